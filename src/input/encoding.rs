@@ -1,0 +1,191 @@
+//! Text encodings of input files, as Chinese offices produce them.
+//!
+//! Detection order: a byte-order mark (UTF-8, UTF-16 LE/BE) wins; otherwise the bytes are UTF-8 if
+//! they are valid UTF-8; otherwise GB18030 (a superset of GBK and GB2312, which is what Chinese
+//! Excel writes as "CSV"). A file that is none of these is an error naming the first bad byte's
+//! line. `--encoding` overrides detection.
+
+use std::str::FromStr;
+
+use crate::error::{Error, Location, Result};
+
+/// A text encoding kaohe reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TextEncoding {
+    Utf8,
+    /// GB18030, which also decodes GBK and GB2312.
+    Gb18030,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl TextEncoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Gb18030 => "GB18030",
+            TextEncoding::Utf16Le => "UTF-16LE",
+            TextEncoding::Utf16Be => "UTF-16BE",
+        }
+    }
+    fn encoding_rs(self) -> &'static encoding_rs::Encoding {
+        match self {
+            TextEncoding::Utf8 => encoding_rs::UTF_8,
+            TextEncoding::Gb18030 => encoding_rs::GB18030,
+            TextEncoding::Utf16Le => encoding_rs::UTF_16LE,
+            TextEncoding::Utf16Be => encoding_rs::UTF_16BE,
+        }
+    }
+}
+
+impl FromStr for TextEncoding {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().replace('_', "-").as_str() {
+            "utf-8" | "utf8" => Ok(TextEncoding::Utf8),
+            "gb18030" | "gbk" | "gb2312" | "cp936" => Ok(TextEncoding::Gb18030),
+            "utf-16le" | "utf16le" => Ok(TextEncoding::Utf16Le),
+            "utf-16be" | "utf16be" => Ok(TextEncoding::Utf16Be),
+            other => Err(format!(
+                "unknown encoding `{other}`: expected utf-8, gbk, gb18030, gb2312, utf-16le or utf-16be"
+            )),
+        }
+    }
+}
+
+/// Decode a whole file's bytes to text, detecting the encoding unless `forced`.
+///
+/// Returns the text without any byte-order mark, and the encoding used.
+pub fn decode(
+    bytes: &[u8],
+    file: &str,
+    forced: Option<TextEncoding>,
+) -> Result<(String, TextEncoding)> {
+    let (encoding, body) = match forced {
+        Some(enc) => (enc, strip_bom(bytes, enc)),
+        None => detect(bytes),
+    };
+    if encoding == TextEncoding::Utf8 {
+        return match std::str::from_utf8(body) {
+            Ok(s) => Ok((s.to_owned(), encoding)),
+            Err(e) if forced.is_some() => Err(Error::at(
+                Location::line(file, line_of(body, e.valid_up_to())),
+                format!(
+                    "byte 0x{:02X} is not valid UTF-8 (the file was declared UTF-8; try --encoding gbk)",
+                    body[e.valid_up_to()]
+                ),
+            )),
+            Err(_) => unreachable_utf8(body, file),
+        };
+    }
+    let (text, had_errors) = encoding.encoding_rs().decode_without_bom_handling(body);
+    if had_errors {
+        let bad = first_undecodable(body, encoding);
+        let what = if forced.is_some() {
+            format!("is not valid {}", encoding.name())
+        } else {
+            "is neither valid UTF-8 nor GB18030 (GBK)".to_string()
+        };
+        return Err(Error::at(
+            Location::line(file, line_of(body, bad)),
+            format!(
+                "byte 0x{:02X} at offset {bad} {what}: expected a UTF-8 or GB18030 text file \
+                 (use --encoding to say which)",
+                body.get(bad).copied().unwrap_or(0)
+            ),
+        ));
+    }
+    Ok((text.into_owned(), encoding))
+}
+
+// Detection picked UTF-8 only for valid UTF-8 or a UTF-8 BOM; a BOM followed by invalid bytes is
+// the one way to get here ("a GBK file claiming UTF-8 with a BOM").
+fn unreachable_utf8(body: &[u8], file: &str) -> Result<(String, TextEncoding)> {
+    let e = std::str::from_utf8(body).expect_err("only called on invalid UTF-8");
+    Err(Error::at(
+        Location::line(file, line_of(body, e.valid_up_to())),
+        format!(
+            "the file starts with a UTF-8 byte-order mark but byte 0x{:02X} at offset {} is not \
+             UTF-8 (a GBK file saved with a BOM?); expected UTF-8 throughout, or remove the BOM",
+            body[e.valid_up_to()],
+            e.valid_up_to() + 3
+        ),
+    ))
+}
+
+fn detect(bytes: &[u8]) -> (TextEncoding, &[u8]) {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return (TextEncoding::Utf8, rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return (TextEncoding::Utf16Le, rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return (TextEncoding::Utf16Be, rest);
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        (TextEncoding::Utf8, bytes)
+    } else {
+        (TextEncoding::Gb18030, bytes)
+    }
+}
+
+fn strip_bom(bytes: &[u8], enc: TextEncoding) -> &[u8] {
+    let bom: &[u8] = match enc {
+        TextEncoding::Utf8 => &[0xEF, 0xBB, 0xBF],
+        TextEncoding::Utf16Le => &[0xFF, 0xFE],
+        TextEncoding::Utf16Be => &[0xFE, 0xFF],
+        TextEncoding::Gb18030 => &[],
+    };
+    bytes.strip_prefix(bom).unwrap_or(bytes)
+}
+
+/// Offset of the first byte the decoder cannot decode.
+fn first_undecodable(body: &[u8], enc: TextEncoding) -> usize {
+    let mut decoder = enc.encoding_rs().new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(body.len() * 3 + 16);
+    let (result, read) = decoder.decode_to_string_without_replacement(body, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::Malformed(len, _) => read.saturating_sub(len as usize),
+        _ => read,
+    }
+}
+
+/// 1-based line number of a byte offset.
+pub fn line_of(bytes: &[u8], offset: usize) -> u64 {
+    1 + bytes[..offset.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_bom_utf8_and_gbk() {
+        let (s, e) = decode(b"\xEF\xBB\xBFid,name\n", "f", None).unwrap();
+        assert_eq!((s.as_str(), e), ("id,name\n", TextEncoding::Utf8));
+        // "太原市" in GBK: CC AB D4 AD CA D0
+        let (s, e) = decode(b"id\n\xCC\xAB\xD4\xAD\xCA\xD0\n", "f", None).unwrap();
+        assert_eq!((s.as_str(), e), ("id\n太原市\n", TextEncoding::Gb18030));
+        let (s, _) = decode("太原市".as_bytes(), "f", None).unwrap();
+        assert_eq!(s, "太原市");
+    }
+
+    #[test]
+    fn gbk_with_utf8_bom_is_an_error_with_line() {
+        let err = decode(b"\xEF\xBB\xBFid\nx\n\xCC\xAB\xD4\xAD\xCA\xD0\n", "a.csv", None)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("a.csv:3:"), "{err}");
+        assert!(err.contains("byte-order mark"), "{err}");
+    }
+
+    #[test]
+    fn undecodable_bytes_are_an_error() {
+        // 0xFF is invalid as a GB18030 lead byte and as UTF-8.
+        let err = decode(b"id\n\n\xFF\xFF\n", "b.csv", None).unwrap_err().to_string();
+        assert!(err.starts_with("b.csv:3:"), "{err}");
+        assert!(err.contains("neither valid UTF-8 nor GB18030"), "{err}");
+    }
+}

@@ -1,0 +1,4 @@
+//! Reading input files: encodings, CSV and spreadsheets, and each kind of input row.
+
+pub mod encoding;
+pub mod table;

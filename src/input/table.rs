@@ -1,0 +1,287 @@
+//! A small in-memory table read from CSV (any supported encoding) or a spreadsheet (.xlsx, .xls,
+//! .ods via calamine), with the line each row came from so that every ledger line and every error
+//! can cite `file:line`.
+//!
+//! The engine's inputs are small (one row per finding, task or award), so tables are read whole.
+//! Survey exports, which can be millions of rows, are streamed by the survey importer instead.
+
+use std::path::Path;
+
+use calamine::{Data, Reader};
+
+use crate::error::{Error, Location, Result};
+use crate::input::encoding::{self, TextEncoding};
+
+/// One data row and where it came from.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// 1-based line in the file (CSV: the line the record starts on; spreadsheet: the sheet row).
+    pub line: u64,
+    pub cells: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The file name as shown in messages and ledgers.
+    pub file: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Row>,
+    /// Encoding used for text files; `None` for spreadsheets.
+    pub encoding: Option<TextEncoding>,
+    /// The file's raw bytes' SHA-256 (hex).
+    pub sha256: String,
+}
+
+impl Table {
+    /// Index of a column by header name, if present (header names are compared trimmed, and
+    /// case-insensitively for ASCII).
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name))
+    }
+
+    /// Index of a required column, or an error naming the columns the file does have.
+    pub fn require(&self, name: &str) -> Result<usize> {
+        self.column(name).ok_or_else(|| {
+            Error::at(
+                Location::line(&self.file, 1),
+                format!(
+                    "missing column `{name}`: the header row has {}",
+                    self.headers.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ")
+                ),
+            )
+        })
+    }
+
+    /// Reject header names that no column spec knows (a misspelled column is an error, not
+    /// silently ignored data).
+    pub fn deny_unknown_columns(&self, known: &[&str]) -> Result<()> {
+        for (i, h) in self.headers.iter().enumerate() {
+            let h = h.trim();
+            if h.is_empty() {
+                continue;
+            }
+            if !known.iter().any(|k| k.eq_ignore_ascii_case(h)) {
+                return Err(Error::at(
+                    Location::line(&self.file, 1).with_column(h),
+                    format!("unknown column {} `{h}`: expected one of {}", i + 1, known.join(", ")),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The location of a cell, for messages.
+    pub fn at(&self, row: &Row, col: usize) -> Location {
+        let name = self.headers.get(col).cloned().unwrap_or_else(|| format!("column {}", col + 1));
+        Location::line(&self.file, row.line).with_column(name)
+    }
+
+    /// `file:line` of a row, for ledgers.
+    pub fn cite(&self, row: &Row) -> String {
+        format!("{}:{}", self.file, row.line)
+    }
+}
+
+/// Read a table from a path, choosing the reader by extension.
+///
+/// `display` is the name used in messages (usually the path relative to the data directory).
+pub fn read_table(path: &Path, display: &str, forced: Option<TextEncoding>) -> Result<Table> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let sha256 = crate::output::hash::sha256_hex(&bytes);
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let mut table = match ext.as_str() {
+        "xlsx" | "xlsm" | "xls" | "ods" => read_spreadsheet(path, display)?,
+        _ => parse_csv(&bytes, display, forced)?,
+    };
+    table.sha256 = sha256;
+    Ok(table)
+}
+
+/// Parse CSV bytes (any supported encoding) into a table.
+pub fn parse_csv(bytes: &[u8], file: &str, forced: Option<TextEncoding>) -> Result<Table> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::at(
+            Location::line(file, 1),
+            "the file is empty: expected a header row and data rows",
+        ));
+    }
+    let (text, encoding) = encoding::decode(bytes, file, forced)?;
+    if text.contains('\0') {
+        let offset = text.find('\0').unwrap_or(0);
+        return Err(Error::at(
+            Location::line(file, encoding::line_of(text.as_bytes(), offset)),
+            "the file contains a NUL byte: expected a text (CSV) file",
+        ));
+    }
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut headers: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                return Err(Error::at(Location::line(file, line), format!("malformed CSV: {e}")));
+            }
+        }
+        let line = record.position().map(|p| record_line(text.as_bytes(), p)).unwrap_or(0);
+        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        if cells.iter().all(|c| c.is_empty()) {
+            continue; // blank lines (also trailing `,,,` lines Excel leaves) carry no data
+        }
+        match &headers {
+            None => headers = Some(cells),
+            Some(h) => {
+                if cells.len() != h.len() {
+                    return Err(Error::at(
+                        Location::line(file, line),
+                        format!(
+                            "this row has {} fields but the header has {}: expected one field per column \
+                             (an unquoted comma inside a value?)",
+                            cells.len(),
+                            h.len()
+                        ),
+                    ));
+                }
+                rows.push(Row { line, cells });
+            }
+        }
+    }
+    let headers = headers.ok_or_else(|| {
+        Error::at(Location::line(file, 1), "the file has no header row: expected column names")
+    })?;
+    check_duplicate_headers(&headers, file)?;
+    Ok(Table {
+        file: file.to_string(),
+        headers,
+        rows,
+        encoding: Some(encoding),
+        sha256: String::new(),
+    })
+}
+
+/// The csv crate reports a record's position at the end of the previous one, so blank lines
+/// skipped before it would shift the line: count them in.
+fn record_line(text: &[u8], pos: &csv::Position) -> u64 {
+    let mut line = pos.line();
+    for &b in text.get(pos.byte() as usize..).unwrap_or(&[]) {
+        match b {
+            b'\n' => line += 1,
+            b'\r' => {}
+            _ => break,
+        }
+    }
+    line
+}
+
+fn check_duplicate_headers(headers: &[String], file: &str) -> Result<()> {
+    for (i, h) in headers.iter().enumerate() {
+        if !h.is_empty() && headers[..i].iter().any(|p| p.eq_ignore_ascii_case(h)) {
+            return Err(Error::at(
+                Location::line(file, 1).with_column(h.clone()),
+                format!("column `{h}` appears twice in the header: expected unique column names"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Read the first worksheet of a spreadsheet. Numbers are written without a trailing `.0`; dates
+/// as `YYYY-MM-DD` (with time if it has one).
+fn read_spreadsheet(path: &Path, file: &str) -> Result<Table> {
+    let mut workbook = calamine::open_workbook_auto(path).map_err(|e| {
+        Error::at(Location::file(file), format!("cannot open as a spreadsheet: {e}"))
+    })?;
+    let sheet = workbook.sheet_names().first().cloned().ok_or_else(|| {
+        Error::at(Location::file(file), "the workbook has no sheets: expected one sheet of rows")
+    })?;
+    let range = workbook.worksheet_range(&sheet).map_err(|e| {
+        Error::at(Location::file(file), format!("cannot read sheet `{sheet}`: {e}"))
+    })?;
+    let start_row = range.start().map(|(r, _)| r).unwrap_or(0) as u64;
+    let mut headers: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    for (i, r) in range.rows().enumerate() {
+        let line = start_row + i as u64 + 1;
+        let cells: Vec<String> = r.iter().map(cell_text).collect();
+        if cells.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        match &headers {
+            None => headers = Some(cells),
+            Some(_) => rows.push(Row { line, cells }),
+        }
+    }
+    let headers = headers.ok_or_else(|| {
+        Error::at(
+            Location::line(file, 1),
+            "the sheet is empty: expected a header row and data rows",
+        )
+    })?;
+    check_duplicate_headers(&headers, file)?;
+    // Spreadsheet rows are as wide as the used range: trim trailing unnamed columns.
+    let width = headers.iter().rposition(|h| !h.is_empty()).map(|p| p + 1).unwrap_or(0);
+    let headers = headers[..width].to_vec();
+    for row in &mut rows {
+        if row.cells[width..].iter().any(|c| !c.is_empty()) {
+            return Err(Error::at(
+                Location::line(file, row.line),
+                format!(
+                    "this row has values beyond the {width} named columns: expected a header for every column"
+                ),
+            ));
+        }
+        row.cells.truncate(width);
+    }
+    Ok(Table { file: file.to_string(), headers, rows, encoding: None, sha256: String::new() })
+}
+
+/// A spreadsheet cell as text.
+pub fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.trim().to_string(),
+        Data::Float(f) => format_float(*f),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(d) if d.time() == chrono::NaiveTime::MIN => {
+                d.date().format("%Y-%m-%d").to_string()
+            }
+            Some(d) => d.format("%Y-%m-%d %H:%M:%S").to_string(),
+            None => format_float(dt.as_f64()),
+        },
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#ERROR:{e:?}"),
+    }
+}
+
+/// Shortest decimal text that reads back to the same f64 (Rust's `Display` guarantees that), with
+/// integral values written without a fraction.
+fn format_float(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 { format!("{}", f as i64) } else { format!("{f}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_lines_and_rejects_ragged_rows() {
+        let t = parse_csv(b"id,name\n\na,\"x\ny\"\nb,z\n", "t.csv", None).unwrap();
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].line, 3);
+        assert_eq!(t.rows[1].line, 5);
+        let err = parse_csv(b"id,name\na,b\nc\n", "t.csv", None).unwrap_err().to_string();
+        assert!(err.starts_with("t.csv:3:"), "{err}");
+    }
+
+    #[test]
+    fn empty_file_is_an_error() {
+        let err = parse_csv(b"", "e.csv", None).unwrap_err().to_string();
+        assert!(err.starts_with("e.csv:1:") && err.contains("empty"), "{err}");
+    }
+}

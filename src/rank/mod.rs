@@ -1,0 +1,1 @@
+//! Ranking within peer groups and grading.

@@ -1,0 +1,1 @@
+//! Charts and the annual report rendered from a scored run.

@@ -1,0 +1,1 @@
+//! The scoring rules format: raw TOML → validated scheme.

@@ -1,0 +1,118 @@
+//! What a scoring run produces: one [`AgencyResult`] per agency (its ledger, its components, its
+//! rank and grade) plus enough of the scheme to render it without the rules file.
+//!
+//! Everything downstream of the engine (rankings.csv, scores.json, charts, the report, previews)
+//! reads these types and nothing else.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::score::ledger::LedgerLine;
+
+/// A completed run: scheme summary, per-agency results in output order, input provenance.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunResult {
+    pub engine_version: String,
+    pub scheme: SchemeSummary,
+    /// Agencies ordered by group (in scheme order), then rank, then agency id.
+    pub agencies: Vec<AgencyResult>,
+    /// The rules file and every input file read, with hashes and row accounting.
+    pub inputs: Vec<InputRecord>,
+}
+
+/// The parts of the scheme a reader of the results needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct SchemeSummary {
+    pub id: String,
+    pub title: String,
+    pub basis: String,
+    /// The common total every agency's base score is expressed on (e.g. 100).
+    pub total: Decimal,
+    /// Top-level indicators (dimensions), in scheme order.
+    pub dimensions: Vec<DimensionSummary>,
+    pub groups: Vec<GroupSummary>,
+    /// Decimals totals are rounded to.
+    pub decimals: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DimensionSummary {
+    pub id: String,
+    pub name: String,
+    pub max: Decimal,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupSummary {
+    pub id: String,
+    pub name: String,
+    /// Grade bands, best first; the last band has the lowest minimum.
+    pub grades: Vec<GradeBandSummary>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GradeBandSummary {
+    pub name: String,
+    /// Lowest total that reaches this band.
+    pub min: Decimal,
+}
+
+/// One agency's result. `total` equals the sum of `ledger[].points` exactly.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgencyResult {
+    pub agency_id: String,
+    pub agency: String,
+    pub group: String,
+    pub parent: Option<String>,
+    /// 1-based rank within the group (competition ranking: 1, 2, 2, 4).
+    pub rank: u32,
+    pub grade: String,
+    /// Whether a grade quota moved this agency below the band its points reach.
+    pub demoted_by_quota: bool,
+    pub total: Decimal,
+    /// Points per dimension (same order as `SchemeSummary::dimensions`), before rescaling.
+    /// `None` when nothing in the dimension applies to this agency.
+    pub dimensions: Vec<Option<Decimal>>,
+    /// Maximum points applicable to this agency per dimension (same order).
+    pub dimension_max: Vec<Decimal>,
+    /// Sum of the maxima of every item that applies to this agency.
+    pub applicable_max: Decimal,
+    /// Points added or removed by rescaling the applicable maximum to the scheme total.
+    pub rescale: Decimal,
+    pub bonus: Decimal,
+    /// Penalty points (≤ 0).
+    pub penalty: Decimal,
+    /// Look-back points (≤ 0).
+    pub lookback: Decimal,
+    /// Points changed by a veto that caps the score (≤ 0), and floors/rounding of the total.
+    pub adjustment: Decimal,
+    pub veto: Option<VetoApplied>,
+    pub ledger: Vec<LedgerLine>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VetoApplied {
+    /// The veto rule's id.
+    pub rule: String,
+    pub name: String,
+    /// The forced grade, if the veto forces one.
+    pub grade: Option<String>,
+    /// The score cap, if the veto caps the score.
+    pub score: Option<Decimal>,
+    /// The finding that triggered it (file:line).
+    pub source: String,
+}
+
+/// One file that went into the run.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputRecord {
+    /// What the file is: "rules", "agencies", "findings", …
+    pub kind: String,
+    /// Path as given (relative paths stay relative, so outputs do not depend on the checkout).
+    pub path: String,
+    pub sha256: String,
+    /// Data rows read (header excluded); 0 for the rules file.
+    pub rows_read: u64,
+    pub rows_used: u64,
+    pub rows_rejected: u64,
+}

@@ -1,0 +1,1 @@
+//! Seeded generator of synthetic but plausible inputs for a scheme.
