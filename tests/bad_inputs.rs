@@ -23,14 +23,20 @@ fn has(stderr: &str, parts: &[&str]) {
 fn unknown_indicator_in_an_input_row() {
     let w = Work::new();
     let line = w.append("measures.csv", "140100,D9.9,88,");
-    has(&fails(&w), &[&format!("measures.csv:{line}: `indicator`"), "`D9.9` is not a measured item"]);
+    has(
+        &fails(&w),
+        &[&format!("measures.csv:{line}: `indicator`"), "`D9.9` is not a measured item"],
+    );
 }
 
 #[test]
 fn unknown_agency_in_an_input_row_suggests_close_ids() {
     let w = Work::new();
     let line = w.append("findings.csv", "X1,140199,website-not-first,1,2022-05-01,");
-    has(&fails(&w), &[&format!("findings.csv:{line}: `agency`: unknown agency `140199`"), "did you mean"]);
+    has(
+        &fails(&w),
+        &[&format!("findings.csv:{line}: `agency`: unknown agency `140199`"), "did you mean"],
+    );
 }
 
 #[test]
@@ -44,7 +50,12 @@ fn unknown_finding_kind() {
 fn duplicate_agency_id() {
     let w = Work::new();
     let line = w.append("agencies.csv", "140100,太原市重复,city,");
-    has(&fails(&w), &[&format!("agencies.csv:{line}: `id`: duplicate agency id `140100` (first at agencies.csv:2)")]);
+    has(
+        &fails(&w),
+        &[&format!(
+            "agencies.csv:{line}: `id`: duplicate agency id `140100` (first at agencies.csv:2)"
+        )],
+    );
 }
 
 #[test]
@@ -53,7 +64,13 @@ fn non_numeric_and_negative_counts() {
     let a = w.append("findings.csv", "X1,140100,website-not-first,two,2022-05-01,");
     let b = w.append("findings.csv", "X2,140100,website-not-first,-1,2022-05-01,");
     let err = fails(&w);
-    has(&err, &[&format!("findings.csv:{a}: `count`: `two` is not a count"), &format!("findings.csv:{b}: `count`: count -1 is negative")]);
+    has(
+        &err,
+        &[
+            &format!("findings.csv:{a}: `count`: `two` is not a count"),
+            &format!("findings.csv:{b}: `count`: count -1 is negative"),
+        ],
+    );
 }
 
 #[test]
@@ -67,7 +84,13 @@ fn unparseable_date() {
     let fields: Vec<&str> = lines[i].split(',').collect();
     lines[i] = format!("{},{},2022-13-45,done,{}", fields[0], fields[1], fields[4]);
     std::fs::write(&p, lines.join("\n") + "\n").unwrap();
-    has(&fails(&w), &[&format!("tasks.csv:{}: `completed`: `2022-13-45` is not", i + 1), "expected a date such as 2022-11-30"]);
+    has(
+        &fails(&w),
+        &[
+            &format!("tasks.csv:{}: `completed`: `2022-13-45` is not", i + 1),
+            "expected a date such as 2022-11-30",
+        ],
+    );
 }
 
 #[test]
@@ -123,7 +146,10 @@ fn gbk_and_bom_files_load_like_utf8() {
     // Forcing the wrong encoding is an error naming the line.
     w.write("agencies.csv", &gbk);
     let mut c = w.score();
-    c.args(["--encoding", "utf-8"]).assert().code(2).stderr(predicate::str::contains("agencies.csv:2:").and(predicate::str::contains("not valid UTF-8")));
+    c.args(["--encoding", "utf-8"]).assert().code(2).stderr(
+        predicate::str::contains("agencies.csv:2:")
+            .and(predicate::str::contains("not valid UTF-8")),
+    );
 }
 
 #[test]
@@ -232,26 +258,34 @@ fn the_minimal_scheme_is_valid() {
 fn maxima_that_do_not_add_up() {
     let (code, out) = check(&MINIMAL.replace("max = 4", "max = 3"));
     assert_eq!(code, 2);
-    has(&out, &["rules.toml:17: `max`: indicator `A` has max 10 but its children's maxima add up to 9"]);
+    has(
+        &out,
+        &["rules.toml:17: `max`: indicator `A` has max 10 but its children's maxima add up to 9"],
+    );
 }
 
 #[test]
 fn top_level_maxima_must_equal_the_total() {
     let (code, out) = check(&MINIMAL.replace("total = 10", "total = 100"));
     assert_eq!(code, 2);
-    has(&out, &["`scheme.total`: the top-level indicators' maxima add up to 10 but scheme.total is 100"]);
+    has(
+        &out,
+        &["`scheme.total`: the top-level indicators' maxima add up to 10 but scheme.total is 100"],
+    );
 }
 
 #[test]
 fn a_dangling_parent() {
-    let (code, out) = check(&MINIMAL.replace("parent = \"A\"\nname = \"A2\"", "parent = \"B\"\nname = \"A2\""));
+    let (code, out) =
+        check(&MINIMAL.replace("parent = \"A\"\nname = \"A2\"", "parent = \"B\"\nname = \"A2\""));
     assert_eq!(code, 2);
     has(&out, &["rules.toml:33: `indicator.parent`: indicator `A.2` names parent `B`"]);
 }
 
 #[test]
 fn a_cycle_in_the_tree() {
-    let text = MINIMAL.replace("id = \"A\"\nname = \"A\"", "id = \"A\"\nparent = \"A.1\"\nname = \"A\"");
+    let text =
+        MINIMAL.replace("id = \"A\"\nname = \"A\"", "id = \"A\"\nparent = \"A.1\"\nname = \"A\"");
     let (code, out) = check(&text);
     assert_eq!(code, 2);
     has(&out, &["rules.toml:16: `indicator.parent`", "form a cycle"]);
@@ -259,7 +293,8 @@ fn a_cycle_in_the_tree() {
 
 #[test]
 fn a_misspelled_key() {
-    let (code, out) = check(&MINIMAL.replace("basis = \"doc 1(2)\"", "basis = \"doc 1(2)\"\nbasiss = \"x\""));
+    let (code, out) =
+        check(&MINIMAL.replace("basis = \"doc 1(2)\"", "basis = \"doc 1(2)\"\nbasiss = \"x\""));
     assert_eq!(code, 2);
     has(&out, &["rules.toml:37:", "unknown field `basiss`"]);
 }
@@ -268,7 +303,10 @@ fn a_misspelled_key() {
 fn a_duplicate_indicator_id() {
     let (code, out) = check(&MINIMAL.replace("id = \"A.2\"", "id = \"A.1\""));
     assert_eq!(code, 2);
-    has(&out, &["rules.toml:32: `indicator.id`: duplicate indicator id `A.1` (first defined on line 21)"]);
+    has(
+        &out,
+        &["rules.toml:32: `indicator.id`: duplicate indicator id `A.1` (first defined on line 21)"],
+    );
 }
 
 #[test]

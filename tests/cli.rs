@@ -44,7 +44,10 @@ fn scores_the_bundled_example() {
             let better = members.iter().filter(|b| dec(&b[4]) > dec(&a[4])).count();
             let rank: usize = a[1].parse().unwrap();
             // Ties on total may be split by the group's tie-break, never reordered against it.
-            assert!(rank > better, "{g} row {i}: rank {rank} but {better} agencies have more points");
+            assert!(
+                rank > better,
+                "{g} row {i}: rank {rank} but {better} agencies have more points"
+            );
             if i > 0 {
                 assert!(dec(&members[i - 1][4]) >= dec(&a[4]), "{g}: rows are in rank order");
             }
@@ -55,9 +58,18 @@ fn scores_the_bundled_example() {
                 .filter(|(_, h)| h.starts_with('D'))
                 .map(|(j, _)| if a[j].is_empty() { Decimal::ZERO } else { dec(&a[j]) })
                 .sum();
-            let parts = dims + ["rescale", "bonus", "penalty", "lookback", "adjustment"].iter().map(|c| dec(&a[col(c)])).sum::<Decimal>();
+            let parts = dims
+                + ["rescale", "bonus", "penalty", "lookback", "adjustment"]
+                    .iter()
+                    .map(|c| dec(&a[col(c)]))
+                    .sum::<Decimal>();
             // Columns are written at 2 decimals; the ledger is exact: allow the rounding of ≤ 11 columns.
-            assert!((parts - dec(&a[4])).abs() <= dec("0.06"), "{g} {}: parts {parts} ≠ total {}", &a[2], &a[4]);
+            assert!(
+                (parts - dec(&a[4])).abs() <= dec("0.06"),
+                "{g} {}: parts {parts} ≠ total {}",
+                &a[2],
+                &a[4]
+            );
         }
         // At most 30% 优秀 in every group (floor of the share).
         let limit = members.len() * 3 / 10;
@@ -73,17 +85,29 @@ fn scores_the_bundled_example() {
             _ => Decimal::ZERO,
         };
         for a in members {
-            assert!(dec(&a[4]) >= min(&a[5]), "{g} {}: {} is below {}'s minimum", &a[2], &a[4], &a[5]);
+            assert!(
+                dec(&a[4]) >= min(&a[5]),
+                "{g} {}: {} is below {}'s minimum",
+                &a[2],
+                &a[4],
+                &a[5]
+            );
         }
     }
 
     // scores.json: every total is exactly the sum of its ledger; hashes recorded.
-    let json: serde_json::Value = serde_json::from_str(&read(&w.out().join("scores.json"))).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&read(&w.out().join("scores.json"))).unwrap();
     let agencies = json["agencies"].as_array().unwrap();
     assert_eq!(agencies.len(), 168);
     for a in agencies {
         let total = dec(a["total"].as_str().unwrap());
-        let sum: Decimal = a["ledger"].as_array().unwrap().iter().map(|l| dec(l["points"].as_str().unwrap())).sum();
+        let sum: Decimal = a["ledger"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| dec(l["points"].as_str().unwrap()))
+            .sum();
         assert_eq!(total, sum, "{}: total ≠ ledger sum", a["agency_id"]);
         for l in a["ledger"].as_array().unwrap() {
             assert!(!l["rule"].as_str().unwrap().is_empty());
@@ -93,9 +117,14 @@ fn scores_the_bundled_example() {
     assert_eq!(inputs[0]["kind"], "rules");
     for i in inputs {
         assert_eq!(i["sha256"].as_str().unwrap().len(), 64);
-        assert_eq!(i["rows_read"], i["rows_used"].as_u64().unwrap() + i["rows_rejected"].as_u64().unwrap());
+        assert_eq!(
+            i["rows_read"],
+            i["rows_used"].as_u64().unwrap() + i["rows_rejected"].as_u64().unwrap()
+        );
     }
-    assert!(inputs.iter().any(|i| i["kind"] == "findings" && i["rows_read"].as_u64().unwrap() > 100));
+    assert!(
+        inputs.iter().any(|i| i["kind"] == "findings" && i["rows_read"].as_u64().unwrap() > 100)
+    );
 }
 
 #[test]
@@ -103,7 +132,13 @@ fn outputs_are_identical_at_any_thread_count() {
     let w = Work::new();
     let run = |threads: &str, out: &str| {
         let mut c = kaohe();
-        c.env("RAYON_NUM_THREADS", threads).arg("score").arg(rules()).arg("--data").arg(w.data()).arg("--out").arg(w.path(out));
+        c.env("RAYON_NUM_THREADS", threads)
+            .arg("score")
+            .arg(rules())
+            .arg("--data")
+            .arg(w.data())
+            .arg("--out")
+            .arg(w.path(out));
         c.assert().success();
     };
     run("1", "one");
@@ -118,7 +153,13 @@ fn outputs_are_identical_at_any_thread_count() {
 #[test]
 fn the_bundled_example_is_what_the_generator_makes() {
     let w = Work::new();
-    kaohe().arg("synth").arg(rules()).args(["--agencies", "168", "--seed", "2022", "--out"]).arg(w.path("gen")).assert().success();
+    kaohe()
+        .arg("synth")
+        .arg(rules())
+        .args(["--agencies", "168", "--seed", "2022", "--out"])
+        .arg(w.path("gen"))
+        .assert()
+        .success();
     for e in std::fs::read_dir(repo().join("examples/shanxi-2022")).unwrap() {
         let e = e.unwrap();
         let name = e.file_name().into_string().unwrap();
@@ -129,21 +170,40 @@ fn the_bundled_example_is_what_the_generator_makes() {
         if !generated.exists() {
             continue; // written by another tool (the survey importer)
         }
-        assert_eq!(read(&e.path()), read(&generated), "{name} differs from `kaohe synth --seed 2022`");
+        assert_eq!(
+            read(&e.path()),
+            read(&generated),
+            "{name} differs from `kaohe synth --seed 2022`"
+        );
     }
 }
 
 #[test]
 fn synth_scales_up_and_scores() {
     let w = Work::new();
-    kaohe().arg("synth").arg(rules()).args(["--agencies", "500", "--seed", "7", "--out"]).arg(w.path("big")).assert().success();
+    kaohe()
+        .arg("synth")
+        .arg(rules())
+        .args(["--agencies", "500", "--seed", "7", "--out"])
+        .arg(w.path("big"))
+        .assert()
+        .success();
     let agencies = read(&w.path("big").join("agencies.csv"));
     assert_eq!(agencies.lines().count(), 501);
-    let mut ids: Vec<&str> = agencies.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+    let mut ids: Vec<&str> =
+        agencies.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), 500, "ids are unique");
-    kaohe().arg("score").arg(rules()).arg("--data").arg(w.path("big")).arg("--out").arg(w.out()).assert().success();
+    kaohe()
+        .arg("score")
+        .arg(rules())
+        .arg("--data")
+        .arg(w.path("big"))
+        .arg("--out")
+        .arg(w.out())
+        .assert()
+        .success();
 }
 
 #[test]
@@ -157,7 +217,17 @@ fn check_runs_the_cases_in_the_shanxi_scheme() {
 #[test]
 fn explain_shows_the_ledger_with_sources() {
     let w = Work::new();
-    let out = kaohe().arg("explain").arg(rules()).arg("--data").arg(w.data()).args(["--agency", "140100"]).assert().success().get_output().stdout.clone();
+    let out = kaohe()
+        .arg("explain")
+        .arg(rules())
+        .arg("--data")
+        .arg(w.data())
+        .args(["--agency", "140100"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let s = String::from_utf8(out).unwrap();
     assert!(s.starts_with("太原市 (140100) — 设区市"), "{s}");
     assert!(s.contains("rank "), "{s}");
@@ -176,7 +246,10 @@ fn explain_of_an_unknown_agency_lists_close_matches() {
         .args(["--agency", "140101"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("no agency with id `140101`").and(predicates::str::contains("140100")));
+        .stderr(
+            predicates::str::contains("no agency with id `140101`")
+                .and(predicates::str::contains("140100")),
+        );
 }
 
 use predicates::prelude::PredicateBooleanExt;

@@ -7,6 +7,12 @@ use rust_decimal::Decimal;
 use crate::score::ledger::Component;
 use crate::score::result::{AgencyResult, RunResult};
 
+/// Pad to a display width, counting CJK characters as two columns (terminals do).
+fn pad(s: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
 fn dp(d: Decimal, n: u32) -> String {
     let mut r = d.round_dp_with_strategy(n, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     if r.scale() < n {
@@ -50,10 +56,10 @@ pub fn summary(run: &RunResult, show: usize) -> String {
             let veto = a.veto.as_ref().map(|v| format!("  veto: {}", v.name)).unwrap_or_default();
             let _ = writeln!(
                 s,
-                "  {:>4}  {:<12} {:<16} {:>8}  {}{veto}",
+                "  {:>4}  {} {} {:>8}  {}{veto}",
                 a.rank,
-                a.agency_id,
-                a.agency,
+                pad(&a.agency_id, 12),
+                pad(&a.agency, 20),
                 dp(a.total, n),
                 a.grade
             );

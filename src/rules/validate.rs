@@ -692,11 +692,7 @@ fn method(
         if let Some(m) = &d.late_min_share
             && d.late_per_month.is_none()
         {
-            c.err(
-                m,
-                "deadline.late_min_share",
-                "late_min_share without late_per_month",
-            );
+            c.err(m, "deadline.late_min_share", "late_min_share without late_per_month");
         }
         if let Some(cut) = cutoff
             && cut < due
