@@ -25,6 +25,7 @@ pub const KINDS: &[(&str, &[&str], &[&str])] = &[
         &["agency", "survey", "index"],
         &["ci_low", "ci_high", "n", "n_eff", "below_minimum"],
     ),
+    ("appeals", &["finding", "decision"], &["points", "date", "note"]),
 ];
 
 /// Find `<dir>/<stem>.{csv,xlsx,xls}`; two of them is an error (which one is meant?).
@@ -87,7 +88,42 @@ pub fn load_dir(dir: &Path, encoding: Option<TextEncoding>) -> Result<Inputs> {
         });
     }
     Error::collect(errors)?;
+    attach_appeals(&mut inputs)?;
     Ok(inputs)
+}
+
+/// Attach each appeal to the finding it names. An appeal naming no finding, or a second appeal on
+/// the same finding, is an error with its line.
+pub fn attach_appeals(inputs: &mut Inputs) -> Result<()> {
+    let mut errors = Vec::new();
+    let appeals = std::mem::take(&mut inputs.appeals);
+    for a in &appeals {
+        let loc = || {
+            let (f, l) = a.source.rsplit_once(':').unwrap_or((&a.source, "0"));
+            crate::error::Location::line(f, l.parse().unwrap_or(0)).with_column("finding")
+        };
+        match inputs.findings.iter_mut().find(|f| f.id.as_deref() == Some(a.finding.as_str())) {
+            None => {
+                let ids = inputs.findings.iter().filter_map(|f| f.id.as_deref());
+                let close = super::check::close_matches(&a.finding, ids);
+                errors.push(Error::at(
+                    loc(),
+                    format!(
+                        "no finding has id `{}`: expected the id of a row in findings{}",
+                        a.finding,
+                        if close.is_empty() { String::new() } else { format!(" (did you mean {}?)", close.join(", ")) }
+                    ),
+                ));
+            }
+            Some(f) if f.appeal.is_some() => errors.push(Error::at(
+                loc(),
+                format!("finding `{}` already has an appeal decision ({}): expected one decision per finding", a.finding, f.appeal.as_ref().map(|p| p.source.as_str()).unwrap_or("")),
+            )),
+            Some(f) => f.appeal = Some(a.clone()),
+        }
+    }
+    inputs.appeals = appeals;
+    Error::collect(errors)
 }
 
 fn cell<'a>(table: &Table, row: &'a Row, name: &str) -> &'a str {
@@ -145,6 +181,7 @@ fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()>
             date: if cell(t, row, "date").is_empty() { None } else { Some(parsed(t, row, "date", parse::date)?) },
             evidence: evidence(),
             source,
+            appeal: None,
         }),
         "tasks" => {
             let completed = cell(t, row, "completed");
@@ -211,6 +248,40 @@ fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()>
             below_minimum: parsed(t, row, "below_minimum", parse::flag)?,
             source,
         }),
+        "appeals" => {
+            let points = cell(t, row, "points");
+            let decision = match cell(t, row, "decision").trim() {
+                "upheld" | "维持" => AppealDecision::Upheld,
+                "overturned" | "撤销" | "纠正" => AppealDecision::Overturned,
+                "pending" | "待复核" | "复核中" => AppealDecision::Pending,
+                "partly" | "部分撤销" | "部分维持" => AppealDecision::Partly(parsed(t, row, "points", |s| {
+                    let d = parse::decimal(s).map_err(|_| format!("`{s}`: a partly-upheld finding needs its new points (≥ 0)"))?;
+                    if d.is_sign_negative() && !d.is_zero() {
+                        return Err(format!("points {s} is negative: expected the points the finding now costs (≥ 0)"));
+                    }
+                    Ok(d)
+                })?),
+                other => {
+                    return Err(Error::at(
+                        t.at(row, t.column("decision").unwrap_or(0)),
+                        format!("unknown decision `{other}`: expected upheld, overturned, partly or pending (维持/撤销/部分撤销/待复核)"),
+                    ));
+                }
+            };
+            if !points.is_empty() && !matches!(decision, AppealDecision::Partly(_)) {
+                return Err(Error::at(
+                    t.at(row, t.column("points").unwrap_or(0)),
+                    "points are given but the decision is not `partly`: expected points only for partly-upheld findings",
+                ));
+            }
+            inputs.appeals.push(Appeal {
+                finding: required(t, row, "finding")?.to_string(),
+                decision,
+                date: if cell(t, row, "date").is_empty() { None } else { Some(parsed(t, row, "date", parse::date)?) },
+                note: cell(t, row, "note").to_string(),
+                source,
+            });
+        }
         _ => unreachable!("KINDS lists every stem"),
     }
     Ok(())

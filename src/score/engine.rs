@@ -15,7 +15,7 @@ use super::ledger::{Component, LedgerLine, Step};
 use super::methods::{self, GroupContext};
 use super::result::*;
 use crate::error::{Error, Location, Result};
-use crate::input::{Agency, Inputs, TaskStatus, check};
+use crate::input::{Agency, AppealDecision, Inputs, TaskStatus, check};
 use crate::rules::{BelowMinimum, Mapping, Method, Missing, Scheme};
 
 /// Score every agency, rank and grade them. Inputs are checked against the scheme first.
@@ -456,6 +456,16 @@ fn score_agency(
         lookback: ledger.sum_of(&Component::Lookback),
         adjustment: ledger.sum_of(&Component::Adjustment),
         veto,
+        appeals_changed: findings
+            .iter()
+            .filter(|f| f.appeal.as_ref().is_some_and(|a| a.decision.changes_points()))
+            .filter_map(|f| f.id.clone())
+            .collect(),
+        appeals_pending: findings
+            .iter()
+            .filter(|f| f.appeal.as_ref().is_some_and(|a| a.decision == AppealDecision::Pending))
+            .filter_map(|f| f.id.clone())
+            .collect(),
         ledger: ledger.lines,
     })
 }
@@ -504,22 +514,18 @@ fn score_leaf(
             for k in kinds {
                 let mut sum = Decimal::ZERO;
                 for f in findings.iter().filter(|f| f.kind == k.kind) {
-                    let p = k.points * Decimal::from(f.count);
-                    let fid = f.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
-                    let detail = format!(
-                        "{fid}{} × {}: {} each{}{}",
-                        k.name,
-                        f.count,
-                        k.points,
-                        if k.major { " (major, not limited by floors)" } else { "" },
-                        if f.evidence.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" — {}", f.evidence)
-                        }
+                    let extra = if k.major { " (major, not limited by floors)" } else { "" };
+                    let priced = price_finding(f, &k.name, k.points, extra);
+                    let step = if priced.overturned { Step::Appeal } else { Step::Deduction };
+                    ledger.push(
+                        id,
+                        dim.clone(),
+                        step,
+                        -priced.points,
+                        Some(&f.source),
+                        priced.detail,
                     );
-                    ledger.push(id, dim.clone(), Step::Deduction, -p, Some(&f.source), detail);
-                    sum += p;
+                    sum += priced.points;
                 }
                 if let Some(cap) = k.cap
                     && sum > cap
@@ -741,24 +747,51 @@ fn bonus(
     }
 }
 
+fn is_overturned(f: &crate::input::Finding) -> bool {
+    f.appeal.as_ref().is_some_and(|a| a.decision == AppealDecision::Overturned)
+}
+
+/// A finding's points after any appeal decision, and the ledger text citing both.
+struct Priced {
+    points: Decimal,
+    overturned: bool,
+    detail: String,
+}
+
+fn price_finding(f: &crate::input::Finding, name: &str, each: Decimal, extra: &str) -> Priced {
+    let fid = f.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
+    let ev = if f.evidence.is_empty() { String::new() } else { format!(" — {}", f.evidence) };
+    let base = each * Decimal::from(f.count);
+    let text = format!("{fid}{name} × {}: {each} each{extra}{ev}", f.count);
+    match &f.appeal {
+        None => Priced { points: base, overturned: false, detail: text },
+        Some(a) => {
+            let (points, overturned) = match a.decision {
+                AppealDecision::Overturned => (Decimal::ZERO, true),
+                AppealDecision::Partly(p) => (p, false),
+                AppealDecision::Upheld | AppealDecision::Pending => (base, false),
+            };
+            Priced { points, overturned, detail: format!("{text}; {}", a.cite()) }
+        }
+    }
+}
+
 fn penalty(scheme: &Scheme, findings: &[&crate::input::Finding], ledger: &mut Ledger) {
     let mut total = Decimal::ZERO;
     for k in &scheme.penalty.kinds {
         let mut sum = Decimal::ZERO;
         for f in findings.iter().filter(|f| f.kind == k.kind) {
-            let p = k.points * Decimal::from(f.count);
-            let fid = f.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
-            let ev =
-                if f.evidence.is_empty() { String::new() } else { format!(" — {}", f.evidence) };
+            let priced = price_finding(f, &k.name, k.points, "");
+            let step = if priced.overturned { Step::Appeal } else { Step::Penalty };
             ledger.push(
                 &format!("penalty:{}", k.kind),
                 Component::Penalty,
-                Step::Penalty,
-                -p,
+                step,
+                -priced.points,
                 Some(&f.source),
-                format!("{fid}{} × {}: {} each{ev}", k.name, f.count, k.points),
+                priced.detail,
             );
-            sum += p;
+            sum += priced.points;
         }
         if let Some(cap) = k.cap
             && sum > cap
@@ -801,7 +834,7 @@ fn lookback(
     let mut total = Decimal::ZERO;
     for p in prior {
         let base = rule.points(p.status);
-        let repeated = findings.iter().any(|f| f.kind == p.kind);
+        let repeated = findings.iter().any(|f| f.kind == p.kind && !is_overturned(f));
         let pts = if repeated { base * rule.repeat_multiplier } else { base };
         let pid = p.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
         let rep = if repeated {
@@ -849,6 +882,18 @@ fn vetoes(
         let Some(&v) = scheme.veto_kinds.get(&f.kind) else { continue };
         let veto = &scheme.vetoes[v];
         let rule = format!("veto:{}", veto.id);
+        if is_overturned(f) {
+            let appeal = f.appeal.as_ref().map(|a| a.cite()).unwrap_or_default();
+            ledger.push(
+                &rule,
+                Component::Adjustment,
+                Step::Appeal,
+                Decimal::ZERO,
+                Some(&f.source),
+                format!("veto {} not applied: {appeal}", veto.name),
+            );
+            continue;
+        }
         if let Some(cap) = veto.score {
             let current = ledger.sum();
             let change = if current > cap { cap - current } else { Decimal::ZERO };
