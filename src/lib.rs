@@ -13,6 +13,7 @@ pub mod error;
 pub mod input;
 pub mod output;
 pub mod pipeline;
+pub mod preview;
 pub mod rank;
 pub mod report;
 pub mod rules;

@@ -4,6 +4,8 @@
 pub mod args;
 pub mod check;
 pub mod explain;
+pub mod export_previews;
+pub mod preview;
 pub mod report;
 pub mod score;
 pub mod survey;

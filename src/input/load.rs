@@ -53,7 +53,7 @@ pub fn load_dir(dir: &Path, encoding: Option<TextEncoding>) -> Result<Inputs> {
     }
     let mut inputs = Inputs::default();
     let mut errors = Vec::new();
-    for (stem, required, optional) in KINDS {
+    for (stem, _, _) in KINDS {
         let Some(path) = find_file(dir, stem)? else {
             if *stem == "agencies" {
                 return Err(Error::Usage(format!(
@@ -64,32 +64,52 @@ pub fn load_dir(dir: &Path, encoding: Option<TextEncoding>) -> Result<Inputs> {
             continue;
         };
         let display = path.file_name().and_then(|n| n.to_str()).unwrap_or(stem).to_string();
-        let table = read_table(&path, &display, encoding)?;
-        let known: Vec<&str> = required.iter().chain(optional.iter()).copied().collect();
-        table.deny_unknown_columns(&known)?;
-        for col in *required {
-            table.require(col)?;
-        }
-        let before = errors.len();
-        let used = table.rows.len() as u64;
-        for row in &table.rows {
-            if let Err(e) = read_row(stem, &table, row, &mut inputs) {
-                errors.push(e);
-            }
-        }
-        let rejected = (errors.len() - before) as u64;
-        inputs.files.push(InputRecord {
-            kind: stem.to_string(),
-            path: display,
-            sha256: table.sha256.clone(),
-            rows_read: used,
-            rows_used: used - rejected,
-            rows_rejected: rejected,
-        });
+        let record = load_file(&path, &display, stem, encoding, &mut inputs, &mut errors)?;
+        inputs.files.push(record);
     }
     Error::collect(errors)?;
     attach_appeals(&mut inputs)?;
     Ok(inputs)
+}
+
+/// Read one input file of kind `stem` into `inputs`. Row errors are collected in `errors` (all
+/// rows are read, so a user sees every bad row at once); a file-level problem returns at once.
+pub fn load_file(
+    path: &Path,
+    display: &str,
+    stem: &str,
+    encoding: Option<TextEncoding>,
+    inputs: &mut Inputs,
+    errors: &mut Vec<Error>,
+) -> Result<InputRecord> {
+    let Some((_, required, optional)) = KINDS.iter().find(|k| k.0 == stem) else {
+        return Err(Error::Usage(format!(
+            "{display}: cannot tell what the file holds from its name: expected one of {}",
+            KINDS.iter().map(|k| format!("{}.csv", k.0)).collect::<Vec<_>>().join(", ")
+        )));
+    };
+    let table = read_table(path, display, encoding)?;
+    let known: Vec<&str> = required.iter().chain(optional.iter()).copied().collect();
+    table.deny_unknown_columns(&known)?;
+    for col in *required {
+        table.require(col)?;
+    }
+    let before = errors.len();
+    let read = table.rows.len() as u64;
+    for row in &table.rows {
+        if let Err(e) = read_row(stem, &table, row, inputs) {
+            errors.push(e);
+        }
+    }
+    let rejected = (errors.len() - before) as u64;
+    Ok(InputRecord {
+        kind: stem.to_string(),
+        path: display.to_string(),
+        sha256: table.sha256.clone(),
+        rows_read: read,
+        rows_used: read - rejected,
+        rows_rejected: rejected,
+    })
 }
 
 /// Attach each appeal to the finding it names. An appeal naming no finding, or a second appeal on

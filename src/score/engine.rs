@@ -240,6 +240,15 @@ fn group_contexts(scheme: &Scheme, inputs: &Inputs, index: &InputIndex<'_>) -> R
     Ok(out)
 }
 
+/// A number for a ledger line's text: exact values can run to 28 digits (a rescaling by 100/90),
+/// which no reader needs; the line's `points` stay exact.
+fn show(d: Decimal) -> String {
+    let r = d
+        .round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    if r == d { r.to_string() } else { format!("{r}…") }
+}
+
 /// Ledger under construction for one agency.
 struct Ledger {
     lines: Vec<LedgerLine>,
@@ -334,7 +343,7 @@ fn score_agency(
                     Step::Rounding,
                     r - v,
                     None,
-                    format!("rounded {} → {r}", v.normalize()),
+                    format!("rounded {} → {r}", show(v)),
                 );
                 v = r;
             }
@@ -358,7 +367,7 @@ fn score_agency(
                     Step::Rounding,
                     r - v,
                     None,
-                    format!("dimension rounded {} → {r}", v.normalize()),
+                    format!("dimension rounded {} → {r}", show(v)),
                 );
             }
         }
@@ -385,7 +394,7 @@ fn score_agency(
             None,
             format!(
                 "{} of an applicable {} rescaled to {}: × {}/{}",
-                base_raw.normalize(),
+                show(base_raw),
                 applicable_max.normalize(),
                 scheme.total,
                 scheme.total,
@@ -403,7 +412,7 @@ fn score_agency(
                 Step::Rounding,
                 r - v,
                 None,
-                format!("base rounded {} → {r}", v.normalize()),
+                format!("base rounded {} → {r}", show(v)),
             );
         }
     }
@@ -433,7 +442,7 @@ fn score_agency(
                 Step::Rounding,
                 r - v,
                 None,
-                format!("total rounded {} → {r}", v.normalize()),
+                format!("total rounded {} → {r}", show(v)),
             );
         }
     }
@@ -742,7 +751,7 @@ fn bonus(
             Step::Cap,
             -total,
             None,
-            format!("bonus not counted: base {} is below the threshold {min}", base.normalize()),
+            format!("bonus not counted: base {} is below the threshold {min}", show(base)),
         );
     }
 }
@@ -834,7 +843,8 @@ fn lookback(
     let mut total = Decimal::ZERO;
     for p in prior {
         let base = rule.points(p.status);
-        let repeated = findings.iter().any(|f| f.kind == p.kind && !is_overturned(f));
+        let repeated =
+            findings.iter().any(|f| f.kind == p.kind && f.count > 0 && !is_overturned(f));
         let pts = if repeated { base * rule.repeat_multiplier } else { base };
         let pid = p.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
         let rep = if repeated {
