@@ -431,7 +431,7 @@ fn score_agency(
             "the total cannot go below 0".into(),
         );
     }
-    let veto = vetoes(scheme, findings, &mut ledger);
+    let veto = vetoes(scheme, &agency.group, findings, &mut ledger);
     if scheme.rounding.total {
         let v = ledger.sum();
         let r = scheme.rounding.round(v);
@@ -882,14 +882,25 @@ fn lookback(
     }
 }
 
+/// Apply every veto triggered by a finding: each score cap is a ledger line. The veto recorded
+/// (and whose grade the ranking forces) is the one forcing the worst grade of the agency's group,
+/// else the first in input order.
 fn vetoes(
     scheme: &Scheme,
+    group: &str,
     findings: &[&crate::input::Finding],
     ledger: &mut Ledger,
 ) -> Option<VetoApplied> {
+    let band = |grade: &Option<String>| {
+        let g = scheme.group(group)?;
+        g.grades.iter().position(|b| Some(&b.name) == grade.as_ref())
+    };
     let mut first: Option<VetoApplied> = None;
     for f in findings {
         let Some(&v) = scheme.veto_kinds.get(&f.kind) else { continue };
+        if f.count == 0 {
+            continue; // a row recording zero such findings triggers nothing
+        }
         let veto = &scheme.vetoes[v];
         let rule = format!("veto:{}", veto.id);
         if is_overturned(f) {
@@ -937,7 +948,11 @@ fn vetoes(
                 ),
             );
         }
-        if first.is_none() {
+        let worse = match &first {
+            None => true,
+            Some(cur) => band(&veto.grade).is_some_and(|b| band(&cur.grade).is_none_or(|c| b > c)),
+        };
+        if worse {
             first = Some(VetoApplied {
                 rule: veto.id.clone(),
                 name: veto.name.clone(),
