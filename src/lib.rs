@@ -20,6 +20,7 @@ pub mod rules;
 pub mod score;
 pub mod survey;
 pub mod synth;
+pub mod verify;
 
 pub use error::{Error, Result};
 

@@ -29,6 +29,8 @@ enum Command {
     Preview(cli::preview::PreviewArgs),
     /// Write one confidential folder per agency: its preview page and its own ledger as JSON.
     ExportPreviews(cli::export_previews::ExportPreviewsArgs),
+    /// Check a published run: inputs unchanged, outputs identical when recomputed.
+    Verify(cli::verify::VerifyArgs),
     /// Generate a synthetic but plausible data directory for a scheme (seeded).
     Synth(cli::synth::SynthArgs),
     /// Social-evaluation questionnaires: import exports, merge shards, draft a questionnaire.
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => cli::explain::run(args).map(|()| true),
         Command::Preview(args) => cli::preview::run(args).map(|()| true),
         Command::ExportPreviews(args) => cli::export_previews::run(args).map(|()| true),
+        Command::Verify(args) => cli::verify::run(args),
         Command::Synth(args) => cli::synth::run(args).map(|()| true),
         Command::Survey(args) => cli::survey::run(args).map(|()| true),
         Command::Report(args) => cli::report::run(args).map(|()| true),

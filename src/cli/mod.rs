@@ -10,3 +10,4 @@ pub mod report;
 pub mod score;
 pub mod survey;
 pub mod synth;
+pub mod verify;
