@@ -100,6 +100,18 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
             }
         }
     }
+    if !inputs.files.is_empty() {
+        for b in &scheme.bonus.items {
+            for a in &b.applies.agencies {
+                if !agencies.contains_key(a.as_str()) {
+                    errors.push(Error::at(
+                        Location::file(&scheme.source).with_column("bonus.item.agencies"),
+                        format!("bonus item `{}` names agency `{a}`, which is not in the agencies file{}", b.id, hint(&close_matches(a, agencies.keys().copied()))),
+                    ));
+                }
+            }
+        }
+    }
     let unknown_agency = |agency: &str, source: &str| {
         Error::at(
             loc(source, "agency"),
@@ -264,6 +276,10 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
     if !inputs.lookback.is_empty() && scheme.lookback.is_none() {
         errors.push(Error::at(loc(&inputs.lookback[0].source, "kind"), "the scheme has no [lookback] rule: expected no look-back rows, or a [lookback] table in the rules"));
     }
+    // A look-back kind need not be one of this year's (schemes change between years); a kind
+    // this year's scheme does not know simply cannot repeat.
+    // A look-back kind need not be one of this year's (schemes change between years); a kind
+    // this year's scheme does not know simply cannot repeat.
     for l in &inputs.lookback {
         if !agencies.contains_key(l.agency.as_str()) {
             errors.push(unknown_agency(&l.agency, &l.source));
@@ -282,6 +298,20 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
         if !agencies.contains_key(s.agency.as_str()) {
             errors.push(unknown_agency(&s.agency, &s.source));
             continue;
+        }
+        let reading: Vec<usize> = (0..scheme.nodes.len())
+            .filter(|&i| matches!(&scheme.nodes[i].method, Some(Method::Survey(x)) if x.survey == s.survey))
+            .collect();
+        if !reading.is_empty() && !reading.iter().any(|&i| applies(i, &s.agency)) {
+            errors.push(Error::at(
+                loc(&s.source, "agency"),
+                format!(
+                    "no item reading survey `{}` applies to agency `{}` (group `{}`)",
+                    s.survey,
+                    s.agency,
+                    agencies[s.agency.as_str()]
+                ),
+            ));
         }
         if !surveys.contains(s.survey.as_str()) {
             let mut names: Vec<&str> = surveys.iter().copied().collect();
