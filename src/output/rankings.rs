@@ -21,16 +21,15 @@ pub const TAIL: &[&str] = &[
     "appeals_pending",
 ];
 
+/// Half away from zero to `dp` decimals, written with exactly `dp` decimals.
+fn round(d: Decimal, dp: u32) -> Decimal {
+    let mut r = d.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(dp);
+    r
+}
+
 fn fmt(d: Decimal, dp: u32) -> String {
-    // Fixed decimals, so a column reads evenly and re-parses to the same value.
-    let mut r = d.round_dp_with_strategy(
-        dp.max(d.scale()),
-        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-    );
-    if r.scale() < dp {
-        r.rescale(dp);
-    }
-    r.to_string()
+    round(d, dp).to_string()
 }
 
 pub fn to_csv(run: &RunResult) -> Result<Vec<u8>> {
@@ -52,13 +51,22 @@ pub fn to_csv(run: &RunResult) -> Result<Vec<u8>> {
                 a.grade.clone(),
             ];
             row.extend(a.dimensions.iter().map(|d| d.map(|v| fmt(v, dp)).unwrap_or_default()));
+            // Columns are shown at the scheme's decimals (scores.json keeps the exact ledger).
+            // So that each row still adds up exactly, the rounding of the columns themselves
+            // goes into `adjustment`, beside the rounding, floor and veto lines it already holds.
+            let shown: Decimal =
+                a.dimensions.iter().flatten().map(|&v| round(v, dp)).sum::<Decimal>()
+                    + [a.rescale, a.bonus, a.penalty, a.lookback]
+                        .iter()
+                        .map(|&v| round(v, dp))
+                        .sum::<Decimal>();
             row.extend([
                 fmt(a.applicable_max, dp),
                 fmt(a.rescale, dp),
                 fmt(a.bonus, dp),
                 fmt(a.penalty, dp),
                 fmt(a.lookback, dp),
-                fmt(a.adjustment, dp),
+                fmt(round(a.total, dp) - shown, dp),
                 a.veto.as_ref().map(|v| v.rule.clone()).unwrap_or_default(),
                 a.demoted_by_quota.to_string(),
                 a.appeals_changed.join(" "),
