@@ -1,0 +1,142 @@
+//! Score composition of each agency in a peer group: one stacked horizontal bar per agency, its
+//! dimensions and bonus stacked right of zero, penalty and look-back (and a negative rescale or
+//! adjustment) stacked left of it, so the bar's right end minus its left end is the total.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use rust_decimal::Decimal;
+
+use super::{Chart, DrawResult, draw_row_labels, px, row_span, series_color, text};
+use crate::report::view::{GroupView, f, slug};
+use crate::score::result::DimensionSummary;
+
+pub struct Composition {
+    group_id: String,
+    group_name: String,
+    labels: Vec<String>,
+    /// Component names, in stacking order.
+    components: Vec<String>,
+    /// Per agency, per component: points (0 where absent).
+    points: Vec<Vec<Decimal>>,
+}
+
+impl Composition {
+    pub fn new(view: &GroupView<'_>, dimensions: &[DimensionSummary]) -> Self {
+        let mut components: Vec<String> = dimensions.iter().map(|d| d.name.clone()).collect();
+        components.extend(["折算", "加分", "减分", "回头看", "调整"].map(String::from));
+        let points = view
+            .agencies
+            .iter()
+            .map(|a| {
+                let mut p: Vec<Decimal> = (0..dimensions.len())
+                    .map(|i| a.dimensions.get(i).copied().flatten().unwrap_or_default())
+                    .collect();
+                p.extend([a.rescale, a.bonus, a.penalty, a.lookback, a.adjustment]);
+                p
+            })
+            .collect();
+        Composition {
+            group_id: view.summary.id.clone(),
+            group_name: view.summary.name.clone(),
+            labels: view.labels.clone(),
+            components,
+            points,
+        }
+    }
+
+    /// Left and right end of each component's piece of agency `k`'s bar.
+    fn pieces(&self, k: usize) -> Vec<(f64, f64)> {
+        let (mut pos, mut neg) = (0.0, 0.0);
+        self.points[k]
+            .iter()
+            .map(|v| {
+                let v = f(*v);
+                if v >= 0.0 {
+                    pos += v;
+                    (pos - v, pos)
+                } else {
+                    neg += v;
+                    (neg, neg - v)
+                }
+            })
+            .collect()
+    }
+}
+
+impl Chart for Composition {
+    fn name(&self) -> String {
+        format!("composition-{}", slug(&self.group_id))
+    }
+    fn title(&self) -> String {
+        format!("{}：得分构成", self.group_name)
+    }
+    fn size(&self) -> (u32, u32) {
+        (960, (150.0 + 22.0 * self.labels.len() as f64).round() as u32)
+    }
+    fn labels(&self) -> Vec<String> {
+        let mut l = self.labels.clone();
+        l.extend(self.components.iter().cloned());
+        l.push(self.title());
+        l
+    }
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, s: f64) -> DrawResult<DB> {
+        root.fill(&WHITE)?;
+        let n = self.labels.len();
+        let ends: Vec<(f64, f64)> = (0..n).flat_map(|k| self.pieces(k)).collect();
+        let x_min = ends.iter().map(|e| e.0).fold(0.0, f64::min).floor() - 1.0;
+        let x_max = ends.iter().map(|e| e.1).fold(0.0, f64::max) * 1.04 + 1.0;
+        let mut chart = ChartBuilder::on(root)
+            .caption(self.title(), text(18.0, s))
+            .margin(px(12.0, s))
+            .x_label_area_size(px(40.0, s))
+            .y_label_area_size(px(200.0, s))
+            .build_cartesian_2d(x_min..x_max, 0f64..n as f64)?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .disable_y_axis()
+            .x_desc("得分")
+            .label_style(text(12.0, s))
+            .axis_desc_style(text(13.0, s))
+            .light_line_style(WHITE)
+            .bold_line_style(RGBColor(225, 225, 225).stroke_width(px(1.0, s).max(1)))
+            .draw()?;
+        draw_row_labels(root, &chart, x_min, &self.labels, s)?;
+        for (c, name) in self.components.iter().enumerate() {
+            // Components no agency of the group has (e.g. no rescale) stay out of the legend.
+            if self.points.iter().all(|p| p[c].is_zero()) {
+                continue;
+            }
+            let color = series_color(c);
+            chart
+                .draw_series((0..n).filter(|k| !self.points[*k][c].is_zero()).map(|k| {
+                    let (lo, hi) = row_span(k, n, 0.14);
+                    let (x0, x1) = self.pieces(k)[c];
+                    Rectangle::new([(x0, lo), (x1, hi)], color.filled())
+                }))?
+                .label(name.clone())
+                .legend(move |(x, y)| {
+                    Rectangle::new(
+                        [
+                            (x, y - px(5.0, s) as i32),
+                            (x + px(12.0, s) as i32, y + px(5.0, s) as i32),
+                        ],
+                        color.filled(),
+                    )
+                });
+        }
+        chart.draw_series(std::iter::once(PathElement::new(
+            [(0.0, 0.0), (0.0, n as f64)],
+            BLACK.stroke_width(px(1.0, s).max(1)),
+        )))?;
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .label_font(text(12.0, s))
+            .background_style(WHITE.mix(0.9))
+            .border_style(RGBColor(180, 180, 180))
+            .margin(px(6.0, s))
+            .draw()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,138 @@
+//! Ranking of one peer group: a horizontal bar per agency, best at the top, coloured by grade, with
+//! the grade thresholds drawn as dashed vertical lines.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use rust_decimal::Decimal;
+
+use super::{
+    Chart, DrawResult, draw_row_labels, fmt_points, grade_color, px, row_center, row_span, text,
+    text_at,
+};
+use crate::report::view::{GroupView, f, grade_index, slug, thresholds};
+
+pub struct Ranking {
+    group_id: String,
+    group_name: String,
+    rows: Vec<Row>,
+    bands: usize,
+    thresholds: Vec<(String, Decimal)>,
+    scheme_total: Decimal,
+    decimals: u32,
+}
+
+struct Row {
+    label: String,
+    rank: u32,
+    total: Decimal,
+    grade: String,
+    grade_index: Option<usize>,
+}
+
+impl Ranking {
+    pub fn new(view: &GroupView<'_>, scheme_total: Decimal, decimals: u32) -> Self {
+        let rows = view
+            .agencies
+            .iter()
+            .zip(&view.labels)
+            .map(|(a, l)| Row {
+                label: l.clone(),
+                rank: a.rank,
+                total: a.total,
+                grade: a.grade.clone(),
+                grade_index: grade_index(view.summary, &a.grade),
+            })
+            .collect();
+        Ranking {
+            group_id: view.summary.id.clone(),
+            group_name: view.summary.name.clone(),
+            rows,
+            bands: view.summary.grades.len(),
+            thresholds: thresholds(view.summary),
+            scheme_total,
+            decimals,
+        }
+    }
+}
+
+/// Height of one agency's row in logical pixels.
+pub const ROW: f64 = 22.0;
+
+impl Chart for Ranking {
+    fn name(&self) -> String {
+        format!("ranking-{}", slug(&self.group_id))
+    }
+    fn title(&self) -> String {
+        format!("{}：总分排名", self.group_name)
+    }
+    fn size(&self) -> (u32, u32) {
+        (960, (120.0 + ROW * self.rows.len() as f64).round() as u32)
+    }
+    fn labels(&self) -> Vec<String> {
+        let mut l: Vec<String> =
+            self.rows.iter().flat_map(|r| [r.label.clone(), r.grade.clone()]).collect();
+        l.extend(self.thresholds.iter().map(|t| t.0.clone()));
+        l.push(self.title());
+        l
+    }
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, s: f64) -> DrawResult<DB> {
+        root.fill(&WHITE)?;
+        let n = self.rows.len();
+        let max_total =
+            self.rows.iter().map(|r| r.total).max().unwrap_or_default().max(self.scheme_total);
+        let x_max = f(max_total) * 1.1;
+        let mut chart = ChartBuilder::on(root)
+            .caption(self.title(), text(18.0, s))
+            .margin(px(12.0, s))
+            .margin_top(px(8.0, s))
+            .x_label_area_size(px(40.0, s))
+            .y_label_area_size(px(200.0, s))
+            .build_cartesian_2d(0f64..x_max, 0f64..n as f64 + 0.8)?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .disable_y_axis()
+            .x_desc("总分")
+            .label_style(text(12.0, s))
+            .axis_desc_style(text(13.0, s))
+            .light_line_style(WHITE)
+            .bold_line_style(RGBColor(225, 225, 225).stroke_width(px(1.0, s).max(1)))
+            .draw()?;
+        let labels: Vec<String> =
+            self.rows.iter().map(|r| format!("{}. {}", r.rank, r.label)).collect();
+        draw_row_labels(root, &chart, 0.0, &labels, s)?;
+
+        chart.draw_series(self.rows.iter().enumerate().map(|(k, r)| {
+            let (lo, hi) = row_span(k, n, 0.14);
+            Rectangle::new(
+                [(0.0, lo), (f(r.total), hi)],
+                grade_color(r.grade_index, self.bands).filled(),
+            )
+        }))?;
+        chart.draw_series(self.rows.iter().enumerate().map(|(k, r)| {
+            EmptyElement::at((f(r.total), row_center(k, n)))
+                + Text::new(
+                    format!("{}  {}", fmt_points(r.total, self.decimals), r.grade),
+                    (px(5.0, s) as i32, 0),
+                    text_at(11.0, s, HPos::Left, VPos::Center),
+                )
+        }))?;
+        // Grade thresholds: dashed lines over the whole height, named at the top.
+        for (name, min) in &self.thresholds {
+            let x = f(*min);
+            chart.draw_series(DashedLineSeries::new(
+                [(x, 0.0), (x, n as f64 + 0.1)],
+                px(6.0, s),
+                px(4.0, s),
+                RGBColor(60, 60, 60).stroke_width(px(1.0, s).max(1)),
+            ))?;
+            chart.draw_series(std::iter::once(Text::new(
+                format!("{name} ≥ {min}"),
+                (x, n as f64 + 0.15),
+                text_at(11.0, s, HPos::Center, VPos::Bottom),
+            )))?;
+        }
+        Ok(())
+    }
+}
