@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
 
-use super::{Chart, DrawResult, px, series_color, text, text_at};
+use super::{Chart, DrawResult, Key, draw_legend, px, series_color, text, text_at};
 use crate::report::view::{GroupView, f, rate, slug};
 use crate::score::result::DimensionSummary;
 
@@ -67,13 +67,15 @@ impl Chart for AgencyVsGroup {
             .margin(px(14.0, s))
             .x_label_area_size(px(36.0, s))
             .y_label_area_size(px(56.0, s))
-            .build_cartesian_2d(0f64..m as f64, 0f64..105.0)?;
+            .build_cartesian_2d(0f64..m as f64, 0f64..114.0)?;
         chart
             .configure_mesh()
             .disable_x_mesh()
             .x_labels(0)
             .y_desc("得分率（%）")
             .label_style(text(12.0, s))
+            .x_label_formatter(&super::whole)
+            .y_label_formatter(&super::whole)
             .axis_desc_style(text(13.0, s))
             .light_line_style(WHITE)
             .bold_line_style(RGBColor(225, 225, 225).stroke_width(px(1.0, s).max(1)))
@@ -120,38 +122,13 @@ impl Chart for AgencyVsGroup {
                 }
             }
         }
-        // A hand-drawn legend: plotters' series legend needs one series per entry.
-        let (lx, ly) = chart.backend_coord(&(0.0, 104.0));
-        let (lx, ly) = (lx + px(8.0, s) as i32, ly);
-        let step = px(110.0, s) as i32;
-        let r = px(5.0, s) as i32;
-        root.draw(&Circle::new((lx + r, ly + r), r as u32, own_color.filled()))?;
-        root.draw(&Text::new(
-            "本单位",
-            (lx + 3 * r, ly + r),
-            text_at(12.0, s, HPos::Left, VPos::Center),
-        ))?;
-        root.draw(&Rectangle::new(
-            [(lx + step, ly), (lx + step + 2 * r, ly + 2 * r)],
-            RGBColor(200, 200, 200).filled(),
-        ))?;
-        root.draw(&Text::new(
-            "组内最低—最高",
-            (lx + step + 3 * r, ly + r),
-            text_at(12.0, s, HPos::Left, VPos::Center),
-        ))?;
-        root.draw(&PathElement::new(
-            [
-                (lx + 2 * step + px(20.0, s) as i32, ly + r),
-                (lx + 2 * step + px(34.0, s) as i32, ly + r),
-            ],
-            BLACK.stroke_width(px(2.0, s).max(1)),
-        ))?;
-        root.draw(&Text::new(
-            "组内均值",
-            (lx + 2 * step + px(38.0, s) as i32, ly + r),
-            text_at(12.0, s, HPos::Left, VPos::Center),
-        ))?;
+        let (lx, ly) = chart.backend_coord(&(0.0, 111.0));
+        let legend = [
+            ("本单位".to_string(), Key::Dot(own_color)),
+            ("组内最低—最高".to_string(), Key::Box(RGBColor(200, 200, 200))),
+            ("组内均值".to_string(), Key::Line(BLACK)),
+        ];
+        draw_legend(root, (lx + px(12.0, s) as i32, ly), &legend, s)?;
         Ok(())
     }
 }

@@ -69,6 +69,8 @@ impl Chart for Change {
             .disable_y_axis()
             .x_desc("总分（空心：上年，实心：本年）")
             .label_style(text(12.0, s))
+            .x_label_formatter(&super::whole)
+            .y_label_formatter(&super::whole)
             .axis_desc_style(text(13.0, s))
             .light_line_style(WHITE)
             .bold_line_style(RGBColor(225, 225, 225).stroke_width(px(1.0, s).max(1)))

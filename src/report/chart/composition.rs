@@ -6,7 +6,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use rust_decimal::Decimal;
 
-use super::{Chart, DrawResult, draw_row_labels, px, row_span, series_color, text};
+use super::{
+    Chart, DrawResult, Key, draw_legend, draw_row_labels, px, row_span, series_color, text,
+};
 use crate::report::view::{GroupView, f, slug};
 use crate::score::result::DimensionSummary;
 
@@ -71,7 +73,7 @@ impl Chart for Composition {
         format!("{}：得分构成", self.group_name)
     }
     fn size(&self) -> (u32, u32) {
-        (960, (150.0 + 22.0 * self.labels.len() as f64).round() as u32)
+        (960, (140.0 + 22.0 * self.labels.len() as f64).round() as u32)
     }
     fn labels(&self) -> Vec<String> {
         let mut l = self.labels.clone();
@@ -88,55 +90,41 @@ impl Chart for Composition {
         let mut chart = ChartBuilder::on(root)
             .caption(self.title(), text(18.0, s))
             .margin(px(12.0, s))
-            .x_label_area_size(px(40.0, s))
+            .x_label_area_size(px(64.0, s))
             .y_label_area_size(px(200.0, s))
             .build_cartesian_2d(x_min..x_max, 0f64..n as f64)?;
         chart
             .configure_mesh()
             .disable_y_mesh()
             .disable_y_axis()
-            .x_desc("得分")
             .label_style(text(12.0, s))
+            .x_label_formatter(&super::whole)
+            .y_label_formatter(&super::whole)
             .axis_desc_style(text(13.0, s))
             .light_line_style(WHITE)
             .bold_line_style(RGBColor(225, 225, 225).stroke_width(px(1.0, s).max(1)))
             .draw()?;
         draw_row_labels(root, &chart, x_min, &self.labels, s)?;
+        let mut legend = Vec::new();
         for (c, name) in self.components.iter().enumerate() {
             // Components no agency of the group has (e.g. no rescale) stay out of the legend.
             if self.points.iter().all(|p| p[c].is_zero()) {
                 continue;
             }
             let color = series_color(c);
-            chart
-                .draw_series((0..n).filter(|k| !self.points[*k][c].is_zero()).map(|k| {
-                    let (lo, hi) = row_span(k, n, 0.14);
-                    let (x0, x1) = self.pieces(k)[c];
-                    Rectangle::new([(x0, lo), (x1, hi)], color.filled())
-                }))?
-                .label(name.clone())
-                .legend(move |(x, y)| {
-                    Rectangle::new(
-                        [
-                            (x, y - px(5.0, s) as i32),
-                            (x + px(12.0, s) as i32, y + px(5.0, s) as i32),
-                        ],
-                        color.filled(),
-                    )
-                });
+            legend.push((name.clone(), Key::Box(color)));
+            chart.draw_series((0..n).filter(|k| !self.points[*k][c].is_zero()).map(|k| {
+                let (lo, hi) = row_span(k, n, 0.14);
+                let (x0, x1) = self.pieces(k)[c];
+                Rectangle::new([(x0, lo), (x1, hi)], color.filled())
+            }))?;
         }
         chart.draw_series(std::iter::once(PathElement::new(
             [(0.0, 0.0), (0.0, n as f64)],
             BLACK.stroke_width(px(1.0, s).max(1)),
         )))?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .label_font(text(12.0, s))
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(180, 180, 180))
-            .margin(px(6.0, s))
-            .draw()?;
+        let (_, h) = root.dim_in_pixel();
+        draw_legend(root, (px(212.0, s) as i32, h as i32 - px(18.0, s) as i32), &legend, s)?;
         Ok(())
     }
 }

@@ -85,6 +85,8 @@ impl Chart for Distribution {
             .x_labels(0)
             .y_desc("总分")
             .label_style(text(12.0, s))
+            .x_label_formatter(&super::whole)
+            .y_label_formatter(&super::whole)
             .axis_desc_style(text(13.0, s))
             .light_line_style(WHITE)
             .bold_line_style(RGBColor(225, 225, 225).stroke_width(px(1.0, s).max(1)))
@@ -105,8 +107,8 @@ impl Chart for Distribution {
                 )))?;
                 chart.draw_series(std::iter::once(Text::new(
                     band.clone(),
-                    (x1, hi),
-                    text_at(11.0, s, HPos::Right, VPos::Top),
+                    (x0, hi),
+                    text_at(11.0, s, HPos::Left, VPos::Top),
                 )))?;
             }
             chart.draw_series(dots.iter().enumerate().map(|(i, (total, grade))| {

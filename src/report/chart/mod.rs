@@ -136,6 +136,51 @@ pub fn draw_row_labels<DB: DrawingBackend, X: Ranged<ValueType = f64>>(
     Ok(())
 }
 
+/// What a legend entry shows beside its name.
+#[derive(Clone, Copy)]
+pub enum Key {
+    Box(RGBColor),
+    Dot(RGBColor),
+    Line(RGBColor),
+}
+
+/// A one-line legend starting at pixel `(x, y)` (the line's vertical centre) of `root`.
+///
+/// Drawn by hand rather than with plotters' series labels, which sit inside the plotting area and
+/// cover the data.
+pub fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    (x, y): (i32, i32),
+    entries: &[(String, Key)],
+    s: f64,
+) -> DrawResult<DB> {
+    let r = px(5.0, s) as i32;
+    let style = text_at(12.0, s, HPos::Left, VPos::Center);
+    let mut x = x;
+    for (name, key) in entries {
+        match key {
+            Key::Box(c) => {
+                root.draw(&Rectangle::new([(x, y - r), (x + 2 * r, y + r)], c.filled()))?
+            }
+            Key::Dot(c) => root.draw(&Circle::new((x + r, y), r as u32, c.filled()))?,
+            Key::Line(c) => root.draw(&PathElement::new(
+                [(x, y), (x + 2 * r, y)],
+                c.stroke_width(px(2.0, s).max(1)),
+            ))?,
+        }
+        x += 3 * r;
+        root.draw(&Text::new(name.clone(), (x, y), style.clone()))?;
+        let (w, _) = root.estimate_text_size(name, &style)?;
+        x += w as i32 + 4 * r;
+    }
+    Ok(())
+}
+
+/// Axis labels for points: whole numbers, as tick positions are.
+pub fn whole(v: &f64) -> String {
+    format!("{v:.0}")
+}
+
 /// Pixels at scale `s`, for margins and label areas.
 pub fn px(v: f64, s: f64) -> u32 {
     (v * s).round() as u32

@@ -95,6 +95,8 @@ impl Chart for Ranking {
             .disable_y_axis()
             .x_desc("总分")
             .label_style(text(12.0, s))
+            .x_label_formatter(&super::whole)
+            .y_label_formatter(&super::whole)
             .axis_desc_style(text(13.0, s))
             .light_line_style(WHITE)
             .bold_line_style(RGBColor(225, 225, 225).stroke_width(px(1.0, s).max(1)))
