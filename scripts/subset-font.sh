@@ -12,7 +12,8 @@
 # (6,763 hanzi: all Shanxi division names are in it), and the characters listed in
 # assets/fonts/extra-chars.txt (add any name outside GB2312 there and re-run).
 # Outlines stay CFF (ab_glyph reads them through ttf-parser); hinting and layout features are
-# dropped because plotters lays out text one glyph at a time.
+# dropped because plotters lays out text one glyph at a time. The .notdef outline (a box) is kept
+# so that a character missing from the cut shows as a box, never as nothing.
 #
 # Needs: apt-get (Debian), python3 with fontTools (`pip install fonttools`).
 set -euo pipefail
@@ -49,7 +50,7 @@ for cp in sorted(cps):
 PY
 
 pyftsubset "$ttc" --font-number=2 --unicodes-file=unicodes.txt \
-  --layout-features='' --no-hinting --name-IDs='*' --name-languages='*' \
+  --layout-features='' --no-hinting --notdef-outline --name-IDs='*' --name-languages='*' \
   --drop-tables+=vhea,vmtx,VORG,BASE,GPOS,GSUB,GDEF \
   --output-file="$out"
 ls -l "$out"

@@ -250,7 +250,7 @@ fn agency(
 
 /// Competition ranking within each group and grade by band (veto overrides); orders agencies as
 /// RunResult promises: by group in scheme order, then rank, then id.
-fn rank_and_grade(scheme: &SchemeSummary, agencies: &mut Vec<AgencyResult>) {
+fn rank_and_grade(scheme: &SchemeSummary, agencies: &mut [AgencyResult]) {
     let snapshot = agencies.clone();
     for a in agencies.iter_mut() {
         a.rank =

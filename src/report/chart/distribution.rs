@@ -10,9 +10,14 @@ use rust_decimal::Decimal;
 use super::{Chart, DrawResult, grade_color, px, text, text_at};
 use crate::report::view::{GroupView, f, grade_index};
 
+/// A grade band: name and minimum total.
+type Band = (String, Decimal);
+/// An agency's dot: total and grade index.
+type Dot = (Decimal, Option<usize>);
+
 pub struct Distribution {
-    /// (group name, bands (name, min), per agency (total, grade index)).
-    groups: Vec<(String, Vec<(String, Decimal)>, Vec<(Decimal, Option<usize>)>)>,
+    /// Per group: name, grade bands best first, one dot per agency.
+    groups: Vec<(String, Vec<Band>, Vec<Dot>)>,
     scheme_total: Decimal,
 }
 

@@ -1,0 +1,99 @@
+//! The report bundle: report.html, report.md, rankings.xlsx and `charts/*.png|svg`, written into an
+//! output directory from one [`RunResult`].
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::output::atomic::write_atomic;
+use crate::report::chart::{self, Rendered};
+use crate::report::previous::Previous;
+use crate::report::{font, html, markdown, progress, xlsx};
+use crate::score::result::RunResult;
+
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    /// Resolution of the PNG charts (print quality at 300).
+    pub dpi: u32,
+    /// Last year's results, for the change charts.
+    pub previous: Option<Previous>,
+    /// Draw one chart per agency (agency against its group).
+    pub agency_charts: bool,
+    /// Fail, rather than warn, when a label has characters the embedded font lacks.
+    pub strict_glyphs: bool,
+    /// Show a progress bar (callers pass [`progress::wanted`]).
+    pub progress: bool,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            dpi: 300,
+            previous: None,
+            agency_charts: true,
+            strict_glyphs: false,
+            progress: false,
+        }
+    }
+}
+
+/// What [`write_bundle`] wrote.
+#[derive(Debug)]
+pub struct Bundle {
+    /// Every file written, sorted.
+    pub files: Vec<PathBuf>,
+    /// Labels the embedded font cannot draw (each would show a box).
+    pub warnings: Vec<String>,
+}
+
+pub fn write_bundle(result: &RunResult, out_dir: &Path, options: &ReportOptions) -> Result<Bundle> {
+    let plan = chart::plan(result, options.previous.as_ref(), options.agency_charts);
+
+    let mut labels: Vec<String> = plan.iter().flat_map(|c| c.labels()).collect();
+    labels.push(result.scheme.title.clone());
+    let warnings = font::check_labels(labels.iter().map(String::as_str));
+    if options.strict_glyphs && !warnings.is_empty() {
+        return Err(Error::Many(warnings.into_iter().map(Error::Usage).collect()));
+    }
+
+    let bar = progress::bar(plan.len() as u64 + 3, options.progress, "charts");
+    let rendered: Vec<Rendered> = plan
+        .par_iter()
+        .map(|c| {
+            let r = c.render(options.dpi);
+            bar.inc(1);
+            r
+        })
+        .collect::<Result<_>>()?;
+
+    let mut files = Vec::new();
+    let mut put = |name: PathBuf, bytes: &[u8]| -> Result<()> {
+        write_atomic(&out_dir.join(&name), bytes)?;
+        files.push(name);
+        Ok(())
+    };
+    for r in &rendered {
+        put(Path::new("charts").join(format!("{}.svg", r.name)), r.svg.as_bytes())?;
+        put(Path::new("charts").join(format!("{}.png", r.name)), &r.png)?;
+    }
+    bar.set_message("rankings.xlsx");
+    put(PathBuf::from("rankings.xlsx"), &xlsx::write(result)?)?;
+    bar.inc(1);
+    let previous = options.previous.as_ref().map(|p| p.path.display().to_string());
+    put(
+        PathBuf::from("report.md"),
+        markdown::write(result, &rendered, previous.as_deref()).as_bytes(),
+    )?;
+    bar.inc(1);
+    let page = html::Page {
+        result,
+        charts: &rendered,
+        previous: previous.as_deref(),
+        warnings: &warnings,
+    };
+    put(PathBuf::from("report.html"), html::write(&page).as_bytes())?;
+    bar.finish_and_clear();
+    files.sort();
+    Ok(Bundle { files, warnings })
+}
