@@ -251,7 +251,7 @@ fn agency(
 /// Competition ranking within each group and grade by band (veto overrides); orders agencies as
 /// RunResult promises: by group in scheme order, then rank, then id.
 fn rank_and_grade(scheme: &SchemeSummary, agencies: &mut [AgencyResult]) {
-    let snapshot = agencies.clone();
+    let snapshot = agencies.to_vec();
     for a in agencies.iter_mut() {
         a.rank =
             1 + snapshot.iter().filter(|b| b.group == a.group && b.total > a.total).count() as u32;
