@@ -7,10 +7,12 @@
 //! audit trail; [`report`] draws charts and the annual report. [`survey`] turns questionnaire
 //! exports into the satisfaction statistics that survey-derived indicators read.
 
+pub mod cases;
 pub mod cli;
 pub mod error;
 pub mod input;
 pub mod output;
+pub mod pipeline;
 pub mod rank;
 pub mod report;
 pub mod rules;

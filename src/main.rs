@@ -1,9 +1,10 @@
 //! The `kaohe` command: parses arguments and calls the library. Exit status: 0 success, 1 a check
-//! or verification failed, 2 an error (bad input, bad rules, bad usage).
+//! failed (a rules test case), 2 an error (bad input, bad rules, bad usage).
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use kaohe::cli;
 
 #[derive(Parser)]
 #[command(
@@ -18,20 +19,39 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Score, rank and grade every agency; write rankings.csv and scores.json.
+    Score(cli::score::ScoreArgs),
+    /// Validate a rules file and run the test cases it carries.
+    Check(cli::check::CheckArgs),
+    /// Show one agency's ledger: every point, its rule and its input row.
+    Explain(cli::explain::ExplainArgs),
+    /// Generate a synthetic but plausible data directory for a scheme (seeded).
+    Synth(cli::synth::SynthArgs),
     /// Social-evaluation questionnaires: import exports, merge shards, draft a questionnaire.
-    Survey(kaohe::cli::survey::SurveyArgs),
+    Survey(cli::survey::SurveyArgs),
     /// Write the annual report bundle: HTML, Markdown, Excel and charts.
-    Report(kaohe::cli::report::ReportArgs),
+    Report(cli::report::ReportArgs),
 }
 
 fn main() -> ExitCode {
+    // `kaohe score | head` must end quietly, as Unix tools do, not panic on a closed pipe.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of a signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Survey(args) => kaohe::cli::survey::run(args),
-        Command::Report(args) => kaohe::cli::report::run(args),
+        Command::Score(args) => cli::score::run(args).map(|()| true),
+        Command::Check(args) => cli::check::run(args),
+        Command::Explain(args) => cli::explain::run(args).map(|()| true),
+        Command::Synth(args) => cli::synth::run(args).map(|()| true),
+        Command::Survey(args) => cli::survey::run(args).map(|()| true),
+        Command::Report(args) => cli::report::run(args).map(|()| true),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(2)

@@ -1,5 +1,10 @@
-//! One subcommand, one file: each parses nothing itself (clap does, in main.rs) and calls the
-//! library.
+//! One subcommand, one file: each defines its arguments (clap derives the parser used by main.rs)
+//! and calls the library.
 
+pub mod args;
+pub mod check;
+pub mod explain;
 pub mod report;
+pub mod score;
 pub mod survey;
+pub mod synth;

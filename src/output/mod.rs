@@ -1,4 +1,23 @@
-//! Writing results: rankings.csv, scores.json, and the atomic-write and hashing helpers they use.
+//! Writing results: rankings.csv, scores.json, the terminal summary, and the atomic-write and
+//! hashing helpers they use.
 
 pub mod atomic;
 pub mod hash;
+pub mod rankings;
+pub mod scores;
+pub mod text;
+
+use std::path::Path;
+
+use crate::error::Result;
+use crate::score::result::RunResult;
+
+/// Write rankings.csv and scores.json into `out` (each atomically: temp file + rename). Both are
+/// rendered in memory first, so a rendering problem leaves the previous outputs untouched.
+pub fn write_run(run: &RunResult, out: &Path) -> Result<()> {
+    let csv = rankings::to_csv(run)?;
+    let json = scores::to_json(run)?;
+    atomic::write_atomic(&out.join("rankings.csv"), &csv)?;
+    atomic::write_atomic(&out.join("scores.json"), &json)?;
+    Ok(())
+}

@@ -1,1 +1,114 @@
 //! Ranking within peer groups and grading.
+//!
+//! Ranks are competition ranks ("1224"): an agency's rank is one plus the number of agencies in its
+//! group that are strictly better, comparing totals and then the group's tie-break keys in order.
+//! Grades come from the group's bands by total; a band's quota (a count, or a share rounded down)
+//! keeps only the best-ranked agencies in it, the rest drop to the next band; a veto forces its
+//! grade whatever the points and takes no quota place.
+
+use std::cmp::Ordering;
+
+use rust_decimal::Decimal;
+
+use crate::rules::{Group, Scheme, TieKey};
+use crate::score::result::AgencyResult;
+
+fn key(a: &AgencyResult, k: &TieKey) -> Decimal {
+    match k {
+        TieKey::Dimension(d) => a.dimensions.get(*d).copied().flatten().unwrap_or(Decimal::ZERO),
+        TieKey::Base => a.dimensions.iter().flatten().copied().sum::<Decimal>() + a.rescale,
+        TieKey::Bonus => a.bonus,
+    }
+}
+
+/// Better first: higher total, then higher tie-break keys.
+fn compare(g: &Group, a: &AgencyResult, b: &AgencyResult) -> Ordering {
+    b.total.cmp(&a.total).then_with(|| {
+        for k in &g.tie_break {
+            let o = key(b, k).cmp(&key(a, k));
+            if o != Ordering::Equal {
+                return o;
+            }
+        }
+        Ordering::Equal
+    })
+}
+
+/// Sets `rank`, `grade` and `demoted_by_quota`, and orders agencies by group (scheme order), rank,
+/// then id.
+pub fn rank_and_grade(scheme: &Scheme, agencies: &mut Vec<AgencyResult>) {
+    let mut out = Vec::with_capacity(agencies.len());
+    for g in &scheme.groups {
+        let mut members: Vec<AgencyResult> = Vec::new();
+        let mut rest = Vec::new();
+        for a in agencies.drain(..) {
+            if a.group == g.id { members.push(a) } else { rest.push(a) }
+        }
+        *agencies = rest;
+        members.sort_by(|a, b| compare(g, a, b).then_with(|| a.agency_id.cmp(&b.agency_id)));
+        for i in 0..members.len() {
+            members[i].rank =
+                if i > 0 && compare(g, &members[i - 1], &members[i]) == Ordering::Equal {
+                    members[i - 1].rank
+                } else {
+                    i as u32 + 1
+                };
+        }
+        grade(g, &mut members);
+        out.extend(members);
+    }
+    out.append(agencies); // agencies of unknown groups cannot exist after input checks
+    *agencies = out;
+}
+
+fn grade(g: &Group, members: &mut [AgencyResult]) {
+    let n = members.len();
+    // Band by points for each agency (index into g.grades).
+    let mut band: Vec<usize> = members
+        .iter()
+        .map(|a| g.grades.iter().position(|b| a.total >= b.min).unwrap_or(g.grades.len() - 1))
+        .collect();
+    let vetoed: Vec<Option<usize>> = members
+        .iter()
+        .map(|a| {
+            a.veto
+                .as_ref()
+                .and_then(|v| v.grade.as_ref())
+                .and_then(|name| g.grades.iter().position(|b| &b.name == name))
+        })
+        .collect();
+    for (bi, b) in g.grades.iter().enumerate() {
+        let Some(quota) = b.quota else { continue };
+        let limit = quota.limit(n);
+        // Members in this band (not vetoed), in rank order (members are sorted by rank).
+        let inside: Vec<usize> = (0..n).filter(|&i| band[i] == bi && vetoed[i].is_none()).collect();
+        if inside.len() <= limit {
+            continue;
+        }
+        // The rank at the boundary decides ties.
+        let keep = if limit == 0 {
+            0
+        } else {
+            let boundary_rank = members[inside[limit - 1]].rank;
+            let tied_past = inside[limit..].iter().any(|&i| members[i].rank == boundary_rank);
+            if !tied_past {
+                limit
+            } else if g.quota_ties_include {
+                inside.iter().take_while(|&&i| members[i].rank <= boundary_rank).count()
+            } else {
+                inside.iter().take_while(|&&i| members[i].rank < boundary_rank).count()
+            }
+        };
+        for &i in &inside[keep..] {
+            band[i] = bi + 1;
+            members[i].demoted_by_quota = true;
+        }
+    }
+    for (i, a) in members.iter_mut().enumerate() {
+        let b = vetoed[i].unwrap_or(band[i]).min(g.grades.len() - 1);
+        a.grade = g.grades[b].name.clone();
+        if vetoed[i].is_some() {
+            a.demoted_by_quota = false;
+        }
+    }
+}

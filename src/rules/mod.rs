@@ -1,1 +1,46 @@
-//! The scoring rules format: raw TOML → validated scheme.
+//! The scoring rules format: a TOML file (documented key by key in docs/rules.md) is parsed into
+//! [`raw`] structs that reject unknown keys, then validated into a [`Scheme`]. Nothing downstream
+//! ever sees an unvalidated rule.
+
+pub mod raw;
+pub mod scheme;
+pub mod validate;
+
+use std::path::Path;
+
+pub use scheme::*;
+
+use crate::error::{Error, Location, Result};
+
+/// Read and validate a rules file. `display` is the name used in messages.
+pub fn load(path: &Path, display: &str) -> Result<Scheme> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    parse(&bytes, display)
+}
+
+/// Parse and validate rules from bytes (UTF-8, with or without BOM).
+pub fn parse(bytes: &[u8], file: &str) -> Result<Scheme> {
+    let sha256 = crate::output::hash::sha256_hex(bytes);
+    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let text = std::str::from_utf8(body).map_err(|e| {
+        Error::at(
+            Location::line(file, crate::input::encoding::line_of(body, e.valid_up_to())),
+            "the rules file is not valid UTF-8: expected a UTF-8 TOML file",
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(Error::at(
+            Location::line(file, 1),
+            "the rules file is empty: expected a [scheme] table and indicators",
+        ));
+    }
+    let raw: raw::RawScheme = toml::from_str(text).map_err(|e| toml_error(file, text, &e))?;
+    validate::validate(raw, validate::Source { file, text }, sha256)
+}
+
+/// A TOML syntax or shape error, with its line and the key serde names (unknown keys included).
+fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> Error {
+    let line = e.span().map(|s| crate::input::encoding::line_of(text.as_bytes(), s.start));
+    let message = e.message().trim().to_string();
+    Error::at(Location { file: file.to_string(), line, column: None }, message)
+}

@@ -1,4 +1,8 @@
 //! The scoring engine: rules + inputs → one ledger per agency.
 
+pub mod engine;
 pub mod ledger;
+pub mod methods;
 pub mod result;
+
+pub use engine::score;

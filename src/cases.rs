@@ -1,0 +1,99 @@
+//! Running the test cases a rules file carries (`kaohe check`): each case's agencies and inputs
+//! are scored by the same engine as real data and compared with the expected totals, grades,
+//! ranks and indicator points.
+
+use rust_decimal::Decimal;
+
+use crate::error::Result;
+use crate::rules::Scheme;
+use crate::score::ledger::Component;
+
+#[derive(Debug)]
+pub struct CaseOutcome {
+    pub name: String,
+    pub line: u64,
+    /// Empty when the case passed.
+    pub failures: Vec<String>,
+}
+
+/// Points of an indicator (any level) in an agency's ledger: the lines whose rule is the
+/// indicator or any of its descendants (dimensions include their floors and rounding).
+fn indicator_points(
+    scheme: &Scheme,
+    a: &crate::score::result::AgencyResult,
+    id: &str,
+) -> Option<Decimal> {
+    let node = scheme.node_index(id)?;
+    let mut ids = vec![node];
+    let mut i = 0;
+    while i < ids.len() {
+        ids.extend(scheme.nodes[ids[i]].children.iter().copied());
+        i += 1;
+    }
+    let names: Vec<&str> = ids.iter().map(|&n| scheme.nodes[n].id.as_str()).collect();
+    let lines: Vec<_> = a
+        .ledger
+        .iter()
+        .filter(|l| {
+            matches!(l.component, Component::Dimension(_)) && names.contains(&l.rule.as_str())
+        })
+        .collect();
+    if lines.is_empty() { None } else { Some(lines.iter().map(|l| l.points).sum()) }
+}
+
+pub fn run_cases(scheme: &Scheme, text: &str) -> Result<Vec<CaseOutcome>> {
+    let mut out = Vec::new();
+    for case in &scheme.cases {
+        let line = crate::input::encoding::line_of(text.as_bytes(), case.name.span().start);
+        let name = case.name.get_ref().clone();
+        let tol = case.tolerance.unwrap_or(Decimal::ZERO);
+        let mut failures = Vec::new();
+        let inputs = crate::input::case::inputs(case, &scheme.source, line)?;
+        match crate::score::score(scheme, &inputs) {
+            Err(e) => failures.push(format!("scoring failed: {e}")),
+            Ok(run) => {
+                for e in &case.expect {
+                    let Some(a) = run.agencies.iter().find(|a| a.agency_id == e.agency) else {
+                        failures.push(format!("expected agency `{}` is not in the case", e.agency));
+                        continue;
+                    };
+                    if let Some(t) = e.total
+                        && (a.total - t).abs() > tol
+                    {
+                        failures.push(format!(
+                            "{}: total {} but expected {t}",
+                            e.agency,
+                            a.total.normalize()
+                        ));
+                    }
+                    if let Some(g) = &e.grade
+                        && &a.grade != g
+                    {
+                        failures.push(format!("{}: grade {} but expected {g}", e.agency, a.grade));
+                    }
+                    if let Some(r) = e.rank
+                        && a.rank != r
+                    {
+                        failures.push(format!("{}: rank {} but expected {r}", e.agency, a.rank));
+                    }
+                    for (id, want) in &e.points {
+                        match indicator_points(scheme, a, id) {
+                            None => failures.push(format!(
+                                "{}: indicator `{id}` has no points (unknown or not applicable)",
+                                e.agency
+                            )),
+                            Some(got) if (got - want).abs() > tol => failures.push(format!(
+                                "{}: `{id}` has {} points but expected {want}",
+                                e.agency,
+                                got.normalize()
+                            )),
+                            Some(_) => {}
+                        }
+                    }
+                }
+            }
+        }
+        out.push(CaseOutcome { name, line, failures });
+    }
+    Ok(out)
+}

@@ -1,0 +1,44 @@
+//! `kaohe check RULES`: validate a scheme and run the test cases written inside it.
+
+use std::path::PathBuf;
+
+use crate::error::Error;
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The scoring rules (TOML).
+    #[arg(default_value = crate::pipeline::DEFAULT_RULES)]
+    pub rules: PathBuf,
+}
+
+/// Ok(true) when every case passed.
+pub fn run(args: &CheckArgs) -> crate::Result<bool> {
+    let display = crate::pipeline::display(&args.rules);
+    let bytes = std::fs::read(&args.rules).map_err(|e| Error::io(&args.rules, e))?;
+    let scheme = crate::rules::parse(&bytes, &display)?;
+    let text = String::from_utf8_lossy(&bytes);
+    let leaves = scheme.nodes.iter().filter(|n| n.is_leaf()).count();
+    println!(
+        "{display}: valid — {} dimensions, {} indicators ({leaves} items), {} groups, {} bonus items, {} penalty kinds, {} vetoes",
+        scheme.roots.len(),
+        scheme.nodes.len(),
+        scheme.groups.len(),
+        scheme.bonus.items.len(),
+        scheme.penalty.kinds.len(),
+        scheme.vetoes.len()
+    );
+    let outcomes = crate::cases::run_cases(&scheme, &text)?;
+    let failed = outcomes.iter().filter(|o| !o.failures.is_empty()).count();
+    for o in &outcomes {
+        if o.failures.is_empty() {
+            println!("  ok    case \"{}\" (line {})", o.name, o.line);
+        } else {
+            println!("  FAIL  case \"{}\" (line {})", o.name, o.line);
+            for f in &o.failures {
+                println!("          {f}");
+            }
+        }
+    }
+    println!("{} passed, {failed} failed", outcomes.len() - failed);
+    Ok(failed == 0)
+}

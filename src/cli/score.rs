@@ -1,0 +1,30 @@
+//! `kaohe score [RULES] [--data DIR] [--out DIR]`: score, rank and grade every agency; write
+//! rankings.csv and scores.json; print a short ranking per group.
+
+use std::path::PathBuf;
+
+use super::args::RunArgs;
+
+#[derive(Debug, clap::Args)]
+pub struct ScoreArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Output directory.
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+    /// Agencies shown at the top and bottom of each group in the summary.
+    #[arg(long, default_value_t = 5)]
+    pub show: usize,
+}
+
+pub fn run(args: &ScoreArgs) -> crate::Result<()> {
+    let result = crate::pipeline::score_files(&args.run.config())?;
+    crate::output::write_run(&result, &args.out)?;
+    print!("{}", crate::output::text::summary(&result, args.show));
+    println!(
+        "\nwrote {} and {}",
+        args.out.join("rankings.csv").display(),
+        args.out.join("scores.json").display()
+    );
+    Ok(())
+}

@@ -1,0 +1,306 @@
+//! Cross-checks of inputs against the scheme: every row must name a known agency and a rule that
+//! applies to it. All problems are reported together, each with its file and line.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use super::records::Inputs;
+use crate::error::{Error, Location, Result};
+use crate::rules::{Method, Scheme};
+
+/// `source` is `file:line`; split it back for the error location.
+fn loc(source: &str, column: &str) -> Location {
+    match source.rsplit_once(':').and_then(|(f, l)| l.parse::<u64>().ok().map(|l| (f, l))) {
+        Some((f, l)) => Location::line(f, l).with_column(column),
+        None => Location::file(source).with_column(column),
+    }
+}
+
+/// Close matches for an unknown name, for "did you mean" hints.
+pub fn close_matches<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let lower = name.to_lowercase();
+    let mut scored: Vec<(usize, &str)> = candidates
+        .filter_map(|c| {
+            let cl = c.to_lowercase();
+            let d = edit_distance(&lower, &cl);
+            let contains = !lower.is_empty() && (cl.contains(&lower) || lower.contains(&cl));
+            if d <= 2.max(lower.chars().count() * 2 / 5) || contains { Some((d, c)) } else { None }
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(5).map(|(_, c)| c).collect()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn hint(matches: &[&str]) -> String {
+    if matches.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", matches.join(", "))
+    }
+}
+
+pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
+    let mut errors = Vec::new();
+    let mut agencies: HashMap<&str, &str> = HashMap::new(); // id → group
+    let mut first_line: HashMap<&str, &str> = HashMap::new();
+    for a in &inputs.agencies {
+        if let Some(prev) = first_line.get(a.id.as_str()) {
+            errors.push(Error::at(
+                loc(&a.source, "id"),
+                format!("duplicate agency id `{}` (first at {prev}): expected unique ids", a.id),
+            ));
+            continue;
+        }
+        first_line.insert(&a.id, &a.source);
+        if scheme.group(&a.group).is_none() {
+            errors.push(Error::at(
+                loc(&a.source, "group"),
+                format!(
+                    "unknown group `{}` for agency `{}`: expected one of {}",
+                    a.group,
+                    a.id,
+                    scheme.groups.iter().map(|g| g.id.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            ));
+        }
+        agencies.insert(&a.id, &a.group);
+    }
+    if inputs.agencies.is_empty() {
+        errors.push(Error::Usage("no agencies: expected at least one row in agencies".into()));
+    }
+    // Agencies named by the rules must exist in a real run, or a typo would silently make a rule
+    // apply to nobody. A rules file's test case (no files) names only the agencies it needs.
+    let named = if inputs.files.is_empty() { &[][..] } else { &scheme.nodes[..] };
+    for n in named {
+        for a in n.applies.agencies.iter().chain(&n.applies.exempt) {
+            if !agencies.contains_key(a.as_str()) {
+                errors.push(Error::at(
+                    Location::line(&scheme.source, n.line).with_column("agencies"),
+                    format!(
+                        "indicator `{}` names agency `{a}`, which is not in the agencies file{}",
+                        n.id,
+                        hint(&close_matches(a, agencies.keys().copied()))
+                    ),
+                ));
+            }
+        }
+    }
+    let unknown_agency = |agency: &str, source: &str| {
+        Error::at(
+            loc(source, "agency"),
+            format!(
+                "unknown agency `{agency}`: expected an id from the agencies file{}",
+                hint(&close_matches(agency, agencies.keys().copied()))
+            ),
+        )
+    };
+    let applies = |node: usize, agency: &str| {
+        let group = agencies[agency];
+        let mut n = Some(node);
+        while let Some(i) = n {
+            if !scheme.nodes[i].applies.applies(agency, group) {
+                return false;
+            }
+            n = scheme.nodes[i].parent;
+        }
+        true
+    };
+    for f in &inputs.findings {
+        if !agencies.contains_key(f.agency.as_str()) {
+            errors.push(unknown_agency(&f.agency, &f.source));
+            continue;
+        }
+        if !scheme.knows_kind(&f.kind) {
+            errors.push(Error::at(
+                loc(&f.source, "kind"),
+                format!(
+                    "unknown finding kind `{}`: expected a kind priced in the rules{}",
+                    f.kind,
+                    hint(&close_matches(&f.kind, scheme.kind_names().into_iter()))
+                ),
+            ));
+            continue;
+        }
+        if let Some(&(node, _)) = scheme.deduct_kinds.get(&f.kind)
+            && !applies(node, &f.agency)
+        {
+            errors.push(Error::at(
+                loc(&f.source, "kind"),
+                format!("finding kind `{}` is priced by indicator `{}`, which does not apply to agency `{}` (group `{}`)", f.kind, scheme.nodes[node].id, f.agency, agencies[f.agency.as_str()]),
+            ));
+        }
+    }
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    for t in &inputs.tasks {
+        if !agencies.contains_key(t.agency.as_str()) {
+            errors.push(unknown_agency(&t.agency, &t.source));
+            continue;
+        }
+        let Some(node) = scheme
+            .node_index(&t.task)
+            .filter(|&i| matches!(scheme.nodes[i].method, Some(Method::Deadline(_))))
+        else {
+            let tasks = scheme
+                .nodes
+                .iter()
+                .filter(|n| matches!(n.method, Some(Method::Deadline(_))))
+                .map(|n| n.id.as_str());
+            errors.push(Error::at(
+                loc(&t.source, "task"),
+                format!(
+                    "`{}` is not a deadline task of the scheme{}",
+                    t.task,
+                    hint(&close_matches(&t.task, tasks))
+                ),
+            ));
+            continue;
+        };
+        if !applies(node, &t.agency) {
+            errors.push(Error::at(
+                loc(&t.source, "task"),
+                format!(
+                    "task `{}` does not apply to agency `{}` (group `{}`)",
+                    t.task,
+                    t.agency,
+                    agencies[t.agency.as_str()]
+                ),
+            ));
+        }
+        if !seen.insert((&t.agency, &t.task)) {
+            errors.push(Error::at(loc(&t.source, "task"), format!("task `{}` is recorded twice for agency `{}`: expected one row per agency and task", t.task, t.agency)));
+        }
+    }
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    for m in &inputs.measures {
+        if !agencies.contains_key(m.agency.as_str()) {
+            errors.push(unknown_agency(&m.agency, &m.source));
+            continue;
+        }
+        let Some(node) = scheme
+            .node_index(&m.indicator)
+            .filter(|&i| matches!(scheme.nodes[i].method, Some(Method::Measure(_))))
+        else {
+            let items = scheme
+                .nodes
+                .iter()
+                .filter(|n| matches!(n.method, Some(Method::Measure(_))))
+                .map(|n| n.id.as_str());
+            errors.push(Error::at(
+                loc(&m.source, "indicator"),
+                format!(
+                    "`{}` is not a measured item of the scheme{}",
+                    m.indicator,
+                    hint(&close_matches(&m.indicator, items))
+                ),
+            ));
+            continue;
+        };
+        if !applies(node, &m.agency) {
+            errors.push(Error::at(
+                loc(&m.source, "indicator"),
+                format!(
+                    "item `{}` does not apply to agency `{}` (group `{}`)",
+                    m.indicator,
+                    m.agency,
+                    agencies[m.agency.as_str()]
+                ),
+            ));
+        }
+        if !seen.insert((&m.agency, &m.indicator)) {
+            errors.push(Error::at(loc(&m.source, "indicator"), format!("item `{}` is measured twice for agency `{}`: expected one value per agency and item", m.indicator, m.agency)));
+        }
+    }
+    for a in &inputs.awards {
+        if !agencies.contains_key(a.agency.as_str()) {
+            errors.push(unknown_agency(&a.agency, &a.source));
+            continue;
+        }
+        match scheme.bonus_index(&a.bonus) {
+            None => errors.push(Error::at(
+                loc(&a.source, "bonus"),
+                format!(
+                    "unknown bonus item `{}`{}",
+                    a.bonus,
+                    hint(&close_matches(
+                        &a.bonus,
+                        scheme.bonus.items.iter().map(|b| b.id.as_str())
+                    ))
+                ),
+            )),
+            Some(b)
+                if !scheme.bonus.items[b]
+                    .applies
+                    .applies(&a.agency, agencies[a.agency.as_str()]) =>
+            {
+                errors.push(Error::at(
+                    loc(&a.source, "bonus"),
+                    format!("bonus item `{}` does not apply to agency `{}`", a.bonus, a.agency),
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    if !inputs.lookback.is_empty() && scheme.lookback.is_none() {
+        errors.push(Error::at(loc(&inputs.lookback[0].source, "kind"), "the scheme has no [lookback] rule: expected no look-back rows, or a [lookback] table in the rules"));
+    }
+    for l in &inputs.lookback {
+        if !agencies.contains_key(l.agency.as_str()) {
+            errors.push(unknown_agency(&l.agency, &l.source));
+        }
+    }
+    let surveys: HashSet<&str> = scheme
+        .nodes
+        .iter()
+        .filter_map(|n| match &n.method {
+            Some(Method::Survey(s)) => Some(s.survey.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    for s in &inputs.surveys {
+        if !agencies.contains_key(s.agency.as_str()) {
+            errors.push(unknown_agency(&s.agency, &s.source));
+            continue;
+        }
+        if !surveys.contains(s.survey.as_str()) {
+            let mut names: Vec<&str> = surveys.iter().copied().collect();
+            names.sort_unstable();
+            errors.push(Error::at(
+                loc(&s.source, "survey"),
+                format!(
+                    "no indicator reads survey `{}`: expected one of {}",
+                    s.survey,
+                    names.join(", ")
+                ),
+            ));
+        }
+        if s.index < Decimal::ZERO || s.index > Decimal::ONE_HUNDRED {
+            errors.push(Error::at(
+                loc(&s.source, "index"),
+                format!("index {} is outside 0–100", s.index),
+            ));
+        }
+        if !seen.insert((&s.agency, &s.survey)) {
+            errors.push(Error::at(
+                loc(&s.source, "survey"),
+                format!("survey `{}` has two results for agency `{}`", s.survey, s.agency),
+            ));
+        }
+    }
+    Error::collect(errors)
+}

@@ -1,0 +1,217 @@
+//! Loading a data directory: one file per input kind, each `<kind>.csv` or `<kind>.xlsx`.
+//! Only `agencies` is required. Columns are matched by name in any order; an unknown column is an
+//! error (a misspelled `evidance` would otherwise drop data silently).
+
+use std::path::{Path, PathBuf};
+
+use super::encoding::TextEncoding;
+use super::parse;
+use super::records::*;
+use super::table::{Row, Table, read_table};
+use crate::error::{Error, Result};
+use crate::rules::Rectification;
+use crate::score::result::InputRecord;
+
+/// The input kinds, their file stems and columns (required ones first).
+pub const KINDS: &[(&str, &[&str], &[&str])] = &[
+    ("agencies", &["id", "name", "group"], &["parent"]),
+    ("findings", &["agency", "kind"], &["id", "count", "date", "evidence", "note"]),
+    ("tasks", &["agency", "task"], &["completed", "status", "evidence", "note"]),
+    ("measures", &["agency", "indicator", "value"], &["date", "evidence", "note"]),
+    ("awards", &["agency", "bonus"], &["id", "count", "evidence", "note"]),
+    ("lookback", &["agency", "kind", "status"], &["id", "evidence", "note"]),
+    (
+        "survey",
+        &["agency", "survey", "index"],
+        &["ci_low", "ci_high", "n", "n_eff", "below_minimum"],
+    ),
+];
+
+/// Find `<dir>/<stem>.{csv,xlsx,xls}`; two of them is an error (which one is meant?).
+pub fn find_file(dir: &Path, stem: &str) -> Result<Option<PathBuf>> {
+    let found: Vec<PathBuf> = ["csv", "xlsx", "xls"]
+        .iter()
+        .map(|ext| dir.join(format!("{stem}.{ext}")))
+        .filter(|p| p.is_file())
+        .collect();
+    match found.len() {
+        0 => Ok(None),
+        1 => Ok(found.into_iter().next()),
+        _ => Err(Error::Usage(format!(
+            "{} holds both {}: expected one file per input kind",
+            dir.display(),
+            found.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" and ")
+        ))),
+    }
+}
+
+/// Load every input file of a data directory.
+pub fn load_dir(dir: &Path, encoding: Option<TextEncoding>) -> Result<Inputs> {
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!("data directory {} does not exist", dir.display())));
+    }
+    let mut inputs = Inputs::default();
+    let mut errors = Vec::new();
+    for (stem, required, optional) in KINDS {
+        let Some(path) = find_file(dir, stem)? else {
+            if *stem == "agencies" {
+                return Err(Error::Usage(format!(
+                    "{} has no agencies.csv or agencies.xlsx: expected the list of agencies (id, name, group, parent)",
+                    dir.display()
+                )));
+            }
+            continue;
+        };
+        let display = path.file_name().and_then(|n| n.to_str()).unwrap_or(stem).to_string();
+        let table = read_table(&path, &display, encoding)?;
+        let known: Vec<&str> = required.iter().chain(optional.iter()).copied().collect();
+        table.deny_unknown_columns(&known)?;
+        for col in *required {
+            table.require(col)?;
+        }
+        let before = errors.len();
+        let used = table.rows.len() as u64;
+        for row in &table.rows {
+            if let Err(e) = read_row(stem, &table, row, &mut inputs) {
+                errors.push(e);
+            }
+        }
+        let rejected = (errors.len() - before) as u64;
+        inputs.files.push(InputRecord {
+            kind: stem.to_string(),
+            path: display,
+            sha256: table.sha256.clone(),
+            rows_read: used,
+            rows_used: used - rejected,
+            rows_rejected: rejected,
+        });
+    }
+    Error::collect(errors)?;
+    Ok(inputs)
+}
+
+fn cell<'a>(table: &Table, row: &'a Row, name: &str) -> &'a str {
+    table.column(name).and_then(|i| row.cells.get(i)).map(String::as_str).unwrap_or("")
+}
+
+fn required<'a>(table: &Table, row: &'a Row, name: &str) -> Result<&'a str> {
+    let v = cell(table, row, name);
+    if v.is_empty() {
+        let col = table.column(name).unwrap_or(0);
+        return Err(Error::at(table.at(row, col), format!("`{name}` is empty: expected a value")));
+    }
+    Ok(v)
+}
+
+fn parsed<T>(
+    table: &Table,
+    row: &Row,
+    name: &str,
+    f: impl FnOnce(&str) -> Result<T, String>,
+) -> Result<T> {
+    f(cell(table, row, name))
+        .map_err(|m| Error::at(table.at(row, table.column(name).unwrap_or(0)), m))
+}
+
+fn optional(s: &str) -> Option<String> {
+    if s.is_empty() { None } else { Some(s.to_string()) }
+}
+
+fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()> {
+    let source = t.cite(row);
+    let evidence = || {
+        let e = cell(t, row, "evidence");
+        let n = cell(t, row, "note");
+        match (e.is_empty(), n.is_empty()) {
+            (false, false) => format!("{e} ({n})"),
+            (false, true) => e.to_string(),
+            (true, false) => n.to_string(),
+            (true, true) => String::new(),
+        }
+    };
+    match stem {
+        "agencies" => inputs.agencies.push(Agency {
+            id: required(t, row, "id")?.to_string(),
+            name: required(t, row, "name")?.to_string(),
+            group: required(t, row, "group")?.to_string(),
+            parent: optional(cell(t, row, "parent")),
+            source,
+        }),
+        "findings" => inputs.findings.push(Finding {
+            id: optional(cell(t, row, "id")),
+            agency: required(t, row, "agency")?.to_string(),
+            kind: required(t, row, "kind")?.to_string(),
+            count: parsed(t, row, "count", |s| parse::count(s, 1))?,
+            date: if cell(t, row, "date").is_empty() { None } else { Some(parsed(t, row, "date", parse::date)?) },
+            evidence: evidence(),
+            source,
+        }),
+        "tasks" => {
+            let completed = cell(t, row, "completed");
+            let status = match cell(t, row, "status").trim() {
+                "" if completed.is_empty() => TaskStatus::NotDone,
+                "" | "done" | "已完成" | "完成" => TaskStatus::Done(parsed(t, row, "completed", parse::date)?),
+                "not_done" | "未完成" => {
+                    if !completed.is_empty() {
+                        return Err(Error::at(
+                            t.at(row, t.column("completed").unwrap_or(0)),
+                            "status is not_done but a completion date is given: expected one or the other",
+                        ));
+                    }
+                    TaskStatus::NotDone
+                }
+                "not_applicable" | "不适用" => TaskStatus::NotApplicable,
+                other => {
+                    return Err(Error::at(
+                        t.at(row, t.column("status").unwrap_or(0)),
+                        format!("unknown status `{other}`: expected done, not_done or not_applicable (已完成/未完成/不适用)"),
+                    ));
+                }
+            };
+            inputs.tasks.push(TaskRecord {
+                agency: required(t, row, "agency")?.to_string(),
+                task: required(t, row, "task")?.to_string(),
+                status,
+                evidence: evidence(),
+                source,
+            });
+        }
+        "measures" => inputs.measures.push(MeasureRecord {
+            agency: required(t, row, "agency")?.to_string(),
+            indicator: required(t, row, "indicator")?.to_string(),
+            value: parsed(t, row, "value", parse::decimal)?,
+            evidence: evidence(),
+            source,
+        }),
+        "awards" => inputs.awards.push(Award {
+            id: optional(cell(t, row, "id")),
+            agency: required(t, row, "agency")?.to_string(),
+            bonus: required(t, row, "bonus")?.to_string(),
+            count: parsed(t, row, "count", |s| parse::count(s, 1))?,
+            evidence: evidence(),
+            source,
+        }),
+        "lookback" => inputs.lookback.push(PriorFinding {
+            id: optional(cell(t, row, "id")),
+            agency: required(t, row, "agency")?.to_string(),
+            kind: required(t, row, "kind")?.to_string(),
+            status: parsed(t, row, "status", |s| {
+                Rectification::parse(s).ok_or_else(|| {
+                    format!("unknown status `{s}`: expected rectified, late, partial or not_rectified (已整改/逾期整改/部分整改/未整改)")
+                })
+            })?,
+            evidence: evidence(),
+            source,
+        }),
+        "survey" => inputs.surveys.push(SurveyResult {
+            agency: required(t, row, "agency")?.to_string(),
+            survey: required(t, row, "survey")?.to_string(),
+            index: parsed(t, row, "index", parse::decimal)?,
+            n: if cell(t, row, "n").is_empty() { None } else { Some(u64::from(parsed(t, row, "n", |s| parse::count(s, 0))?)) },
+            below_minimum: parsed(t, row, "below_minimum", parse::flag)?,
+            source,
+        }),
+        _ => unreachable!("KINDS lists every stem"),
+    }
+    Ok(())
+}

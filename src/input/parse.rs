@@ -1,0 +1,146 @@
+//! Parsing cell text into numbers, counts, dates and flags, accepting what Chinese offices type:
+//! full-width digits (２０２２), dates as 2022-04-26, 2022/4/26, 2022.4.26, 2022年4月26日, 20220426
+//! or an Excel serial number. Each parser returns a message saying what was expected; the caller
+//! adds the location.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// Full-width ASCII (U+FF01..U+FF5E) to ASCII, and the ideographic space to a space.
+pub fn normalize_width(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                '\u{3000}' => ' ',
+                '。' => '.',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// A decimal number (`12`, `-0.5`, `1.5e2`, `８５．５`, `85%` as 85).
+pub fn decimal(s: &str) -> Result<Decimal, String> {
+    let n = normalize_width(s.trim());
+    let t = n.trim().trim_end_matches('%').trim();
+    if t.is_empty() {
+        return Err("empty: expected a number".into());
+    }
+    let parsed = if t.contains(['e', 'E']) {
+        Decimal::from_scientific(t).ok()
+    } else {
+        t.parse::<Decimal>().ok()
+    };
+    parsed.ok_or_else(|| format!("`{s}` is not a number: expected e.g. 92.5"))
+}
+
+/// A non-negative whole count; blank means `default`.
+pub fn count(s: &str, default: u32) -> Result<u32, String> {
+    if s.trim().is_empty() {
+        return Ok(default);
+    }
+    let d = decimal(s).map_err(|_| format!("`{s}` is not a count: expected a whole number ≥ 0"))?;
+    if d.is_sign_negative() && !d.is_zero() {
+        return Err(format!("count {s} is negative: expected a whole number ≥ 0"));
+    }
+    if d.fract() != Decimal::ZERO {
+        return Err(format!("count {s} is not whole: expected a whole number ≥ 0"));
+    }
+    u32::try_from(d.trunc().mantissa() / 10i128.pow(d.scale()))
+        .map_err(|_| format!("count {s} is too large"))
+}
+
+/// A calendar date in any of the accepted spellings.
+pub fn date(s: &str) -> Result<NaiveDate, String> {
+    let n = normalize_width(s.trim());
+    let t = n.trim();
+    let expected = "expected a date such as 2022-11-30, 2022/11/30 or 2022年11月30日";
+    if t.is_empty() {
+        return Err(format!("empty: {expected}"));
+    }
+    // Drop a time part (`2022-11-30 00:00:00`, `2022/11/30 9:05`).
+    let day = t.split([' ', 'T']).next().unwrap_or(t);
+    if day.len() == 8 && day.bytes().all(|b| b.is_ascii_digit()) {
+        return NaiveDate::parse_from_str(day, "%Y%m%d")
+            .map_err(|_| format!("`{s}` is not a valid date: {expected}"));
+    }
+    if !day.is_empty() && day.len() <= 6 && day.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        // An Excel serial day number (1900 date system, with Excel's fictitious 1900-02-29).
+        let serial: f64 = day.parse().map_err(|_| format!("`{s}`: {expected}"))?;
+        if (1.0..=2_958_465.0).contains(&serial) {
+            let base = NaiveDate::from_ymd_opt(1899, 12, 30).expect("valid");
+            return base
+                .checked_add_days(chrono::Days::new(serial.trunc() as u64))
+                .ok_or_else(|| format!("`{s}`: {expected}"));
+        }
+    }
+    let unified: String = day
+        .chars()
+        .map(|c| match c {
+            '/' | '.' | '年' | '月' => '-',
+            c => c,
+        })
+        .filter(|&c| c != '日' && c != '号')
+        .collect();
+    let parts: Vec<&str> = unified.split('-').collect();
+    if parts.len() == 3
+        && let (Ok(y), Ok(m), Ok(d)) =
+            (parts[0].parse::<i32>(), parts[1].parse::<u32>(), parts[2].parse::<u32>())
+        && y >= 1900
+    {
+        return NaiveDate::from_ymd_opt(y, m, d)
+            .ok_or_else(|| format!("`{s}` is not a valid date: {expected}"));
+    }
+    Err(format!("`{s}` is not a date: {expected}"))
+}
+
+/// true/false, yes/no, 1/0, 是/否.
+pub fn flag(s: &str) -> Result<bool, String> {
+    match normalize_width(s.trim()).to_ascii_lowercase().as_str() {
+        "true" | "yes" | "y" | "1" | "是" => Ok(true),
+        "false" | "no" | "n" | "0" | "否" | "" => Ok(false),
+        _ => Err(format!("`{s}`: expected true or false")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_in_every_spelling() {
+        for s in [
+            "2022-04-26",
+            "2022/4/26",
+            "2022.4.26",
+            "2022年4月26日",
+            "20220426",
+            "２０２２年４月２６日",
+            "2022-04-26 00:00:00",
+            "44677",
+        ] {
+            assert_eq!(date(s).unwrap(), d(2022, 4, 26), "{s}");
+        }
+        assert!(date("2022-02-30").is_err());
+        assert!(date("next week").is_err());
+    }
+
+    #[test]
+    fn numbers_and_counts() {
+        assert_eq!(decimal("８５．５").unwrap().to_string(), "85.5");
+        assert_eq!(decimal("1.5e2").unwrap(), Decimal::from(150));
+        assert_eq!(count("3", 1), Ok(3));
+        assert_eq!(count("", 1), Ok(1));
+        assert!(count("-1", 1).unwrap_err().contains("negative"));
+        assert!(count("two", 1).is_err());
+        assert!(count("1.5", 1).is_err());
+    }
+}

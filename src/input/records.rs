@@ -1,0 +1,104 @@
+//! The engine's input rows, whatever file or test case they came from. Each row keeps its
+//! provenance (`findings.csv:12`) so ledger lines and errors can cite it.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::rules::Rectification;
+use crate::score::result::InputRecord;
+
+#[derive(Debug, Clone)]
+pub struct Agency {
+    pub id: String,
+    pub name: String,
+    pub group: String,
+    pub parent: Option<String>,
+    pub source: String,
+}
+
+/// A third-party evaluation finding (or any assessed problem): `count` findings of `kind`.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub id: Option<String>,
+    pub agency: String,
+    pub kind: String,
+    pub count: u32,
+    pub date: Option<NaiveDate>,
+    pub evidence: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskStatus {
+    Done(NaiveDate),
+    NotDone,
+    NotApplicable,
+}
+
+/// Completion of a deadline task by an agency.
+#[derive(Debug, Clone)]
+pub struct TaskRecord {
+    pub agency: String,
+    pub task: String,
+    pub status: TaskStatus,
+    pub evidence: String,
+    pub source: String,
+}
+
+/// A measured value (a ratio, a level, a third-party score) for a measured item.
+#[derive(Debug, Clone)]
+pub struct MeasureRecord {
+    pub agency: String,
+    pub indicator: String,
+    pub value: Decimal,
+    pub evidence: String,
+    pub source: String,
+}
+
+/// A bonus award: `count` awards of bonus item `bonus`.
+#[derive(Debug, Clone)]
+pub struct Award {
+    pub id: Option<String>,
+    pub agency: String,
+    pub bonus: String,
+    pub count: u32,
+    pub evidence: String,
+    pub source: String,
+}
+
+/// Last year's finding and how it was rectified.
+#[derive(Debug, Clone)]
+pub struct PriorFinding {
+    pub id: Option<String>,
+    pub agency: String,
+    pub kind: String,
+    pub status: Rectification,
+    pub evidence: String,
+    pub source: String,
+}
+
+/// A per-agency survey result (the satisfaction index the survey importer writes).
+#[derive(Debug, Clone)]
+pub struct SurveyResult {
+    pub agency: String,
+    pub survey: String,
+    pub index: Decimal,
+    pub n: Option<u64>,
+    pub below_minimum: bool,
+    pub source: String,
+}
+
+/// Everything the engine scores, already parsed. Built from a data directory
+/// ([`super::load::load_dir`]) or from a test case in the rules file ([`super::case`]).
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    pub agencies: Vec<Agency>,
+    pub findings: Vec<Finding>,
+    pub tasks: Vec<TaskRecord>,
+    pub measures: Vec<MeasureRecord>,
+    pub awards: Vec<Award>,
+    pub lookback: Vec<PriorFinding>,
+    pub surveys: Vec<SurveyResult>,
+    /// The files read, with hashes and row counts (empty for test cases).
+    pub files: Vec<InputRecord>,
+}

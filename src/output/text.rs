@@ -1,0 +1,126 @@
+//! Plain-text renderings for the terminal: the short ranking per group, and one agency's ledger.
+
+use std::fmt::Write;
+
+use rust_decimal::Decimal;
+
+use crate::score::ledger::Component;
+use crate::score::result::{AgencyResult, RunResult};
+
+/// Pad to a display width, counting CJK characters as two columns (terminals do).
+fn pad(s: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn dp(d: Decimal, n: u32) -> String {
+    let mut r = d.round_dp_with_strategy(n, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    if r.scale() < n {
+        r.rescale(n);
+    }
+    r.to_string()
+}
+
+/// Grade counts and the top and bottom of each group.
+pub fn summary(run: &RunResult, show: usize) -> String {
+    let mut s = String::new();
+    let n = run.scheme.decimals;
+    let _ = writeln!(s, "{} — {} agencies", run.scheme.title, run.agencies.len());
+    for g in &run.scheme.groups {
+        let members: Vec<&AgencyResult> = run.agencies.iter().filter(|a| a.group == g.id).collect();
+        if members.is_empty() {
+            continue;
+        }
+        let counts: Vec<String> = g
+            .grades
+            .iter()
+            .map(|b| format!("{} {}", b.name, members.iter().filter(|a| a.grade == b.name).count()))
+            .collect();
+        let _ = writeln!(
+            s,
+            "\n{} ({}, {} agencies): {}",
+            g.name,
+            g.id,
+            members.len(),
+            counts.join(", ")
+        );
+        let shown: Vec<&&AgencyResult> = if members.len() <= 2 * show {
+            members.iter().collect()
+        } else {
+            members.iter().take(show).chain(members.iter().skip(members.len() - show)).collect()
+        };
+        for (i, a) in shown.iter().enumerate() {
+            if members.len() > 2 * show && i == show {
+                let _ = writeln!(s, "  …");
+            }
+            let veto = a.veto.as_ref().map(|v| format!("  veto: {}", v.name)).unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "  {:>4}  {} {} {:>8}  {}{veto}",
+                a.rank,
+                pad(&a.agency_id, 12),
+                pad(&a.agency, 20),
+                dp(a.total, n),
+                a.grade
+            );
+        }
+    }
+    s
+}
+
+/// One agency's ledger, grouped by component, with its rank.
+pub fn explain(run: &RunResult, a: &AgencyResult) -> String {
+    let mut s = String::new();
+    let n = run.scheme.decimals;
+    let group_size = run.agencies.iter().filter(|x| x.group == a.group).count();
+    let group_name = run
+        .scheme
+        .groups
+        .iter()
+        .find(|g| g.id == a.group)
+        .map(|g| g.name.as_str())
+        .unwrap_or(&a.group);
+    let _ = writeln!(s, "{} ({}) — {group_name}", a.agency, a.agency_id);
+    let _ = writeln!(
+        s,
+        "total {}  grade {}  rank {} of {group_size}{}",
+        dp(a.total, n),
+        a.grade,
+        a.rank,
+        if a.demoted_by_quota { "  (moved down by the grade quota)" } else { "" }
+    );
+    let mut section = |title: String, comp: &Component| {
+        let lines: Vec<_> = a.ledger.iter().filter(|l| &l.component == comp).collect();
+        if lines.is_empty() {
+            return;
+        }
+        let sum: Decimal = lines.iter().map(|l| l.points).sum();
+        let _ = writeln!(s, "\n{title}: {}", dp(sum, n));
+        for l in lines {
+            let src = l.source.as_deref().map(|x| format!("  [{x}]")).unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "  {:>9}  {:<14} {}{src}",
+                format!("{:+}", l.points.normalize()),
+                l.rule,
+                l.detail
+            );
+        }
+    };
+    for (i, d) in run.scheme.dimensions.iter().enumerate() {
+        let max = a.dimension_max.get(i).copied().unwrap_or_default();
+        section(
+            format!("{} {} (applicable max {})", d.id, d.name, max.normalize()),
+            &Component::Dimension(d.id.clone()),
+        );
+    }
+    section("rescaling".into(), &Component::Rescale);
+    section("bonus".into(), &Component::Bonus);
+    section("penalty".into(), &Component::Penalty);
+    section("look-back".into(), &Component::Lookback);
+    section("adjustments (veto, floor, rounding)".into(), &Component::Adjustment);
+    if let Some(v) = &a.veto {
+        let _ = writeln!(s, "\nveto: {} ({}) from {}", v.name, v.rule, v.source);
+    }
+    s
+}

@@ -1,0 +1,420 @@
+//! The rules file exactly as written: serde structs mirroring the TOML, strict about unknown keys.
+//!
+//! Nothing outside `rules` sees these types: [`super::validate`] turns them into a
+//! [`super::Scheme`] or a list of errors naming file, line and key. Keys are documented in
+//! docs/rules.md; keep the two in step.
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use toml::Spanned;
+
+pub type Date = toml::value::Datetime;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScheme {
+    pub scheme: RawHeader,
+    #[serde(default)]
+    pub rounding: Option<RawRounding>,
+    #[serde(default, rename = "group")]
+    pub groups: Vec<RawGroup>,
+    #[serde(default, rename = "indicator")]
+    pub indicators: Vec<RawIndicator>,
+    #[serde(default)]
+    pub bonus: Option<RawBonus>,
+    #[serde(default)]
+    pub penalty: Option<RawPenalty>,
+    #[serde(default, rename = "veto")]
+    pub vetoes: Vec<RawVeto>,
+    #[serde(default)]
+    pub lookback: Option<RawLookback>,
+    #[serde(default, rename = "case")]
+    pub cases: Vec<RawCase>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHeader {
+    pub id: String,
+    pub title: String,
+    pub basis: String,
+    #[serde(default)]
+    pub year: Option<i32>,
+    pub total: Decimal,
+    #[serde(default)]
+    pub floor: Option<Spanned<String>>,
+    #[serde(default)]
+    pub rescale: Option<Spanned<String>>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRounding {
+    pub decimals: u32,
+    #[serde(default)]
+    pub at: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroup {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub tie_break: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub quota_ties: Option<Spanned<String>>,
+    #[serde(default, rename = "grade")]
+    pub grades: Vec<RawGrade>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGrade {
+    pub name: Spanned<String>,
+    pub min: Spanned<Decimal>,
+    #[serde(default)]
+    pub max_share: Option<Spanned<Decimal>>,
+    #[serde(default)]
+    pub max_count: Option<u32>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndicator {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub parent: Option<Spanned<String>>,
+    pub name: String,
+    pub max: Spanned<Decimal>,
+    pub basis: Spanned<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub groups: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub agencies: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub exempt: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub floor: Option<bool>,
+    #[serde(default)]
+    pub deduct: Vec<RawDeduct>,
+    #[serde(default)]
+    pub deadline: Option<RawDeadline>,
+    #[serde(default)]
+    pub measure: Option<RawMeasure>,
+    #[serde(default)]
+    pub survey: Option<RawSurveyItem>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDeduct {
+    pub kind: Spanned<String>,
+    pub name: String,
+    pub points: Spanned<Decimal>,
+    #[serde(default)]
+    pub cap: Option<Spanned<Decimal>>,
+    #[serde(default)]
+    pub major: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDeadline {
+    pub due: Spanned<Date>,
+    #[serde(default)]
+    pub late_share: Option<Spanned<Decimal>>,
+    #[serde(default)]
+    pub late_per_month: Option<Spanned<Decimal>>,
+    #[serde(default)]
+    pub late_min_share: Option<Spanned<Decimal>>,
+    #[serde(default)]
+    pub cutoff: Option<Spanned<Date>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeasure {
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub missing: Option<Spanned<String>>,
+    #[serde(default)]
+    pub linear: Option<Spanned<RawLinear>>,
+    #[serde(default)]
+    pub tiers: Option<Spanned<Vec<RawTier>>>,
+    #[serde(default)]
+    pub per_unit: Option<Spanned<RawPerUnit>>,
+    #[serde(default)]
+    pub relative_to_best: Option<Spanned<RawRelative>>,
+    #[serde(default)]
+    pub by_rank: Option<Spanned<RawByRank>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSurveyItem {
+    pub survey: String,
+    #[serde(default)]
+    pub missing: Option<Spanned<String>>,
+    #[serde(default)]
+    pub below_minimum: Option<Spanned<String>>,
+    #[serde(default)]
+    pub linear: Option<Spanned<RawLinear>>,
+    #[serde(default)]
+    pub tiers: Option<Spanned<Vec<RawTier>>>,
+    #[serde(default)]
+    pub per_unit: Option<Spanned<RawPerUnit>>,
+    #[serde(default)]
+    pub relative_to_best: Option<Spanned<RawRelative>>,
+    #[serde(default)]
+    pub by_rank: Option<Spanned<RawByRank>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLinear {
+    pub zero_at: Decimal,
+    pub full_at: Decimal,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTier {
+    #[serde(default)]
+    pub at_least: Option<Decimal>,
+    #[serde(default)]
+    pub at_most: Option<Decimal>,
+    #[serde(default)]
+    pub share: Option<Decimal>,
+    #[serde(default)]
+    pub points: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPerUnit {
+    pub target: Decimal,
+    pub points: Decimal,
+    #[serde(default)]
+    pub per: Option<Decimal>,
+    #[serde(default)]
+    pub units: Option<String>,
+    #[serde(default)]
+    pub higher_is_better: Option<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRelative {
+    #[serde(default)]
+    pub higher_is_better: Option<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawByRank {
+    pub points: Vec<Decimal>,
+    #[serde(default)]
+    pub then_step: Option<Decimal>,
+    #[serde(default)]
+    pub higher_is_better: Option<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBonus {
+    #[serde(default)]
+    pub cap: Option<Spanned<Decimal>>,
+    #[serde(default)]
+    pub min_base: Option<Spanned<Decimal>>,
+    #[serde(default)]
+    pub basis: Option<String>,
+    #[serde(default, rename = "item")]
+    pub items: Vec<RawBonusItem>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBonusItem {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub points: Spanned<Decimal>,
+    #[serde(default)]
+    pub cap: Option<Spanned<Decimal>>,
+    pub basis: Spanned<String>,
+    #[serde(default)]
+    pub groups: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub agencies: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPenalty {
+    #[serde(default)]
+    pub cap: Option<Spanned<Decimal>>,
+    #[serde(default, rename = "kind")]
+    pub kinds: Vec<RawPenaltyKind>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPenaltyKind {
+    pub kind: Spanned<String>,
+    pub name: String,
+    pub points: Spanned<Decimal>,
+    #[serde(default)]
+    pub cap: Option<Spanned<Decimal>>,
+    pub basis: Spanned<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVeto {
+    pub id: Spanned<String>,
+    pub kind: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub grade: Option<Spanned<String>>,
+    #[serde(default)]
+    pub score: Option<Spanned<Decimal>>,
+    pub basis: Spanned<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLookback {
+    pub basis: Spanned<String>,
+    #[serde(default)]
+    pub cap: Option<Spanned<Decimal>>,
+    #[serde(default)]
+    pub repeat_multiplier: Option<Spanned<Decimal>>,
+    pub points: RawLookbackPoints,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLookbackPoints {
+    pub rectified: Decimal,
+    pub late: Decimal,
+    pub partial: Decimal,
+    pub not_rectified: Decimal,
+}
+
+/// A test case carried by the rules file: small agencies and inputs with expected results.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCase {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub tolerance: Option<Decimal>,
+    #[serde(default)]
+    pub agencies: Vec<CaseAgency>,
+    #[serde(default)]
+    pub findings: Vec<CaseFinding>,
+    #[serde(default)]
+    pub tasks: Vec<CaseTask>,
+    #[serde(default)]
+    pub measures: Vec<CaseMeasure>,
+    #[serde(default)]
+    pub awards: Vec<CaseAward>,
+    #[serde(default)]
+    pub lookback: Vec<CaseLookback>,
+    #[serde(default)]
+    pub surveys: Vec<CaseSurvey>,
+    #[serde(default)]
+    pub expect: Vec<CaseExpect>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseAgency {
+    pub id: String,
+    pub name: String,
+    pub group: String,
+    #[serde(default)]
+    pub parent: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseFinding {
+    #[serde(default)]
+    pub id: Option<String>,
+    pub agency: String,
+    pub kind: String,
+    #[serde(default)]
+    pub count: Option<u32>,
+    #[serde(default)]
+    pub evidence: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseTask {
+    pub agency: String,
+    pub task: String,
+    #[serde(default)]
+    pub completed: Option<Date>,
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseMeasure {
+    pub agency: String,
+    pub indicator: String,
+    pub value: Decimal,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseAward {
+    pub agency: String,
+    pub bonus: String,
+    #[serde(default)]
+    pub count: Option<u32>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseLookback {
+    #[serde(default)]
+    pub id: Option<String>,
+    pub agency: String,
+    pub kind: String,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseSurvey {
+    pub agency: String,
+    pub survey: String,
+    pub index: Decimal,
+    #[serde(default)]
+    pub n: Option<u64>,
+    #[serde(default)]
+    pub below_minimum: Option<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseExpect {
+    pub agency: String,
+    #[serde(default)]
+    pub total: Option<Decimal>,
+    #[serde(default)]
+    pub grade: Option<String>,
+    #[serde(default)]
+    pub rank: Option<u32>,
+    /// Expected points of indicators by id (any level), e.g. `{ "D1" = 12.5 }`.
+    #[serde(default)]
+    pub points: std::collections::BTreeMap<String, Decimal>,
+}

@@ -1,0 +1,408 @@
+//! The validated scheme: what the engine scores with. Every reference is resolved (indices, not
+//! names), every number checked, every maximum adds up. Built only by [`super::validate`].
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::raw::RawCase;
+
+#[derive(Debug, Clone)]
+pub struct Scheme {
+    pub id: String,
+    pub title: String,
+    pub basis: String,
+    pub year: Option<i32>,
+    pub note: Option<String>,
+    /// The common total every agency's base score is expressed on.
+    pub total: Decimal,
+    /// Rescale each agency's base from its applicable maximum to `total` (得分率 × total).
+    pub rescale: bool,
+    pub rounding: Rounding,
+    pub groups: Vec<Group>,
+    /// Indicators in file order; `roots` are the dimensions (top-level indicators).
+    pub nodes: Vec<Node>,
+    pub roots: Vec<usize>,
+    pub bonus: Bonus,
+    pub penalty: Penalty,
+    pub vetoes: Vec<Veto>,
+    pub lookback: Option<Lookback>,
+    /// Finding kinds priced as deductions: kind → (leaf node, index in its `Method::Deduct`).
+    pub deduct_kinds: HashMap<String, (usize, usize)>,
+    /// Finding kinds priced as penalties: kind → index in `penalty.kinds`.
+    pub penalty_kinds: HashMap<String, usize>,
+    /// Finding kinds that trigger a veto: kind → index in `vetoes`.
+    pub veto_kinds: HashMap<String, usize>,
+    pub cases: Vec<RawCase>,
+    /// The file the scheme came from, as given, and its SHA-256.
+    pub source: String,
+    pub sha256: String,
+}
+
+impl Scheme {
+    pub fn node_index(&self, id: &str) -> Option<usize> {
+        self.nodes.iter().position(|n| n.id == id)
+    }
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+    pub fn bonus_index(&self, id: &str) -> Option<usize> {
+        self.bonus.items.iter().position(|b| b.id == id)
+    }
+    /// Whether a finding kind is known to the scheme in any role.
+    pub fn knows_kind(&self, kind: &str) -> bool {
+        self.deduct_kinds.contains_key(kind)
+            || self.penalty_kinds.contains_key(kind)
+            || self.veto_kinds.contains_key(kind)
+    }
+    /// All known finding kinds, sorted (for "expected one of" messages).
+    pub fn kind_names(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self
+            .deduct_kinds
+            .keys()
+            .chain(self.penalty_kinds.keys())
+            .chain(self.veto_kinds.keys())
+            .map(String::as_str)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}
+
+/// Where rounding (half away from zero, 四舍五入) happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rounding {
+    pub decimals: u32,
+    /// Each leaf item's points.
+    pub item: bool,
+    /// Each dimension's points.
+    pub dimension: bool,
+    /// The rescaled base score (before bonus, penalty, look-back).
+    pub base: bool,
+    /// The final total.
+    pub total: bool,
+}
+
+impl Rounding {
+    pub fn round(&self, d: Decimal) -> Decimal {
+        d.round_dp_with_strategy(
+            self.decimals,
+            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+    /// Compared in order when totals tie; agencies equal on all share a rank.
+    pub tie_break: Vec<TieKey>,
+    /// When agencies tied at a quota's boundary would exceed it: true → all keep the grade,
+    /// false → all tied ones drop to the next band (the quota is a strict "at most").
+    pub quota_ties_include: bool,
+    /// Best first; the last band's `min` is at most zero so every agency gets a grade.
+    pub grades: Vec<GradeBand>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TieKey {
+    Dimension(usize),
+    Base,
+    Bonus,
+}
+
+#[derive(Debug, Clone)]
+pub struct GradeBand {
+    pub name: String,
+    pub min: Decimal,
+    pub quota: Option<Quota>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Quota {
+    Count(u32),
+    /// At most this share of the group, rounded down to whole agencies.
+    Share(Decimal),
+}
+
+impl Quota {
+    pub fn limit(&self, group_size: usize) -> usize {
+        match *self {
+            Quota::Count(n) => n as usize,
+            Quota::Share(s) => {
+                let n = (s * Decimal::from(group_size as u64)).floor();
+                n.try_into().unwrap_or(0usize)
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub id: String,
+    pub name: String,
+    pub max: Decimal,
+    pub basis: String,
+    pub note: Option<String>,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    /// Index into `Scheme::roots` of the dimension this node belongs to.
+    pub dimension: usize,
+    pub applies: Applicability,
+    /// Deductions below this node never take it below zero.
+    pub floor: bool,
+    /// Leaves only.
+    pub method: Option<Method>,
+    /// 1-based line of the indicator in the rules file.
+    pub line: u64,
+}
+
+impl Node {
+    pub fn is_leaf(&self) -> bool {
+        self.children.is_empty()
+    }
+}
+
+/// Which agencies a node (or bonus item) applies to. Empty `groups` and `agencies` mean all.
+#[derive(Debug, Clone, Default)]
+pub struct Applicability {
+    pub groups: Vec<String>,
+    pub agencies: Vec<String>,
+    pub exempt: Vec<String>,
+}
+
+impl Applicability {
+    pub fn applies(&self, agency: &str, group: &str) -> bool {
+        if self.exempt.iter().any(|a| a == agency) {
+            return false;
+        }
+        if self.groups.is_empty() && self.agencies.is_empty() {
+            return true;
+        }
+        self.groups.iter().any(|g| g == group) || self.agencies.iter().any(|a| a == agency)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Method {
+    Deduct(Vec<DeductKind>),
+    Deadline(Deadline),
+    Measure(Measure),
+    Survey(SurveyItem),
+}
+
+#[derive(Debug, Clone)]
+pub struct DeductKind {
+    pub kind: String,
+    pub name: String,
+    pub points: Decimal,
+    pub cap: Option<Decimal>,
+    /// Not limited by any floor: the deduction reaches the dimension (and the total) whatever the
+    /// item's points (重大问题, no cap).
+    pub major: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Deadline {
+    pub due: NaiveDate,
+    pub late: Late,
+    /// Done after this date counts as not done.
+    pub cutoff: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Late {
+    /// Late work earns nothing.
+    Zero,
+    /// Late work earns this share of the maximum.
+    Share(Decimal),
+    /// Each started month late costs `points`, never below `min_share` of the maximum.
+    PerMonth { points: Decimal, min_share: Decimal },
+}
+
+#[derive(Debug, Clone)]
+pub struct Measure {
+    pub unit: Option<String>,
+    pub missing: Missing,
+    pub mapping: Mapping,
+}
+
+#[derive(Debug, Clone)]
+pub struct SurveyItem {
+    pub survey: String,
+    pub missing: Missing,
+    pub below_minimum: BelowMinimum,
+    pub mapping: Mapping,
+}
+
+/// What an agency without a value for a measured or survey item gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    Zero,
+    NotApplicable,
+    Error,
+}
+
+/// What a survey result below the questionnaire's minimum sample does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BelowMinimum {
+    /// Score it as it is, noting the flag in the ledger.
+    Flag,
+    Zero,
+    NotApplicable,
+}
+
+#[derive(Debug, Clone)]
+pub enum Mapping {
+    /// 0 points at `zero_at`, full at `full_at`, linear between (either direction).
+    Linear { zero_at: Decimal, full_at: Decimal },
+    /// First tier the value meets wins; none met → 0.
+    Tiers(Vec<Tier>),
+    /// Full points at or beyond `target`; `points` off per `per` units short of it.
+    PerUnit {
+        target: Decimal,
+        points: Decimal,
+        per: Decimal,
+        units: UnitCount,
+        higher_is_better: bool,
+    },
+    /// value ÷ best value in the group × max (or best ÷ value when lower is better).
+    RelativeToBest { higher_is_better: bool },
+    /// Points by competition rank in the group: `points[rank-1]`, then decreasing by `then_step`.
+    ByRank { points: Vec<Decimal>, then_step: Decimal, higher_is_better: bool },
+}
+
+impl Mapping {
+    /// Whether points depend on the other agencies in the group.
+    pub fn is_relative(&self) -> bool {
+        matches!(self, Mapping::RelativeToBest { .. } | Mapping::ByRank { .. })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Tier {
+    pub bound: TierBound,
+    pub value: TierValue,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum TierBound {
+    AtLeast(Decimal),
+    AtMost(Decimal),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum TierValue {
+    Share(Decimal),
+    Points(Decimal),
+}
+
+/// How a shortfall is counted in units for `per_unit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitCount {
+    Exact,
+    /// Only whole units count (每低1个百分点: 2.5 short → 2).
+    Floor,
+    /// Any started unit counts (2.5 short → 3).
+    Ceil,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Bonus {
+    pub cap: Option<Decimal>,
+    /// Bonus counts only when the (rescaled) base reaches this.
+    pub min_base: Option<Decimal>,
+    pub basis: Option<String>,
+    pub items: Vec<BonusItem>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BonusItem {
+    pub id: String,
+    pub name: String,
+    pub points: Decimal,
+    pub cap: Option<Decimal>,
+    pub basis: String,
+    pub applies: Applicability,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Penalty {
+    pub cap: Option<Decimal>,
+    pub kinds: Vec<PenaltyKind>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PenaltyKind {
+    pub kind: String,
+    pub name: String,
+    pub points: Decimal,
+    pub cap: Option<Decimal>,
+    pub basis: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Veto {
+    pub id: String,
+    pub kind: String,
+    pub name: String,
+    pub grade: Option<String>,
+    pub score: Option<Decimal>,
+    pub basis: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Lookback {
+    pub basis: String,
+    pub cap: Option<Decimal>,
+    pub repeat_multiplier: Decimal,
+    pub rectified: Decimal,
+    pub late: Decimal,
+    pub partial: Decimal,
+    pub not_rectified: Decimal,
+}
+
+/// Rectification status of last year's finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rectification {
+    Rectified,
+    Late,
+    Partial,
+    NotRectified,
+}
+
+impl Rectification {
+    /// Accepts the English names and the usual Chinese ones.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim() {
+            "rectified" | "已整改" | "整改到位" => Some(Self::Rectified),
+            "late" | "逾期整改" | "未及时整改" => Some(Self::Late),
+            "partial" | "部分整改" | "整改不力" | "整改不到位" => Some(Self::Partial),
+            "not_rectified" | "未整改" => Some(Self::NotRectified),
+            _ => None,
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Rectified => "rectified",
+            Self::Late => "late",
+            Self::Partial => "partial",
+            Self::NotRectified => "not_rectified",
+        }
+    }
+}
+
+impl Lookback {
+    pub fn points(&self, status: Rectification) -> Decimal {
+        match status {
+            Rectification::Rectified => self.rectified,
+            Rectification::Late => self.late,
+            Rectification::Partial => self.partial,
+            Rectification::NotRectified => self.not_rectified,
+        }
+    }
+}

@@ -1,0 +1,1020 @@
+//! Raw TOML → validated [`Scheme`]. Every problem is reported with the rules file's line and the
+//! key at fault, and all problems are reported together, not just the first.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use toml::Spanned;
+
+use super::raw::*;
+use super::scheme::*;
+use crate::error::{Error, Location, Result};
+
+/// Converts byte spans in the rules text to line numbers.
+pub struct Source<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+}
+
+impl Source<'_> {
+    pub fn line(&self, span: Range<usize>) -> u64 {
+        crate::input::encoding::line_of(self.text.as_bytes(), span.start)
+    }
+    pub fn at<T>(&self, s: &Spanned<T>, key: &str) -> Location {
+        Location::line(self.file, self.line(s.span())).with_column(key)
+    }
+}
+
+struct Checker<'a> {
+    src: Source<'a>,
+    errors: Vec<Error>,
+}
+
+impl Checker<'_> {
+    fn err<T>(&mut self, s: &Spanned<T>, key: &str, msg: impl Into<String>) {
+        let loc = self.src.at(s, key);
+        self.errors.push(Error::at(loc, msg));
+    }
+    fn err_file(&mut self, key: &str, msg: impl Into<String>) {
+        self.errors.push(Error::at(Location::file(self.src.file).with_column(key), msg));
+    }
+}
+
+pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Scheme> {
+    let mut c = Checker { src, errors: Vec::new() };
+    let h = &raw.scheme;
+    if h.total <= Decimal::ZERO {
+        c.err_file(
+            "scheme.total",
+            format!("total is {}: expected a positive number of points", h.total),
+        );
+    }
+    let default_floor = match h.floor.as_ref().map(|s| s.get_ref().as_str()) {
+        None | Some("item") => FloorDefault::Item,
+        Some("dimension") => FloorDefault::Dimension,
+        Some("none") => FloorDefault::None,
+        Some(other) => {
+            let f = h.floor.as_ref().expect("some");
+            c.err(
+                f,
+                "scheme.floor",
+                format!("unknown floor `{other}`: expected item, dimension or none"),
+            );
+            FloorDefault::Item
+        }
+    };
+    let rescale = match h.rescale.as_ref().map(|s| s.get_ref().as_str()) {
+        None | Some("proportional") => true,
+        Some("none") => false,
+        Some(other) => {
+            let r = h.rescale.as_ref().expect("some");
+            c.err(
+                r,
+                "scheme.rescale",
+                format!("unknown rescale `{other}`: expected proportional or none"),
+            );
+            true
+        }
+    };
+    let rounding = rounding(&mut c, raw.rounding.as_ref());
+
+    // Indicators: ids, parents, cycles, depth-first structure.
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, ind) in raw.indicators.iter().enumerate() {
+        let id = ind.id.get_ref().as_str();
+        if id.trim().is_empty() {
+            c.err(&ind.id, "indicator.id", "empty indicator id: expected a short id such as D1.2");
+        } else if let Some(&prev) = index.get(id) {
+            let prev_line = c.src.line(raw.indicators[prev].id.span());
+            c.err(
+                &ind.id,
+                "indicator.id",
+                format!("duplicate indicator id `{id}` (first defined on line {prev_line})"),
+            );
+        } else {
+            index.insert(id, i);
+        }
+    }
+    let mut parents: Vec<Option<usize>> = vec![None; raw.indicators.len()];
+    for (i, ind) in raw.indicators.iter().enumerate() {
+        if let Some(p) = &ind.parent {
+            match index.get(p.get_ref().as_str()) {
+                Some(&pi) => parents[i] = Some(pi),
+                None => c.err(
+                    p,
+                    "indicator.parent",
+                    format!(
+                        "indicator `{}` names parent `{}`, which is not an indicator id in this file",
+                        ind.id.get_ref(),
+                        p.get_ref()
+                    ),
+                ),
+            }
+        }
+    }
+    // Cycle detection: walk up from each node; a walk longer than the node count loops.
+    let mut in_cycle = vec![false; raw.indicators.len()];
+    #[allow(clippy::needless_range_loop)]
+    for start in 0..raw.indicators.len() {
+        let mut seen = HashSet::new();
+        let mut cur = Some(start);
+        while let Some(n) = cur {
+            if !seen.insert(n) {
+                if n == start {
+                    in_cycle[start] = true;
+                }
+                break;
+            }
+            cur = parents[n];
+        }
+    }
+    if let Some(first) = in_cycle.iter().position(|&b| b) {
+        let members: Vec<&str> = (0..raw.indicators.len())
+            .filter(|&i| in_cycle[i])
+            .map(|i| raw.indicators[i].id.get_ref().as_str())
+            .collect();
+        c.err(
+            raw.indicators[first].parent.as_ref().expect("cycle members have parents"),
+            "indicator.parent",
+            format!(
+                "the parents of indicators {} form a cycle: expected a tree",
+                members.join(" → ")
+            ),
+        );
+    }
+    if !c.errors.is_empty() {
+        return Err(Error::Many(c.errors));
+    }
+
+    let groups = groups(&mut c, &raw.groups);
+    let group_ids: HashSet<&str> = raw.groups.iter().map(|g| g.id.get_ref().as_str()).collect();
+
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); raw.indicators.len()];
+    for (i, p) in parents.iter().enumerate() {
+        if let Some(p) = p {
+            children[*p].push(i);
+        }
+    }
+    let roots: Vec<usize> = (0..raw.indicators.len()).filter(|&i| parents[i].is_none()).collect();
+    if roots.is_empty() {
+        c.err_file(
+            "indicator",
+            "the scheme has no indicators: expected at least one [[indicator]]",
+        );
+    }
+    let mut dimension = vec![0usize; raw.indicators.len()];
+    for (i, d) in dimension.iter_mut().enumerate() {
+        let mut top = i;
+        while let Some(p) = parents[top] {
+            top = p;
+        }
+        *d = roots.iter().position(|&r| r == top).expect("every node has a root");
+    }
+
+    // Maxima add up.
+    let root_sum: Decimal = roots.iter().map(|&r| *raw.indicators[r].max.get_ref()).sum();
+    if root_sum != h.total {
+        c.err_file(
+            "scheme.total",
+            format!(
+                "the top-level indicators' maxima add up to {root_sum} but scheme.total is {}: expected them to be equal",
+                h.total
+            ),
+        );
+    }
+    let mut nodes = Vec::with_capacity(raw.indicators.len());
+    let mut deduct_kinds: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut kind_lines: HashMap<String, u64> = HashMap::new();
+    for (i, ind) in raw.indicators.iter().enumerate() {
+        let max = *ind.max.get_ref();
+        if max <= Decimal::ZERO {
+            c.err(
+                &ind.max,
+                "max",
+                format!(
+                    "indicator `{}` has max {max}: expected a positive number",
+                    ind.id.get_ref()
+                ),
+            );
+        }
+        if ind.basis.get_ref().trim().is_empty() {
+            c.err(
+                &ind.basis,
+                "basis",
+                format!(
+                    "indicator `{}` cites no clause: expected basis = \"<document> <clause>\"",
+                    ind.id.get_ref()
+                ),
+            );
+        }
+        if !children[i].is_empty() {
+            let sum: Decimal =
+                children[i].iter().map(|&ch| *raw.indicators[ch].max.get_ref()).sum();
+            if sum != max {
+                c.err(
+                    &ind.max,
+                    "max",
+                    format!(
+                        "indicator `{}` has max {max} but its children's maxima add up to {sum}: expected them to be equal",
+                        ind.id.get_ref()
+                    ),
+                );
+            }
+        }
+        for g in &ind.groups {
+            if !group_ids.contains(g.get_ref().as_str()) {
+                c.err(
+                    g,
+                    "groups",
+                    format!(
+                        "unknown group `{}`: expected one of {}",
+                        g.get_ref(),
+                        sorted(&group_ids)
+                    ),
+                );
+            }
+        }
+        let is_leaf = children[i].is_empty();
+        let methods = [
+            !ind.deduct.is_empty(),
+            ind.deadline.is_some(),
+            ind.measure.is_some(),
+            ind.survey.is_some(),
+        ]
+        .iter()
+        .filter(|&&b| b)
+        .count();
+        let method = if is_leaf {
+            if methods != 1 {
+                c.err(
+                    &ind.id,
+                    "indicator",
+                    format!(
+                        "item `{}` has {methods} scoring methods: expected exactly one of [[indicator.deduct]], [indicator.deadline], [indicator.measure], [indicator.survey]",
+                        ind.id.get_ref()
+                    ),
+                );
+                None
+            } else {
+                method(&mut c, ind, i, &mut deduct_kinds, &mut kind_lines)
+            }
+        } else {
+            if methods != 0 {
+                c.err(
+                    &ind.id,
+                    "indicator",
+                    format!("indicator `{}` has children and a scoring method: expected methods on leaf items only", ind.id.get_ref()),
+                );
+            }
+            None
+        };
+        let floor = ind.floor.unwrap_or(match default_floor {
+            FloorDefault::Item => is_leaf,
+            FloorDefault::Dimension => parents[i].is_none(),
+            FloorDefault::None => false,
+        });
+        nodes.push(Node {
+            id: ind.id.get_ref().clone(),
+            name: ind.name.clone(),
+            max,
+            basis: ind.basis.get_ref().clone(),
+            note: ind.note.clone(),
+            parent: parents[i],
+            children: children[i].clone(),
+            dimension: dimension[i],
+            applies: Applicability {
+                groups: strings(&ind.groups),
+                agencies: strings(&ind.agencies),
+                exempt: strings(&ind.exempt),
+            },
+            floor,
+            method,
+            line: c.src.line(ind.id.span()),
+        });
+    }
+
+    let bonus = bonus(&mut c, raw.bonus.as_ref(), &group_ids);
+    let (penalty, penalty_kinds) =
+        penalty(&mut c, raw.penalty.as_ref(), &deduct_kinds, &mut kind_lines);
+    let mut veto_kinds = HashMap::new();
+    let mut vetoes = Vec::new();
+    let mut veto_ids = HashSet::new();
+    for v in &raw.vetoes {
+        if !veto_ids.insert(v.id.get_ref().clone()) {
+            c.err(&v.id, "veto.id", format!("duplicate veto id `{}`", v.id.get_ref()));
+        }
+        if v.grade.is_none() && v.score.is_none() {
+            c.err(&v.id, "veto", format!("veto `{}` neither forces a grade nor caps the score: expected grade = \"…\" or score = N", v.id.get_ref()));
+        }
+        if let Some(g) = &v.grade {
+            for grp in &groups {
+                if !grp.grades.iter().any(|b| &b.name == g.get_ref()) {
+                    c.err(
+                        g,
+                        "veto.grade",
+                        format!(
+                            "grade `{}` is not a grade of group `{}`: expected one of {}",
+                            g.get_ref(),
+                            grp.id,
+                            grp.grades
+                                .iter()
+                                .map(|b| b.name.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some(s) = &v.score
+            && (*s.get_ref() < Decimal::ZERO || *s.get_ref() > h.total)
+        {
+            c.err(s, "veto.score", format!("score cap {} is outside 0..={}", s.get_ref(), h.total));
+        }
+        if veto_kinds.insert(v.kind.get_ref().clone(), vetoes.len()).is_some() {
+            c.err(
+                &v.kind,
+                "veto.kind",
+                format!(
+                    "kind `{}` triggers two vetoes: expected one veto per kind",
+                    v.kind.get_ref()
+                ),
+            );
+        }
+        vetoes.push(Veto {
+            id: v.id.get_ref().clone(),
+            kind: v.kind.get_ref().clone(),
+            name: v.name.clone(),
+            grade: v.grade.as_ref().map(|g| g.get_ref().clone()),
+            score: v.score.as_ref().map(|s| *s.get_ref()),
+            basis: v.basis.get_ref().clone(),
+        });
+    }
+    let lookback = raw.lookback.as_ref().map(|l| {
+        let mult = l.repeat_multiplier.as_ref().map(|m| *m.get_ref()).unwrap_or(Decimal::ONE);
+        if let Some(m) = &l.repeat_multiplier
+            && *m.get_ref() < Decimal::ONE
+        {
+            c.err(
+                m,
+                "lookback.repeat_multiplier",
+                format!(
+                    "repeat_multiplier is {}: expected at least 1 (a repeat never costs less)",
+                    m.get_ref()
+                ),
+            );
+        }
+        let p = &l.points;
+        for (name, v) in [
+            ("rectified", p.rectified),
+            ("late", p.late),
+            ("partial", p.partial),
+            ("not_rectified", p.not_rectified),
+        ] {
+            if v < Decimal::ZERO {
+                c.err(
+                    &l.basis,
+                    &format!("lookback.points.{name}"),
+                    format!("{v}: expected points to deduct, zero or positive"),
+                );
+            }
+        }
+        check_cap(&mut c, l.cap.as_ref(), "lookback.cap");
+        Lookback {
+            basis: l.basis.get_ref().clone(),
+            cap: l.cap.as_ref().map(|c| *c.get_ref()),
+            repeat_multiplier: mult,
+            rectified: p.rectified,
+            late: p.late,
+            partial: p.partial,
+            not_rectified: p.not_rectified,
+        }
+    });
+    for g in &raw.groups {
+        for key in &g.tie_break {
+            let k = key.get_ref().as_str();
+            if !matches!(k, "base" | "bonus")
+                && !roots.iter().any(|&r| raw.indicators[r].id.get_ref() == k)
+            {
+                c.err(key, "group.tie_break", format!("unknown tie-break `{k}`: expected a top-level indicator id, `base` or `bonus`"));
+            }
+        }
+    }
+    let mut case_names = HashSet::new();
+    for case in &raw.cases {
+        if !case_names.insert(case.name.get_ref().clone()) {
+            c.err(
+                &case.name,
+                "case.name",
+                format!("duplicate case name `{}`", case.name.get_ref()),
+            );
+        }
+    }
+    Error::collect(c.errors)?;
+
+    let groups = groups
+        .into_iter()
+        .zip(&raw.groups)
+        .map(|(mut g, rg)| {
+            g.tie_break = rg
+                .tie_break
+                .iter()
+                .map(|k| match k.get_ref().as_str() {
+                    "base" => TieKey::Base,
+                    "bonus" => TieKey::Bonus,
+                    id => TieKey::Dimension(
+                        roots
+                            .iter()
+                            .position(|&r| raw.indicators[r].id.get_ref() == id)
+                            .expect("checked"),
+                    ),
+                })
+                .collect();
+            g
+        })
+        .collect();
+    Ok(Scheme {
+        id: h.id.clone(),
+        title: h.title.clone(),
+        basis: h.basis.clone(),
+        year: h.year,
+        note: h.note.clone(),
+        total: h.total,
+        rescale,
+        rounding,
+        groups,
+        nodes,
+        roots,
+        bonus,
+        penalty,
+        vetoes,
+        lookback,
+        deduct_kinds,
+        penalty_kinds,
+        veto_kinds,
+        cases: raw.cases,
+        source: c.src.file.to_string(),
+        sha256,
+    })
+}
+
+enum FloorDefault {
+    Item,
+    Dimension,
+    None,
+}
+
+fn sorted(set: &HashSet<&str>) -> String {
+    let mut v: Vec<&str> = set.iter().copied().collect();
+    v.sort_unstable();
+    v.join(", ")
+}
+
+fn strings(v: &[Spanned<String>]) -> Vec<String> {
+    v.iter().map(|s| s.get_ref().clone()).collect()
+}
+
+fn rounding(c: &mut Checker<'_>, raw: Option<&RawRounding>) -> Rounding {
+    let Some(raw) = raw else {
+        return Rounding { decimals: 2, item: false, dimension: false, base: false, total: true };
+    };
+    if raw.decimals > 10 {
+        c.err_file("rounding.decimals", format!("{} decimals: expected 0 to 10", raw.decimals));
+    }
+    let mut r = Rounding {
+        decimals: raw.decimals,
+        item: false,
+        dimension: false,
+        base: false,
+        total: false,
+    };
+    for step in &raw.at {
+        match step.get_ref().as_str() {
+            "item" => r.item = true,
+            "dimension" => r.dimension = true,
+            "base" => r.base = true,
+            "total" => r.total = true,
+            other => c.err(
+                step,
+                "rounding.at",
+                format!("unknown rounding step `{other}`: expected item, dimension, base or total"),
+            ),
+        }
+    }
+    r
+}
+
+fn groups(c: &mut Checker<'_>, raw: &[RawGroup]) -> Vec<Group> {
+    if raw.is_empty() {
+        c.err_file(
+            "group",
+            "the scheme defines no groups: expected at least one [[group]] with grade bands",
+        );
+    }
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for g in raw {
+        if !seen.insert(g.id.get_ref().clone()) {
+            c.err(&g.id, "group.id", format!("duplicate group id `{}`", g.id.get_ref()));
+        }
+        if g.grades.is_empty() {
+            c.err(
+                &g.id,
+                "group.grade",
+                format!(
+                    "group `{}` has no grade bands: expected [[group.grade]] entries, best first",
+                    g.id.get_ref()
+                ),
+            );
+        }
+        let mut grades = Vec::new();
+        let mut prev: Option<Decimal> = None;
+        let mut names = HashSet::new();
+        for b in &g.grades {
+            let min = *b.min.get_ref();
+            if !names.insert(b.name.get_ref().clone()) {
+                c.err(
+                    &b.name,
+                    "group.grade.name",
+                    format!(
+                        "grade `{}` appears twice in group `{}`",
+                        b.name.get_ref(),
+                        g.id.get_ref()
+                    ),
+                );
+            }
+            if let Some(p) = prev
+                && min >= p
+            {
+                c.err(&b.min, "group.grade.min", format!("grade `{}` has min {min}, not below the previous band's {p}: expected bands best first with decreasing minima", b.name.get_ref()));
+            }
+            prev = Some(min);
+            let quota = match (&b.max_share, b.max_count) {
+                (Some(_), Some(_)) => {
+                    c.err(
+                        &b.name,
+                        "group.grade",
+                        "both max_share and max_count: expected at most one quota",
+                    );
+                    None
+                }
+                (Some(s), None) => {
+                    let v = *s.get_ref();
+                    if v <= Decimal::ZERO || v > Decimal::ONE {
+                        c.err(
+                            s,
+                            "group.grade.max_share",
+                            format!("max_share {v}: expected a share in (0, 1], e.g. 0.3 for 30%"),
+                        );
+                    }
+                    Some(Quota::Share(v))
+                }
+                (None, Some(n)) => Some(Quota::Count(n)),
+                (None, None) => None,
+            };
+            grades.push(GradeBand { name: b.name.get_ref().clone(), min, quota });
+        }
+        if let Some(last) = g.grades.last() {
+            if *last.min.get_ref() > Decimal::ZERO {
+                c.err(&last.min, "group.grade.min", format!("the lowest band `{}` starts at {}: expected a last band with min = 0 so every agency gets a grade", last.name.get_ref(), last.min.get_ref()));
+            }
+            if last.max_share.is_some() || last.max_count.is_some() {
+                c.err(&last.name, "group.grade", "the lowest band has a quota: expected quotas on higher bands only (nobody can drop below the last band)");
+            }
+        }
+        let quota_ties_include = match g.quota_ties.as_ref().map(|s| s.get_ref().as_str()) {
+            None | Some("exclude") => false,
+            Some("include") => true,
+            Some(other) => {
+                c.err(
+                    g.quota_ties.as_ref().expect("some"),
+                    "group.quota_ties",
+                    format!("unknown `{other}`: expected include or exclude"),
+                );
+                false
+            }
+        };
+        out.push(Group {
+            id: g.id.get_ref().clone(),
+            name: g.name.clone(),
+            tie_break: Vec::new(),
+            quota_ties_include,
+            grades,
+        });
+    }
+    out
+}
+
+fn check_cap(c: &mut Checker<'_>, cap: Option<&Spanned<Decimal>>, key: &str) {
+    if let Some(cap) = cap
+        && *cap.get_ref() <= Decimal::ZERO
+    {
+        c.err(cap, key, format!("cap {}: expected a positive number of points", cap.get_ref()));
+    }
+}
+
+fn check_kind(c: &mut Checker<'_>, kind: &Spanned<String>, kind_lines: &mut HashMap<String, u64>) {
+    let line = c.src.line(kind.span());
+    if kind.get_ref().trim().is_empty() {
+        c.err(kind, "kind", "empty finding kind");
+    } else if let Some(prev) = kind_lines.insert(kind.get_ref().clone(), line) {
+        c.err(kind, "kind", format!("finding kind `{}` is already priced on line {prev}: expected each kind priced once", kind.get_ref()));
+    }
+}
+
+fn method(
+    c: &mut Checker<'_>,
+    ind: &RawIndicator,
+    node: usize,
+    deduct_kinds: &mut HashMap<String, (usize, usize)>,
+    kind_lines: &mut HashMap<String, u64>,
+) -> Option<Method> {
+    let max = *ind.max.get_ref();
+    if !ind.deduct.is_empty() {
+        let mut kinds = Vec::new();
+        for (k, d) in ind.deduct.iter().enumerate() {
+            check_kind(c, &d.kind, kind_lines);
+            if *d.points.get_ref() <= Decimal::ZERO {
+                c.err(&d.points, "deduct.points", format!("deduction of {} points: expected a positive number (the points one finding costs)", d.points.get_ref()));
+            }
+            check_cap(c, d.cap.as_ref(), "deduct.cap");
+            if d.major && d.cap.is_some() {
+                c.err(
+                    &d.kind,
+                    "deduct.major",
+                    "a major kind has a cap: expected major kinds to be uncapped",
+                );
+            }
+            deduct_kinds.insert(d.kind.get_ref().clone(), (node, k));
+            kinds.push(DeductKind {
+                kind: d.kind.get_ref().clone(),
+                name: d.name.clone(),
+                points: *d.points.get_ref(),
+                cap: d.cap.as_ref().map(|c| *c.get_ref()),
+                major: d.major,
+            });
+        }
+        return Some(Method::Deduct(kinds));
+    }
+    if let Some(d) = &ind.deadline {
+        let due = date(c, &d.due, "deadline.due")?;
+        let cutoff = d.cutoff.as_ref().and_then(|x| date(c, x, "deadline.cutoff"));
+        let late = match (&d.late_share, &d.late_per_month) {
+            (Some(_), Some(s)) => {
+                c.err(
+                    s,
+                    "deadline",
+                    "both late_share and late_per_month: expected one way to price late work",
+                );
+                Late::Zero
+            }
+            (Some(s), None) => {
+                share(c, s, "deadline.late_share");
+                Late::Share(*s.get_ref())
+            }
+            (None, Some(p)) => {
+                if *p.get_ref() <= Decimal::ZERO {
+                    c.err(p, "deadline.late_per_month", "expected positive points per month late");
+                }
+                let min_share = d.late_min_share.as_ref().map(|m| {
+                    share(c, m, "deadline.late_min_share");
+                    *m.get_ref()
+                });
+                Late::PerMonth {
+                    points: *p.get_ref(),
+                    min_share: min_share.unwrap_or(Decimal::ZERO),
+                }
+            }
+            (None, None) => Late::Zero,
+        };
+        if let Some(m) = &d.late_min_share
+            && d.late_per_month.is_none()
+        {
+            c.err(m, "deadline.late_min_share", "late_min_share without late_per_month");
+        }
+        if let Some(cut) = cutoff
+            && cut < due
+        {
+            c.err(
+                d.cutoff.as_ref().expect("some"),
+                "deadline.cutoff",
+                format!("cutoff {cut} is before the due date {due}"),
+            );
+        }
+        return Some(Method::Deadline(Deadline { due, late, cutoff }));
+    }
+    if let Some(m) = &ind.measure {
+        let mapping = mapping(
+            c,
+            &ind.id,
+            max,
+            [
+                &m.linear.is_some(),
+                &m.tiers.is_some(),
+                &m.per_unit.is_some(),
+                &m.relative_to_best.is_some(),
+                &m.by_rank.is_some(),
+            ],
+            MappingRefs {
+                linear: m.linear.as_ref(),
+                tiers: m.tiers.as_ref(),
+                per_unit: m.per_unit.as_ref(),
+                relative: m.relative_to_best.as_ref(),
+                by_rank: m.by_rank.as_ref(),
+            },
+        )?;
+        let missing = missing(c, m.missing.as_ref());
+        return Some(Method::Measure(Measure { unit: m.unit.clone(), missing, mapping }));
+    }
+    if let Some(s) = &ind.survey {
+        let mapping = mapping(
+            c,
+            &ind.id,
+            max,
+            [
+                &s.linear.is_some(),
+                &s.tiers.is_some(),
+                &s.per_unit.is_some(),
+                &s.relative_to_best.is_some(),
+                &s.by_rank.is_some(),
+            ],
+            MappingRefs {
+                linear: s.linear.as_ref(),
+                tiers: s.tiers.as_ref(),
+                per_unit: s.per_unit.as_ref(),
+                relative: s.relative_to_best.as_ref(),
+                by_rank: s.by_rank.as_ref(),
+            },
+        )?;
+        let missing = missing(c, s.missing.as_ref());
+        let below_minimum = match s.below_minimum.as_ref().map(|b| b.get_ref().as_str()) {
+            None | Some("flag") => BelowMinimum::Flag,
+            Some("zero") => BelowMinimum::Zero,
+            Some("not_applicable") => BelowMinimum::NotApplicable,
+            Some(other) => {
+                c.err(
+                    s.below_minimum.as_ref().expect("some"),
+                    "survey.below_minimum",
+                    format!("unknown `{other}`: expected flag, zero or not_applicable"),
+                );
+                BelowMinimum::Flag
+            }
+        };
+        return Some(Method::Survey(SurveyItem {
+            survey: s.survey.clone(),
+            missing,
+            below_minimum,
+            mapping,
+        }));
+    }
+    None
+}
+
+fn missing(c: &mut Checker<'_>, m: Option<&Spanned<String>>) -> Missing {
+    match m.map(|s| s.get_ref().as_str()) {
+        None | Some("zero") => Missing::Zero,
+        Some("not_applicable") => Missing::NotApplicable,
+        Some("error") => Missing::Error,
+        Some(other) => {
+            c.err(
+                m.expect("some"),
+                "missing",
+                format!("unknown `{other}`: expected zero, not_applicable or error"),
+            );
+            Missing::Zero
+        }
+    }
+}
+
+fn share(c: &mut Checker<'_>, s: &Spanned<Decimal>, key: &str) {
+    let v = *s.get_ref();
+    if v < Decimal::ZERO || v > Decimal::ONE {
+        c.err(s, key, format!("{v}: expected a share between 0 and 1"));
+    }
+}
+
+fn date(c: &mut Checker<'_>, d: &Spanned<Date>, key: &str) -> Option<NaiveDate> {
+    let v = d.get_ref();
+    match (v.date, v.time) {
+        (Some(dt), None) => NaiveDate::from_ymd_opt(dt.year as i32, dt.month as u32, dt.day as u32),
+        _ => {
+            c.err(d, key, format!("`{v}`: expected a date such as 2022-11-30 (no time)"));
+            None
+        }
+    }
+}
+
+struct MappingRefs<'r> {
+    linear: Option<&'r Spanned<RawLinear>>,
+    tiers: Option<&'r Spanned<Vec<RawTier>>>,
+    per_unit: Option<&'r Spanned<RawPerUnit>>,
+    relative: Option<&'r Spanned<RawRelative>>,
+    by_rank: Option<&'r Spanned<RawByRank>>,
+}
+
+fn mapping(
+    c: &mut Checker<'_>,
+    id: &Spanned<String>,
+    max: Decimal,
+    given: [&bool; 5],
+    m: MappingRefs<'_>,
+) -> Option<Mapping> {
+    if given.iter().filter(|&&&b| b).count() != 1 {
+        c.err(id, "indicator", format!("item `{}` maps its value with {} rules: expected exactly one of linear, tiers, per_unit, relative_to_best, by_rank", id.get_ref(), given.iter().filter(|&&&b| b).count()));
+        return None;
+    }
+    if let Some(l) = m.linear {
+        let r = l.get_ref();
+        if r.zero_at == r.full_at {
+            c.err(
+                l,
+                "linear",
+                format!(
+                    "zero_at and full_at are both {}: expected two different values",
+                    r.zero_at
+                ),
+            );
+        }
+        return Some(Mapping::Linear { zero_at: r.zero_at, full_at: r.full_at });
+    }
+    if let Some(t) = m.tiers {
+        let mut tiers = Vec::new();
+        if t.get_ref().is_empty() {
+            c.err(t, "tiers", "no tiers: expected a list of { at_least = …, share = … }");
+        }
+        for tier in t.get_ref() {
+            let bound = match (tier.at_least, tier.at_most) {
+                (Some(v), None) => TierBound::AtLeast(v),
+                (None, Some(v)) => TierBound::AtMost(v),
+                _ => {
+                    c.err(t, "tiers", "a tier needs exactly one of at_least or at_most");
+                    continue;
+                }
+            };
+            let value = match (tier.share, tier.points) {
+                (Some(s), None) if s >= Decimal::ZERO && s <= Decimal::ONE => TierValue::Share(s),
+                (None, Some(p)) if p >= Decimal::ZERO && p <= max => TierValue::Points(p),
+                (Some(s), None) => {
+                    c.err(t, "tiers.share", format!("share {s}: expected 0 to 1"));
+                    continue;
+                }
+                (None, Some(p)) => {
+                    c.err(
+                        t,
+                        "tiers.points",
+                        format!("points {p}: expected 0 to the item's max {max}"),
+                    );
+                    continue;
+                }
+                _ => {
+                    c.err(t, "tiers", "a tier needs exactly one of share or points");
+                    continue;
+                }
+            };
+            tiers.push(Tier { bound, value });
+        }
+        return Some(Mapping::Tiers(tiers));
+    }
+    if let Some(p) = m.per_unit {
+        let r = p.get_ref();
+        let per = r.per.unwrap_or(Decimal::ONE);
+        if r.points <= Decimal::ZERO || per <= Decimal::ZERO {
+            c.err(p, "per_unit", "points and per must be positive");
+        }
+        let units = match r.units.as_deref() {
+            None | Some("exact") => UnitCount::Exact,
+            Some("floor") => UnitCount::Floor,
+            Some("ceil") => UnitCount::Ceil,
+            Some(other) => {
+                c.err(
+                    p,
+                    "per_unit.units",
+                    format!("unknown `{other}`: expected exact, floor or ceil"),
+                );
+                UnitCount::Exact
+            }
+        };
+        return Some(Mapping::PerUnit {
+            target: r.target,
+            points: r.points,
+            per,
+            units,
+            higher_is_better: r.higher_is_better.unwrap_or(true),
+        });
+    }
+    if let Some(r) = m.relative {
+        return Some(Mapping::RelativeToBest {
+            higher_is_better: r.get_ref().higher_is_better.unwrap_or(true),
+        });
+    }
+    if let Some(b) = m.by_rank {
+        let r = b.get_ref();
+        if r.points.is_empty() {
+            c.err(b, "by_rank.points", "no points: expected the points of rank 1, 2, …");
+        }
+        if r.points.iter().any(|p| *p < Decimal::ZERO || *p > max)
+            || r.points.windows(2).any(|w| w[1] > w[0])
+        {
+            c.err(
+                b,
+                "by_rank.points",
+                format!("expected non-increasing points between 0 and the item's max {max}"),
+            );
+        }
+        return Some(Mapping::ByRank {
+            points: r.points.clone(),
+            then_step: r.then_step.unwrap_or(Decimal::ZERO),
+            higher_is_better: r.higher_is_better.unwrap_or(true),
+        });
+    }
+    None
+}
+
+fn bonus(c: &mut Checker<'_>, raw: Option<&RawBonus>, group_ids: &HashSet<&str>) -> Bonus {
+    let Some(raw) = raw else { return Bonus::default() };
+    check_cap(c, raw.cap.as_ref(), "bonus.cap");
+    let mut ids = HashSet::new();
+    let mut items = Vec::new();
+    for item in &raw.items {
+        if !ids.insert(item.id.get_ref().clone()) {
+            c.err(
+                &item.id,
+                "bonus.item.id",
+                format!("duplicate bonus item `{}`", item.id.get_ref()),
+            );
+        }
+        if *item.points.get_ref() <= Decimal::ZERO {
+            c.err(
+                &item.points,
+                "bonus.item.points",
+                format!("{}: expected positive points per award", item.points.get_ref()),
+            );
+        }
+        if item.basis.get_ref().trim().is_empty() {
+            c.err(
+                &item.basis,
+                "bonus.item.basis",
+                "empty basis: expected the clause the bonus rests on",
+            );
+        }
+        check_cap(c, item.cap.as_ref(), "bonus.item.cap");
+        for g in &item.groups {
+            if !group_ids.contains(g.get_ref().as_str()) {
+                c.err(g, "bonus.item.groups", format!("unknown group `{}`", g.get_ref()));
+            }
+        }
+        items.push(BonusItem {
+            id: item.id.get_ref().clone(),
+            name: item.name.clone(),
+            points: *item.points.get_ref(),
+            cap: item.cap.as_ref().map(|c| *c.get_ref()),
+            basis: item.basis.get_ref().clone(),
+            applies: Applicability {
+                groups: strings(&item.groups),
+                agencies: strings(&item.agencies),
+                exempt: Vec::new(),
+            },
+        });
+    }
+    Bonus {
+        cap: raw.cap.as_ref().map(|c| *c.get_ref()),
+        min_base: raw.min_base.as_ref().map(|c| *c.get_ref()),
+        basis: raw.basis.clone(),
+        items,
+    }
+}
+
+fn penalty(
+    c: &mut Checker<'_>,
+    raw: Option<&RawPenalty>,
+    deduct_kinds: &HashMap<String, (usize, usize)>,
+    kind_lines: &mut HashMap<String, u64>,
+) -> (Penalty, HashMap<String, usize>) {
+    let Some(raw) = raw else { return (Penalty::default(), HashMap::new()) };
+    check_cap(c, raw.cap.as_ref(), "penalty.cap");
+    let mut map = HashMap::new();
+    let mut kinds = Vec::new();
+    for k in &raw.kinds {
+        let _ = deduct_kinds;
+        check_kind(c, &k.kind, kind_lines);
+        if *k.points.get_ref() <= Decimal::ZERO {
+            c.err(
+                &k.points,
+                "penalty.kind.points",
+                format!("{}: expected positive points per finding", k.points.get_ref()),
+            );
+        }
+        check_cap(c, k.cap.as_ref(), "penalty.kind.cap");
+        map.insert(k.kind.get_ref().clone(), kinds.len());
+        kinds.push(PenaltyKind {
+            kind: k.kind.get_ref().clone(),
+            name: k.name.clone(),
+            points: *k.points.get_ref(),
+            cap: k.cap.as_ref().map(|c| *c.get_ref()),
+            basis: k.basis.get_ref().clone(),
+        });
+    }
+    (Penalty { cap: raw.cap.as_ref().map(|c| *c.get_ref()), kinds }, map)
+}

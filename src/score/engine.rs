@@ -1,0 +1,896 @@
+//! The engine: for each agency, walk the indicator tree and write one ledger line per point added
+//! or removed, then rescale, add bonus, penalty and look-back, apply vetoes and rounding. A total
+//! is computed as the sum of its ledger, never kept on the side, so the two cannot disagree.
+//!
+//! Agencies are scored in parallel (rayon) into a vector indexed like the input, so the output does
+//! not depend on the thread count. Relative methods (best in group, by rank) read a per-group
+//! context computed once before the parallel pass.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+
+use super::ledger::{Component, LedgerLine, Step};
+use super::methods::{self, GroupContext};
+use super::result::*;
+use crate::error::{Error, Location, Result};
+use crate::input::{Agency, Inputs, TaskStatus, check};
+use crate::rules::{BelowMinimum, Mapping, Method, Missing, Scheme};
+
+/// Score every agency, rank and grade them. Inputs are checked against the scheme first.
+pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<RunResult> {
+    check::check(scheme, inputs)?;
+    let index = InputIndex::new(inputs);
+    let contexts = group_contexts(scheme, inputs, &index)?;
+    let scored: Vec<Result<AgencyResult>> =
+        inputs.agencies.par_iter().map(|a| score_agency(scheme, a, &index, &contexts)).collect();
+    let mut agencies = Vec::with_capacity(scored.len());
+    let mut errors = Vec::new();
+    for r in scored {
+        match r {
+            Ok(a) => agencies.push(a),
+            Err(e) => errors.push(e),
+        }
+    }
+    Error::collect(errors)?;
+    crate::rank::rank_and_grade(scheme, &mut agencies);
+    let mut files = vec![InputRecord {
+        kind: "rules".into(),
+        path: scheme.source.clone(),
+        sha256: scheme.sha256.clone(),
+        rows_read: 0,
+        rows_used: 0,
+        rows_rejected: 0,
+    }];
+    files.extend(inputs.files.iter().cloned());
+    Ok(RunResult {
+        engine_version: crate::ENGINE_VERSION.to_string(),
+        scheme: summary(scheme),
+        agencies,
+        inputs: files,
+    })
+}
+
+pub fn summary(scheme: &Scheme) -> SchemeSummary {
+    SchemeSummary {
+        id: scheme.id.clone(),
+        title: scheme.title.clone(),
+        basis: scheme.basis.clone(),
+        total: scheme.total,
+        dimensions: scheme
+            .roots
+            .iter()
+            .map(|&r| DimensionSummary {
+                id: scheme.nodes[r].id.clone(),
+                name: scheme.nodes[r].name.clone(),
+                max: scheme.nodes[r].max,
+            })
+            .collect(),
+        groups: scheme
+            .groups
+            .iter()
+            .map(|g| GroupSummary {
+                id: g.id.clone(),
+                name: g.name.clone(),
+                grades: g
+                    .grades
+                    .iter()
+                    .map(|b| GradeBandSummary { name: b.name.clone(), min: b.min })
+                    .collect(),
+            })
+            .collect(),
+        decimals: scheme.rounding.decimals,
+    }
+}
+
+/// Input rows grouped by agency, in input order.
+struct InputIndex<'a> {
+    findings: HashMap<&'a str, Vec<&'a crate::input::Finding>>,
+    tasks: HashMap<(&'a str, &'a str), &'a crate::input::TaskRecord>,
+    measures: HashMap<(&'a str, &'a str), &'a crate::input::MeasureRecord>,
+    awards: HashMap<&'a str, Vec<&'a crate::input::Award>>,
+    lookback: HashMap<&'a str, Vec<&'a crate::input::PriorFinding>>,
+    surveys: HashMap<(&'a str, &'a str), &'a crate::input::SurveyResult>,
+}
+
+impl<'a> InputIndex<'a> {
+    fn new(i: &'a Inputs) -> Self {
+        let mut findings: HashMap<&str, Vec<_>> = HashMap::new();
+        for f in &i.findings {
+            findings.entry(f.agency.as_str()).or_default().push(f);
+        }
+        let mut awards: HashMap<&str, Vec<_>> = HashMap::new();
+        for a in &i.awards {
+            awards.entry(a.agency.as_str()).or_default().push(a);
+        }
+        let mut lookback: HashMap<&str, Vec<_>> = HashMap::new();
+        for l in &i.lookback {
+            lookback.entry(l.agency.as_str()).or_default().push(l);
+        }
+        InputIndex {
+            findings,
+            tasks: i.tasks.iter().map(|t| ((t.agency.as_str(), t.task.as_str()), t)).collect(),
+            measures: i
+                .measures
+                .iter()
+                .map(|m| ((m.agency.as_str(), m.indicator.as_str()), m))
+                .collect(),
+            awards,
+            lookback,
+            surveys: i
+                .surveys
+                .iter()
+                .map(|s| ((s.agency.as_str(), s.survey.as_str()), s))
+                .collect(),
+        }
+    }
+}
+
+/// Whether a node and all its ancestors apply to the agency (by the rules, before inputs).
+fn applies(scheme: &Scheme, node: usize, agency: &Agency) -> bool {
+    let mut n = Some(node);
+    while let Some(i) = n {
+        if !scheme.nodes[i].applies.applies(&agency.id, &agency.group) {
+            return false;
+        }
+        n = scheme.nodes[i].parent;
+    }
+    true
+}
+
+/// The value an item is scored on for an agency, if it has one that counts.
+enum ItemValue<'a> {
+    Value { value: Decimal, source: &'a str, note: String },
+    Missing,
+    NotApplicable { source: &'a str, why: String },
+    Zero { source: &'a str, why: String },
+}
+
+fn item_value<'a>(
+    scheme: &Scheme,
+    node: usize,
+    agency: &str,
+    index: &InputIndex<'a>,
+) -> Option<ItemValue<'a>> {
+    let id = scheme.nodes[node].id.as_str();
+    match &scheme.nodes[node].method {
+        Some(Method::Measure(_)) => Some(match index.measures.get(&(agency, id)) {
+            Some(m) => {
+                ItemValue::Value { value: m.value, source: &m.source, note: m.evidence.clone() }
+            }
+            None => ItemValue::Missing,
+        }),
+        Some(Method::Survey(s)) => Some(match index.surveys.get(&(agency, s.survey.as_str())) {
+            None => ItemValue::Missing,
+            Some(r) if r.below_minimum => {
+                let why = format!(
+                    "survey `{}` below its minimum sample (n = {})",
+                    s.survey,
+                    r.n.map(|n| n.to_string()).unwrap_or_else(|| "?".into())
+                );
+                match s.below_minimum {
+                    BelowMinimum::Flag => ItemValue::Value {
+                        value: r.index,
+                        source: &r.source,
+                        note: format!("flagged: {why}"),
+                    },
+                    BelowMinimum::Zero => ItemValue::Zero { source: &r.source, why },
+                    BelowMinimum::NotApplicable => {
+                        ItemValue::NotApplicable { source: &r.source, why }
+                    }
+                }
+            }
+            Some(r) => ItemValue::Value {
+                value: r.index,
+                source: &r.source,
+                note: r.n.map(|n| format!("n = {n}")).unwrap_or_default(),
+            },
+        }),
+        _ => None,
+    }
+}
+
+fn mapping_of(scheme: &Scheme, node: usize) -> Option<&Mapping> {
+    match &scheme.nodes[node].method {
+        Some(Method::Measure(m)) => Some(&m.mapping),
+        Some(Method::Survey(s)) => Some(&s.mapping),
+        _ => None,
+    }
+}
+
+type Contexts = HashMap<(usize, String), GroupContext>;
+
+/// For items scored relative to the group: each agency's rank and the group's best value.
+fn group_contexts(scheme: &Scheme, inputs: &Inputs, index: &InputIndex<'_>) -> Result<Contexts> {
+    let mut out = HashMap::new();
+    for (node, n) in scheme.nodes.iter().enumerate() {
+        let Some(mapping) = mapping_of(scheme, node).filter(|m| m.is_relative()) else { continue };
+        let higher = match mapping {
+            Mapping::RelativeToBest { higher_is_better }
+            | Mapping::ByRank { higher_is_better, .. } => *higher_is_better,
+            _ => true,
+        };
+        for g in &scheme.groups {
+            let values: Vec<(&str, Decimal)> = inputs
+                .agencies
+                .iter()
+                .filter(|a| a.group == g.id && applies(scheme, node, a))
+                .filter_map(|a| match item_value(scheme, node, &a.id, index) {
+                    Some(ItemValue::Value { value, .. }) => Some((a.id.as_str(), value)),
+                    _ => None,
+                })
+                .collect();
+            let better = |a: Decimal, b: Decimal| if higher { a > b } else { a < b };
+            let Some(best) =
+                values.iter().map(|v| v.1).reduce(|a, b| if better(a, b) { a } else { b })
+            else {
+                continue;
+            };
+            for (id, v) in &values {
+                let rank = 1 + values.iter().filter(|(_, o)| better(*o, *v)).count() as u32;
+                out.insert(
+                    (node, id.to_string()),
+                    GroupContext { best, rank, of: values.len() as u32 },
+                );
+            }
+        }
+        let _ = n;
+    }
+    Ok(out)
+}
+
+/// Ledger under construction for one agency.
+struct Ledger {
+    lines: Vec<LedgerLine>,
+}
+
+impl Ledger {
+    fn push(
+        &mut self,
+        rule: &str,
+        component: Component,
+        step: Step,
+        points: Decimal,
+        source: Option<&str>,
+        detail: String,
+    ) {
+        self.lines.push(LedgerLine {
+            rule: rule.to_string(),
+            component,
+            step,
+            points: points.normalize(),
+            source: source.map(str::to_string),
+            detail,
+        });
+    }
+    fn sum(&self) -> Decimal {
+        self.lines.iter().map(|l| l.points).sum()
+    }
+    fn sum_of(&self, c: &Component) -> Decimal {
+        self.lines.iter().filter(|l| &l.component == c).map(|l| l.points).sum()
+    }
+}
+
+/// A leaf's outcome: points subject to floors, and major deductions that pass every floor.
+struct LeafOutcome {
+    floored: Decimal,
+    major: Decimal,
+}
+
+fn score_agency(
+    scheme: &Scheme,
+    agency: &Agency,
+    index: &InputIndex<'_>,
+    ctx: &Contexts,
+) -> Result<AgencyResult> {
+    let mut ledger = Ledger { lines: Vec::new() };
+    let n = scheme.nodes.len();
+    // Points per node (subject to floors), None when nothing under it applies.
+    let mut pts: Vec<Option<Decimal>> = vec![None; n];
+    let mut major: Vec<Decimal> = vec![Decimal::ZERO; scheme.roots.len()];
+    let mut leaf_max: Vec<Decimal> = vec![Decimal::ZERO; scheme.roots.len()];
+    let findings = index.findings.get(agency.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+    for node in post_order(scheme) {
+        let nd = &scheme.nodes[node];
+        let dim = Component::Dimension(scheme.nodes[scheme.roots[nd.dimension]].id.clone());
+        let value = if nd.is_leaf() {
+            if !applies(scheme, node, agency) {
+                continue;
+            }
+            match score_leaf(scheme, node, agency, index, ctx, findings, &mut ledger, &dim)? {
+                None => continue,
+                Some(o) => {
+                    major[nd.dimension] += o.major;
+                    leaf_max[nd.dimension] += nd.max;
+                    o.floored
+                }
+            }
+        } else {
+            let applicable: Vec<Decimal> = nd.children.iter().filter_map(|&c| pts[c]).collect();
+            if applicable.is_empty() {
+                continue;
+            }
+            applicable.into_iter().sum()
+        };
+        let mut v = value;
+        if nd.floor && v < Decimal::ZERO {
+            ledger.push(
+                &nd.id,
+                dim.clone(),
+                Step::Floor,
+                -v,
+                None,
+                format!("deductions floored: `{}` cannot go below 0", nd.id),
+            );
+            v = Decimal::ZERO;
+        }
+        if nd.is_leaf() && scheme.rounding.item {
+            let r = scheme.rounding.round(v);
+            if r != v {
+                ledger.push(
+                    &nd.id,
+                    dim.clone(),
+                    Step::Rounding,
+                    r - v,
+                    None,
+                    format!("rounded {} → {r}", v.normalize()),
+                );
+                v = r;
+            }
+        }
+        pts[node] = Some(v);
+    }
+    let mut dimensions = Vec::with_capacity(scheme.roots.len());
+    for (d, &root) in scheme.roots.iter().enumerate() {
+        let Some(p) = pts[root] else {
+            dimensions.push(None);
+            continue;
+        };
+        let comp = Component::Dimension(scheme.nodes[root].id.clone());
+        let v = p + major[d];
+        if scheme.rounding.dimension {
+            let r = scheme.rounding.round(v);
+            if r != v {
+                ledger.push(
+                    &scheme.nodes[root].id,
+                    comp.clone(),
+                    Step::Rounding,
+                    r - v,
+                    None,
+                    format!("dimension rounded {} → {r}", v.normalize()),
+                );
+            }
+        }
+        dimensions.push(Some(ledger.sum_of(&comp)));
+    }
+    let applicable_max: Decimal = leaf_max.iter().copied().sum();
+    if applicable_max.is_zero() {
+        return Err(Error::at(
+            Location::file(&agency.source),
+            format!(
+                "no indicator applies to agency `{}` ({}) in group `{}`: expected at least one",
+                agency.id, agency.name, agency.group
+            ),
+        ));
+    }
+    let base_raw = ledger.sum();
+    if scheme.rescale && applicable_max != scheme.total {
+        let rescaled = base_raw * scheme.total / applicable_max;
+        ledger.push(
+            "rescale",
+            Component::Rescale,
+            Step::Rescale,
+            rescaled - base_raw,
+            None,
+            format!(
+                "{} of an applicable {} rescaled to {}: × {}/{}",
+                base_raw.normalize(),
+                applicable_max.normalize(),
+                scheme.total,
+                scheme.total,
+                applicable_max.normalize()
+            ),
+        );
+    }
+    if scheme.rounding.base {
+        let v = ledger.sum();
+        let r = scheme.rounding.round(v);
+        if r != v {
+            ledger.push(
+                "rounding",
+                Component::Adjustment,
+                Step::Rounding,
+                r - v,
+                None,
+                format!("base rounded {} → {r}", v.normalize()),
+            );
+        }
+    }
+    let base = ledger.sum();
+    bonus(scheme, agency, index, base, &mut ledger);
+    penalty(scheme, findings, &mut ledger);
+    lookback(scheme, agency, index, findings, &mut ledger);
+    let total = ledger.sum();
+    if total < Decimal::ZERO {
+        ledger.push(
+            "floor",
+            Component::Adjustment,
+            Step::Floor,
+            -total,
+            None,
+            "the total cannot go below 0".into(),
+        );
+    }
+    let veto = vetoes(scheme, findings, &mut ledger);
+    if scheme.rounding.total {
+        let v = ledger.sum();
+        let r = scheme.rounding.round(v);
+        if r != v {
+            ledger.push(
+                "rounding",
+                Component::Adjustment,
+                Step::Rounding,
+                r - v,
+                None,
+                format!("total rounded {} → {r}", v.normalize()),
+            );
+        }
+    }
+    let total = ledger.sum();
+    Ok(AgencyResult {
+        agency_id: agency.id.clone(),
+        agency: agency.name.clone(),
+        group: agency.group.clone(),
+        parent: agency.parent.clone(),
+        rank: 0,
+        grade: String::new(),
+        demoted_by_quota: false,
+        total,
+        dimensions,
+        dimension_max: leaf_max,
+        applicable_max,
+        rescale: ledger.sum_of(&Component::Rescale),
+        bonus: ledger.sum_of(&Component::Bonus),
+        penalty: ledger.sum_of(&Component::Penalty),
+        lookback: ledger.sum_of(&Component::Lookback),
+        adjustment: ledger.sum_of(&Component::Adjustment),
+        veto,
+        ledger: ledger.lines,
+    })
+}
+
+/// Children before parents, siblings in file order.
+fn post_order(scheme: &Scheme) -> Vec<usize> {
+    fn walk(s: &Scheme, n: usize, out: &mut Vec<usize>) {
+        for &c in &s.nodes[n].children {
+            walk(s, c, out);
+        }
+        out.push(n);
+    }
+    let mut out = Vec::with_capacity(scheme.nodes.len());
+    for &r in &scheme.roots {
+        walk(scheme, r, &mut out);
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn score_leaf(
+    scheme: &Scheme,
+    node: usize,
+    agency: &Agency,
+    index: &InputIndex<'_>,
+    ctx: &Contexts,
+    findings: &[&crate::input::Finding],
+    ledger: &mut Ledger,
+    dim: &Component,
+) -> Result<Option<LeafOutcome>> {
+    let nd = &scheme.nodes[node];
+    let id = nd.id.as_str();
+    let method = nd.method.as_ref().expect("validated: leaves have a method");
+    match method {
+        Method::Deduct(kinds) => {
+            ledger.push(
+                id,
+                dim.clone(),
+                Step::Credit,
+                nd.max,
+                None,
+                format!("{}: full {} before deductions", nd.name, nd.max),
+            );
+            let mut floored = nd.max;
+            let mut major = Decimal::ZERO;
+            for k in kinds {
+                let mut sum = Decimal::ZERO;
+                for f in findings.iter().filter(|f| f.kind == k.kind) {
+                    let p = k.points * Decimal::from(f.count);
+                    let fid = f.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
+                    let detail = format!(
+                        "{fid}{} × {}: {} each{}{}",
+                        k.name,
+                        f.count,
+                        k.points,
+                        if k.major { " (major, not limited by floors)" } else { "" },
+                        if f.evidence.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" — {}", f.evidence)
+                        }
+                    );
+                    ledger.push(id, dim.clone(), Step::Deduction, -p, Some(&f.source), detail);
+                    sum += p;
+                }
+                if let Some(cap) = k.cap
+                    && sum > cap
+                {
+                    ledger.push(
+                        id,
+                        dim.clone(),
+                        Step::Cap,
+                        sum - cap,
+                        None,
+                        format!(
+                            "{}: deductions capped at {cap} (found {})",
+                            k.name,
+                            sum.normalize()
+                        ),
+                    );
+                    sum = cap;
+                }
+                if k.major {
+                    major -= sum;
+                } else {
+                    floored -= sum;
+                }
+            }
+            Ok(Some(LeafOutcome { floored, major }))
+        }
+        Method::Deadline(d) => {
+            let rec = index.tasks.get(&(agency.id.as_str(), id));
+            let src = rec.map(|r| r.source.as_str());
+            let evidence = rec
+                .map(|r| {
+                    if r.evidence.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — {}", r.evidence)
+                    }
+                })
+                .unwrap_or_default();
+            let (p, detail) = match rec.map(|r| r.status) {
+                Some(TaskStatus::NotApplicable) => {
+                    ledger.push(
+                        id,
+                        dim.clone(),
+                        Step::Credit,
+                        Decimal::ZERO,
+                        src,
+                        format!("{}: not applicable, leaves the maximum{evidence}", nd.name),
+                    );
+                    return Ok(None);
+                }
+                None => (
+                    Decimal::ZERO,
+                    format!("{}: no completion recorded (due {}) → 0", nd.name, d.due),
+                ),
+                Some(TaskStatus::NotDone) => {
+                    (Decimal::ZERO, format!("{}: not done (due {}) → 0", nd.name, d.due))
+                }
+                Some(TaskStatus::Done(date)) if date <= d.due => (
+                    nd.max,
+                    format!("{}: done {date}, on time (due {}) → {}", nd.name, d.due, nd.max),
+                ),
+                Some(TaskStatus::Done(date)) if d.cutoff.is_some_and(|c| date > c) => (
+                    Decimal::ZERO,
+                    format!(
+                        "{}: done {date}, after the cut-off {} → 0",
+                        nd.name,
+                        d.cutoff.expect("some")
+                    ),
+                ),
+                Some(TaskStatus::Done(date)) => {
+                    let (p, t) = methods::late_points(d.late, nd.max, d.due, date);
+                    (p, format!("{}: {t}", nd.name))
+                }
+            };
+            ledger.push(id, dim.clone(), Step::Credit, p, src, format!("{detail}{evidence}"));
+            Ok(Some(LeafOutcome { floored: p, major: Decimal::ZERO }))
+        }
+        Method::Measure(_) | Method::Survey(_) => {
+            let missing = match method {
+                Method::Measure(m) => m.missing,
+                Method::Survey(s) => s.missing,
+                _ => unreachable!(),
+            };
+            let mapping = mapping_of(scheme, node).expect("measure or survey");
+            match item_value(scheme, node, &agency.id, index).expect("measure or survey") {
+                ItemValue::Missing => match missing {
+                    Missing::Zero => {
+                        ledger.push(
+                            id,
+                            dim.clone(),
+                            Step::Credit,
+                            Decimal::ZERO,
+                            None,
+                            format!("{}: no value recorded → 0", nd.name),
+                        );
+                        Ok(Some(LeafOutcome { floored: Decimal::ZERO, major: Decimal::ZERO }))
+                    }
+                    Missing::NotApplicable => Ok(None),
+                    Missing::Error => Err(Error::at(
+                        Location::line(&scheme.source, nd.line).with_column("missing"),
+                        format!(
+                            "agency `{}` has no value for item `{id}`, and the item says missing = \"error\"",
+                            agency.id
+                        ),
+                    )),
+                },
+                ItemValue::NotApplicable { source, why } => {
+                    ledger.push(
+                        id,
+                        dim.clone(),
+                        Step::Credit,
+                        Decimal::ZERO,
+                        Some(source),
+                        format!("{}: {why}: not applicable, leaves the maximum", nd.name),
+                    );
+                    Ok(None)
+                }
+                ItemValue::Zero { source, why } => {
+                    ledger.push(
+                        id,
+                        dim.clone(),
+                        Step::Credit,
+                        Decimal::ZERO,
+                        Some(source),
+                        format!("{}: {why} → 0", nd.name),
+                    );
+                    Ok(Some(LeafOutcome { floored: Decimal::ZERO, major: Decimal::ZERO }))
+                }
+                ItemValue::Value { value, source, note } => {
+                    let g = ctx.get(&(node, agency.id.clone())).copied();
+                    let (p, text) = methods::map_value(mapping, value, nd.max, g).map_err(|m| {
+                        Error::at(Location::file(source), format!("item `{id}`: {m}"))
+                    })?;
+                    let note = if note.is_empty() { String::new() } else { format!(" — {note}") };
+                    ledger.push(
+                        id,
+                        dim.clone(),
+                        Step::Credit,
+                        p,
+                        Some(source),
+                        format!("{}: {text}{note}", nd.name),
+                    );
+                    Ok(Some(LeafOutcome { floored: p, major: Decimal::ZERO }))
+                }
+            }
+        }
+    }
+}
+
+fn bonus(
+    scheme: &Scheme,
+    agency: &Agency,
+    index: &InputIndex<'_>,
+    base: Decimal,
+    ledger: &mut Ledger,
+) {
+    let awards = index.awards.get(agency.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+    if awards.is_empty() {
+        return;
+    }
+    let mut total = Decimal::ZERO;
+    for item in &scheme.bonus.items {
+        let mut sum = Decimal::ZERO;
+        for a in awards.iter().filter(|a| a.bonus == item.id) {
+            let p = item.points * Decimal::from(a.count);
+            let aid = a.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
+            let ev =
+                if a.evidence.is_empty() { String::new() } else { format!(" — {}", a.evidence) };
+            ledger.push(
+                &format!("bonus:{}", item.id),
+                Component::Bonus,
+                Step::Bonus,
+                p,
+                Some(&a.source),
+                format!("{aid}{} × {}: {} each{ev}", item.name, a.count, item.points),
+            );
+            sum += p;
+        }
+        if let Some(cap) = item.cap
+            && sum > cap
+        {
+            ledger.push(
+                &format!("bonus:{}", item.id),
+                Component::Bonus,
+                Step::Cap,
+                cap - sum,
+                None,
+                format!("{}: capped at {cap} (earned {})", item.name, sum.normalize()),
+            );
+            sum = cap;
+        }
+        total += sum;
+    }
+    if let Some(cap) = scheme.bonus.cap
+        && total > cap
+    {
+        ledger.push(
+            "bonus",
+            Component::Bonus,
+            Step::Cap,
+            cap - total,
+            None,
+            format!("all bonus capped at {cap} (earned {})", total.normalize()),
+        );
+        total = cap;
+    }
+    if let Some(min) = scheme.bonus.min_base
+        && base < min
+        && !total.is_zero()
+    {
+        ledger.push(
+            "bonus",
+            Component::Bonus,
+            Step::Cap,
+            -total,
+            None,
+            format!("bonus not counted: base {} is below the threshold {min}", base.normalize()),
+        );
+    }
+}
+
+fn penalty(scheme: &Scheme, findings: &[&crate::input::Finding], ledger: &mut Ledger) {
+    let mut total = Decimal::ZERO;
+    for k in &scheme.penalty.kinds {
+        let mut sum = Decimal::ZERO;
+        for f in findings.iter().filter(|f| f.kind == k.kind) {
+            let p = k.points * Decimal::from(f.count);
+            let fid = f.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
+            let ev =
+                if f.evidence.is_empty() { String::new() } else { format!(" — {}", f.evidence) };
+            ledger.push(
+                &format!("penalty:{}", k.kind),
+                Component::Penalty,
+                Step::Penalty,
+                -p,
+                Some(&f.source),
+                format!("{fid}{} × {}: {} each{ev}", k.name, f.count, k.points),
+            );
+            sum += p;
+        }
+        if let Some(cap) = k.cap
+            && sum > cap
+        {
+            ledger.push(
+                &format!("penalty:{}", k.kind),
+                Component::Penalty,
+                Step::Cap,
+                sum - cap,
+                None,
+                format!("{}: capped at {cap} (found {})", k.name, sum.normalize()),
+            );
+            sum = cap;
+        }
+        total += sum;
+    }
+    if let Some(cap) = scheme.penalty.cap
+        && total > cap
+    {
+        ledger.push(
+            "penalty",
+            Component::Penalty,
+            Step::Cap,
+            total - cap,
+            None,
+            format!("all penalties capped at {cap} (found {})", total.normalize()),
+        );
+    }
+}
+
+fn lookback(
+    scheme: &Scheme,
+    agency: &Agency,
+    index: &InputIndex<'_>,
+    findings: &[&crate::input::Finding],
+    ledger: &mut Ledger,
+) {
+    let Some(rule) = &scheme.lookback else { return };
+    let prior = index.lookback.get(agency.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+    let mut total = Decimal::ZERO;
+    for p in prior {
+        let base = rule.points(p.status);
+        let repeated = findings.iter().any(|f| f.kind == p.kind);
+        let pts = if repeated { base * rule.repeat_multiplier } else { base };
+        let pid = p.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
+        let rep = if repeated {
+            format!("; found again this year: × {}", rule.repeat_multiplier)
+        } else {
+            String::new()
+        };
+        let ev = if p.evidence.is_empty() { String::new() } else { format!(" — {}", p.evidence) };
+        ledger.push(
+            "lookback",
+            Component::Lookback,
+            Step::Lookback,
+            -pts,
+            Some(&p.source),
+            format!(
+                "{pid}last year's `{}`: {} → {}{rep}{ev}",
+                p.kind,
+                p.status.name(),
+                base.normalize()
+            ),
+        );
+        total += pts;
+    }
+    if let Some(cap) = rule.cap
+        && total > cap
+    {
+        ledger.push(
+            "lookback",
+            Component::Lookback,
+            Step::Cap,
+            total - cap,
+            None,
+            format!("look-back capped at {cap} (found {})", total.normalize()),
+        );
+    }
+}
+
+fn vetoes(
+    scheme: &Scheme,
+    findings: &[&crate::input::Finding],
+    ledger: &mut Ledger,
+) -> Option<VetoApplied> {
+    let mut first: Option<VetoApplied> = None;
+    for f in findings {
+        let Some(&v) = scheme.veto_kinds.get(&f.kind) else { continue };
+        let veto = &scheme.vetoes[v];
+        let rule = format!("veto:{}", veto.id);
+        if let Some(cap) = veto.score {
+            let current = ledger.sum();
+            let change = if current > cap { cap - current } else { Decimal::ZERO };
+            ledger.push(
+                &rule,
+                Component::Adjustment,
+                Step::Veto,
+                change,
+                Some(&f.source),
+                format!(
+                    "veto {}: score capped at {cap}{}",
+                    veto.name,
+                    if f.evidence.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — {}", f.evidence)
+                    }
+                ),
+            );
+        } else {
+            ledger.push(
+                &rule,
+                Component::Adjustment,
+                Step::Veto,
+                Decimal::ZERO,
+                Some(&f.source),
+                format!(
+                    "veto {}: grade forced to {}",
+                    veto.name,
+                    veto.grade.as_deref().unwrap_or("")
+                ),
+            );
+        }
+        if first.is_none() {
+            first = Some(VetoApplied {
+                rule: veto.id.clone(),
+                name: veto.name.clone(),
+                grade: veto.grade.clone(),
+                score: veto.score,
+                source: f.source.clone(),
+            });
+        }
+    }
+    first
+}

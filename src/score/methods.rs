@@ -1,0 +1,230 @@
+//! How a single item's input becomes points: value mappings (linear, tiers, per unit, relative to
+//! the best, by rank) and deadline arithmetic. Pure functions of decimals, each returning the
+//! points and the arithmetic as text for the ledger.
+
+use chrono::{Datelike, Months, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::rules::{Late, Mapping, TierBound, TierValue, UnitCount};
+
+/// What relative mappings need to know about the item's values in the agency's group.
+#[derive(Debug, Clone, Copy)]
+pub struct GroupContext {
+    /// The best value in the group (highest, or lowest when lower is better).
+    pub best: Decimal,
+    /// This agency's competition rank in the group by value.
+    pub rank: u32,
+    /// How many agencies of the group have a value.
+    pub of: u32,
+}
+
+/// Points for `value` on an item with maximum `max`.
+pub fn map_value(
+    mapping: &Mapping,
+    value: Decimal,
+    max: Decimal,
+    group: Option<GroupContext>,
+) -> Result<(Decimal, String), String> {
+    Ok(match mapping {
+        Mapping::Linear { zero_at, full_at } => {
+            let span = *full_at - *zero_at;
+            let pos = value - *zero_at;
+            // Clamp before dividing so the common cases (beyond either bound) are exact.
+            let pts =
+                if pos.is_sign_negative() == span.is_sign_negative() && pos.abs() >= span.abs() {
+                    max
+                } else if pos.is_zero() || pos.is_sign_negative() != span.is_sign_negative() {
+                    Decimal::ZERO
+                } else {
+                    max * pos / span
+                };
+            (
+                pts,
+                format!(
+                    "linear: {value} between {zero_at} (0) and {full_at} ({max}) → {}",
+                    pts.normalize()
+                ),
+            )
+        }
+        Mapping::Tiers(tiers) => {
+            for t in tiers {
+                let (met, bound) = match t.bound {
+                    TierBound::AtLeast(b) => (value >= b, format!("≥ {b}")),
+                    TierBound::AtMost(b) => (value <= b, format!("≤ {b}")),
+                };
+                if met {
+                    let pts = match t.value {
+                        TierValue::Share(s) => max * s,
+                        TierValue::Points(p) => p,
+                    };
+                    return Ok((pts, format!("tier: {value} {bound} → {}", pts.normalize())));
+                }
+            }
+            (Decimal::ZERO, format!("tier: {value} meets no tier → 0"))
+        }
+        Mapping::PerUnit { target, points, per, units, higher_is_better } => {
+            let short = if *higher_is_better { *target - value } else { value - *target };
+            if short <= Decimal::ZERO {
+                (max, format!("{value} meets the target {target} → {max}"))
+            } else {
+                let raw = short / *per;
+                let n = match units {
+                    UnitCount::Exact => raw,
+                    UnitCount::Floor => raw.floor(),
+                    UnitCount::Ceil => raw.ceil(),
+                };
+                let pts = (max - n * *points).max(Decimal::ZERO);
+                (
+                    pts,
+                    format!(
+                        "{value} is {} short of {target}: {} × {points} off → {}",
+                        short.normalize(),
+                        n.normalize(),
+                        pts.normalize()
+                    ),
+                )
+            }
+        }
+        Mapping::RelativeToBest { higher_is_better } => {
+            let g = group.ok_or("relative scoring without group context")?;
+            if value.is_sign_negative() && !value.is_zero() {
+                return Err(format!(
+                    "value {value} is negative: relative_to_best needs values ≥ 0"
+                ));
+            }
+            let pts = if *higher_is_better {
+                if g.best.is_zero() { Decimal::ZERO } else { max * value / g.best }
+            } else if value.is_zero() {
+                max
+            } else {
+                max * g.best / value
+            };
+            (pts, format!("relative to the group's best {}: {value} → {}", g.best, pts.normalize()))
+        }
+        Mapping::ByRank { points, then_step, .. } => {
+            let g = group.ok_or("rank scoring without group context")?;
+            let i = g.rank as usize - 1;
+            let pts = if i < points.len() {
+                points[i]
+            } else {
+                let last = *points.last().unwrap_or(&Decimal::ZERO);
+                (last - *then_step * Decimal::from((i + 1 - points.len()) as u64))
+                    .max(Decimal::ZERO)
+            };
+            (
+                pts,
+                format!(
+                    "rank {} of {} in the group by value {value} → {}",
+                    g.rank,
+                    g.of,
+                    pts.normalize()
+                ),
+            )
+        }
+    })
+}
+
+fn last_day_of_month(d: NaiveDate) -> bool {
+    d.succ_opt().is_none_or(|n| n.month() != d.month())
+}
+
+/// Started months late: the smallest m ≥ 1 such that `due` moved m months on reaches `done`.
+/// A due date at a month's end moves to month ends (due 11-30: December is month 1).
+pub fn months_late(due: NaiveDate, done: NaiveDate) -> u32 {
+    let mut m = 1u32;
+    loop {
+        let limit = if last_day_of_month(due) {
+            let first = NaiveDate::from_ymd_opt(due.year(), due.month(), 1).expect("valid")
+                + Months::new(m + 1);
+            first.pred_opt().expect("valid")
+        } else {
+            due + Months::new(m)
+        };
+        if done <= limit || m > 1200 {
+            return m;
+        }
+        m += 1;
+    }
+}
+
+/// Points for a task done on `done` against `due`.
+pub fn late_points(late: Late, max: Decimal, due: NaiveDate, done: NaiveDate) -> (Decimal, String) {
+    let days = (done - due).num_days();
+    match late {
+        Late::Zero => (
+            Decimal::ZERO,
+            format!("done {done}, {days} days after the due date {due}: late work earns nothing"),
+        ),
+        Late::Share(s) => {
+            let pts = max * s;
+            (
+                pts,
+                format!(
+                    "done {done}, {days} days late (due {due}): {} of {max} → {}",
+                    s.normalize(),
+                    pts.normalize()
+                ),
+            )
+        }
+        Late::PerMonth { points, min_share } => {
+            let m = months_late(due, done);
+            let pts = (max - points * Decimal::from(m)).max(max * min_share);
+            (
+                pts,
+                format!(
+                    "done {done}, {m} month(s) late (due {due}): {max} − {m} × {points}, not below {} → {}",
+                    (max * min_share).normalize(),
+                    pts.normalize()
+                ),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn months_late_counts_started_months() {
+        assert_eq!(months_late(d(2022, 11, 30), d(2022, 12, 1)), 1);
+        assert_eq!(months_late(d(2022, 11, 30), d(2022, 12, 31)), 1);
+        assert_eq!(months_late(d(2022, 11, 30), d(2023, 1, 1)), 2);
+        assert_eq!(months_late(d(2022, 3, 31), d(2022, 4, 30)), 1);
+        assert_eq!(months_late(d(2022, 3, 15), d(2022, 4, 15)), 1);
+        assert_eq!(months_late(d(2022, 3, 15), d(2022, 4, 16)), 2);
+    }
+
+    #[test]
+    fn linear_in_both_directions() {
+        let m = Mapping::Linear { zero_at: dec!(60), full_at: dec!(100) };
+        assert_eq!(map_value(&m, dec!(90), dec!(8), None).unwrap().0, dec!(6));
+        assert_eq!(map_value(&m, dec!(50), dec!(8), None).unwrap().0, dec!(0));
+        assert_eq!(map_value(&m, dec!(101), dec!(8), None).unwrap().0, dec!(8));
+        let lower = Mapping::Linear { zero_at: dec!(10), full_at: dec!(0) };
+        assert_eq!(map_value(&lower, dec!(2.5), dec!(4), None).unwrap().0, dec!(3));
+    }
+
+    #[test]
+    fn per_unit_counts() {
+        let m = |units| Mapping::PerUnit {
+            target: dec!(100),
+            points: dec!(0.5),
+            per: dec!(1),
+            units,
+            higher_is_better: true,
+        };
+        assert_eq!(
+            map_value(&m(UnitCount::Exact), dec!(97.5), dec!(5), None).unwrap().0,
+            dec!(3.75)
+        );
+        assert_eq!(map_value(&m(UnitCount::Floor), dec!(97.5), dec!(5), None).unwrap().0, dec!(4));
+        assert_eq!(map_value(&m(UnitCount::Ceil), dec!(97.5), dec!(5), None).unwrap().0, dec!(3.5));
+        assert_eq!(map_value(&m(UnitCount::Exact), dec!(80), dec!(5), None).unwrap().0, dec!(0));
+    }
+}
