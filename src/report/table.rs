@@ -1,6 +1,6 @@
 //! The rankings table every report format shows: one row per agency, with the columns of
-//! rankings.csv (`group,rank,agency_id,agency,total,grade,<dimension ids>,applicable_max,rescale,
-//! bonus,penalty,lookback,adjustment,veto`), so a reader can match any format against the CSV.
+//! rankings.csv (the engine's [`crate::output::rankings`] names them), so a reader can match any
+//! format against the CSV.
 
 use rust_decimal::Decimal;
 
@@ -32,7 +32,10 @@ pub fn titles(result: &RunResult) -> Vec<String> {
     let mut c: Vec<String> =
         ["组别", "排名", "单位代码", "单位", "总分", "等次"].map(String::from).to_vec();
     c.extend(result.scheme.dimensions.iter().map(|d| format!("{}（{}）", d.name, d.max)));
-    c.extend(["适用满分", "折算", "加分", "减分", "回头看", "调整", "否决"].map(String::from));
+    c.extend(
+        ["适用满分", "折算", "加分", "减分", "回头看", "调整", "否决", "名额降档"]
+            .map(String::from),
+    );
     c
 }
 
@@ -51,6 +54,7 @@ pub fn row(a: &AgencyResult) -> Vec<Cell> {
             .map(Cell::Points),
     );
     r.push(a.veto.as_ref().map(|v| Cell::Text(v.rule.clone())).unwrap_or(Cell::Empty));
+    r.push(Cell::Text(a.demoted_by_quota.to_string()));
     r
 }
 
@@ -63,5 +67,16 @@ impl Cell {
             Cell::Points(d) => crate::report::chart::fmt_points(*d, decimals),
             Cell::Empty => String::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn titles_match_columns_one_for_one() {
+        // Both lists are built from the engine's column constants plus the dimensions; a column
+        // added on one side only would shift every title after it.
+        let tail = crate::output::rankings::TAIL.len();
+        assert_eq!(tail, 8, "rankings.csv gained or lost a column: update titles() and row()");
     }
 }

@@ -128,7 +128,7 @@ impl Chart for AgencyVsGroup {
             ("组内最低—最高".to_string(), Key::Box(RGBColor(200, 200, 200))),
             ("组内均值".to_string(), Key::Line(BLACK)),
         ];
-        draw_legend(root, (lx + px(12.0, s) as i32, ly), &legend, s)?;
+        draw_legend(root, (lx + px(12.0, s) as i32, ly), &legend, (3, 130.0), s)?;
         Ok(())
     }
 }

@@ -7,10 +7,13 @@ use plotters::prelude::*;
 use rust_decimal::Decimal;
 
 use super::{
-    Chart, DrawResult, Key, draw_legend, draw_row_labels, px, row_span, series_color, text,
+    Chart, DrawResult, Key, LEGEND_ROW, draw_legend, draw_row_labels, px, row_span, series_color, text,
 };
 use crate::report::view::{GroupView, f, slug};
 use crate::score::result::DimensionSummary;
+
+/// Legend entries per row (the chart is 960 px wide; names up to about 10 characters).
+const LEGEND_PER_ROW: usize = 4;
 
 pub struct Composition {
     group_id: String,
@@ -46,6 +49,24 @@ impl Composition {
         }
     }
 
+    /// Dimensions take the series palette; the other components fixed colours that say what they
+    /// are (bonus green, penalty red, look-back purple, rescale and adjustment greys).
+    fn color(&self, c: usize) -> RGBColor {
+        let dims = self.components.len() - 5;
+        match c.checked_sub(dims) {
+            None => series_color(c),
+            Some(0) => RGBColor(170, 170, 170),
+            Some(1) => RGBColor(27, 94, 32),
+            Some(2) => RGBColor(198, 40, 40),
+            Some(3) => RGBColor(106, 27, 154),
+            Some(_) => RGBColor(66, 66, 66),
+        }
+    }
+
+    fn legend_rows(&self) -> usize {
+        self.components.len().div_ceil(LEGEND_PER_ROW)
+    }
+
     /// Left and right end of each component's piece of agency `k`'s bar.
     fn pieces(&self, k: usize) -> Vec<(f64, f64)> {
         let (mut pos, mut neg) = (0.0, 0.0);
@@ -73,7 +94,8 @@ impl Chart for Composition {
         format!("{}：得分构成", self.group_name)
     }
     fn size(&self) -> (u32, u32) {
-        (960, (140.0 + 22.0 * self.labels.len() as f64).round() as u32)
+        let legend = LEGEND_ROW * self.legend_rows() as f64;
+        (960, (120.0 + legend + 22.0 * self.labels.len() as f64).round() as u32)
     }
     fn labels(&self) -> Vec<String> {
         let mut l = self.labels.clone();
@@ -90,7 +112,7 @@ impl Chart for Composition {
         let mut chart = ChartBuilder::on(root)
             .caption(self.title(), text(18.0, s))
             .margin(px(12.0, s))
-            .x_label_area_size(px(64.0, s))
+            .x_label_area_size(px(34.0, s) + px(LEGEND_ROW * self.legend_rows() as f64, s))
             .y_label_area_size(px(200.0, s))
             .build_cartesian_2d(x_min..x_max, 0f64..n as f64)?;
         chart
@@ -111,7 +133,7 @@ impl Chart for Composition {
             if self.points.iter().all(|p| p[c].is_zero()) {
                 continue;
             }
-            let color = series_color(c);
+            let color = self.color(c);
             legend.push((name.clone(), Key::Box(color)));
             chart.draw_series((0..n).filter(|k| !self.points[*k][c].is_zero()).map(|k| {
                 let (lo, hi) = row_span(k, n, 0.14);
@@ -124,7 +146,8 @@ impl Chart for Composition {
             BLACK.stroke_width(px(1.0, s).max(1)),
         )))?;
         let (_, h) = root.dim_in_pixel();
-        draw_legend(root, (px(212.0, s) as i32, h as i32 - px(18.0, s) as i32), &legend, s)?;
+        let top = h as i32 - px(LEGEND_ROW * self.legend_rows() as f64, s) as i32;
+        draw_legend(root, (px(212.0, s) as i32, top), &legend, (LEGEND_PER_ROW, 180.0), s)?;
         Ok(())
     }
 }

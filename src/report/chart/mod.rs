@@ -144,7 +144,8 @@ pub enum Key {
     Line(RGBColor),
 }
 
-/// A one-line legend starting at pixel `(x, y)` (the line's vertical centre) of `root`.
+/// A legend in rows of `per_row` entries, each entry `column` logical pixels wide, starting at pixel
+/// `(x, y)` of `root` (the first row's vertical centre).
 ///
 /// Drawn by hand rather than with plotters' series labels, which sit inside the plotting area and
 /// cover the data.
@@ -152,12 +153,14 @@ pub fn draw_legend<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     (x, y): (i32, i32),
     entries: &[(String, Key)],
+    (per_row, column): (usize, f64),
     s: f64,
 ) -> DrawResult<DB> {
     let r = px(5.0, s) as i32;
     let style = text_at(12.0, s, HPos::Left, VPos::Center);
-    let mut x = x;
-    for (name, key) in entries {
+    for (i, (name, key)) in entries.iter().enumerate() {
+        let x = x + (px(column, s) as usize * (i % per_row.max(1))) as i32;
+        let y = y + (px(LEGEND_ROW, s) as usize * (i / per_row.max(1))) as i32;
         match key {
             Key::Box(c) => {
                 root.draw(&Rectangle::new([(x, y - r), (x + 2 * r, y + r)], c.filled()))?
@@ -168,13 +171,13 @@ pub fn draw_legend<DB: DrawingBackend>(
                 c.stroke_width(px(2.0, s).max(1)),
             ))?,
         }
-        x += 3 * r;
-        root.draw(&Text::new(name.clone(), (x, y), style.clone()))?;
-        let (w, _) = root.estimate_text_size(name, &style)?;
-        x += w as i32 + 4 * r;
+        root.draw(&Text::new(name.clone(), (x + 3 * r, y), style.clone()))?;
     }
     Ok(())
 }
+
+/// Height of one legend row in logical pixels.
+pub const LEGEND_ROW: f64 = 22.0;
 
 /// Axis labels for points: whole numbers, as tick positions are.
 pub fn whole(v: &f64) -> String {
@@ -202,10 +205,10 @@ pub fn grade_color(index: Option<usize>, bands: usize) -> RGBColor {
     }
 }
 
-/// A qualitative palette for series (dimensions, components), colour-blind-friendly (Okabe–Ito
-/// extended), cycled when there are more series.
+/// A qualitative palette for dimensions (Okabe–Ito and Tableau hues without grey, red or purple,
+/// which the other components use), cycled when there are more dimensions.
 pub fn series_color(i: usize) -> RGBColor {
-    const P: [RGBColor; 10] = [
+    const P: [RGBColor; 9] = [
         RGBColor(0, 114, 178),
         RGBColor(230, 159, 0),
         RGBColor(0, 158, 115),
@@ -213,7 +216,6 @@ pub fn series_color(i: usize) -> RGBColor {
         RGBColor(86, 180, 233),
         RGBColor(213, 94, 0),
         RGBColor(240, 228, 66),
-        RGBColor(100, 100, 100),
         RGBColor(140, 86, 75),
         RGBColor(23, 190, 207),
     ];

@@ -28,6 +28,7 @@ struct Row {
     total: Decimal,
     grade: String,
     grade_index: Option<usize>,
+    demoted: bool,
 }
 
 impl Ranking {
@@ -42,6 +43,7 @@ impl Ranking {
                 total: a.total,
                 grade: a.grade.clone(),
                 grade_index: grade_index(view.summary, &a.grade),
+                demoted: a.demoted_by_quota,
             })
             .collect();
         Ranking {
@@ -115,7 +117,12 @@ impl Chart for Ranking {
         chart.draw_series(self.rows.iter().enumerate().map(|(k, r)| {
             EmptyElement::at((f(r.total), row_center(k, n)))
                 + Text::new(
-                    format!("{}  {}", fmt_points(r.total, self.decimals), r.grade),
+                    format!(
+                        "{}  {}{}",
+                        fmt_points(r.total, self.decimals),
+                        r.grade,
+                        if r.demoted { "（名额所限）" } else { "" }
+                    ),
                     (px(5.0, s) as i32, 0),
                     text_at(11.0, s, HPos::Left, VPos::Center),
                 )
