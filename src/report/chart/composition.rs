@@ -7,7 +7,8 @@ use plotters::prelude::*;
 use rust_decimal::Decimal;
 
 use super::{
-    Chart, DrawResult, Key, LEGEND_ROW, draw_legend, draw_row_labels, px, row_span, series_color, text,
+    Chart, DrawResult, Key, LEGEND_ROW, draw_legend, draw_row_labels, px, row_span, series_color,
+    text,
 };
 use crate::report::view::{GroupView, f, slug};
 use crate::score::result::DimensionSummary;
