@@ -28,7 +28,8 @@ const STYLE: &str = "
 body{font-family:'Noto Sans SC','Microsoft YaHei','PingFang SC',sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222;line-height:1.5}
 h1{font-size:1.7em}h2{margin-top:2em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:1em 0;font-size:.9em}
-th,td{border:1px solid #ccc;padding:.25em .5em}th{background:#f3f3f3}
+th,td{border:1px solid #ccc;padding:.25em .5em;white-space:nowrap}
+.wide{overflow-x:auto}th{background:#f3f3f3}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:1.5em 0}figure svg{max-width:100%;height:auto}
 figcaption{font-size:.9em;color:#555}
@@ -91,7 +92,7 @@ pub fn write(page: &Page<'_>) -> String {
         let slug = view::slug(&g.summary.id);
         let _ = writeln!(o, "<h2 id=\"group-{slug}\">{}</h2>", esc(&g.summary.name));
         figure(&mut o, page.charts.iter().find(|c| c.name == format!("ranking-{slug}")));
-        o.push_str("<table>\n<tr>");
+        o.push_str("<div class=\"wide\"><table>\n<tr>");
         for t in titles.iter().skip(1) {
             let _ = write!(o, "<th>{}</th>", esc(t));
         }
@@ -109,7 +110,7 @@ pub fn write(page: &Page<'_>) -> String {
             }
             o.push_str("</tr>\n");
         }
-        o.push_str("</table>\n");
+        o.push_str("</table></div>\n");
         for kind in ["composition", "heatmap", "change"] {
             figure(&mut o, page.charts.iter().find(|c| c.name == format!("{kind}-{slug}")));
         }

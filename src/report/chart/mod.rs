@@ -222,10 +222,13 @@ pub fn series_color(i: usize) -> RGBColor {
     P[i % P.len()]
 }
 
-/// Formats points for labels: at most `decimals` places, trailing zeros kept (as published).
+/// Formats points with exactly the scheme's decimals (rounded half away from zero, zeros kept),
+/// as results are published.
 pub fn fmt_points(v: rust_decimal::Decimal, decimals: u32) -> String {
-    v.round_dp_with_strategy(decimals, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-        .to_string()
+    let mut r =
+        v.round_dp_with_strategy(decimals, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(decimals);
+    r.to_string()
 }
 
 /// Any of the charts, so a report can list the charts it draws and render them in one loop
