@@ -186,3 +186,21 @@ fn previous_results_add_change_charts() {
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(html.contains("id=\"change-county\""));
 }
+
+#[test]
+fn a_name_outside_the_font_is_a_warning_or_with_strict_an_error() {
+    let mut result = report_support::run_result();
+    // U+4DB5 (CJK Extension A) is not in the embedded GB2312 cut.
+    result.agencies[0].agency = "太原\u{4DB5}市".into();
+    let dir = tempfile::tempdir().unwrap();
+    let opts = ReportOptions { agency_charts: false, ..options() };
+    let bundle = write_bundle(&result, dir.path(), &opts).unwrap();
+    assert_eq!(bundle.warnings.len(), 1, "{:?}", bundle.warnings);
+    assert!(bundle.warnings[0].contains("太原\u{4DB5}市") && bundle.warnings[0].contains("U+4DB5"));
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(html.contains("U+4DB5"), "the report itself carries the warning");
+
+    let strict = ReportOptions { strict_glyphs: true, ..opts };
+    let err = write_bundle(&result, tempfile::tempdir().unwrap().path(), &strict).unwrap_err();
+    assert!(err.to_string().contains("U+4DB5"), "{err}");
+}

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
 
-use super::{Chart, DrawResult, draw_row_labels, px, row_center, text, text_at};
+use super::{Chart, DrawResult, draw_row_labels, fmt_points, px, row_center, text, text_at};
 use crate::report::previous::Previous;
 use crate::report::view::{GroupView, f, slug};
 
@@ -17,15 +17,24 @@ pub struct Change {
     labels: Vec<String>,
     /// Per agency: (last year's total if any, this year's total).
     totals: Vec<(Option<Decimal>, Decimal)>,
+    /// Per agency: (last year's rank if any, this year's rank).
+    ranks: Vec<(Option<u32>, u32)>,
+    decimals: u32,
 }
 
 impl Change {
-    pub fn new(view: &GroupView<'_>, previous: &Previous) -> Self {
+    pub fn new(view: &GroupView<'_>, previous: &Previous, decimals: u32) -> Self {
         Change {
             group_id: view.summary.id.clone(),
             group_name: view.summary.name.clone(),
             labels: view.labels.clone(),
             totals: view.agencies.iter().map(|a| (previous.total(&a.agency_id), a.total)).collect(),
+            ranks: view
+                .agencies
+                .iter()
+                .map(|a| (previous.rows.get(&a.agency_id).map(|r| r.rank), a.rank))
+                .collect(),
+            decimals,
         }
     }
 }
@@ -103,8 +112,12 @@ impl Chart for Change {
             )))?;
             let delta = match prev {
                 Some(p) => {
-                    let d = now - p;
-                    if d > Decimal::ZERO { format!("+{d}") } else { d.to_string() }
+                    let d = fmt_points(now - p, self.decimals);
+                    let sign = if now > p { "+" } else { "" };
+                    match self.ranks[k] {
+                        (Some(was), is) if was != is => format!("{sign}{d}，名次 {was}→{is}"),
+                        _ => format!("{sign}{d}"),
+                    }
                 }
                 None => "上年无".to_string(),
             };

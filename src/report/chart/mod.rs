@@ -293,7 +293,7 @@ pub fn plan(
         out.push(AnyChart::Composition(composition::Composition::new(v, &scheme.dimensions)));
         out.push(AnyChart::Heatmap(heatmap::Heatmap::new(v, &scheme.dimensions)));
         if let Some(p) = previous {
-            out.push(AnyChart::Change(change::Change::new(v, p)));
+            out.push(AnyChart::Change(change::Change::new(v, p, scheme.decimals)));
         }
     }
     if per_agency {
