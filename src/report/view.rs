@@ -31,7 +31,7 @@ pub fn groups(result: &RunResult) -> Vec<GroupView<'_>> {
         if let Some(mut agencies) = by_group.remove(g.id.as_str()) {
             agencies
                 .sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.agency_id.cmp(&b.agency_id)));
-            let labels = labels(&agencies);
+            let labels = labels(&agencies, &result.agencies);
             out.push(GroupView { summary: g, agencies, labels });
         }
     }
@@ -39,7 +39,9 @@ pub fn groups(result: &RunResult) -> Vec<GroupView<'_>> {
     out
 }
 
-fn labels(agencies: &[&AgencyResult]) -> Vec<String> {
+/// `parent` is an agency id (a county's city); shown by that agency's name when the run has it.
+fn labels(agencies: &[&AgencyResult], all: &[AgencyResult]) -> Vec<String> {
+    let name_of = |id: &str| all.iter().find(|a| a.agency_id == id).map(|a| a.agency.clone());
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
     for a in agencies {
         *count.entry(a.agency.as_str()).or_default() += 1;
@@ -47,7 +49,9 @@ fn labels(agencies: &[&AgencyResult]) -> Vec<String> {
     agencies
         .iter()
         .map(|a| match (&a.parent, count[a.agency.as_str()] > 1) {
-            (Some(p), true) => format!("{}（{}）", a.agency, p),
+            (Some(p), true) => {
+                format!("{}（{}）", a.agency, name_of(p).unwrap_or_else(|| p.clone()))
+            }
             (None, true) => format!("{}（{}）", a.agency, a.agency_id),
             _ => a.agency.clone(),
         })

@@ -29,6 +29,8 @@ struct Row {
     grade: String,
     grade_index: Option<usize>,
     demoted: bool,
+    /// The veto's name, when one applied.
+    veto: Option<String>,
 }
 
 impl Ranking {
@@ -44,6 +46,7 @@ impl Ranking {
                 grade: a.grade.clone(),
                 grade_index: grade_index(view.summary, &a.grade),
                 demoted: a.demoted_by_quota,
+                veto: a.veto.as_ref().map(|v| v.name.clone()),
             })
             .collect();
         Ranking {
@@ -74,6 +77,7 @@ impl Chart for Ranking {
     fn labels(&self) -> Vec<String> {
         let mut l: Vec<String> =
             self.rows.iter().flat_map(|r| [r.label.clone(), r.grade.clone()]).collect();
+        l.extend(self.rows.iter().filter_map(|r| r.veto.clone()));
         l.extend(self.thresholds.iter().map(|t| t.0.clone()));
         l.push(self.title());
         l
@@ -114,19 +118,6 @@ impl Chart for Ranking {
                 grade_color(r.grade_index, self.bands).filled(),
             )
         }))?;
-        chart.draw_series(self.rows.iter().enumerate().map(|(k, r)| {
-            EmptyElement::at((f(r.total), row_center(k, n)))
-                + Text::new(
-                    format!(
-                        "{}  {}{}",
-                        fmt_points(r.total, self.decimals),
-                        r.grade,
-                        if r.demoted { "（名额所限）" } else { "" }
-                    ),
-                    (px(5.0, s) as i32, 0),
-                    text_at(11.0, s, HPos::Left, VPos::Center),
-                )
-        }))?;
         // Grade thresholds: dashed lines over the whole height, named at the top.
         for (name, min) in &self.thresholds {
             let x = f(*min);
@@ -141,6 +132,28 @@ impl Chart for Ranking {
                 (x, n as f64 + 0.15),
                 text_at(11.0, s, HPos::Center, VPos::Bottom),
             )))?;
+        }
+        // Value labels last, on a white ground, so the threshold lines never run through them.
+        let style = text_at(11.0, s, HPos::Left, VPos::Center);
+        for (k, r) in self.rows.iter().enumerate() {
+            let mut label = format!("{}  {}", fmt_points(r.total, self.decimals), r.grade);
+            if r.demoted {
+                label.push_str("（名额所限）");
+            }
+            if let Some(v) = &r.veto {
+                label.push_str(&format!("（否决：{v}）"));
+            }
+            let (w, h) = root.estimate_text_size(&label, &style)?;
+            let (dx, pad) = (px(5.0, s) as i32, px(2.0, s) as i32);
+            let (w, h) = (w as i32, h as i32);
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((f(r.total), row_center(k, n)))
+                    + Rectangle::new(
+                        [(dx - pad, -h / 2 - pad), (dx + w + pad, h / 2 + pad)],
+                        WHITE.filled(),
+                    )
+                    + Text::new(label, (dx, 0), style.clone()),
+            ))?;
         }
         Ok(())
     }
