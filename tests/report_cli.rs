@@ -101,3 +101,18 @@ fn previous_results_directory_draws_change_charts() {
     report_example(&out, &["--no-agency-charts", "--previous", last.to_str().unwrap()]);
     assert!(out.join("charts/change-city.png").is_file());
 }
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("kaohe")
+        .unwrap()
+        .current_dir(repo())
+        .args(["report", "--dpi", "24", "--no-agency-charts", "--out"])
+        .arg(dir.path())
+        .env_remove("CI")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "stderr is a pipe: no bar, no warnings");
+}

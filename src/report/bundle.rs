@@ -57,7 +57,9 @@ pub fn write_bundle(result: &RunResult, out_dir: &Path, options: &ReportOptions)
         return Err(Error::Many(warnings.into_iter().map(Error::Usage).collect()));
     }
 
-    let bar = progress::bar(plan.len() as u64 + 3, options.progress, "charts");
+    // Steps: draw each chart, write each chart (both formats fsync'd, which takes as long), then
+    // the workbook, the Markdown and the page.
+    let bar = progress::bar(2 * plan.len() as u64 + 3, options.progress, "drawing charts");
     let rendered: Vec<Rendered> = plan
         .par_iter()
         .map(|c| {
@@ -73,9 +75,11 @@ pub fn write_bundle(result: &RunResult, out_dir: &Path, options: &ReportOptions)
         files.push(name);
         Ok(())
     };
+    bar.set_message("writing charts");
     for r in &rendered {
         put(Path::new("charts").join(format!("{}.svg", r.name)), r.svg.as_bytes())?;
         put(Path::new("charts").join(format!("{}.png", r.name)), &r.png)?;
+        bar.inc(1);
     }
     bar.set_message("rankings.xlsx");
     put(PathBuf::from("rankings.xlsx"), &xlsx::write(result)?)?;
