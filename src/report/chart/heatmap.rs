@@ -56,8 +56,11 @@ impl Chart for Heatmap {
         format!("{}：各维度得分率", self.group_name)
     }
     fn size(&self) -> (u32, u32) {
+        // Columns wide enough for the longest dimension name at 12 px (CJK glyphs are one em wide).
+        let longest = self.dimensions.iter().map(|d| d.chars().count()).max().unwrap_or(0);
+        let column = (13 * longest + 24).max(110);
         (
-            (260 + 110 * self.dimensions.len()) as u32,
+            (260 + column * self.dimensions.len()) as u32,
             (120.0 + 24.0 * self.labels.len() as f64).round() as u32,
         )
     }
