@@ -13,12 +13,14 @@ pub mod error;
 pub mod input;
 pub mod output;
 pub mod pipeline;
+pub mod preview;
 pub mod rank;
 pub mod report;
 pub mod rules;
 pub mod score;
 pub mod survey;
 pub mod synth;
+pub mod verify;
 
 pub use error::{Error, Result};
 

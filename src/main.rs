@@ -25,6 +25,12 @@ enum Command {
     Check(cli::check::CheckArgs),
     /// Show one agency's ledger: every point, its rule and its input row.
     Explain(cli::explain::ExplainArgs),
+    /// An agency's own breakdown, what-if scenarios and group aggregates (nobody else's data).
+    Preview(cli::preview::PreviewArgs),
+    /// Write one confidential folder per agency: its preview page and its own ledger as JSON.
+    ExportPreviews(cli::export_previews::ExportPreviewsArgs),
+    /// Check a published run: inputs unchanged, outputs identical when recomputed.
+    Verify(cli::verify::VerifyArgs),
     /// Generate a synthetic but plausible data directory for a scheme (seeded).
     Synth(cli::synth::SynthArgs),
     /// Social-evaluation questionnaires: import exports, merge shards, draft a questionnaire.
@@ -45,6 +51,9 @@ fn main() -> ExitCode {
         Command::Score(args) => cli::score::run(args).map(|()| true),
         Command::Check(args) => cli::check::run(args),
         Command::Explain(args) => cli::explain::run(args).map(|()| true),
+        Command::Preview(args) => cli::preview::run(args).map(|()| true),
+        Command::ExportPreviews(args) => cli::export_previews::run(args).map(|()| true),
+        Command::Verify(args) => cli::verify::run(args),
         Command::Synth(args) => cli::synth::run(args).map(|()| true),
         Command::Survey(args) => cli::survey::run(args).map(|()| true),
         Command::Report(args) => cli::report::run(args).map(|()| true),

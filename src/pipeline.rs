@@ -31,7 +31,14 @@ pub fn display(p: &Path) -> String {
 }
 
 pub fn score_files(cfg: &RunConfig) -> Result<RunResult> {
+    let (scheme, inputs) = load(cfg)?;
+    crate::score::score(&scheme, &inputs)
+}
+
+/// The validated scheme and the parsed inputs, for callers that change inputs before scoring
+/// (what-if previews).
+pub fn load(cfg: &RunConfig) -> Result<(crate::rules::Scheme, crate::input::Inputs)> {
     let scheme = crate::rules::load(&cfg.rules, &display(&cfg.rules))?;
     let inputs = crate::input::load::load_dir(&cfg.data, cfg.encoding)?;
-    crate::score::score(&scheme, &inputs)
+    Ok((scheme, inputs))
 }

@@ -4,7 +4,10 @@
 pub mod args;
 pub mod check;
 pub mod explain;
+pub mod export_previews;
+pub mod preview;
 pub mod report;
 pub mod score;
 pub mod survey;
 pub mod synth;
+pub mod verify;

@@ -36,6 +36,7 @@ pub fn inputs(case: &RawCase, rules_file: &str, case_line: u64) -> Result<Inputs
             date: None,
             evidence: f.evidence.clone().unwrap_or_default(),
             source: src("findings", i),
+            appeal: None,
         });
     }
     for (i, t) in case.tasks.iter().enumerate() {

@@ -120,7 +120,13 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
         }
         true
     };
+    let mut finding_ids: HashMap<&str, &str> = HashMap::new();
     for f in &inputs.findings {
+        if let Some(id) = f.id.as_deref()
+            && let Some(prev) = finding_ids.insert(id, &f.source)
+        {
+            errors.push(Error::at(loc(&f.source, "id"), format!("duplicate finding id `{id}` (first at {prev}): expected unique ids, which appeals refer to")));
+        }
         if !agencies.contains_key(f.agency.as_str()) {
             errors.push(unknown_agency(&f.agency, &f.source));
             continue;

@@ -25,6 +25,7 @@ pub const KINDS: &[(&str, &[&str], &[&str])] = &[
         &["agency", "survey", "index"],
         &["ci_low", "ci_high", "n", "n_eff", "below_minimum"],
     ),
+    ("appeals", &["finding", "decision"], &["points", "date", "note"]),
 ];
 
 /// Find `<dir>/<stem>.{csv,xlsx,xls}`; two of them is an error (which one is meant?).
@@ -52,7 +53,7 @@ pub fn load_dir(dir: &Path, encoding: Option<TextEncoding>) -> Result<Inputs> {
     }
     let mut inputs = Inputs::default();
     let mut errors = Vec::new();
-    for (stem, required, optional) in KINDS {
+    for (stem, _, _) in KINDS {
         let Some(path) = find_file(dir, stem)? else {
             if *stem == "agencies" {
                 return Err(Error::Usage(format!(
@@ -63,31 +64,86 @@ pub fn load_dir(dir: &Path, encoding: Option<TextEncoding>) -> Result<Inputs> {
             continue;
         };
         let display = path.file_name().and_then(|n| n.to_str()).unwrap_or(stem).to_string();
-        let table = read_table(&path, &display, encoding)?;
-        let known: Vec<&str> = required.iter().chain(optional.iter()).copied().collect();
-        table.deny_unknown_columns(&known)?;
-        for col in *required {
-            table.require(col)?;
-        }
-        let before = errors.len();
-        let used = table.rows.len() as u64;
-        for row in &table.rows {
-            if let Err(e) = read_row(stem, &table, row, &mut inputs) {
-                errors.push(e);
-            }
-        }
-        let rejected = (errors.len() - before) as u64;
-        inputs.files.push(InputRecord {
-            kind: stem.to_string(),
-            path: display,
-            sha256: table.sha256.clone(),
-            rows_read: used,
-            rows_used: used - rejected,
-            rows_rejected: rejected,
-        });
+        let record = load_file(&path, &display, stem, encoding, &mut inputs, &mut errors)?;
+        inputs.files.push(record);
     }
     Error::collect(errors)?;
+    attach_appeals(&mut inputs)?;
     Ok(inputs)
+}
+
+/// Read one input file of kind `stem` into `inputs`. Row errors are collected in `errors` (all
+/// rows are read, so a user sees every bad row at once); a file-level problem returns at once.
+pub fn load_file(
+    path: &Path,
+    display: &str,
+    stem: &str,
+    encoding: Option<TextEncoding>,
+    inputs: &mut Inputs,
+    errors: &mut Vec<Error>,
+) -> Result<InputRecord> {
+    let Some((_, required, optional)) = KINDS.iter().find(|k| k.0 == stem) else {
+        return Err(Error::Usage(format!(
+            "{display}: cannot tell what the file holds from its name: expected one of {}",
+            KINDS.iter().map(|k| format!("{}.csv", k.0)).collect::<Vec<_>>().join(", ")
+        )));
+    };
+    let table = read_table(path, display, encoding)?;
+    let known: Vec<&str> = required.iter().chain(optional.iter()).copied().collect();
+    table.deny_unknown_columns(&known)?;
+    for col in *required {
+        table.require(col)?;
+    }
+    let before = errors.len();
+    let read = table.rows.len() as u64;
+    for row in &table.rows {
+        if let Err(e) = read_row(stem, &table, row, inputs) {
+            errors.push(e);
+        }
+    }
+    let rejected = (errors.len() - before) as u64;
+    Ok(InputRecord {
+        kind: stem.to_string(),
+        path: display.to_string(),
+        sha256: table.sha256.clone(),
+        rows_read: read,
+        rows_used: read - rejected,
+        rows_rejected: rejected,
+    })
+}
+
+/// Attach each appeal to the finding it names. An appeal naming no finding, or a second appeal on
+/// the same finding, is an error with its line.
+pub fn attach_appeals(inputs: &mut Inputs) -> Result<()> {
+    let mut errors = Vec::new();
+    let appeals = std::mem::take(&mut inputs.appeals);
+    for a in &appeals {
+        let loc = || {
+            let (f, l) = a.source.rsplit_once(':').unwrap_or((&a.source, "0"));
+            crate::error::Location::line(f, l.parse().unwrap_or(0)).with_column("finding")
+        };
+        match inputs.findings.iter_mut().find(|f| f.id.as_deref() == Some(a.finding.as_str())) {
+            None => {
+                let ids = inputs.findings.iter().filter_map(|f| f.id.as_deref());
+                let close = super::check::close_matches(&a.finding, ids);
+                errors.push(Error::at(
+                    loc(),
+                    format!(
+                        "no finding has id `{}`: expected the id of a row in findings{}",
+                        a.finding,
+                        if close.is_empty() { String::new() } else { format!(" (did you mean {}?)", close.join(", ")) }
+                    ),
+                ));
+            }
+            Some(f) if f.appeal.is_some() => errors.push(Error::at(
+                loc(),
+                format!("finding `{}` already has an appeal decision ({}): expected one decision per finding", a.finding, f.appeal.as_ref().map(|p| p.source.as_str()).unwrap_or("")),
+            )),
+            Some(f) => f.appeal = Some(a.clone()),
+        }
+    }
+    inputs.appeals = appeals;
+    Error::collect(errors)
 }
 
 fn cell<'a>(table: &Table, row: &'a Row, name: &str) -> &'a str {
@@ -145,6 +201,7 @@ fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()>
             date: if cell(t, row, "date").is_empty() { None } else { Some(parsed(t, row, "date", parse::date)?) },
             evidence: evidence(),
             source,
+            appeal: None,
         }),
         "tasks" => {
             let completed = cell(t, row, "completed");
@@ -211,6 +268,40 @@ fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()>
             below_minimum: parsed(t, row, "below_minimum", parse::flag)?,
             source,
         }),
+        "appeals" => {
+            let points = cell(t, row, "points");
+            let decision = match cell(t, row, "decision").trim() {
+                "upheld" | "维持" => AppealDecision::Upheld,
+                "overturned" | "撤销" | "纠正" => AppealDecision::Overturned,
+                "pending" | "待复核" | "复核中" => AppealDecision::Pending,
+                "partly" | "部分撤销" | "部分维持" => AppealDecision::Partly(parsed(t, row, "points", |s| {
+                    let d = parse::decimal(s).map_err(|_| format!("`{s}`: a partly-upheld finding needs its new points (≥ 0)"))?;
+                    if d.is_sign_negative() && !d.is_zero() {
+                        return Err(format!("points {s} is negative: expected the points the finding now costs (≥ 0)"));
+                    }
+                    Ok(d)
+                })?),
+                other => {
+                    return Err(Error::at(
+                        t.at(row, t.column("decision").unwrap_or(0)),
+                        format!("unknown decision `{other}`: expected upheld, overturned, partly or pending (维持/撤销/部分撤销/待复核)"),
+                    ));
+                }
+            };
+            if !points.is_empty() && !matches!(decision, AppealDecision::Partly(_)) {
+                return Err(Error::at(
+                    t.at(row, t.column("points").unwrap_or(0)),
+                    "points are given but the decision is not `partly`: expected points only for partly-upheld findings",
+                ));
+            }
+            inputs.appeals.push(Appeal {
+                finding: required(t, row, "finding")?.to_string(),
+                decision,
+                date: if cell(t, row, "date").is_empty() { None } else { Some(parsed(t, row, "date", parse::date)?) },
+                note: cell(t, row, "note").to_string(),
+                source,
+            });
+        }
         _ => unreachable!("KINDS lists every stem"),
     }
     Ok(())

@@ -26,6 +26,55 @@ pub struct Finding {
     pub date: Option<NaiveDate>,
     pub evidence: String,
     pub source: String,
+    /// The appeal (申诉/复核) decision on this finding, if any.
+    pub appeal: Option<Appeal>,
+}
+
+/// The outcome of an appeal against a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppealDecision {
+    /// The finding stands.
+    Upheld,
+    /// The finding is withdrawn: it leaves the ledger.
+    Overturned,
+    /// The finding stands but now costs these points in all (replacing points × count).
+    Partly(Decimal),
+    /// Not decided yet: the finding stands; previews show the score both ways.
+    Pending,
+}
+
+impl AppealDecision {
+    /// Whether the decision changes the finding's points.
+    pub fn changes_points(self) -> bool {
+        matches!(self, AppealDecision::Overturned | AppealDecision::Partly(_))
+    }
+}
+
+/// One row of appeals.csv, attached to the finding it decides.
+#[derive(Debug, Clone)]
+pub struct Appeal {
+    pub finding: String,
+    pub decision: AppealDecision,
+    pub date: Option<NaiveDate>,
+    pub note: String,
+    pub source: String,
+}
+
+impl Appeal {
+    /// How a ledger line cites the decision.
+    pub fn cite(&self) -> String {
+        let what = match self.decision {
+            AppealDecision::Upheld => "upheld on appeal".to_string(),
+            AppealDecision::Overturned => "overturned on appeal".to_string(),
+            AppealDecision::Partly(p) => {
+                format!("partly upheld on appeal: now {} points", p.normalize())
+            }
+            AppealDecision::Pending => "appeal pending".to_string(),
+        };
+        let date = self.date.map(|d| format!(" {d}")).unwrap_or_default();
+        let note = if self.note.is_empty() { String::new() } else { format!(": {}", self.note) };
+        format!("{what} ({}{date}){note}", self.source)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +148,8 @@ pub struct Inputs {
     pub awards: Vec<Award>,
     pub lookback: Vec<PriorFinding>,
     pub surveys: Vec<SurveyResult>,
+    /// Appeal decisions, as read; each is also attached to its finding.
+    pub appeals: Vec<Appeal>,
     /// The files read, with hashes and row counts (empty for test cases).
     pub files: Vec<InputRecord>,
 }

@@ -17,6 +17,8 @@ pub const TAIL: &[&str] = &[
     "adjustment",
     "veto",
     "demoted_by_quota",
+    "appeals_changed",
+    "appeals_pending",
 ];
 
 fn fmt(d: Decimal, dp: u32) -> String {
@@ -59,6 +61,8 @@ pub fn to_csv(run: &RunResult) -> Result<Vec<u8>> {
                 fmt(a.adjustment, dp),
                 a.veto.as_ref().map(|v| v.rule.clone()).unwrap_or_default(),
                 a.demoted_by_quota.to_string(),
+                a.appeals_changed.join(" "),
+                a.appeals_pending.join(" "),
             ]);
             w.write_record(&row).expect("write to memory");
         }

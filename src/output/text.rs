@@ -5,7 +5,7 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 
 use crate::score::ledger::Component;
-use crate::score::result::{AgencyResult, RunResult};
+use crate::score::result::{AgencyResult, RunResult, SchemeSummary};
 
 /// Pad to a display width, counting CJK characters as two columns (terminals do).
 fn pad(s: &str, width: usize) -> String {
@@ -13,7 +13,7 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-fn dp(d: Decimal, n: u32) -> String {
+pub fn dp(d: Decimal, n: u32) -> String {
     let mut r = d.round_dp_with_strategy(n, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     if r.scale() < n {
         r.rescale(n);
@@ -70,16 +70,16 @@ pub fn summary(run: &RunResult, show: usize) -> String {
 
 /// One agency's ledger, grouped by component, with its rank.
 pub fn explain(run: &RunResult, a: &AgencyResult) -> String {
-    let mut s = String::new();
-    let n = run.scheme.decimals;
     let group_size = run.agencies.iter().filter(|x| x.group == a.group).count();
-    let group_name = run
-        .scheme
-        .groups
-        .iter()
-        .find(|g| g.id == a.group)
-        .map(|g| g.name.as_str())
-        .unwrap_or(&a.group);
+    explain_agency(&run.scheme, a, group_size)
+}
+
+/// [`explain`] from the agency's own result and its group's size only (what a preview holds).
+pub fn explain_agency(scheme: &SchemeSummary, a: &AgencyResult, group_size: usize) -> String {
+    let mut s = String::new();
+    let n = scheme.decimals;
+    let group_name =
+        scheme.groups.iter().find(|g| g.id == a.group).map(|g| g.name.as_str()).unwrap_or(&a.group);
     let _ = writeln!(s, "{} ({}) — {group_name}", a.agency, a.agency_id);
     let _ = writeln!(
         s,
@@ -101,13 +101,21 @@ pub fn explain(run: &RunResult, a: &AgencyResult) -> String {
             let _ = writeln!(
                 s,
                 "  {:>9}  {:<14} {}{src}",
-                format!("{:+}", l.points.normalize()),
+                format!(
+                    "{:+}",
+                    l.points
+                        .round_dp_with_strategy(
+                            4,
+                            rust_decimal::RoundingStrategy::MidpointAwayFromZero
+                        )
+                        .normalize()
+                ),
                 l.rule,
                 l.detail
             );
         }
     };
-    for (i, d) in run.scheme.dimensions.iter().enumerate() {
+    for (i, d) in scheme.dimensions.iter().enumerate() {
         let max = a.dimension_max.get(i).copied().unwrap_or_default();
         section(
             format!("{} {} (applicable max {})", d.id, d.name, max.normalize()),

@@ -44,3 +44,46 @@ fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> Error {
     let message = e.message().trim().to_string();
     Error::at(Location { file: file.to_string(), line, column: None }, message)
 }
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal_macros::dec;
+
+    /// TOML floats reach the scheme as the decimals they spell (0.1 is 0.1, not the nearest
+    /// binary float): points are exact from the file on.
+    #[test]
+    fn toml_floats_are_read_as_exact_decimals() {
+        let text = r#"
+[scheme]
+id = "t"
+title = "t"
+basis = "b"
+total = 0.3
+[[group]]
+id = "g"
+name = "g"
+  [[group.grade]]
+  name = "p"
+  min = 0
+[[indicator]]
+id = "A"
+name = "A"
+max = 0.3
+basis = "b"
+  [[indicator.deduct]]
+  kind = "k"
+  name = "k"
+  points = 0.1
+  cap = 0.2
+"#;
+        let s = super::parse(text.as_bytes(), "t.toml").unwrap();
+        assert_eq!(s.total, dec!(0.3));
+        match &s.nodes[0].method {
+            Some(super::Method::Deduct(k)) => {
+                assert_eq!(k[0].points, dec!(0.1));
+                assert_eq!(k[0].cap, Some(dec!(0.2)));
+            }
+            _ => panic!("deduct"),
+        }
+    }
+}

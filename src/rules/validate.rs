@@ -875,6 +875,15 @@ fn mapping(
             };
             tiers.push(Tier { bound, value });
         }
+        // First match wins, so the tiers must run from the strictest bound down, all one way.
+        let ordered = tiers.windows(2).all(|w| match (w[0].bound, w[1].bound) {
+            (TierBound::AtLeast(a), TierBound::AtLeast(b)) => a > b,
+            (TierBound::AtMost(a), TierBound::AtMost(b)) => a < b,
+            _ => false,
+        });
+        if !ordered {
+            c.err(t, "tiers", "tiers must all be at_least (bounds decreasing) or all at_most (bounds increasing): the first tier met wins, so a later tier would never be reached");
+        }
         return Some(Mapping::Tiers(tiers));
     }
     if let Some(p) = m.per_unit {
@@ -921,6 +930,13 @@ fn mapping(
                 b,
                 "by_rank.points",
                 format!("expected non-increasing points between 0 and the item's max {max}"),
+            );
+        }
+        if r.then_step.is_some_and(|s| s < Decimal::ZERO) {
+            c.err(
+                b,
+                "by_rank.then_step",
+                "then_step is negative: expected the points each further rank loses (≥ 0)",
             );
         }
         return Some(Mapping::ByRank {

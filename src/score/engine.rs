@@ -15,7 +15,7 @@ use super::ledger::{Component, LedgerLine, Step};
 use super::methods::{self, GroupContext};
 use super::result::*;
 use crate::error::{Error, Location, Result};
-use crate::input::{Agency, Inputs, TaskStatus, check};
+use crate::input::{Agency, AppealDecision, Inputs, TaskStatus, check};
 use crate::rules::{BelowMinimum, Mapping, Method, Missing, Scheme};
 
 /// Score every agency, rank and grade them. Inputs are checked against the scheme first.
@@ -240,6 +240,15 @@ fn group_contexts(scheme: &Scheme, inputs: &Inputs, index: &InputIndex<'_>) -> R
     Ok(out)
 }
 
+/// A number for a ledger line's text: exact values can run to 28 digits (a rescaling by 100/90),
+/// which no reader needs; the line's `points` stay exact.
+fn show(d: Decimal) -> String {
+    let r = d
+        .round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    if r == d { r.to_string() } else { format!("{r}…") }
+}
+
 /// Ledger under construction for one agency.
 struct Ledger {
     lines: Vec<LedgerLine>,
@@ -334,7 +343,7 @@ fn score_agency(
                     Step::Rounding,
                     r - v,
                     None,
-                    format!("rounded {} → {r}", v.normalize()),
+                    format!("rounded {} → {r}", show(v)),
                 );
                 v = r;
             }
@@ -358,7 +367,7 @@ fn score_agency(
                     Step::Rounding,
                     r - v,
                     None,
-                    format!("dimension rounded {} → {r}", v.normalize()),
+                    format!("dimension rounded {} → {r}", show(v)),
                 );
             }
         }
@@ -385,7 +394,7 @@ fn score_agency(
             None,
             format!(
                 "{} of an applicable {} rescaled to {}: × {}/{}",
-                base_raw.normalize(),
+                show(base_raw),
                 applicable_max.normalize(),
                 scheme.total,
                 scheme.total,
@@ -403,7 +412,7 @@ fn score_agency(
                 Step::Rounding,
                 r - v,
                 None,
-                format!("base rounded {} → {r}", v.normalize()),
+                format!("base rounded {} → {r}", show(v)),
             );
         }
     }
@@ -422,7 +431,7 @@ fn score_agency(
             "the total cannot go below 0".into(),
         );
     }
-    let veto = vetoes(scheme, findings, &mut ledger);
+    let veto = vetoes(scheme, &agency.group, findings, &mut ledger);
     if scheme.rounding.total {
         let v = ledger.sum();
         let r = scheme.rounding.round(v);
@@ -433,7 +442,7 @@ fn score_agency(
                 Step::Rounding,
                 r - v,
                 None,
-                format!("total rounded {} → {r}", v.normalize()),
+                format!("total rounded {} → {r}", show(v)),
             );
         }
     }
@@ -456,6 +465,16 @@ fn score_agency(
         lookback: ledger.sum_of(&Component::Lookback),
         adjustment: ledger.sum_of(&Component::Adjustment),
         veto,
+        appeals_changed: findings
+            .iter()
+            .filter(|f| f.appeal.as_ref().is_some_and(|a| a.decision.changes_points()))
+            .filter_map(|f| f.id.clone())
+            .collect(),
+        appeals_pending: findings
+            .iter()
+            .filter(|f| f.appeal.as_ref().is_some_and(|a| a.decision == AppealDecision::Pending))
+            .filter_map(|f| f.id.clone())
+            .collect(),
         ledger: ledger.lines,
     })
 }
@@ -504,22 +523,18 @@ fn score_leaf(
             for k in kinds {
                 let mut sum = Decimal::ZERO;
                 for f in findings.iter().filter(|f| f.kind == k.kind) {
-                    let p = k.points * Decimal::from(f.count);
-                    let fid = f.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
-                    let detail = format!(
-                        "{fid}{} × {}: {} each{}{}",
-                        k.name,
-                        f.count,
-                        k.points,
-                        if k.major { " (major, not limited by floors)" } else { "" },
-                        if f.evidence.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" — {}", f.evidence)
-                        }
+                    let extra = if k.major { " (major, not limited by floors)" } else { "" };
+                    let priced = price_finding(f, &k.name, k.points, extra);
+                    let step = if priced.overturned { Step::Appeal } else { Step::Deduction };
+                    ledger.push(
+                        id,
+                        dim.clone(),
+                        step,
+                        -priced.points,
+                        Some(&f.source),
+                        priced.detail,
                     );
-                    ledger.push(id, dim.clone(), Step::Deduction, -p, Some(&f.source), detail);
-                    sum += p;
+                    sum += priced.points;
                 }
                 if let Some(cap) = k.cap
                     && sum > cap
@@ -736,8 +751,37 @@ fn bonus(
             Step::Cap,
             -total,
             None,
-            format!("bonus not counted: base {} is below the threshold {min}", base.normalize()),
+            format!("bonus not counted: base {} is below the threshold {min}", show(base)),
         );
+    }
+}
+
+fn is_overturned(f: &crate::input::Finding) -> bool {
+    f.appeal.as_ref().is_some_and(|a| a.decision == AppealDecision::Overturned)
+}
+
+/// A finding's points after any appeal decision, and the ledger text citing both.
+struct Priced {
+    points: Decimal,
+    overturned: bool,
+    detail: String,
+}
+
+fn price_finding(f: &crate::input::Finding, name: &str, each: Decimal, extra: &str) -> Priced {
+    let fid = f.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
+    let ev = if f.evidence.is_empty() { String::new() } else { format!(" — {}", f.evidence) };
+    let base = each * Decimal::from(f.count);
+    let text = format!("{fid}{name} × {}: {each} each{extra}{ev}", f.count);
+    match &f.appeal {
+        None => Priced { points: base, overturned: false, detail: text },
+        Some(a) => {
+            let (points, overturned) = match a.decision {
+                AppealDecision::Overturned => (Decimal::ZERO, true),
+                AppealDecision::Partly(p) => (p, false),
+                AppealDecision::Upheld | AppealDecision::Pending => (base, false),
+            };
+            Priced { points, overturned, detail: format!("{text}; {}", a.cite()) }
+        }
     }
 }
 
@@ -746,19 +790,17 @@ fn penalty(scheme: &Scheme, findings: &[&crate::input::Finding], ledger: &mut Le
     for k in &scheme.penalty.kinds {
         let mut sum = Decimal::ZERO;
         for f in findings.iter().filter(|f| f.kind == k.kind) {
-            let p = k.points * Decimal::from(f.count);
-            let fid = f.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
-            let ev =
-                if f.evidence.is_empty() { String::new() } else { format!(" — {}", f.evidence) };
+            let priced = price_finding(f, &k.name, k.points, "");
+            let step = if priced.overturned { Step::Appeal } else { Step::Penalty };
             ledger.push(
                 &format!("penalty:{}", k.kind),
                 Component::Penalty,
-                Step::Penalty,
-                -p,
+                step,
+                -priced.points,
                 Some(&f.source),
-                format!("{fid}{} × {}: {} each{ev}", k.name, f.count, k.points),
+                priced.detail,
             );
-            sum += p;
+            sum += priced.points;
         }
         if let Some(cap) = k.cap
             && sum > cap
@@ -801,7 +843,8 @@ fn lookback(
     let mut total = Decimal::ZERO;
     for p in prior {
         let base = rule.points(p.status);
-        let repeated = findings.iter().any(|f| f.kind == p.kind);
+        let repeated =
+            findings.iter().any(|f| f.kind == p.kind && f.count > 0 && !is_overturned(f));
         let pts = if repeated { base * rule.repeat_multiplier } else { base };
         let pid = p.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
         let rep = if repeated {
@@ -839,16 +882,39 @@ fn lookback(
     }
 }
 
+/// Apply every veto triggered by a finding: each score cap is a ledger line. The veto recorded
+/// (and whose grade the ranking forces) is the one forcing the worst grade of the agency's group,
+/// else the first in input order.
 fn vetoes(
     scheme: &Scheme,
+    group: &str,
     findings: &[&crate::input::Finding],
     ledger: &mut Ledger,
 ) -> Option<VetoApplied> {
+    let band = |grade: &Option<String>| {
+        let g = scheme.group(group)?;
+        g.grades.iter().position(|b| Some(&b.name) == grade.as_ref())
+    };
     let mut first: Option<VetoApplied> = None;
     for f in findings {
         let Some(&v) = scheme.veto_kinds.get(&f.kind) else { continue };
+        if f.count == 0 {
+            continue; // a row recording zero such findings triggers nothing
+        }
         let veto = &scheme.vetoes[v];
         let rule = format!("veto:{}", veto.id);
+        if is_overturned(f) {
+            let appeal = f.appeal.as_ref().map(|a| a.cite()).unwrap_or_default();
+            ledger.push(
+                &rule,
+                Component::Adjustment,
+                Step::Appeal,
+                Decimal::ZERO,
+                Some(&f.source),
+                format!("veto {} not applied: {appeal}", veto.name),
+            );
+            continue;
+        }
         if let Some(cap) = veto.score {
             let current = ledger.sum();
             let change = if current > cap { cap - current } else { Decimal::ZERO };
@@ -882,7 +948,11 @@ fn vetoes(
                 ),
             );
         }
-        if first.is_none() {
+        let worse = match &first {
+            None => true,
+            Some(cur) => band(&veto.grade).is_some_and(|b| band(&cur.grade).is_none_or(|c| b > c)),
+        };
+        if worse {
             first = Some(VetoApplied {
                 rule: veto.id.clone(),
                 name: veto.name.clone(),

@@ -87,6 +87,10 @@ pub struct AgencyResult {
     /// Points changed by a veto that caps the score (≤ 0), and floors/rounding of the total.
     pub adjustment: Decimal,
     pub veto: Option<VetoApplied>,
+    /// Ids of findings whose appeal decision changed this agency's points (overturned or partly).
+    pub appeals_changed: Vec<String>,
+    /// Ids of findings with an appeal still pending.
+    pub appeals_pending: Vec<String>,
     pub ledger: Vec<LedgerLine>,
 }
 

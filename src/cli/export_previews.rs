@@ -1,0 +1,21 @@
+//! `kaohe export-previews [RULES] [--data DIR] [--out DIR]`: one confidential folder per agency.
+
+use std::path::PathBuf;
+
+use super::args::RunArgs;
+
+#[derive(Debug, clap::Args)]
+pub struct ExportPreviewsArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Output directory: one sub-folder per agency id.
+    #[arg(long, default_value = "out/previews")]
+    pub out: PathBuf,
+}
+
+pub fn run(args: &ExportPreviewsArgs) -> crate::Result<()> {
+    let result = crate::pipeline::score_files(&args.run.config())?;
+    let n = crate::preview::bundle::export(&result, &args.out)?;
+    println!("wrote {n} agency folders under {}", args.out.display());
+    Ok(())
+}

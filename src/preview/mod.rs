@@ -1,0 +1,148 @@
+//! An agency's own view of its score (`kaohe preview`, `kaohe export-previews`): its ledger, its
+//! rank, what-if scenarios beside the official result, the score both ways while appeals are
+//! pending, and group aggregates only — never another agency's id, name or individual score.
+
+pub mod aggregates;
+pub mod bundle;
+pub mod render;
+pub mod whatif;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::input::Inputs;
+use crate::rules::Scheme;
+use crate::score::ledger::LedgerLine;
+use crate::score::result::{AgencyResult, RunResult, SchemeSummary};
+use aggregates::GroupAggregates;
+use whatif::WhatIf;
+
+/// Everything an agency may see about its own result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Preview {
+    pub scheme: SchemeSummary,
+    /// The agency's official result, with `parent` removed (another agency's id).
+    pub agency: AgencyResult,
+    pub group_size: usize,
+    pub aggregates: GroupAggregates,
+    /// The what-if scenario, if any change was asked for.
+    pub what_if: Option<Scenario>,
+    /// The result if every pending appeal of the agency were won.
+    pub if_appeals_won: Option<Scenario>,
+}
+
+/// A changed result beside the official one.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scenario {
+    pub label: String,
+    pub total: Decimal,
+    pub grade: String,
+    pub rank: u32,
+    pub demoted_by_quota: bool,
+    /// Ledger lines of the official result that the scenario no longer has.
+    pub removed: Vec<LedgerLine>,
+    /// Ledger lines the scenario has that the official result does not.
+    pub added: Vec<LedgerLine>,
+}
+
+/// The agency's result in a run, or an error listing close matches.
+pub fn find<'a>(run: &'a RunResult, id: &str) -> Result<&'a AgencyResult> {
+    run.agencies.iter().find(|a| a.agency_id == id).ok_or_else(|| {
+        let mut hint: Vec<String> = crate::input::check::close_matches(
+            id,
+            run.agencies.iter().map(|a| a.agency_id.as_str()),
+        )
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+        hint.extend(
+            run.agencies
+                .iter()
+                .filter(|a| !id.is_empty() && a.agency.contains(id))
+                .map(|a| format!("{} ({})", a.agency_id, a.agency))
+                .take(5),
+        );
+        Error::Usage(format!(
+            "no agency with id `{id}`{}",
+            if hint.is_empty() {
+                String::new()
+            } else {
+                format!(": did you mean {}?", hint.join(", "))
+            }
+        ))
+    })
+}
+
+/// Lines of `a` not in `b`, as multisets.
+fn minus(a: &[LedgerLine], b: &[LedgerLine]) -> Vec<LedgerLine> {
+    let mut rest: Vec<&LedgerLine> = b.iter().collect();
+    let mut out = Vec::new();
+    for l in a {
+        match rest.iter().position(|x| *x == l) {
+            Some(i) => {
+                rest.swap_remove(i);
+            }
+            None => out.push(l.clone()),
+        }
+    }
+    out
+}
+
+fn scenario(label: String, official: &AgencyResult, changed: &AgencyResult) -> Scenario {
+    Scenario {
+        label,
+        total: changed.total,
+        grade: changed.grade.clone(),
+        rank: changed.rank,
+        demoted_by_quota: changed.demoted_by_quota,
+        removed: minus(&official.ledger, &changed.ledger),
+        added: minus(&changed.ledger, &official.ledger),
+    }
+}
+
+/// The preview of one agency from an official run, without what-if.
+pub fn from_run(run: &RunResult, id: &str) -> Result<Preview> {
+    let a = find(run, id)?;
+    let mut agency = a.clone();
+    agency.parent = None;
+    Ok(Preview {
+        scheme: run.scheme.clone(),
+        group_size: run.agencies.iter().filter(|x| x.group == a.group).count(),
+        aggregates: aggregates::of_group(run, &a.group),
+        agency,
+        what_if: None,
+        if_appeals_won: None,
+    })
+}
+
+/// Score the official run, then the scenarios the agency asked for.
+pub fn build(scheme: &Scheme, inputs: &Inputs, id: &str, what: &WhatIf) -> Result<Preview> {
+    let official = crate::score::score(scheme, inputs)?;
+    preview_with(scheme, inputs, &official, id, what)
+}
+
+/// As [`build`], reusing an official run already scored from the same inputs.
+pub fn preview_with(
+    scheme: &Scheme,
+    inputs: &Inputs,
+    official: &RunResult,
+    id: &str,
+    what: &WhatIf,
+) -> Result<Preview> {
+    let mut p = from_run(official, id)?;
+    let a = find(official, id)?;
+    if !what.is_empty() {
+        let changed = crate::score::score(scheme, &whatif::apply(inputs, id, what)?)?;
+        p.what_if = Some(scenario(what.describe(), a, find(&changed, id)?));
+    }
+    if !a.appeals_pending.is_empty() {
+        let won = crate::score::score(scheme, &whatif::pending_overturned(inputs, id))?;
+        p.if_appeals_won = Some(scenario(
+            format!("if the pending appeals on {} are won", a.appeals_pending.join(", ")),
+            a,
+            find(&won, id)?,
+        ));
+    }
+    Ok(p)
+}

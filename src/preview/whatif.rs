@@ -1,0 +1,164 @@
+//! What-if changes to the inputs, as an agency would try them: findings dropped, last year's
+//! findings assumed rectified, pending appeals assumed overturned, extra or replacement rows from
+//! a file (e.g. the agency's self-assessment). Every change must concern the agency itself.
+
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+use crate::input::load::{attach_appeals, load_file};
+use crate::input::{Appeal, AppealDecision, Inputs};
+use crate::rules::Rectification;
+
+#[derive(Debug, Clone, Default)]
+pub struct WhatIf {
+    /// Last year's findings (look-back ids) to treat as rectified.
+    pub assume_rectified: Vec<String>,
+    /// This year's findings to leave out.
+    pub drop_findings: Vec<String>,
+    /// Files of extra or replacement rows, each named like its input kind (findings.csv, …).
+    pub with: Vec<PathBuf>,
+}
+
+impl WhatIf {
+    pub fn is_empty(&self) -> bool {
+        self.assume_rectified.is_empty() && self.drop_findings.is_empty() && self.with.is_empty()
+    }
+
+    /// A short description for headings.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.drop_findings.is_empty() {
+            parts.push(format!("without findings {}", self.drop_findings.join(", ")));
+        }
+        if !self.assume_rectified.is_empty() {
+            parts.push(format!("with {} rectified", self.assume_rectified.join(", ")));
+        }
+        for w in &self.with {
+            parts.push(format!("with the rows of {}", w.display()));
+        }
+        parts.join("; ")
+    }
+}
+
+/// Apply the changes for `agency` to a copy of the inputs.
+pub fn apply(inputs: &Inputs, agency: &str, w: &WhatIf) -> Result<Inputs> {
+    let mut out = inputs.clone();
+    let mut errors = Vec::new();
+    for id in &w.drop_findings {
+        match out.findings.iter().position(|f| f.id.as_deref() == Some(id)) {
+            Some(i) if out.findings[i].agency == agency => {
+                out.findings.remove(i);
+            }
+            Some(_) => errors.push(Error::Usage(format!(
+                "finding `{id}` is not one of agency `{agency}`'s findings"
+            ))),
+            None => {
+                errors.push(Error::Usage(format!("--drop-finding {id}: no finding has this id")))
+            }
+        }
+    }
+    for id in &w.assume_rectified {
+        match out.lookback.iter_mut().find(|p| p.id.as_deref() == Some(id)) {
+            Some(p) if p.agency == agency => p.status = Rectification::Rectified,
+            Some(_) => errors.push(Error::Usage(format!("look-back finding `{id}` is not one of agency `{agency}`'s"))),
+            None => errors.push(Error::Usage(format!(
+                "--assume-rectified {id}: no look-back finding (last year's) has this id; this year's findings are left out with --drop-finding"
+            ))),
+        }
+    }
+    Error::collect(errors)?;
+    for path in &w.with {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let display = path.display().to_string();
+        let mut extra = Inputs::default();
+        let mut errors = Vec::new();
+        load_file(path, &display, &stem, None, &mut extra, &mut errors)?;
+        Error::collect(errors)?;
+        merge(&mut out, extra, agency, &display)?;
+    }
+    // Appeals may have been replaced by the extra rows: re-attach from scratch.
+    for f in &mut out.findings {
+        f.appeal = None;
+    }
+    attach_appeals(&mut out)?;
+    Ok(out)
+}
+
+/// Every pending appeal of `agency` decided as overturned: the "if we win" side of a preview.
+pub fn pending_overturned(inputs: &Inputs, agency: &str) -> Inputs {
+    let mut out = inputs.clone();
+    for f in out.findings.iter_mut().filter(|f| f.agency == agency) {
+        if let Some(a) = &mut f.appeal
+            && a.decision == AppealDecision::Pending
+        {
+            a.decision = AppealDecision::Overturned;
+        }
+    }
+    out
+}
+
+fn not_own(display: &str, source: &str, other: &str, agency: &str) -> Error {
+    let _ = display;
+    Error::Usage(format!(
+        "{source}: the row is about agency `{other}`: a what-if may only change agency `{agency}`'s own rows"
+    ))
+}
+
+/// Add `extra` rows to `out`, replacing rows with the same key (id; or agency + task/indicator/
+/// survey for tasks, measures and survey results).
+fn merge(out: &mut Inputs, extra: Inputs, agency: &str, display: &str) -> Result<()> {
+    let own = |a: &str, source: &str| {
+        if a == agency { Ok(()) } else { Err(not_own(display, source, a, agency)) }
+    };
+    for a in extra.agencies {
+        own(&a.id, &a.source)?;
+        out.agencies.retain(|x| x.id != a.id);
+        out.agencies.push(a);
+    }
+    for f in extra.findings {
+        own(&f.agency, &f.source)?;
+        if let Some(id) = &f.id {
+            out.findings.retain(|x| x.id.as_ref() != Some(id));
+        }
+        out.findings.push(f);
+    }
+    for t in extra.tasks {
+        own(&t.agency, &t.source)?;
+        out.tasks.retain(|x| !(x.agency == t.agency && x.task == t.task));
+        out.tasks.push(t);
+    }
+    for m in extra.measures {
+        own(&m.agency, &m.source)?;
+        out.measures.retain(|x| !(x.agency == m.agency && x.indicator == m.indicator));
+        out.measures.push(m);
+    }
+    for a in extra.awards {
+        own(&a.agency, &a.source)?;
+        if let Some(id) = &a.id {
+            out.awards.retain(|x| x.id.as_ref() != Some(id));
+        }
+        out.awards.push(a);
+    }
+    for p in extra.lookback {
+        own(&p.agency, &p.source)?;
+        if let Some(id) = &p.id {
+            out.lookback.retain(|x| x.id.as_ref() != Some(id));
+        }
+        out.lookback.push(p);
+    }
+    for s in extra.surveys {
+        own(&s.agency, &s.source)?;
+        out.surveys.retain(|x| !(x.agency == s.agency && x.survey == s.survey));
+        out.surveys.push(s);
+    }
+    for a in extra.appeals {
+        let Some(f) = out.findings.iter().find(|f| f.id.as_deref() == Some(a.finding.as_str()))
+        else {
+            return Err(Error::Usage(format!("{}: no finding has id `{}`", a.source, a.finding)));
+        };
+        own(&f.agency.clone(), &a.source)?;
+        out.appeals.retain(|x: &Appeal| x.finding != a.finding);
+        out.appeals.push(a);
+    }
+    Ok(())
+}

@@ -1,0 +1,59 @@
+//! `kaohe verify` catches a one-character edit to any output or input of a published run.
+
+mod util;
+
+use std::path::Path;
+
+use util::*;
+
+/// Change one digit (the middle one of the file) to another digit.
+fn edit_one_char(p: &Path) {
+    let mut bytes = std::fs::read(p).unwrap();
+    let digits: Vec<usize> =
+        bytes.iter().enumerate().filter(|(_, b)| b.is_ascii_digit()).map(|(i, _)| i).collect();
+    let i = digits[digits.len() / 2];
+    bytes[i] = if bytes[i] == b'9' { b'8' } else { bytes[i] + 1 };
+    std::fs::write(p, bytes).unwrap();
+}
+
+#[test]
+fn verify_catches_any_one_character_edit() {
+    let w = Work::new();
+    let rules_copy = w.path("rules.toml");
+    std::fs::copy(rules(), &rules_copy).unwrap();
+    let verify = || {
+        let mut c = kaohe();
+        c.arg("verify").arg(w.out()).arg(&rules_copy).arg("--data").arg(w.data());
+        c
+    };
+    kaohe()
+        .arg("score")
+        .arg(&rules_copy)
+        .arg("--data")
+        .arg(w.data())
+        .arg("--out")
+        .arg(w.out())
+        .assert()
+        .success();
+    verify().assert().success().stdout(predicates::str::contains("verified:"));
+
+    let mut targets =
+        vec![w.out().join("rankings.csv"), w.out().join("scores.json"), rules_copy.clone()];
+    for e in std::fs::read_dir(w.data()).unwrap() {
+        targets.push(e.unwrap().path());
+    }
+    assert!(targets.len() >= 9);
+    for t in targets {
+        let saved = std::fs::read(&t).unwrap();
+        edit_one_char(&t);
+        let out = verify().assert().code(1).get_output().stdout.clone();
+        let s = String::from_utf8(out).unwrap();
+        let name = t.file_name().unwrap().to_str().unwrap();
+        assert!(
+            s.contains("NOT verified") && s.contains(name),
+            "an edit to {name} went unnoticed:\n{s}"
+        );
+        std::fs::write(&t, saved).unwrap();
+    }
+    verify().assert().success();
+}
