@@ -244,6 +244,8 @@ fn agency(
         lookback,
         adjustment: Decimal::ZERO,
         veto: None,
+        appeals_changed: Vec::new(),
+        appeals_pending: Vec::new(),
         ledger,
     }
 }
