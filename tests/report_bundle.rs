@@ -107,6 +107,7 @@ fn workbook_reads_back_to_the_result() {
             assert_eq!(cell_decimal(&row[col("lookback")]), Some(a.lookback.normalize()));
             let veto = row[col("veto")].to_string();
             assert_eq!(veto, a.veto.as_ref().map(|v| v.rule.clone()).unwrap_or_default());
+            assert_eq!(row[col("appeals_pending")].to_string(), a.appeals_pending.join(" "));
             seen += 1;
         }
     }
@@ -203,4 +204,21 @@ fn a_name_outside_the_font_is_a_warning_or_with_strict_an_error() {
     let strict = ReportOptions { strict_glyphs: true, ..opts };
     let err = write_bundle(&result, tempfile::tempdir().unwrap().path(), &strict).unwrap_err();
     assert!(err.to_string().contains("U+4DB5"), "{err}");
+}
+
+#[test]
+fn every_row_has_one_cell_per_rankings_csv_column() {
+    // rankings.csv gains columns over time; a row shorter than the header would shift nothing
+    // visibly in the workbook (calamine pads with empty cells), so check the widths directly.
+    let result = report_support::run_result();
+    let columns = kaohe::report::table::columns(&result);
+    assert_eq!(kaohe::report::table::titles(&result).len(), columns.len());
+    for a in &result.agencies {
+        assert_eq!(kaohe::report::table::row(a).len(), columns.len(), "{}", a.agency_id);
+    }
+    let csv = kaohe::output::rankings::to_csv(&result).unwrap();
+    let text = String::from_utf8(csv).unwrap();
+    let header: Vec<&str> =
+        text.trim_start_matches('\u{feff}').lines().next().unwrap().split(',').collect();
+    assert_eq!(header, columns);
 }

@@ -30,8 +30,19 @@ pub fn titles(result: &RunResult) -> Vec<String> {
         ["组别", "排名", "单位代码", "单位", "总分", "等次"].map(String::from).to_vec();
     c.extend(result.scheme.dimensions.iter().map(|d| format!("{}（{}）", d.name, d.max)));
     c.extend(
-        ["适用满分", "折算", "加分", "减分", "回头看", "调整", "否决", "名额降档"]
-            .map(String::from),
+        [
+            "适用满分",
+            "折算",
+            "加分",
+            "减分",
+            "回头看",
+            "调整",
+            "否决",
+            "名额降档",
+            "申诉改分",
+            "申诉待决",
+        ]
+        .map(String::from),
     );
     c
 }
@@ -52,6 +63,9 @@ pub fn row(a: &AgencyResult) -> Vec<Cell> {
     );
     r.push(a.veto.as_ref().map(|v| Cell::Text(v.rule.clone())).unwrap_or(Cell::Empty));
     r.push(Cell::Text(a.demoted_by_quota.to_string()));
+    // Finding ids, space-separated, as rankings.csv writes them.
+    r.push(Cell::Text(a.appeals_changed.join(" ")));
+    r.push(Cell::Text(a.appeals_pending.join(" ")));
     r
 }
 

@@ -131,6 +131,7 @@ pub fn run_result_scaled(scale: usize) -> RunResult {
         vetoed.total = d("59");
         vetoed.ledger.push(line("veto:camera", Component::Adjustment, Step::Veto, -cut));
     }
+    vetoed.appeals_pending = vec!["F-0007".into(), "F-0009".into()];
     vetoed.veto = Some(VetoApplied {
         rule: "camera".into(),
         name: "电子警察未公示".into(),
