@@ -12,6 +12,8 @@ pub enum Cell {
     Text(String),
     Int(u32),
     Points(Decimal),
+    /// Yes/no: `true`/`false` in the workbook (as in rankings.csv), 是/blank on the page.
+    Flag(bool),
     Empty,
 }
 
@@ -62,7 +64,7 @@ pub fn row(a: &AgencyResult) -> Vec<Cell> {
             .map(Cell::Points),
     );
     r.push(a.veto.as_ref().map(|v| Cell::Text(v.rule.clone())).unwrap_or(Cell::Empty));
-    r.push(Cell::Text(a.demoted_by_quota.to_string()));
+    r.push(Cell::Flag(a.demoted_by_quota));
     // Finding ids, space-separated, as rankings.csv writes them.
     r.push(Cell::Text(a.appeals_changed.join(" ")));
     r.push(Cell::Text(a.appeals_pending.join(" ")));
@@ -76,6 +78,8 @@ impl Cell {
             Cell::Text(s) => s.clone(),
             Cell::Int(i) => i.to_string(),
             Cell::Points(d) => crate::report::chart::fmt_points(*d, decimals),
+            Cell::Flag(true) => "是".into(),
+            Cell::Flag(false) => String::new(),
             Cell::Empty => String::new(),
         }
     }

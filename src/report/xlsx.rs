@@ -52,6 +52,9 @@ fn build(result: &RunResult) -> std::result::Result<Vec<u8>, XlsxError> {
                     Cell::Points(d) => {
                         ws.write_number_with_format(row, col, num(d), &points)?;
                     }
+                    Cell::Flag(b) => {
+                        ws.write_string(row, col, b.to_string())?;
+                    }
                     Cell::Empty => {}
                 }
             }
