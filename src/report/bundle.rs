@@ -84,7 +84,8 @@ pub fn write_bundle(result: &RunResult, out_dir: &Path, options: &ReportOptions)
     bar.set_message("rankings.xlsx");
     put(PathBuf::from("rankings.xlsx"), &xlsx::write(result)?)?;
     bar.inc(1);
-    let previous = options.previous.as_ref().map(|p| p.path.display().to_string());
+    let previous =
+        options.previous.as_ref().map(|p| format!("{} (SHA-256 {})", p.path.display(), p.sha256));
     put(
         PathBuf::from("report.md"),
         markdown::write(result, &rendered, previous.as_deref()).as_bytes(),

@@ -22,6 +22,8 @@ pub struct PreviousRow {
 pub struct Previous {
     /// The file read, as given.
     pub path: PathBuf,
+    /// SHA-256 of the file, recorded in the report's notes on method like every other input.
+    pub sha256: String,
     pub rows: BTreeMap<String, PreviousRow>,
 }
 
@@ -81,7 +83,8 @@ impl Previous {
                 ));
             }
         }
-        Ok(Previous { path: file.to_path_buf(), rows })
+        let sha256 = crate::output::hash::sha256_hex(bytes);
+        Ok(Previous { path: file.to_path_buf(), sha256, rows })
     }
 
     pub fn total(&self, agency_id: &str) -> Option<Decimal> {
