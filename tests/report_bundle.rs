@@ -222,3 +222,20 @@ fn every_row_has_one_cell_per_rankings_csv_column() {
         text.trim_start_matches('\u{feff}').lines().next().unwrap().split(',').collect();
     assert_eq!(header, columns);
 }
+
+#[test]
+fn charts_of_an_earlier_run_do_not_linger() {
+    let result = report_support::run_result();
+    let dir = tempfile::tempdir().unwrap();
+    write_bundle(&result, dir.path(), &options()).unwrap();
+    assert!(dir.path().join("charts/agency-c0000.svg").is_file());
+    std::fs::write(dir.path().join("charts/notes.txt"), "mine").unwrap();
+    let files =
+        write_bundle(&result, dir.path(), &ReportOptions { agency_charts: false, ..options() })
+            .unwrap()
+            .files;
+    assert!(!dir.path().join("charts/agency-c0000.svg").exists(), "stale agency chart kept");
+    assert!(dir.path().join("charts/notes.txt").is_file(), "a file that is not ours was removed");
+    let charts = std::fs::read_dir(dir.path().join("charts")).unwrap().count();
+    assert_eq!(charts, files.iter().filter(|f| f.starts_with("charts")).count() + 1);
+}

@@ -100,5 +100,29 @@ pub fn write_bundle(result: &RunResult, out_dir: &Path, options: &ReportOptions)
     put(PathBuf::from("report.html"), html::write(&page).as_bytes())?;
     bar.finish_and_clear();
     files.sort();
+    remove_stale_charts(&out_dir.join("charts"), &files)?;
     Ok(Bundle { files, warnings })
+}
+
+/// Chart files an earlier run left in `charts/` that this run did not write (an agency that left the
+/// run, last year's charts when `--previous` is no longer given): a reader of the folder would take
+/// them for current. Only files named like our charts are touched.
+fn remove_stale_charts(dir: &Path, written: &[PathBuf]) -> Result<()> {
+    const STEMS: [&str; 6] =
+        ["distribution", "ranking-", "composition-", "heatmap-", "change-", "agency-"];
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = STEMS.iter().any(|s| name.starts_with(s))
+            && (name.ends_with(".svg") || name.ends_with(".png"));
+        if ours && !written.iter().any(|w| w == &Path::new("charts").join(&name)) {
+            std::fs::remove_file(entry.path()).map_err(|e| Error::io(&entry.path(), e))?;
+        }
+    }
+    Ok(())
 }

@@ -68,17 +68,11 @@ impl Chart for AgencyVsGroup {
             .x_label_area_size(px(36.0, s))
             .y_label_area_size(px(56.0, s))
             .build_cartesian_2d(0f64..m as f64, 0f64..114.0)?;
-        chart
-            .configure_mesh()
+        let mut mesh = chart.configure_mesh();
+        super::house_mesh(&mut mesh, s)
             .disable_x_mesh()
             .x_labels(0)
             .y_desc("得分率（%）")
-            .label_style(text(12.0, s))
-            .x_label_formatter(&super::whole)
-            .y_label_formatter(&super::whole)
-            .axis_desc_style(text(13.0, s))
-            .light_line_style(WHITE)
-            .bold_line_style(RGBColor(225, 225, 225).stroke_width(px(1.0, s).max(1)))
             .draw()?;
         let own_color = series_color(0);
         let pct = |d: Decimal| f(d) * 100.0;

@@ -72,17 +72,11 @@ impl Chart for Change {
             .x_label_area_size(px(40.0, s))
             .y_label_area_size(px(200.0, s))
             .build_cartesian_2d(x_min..x_max, 0f64..n as f64 + 0.8)?;
-        chart
-            .configure_mesh()
+        let mut mesh = chart.configure_mesh();
+        super::house_mesh(&mut mesh, s)
             .disable_y_mesh()
             .disable_y_axis()
             .x_desc("总分（空心：上年，实心：本年）")
-            .label_style(text(12.0, s))
-            .x_label_formatter(&super::whole)
-            .y_label_formatter(&super::whole)
-            .axis_desc_style(text(13.0, s))
-            .light_line_style(WHITE)
-            .bold_line_style(RGBColor(225, 225, 225).stroke_width(px(1.0, s).max(1)))
             .draw()?;
         draw_row_labels(root, &chart, x_min, &self.labels, s)?;
         let (up, down, same) = (RGBColor(26, 152, 80), RGBColor(215, 48, 39), RGBColor(90, 90, 90));

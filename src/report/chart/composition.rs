@@ -116,17 +116,8 @@ impl Chart for Composition {
             .x_label_area_size(px(34.0, s) + px(LEGEND_ROW * self.legend_rows() as f64, s))
             .y_label_area_size(px(200.0, s))
             .build_cartesian_2d(x_min..x_max, 0f64..n as f64)?;
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .disable_y_axis()
-            .label_style(text(12.0, s))
-            .x_label_formatter(&super::whole)
-            .y_label_formatter(&super::whole)
-            .axis_desc_style(text(13.0, s))
-            .light_line_style(WHITE)
-            .bold_line_style(RGBColor(225, 225, 225).stroke_width(px(1.0, s).max(1)))
-            .draw()?;
+        let mut mesh = chart.configure_mesh();
+        super::house_mesh(&mut mesh, s).disable_y_mesh().disable_y_axis().draw()?;
         draw_row_labels(root, &chart, x_min, &self.labels, s)?;
         let mut legend = Vec::new();
         for (c, name) in self.components.iter().enumerate() {

@@ -84,18 +84,8 @@ impl Chart for Distribution {
             .x_label_area_size(px(40.0, s))
             .y_label_area_size(px(56.0, s))
             .build_cartesian_2d(0f64..m as f64, y_min..y_max)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(0)
-            .y_desc("总分")
-            .label_style(text(12.0, s))
-            .x_label_formatter(&super::whole)
-            .y_label_formatter(&super::whole)
-            .axis_desc_style(text(13.0, s))
-            .light_line_style(WHITE)
-            .bold_line_style(RGBColor(225, 225, 225).stroke_width(px(1.0, s).max(1)))
-            .draw()?;
+        let mut mesh = chart.configure_mesh();
+        super::house_mesh(&mut mesh, s).disable_x_mesh().x_labels(0).y_desc("总分").draw()?;
         for (g, (_, bands, dots)) in self.groups.iter().enumerate() {
             let (x0, x1) = (g as f64 + 0.08, g as f64 + 0.92);
             // Bands: from each band's minimum up to the next better band's minimum.

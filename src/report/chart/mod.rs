@@ -179,6 +179,25 @@ pub fn draw_legend<DB: DrawingBackend>(
 /// Height of one legend row in logical pixels.
 pub const LEGEND_ROW: f64 = 22.0;
 
+/// The house style of every chart's axes: the embedded font, whole-number tick labels, a faint
+/// grid on major ticks only.
+pub fn house_mesh<'a, 'b, 'c, X, Y, DB>(
+    mesh: &'c mut plotters::chart::MeshStyle<'a, 'b, X, Y, DB>,
+    s: f64,
+) -> &'c mut plotters::chart::MeshStyle<'a, 'b, X, Y, DB>
+where
+    X: Ranged<ValueType = f64> + plotters::coord::ranged1d::ValueFormatter<f64>,
+    Y: Ranged<ValueType = f64> + plotters::coord::ranged1d::ValueFormatter<f64>,
+    DB: DrawingBackend,
+{
+    mesh.label_style(text(12.0, s))
+        .x_label_formatter(&whole)
+        .y_label_formatter(&whole)
+        .axis_desc_style(text(13.0, s))
+        .light_line_style(WHITE)
+        .bold_line_style(RGBColor(225, 225, 225).stroke_width(px(1.0, s).max(1)))
+}
+
 /// Axis labels for points: whole numbers, as tick positions are.
 pub fn whole(v: &f64) -> String {
     format!("{v:.0}")

@@ -95,18 +95,8 @@ impl Chart for Ranking {
             .x_label_area_size(px(40.0, s))
             .y_label_area_size(px(200.0, s))
             .build_cartesian_2d(0f64..x_max, 0f64..n as f64 + 0.8)?;
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .disable_y_axis()
-            .x_desc("总分")
-            .label_style(text(12.0, s))
-            .x_label_formatter(&super::whole)
-            .y_label_formatter(&super::whole)
-            .axis_desc_style(text(13.0, s))
-            .light_line_style(WHITE)
-            .bold_line_style(RGBColor(225, 225, 225).stroke_width(px(1.0, s).max(1)))
-            .draw()?;
+        let mut mesh = chart.configure_mesh();
+        super::house_mesh(&mut mesh, s).disable_y_mesh().disable_y_axis().x_desc("总分").draw()?;
         let labels: Vec<String> =
             self.rows.iter().map(|r| format!("{}. {}", r.rank, r.label)).collect();
         draw_row_labels(root, &chart, 0.0, &labels, s)?;
