@@ -6,6 +6,7 @@ use std::path::Path;
 
 use kaohe::report::chart::{self, Rendered};
 use kaohe::report::previous::Previous;
+use plotters::style::RGBColor;
 
 fn keep(r: &Rendered) {
     // Set KAOHE_KEEP_CHARTS=dir to look at the charts a test drew.
@@ -122,4 +123,37 @@ fn same_result_draws_identical_svg() {
     let b: Vec<String> =
         chart::plan(&result, None, false).iter().map(|c| c.render(48).unwrap().svg).collect();
     assert_eq!(a, b);
+}
+
+fn rgb_pixels(bytes: &[u8]) -> Vec<[u8; 3]> {
+    let decoder = png::Decoder::new(bytes);
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!(info.color_type, png::ColorType::Rgb);
+    buf[..info.buffer_size()].chunks(3).map(|p| [p[0], p[1], p[2]]).collect()
+}
+
+#[test]
+fn ranking_bars_take_the_colour_of_each_grade_present() {
+    let result = report_support::run_result();
+    let bands = ["优秀", "良好", "合格", "不合格"];
+    for g in ["city", "county", "dept"] {
+        let c = chart::plan(&result, None, false)
+            .into_iter()
+            .find(|c| c.name() == format!("ranking-{g}"))
+            .unwrap();
+        let pixels = rgb_pixels(&c.render(96).unwrap().png);
+        for (i, band) in bands.iter().enumerate() {
+            let RGBColor(r, gr, b) = chart::grade_color(Some(i), bands.len());
+            let count = pixels.iter().filter(|p| **p == [r, gr, b]).count();
+            let present = result.agencies.iter().any(|a| a.group == g && a.grade == *band);
+            // A bar is at least 100 px wide and 15 px high at 96 dpi.
+            assert_eq!(
+                count > 1500,
+                present,
+                "{g}: colour of {band} drawn on {count} pixels, grade present: {present}"
+            );
+        }
+    }
 }

@@ -109,3 +109,18 @@ pub fn slug(id: &str) -> String {
     let hash = crate::output::hash::sha256_hex(id.as_bytes());
     format!("{base}-{}", &hash[..8])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn slugs_keep_safe_ids_and_never_collide_on_unsafe_ones() {
+        assert_eq!(slug("140100-01"), "140100-01");
+        assert_eq!(slug("dept_sft"), "dept_sft");
+        let (a, b) = (slug("司法厅"), slug("公安厅"));
+        assert!(a.starts_with("___-") && b.starts_with("___-"), "{a} {b}");
+        assert_ne!(a, b);
+        assert!(slug("a/b").starts_with("a_b-"));
+    }
+}
