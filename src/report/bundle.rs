@@ -51,7 +51,9 @@ pub fn write_bundle(result: &RunResult, out_dir: &Path, options: &ReportOptions)
     let plan = chart::plan(result, options.previous.as_ref(), options.agency_charts);
 
     let mut labels: Vec<String> = plan.iter().flat_map(|c| c.labels()).collect();
+    // The page draws these in the embedded font too.
     labels.push(result.scheme.title.clone());
+    labels.push(result.scheme.basis.clone());
     let warnings = font::check_labels(labels.iter().map(String::as_str));
     if options.strict_glyphs && !warnings.is_empty() {
         return Err(Error::Many(warnings.into_iter().map(Error::Usage).collect()));
