@@ -52,9 +52,9 @@ pub fn inputs(case: &RawCase, rules_file: &str, case_line: u64) -> Result<Inputs
             .ok_or_else(|| err(format!("tasks[{}].completed `{d}`: expected a date", i + 1)))?,
         };
         let status = match (t.status.as_deref(), completed) {
-            (None | Some("done"), Some(d)) => TaskStatus::Done(d),
-            (None | Some("not_done"), None) => TaskStatus::NotDone,
-            (Some("not_applicable"), None) => TaskStatus::NotApplicable,
+            (None | Some("done" | "已完成" | "完成"), Some(d)) => TaskStatus::Done(d),
+            (None | Some("not_done" | "未完成"), None) => TaskStatus::NotDone,
+            (Some("not_applicable" | "不适用"), None) => TaskStatus::NotApplicable,
             (s, c) => {
                 return Err(err(format!(
                     "tasks[{}]: status {s:?} with completed {c:?}: expected a date for done, none otherwise",

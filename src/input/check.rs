@@ -54,6 +54,12 @@ fn hint(matches: &[&str]) -> String {
     }
 }
 
+#[derive(Clone, Copy)]
+enum ItemKind {
+    Task,
+    Measure,
+}
+
 pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
     let mut errors = Vec::new();
     let mut agencies: HashMap<&str, &str> = HashMap::new(); // id → group
@@ -97,6 +103,18 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
                         hint(&close_matches(a, agencies.keys().copied()))
                     ),
                 ));
+            }
+        }
+    }
+    if !inputs.files.is_empty() {
+        for b in &scheme.bonus.items {
+            for a in &b.applies.agencies {
+                if !agencies.contains_key(a.as_str()) {
+                    errors.push(Error::at(
+                        Location::file(&scheme.source).with_column("bonus.item.agencies"),
+                        format!("bonus item `{}` names agency `{a}`, which is not in the agencies file{}", b.id, hint(&close_matches(a, agencies.keys().copied()))),
+                    ));
+                }
             }
         }
     }
@@ -151,84 +169,60 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
             ));
         }
     }
+    // Tasks and measures name an item of one method, once per agency.
+    let rows = inputs.tasks.iter().map(|t| (&t.agency, &t.task, &t.source, ItemKind::Task)).chain(
+        inputs.measures.iter().map(|m| (&m.agency, &m.indicator, &m.source, ItemKind::Measure)),
+    );
     let mut seen: HashSet<(&str, &str)> = HashSet::new();
-    for t in &inputs.tasks {
-        if !agencies.contains_key(t.agency.as_str()) {
-            errors.push(unknown_agency(&t.agency, &t.source));
+    for (agency, item, source, kind) in rows {
+        if !agencies.contains_key(agency.as_str()) {
+            errors.push(unknown_agency(agency, source));
             continue;
         }
-        let Some(node) = scheme
-            .node_index(&t.task)
-            .filter(|&i| matches!(scheme.nodes[i].method, Some(Method::Deadline(_))))
+        let (column, what, noun, once) = match kind {
+            ItemKind::Task => (
+                "task",
+                "a deadline task",
+                "task",
+                "recorded twice for agency `{a}`: expected one row per agency and task",
+            ),
+            ItemKind::Measure => (
+                "indicator",
+                "a measured item",
+                "item",
+                "measured twice for agency `{a}`: expected one value per agency and item",
+            ),
+        };
+        let of_kind = |m: &Option<Method>| match kind {
+            ItemKind::Task => matches!(m, Some(Method::Deadline(_))),
+            ItemKind::Measure => matches!(m, Some(Method::Measure(_))),
+        };
+        let Some(node) = scheme.node_index(item).filter(|&i| of_kind(&scheme.nodes[i].method))
         else {
-            let tasks = scheme
-                .nodes
-                .iter()
-                .filter(|n| matches!(n.method, Some(Method::Deadline(_))))
-                .map(|n| n.id.as_str());
+            let items = scheme.nodes.iter().filter(|n| of_kind(&n.method)).map(|n| n.id.as_str());
             errors.push(Error::at(
-                loc(&t.source, "task"),
+                loc(source, column),
                 format!(
-                    "`{}` is not a deadline task of the scheme{}",
-                    t.task,
-                    hint(&close_matches(&t.task, tasks))
+                    "`{item}` is not {what} of the scheme{}",
+                    hint(&close_matches(item, items))
                 ),
             ));
             continue;
         };
-        if !applies(node, &t.agency) {
+        if !applies(node, agency) {
             errors.push(Error::at(
-                loc(&t.source, "task"),
+                loc(source, column),
                 format!(
-                    "task `{}` does not apply to agency `{}` (group `{}`)",
-                    t.task,
-                    t.agency,
-                    agencies[t.agency.as_str()]
+                    "{noun} `{item}` does not apply to agency `{agency}` (group `{}`)",
+                    agencies[agency.as_str()]
                 ),
             ));
         }
-        if !seen.insert((&t.agency, &t.task)) {
-            errors.push(Error::at(loc(&t.source, "task"), format!("task `{}` is recorded twice for agency `{}`: expected one row per agency and task", t.task, t.agency)));
-        }
-    }
-    let mut seen: HashSet<(&str, &str)> = HashSet::new();
-    for m in &inputs.measures {
-        if !agencies.contains_key(m.agency.as_str()) {
-            errors.push(unknown_agency(&m.agency, &m.source));
-            continue;
-        }
-        let Some(node) = scheme
-            .node_index(&m.indicator)
-            .filter(|&i| matches!(scheme.nodes[i].method, Some(Method::Measure(_))))
-        else {
-            let items = scheme
-                .nodes
-                .iter()
-                .filter(|n| matches!(n.method, Some(Method::Measure(_))))
-                .map(|n| n.id.as_str());
+        if !seen.insert((agency, item)) {
             errors.push(Error::at(
-                loc(&m.source, "indicator"),
-                format!(
-                    "`{}` is not a measured item of the scheme{}",
-                    m.indicator,
-                    hint(&close_matches(&m.indicator, items))
-                ),
+                loc(source, column),
+                format!("{noun} `{item}` is {}", once.replace("{a}", agency)),
             ));
-            continue;
-        };
-        if !applies(node, &m.agency) {
-            errors.push(Error::at(
-                loc(&m.source, "indicator"),
-                format!(
-                    "item `{}` does not apply to agency `{}` (group `{}`)",
-                    m.indicator,
-                    m.agency,
-                    agencies[m.agency.as_str()]
-                ),
-            ));
-        }
-        if !seen.insert((&m.agency, &m.indicator)) {
-            errors.push(Error::at(loc(&m.source, "indicator"), format!("item `{}` is measured twice for agency `{}`: expected one value per agency and item", m.indicator, m.agency)));
         }
     }
     for a in &inputs.awards {
@@ -264,6 +258,10 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
     if !inputs.lookback.is_empty() && scheme.lookback.is_none() {
         errors.push(Error::at(loc(&inputs.lookback[0].source, "kind"), "the scheme has no [lookback] rule: expected no look-back rows, or a [lookback] table in the rules"));
     }
+    // A look-back kind need not be one of this year's (schemes change between years); a kind
+    // this year's scheme does not know simply cannot repeat.
+    // A look-back kind need not be one of this year's (schemes change between years); a kind
+    // this year's scheme does not know simply cannot repeat.
     for l in &inputs.lookback {
         if !agencies.contains_key(l.agency.as_str()) {
             errors.push(unknown_agency(&l.agency, &l.source));
@@ -282,6 +280,20 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
         if !agencies.contains_key(s.agency.as_str()) {
             errors.push(unknown_agency(&s.agency, &s.source));
             continue;
+        }
+        let reading: Vec<usize> = (0..scheme.nodes.len())
+            .filter(|&i| matches!(&scheme.nodes[i].method, Some(Method::Survey(x)) if x.survey == s.survey))
+            .collect();
+        if !reading.is_empty() && !reading.iter().any(|&i| applies(i, &s.agency)) {
+            errors.push(Error::at(
+                loc(&s.source, "agency"),
+                format!(
+                    "no item reading survey `{}` applies to agency `{}` (group `{}`)",
+                    s.survey,
+                    s.agency,
+                    agencies[s.agency.as_str()]
+                ),
+            ));
         }
         if !surveys.contains(s.survey.as_str()) {
             let mut names: Vec<&str> = surveys.iter().copied().collect();

@@ -217,7 +217,15 @@ fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()>
                     }
                     TaskStatus::NotDone
                 }
-                "not_applicable" | "不适用" => TaskStatus::NotApplicable,
+                "not_applicable" | "不适用" => {
+                    if !completed.is_empty() {
+                        return Err(Error::at(
+                            t.at(row, t.column("completed").unwrap_or(0)),
+                            "status is not_applicable but a completion date is given: expected one or the other",
+                        ));
+                    }
+                    TaskStatus::NotApplicable
+                }
                 other => {
                     return Err(Error::at(
                         t.at(row, t.column("status").unwrap_or(0)),
@@ -234,7 +242,13 @@ fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()>
             });
         }
         "measures" => inputs.measures.push(MeasureRecord {
-            agency: required(t, row, "agency")?.to_string(),
+            // The date is optional but, when given, must be a date.
+            agency: {
+                if !cell(t, row, "date").is_empty() {
+                    parsed(t, row, "date", parse::date)?;
+                }
+                required(t, row, "agency")?.to_string()
+            },
             indicator: required(t, row, "indicator")?.to_string(),
             value: parsed(t, row, "value", parse::decimal)?,
             evidence: evidence(),
@@ -261,8 +275,16 @@ fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()>
             source,
         }),
         "survey" => inputs.surveys.push(SurveyResult {
+            // The interval and effective sample size are not scored, but must be numbers.
+            survey: {
+                for col in ["ci_low", "ci_high", "n_eff"] {
+                    if !cell(t, row, col).is_empty() {
+                        parsed(t, row, col, parse::decimal)?;
+                    }
+                }
+                required(t, row, "survey")?.to_string()
+            },
             agency: required(t, row, "agency")?.to_string(),
-            survey: required(t, row, "survey")?.to_string(),
             index: parsed(t, row, "index", parse::decimal)?,
             n: if cell(t, row, "n").is_empty() { None } else { Some(u64::from(parsed(t, row, "n", |s| parse::count(s, 0))?)) },
             below_minimum: parsed(t, row, "below_minimum", parse::flag)?,

@@ -105,7 +105,8 @@ fn grade(g: &Group, members: &mut [AgencyResult]) {
         }
     }
     for (i, a) in members.iter_mut().enumerate() {
-        let b = vetoed[i].unwrap_or(band[i]).min(g.grades.len() - 1);
+        // A veto can only lower a grade: the worse of its grade and the band the points reach.
+        let b = vetoed[i].map_or(band[i], |v| v.max(band[i])).min(g.grades.len() - 1);
         a.grade = g.grades[b].name.clone();
         if vetoed[i].is_some() {
             a.demoted_by_quota = false;

@@ -53,8 +53,9 @@ pub struct RawHeader {
 #[serde(deny_unknown_fields)]
 pub struct RawRounding {
     pub decimals: u32,
+    /// Steps at which to round; omitted means the total only.
     #[serde(default)]
-    pub at: Vec<Spanned<String>>,
+    pub at: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -45,6 +45,14 @@ impl Checker<'_> {
 pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Scheme> {
     let mut c = Checker { src, errors: Vec::new() };
     let h = &raw.scheme;
+    if h.basis.trim().is_empty() {
+        c.err_file("scheme.basis", "empty basis: expected the document the scheme rests on");
+    }
+    if let Some(y) = h.year
+        && !(1900..=2200).contains(&y)
+    {
+        c.err_file("scheme.year", format!("year {y}: expected a year between 1900 and 2200"));
+    }
     if h.total <= Decimal::ZERO {
         c.err_file(
             "scheme.total",
@@ -296,8 +304,15 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
     }
 
     let bonus = bonus(&mut c, raw.bonus.as_ref(), &group_ids);
-    let (penalty, penalty_kinds) =
-        penalty(&mut c, raw.penalty.as_ref(), &deduct_kinds, &mut kind_lines);
+    if let Some(m) = bonus.min_base
+        && m > h.total
+    {
+        c.err_file(
+            "bonus.min_base",
+            format!("min_base {m} is above scheme.total {}: the bonus could never count", h.total),
+        );
+    }
+    let (penalty, penalty_kinds) = penalty(&mut c, raw.penalty.as_ref(), &mut kind_lines);
     let mut veto_kinds = HashMap::new();
     let mut vetoes = Vec::new();
     let mut veto_ids = HashSet::new();
@@ -333,6 +348,21 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         {
             c.err(s, "veto.score", format!("score cap {} is outside 0..={}", s.get_ref(), h.total));
         }
+        if let Some(s) = &v.score
+            && s.get_ref().normalize().scale() > rounding.decimals
+        {
+            c.err(s, "veto.score", format!("score cap {} has more decimals than the scheme rounds to ({}): expected a cap totals can equal", s.get_ref(), rounding.decimals));
+        }
+        if v.basis.get_ref().trim().is_empty() {
+            c.err(&v.basis, "veto.basis", "empty basis: expected the clause the veto rests on");
+        }
+        if v.kind.get_ref().trim().is_empty() {
+            c.err(
+                &v.kind,
+                "veto.kind",
+                "empty finding kind: expected the kind that triggers the veto",
+            );
+        }
         if veto_kinds.insert(v.kind.get_ref().clone(), vetoes.len()).is_some() {
             c.err(
                 &v.kind,
@@ -364,6 +394,13 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
                     "repeat_multiplier is {}: expected at least 1 (a repeat never costs less)",
                     m.get_ref()
                 ),
+            );
+        }
+        if l.basis.get_ref().trim().is_empty() {
+            c.err(
+                &l.basis,
+                "lookback.basis",
+                "empty basis: expected the clause the look-back rests on",
             );
         }
         let p = &l.points;
@@ -490,7 +527,8 @@ fn rounding(c: &mut Checker<'_>, raw: Option<&RawRounding>) -> Rounding {
         base: false,
         total: false,
     };
-    for step in &raw.at {
+    let total_only = [Spanned::new(0..0, "total".to_string())];
+    for step in raw.at.as_deref().unwrap_or(&total_only) {
         match step.get_ref().as_str() {
             "item" => r.item = true,
             "dimension" => r.dimension = true,
@@ -951,6 +989,11 @@ fn mapping(
 fn bonus(c: &mut Checker<'_>, raw: Option<&RawBonus>, group_ids: &HashSet<&str>) -> Bonus {
     let Some(raw) = raw else { return Bonus::default() };
     check_cap(c, raw.cap.as_ref(), "bonus.cap");
+    if let Some(m) = &raw.min_base
+        && *m.get_ref() < Decimal::ZERO
+    {
+        c.err(m, "bonus.min_base", format!("min_base {}: expected a base score ≥ 0", m.get_ref()));
+    }
     let mut ids = HashSet::new();
     let mut items = Vec::new();
     for item in &raw.items {
@@ -1005,7 +1048,6 @@ fn bonus(c: &mut Checker<'_>, raw: Option<&RawBonus>, group_ids: &HashSet<&str>)
 fn penalty(
     c: &mut Checker<'_>,
     raw: Option<&RawPenalty>,
-    deduct_kinds: &HashMap<String, (usize, usize)>,
     kind_lines: &mut HashMap<String, u64>,
 ) -> (Penalty, HashMap<String, usize>) {
     let Some(raw) = raw else { return (Penalty::default(), HashMap::new()) };
@@ -1013,7 +1055,13 @@ fn penalty(
     let mut map = HashMap::new();
     let mut kinds = Vec::new();
     for k in &raw.kinds {
-        let _ = deduct_kinds;
+        if k.basis.get_ref().trim().is_empty() {
+            c.err(
+                &k.basis,
+                "penalty.kind.basis",
+                "empty basis: expected the clause the penalty rests on",
+            );
+        }
         check_kind(c, &k.kind, kind_lines);
         if *k.points.get_ref() <= Decimal::ZERO {
             c.err(

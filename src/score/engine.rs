@@ -431,7 +431,6 @@ fn score_agency(
             "the total cannot go below 0".into(),
         );
     }
-    let veto = vetoes(scheme, &agency.group, findings, &mut ledger);
     if scheme.rounding.total {
         let v = ledger.sum();
         let r = scheme.rounding.round(v);
@@ -446,6 +445,8 @@ fn score_agency(
             );
         }
     }
+    // After rounding, so that a cap is never rounded past (its decimals are checked).
+    let veto = vetoes(scheme, &agency.group, findings, &mut ledger);
     let total = ledger.sum();
     Ok(AgencyResult {
         agency_id: agency.id.clone(),
@@ -632,7 +633,20 @@ fn score_leaf(
                         );
                         Ok(Some(LeafOutcome { floored: Decimal::ZERO, major: Decimal::ZERO }))
                     }
-                    Missing::NotApplicable => Ok(None),
+                    Missing::NotApplicable => {
+                        ledger.push(
+                            id,
+                            dim.clone(),
+                            Step::Credit,
+                            Decimal::ZERO,
+                            None,
+                            format!(
+                                "{}: no value recorded: not applicable, leaves the maximum",
+                                nd.name
+                            ),
+                        );
+                        Ok(None)
+                    }
                     Missing::Error => Err(Error::at(
                         Location::line(&scheme.source, nd.line).with_column("missing"),
                         format!(
