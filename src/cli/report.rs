@@ -1,8 +1,51 @@
-//! `kaohe report`: charts and the annual report bundle.
+//! `kaohe report [RULES] [--data DIR] [--out DIR]`: score the run and write the report bundle
+//! (report.html, report.md, rankings.xlsx, charts/) beside rankings.csv and scores.json.
+
+use std::path::PathBuf;
+
+use super::args::RunArgs;
+use crate::report::{ReportOptions, previous::Previous, progress, write_bundle};
 
 #[derive(Debug, clap::Args)]
-pub struct ReportArgs {}
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Output directory.
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+    /// Last year's results (its output directory or its rankings.csv), for the change charts.
+    #[arg(long, value_name = "OUT_DIR_OR_RANKINGS_CSV")]
+    pub previous: Option<PathBuf>,
+    /// Resolution of the PNG charts.
+    #[arg(long, default_value_t = 300)]
+    pub dpi: u32,
+    /// Skip the chart per agency (one agency against its group).
+    #[arg(long)]
+    pub no_agency_charts: bool,
+    /// Fail if a label has a character the embedded font lacks (default: warn).
+    #[arg(long)]
+    pub strict_glyphs: bool,
+}
 
-pub fn run(_args: &ReportArgs) -> crate::Result<()> {
-    Err(crate::Error::Usage("`kaohe report` is not built yet".into()))
+pub fn run(args: &ReportArgs) -> crate::Result<()> {
+    let previous = args.previous.as_deref().map(Previous::load).transpose()?;
+    let result = crate::pipeline::score_files(&args.run.config())?;
+    crate::output::write_run(&result, &args.out)?;
+    let options = ReportOptions {
+        dpi: args.dpi,
+        previous,
+        agency_charts: !args.no_agency_charts,
+        strict_glyphs: args.strict_glyphs,
+        progress: progress::wanted(),
+    };
+    let bundle = write_bundle(&result, &args.out, &options)?;
+    for w in &bundle.warnings {
+        eprintln!("warning: {w}");
+    }
+    let charts = bundle.files.iter().filter(|f| f.starts_with("charts")).count();
+    for f in ["rankings.csv", "scores.json", "report.html", "report.md", "rankings.xlsx"] {
+        println!("wrote {}", args.out.join(f).display());
+    }
+    println!("wrote {charts} chart files in {}", args.out.join("charts").display());
+    Ok(())
 }

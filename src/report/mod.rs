@@ -1,1 +1,19 @@
 //! Charts and the annual report rendered from a scored run.
+//!
+//! The report reads a [`crate::score::result::RunResult`] and nothing else: [`view`] groups and
+//! labels it, [`chart`] draws each chart to SVG and PNG with the embedded CJK font ([`font`]),
+//! [`table`] lays out the rankings once for [`html`], [`markdown`] and [`xlsx`], and
+//! [`bundle::write_bundle`] writes them all into an output directory.
+
+pub mod bundle;
+pub mod chart;
+pub mod font;
+pub mod html;
+pub mod markdown;
+pub mod previous;
+pub mod progress;
+pub mod table;
+pub mod view;
+pub mod xlsx;
+
+pub use bundle::{Bundle, ReportOptions, write_bundle};

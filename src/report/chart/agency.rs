@@ -1,0 +1,128 @@
+//! One agency against its peer group: per dimension, the group's range of score rates (grey bar,
+//! lowest to highest), the group's mean (black tick) and the agency's own rate (coloured dot).
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use rust_decimal::Decimal;
+
+use super::{Chart, DrawResult, Key, draw_legend, px, series_color, text, text_at};
+use crate::report::view::{GroupView, f, rate, slug};
+use crate::score::result::DimensionSummary;
+
+pub struct AgencyVsGroup {
+    agency_id: String,
+    label: String,
+    group_name: String,
+    dimensions: Vec<String>,
+    /// Per dimension: the agency's rate, and the group's (min, mean, max) over agencies it applies to.
+    own: Vec<Option<Decimal>>,
+    group: Vec<Option<(Decimal, Decimal, Decimal)>>,
+}
+
+impl AgencyVsGroup {
+    /// The chart for agency `k` of `view`.
+    pub fn new(view: &GroupView<'_>, k: usize, dimensions: &[DimensionSummary]) -> Self {
+        let a = view.agencies[k];
+        let group = (0..dimensions.len())
+            .map(|i| {
+                let rates: Vec<Decimal> = view.agencies.iter().filter_map(|b| rate(b, i)).collect();
+                let min = rates.iter().min()?;
+                let max = rates.iter().max()?;
+                let mean = rates.iter().sum::<Decimal>() / Decimal::from(rates.len());
+                Some((*min, mean, *max))
+            })
+            .collect();
+        AgencyVsGroup {
+            agency_id: a.agency_id.clone(),
+            label: view.labels[k].clone(),
+            group_name: view.summary.name.clone(),
+            dimensions: dimensions.iter().map(|d| d.name.clone()).collect(),
+            own: (0..dimensions.len()).map(|i| rate(a, i)).collect(),
+            group,
+        }
+    }
+}
+
+impl Chart for AgencyVsGroup {
+    fn name(&self) -> String {
+        format!("agency-{}", slug(&self.agency_id))
+    }
+    fn title(&self) -> String {
+        format!("{}与{}各维度得分率", self.label, self.group_name)
+    }
+    fn size(&self) -> (u32, u32) {
+        ((200 + 130 * self.dimensions.len()) as u32, 440)
+    }
+    fn labels(&self) -> Vec<String> {
+        let mut l = self.dimensions.clone();
+        l.push(self.title());
+        l
+    }
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, s: f64) -> DrawResult<DB> {
+        root.fill(&WHITE)?;
+        let m = self.dimensions.len();
+        let mut chart = ChartBuilder::on(root)
+            .caption(self.title(), text(17.0, s))
+            .margin(px(14.0, s))
+            .x_label_area_size(px(36.0, s))
+            .y_label_area_size(px(56.0, s))
+            .build_cartesian_2d(0f64..m as f64, 0f64..114.0)?;
+        let mut mesh = chart.configure_mesh();
+        super::house_mesh(&mut mesh, s)
+            .disable_x_mesh()
+            .x_labels(0)
+            .y_desc("得分率（%）")
+            .draw()?;
+        let own_color = series_color(0);
+        let pct = |d: Decimal| f(d) * 100.0;
+        for j in 0..m {
+            let x = j as f64 + 0.5;
+            let (bx, by) = chart.backend_coord(&(x, 0.0));
+            root.draw(&Text::new(
+                self.dimensions[j].clone(),
+                (bx, by + px(8.0, s) as i32),
+                text_at(12.0, s, HPos::Center, VPos::Top),
+            ))?;
+            if let Some((min, mean, max)) = self.group[j] {
+                chart.draw_series(std::iter::once(Rectangle::new(
+                    [(x - 0.12, pct(min)), (x + 0.12, pct(max))],
+                    RGBColor(200, 200, 200).filled(),
+                )))?;
+                chart.draw_series(std::iter::once(PathElement::new(
+                    [(x - 0.2, pct(mean)), (x + 0.2, pct(mean))],
+                    BLACK.stroke_width(px(2.0, s).max(1)),
+                )))?;
+            }
+            match self.own[j] {
+                Some(r) => {
+                    chart.draw_series(std::iter::once(Circle::new(
+                        (x, pct(r)),
+                        px(6.0, s),
+                        own_color.filled(),
+                    )))?;
+                    chart.draw_series(std::iter::once(Text::new(
+                        format!("{:.1}%", pct(r)),
+                        (x + 0.16, pct(r)),
+                        text_at(11.0, s, HPos::Left, VPos::Center),
+                    )))?;
+                }
+                None => {
+                    chart.draw_series(std::iter::once(Text::new(
+                        "不适用",
+                        (x, 50.0),
+                        text_at(12.0, s, HPos::Center, VPos::Center),
+                    )))?;
+                }
+            }
+        }
+        let (lx, ly) = chart.backend_coord(&(0.0, 111.0));
+        let legend = [
+            ("本单位".to_string(), Key::Dot(own_color)),
+            ("组内最低—最高".to_string(), Key::Box(RGBColor(200, 200, 200))),
+            ("组内均值".to_string(), Key::Line(BLACK)),
+        ];
+        draw_legend(root, (lx + px(12.0, s) as i32, ly), &legend, (3, 130.0), s)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,130 @@
+//! Change against last year for a peer group (a dumbbell chart): per agency, last year's total (open
+//! circle) joined to this year's (filled), green when it rose and red when it fell. Agencies with
+//! no result last year show only this year's dot.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use rust_decimal::Decimal;
+
+use super::{Chart, DrawResult, draw_row_labels, fmt_points, px, row_center, text, text_at};
+use crate::report::previous::Previous;
+use crate::report::view::{GroupView, f, slug};
+
+pub struct Change {
+    group_id: String,
+    group_name: String,
+    labels: Vec<String>,
+    /// Per agency: (last year's total if any, this year's total).
+    totals: Vec<(Option<Decimal>, Decimal)>,
+    /// Per agency: (last year's rank if any, this year's rank).
+    ranks: Vec<(Option<u32>, u32)>,
+    decimals: u32,
+}
+
+impl Change {
+    pub fn new(view: &GroupView<'_>, previous: &Previous, decimals: u32) -> Self {
+        Change {
+            group_id: view.summary.id.clone(),
+            group_name: view.summary.name.clone(),
+            labels: view.labels.clone(),
+            totals: view.agencies.iter().map(|a| (previous.total(&a.agency_id), a.total)).collect(),
+            ranks: view
+                .agencies
+                .iter()
+                .map(|a| (previous.rows.get(&a.agency_id).map(|r| r.rank), a.rank))
+                .collect(),
+            decimals,
+        }
+    }
+}
+
+impl Chart for Change {
+    fn name(&self) -> String {
+        format!("change-{}", slug(&self.group_id))
+    }
+    fn title(&self) -> String {
+        format!("{}：与上年相比", self.group_name)
+    }
+    fn size(&self) -> (u32, u32) {
+        (960, (130.0 + 22.0 * self.labels.len() as f64).round() as u32)
+    }
+    fn labels(&self) -> Vec<String> {
+        let mut l = self.labels.clone();
+        l.push(self.title());
+        l
+    }
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, s: f64) -> DrawResult<DB> {
+        root.fill(&WHITE)?;
+        let n = self.labels.len();
+        let all: Vec<f64> = self
+            .totals
+            .iter()
+            .flat_map(|(p, t)| p.iter().chain(std::iter::once(t)).map(|d| f(*d)))
+            .collect();
+        let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let (x_min, x_max) =
+            if lo.is_finite() { ((lo - 5.0).floor().max(0.0), hi + 8.0) } else { (0.0, 100.0) };
+        let mut chart = ChartBuilder::on(root)
+            .caption(self.title(), text(18.0, s))
+            .margin(px(12.0, s))
+            .x_label_area_size(px(40.0, s))
+            .y_label_area_size(px(200.0, s))
+            .build_cartesian_2d(x_min..x_max, 0f64..n as f64 + 0.8)?;
+        let mut mesh = chart.configure_mesh();
+        super::house_mesh(&mut mesh, s)
+            .disable_y_mesh()
+            .disable_y_axis()
+            .x_desc("总分（空心：上年，实心：本年）")
+            .draw()?;
+        draw_row_labels(root, &chart, x_min, &self.labels, s)?;
+        let (up, down, same) = (RGBColor(26, 152, 80), RGBColor(215, 48, 39), RGBColor(90, 90, 90));
+        for (k, (prev, now)) in self.totals.iter().enumerate() {
+            let y = row_center(k, n);
+            let now_x = f(*now);
+            let color = match prev {
+                Some(p) if now > p => up,
+                Some(p) if now < p => down,
+                _ => same,
+            };
+            if let Some(p) = prev {
+                chart.draw_series(std::iter::once(PathElement::new(
+                    [(f(*p), y), (now_x, y)],
+                    color.stroke_width(px(3.0, s).max(1)),
+                )))?;
+                chart.draw_series(std::iter::once(Circle::new(
+                    (f(*p), y),
+                    px(5.0, s),
+                    color.stroke_width(px(1.5, s).max(1)),
+                )))?;
+            }
+            chart.draw_series(std::iter::once(Circle::new(
+                (now_x, y),
+                px(5.0, s),
+                color.filled(),
+            )))?;
+            let delta = match prev {
+                Some(p) => {
+                    let d = fmt_points(now - p, self.decimals);
+                    let sign = if now > p { "+" } else { "" };
+                    match self.ranks[k] {
+                        (Some(was), is) if was != is => format!("{sign}{d}，名次 {was}→{is}"),
+                        _ => format!("{sign}{d}"),
+                    }
+                }
+                None => "上年无".to_string(),
+            };
+            let right = prev.map(|p| f(p).max(now_x)).unwrap_or(now_x);
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((right, y))
+                    + Text::new(
+                        delta,
+                        (px(10.0, s) as i32, 0),
+                        text_at(11.0, s, HPos::Left, VPos::Center),
+                    ),
+            ))?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,112 @@
+//! Heat map of score rates (points ÷ applicable maximum) per agency × dimension for a peer group:
+//! red for low, yellow for middling, green for full marks; grey where the dimension does not apply.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use rust_decimal::Decimal;
+
+use super::{Chart, DrawResult, draw_row_labels, px, row_center, text, text_at};
+use crate::report::view::{GroupView, f, rate, slug};
+use crate::score::result::DimensionSummary;
+
+pub struct Heatmap {
+    group_id: String,
+    group_name: String,
+    labels: Vec<String>,
+    dimensions: Vec<String>,
+    rates: Vec<Vec<Option<Decimal>>>,
+}
+
+impl Heatmap {
+    pub fn new(view: &GroupView<'_>, dimensions: &[DimensionSummary]) -> Self {
+        let rates = view
+            .agencies
+            .iter()
+            .map(|a| (0..dimensions.len()).map(|i| rate(a, i)).collect())
+            .collect();
+        Heatmap {
+            group_id: view.summary.id.clone(),
+            group_name: view.summary.name.clone(),
+            labels: view.labels.clone(),
+            dimensions: dimensions.iter().map(|d| d.name.clone()).collect(),
+            rates,
+        }
+    }
+}
+
+/// Red (0 %) → yellow (70 %) → green (100 %): most rates sit in the upper range, so the scale
+/// spends its contrast there.
+pub fn rate_color(r: f64) -> RGBColor {
+    let lerp = |a: (u8, u8, u8), b: (u8, u8, u8), t: f64| {
+        let m = |x: u8, y: u8| {
+            (f64::from(x) + (f64::from(y) - f64::from(x)) * t.clamp(0.0, 1.0)).round() as u8
+        };
+        RGBColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+    };
+    let (red, yellow, green) = ((215, 48, 39), (254, 224, 139), (26, 152, 80));
+    if r < 0.7 { lerp(red, yellow, r / 0.7) } else { lerp(yellow, green, (r - 0.7) / 0.3) }
+}
+
+impl Chart for Heatmap {
+    fn name(&self) -> String {
+        format!("heatmap-{}", slug(&self.group_id))
+    }
+    fn title(&self) -> String {
+        format!("{}：各维度得分率", self.group_name)
+    }
+    fn size(&self) -> (u32, u32) {
+        // Columns wide enough for the longest dimension name at 12 px (CJK glyphs are one em wide).
+        let longest = self.dimensions.iter().map(|d| d.chars().count()).max().unwrap_or(0);
+        let column = (13 * longest + 24).max(110);
+        (
+            (260 + column * self.dimensions.len()) as u32,
+            (120.0 + 24.0 * self.labels.len() as f64).round() as u32,
+        )
+    }
+    fn labels(&self) -> Vec<String> {
+        let mut l = self.labels.clone();
+        l.extend(self.dimensions.iter().cloned());
+        l.push(self.title());
+        l
+    }
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, s: f64) -> DrawResult<DB> {
+        root.fill(&WHITE)?;
+        let (n, m) = (self.labels.len(), self.dimensions.len());
+        let mut chart = ChartBuilder::on(root)
+            .caption(self.title(), text(18.0, s))
+            .margin(px(12.0, s))
+            .margin_top(px(8.0, s))
+            .x_label_area_size(px(10.0, s))
+            .y_label_area_size(px(200.0, s))
+            .build_cartesian_2d(0f64..m as f64, 0f64..n as f64 + 1.0)?;
+        chart.configure_mesh().disable_mesh().disable_axes().draw()?;
+        draw_row_labels(root, &chart, 0.0, &self.labels, s)?;
+        for (j, name) in self.dimensions.iter().enumerate() {
+            chart.draw_series(std::iter::once(Text::new(
+                name.clone(),
+                (j as f64 + 0.5, n as f64 + 0.5),
+                text_at(12.0, s, HPos::Center, VPos::Center),
+            )))?;
+        }
+        for (k, row) in self.rates.iter().enumerate() {
+            let y = row_center(k, n);
+            for (j, r) in row.iter().enumerate() {
+                let (color, label) = match r {
+                    Some(r) => (rate_color(f(*r)), format!("{:.0}%", f(*r) * 100.0)),
+                    None => (RGBColor(215, 215, 215), "不适用".to_string()),
+                };
+                chart.draw_series(std::iter::once(Rectangle::new(
+                    [(j as f64 + 0.02, y - 0.46), (j as f64 + 0.98, y + 0.46)],
+                    color.filled(),
+                )))?;
+                chart.draw_series(std::iter::once(Text::new(
+                    label,
+                    (j as f64 + 0.5, y),
+                    text_at(11.0, s, HPos::Center, VPos::Center),
+                )))?;
+            }
+        }
+        Ok(())
+    }
+}

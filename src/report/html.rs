@@ -1,0 +1,222 @@
+//! report.html: one self-contained file (charts as inline SVG, the embedded font as a data URL,
+//! no script, no network), readable offline in any browser.
+//!
+//! The inline SVGs name the CSS font list [`font::FAMILY`]; the page defines its first entry,
+//! "Noto Sans SC", with `@font-face` from the embedded font, so Chinese renders as glyphs even on a
+//! machine without a CJK font.
+
+use std::fmt::Write;
+
+use base64::Engine;
+
+use crate::report::chart::Rendered;
+use crate::report::font;
+use crate::report::markdown::sorted_inputs;
+use crate::report::table::{self, Cell};
+use crate::report::view::{self, grade_counts};
+use crate::score::result::RunResult;
+
+/// Notes on method, shared with report.md.
+pub const METHOD_NOTES: &[&str] = &[
+    "得分率 = 得分 ÷ 该单位适用的满分；不适用的指标不计入分母。",
+    "适用满分低于方案满分的单位，基础得分按比例折算到方案满分（“折算”列）。",
+    "总分 = 各维度得分 + 折算 + 加分 + 减分 + 回头看 + 调整（否决封顶、取整）。",
+    "同组内按总分排名，同分并列（并列第 9 名之后为第 11 名）；否决项可覆盖等次。",
+];
+
+const STYLE: &str = "
+body{font-family:'Noto Sans SC','Microsoft YaHei','PingFang SC',sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222;line-height:1.5}
+h1{font-size:1.7em}h2{margin-top:2em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;margin:1em 0;font-size:.9em}
+th,td{border:1px solid #ccc;padding:.25em .5em;white-space:nowrap}
+.wide{overflow-x:auto}th{background:#f3f3f3}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+figure{margin:1.5em 0}figure svg{max-width:100%;height:auto}
+figcaption{font-size:.9em;color:#555}
+code{font-size:.85em;word-break:break-all}
+details{margin:.5em 0}summary{cursor:pointer}
+.warn{color:#a00}
+";
+
+pub struct Page<'a> {
+    pub result: &'a RunResult,
+    pub charts: &'a [Rendered],
+    /// Where last year's results came from, if given.
+    pub previous: Option<&'a str>,
+    /// Labels the embedded font cannot draw.
+    pub warnings: &'a [String],
+}
+
+pub fn write(page: &Page<'_>) -> String {
+    let r = page.result;
+    let s = &r.scheme;
+    let mut o = String::new();
+    let font_url = base64::engine::general_purpose::STANDARD.encode(font::FONT_BYTES);
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n\
+         <style>\n@font-face{{font-family:'{}';src:url(data:font/otf;base64,{font_url}) format('opentype');}}\n{STYLE}</style>\n\
+         </head>\n<body>\n",
+        esc(&s.title),
+        font::FACE_NAME,
+    );
+    let _ = writeln!(o, "<h1>{}</h1>", esc(&s.title));
+    let _ = writeln!(o, "<p>依据：{}；满分 {}。</p>", esc(&s.basis), s.total);
+    for w in page.warnings {
+        let _ = writeln!(o, "<p class=\"warn\">{}</p>", esc(w));
+    }
+
+    let _ = writeln!(o, "<h2>等次分布</h2>");
+    for g in view::groups(r) {
+        let counts = grade_counts(&g);
+        let _ = writeln!(
+            o,
+            "<table><caption>{}（{} 个单位）</caption><tr>",
+            esc(&g.summary.name),
+            g.agencies.len()
+        );
+        for (name, _) in &counts {
+            let _ = write!(o, "<th>{}</th>", esc(name));
+        }
+        o.push_str("</tr><tr>");
+        for (_, n) in &counts {
+            let _ = write!(o, "<td class=\"n\">{n}</td>");
+        }
+        o.push_str("</tr></table>\n");
+    }
+    figure(&mut o, page.charts.iter().find(|c| c.name == "distribution"));
+
+    let titles = table::titles(r);
+    for g in view::groups(r) {
+        let slug = view::slug(&g.summary.id);
+        let _ = writeln!(o, "<h2 id=\"group-{slug}\">{}</h2>", esc(&g.summary.name));
+        figure(&mut o, page.charts.iter().find(|c| c.name == format!("ranking-{slug}")));
+        o.push_str("<div class=\"wide\"><table>\n<tr>");
+        for t in titles.iter().skip(1) {
+            let _ = write!(o, "<th>{}</th>", esc(t));
+        }
+        o.push_str("</tr>\n");
+        for (a, label) in g.agencies.iter().zip(&g.labels) {
+            o.push_str("<tr>");
+            for (i, cell) in table::row(a).iter().enumerate().skip(1) {
+                let text = if i == 3 { label.clone() } else { cell.display(s.decimals) };
+                let class = if matches!(cell, Cell::Points(_) | Cell::Int(_)) {
+                    " class=\"n\""
+                } else {
+                    ""
+                };
+                let _ = write!(o, "<td{class}>{}</td>", esc(&text));
+            }
+            o.push_str("</tr>\n");
+        }
+        o.push_str("</table></div>\n");
+        for kind in ["composition", "heatmap", "change"] {
+            figure(&mut o, page.charts.iter().find(|c| c.name == format!("{kind}-{slug}")));
+        }
+        let ids: Vec<String> =
+            g.agencies.iter().map(|a| format!("agency-{}", view::slug(&a.agency_id))).collect();
+        let per_agency: Vec<&Rendered> =
+            ids.iter().filter_map(|id| page.charts.iter().find(|c| &c.name == id)).collect();
+        if !per_agency.is_empty() {
+            let _ = writeln!(
+                o,
+                "<details><summary>各单位与本组对比（{} 张图）</summary>",
+                per_agency.len()
+            );
+            for c in per_agency {
+                figure(&mut o, Some(c));
+            }
+            o.push_str("</details>\n");
+        }
+    }
+
+    let _ = writeln!(o, "<h2>说明</h2>");
+    for n in METHOD_NOTES {
+        let _ = writeln!(o, "<p>{}</p>", esc(n));
+    }
+    let _ = writeln!(
+        o,
+        "<table><caption>维度</caption><tr><th>代码</th><th>名称</th><th>满分</th></tr>"
+    );
+    for d in &s.dimensions {
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
+            esc(&d.id),
+            esc(&d.name),
+            d.max
+        );
+    }
+    o.push_str("</table>\n<table><caption>等次标准</caption><tr><th>组别</th><th>等次</th><th>最低分</th></tr>\n");
+    for g in &s.groups {
+        for b in &g.grades {
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
+                esc(&g.name),
+                esc(&b.name),
+                b.min
+            );
+        }
+    }
+    o.push_str("</table>\n");
+    if let Some(p) = page.previous {
+        let _ = writeln!(o, "<p>上年结果：<code>{}</code>。</p>", esc(p));
+    }
+    o.push_str("<table><caption>输入文件</caption><tr><th>类别</th><th>文件</th><th>SHA-256</th><th>读取行</th><th>采用行</th><th>剔除行</th></tr>\n");
+    for i in sorted_inputs(r) {
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            esc(&i.kind),
+            esc(&i.path),
+            esc(&i.sha256),
+            i.rows_read,
+            i.rows_used,
+            i.rows_rejected
+        );
+    }
+    o.push_str("</table>\n");
+    let _ = writeln!(
+        o,
+        "<p>方案 <code>{}</code>，kaohe {}。图中文字使用 Noto Sans CJK SC 子集字体（SIL OFL 1.1）。</p>\n</body>\n</html>",
+        esc(&s.id),
+        esc(&r.engine_version)
+    );
+    o
+}
+
+fn figure(o: &mut String, chart: Option<&Rendered>) {
+    if let Some(c) = chart {
+        let _ = writeln!(o, "<figure id=\"{}\">", c.name);
+        // plotters writes a bare <svg> element; strip an XML declaration should one ever appear.
+        let svg = c.svg.trim_start();
+        let svg = match svg.strip_prefix("<?xml") {
+            Some(rest) => rest.split_once("?>").map(|x| x.1).unwrap_or(rest),
+            None => svg,
+        };
+        o.push_str(svg.trim());
+        let _ = writeln!(
+            o,
+            "\n<figcaption>{}（<a href=\"charts/{}.png\">PNG</a>）</figcaption>\n</figure>",
+            esc(&c.title),
+            c.name
+        );
+    }
+}
+
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,118 @@
+//! `kaohe report` end to end on the bundled example: the engine scores it, the report bundle is
+//! written beside rankings.csv, and rankings.xlsx read back with calamine equals rankings.csv.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use assert_cmd::Command;
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use rust_decimal::Decimal;
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `kaohe report` on the example into `out` at a low dpi (resolution is tested elsewhere).
+pub fn report_example(out: &Path, extra: &[&str]) {
+    Command::cargo_bin("kaohe")
+        .unwrap()
+        .current_dir(repo())
+        .args(["report", "--dpi", "48", "--out"])
+        .arg(out)
+        .args(extra)
+        .env("CI", "1")
+        .assert()
+        .success();
+}
+
+fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let text = text.strip_prefix('\u{feff}').expect("rankings.csv starts with a BOM");
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header = r.headers().unwrap().iter().map(String::from).collect();
+    let rows = r.records().map(|rec| rec.unwrap().iter().map(String::from).collect()).collect();
+    (header, rows)
+}
+
+fn same(cell: &Data, csv: &str) -> bool {
+    match cell {
+        Data::Empty => csv.is_empty(),
+        Data::String(s) => s == csv,
+        Data::Float(f) => match Decimal::from_str(csv) {
+            // Excel holds f64: equal to within what a double carries of the CSV's decimal.
+            Ok(d) => (Decimal::from_str(&format!("{f}")).unwrap() - d).abs() < Decimal::new(1, 9),
+            Err(_) => false,
+        },
+        Data::Int(i) => csv.parse::<i64>().ok() == Some(*i),
+        Data::Bool(b) => csv == b.to_string(),
+        _ => false,
+    }
+}
+
+#[test]
+fn report_on_the_example_writes_the_bundle_and_xlsx_equals_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    report_example(dir.path(), &["--no-agency-charts"]);
+    for f in [
+        "rankings.csv",
+        "report.html",
+        "report.md",
+        "rankings.xlsx",
+        "charts/distribution.png",
+        "charts/ranking-city.svg",
+    ] {
+        assert!(dir.path().join(f).is_file(), "missing {f}");
+    }
+    assert!(
+        !dir.path().join("charts/agency-140100.png").exists(),
+        "--no-agency-charts drew agency charts"
+    );
+
+    let (header, rows) = read_csv(&dir.path().join("rankings.csv"));
+    let mut wb: Xlsx<_> = open_workbook(dir.path().join("rankings.xlsx")).unwrap();
+    let sheets: Vec<String> = wb.sheet_names().into_iter().filter(|s| s != "指标得分").collect();
+    let mut xlsx_rows: Vec<Vec<Data>> = Vec::new();
+    for s in &sheets {
+        let range = wb.worksheet_range(s).unwrap();
+        let mut it = range.rows();
+        let h: Vec<String> = it.next().unwrap().iter().map(|c| c.to_string()).collect();
+        assert_eq!(h, header, "sheet {s} header");
+        xlsx_rows.extend(it.map(|r| r.to_vec()));
+    }
+    assert_eq!(xlsx_rows.len(), rows.len());
+    for (x, c) in xlsx_rows.iter().zip(&rows) {
+        for (k, (xc, cc)) in x.iter().zip(c).enumerate() {
+            assert!(
+                same(xc, cc),
+                "agency {} column {}: xlsx {xc:?} vs csv {cc:?}",
+                c[2],
+                header[k]
+            );
+        }
+    }
+}
+
+#[test]
+fn previous_results_directory_draws_change_charts() {
+    let dir = tempfile::tempdir().unwrap();
+    let last = dir.path().join("last");
+    report_example(&last, &["--no-agency-charts"]);
+    let out = dir.path().join("now");
+    report_example(&out, &["--no-agency-charts", "--previous", last.to_str().unwrap()]);
+    assert!(out.join("charts/change-city.png").is_file());
+}
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("kaohe")
+        .unwrap()
+        .current_dir(repo())
+        .args(["report", "--dpi", "24", "--no-agency-charts", "--out"])
+        .arg(dir.path())
+        .env_remove("CI")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "stderr is a pipe: no bar, no warnings");
+}
