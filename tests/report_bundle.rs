@@ -214,7 +214,12 @@ fn every_row_has_one_cell_per_rankings_csv_column() {
     let columns = kaohe::report::table::columns(&result);
     assert_eq!(kaohe::report::table::titles(&result).len(), columns.len());
     for a in &result.agencies {
-        assert_eq!(kaohe::report::table::row(a).len(), columns.len(), "{}", a.agency_id);
+        assert_eq!(
+            kaohe::report::table::row(a, result.scheme.decimals).len(),
+            columns.len(),
+            "{}",
+            a.agency_id
+        );
     }
     let csv = kaohe::output::rankings::to_csv(&result).unwrap();
     let text = String::from_utf8(csv).unwrap();

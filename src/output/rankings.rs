@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::error::Result;
-use crate::score::result::RunResult;
+use crate::score::result::{AgencyResult, RunResult};
 
 /// Fixed columns before and after the per-dimension columns.
 pub const LEAD: &[&str] = &["group", "rank", "agency_id", "agency", "total", "grade"];
@@ -28,8 +28,17 @@ fn round(d: Decimal, dp: u32) -> Decimal {
     r
 }
 
-fn fmt(d: Decimal, dp: u32) -> String {
-    round(d, dp).to_string()
+/// The points a rankings row shows, each at the scheme's decimals: the total, each dimension
+/// (`None` where nothing applies), then applicable_max, rescale, bonus, penalty, lookback and
+/// adjustment. The ledger is exact and the columns are rounded, so the rounding of the shown
+/// columns goes into `adjustment`, beside the rounding, floor and veto lines it already holds:
+/// each row adds up exactly. Every format that shows rankings (CSV, workbook, report) uses this.
+pub fn shown_points(a: &AgencyResult, dp: u32) -> (Decimal, Vec<Option<Decimal>>, [Decimal; 6]) {
+    let dims: Vec<Option<Decimal>> = a.dimensions.iter().map(|d| d.map(|v| round(v, dp))).collect();
+    let parts = [a.rescale, a.bonus, a.penalty, a.lookback].map(|v| round(v, dp));
+    let total = round(a.total, dp);
+    let adjustment = total - dims.iter().flatten().sum::<Decimal>() - parts.iter().sum::<Decimal>();
+    (total, dims, [round(a.applicable_max, dp), parts[0], parts[1], parts[2], parts[3], adjustment])
 }
 
 pub fn to_csv(run: &RunResult) -> Result<Vec<u8>> {
@@ -42,31 +51,18 @@ pub fn to_csv(run: &RunResult) -> Result<Vec<u8>> {
         header.extend(TAIL.iter().map(|s| s.to_string()));
         w.write_record(&header).expect("write to memory");
         for a in &run.agencies {
+            let (total, dims, tail) = shown_points(a, dp);
             let mut row = vec![
                 a.group.clone(),
                 a.rank.to_string(),
                 a.agency_id.clone(),
                 a.agency.clone(),
-                fmt(a.total, dp),
+                total.to_string(),
                 a.grade.clone(),
             ];
-            row.extend(a.dimensions.iter().map(|d| d.map(|v| fmt(v, dp)).unwrap_or_default()));
-            // Columns are shown at the scheme's decimals (scores.json keeps the exact ledger).
-            // So that each row still adds up exactly, the rounding of the columns themselves
-            // goes into `adjustment`, beside the rounding, floor and veto lines it already holds.
-            let shown: Decimal =
-                a.dimensions.iter().flatten().map(|&v| round(v, dp)).sum::<Decimal>()
-                    + [a.rescale, a.bonus, a.penalty, a.lookback]
-                        .iter()
-                        .map(|&v| round(v, dp))
-                        .sum::<Decimal>();
+            row.extend(dims.iter().map(|d| d.map(|v| v.to_string()).unwrap_or_default()));
+            row.extend(tail.iter().map(Decimal::to_string));
             row.extend([
-                fmt(a.applicable_max, dp),
-                fmt(a.rescale, dp),
-                fmt(a.bonus, dp),
-                fmt(a.penalty, dp),
-                fmt(a.lookback, dp),
-                fmt(round(a.total, dp) - shown, dp),
                 a.veto.as_ref().map(|v| v.rule.clone()).unwrap_or_default(),
                 a.demoted_by_quota.to_string(),
                 a.appeals_changed.join(" "),

@@ -99,7 +99,7 @@ pub fn write(page: &Page<'_>) -> String {
         o.push_str("</tr>\n");
         for (a, label) in g.agencies.iter().zip(&g.labels) {
             o.push_str("<tr>");
-            for (i, cell) in table::row(a).iter().enumerate().skip(1) {
+            for (i, cell) in table::row(a, s.decimals).iter().enumerate().skip(1) {
                 let text = if i == 3 { label.clone() } else { cell.display(s.decimals) };
                 let class = if matches!(cell, Cell::Points(_) | Cell::Int(_)) {
                     " class=\"n\""

@@ -59,7 +59,7 @@ pub fn write(result: &RunResult, charts: &[Rendered], previous_note: Option<&str
                 .collect::<String>()
         );
         for (a, label) in g.agencies.iter().zip(&g.labels) {
-            let row = table::row(a);
+            let row = table::row(a, result.scheme.decimals);
             let cells: Vec<String> = shown
                 .iter()
                 .map(|i| match (i, &row[*i]) {

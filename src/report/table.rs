@@ -49,20 +49,20 @@ pub fn titles(result: &RunResult) -> Vec<String> {
     c
 }
 
-pub fn row(a: &AgencyResult) -> Vec<Cell> {
+/// One agency's row, with the points rankings.csv shows (rounded to the scheme's `decimals`, each
+/// row adding up exactly: [`crate::output::rankings::shown_points`]).
+pub fn row(a: &AgencyResult, decimals: u32) -> Vec<Cell> {
+    let (total, dims, tail) = crate::output::rankings::shown_points(a, decimals);
     let mut r = vec![
         Cell::Text(a.group.clone()),
         Cell::Int(a.rank),
         Cell::Text(a.agency_id.clone()),
         Cell::Text(a.agency.clone()),
-        Cell::Points(a.total),
+        Cell::Points(total),
         Cell::Text(a.grade.clone()),
     ];
-    r.extend(a.dimensions.iter().map(|d| d.map(Cell::Points).unwrap_or(Cell::Empty)));
-    r.extend(
-        [a.applicable_max, a.rescale, a.bonus, a.penalty, a.lookback, a.adjustment]
-            .map(Cell::Points),
-    );
+    r.extend(dims.iter().map(|d| d.map(Cell::Points).unwrap_or(Cell::Empty)));
+    r.extend(tail.map(Cell::Points));
     r.push(a.veto.as_ref().map(|v| Cell::Text(v.rule.clone())).unwrap_or(Cell::Empty));
     r.push(Cell::Flag(a.demoted_by_quota));
     // Finding ids, space-separated, as rankings.csv writes them.

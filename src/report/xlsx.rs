@@ -40,7 +40,7 @@ fn build(result: &RunResult) -> std::result::Result<Vec<u8>, XlsxError> {
         }
         for (r, a) in g.agencies.iter().enumerate() {
             let row = r as u32 + 1;
-            for (c, cell) in table::row(a).into_iter().enumerate() {
+            for (c, cell) in table::row(a, result.scheme.decimals).into_iter().enumerate() {
                 let col = c as u16;
                 match cell {
                     Cell::Text(s) => {
