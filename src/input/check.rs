@@ -191,6 +191,37 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
             errors.push(unknown_agency(&m.agency, &m.source));
             continue;
         }
+        // A measure read by normalised items (as their value or their denominator) applies when
+        // any of those items applies to the agency (docs/composite.md).
+        let readers: Vec<usize> = scheme
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| match &n.method {
+                Some(Method::Normalise(nm)) => {
+                    nm.measure == m.indicator || nm.per.as_deref() == Some(m.indicator.as_str())
+                }
+                _ => false,
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if !readers.is_empty() {
+            if !readers.iter().any(|&i| applies(i, &m.agency)) {
+                errors.push(Error::at(
+                    loc(&m.source, "indicator"),
+                    format!(
+                        "measure `{}` is read by no item that applies to agency `{}` (group `{}`)",
+                        m.indicator,
+                        m.agency,
+                        agencies[m.agency.as_str()]
+                    ),
+                ));
+            }
+            if !seen.insert((&m.agency, &m.indicator)) {
+                errors.push(Error::at(loc(&m.source, "indicator"), format!("measure `{}` is recorded twice for agency `{}`: expected one value per agency and measure", m.indicator, m.agency)));
+            }
+            continue;
+        }
         let Some(node) = scheme
             .node_index(&m.indicator)
             .filter(|&i| matches!(scheme.nodes[i].method, Some(Method::Measure(_))))
@@ -198,8 +229,14 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
             let items = scheme
                 .nodes
                 .iter()
-                .filter(|n| matches!(n.method, Some(Method::Measure(_))))
-                .map(|n| n.id.as_str());
+                .filter_map(|n| match &n.method {
+                    Some(Method::Measure(_)) => Some(vec![n.id.as_str()]),
+                    Some(Method::Normalise(nm)) => Some(
+                        std::iter::once(nm.measure.as_str()).chain(nm.per.as_deref()).collect(),
+                    ),
+                    _ => None,
+                })
+                .flatten();
             errors.push(Error::at(
                 loc(&m.source, "indicator"),
                 format!(

@@ -7,6 +7,7 @@
 //! grade whatever the points and takes no quota place.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
@@ -50,15 +51,44 @@ pub fn rank_and_grade(scheme: &Scheme, agencies: &mut Vec<AgencyResult>) {
             members[i].rank =
                 if i > 0 && compare(g, &members[i - 1], &members[i]) == Ordering::Equal {
                     members[i - 1].rank
+                } else if g.dense_ranks && i > 0 {
+                    members[i - 1].rank + 1
                 } else {
                     i as u32 + 1
                 };
         }
+        rank_nodes(g, &mut members);
         grade(g, &mut members);
         out.extend(members);
     }
     out.append(agencies); // agencies of unknown groups cannot exist after input checks
     *agencies = out;
+}
+
+/// Rank every indicator's value within the group (higher is better), with the group's tie style.
+fn rank_nodes(g: &Group, members: &mut [AgencyResult]) {
+    let mut by_node: HashMap<String, Vec<Decimal>> = HashMap::new();
+    for a in members.iter() {
+        for nv in &a.nodes {
+            by_node.entry(nv.id.clone()).or_default().push(nv.value);
+        }
+    }
+    for values in by_node.values_mut() {
+        values.sort_unstable_by(|a, b| b.cmp(a));
+    }
+    for a in members.iter_mut() {
+        for nv in &mut a.nodes {
+            let values = &by_node[&nv.id];
+            let better = values.partition_point(|v| *v > nv.value);
+            nv.rank = if g.dense_ranks {
+                let mut distinct = values[..better].to_vec();
+                distinct.dedup();
+                distinct.len() as u32 + 1
+            } else {
+                better as u32 + 1
+            };
+        }
+    }
 }
 
 fn grade(g: &Group, members: &mut [AgencyResult]) {

@@ -105,6 +105,8 @@ pub struct Group {
     pub quota_ties_include: bool,
     /// Best first; the last band's `min` is at most zero so every agency gets a grade.
     pub grades: Vec<GradeBand>,
+    /// Dense ranks ("1223") instead of competition ranks ("1224").
+    pub dense_ranks: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,8 +158,22 @@ pub struct Node {
     pub floor: bool,
     /// Leaves only.
     pub method: Option<Method>,
+    /// How an inner node combines its children (docs/composite.md).
+    pub aggregate: Aggregate,
+    /// Weight in the parent's mean or geometric mean.
+    pub weight: Decimal,
+    /// Decimals the node's value is rounded to before its parent uses it.
+    pub round: Option<u32>,
     /// 1-based line of the indicator in the rules file.
     pub line: u64,
+}
+
+/// How an inner node's value comes from its children's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aggregate {
+    Sum,
+    Mean,
+    Geometric,
 }
 
 impl Node {
@@ -192,6 +208,58 @@ pub enum Method {
     Deadline(Deadline),
     Measure(Measure),
     Survey(SurveyItem),
+    Normalise(Normalise),
+}
+
+/// A measured value normalised against the other agencies' or fixed bounds (docs/composite.md).
+#[derive(Debug, Clone)]
+pub struct Normalise {
+    /// The measure id in measures.csv.
+    pub measure: String,
+    /// Denominator measure.
+    pub per: Option<String>,
+    pub scaling: Scaling,
+    pub higher_is_better: bool,
+    /// Population of data-derived statistics.
+    pub within: Scope,
+    pub missing: NormMissing,
+    pub winsorise: Option<Winsorise>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scaling {
+    /// To 0…max between goalposts (fixed, or the data's min and max).
+    MinMax { bounds: Option<(Decimal, Decimal)>, clamp: bool },
+    /// (v − mean) / sd (fixed, or the data's mean and sample sd).
+    ZScore { fixed: Option<(Decimal, Decimal)> },
+    /// v / best × max.
+    Best,
+    /// The value as it is.
+    None,
+}
+
+/// Which agencies share a statistic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Run,
+    Group,
+    Parent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NormMissing {
+    NotApplicable,
+    Zero,
+    Error,
+    /// The mean of the denominated values of the agencies in the same scope.
+    Mean(Scope),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Winsorise {
+    pub skew: Decimal,
+    pub kurtosis: Decimal,
+    pub max_iterations: u32,
 }
 
 #[derive(Debug, Clone)]

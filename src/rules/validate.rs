@@ -209,7 +209,24 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
                 ),
             );
         }
-        if !children[i].is_empty() {
+        let aggregate = aggregate(&mut c, ind, children[i].is_empty());
+        if aggregate != Aggregate::Sum {
+            // A mean of values on one scale: every child is on the node's scale.
+            for &ch in &children[i] {
+                let cm = *raw.indicators[ch].max.get_ref();
+                if cm != max {
+                    c.err(
+                        &raw.indicators[ch].max,
+                        "max",
+                        format!(
+                            "indicator `{}` has max {cm} but its parent `{}` averages its children on a scale of {max}: expected max = {max}",
+                            raw.indicators[ch].id.get_ref(),
+                            ind.id.get_ref()
+                        ),
+                    );
+                }
+            }
+        } else if !children[i].is_empty() {
             let sum: Decimal =
                 children[i].iter().map(|&ch| *raw.indicators[ch].max.get_ref()).sum();
             if sum != max {
@@ -242,6 +259,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             ind.deadline.is_some(),
             ind.measure.is_some(),
             ind.survey.is_some(),
+            ind.normalise.is_some(),
         ]
         .iter()
         .filter(|&&b| b)
@@ -252,7 +270,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
                     &ind.id,
                     "indicator",
                     format!(
-                        "item `{}` has {methods} scoring methods: expected exactly one of [[indicator.deduct]], [indicator.deadline], [indicator.measure], [indicator.survey]",
+                        "item `{}` has {methods} scoring methods: expected exactly one of [[indicator.deduct]], [indicator.deadline], [indicator.measure], [indicator.survey], [indicator.normalise]",
                         ind.id.get_ref()
                     ),
                 );
@@ -270,7 +288,34 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             }
             None
         };
+        // Normalised values (z-scores) and averages may be negative: no floor unless asked.
+        let composite = ind.normalise.is_some() || aggregate != Aggregate::Sum;
+        let weight = match &ind.weight {
+            None => Decimal::ONE,
+            Some(w) => {
+                let parent_sum = parents[i].is_none_or(|p| {
+                    raw.indicators[p].aggregate.as_ref().is_none_or(|a| a.get_ref() == "sum")
+                });
+                if parent_sum {
+                    c.err(w, "weight", format!("indicator `{}` has a weight but its parent sums its children: expected weight only under aggregate = \"mean\" or \"geometric\"", ind.id.get_ref()));
+                }
+                if *w.get_ref() <= Decimal::ZERO {
+                    c.err(
+                        w,
+                        "weight",
+                        format!("weight {}: expected a positive number", w.get_ref()),
+                    );
+                }
+                *w.get_ref()
+            }
+        };
+        if let Some(r) = &ind.round
+            && *r.get_ref() > 20
+        {
+            c.err(r, "round", format!("round = {}: expected 0 to 20 decimals", r.get_ref()));
+        }
         let floor = ind.floor.unwrap_or(match default_floor {
+            _ if composite => false,
             FloorDefault::Item => is_leaf,
             FloorDefault::Dimension => parents[i].is_none(),
             FloorDefault::None => false,
@@ -291,6 +336,9 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             },
             floor,
             method,
+            aggregate,
+            weight,
+            round: ind.round.as_ref().map(|r| *r.get_ref()),
             line: c.src.line(ind.id.span()),
         });
     }
@@ -596,12 +644,25 @@ fn groups(c: &mut Checker<'_>, raw: &[RawGroup]) -> Vec<Group> {
                 false
             }
         };
+        let dense_ranks = match g.ties.as_ref().map(|s| s.get_ref().as_str()) {
+            None | Some("competition") => false,
+            Some("dense") => true,
+            Some(other) => {
+                c.err(
+                    g.ties.as_ref().expect("some"),
+                    "group.ties",
+                    format!("unknown tie style `{other}`: expected competition or dense"),
+                );
+                false
+            }
+        };
         out.push(Group {
             id: g.id.get_ref().clone(),
             name: g.name.clone(),
             tie_break: Vec::new(),
             quota_ties_include,
             grades,
+            dense_ranks,
         });
     }
     out
@@ -769,7 +830,178 @@ fn method(
             mapping,
         }));
     }
+    if let Some(n) = &ind.normalise {
+        return normalise(c, ind.id.get_ref(), n);
+    }
     None
+}
+
+fn aggregate(c: &mut Checker<'_>, ind: &RawIndicator, is_leaf: bool) -> Aggregate {
+    let Some(a) = &ind.aggregate else { return Aggregate::Sum };
+    if is_leaf {
+        c.err(a, "aggregate", format!("item `{}` has no children to aggregate: expected aggregate on inner indicators only", ind.id.get_ref()));
+    }
+    match a.get_ref().as_str() {
+        "sum" => Aggregate::Sum,
+        "mean" => Aggregate::Mean,
+        "geometric" => Aggregate::Geometric,
+        other => {
+            c.err(
+                a,
+                "aggregate",
+                format!("unknown aggregate `{other}`: expected sum, mean or geometric"),
+            );
+            Aggregate::Sum
+        }
+    }
+}
+
+fn scope(c: &mut Checker<'_>, s: Option<&Spanned<String>>, key: &str, default: Scope) -> Scope {
+    match s.map(|s| s.get_ref().as_str()) {
+        None => default,
+        Some("run") => Scope::Run,
+        Some("group") => Scope::Group,
+        Some("parent") => Scope::Parent,
+        Some(other) => {
+            c.err(
+                s.expect("some"),
+                key,
+                format!("unknown `{other}`: expected run, group or parent"),
+            );
+            default
+        }
+    }
+}
+
+fn normalise(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option<Method> {
+    let n = s.get_ref();
+    let method = n.method.as_ref().map(|m| m.get_ref().as_str()).unwrap_or("minmax");
+    let minmax_keys = n.low.is_some() || n.high.is_some() || n.clamp.is_some();
+    let z_keys = n.mean.is_some() || n.sd.is_some();
+    let scaling = match method {
+        "minmax" => {
+            let bounds = match (n.low, n.high) {
+                (None, None) => None,
+                (Some(l), Some(h)) if l < h => Some((l, h)),
+                (Some(l), Some(h)) => {
+                    c.err(
+                        s,
+                        "normalise.low",
+                        format!("item `{id}`: low {l} is not below high {h}: expected low < high"),
+                    );
+                    None
+                }
+                _ => {
+                    c.err(s, "normalise.low", format!("item `{id}` has only one of low and high: expected both fixed goalposts or neither"));
+                    None
+                }
+            };
+            if n.clamp.is_some() && bounds.is_none() {
+                c.err(s, "normalise.clamp", format!("item `{id}`: clamp without fixed goalposts: data-derived bounds never need clamping"));
+            }
+            if z_keys {
+                c.err(
+                    s,
+                    "normalise.mean",
+                    format!("item `{id}`: mean and sd belong to method = \"zscore\""),
+                );
+            }
+            Scaling::MinMax { bounds, clamp: n.clamp.unwrap_or(false) }
+        }
+        "zscore" => {
+            let fixed = match (n.mean, n.sd) {
+                (None, None) => None,
+                (Some(m), Some(sd)) if sd > Decimal::ZERO => Some((m, sd)),
+                (Some(_), Some(sd)) => {
+                    c.err(
+                        s,
+                        "normalise.sd",
+                        format!("item `{id}`: sd {sd}: expected a positive number"),
+                    );
+                    None
+                }
+                _ => {
+                    c.err(
+                        s,
+                        "normalise.mean",
+                        format!(
+                            "item `{id}` has only one of mean and sd: expected both or neither"
+                        ),
+                    );
+                    None
+                }
+            };
+            if minmax_keys {
+                c.err(
+                    s,
+                    "normalise.low",
+                    format!("item `{id}`: low, high and clamp belong to method = \"minmax\""),
+                );
+            }
+            Scaling::ZScore { fixed }
+        }
+        "best" | "none" => {
+            if minmax_keys || z_keys {
+                c.err(
+                    s,
+                    "normalise.method",
+                    format!(
+                        "item `{id}`: method = \"{method}\" takes no low, high, clamp, mean or sd"
+                    ),
+                );
+            }
+            if method == "best" { Scaling::Best } else { Scaling::None }
+        }
+        other => {
+            c.err(
+                n.method.as_ref().expect("some"),
+                "normalise.method",
+                format!("unknown method `{other}`: expected minmax, zscore, best or none"),
+            );
+            Scaling::None
+        }
+    };
+    let within = scope(c, n.within.as_ref(), "normalise.within", Scope::Run);
+    let missing = match n.missing.as_ref().map(|m| m.get_ref().as_str()) {
+        None | Some("not_applicable") => NormMissing::NotApplicable,
+        Some("zero") => NormMissing::Zero,
+        Some("error") => NormMissing::Error,
+        Some("mean") => NormMissing::Mean(scope(
+            c,
+            n.impute_within.as_ref(),
+            "normalise.impute_within",
+            Scope::Group,
+        )),
+        Some(other) => {
+            c.err(
+                n.missing.as_ref().expect("some"),
+                "normalise.missing",
+                format!("unknown `{other}`: expected not_applicable, zero, error or mean"),
+            );
+            NormMissing::NotApplicable
+        }
+    };
+    if n.impute_within.is_some() && !matches!(missing, NormMissing::Mean(_)) {
+        c.err(
+            s,
+            "normalise.impute_within",
+            format!("item `{id}`: impute_within without missing = \"mean\""),
+        );
+    }
+    let winsorise = n.winsorise.as_ref().map(|w| Winsorise {
+        skew: w.skew,
+        kurtosis: w.kurtosis,
+        max_iterations: w.max_iterations,
+    });
+    Some(Method::Normalise(Normalise {
+        measure: n.measure.clone().unwrap_or_else(|| id.to_string()),
+        per: n.per.clone(),
+        scaling,
+        higher_is_better: n.higher_is_better.unwrap_or(true),
+        within,
+        missing,
+        winsorise,
+    }))
 }
 
 fn missing(c: &mut Checker<'_>, m: Option<&Spanned<String>>) -> Missing {

@@ -11,20 +11,26 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 
+use super::composite::{self, NormOutcome, Prepared};
 use super::ledger::{Component, LedgerLine, Step};
 use super::methods::{self, GroupContext};
 use super::result::*;
 use crate::error::{Error, Location, Result};
 use crate::input::{Agency, Inputs, TaskStatus, check};
-use crate::rules::{BelowMinimum, Mapping, Method, Missing, Scheme};
+use crate::rules::{Aggregate, BelowMinimum, Mapping, Method, Missing, Scheme};
 
 /// Score every agency, rank and grade them. Inputs are checked against the scheme first.
 pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<RunResult> {
     check::check(scheme, inputs)?;
     let index = InputIndex::new(inputs);
     let contexts = group_contexts(scheme, inputs, &index)?;
-    let scored: Vec<Result<AgencyResult>> =
-        inputs.agencies.par_iter().map(|a| score_agency(scheme, a, &index, &contexts)).collect();
+    let prepared =
+        composite::prepare(scheme, inputs, &index.measures, &|n, a| applies(scheme, n, a))?;
+    let scored: Vec<Result<AgencyResult>> = inputs
+        .agencies
+        .par_iter()
+        .map(|a| score_agency(scheme, a, &index, &contexts, &prepared))
+        .collect();
     let mut agencies = Vec::with_capacity(scored.len());
     let mut errors = Vec::new();
     for r in scored {
@@ -243,6 +249,11 @@ fn group_contexts(scheme: &Scheme, inputs: &Inputs, index: &InputIndex<'_>) -> R
 /// Ledger under construction for one agency.
 struct Ledger {
     lines: Vec<LedgerLine>,
+    /// The indicator each line was written for, while the tree is walked: lines are first written
+    /// in the indicator's own units and scaled to their contribution to the total once the whole
+    /// tree is known (a mean's weights depend on which siblings apply).
+    owner: Vec<Option<usize>>,
+    current: Option<usize>,
 }
 
 impl Ledger {
@@ -255,6 +266,7 @@ impl Ledger {
         source: Option<&str>,
         detail: String,
     ) {
+        self.owner.push(self.current);
         self.lines.push(LedgerLine {
             rule: rule.to_string(),
             component,
@@ -283,35 +295,95 @@ fn score_agency(
     agency: &Agency,
     index: &InputIndex<'_>,
     ctx: &Contexts,
+    prepared: &Prepared,
 ) -> Result<AgencyResult> {
-    let mut ledger = Ledger { lines: Vec::new() };
+    let mut ledger = Ledger { lines: Vec::new(), owner: Vec::new(), current: None };
     let n = scheme.nodes.len();
     // Points per node (subject to floors), None when nothing under it applies.
     let mut pts: Vec<Option<Decimal>> = vec![None; n];
+    // Applicable maximum per node: leaves' maxima summed, or the node's own scale under a mean.
+    let mut amax: Vec<Decimal> = vec![Decimal::ZERO; n];
     let mut major: Vec<Decimal> = vec![Decimal::ZERO; scheme.roots.len()];
-    let mut leaf_max: Vec<Decimal> = vec![Decimal::ZERO; scheme.roots.len()];
     let findings = index.findings.get(agency.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
     for node in post_order(scheme) {
         let nd = &scheme.nodes[node];
         let dim = Component::Dimension(scheme.nodes[scheme.roots[nd.dimension]].id.clone());
+        ledger.current = Some(node);
         let value = if nd.is_leaf() {
             if !applies(scheme, node, agency) {
                 continue;
             }
-            match score_leaf(scheme, node, agency, index, ctx, findings, &mut ledger, &dim)? {
+            match score_leaf(
+                scheme,
+                node,
+                agency,
+                index,
+                ctx,
+                prepared,
+                findings,
+                &mut ledger,
+                &dim,
+            )? {
                 None => continue,
                 Some(o) => {
                     major[nd.dimension] += o.major;
-                    leaf_max[nd.dimension] += nd.max;
+                    amax[node] = nd.max;
                     o.floored
                 }
             }
         } else {
-            let applicable: Vec<Decimal> = nd.children.iter().filter_map(|&c| pts[c]).collect();
+            let applicable: Vec<(Decimal, Decimal)> = nd
+                .children
+                .iter()
+                .filter_map(|&c| pts[c].map(|v| (scheme.nodes[c].weight, v)))
+                .collect();
             if applicable.is_empty() {
                 continue;
             }
-            applicable.into_iter().sum()
+            match nd.aggregate {
+                Aggregate::Sum => {
+                    amax[node] = nd.children.iter().map(|&c| amax[c]).sum();
+                    applicable.into_iter().map(|(_, v)| v).sum()
+                }
+                Aggregate::Mean => {
+                    amax[node] = nd.max;
+                    let w: Decimal = applicable.iter().map(|(w, _)| *w).sum();
+                    applicable.iter().map(|(w, v)| w * v).sum::<Decimal>() / w
+                }
+                Aggregate::Geometric => {
+                    amax[node] = nd.max;
+                    let v = geometric(&applicable).ok_or_else(|| {
+                        Error::at(
+                            Location::line(&scheme.source, nd.line),
+                            format!(
+                                "indicator `{}` is a geometric mean but agency `{}` has a child value ≤ 0: expected positive values",
+                                nd.id, agency.id
+                            ),
+                        )
+                    })?;
+                    let kids: Vec<String> = nd
+                        .children
+                        .iter()
+                        .filter_map(|&c| {
+                            pts[c].map(|p| format!("{} {}", scheme.nodes[c].id, p.normalize()))
+                        })
+                        .collect();
+                    ledger.push(
+                        &nd.id,
+                        dim.clone(),
+                        Step::Credit,
+                        v,
+                        None,
+                        format!(
+                            "{}: weighted geometric mean of {} → {}",
+                            nd.name,
+                            kids.join(", "),
+                            v.normalize()
+                        ),
+                    );
+                    v
+                }
+            }
         };
         let mut v = value;
         if nd.floor && v < Decimal::ZERO {
@@ -324,6 +396,21 @@ fn score_agency(
                 format!("deductions floored: `{}` cannot go below 0", nd.id),
             );
             v = Decimal::ZERO;
+        }
+        if let Some(dp) = nd.round {
+            let r =
+                v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            if r != v {
+                ledger.push(
+                    &nd.id,
+                    dim.clone(),
+                    Step::Rounding,
+                    r - v,
+                    None,
+                    format!("`{}` rounded to {dp} decimals {} → {r}", nd.id, v.normalize()),
+                );
+                v = r;
+            }
         }
         if nd.is_leaf() && scheme.rounding.item {
             let r = scheme.rounding.round(v);
@@ -341,6 +428,25 @@ fn score_agency(
         }
         pts[node] = Some(v);
     }
+    ledger.current = None;
+    contributions(scheme, &pts, &mut ledger);
+    let nodes = scheme
+        .nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, nd)| {
+            pts[i].map(|value| NodeValue {
+                id: nd.id.clone(),
+                value,
+                rank: 0,
+                stages: match prepared.get(&(i, agency.id.clone())) {
+                    Some(NormOutcome::Value { stages, .. }) => Some(stages.clone()),
+                    _ => None,
+                },
+            })
+        })
+        .collect();
+    let leaf_max: Vec<Decimal> = scheme.roots.iter().map(|&r| amax[r]).collect();
     let mut dimensions = Vec::with_capacity(scheme.roots.len());
     for (d, &root) in scheme.roots.iter().enumerate() {
         let Some(p) = pts[root] else {
@@ -456,8 +562,96 @@ fn score_agency(
         lookback: ledger.sum_of(&Component::Lookback),
         adjustment: ledger.sum_of(&Component::Adjustment),
         veto,
+        nodes,
         ledger: ledger.lines,
     })
+}
+
+/// Weighted geometric mean of positive values: exp(Σ w·ln v / Σ w), rounded to
+/// [`composite::INEXACT_DP`] decimals. `None` if a value is not positive.
+fn geometric(values: &[(Decimal, Decimal)]) -> Option<Decimal> {
+    use rust_decimal::MathematicalOps;
+    let mut num = Decimal::ZERO;
+    let mut w = Decimal::ZERO;
+    for (wi, v) in values {
+        if *v <= Decimal::ZERO {
+            return None;
+        }
+        num += *wi * v.checked_ln()?;
+        w += *wi;
+    }
+    Some((num / w).checked_exp()?.round_dp(composite::INEXACT_DP))
+}
+
+/// Scale each line written for an indicator to its contribution to the total: the product of
+/// `weight / Σ applicable sibling weights` over the mean nodes above it (1 under sums, so a
+/// summed scheme's lines are untouched). Lines inside a geometric mean keep their detail but count
+/// 0: the geometric node's own line carries the value. Where inexact divisions (thirds) leave the
+/// lines of a dimension a few units in the 28th digit away from its value, one rounding line on
+/// the dimension closes the gap.
+fn contributions(scheme: &Scheme, pts: &[Option<Decimal>], ledger: &mut Ledger) {
+    let n = scheme.nodes.len();
+    let mut factor: Vec<Decimal> = vec![Decimal::ONE; n];
+    let mut inside_geo: Vec<Option<usize>> = vec![None; n];
+    let mut any = false;
+    // Parents before children: reverse post-order.
+    for p in post_order(scheme).into_iter().rev() {
+        let nd = &scheme.nodes[p];
+        let w: Decimal = nd
+            .children
+            .iter()
+            .filter(|&&c| pts[c].is_some())
+            .map(|&c| scheme.nodes[c].weight)
+            .sum();
+        for &c in &nd.children {
+            inside_geo[c] = inside_geo[p];
+            factor[c] = match nd.aggregate {
+                Aggregate::Sum => factor[p],
+                Aggregate::Mean => {
+                    any = true;
+                    if w.is_zero() { Decimal::ZERO } else { factor[p] * scheme.nodes[c].weight / w }
+                }
+                Aggregate::Geometric => {
+                    any = true;
+                    inside_geo[c] = Some(inside_geo[p].unwrap_or(p));
+                    Decimal::ZERO
+                }
+            };
+        }
+    }
+    if !any {
+        return;
+    }
+    for (line, owner) in ledger.lines.iter_mut().zip(&ledger.owner) {
+        let Some(o) = *owner else { continue };
+        if let Some(g) = inside_geo[o] {
+            line.detail = format!(
+                "{} [inside the geometric mean `{}`: counted by its line]",
+                line.detail, scheme.nodes[g].id
+            );
+            line.points = Decimal::ZERO;
+        } else if factor[o] != Decimal::ONE {
+            line.detail =
+                format!("{} [× {} of the total]", line.detail, factor[o].round_dp(12).normalize());
+            line.points = (line.points * factor[o]).normalize();
+        }
+    }
+    for &r in &scheme.roots {
+        let Some(v) = pts[r] else { continue };
+        let comp = Component::Dimension(scheme.nodes[r].id.clone());
+        let sum = ledger.sum_of(&comp);
+        if sum != v {
+            ledger.current = None;
+            ledger.push(
+                &scheme.nodes[r].id,
+                comp,
+                Step::Rounding,
+                v - sum,
+                None,
+                format!("decimal residue of the weights' divisions ({})", (v - sum).normalize()),
+            );
+        }
+    }
 }
 
 /// Children before parents, siblings in file order.
@@ -482,6 +676,7 @@ fn score_leaf(
     agency: &Agency,
     index: &InputIndex<'_>,
     ctx: &Contexts,
+    prepared: &Prepared,
     findings: &[&crate::input::Finding],
     ledger: &mut Ledger,
     dim: &Component,
@@ -597,6 +792,20 @@ fn score_leaf(
             ledger.push(id, dim.clone(), Step::Credit, p, src, format!("{detail}{evidence}"));
             Ok(Some(LeafOutcome { floored: p, major: Decimal::ZERO }))
         }
+        Method::Normalise(_) => match prepared.get(&(node, agency.id.clone())) {
+            None | Some(NormOutcome::NotApplicable) => Ok(None),
+            Some(NormOutcome::Value { points, source, detail, .. }) => {
+                ledger.push(
+                    id,
+                    dim.clone(),
+                    Step::Credit,
+                    *points,
+                    source.as_deref(),
+                    detail.clone(),
+                );
+                Ok(Some(LeafOutcome { floored: *points, major: Decimal::ZERO }))
+            }
+        },
         Method::Measure(_) | Method::Survey(_) => {
             let missing = match method {
                 Method::Measure(m) => m.missing,
