@@ -1,0 +1,262 @@
+//! Published composite indices, reproduced by rules files in scoring-rules/validation/ and the
+//! generic engine (docs/composite.md). Each test turns the publisher's input file in
+//! ../shared/validation/ into a kaohe data directory (agencies.csv, measures.csv), runs
+//! `kaohe score`, and compares every published number with the engine's. Where the publisher's
+//! floating-point arithmetic and kaohe's decimal arithmetic disagree, the test lists each cell that
+//! differs and why; any other difference fails.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use assert_cmd::Command;
+use rust_decimal::Decimal;
+
+const VALIDATION: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/validation");
+const RULES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/scoring-rules/validation");
+
+fn published(rel: &str) -> PathBuf {
+    let p = Path::new(VALIDATION).join(rel);
+    assert!(
+        p.exists(),
+        "{} is missing: the published files are expected at ../shared/validation",
+        p.display()
+    );
+    p
+}
+
+/// Rows of a published CSV as header → cell maps (UTF-8, BOM tolerated).
+fn read_csv(path: &Path) -> Vec<HashMap<String, String>> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let text = text.trim_start_matches('\u{feff}');
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let headers: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            headers.iter().cloned().zip(rec.iter().map(str::to_string)).collect()
+        })
+        .collect()
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// A data directory: agencies (id, name, group, parent) and measures (agency, measure, value).
+struct DataDir {
+    agencies: String,
+    measures: String,
+}
+
+impl DataDir {
+    fn new() -> Self {
+        DataDir {
+            agencies: "id,name,group,parent\n".into(),
+            measures: "agency,indicator,value\n".into(),
+        }
+    }
+    fn agency(&mut self, id: &str, name: &str, group: &str, parent: &str) {
+        let _ = writeln!(
+            self.agencies,
+            "{},{},{},{}",
+            csv_field(id),
+            csv_field(name),
+            group,
+            csv_field(parent)
+        );
+    }
+    fn measure(&mut self, agency: &str, measure: &str, value: &str) {
+        let _ = writeln!(self.measures, "{},{},{}", csv_field(agency), csv_field(measure), value);
+    }
+}
+
+/// Per agency: node id → (value, rank).
+type Nodes = BTreeMap<String, BTreeMap<String, (Decimal, u32, serde_json::Value)>>;
+
+/// Write the data directory, run `kaohe score`, read the per-node values back from scores.json.
+fn score(rules: &str, data: &DataDir) -> (Nodes, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("data");
+    std::fs::create_dir(&d).unwrap();
+    std::fs::write(d.join("agencies.csv"), &data.agencies).unwrap();
+    std::fs::write(d.join("measures.csv"), &data.measures).unwrap();
+    let out = dir.path().join("out");
+    Command::cargo_bin("kaohe")
+        .unwrap()
+        .arg("score")
+        .arg(Path::new(RULES).join(rules))
+        .arg("--data")
+        .arg(&d)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("scores.json")).unwrap()).unwrap();
+    let mut nodes = Nodes::new();
+    for a in json["agencies"].as_array().unwrap() {
+        let m = nodes.entry(a["agency_id"].as_str().unwrap().to_string()).or_default();
+        for n in a["nodes"].as_array().unwrap() {
+            m.insert(
+                n["id"].as_str().unwrap().to_string(),
+                (
+                    Decimal::from_str(n["value"].as_str().unwrap()).unwrap(),
+                    n["rank"].as_u64().unwrap() as u32,
+                    n.get("stages").cloned().unwrap_or(serde_json::Value::Null),
+                ),
+            );
+        }
+    }
+    (nodes, json)
+}
+
+fn dec(s: &str) -> Decimal {
+    Decimal::from_str(s)
+        .or_else(|_| Decimal::from_scientific(s))
+        .unwrap_or_else(|_| panic!("not a number: {s}"))
+}
+
+/// BIPA 2024: 82 metrics → 32 indicators → 16 themes → 4 domains → index; each tier the mean of
+/// its available children rounded half-up to 2 decimals; ranks are min-ranks (competition) on the
+/// rounded value. Every published value and rank of every tier is compared.
+#[test]
+fn bipa_2024_every_tier_and_rank() {
+    let structure = read_csv(&published("bipa-2024/bipa2024_data_structure.csv"));
+    let level: HashMap<String, (String, String)> = structure
+        .iter()
+        .map(|r| (r["structure_id"].clone(), (r["level"].clone(), r["name"].clone())))
+        .collect();
+    let rows = read_csv(&published("bipa-2024/bipa2024_all_data.csv"));
+    let mut data = DataDir::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for r in &rows {
+        let c = &r["cc_iso3c"];
+        if seen.insert(c.clone()) {
+            data.agency(c, c, "all", "");
+        }
+        let (lvl, name) = &level[&r["structure_id"]];
+        if lvl == "metric" {
+            data.measure(c, name, &r["value"]);
+        }
+    }
+    let (nodes, _) = score("bipa-2024.toml", &data);
+    let engine_cells: usize = nodes.values().map(BTreeMap::len).sum();
+    assert_eq!(
+        engine_cells,
+        rows.len(),
+        "the engine and the publisher have values for different cells"
+    );
+    let pv: HashMap<(&str, &str), Decimal> = rows
+        .iter()
+        .map(|r| ((r["cc_iso3c"].as_str(), r["structure_id"].as_str()), dec(&r["value"])))
+        .collect();
+    let ev = |c: &str, sid: &str| nodes[c][sid].0;
+    let mut children: HashMap<(&str, String), Vec<&str>> = HashMap::new();
+    for r in &rows {
+        if let Some(p) = bipa_parent(&r["structure_id"]) {
+            children
+                .entry((r["cc_iso3c"].as_str(), p))
+                .or_default()
+                .push(r["structure_id"].as_str());
+        }
+    }
+    // Cells the publisher rounded down from an exact .xx5 mean of its published children: binary
+    // floating point put the mean just below the boundary. Decimal half-up rounding goes up there.
+    let two = |d: Decimal| {
+        d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    };
+    let mut boundary_down = 0;
+    let mut differing_values = std::collections::BTreeSet::new();
+    let mut explained = Vec::new();
+    let mut unexplained = Vec::new();
+    for r in &rows {
+        let (c, sid) = (r["cc_iso3c"].as_str(), r["structure_id"].as_str());
+        let (e, p) = (ev(c, sid), pv[&(c, sid)]);
+        let Some(kids) = children.get(&(c, sid.to_string())) else {
+            // A metric: the publisher's input, taken as it is.
+            if e != p {
+                unexplained.push(format!("{c} {sid}: metric {e} vs published {p}"));
+            }
+            continue;
+        };
+        let mean =
+            kids.iter().map(|k| pv[&(c, *k)]).sum::<Decimal>() / Decimal::from(kids.len() as u64);
+        let at_boundary = (mean * Decimal::from(1000)).fract().is_zero()
+            && (mean * Decimal::from(1000)) % Decimal::from(10) == Decimal::from(5);
+        let published_down = at_boundary && p < mean;
+        boundary_down += usize::from(published_down);
+        let kids_agree = kids.iter().all(|k| ev(c, k) == pv[&(c, *k)]);
+        if e == p {
+            if kids_agree && published_down {
+                unexplained.push(format!(
+                    "{c} {sid}: expected half-up to differ from the publisher's {p} (mean {mean})"
+                ));
+            }
+            continue;
+        }
+        differing_values.insert(sid);
+        if kids_agree && published_down && e == two(mean) {
+            explained.push(format!("{c} {sid}: {e} vs published {p}: mean of the published children is exactly {mean}; half-up gives {e}, the publisher's binary mean fell just below"));
+        } else if !kids_agree {
+            let k: Vec<&str> = kids.iter().copied().filter(|k| ev(c, k) != pv[&(c, *k)]).collect();
+            explained.push(format!(
+                "{c} {sid}: {e} vs published {p}: follows from child(ren) {} differing",
+                k.join(", ")
+            ));
+        } else {
+            unexplained.push(format!(
+                "{c} {sid}: value {e} vs published {p} (mean of published children {mean})"
+            ));
+        }
+    }
+    let mut rank_diffs = 0;
+    for r in &rows {
+        let (c, sid) = (r["cc_iso3c"].as_str(), r["structure_id"].as_str());
+        let rank = nodes[c][sid].1;
+        if rank.to_string() != r["rank"] {
+            if differing_values.contains(sid) {
+                rank_diffs += 1;
+            } else {
+                unexplained.push(format!(
+                    "{c} {sid}: rank {rank} vs published {} with every value of the tier equal",
+                    r["rank"]
+                ));
+            }
+        }
+    }
+    eprintln!(
+        "BIPA 2024: {} cells; {} differ in value, each explained:\n{}\n{rank_diffs} ranks differ, all in tiers whose values differ",
+        rows.len(),
+        explained.len(),
+        explained.join("\n")
+    );
+    assert!(
+        unexplained.is_empty(),
+        "{} unexplained differences:\n{}",
+        unexplained.len(),
+        unexplained.join("\n")
+    );
+    // Every .xx5 the publisher rounded down under children that agree is a difference, and
+    // nothing else is: the counts come from the published file alone.
+    assert!(boundary_down > 0);
+}
+
+/// The publisher's tree: metric 10102.01 → indicator 10102 → theme 10100 → domain 10000 → index 0.
+fn bipa_parent(sid: &str) -> Option<String> {
+    if let Some((ind, _)) = sid.split_once('.') {
+        return Some(ind.to_string());
+    }
+    let n: u32 = sid.parse().unwrap();
+    match n {
+        0 => None,
+        n if n % 10000 == 0 => Some("0".into()),
+        n if n % 100 == 0 => Some((n / 10000 * 10000).to_string()),
+        n => Some((n / 100 * 100).to_string()),
+    }
+}
