@@ -260,3 +260,106 @@ fn bipa_parent(sid: &str) -> Option<String> {
         n => Some((n / 100 * 100).to_string()),
     }
 }
+
+/// Equal up to the publisher's printed precision (15 significant digits): |a − b| ≤ 1e-9 · max(1, |b|).
+fn close(a: Decimal, b: Decimal) -> bool {
+    let scale = b.abs().max(Decimal::ONE);
+    (a - b).abs() <= scale * Decimal::new(1, 9)
+}
+
+/// COINr's ASEM example, every stage: denominated, imputed (Group_EurAsia mean), treated
+/// (winsorised), normalised (min-max 0–100), aggregated (equal-weight arithmetic means at three
+/// levels) and the published ranks of every aggregate.
+#[test]
+fn coinr_asem_every_stage() {
+    let dir = "coinr-asem-v06/";
+    let raw = read_csv(&published(&format!("{dir}Data_Raw.csv")));
+    let dens = read_csv(&published(&format!("{dir}Input_Denominators.csv")));
+    let meta = read_csv(&published(&format!("{dir}Input_IndMeta.csv")));
+    let inds: Vec<String> = meta.iter().map(|m| m["IndCode"].clone()).collect();
+    let mut data = DataDir::new();
+    for r in &raw {
+        data.agency(&r["UnitCode"], &r["UnitName"], "all", &r["Group_EurAsia"]);
+        for i in &inds {
+            if r[i] != "NA" {
+                data.measure(&r["UnitCode"], i, &dec(&r[i]).to_string());
+            }
+        }
+    }
+    for r in &dens {
+        for k in ["Den_Area", "Den_Energy", "Den_GDP", "Den_Pop"] {
+            if r[k] == "NA" {
+                continue;
+            }
+            data.measure(&r["UnitCode"], k, &dec(&r[k]).to_string());
+        }
+    }
+    let (nodes, _) = score("coinr-asem.toml", &data);
+    let mut diffs = Vec::new();
+    let mut compared = 0;
+    let stage = |c: &str, i: &str, s: &str| -> Option<Decimal> {
+        nodes[c][i].2.get(s).and_then(|v| v.as_str()).map(|v| Decimal::from_str(v).unwrap())
+    };
+    for (file, what) in [
+        ("Data_Denominated.csv", "denominated"),
+        ("Data_Imputed.csv", "imputed"),
+        ("Data_Treated.csv", "treated"),
+        ("Data_Normalised.csv", "normalised"),
+    ] {
+        for r in read_csv(&published(&format!("{dir}{file}"))) {
+            let c = r["UnitCode"].as_str();
+            for i in &inds {
+                let engine =
+                    if what == "normalised" { Some(nodes[c][i].0) } else { stage(c, i, what) };
+                match (r[i].as_str(), engine) {
+                    ("NA", None) => {}
+                    ("NA", Some(e)) => {
+                        diffs.push(format!("{what} {c} {i}: engine {e}, published NA"))
+                    }
+                    (p, None) => diffs.push(format!("{what} {c} {i}: engine none, published {p}")),
+                    (p, Some(e)) => {
+                        compared += 1;
+                        if !close(e, dec(p)) {
+                            diffs.push(format!("{what} {c} {i}: engine {e}, published {p}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let aggs = [
+        "Index",
+        "Conn",
+        "Sust",
+        "Physical",
+        "ConEcFin",
+        "Political",
+        "Instit",
+        "P2P",
+        "Environ",
+        "Social",
+        "SusEcFin",
+    ];
+    for r in read_csv(&published(&format!("{dir}Data_Aggregated.csv"))) {
+        let c = r["UnitCode"].as_str();
+        for a in aggs {
+            compared += 1;
+            let e = nodes[c][a].0;
+            if !close(e, dec(&r[a])) {
+                diffs.push(format!("aggregated {c} {a}: engine {e}, published {}", r[a]));
+            }
+        }
+    }
+    for r in read_csv(&published(&format!("{dir}Results_AggregatesRank.csv"))) {
+        let c = r["UnitCode"].as_str();
+        for a in aggs {
+            compared += 1;
+            let e = nodes[c][a].1;
+            if e.to_string() != r[a] {
+                diffs.push(format!("rank {c} {a}: engine {e}, published {}", r[a]));
+            }
+        }
+    }
+    eprintln!("ASEM: {compared} cells compared");
+    assert!(diffs.is_empty(), "{} differences:\n{}", diffs.len(), diffs.join("\n"));
+}

@@ -24,7 +24,7 @@ fn key(a: &AgencyResult, k: &TieKey) -> Decimal {
 
 /// Better first: higher total, then higher tie-break keys.
 fn compare(g: &Group, a: &AgencyResult, b: &AgencyResult) -> Ordering {
-    b.total.cmp(&a.total).then_with(|| {
+    g.rank_value(b.total).cmp(&g.rank_value(a.total)).then_with(|| {
         for k in &g.tie_break {
             let o = key(b, k).cmp(&key(a, k));
             if o != Ordering::Equal {
@@ -70,7 +70,7 @@ fn rank_nodes(g: &Group, members: &mut [AgencyResult]) {
     let mut by_node: HashMap<String, Vec<Decimal>> = HashMap::new();
     for a in members.iter() {
         for nv in &a.nodes {
-            by_node.entry(nv.id.clone()).or_default().push(nv.value);
+            by_node.entry(nv.id.clone()).or_default().push(g.rank_value(nv.value));
         }
     }
     for values in by_node.values_mut() {
@@ -79,7 +79,8 @@ fn rank_nodes(g: &Group, members: &mut [AgencyResult]) {
     for a in members.iter_mut() {
         for nv in &mut a.nodes {
             let values = &by_node[&nv.id];
-            let better = values.partition_point(|v| *v > nv.value);
+            let mine = g.rank_value(nv.value);
+            let better = values.partition_point(|v| *v > mine);
             nv.rank = if g.dense_ranks {
                 let mut distinct = values[..better].to_vec();
                 distinct.dedup();

@@ -71,6 +71,9 @@ pub struct RawGroup {
     /// Rank tie style: competition (default) or dense (docs/composite.md).
     #[serde(default)]
     pub ties: Option<Spanned<String>>,
+    /// Rank on values rounded half-up to this many decimals (docs/composite.md).
+    #[serde(default)]
+    pub rank_decimals: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -107,6 +107,20 @@ pub struct Group {
     pub grades: Vec<GradeBand>,
     /// Dense ranks ("1223") instead of competition ranks ("1224").
     pub dense_ranks: bool,
+    /// Ranks compare values rounded half-up to this many decimals.
+    pub rank_decimals: Option<u32>,
+}
+
+impl Group {
+    /// The value ranks compare: rounded when the group says so.
+    pub fn rank_value(&self, v: Decimal) -> Decimal {
+        match self.rank_decimals {
+            Some(dp) => {
+                v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            }
+            None => v,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

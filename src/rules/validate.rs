@@ -663,6 +663,16 @@ fn groups(c: &mut Checker<'_>, raw: &[RawGroup]) -> Vec<Group> {
             quota_ties_include,
             grades,
             dense_ranks,
+            rank_decimals: g.rank_decimals.as_ref().map(|d| {
+                if *d.get_ref() > 20 {
+                    c.err(
+                        d,
+                        "group.rank_decimals",
+                        format!("{}: expected 0 to 20 decimals", d.get_ref()),
+                    );
+                }
+                *d.get_ref()
+            }),
         });
     }
     out
