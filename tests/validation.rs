@@ -81,15 +81,25 @@ type Nodes = BTreeMap<String, BTreeMap<String, (Decimal, u32, serde_json::Value)
 
 /// Write the data directory, run `kaohe score`, read the per-node values back from scores.json.
 fn score(rules: &str, data: &DataDir) -> (Nodes, serde_json::Value) {
+    score_with_threads(rules, data, None)
+}
+
+fn score_with_threads(
+    rules: &str,
+    data: &DataDir,
+    threads: Option<u32>,
+) -> (Nodes, serde_json::Value) {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().join("data");
     std::fs::create_dir(&d).unwrap();
     std::fs::write(d.join("agencies.csv"), &data.agencies).unwrap();
     std::fs::write(d.join("measures.csv"), &data.measures).unwrap();
     let out = dir.path().join("out");
-    Command::cargo_bin("kaohe")
-        .unwrap()
-        .arg("score")
+    let mut cmd = Command::cargo_bin("kaohe").unwrap();
+    if let Some(t) = threads {
+        cmd.env("RAYON_NUM_THREADS", t.to_string());
+    }
+    cmd.arg("score")
         .arg(Path::new(RULES).join(rules))
         .arg("--data")
         .arg(&d)
@@ -294,7 +304,10 @@ fn coinr_asem_every_stage() {
             data.measure(&r["UnitCode"], k, &dec(&r[k]).to_string());
         }
     }
-    let (nodes, _) = score("coinr-asem.toml", &data);
+    let (nodes, json) = score_with_threads("coinr-asem.toml", &data, Some(1));
+    // The cross-agency statistics run before the parallel pass: any thread count, same bytes.
+    let (_, json4) = score_with_threads("coinr-asem.toml", &data, Some(4));
+    assert_eq!(json["agencies"], json4["agencies"], "results differ between 1 and 4 threads");
     let mut diffs = Vec::new();
     let mut compared = 0;
     let stage = |c: &str, i: &str, s: &str| -> Option<Decimal> {

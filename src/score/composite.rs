@@ -421,6 +421,25 @@ mod tests {
     }
 
     #[test]
+    fn z_scores_fixed_and_from_the_data() {
+        let nm = |fixed, hib| Normalise {
+            measure: "m".into(),
+            per: None,
+            scaling: Scaling::ZScore { fixed },
+            higher_is_better: hib,
+            within: Scope::Run,
+            missing: NormMissing::NotApplicable,
+            winsorise: None,
+        };
+        let st = stats(&[dec!(1), dec!(2), dec!(3)]); // mean 2, sample sd √(2/2) = 1
+        assert_eq!(scale(&nm(None, true), dec!(3), dec!(100), &st).unwrap().0, dec!(1));
+        // Fixed mean 50 and sd 10 (a base year): 35 → −1.5, or 1.5 when lower is better.
+        let fixed = Some((dec!(50), dec!(10)));
+        assert_eq!(scale(&nm(fixed, true), dec!(35), dec!(100), &st).unwrap().0, dec!(-1.5));
+        assert_eq!(scale(&nm(fixed, false), dec!(35), dec!(100), &st).unwrap().0, dec!(1.5));
+    }
+
+    #[test]
     fn winsorise_moves_ties_together_and_stops_at_the_limit() {
         // 1,1,1,1,1,1,1,2,50,50: skewed right; the two 50s move to 2 together in one move.
         let mut v: Vec<Decimal> =

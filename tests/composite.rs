@@ -1,0 +1,61 @@
+//! The composite methods on a small scheme whose every number is worked by hand in its comments
+//! (scoring-rules/composite-example.toml; docs/composite.md).
+
+use assert_cmd::Command;
+
+#[test]
+fn composite_example_cases_worked_by_hand_pass() {
+    let out = Command::cargo_bin("kaohe")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "scoring-rules/composite-example.toml"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8(out).unwrap().contains("1 passed, 0 failed"));
+}
+
+#[test]
+fn a_weight_under_a_summing_parent_is_an_error_naming_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("r.toml");
+    std::fs::write(
+        &rules,
+        r#"[scheme]
+id = "x"
+title = "x"
+basis = "x"
+total = 10
+
+[[group]]
+id = "g"
+name = "g"
+[[group.grade]]
+name = "ok"
+min = 0
+
+[[indicator]]
+id = "D"
+name = "D"
+max = 10
+basis = "x"
+
+[[indicator]]
+id = "a"
+parent = "D"
+name = "a"
+max = 10
+basis = "x"
+weight = 2
+[indicator.normalise]
+method = "none"
+"#,
+    )
+    .unwrap();
+    let out = Command::cargo_bin("kaohe").unwrap().arg("check").arg(&rules).assert().code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains(":26"), "{err}");
+    assert!(err.contains("indicator `a` has a weight but its parent sums its children"), "{err}");
+}
