@@ -18,7 +18,7 @@ fn composite_example_cases_worked_by_hand_pass() {
 }
 
 #[test]
-fn a_weight_under_a_summing_parent_is_an_error_naming_its_line() {
+fn a_gate_that_is_not_an_earlier_sibling_is_an_error_naming_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let rules = dir.path().join("r.toml");
     std::fs::write(
@@ -48,7 +48,7 @@ parent = "D"
 name = "a"
 max = 10
 basis = "x"
-weight = 2
+gate = "D"
 [indicator.normalise]
 method = "none"
 "#,
@@ -57,5 +57,8 @@ method = "none"
     let out = Command::cargo_bin("kaohe").unwrap().arg("check").arg(&rules).assert().code(2);
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(err.contains(":26"), "{err}");
-    assert!(err.contains("indicator `a` has a weight but its parent sums its children"), "{err}");
+    assert!(
+        err.contains("indicator `a` is gated by `D`: expected the id of an earlier sibling"),
+        "{err}"
+    );
 }

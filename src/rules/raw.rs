@@ -123,6 +123,9 @@ pub struct RawIndicator {
     pub weight: Option<Spanned<Decimal>>,
     #[serde(default)]
     pub round: Option<Spanned<u32>>,
+    /// The node counts 0 unless this earlier sibling has a value above 0.
+    #[serde(default)]
+    pub gate: Option<Spanned<String>>,
 }
 
 /// `[indicator.normalise]`: a measured value, denominated, imputed, treated and normalised.

@@ -178,6 +178,10 @@ pub struct Node {
     pub weight: Decimal,
     /// Decimals the node's value is rounded to before its parent uses it.
     pub round: Option<u32>,
+    /// Inner nodes: the aggregated value normalised (linear scalings only).
+    pub transform: Option<Normalise>,
+    /// The node counts 0 unless this node (an earlier sibling) has a value above 0.
+    pub gate: Option<usize>,
     /// 1-based line of the indicator in the rules file.
     pub line: u64,
 }

@@ -226,9 +226,16 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
                     );
                 }
             }
-        } else if !children[i].is_empty() {
-            let sum: Decimal =
-                children[i].iter().map(|&ch| *raw.indicators[ch].max.get_ref()).sum();
+        } else if !children[i].is_empty() && ind.normalise.is_none() {
+            // A weighted sum adds weight × max; a normalised node states its own scale.
+            let sum: Decimal = children[i]
+                .iter()
+                .map(|&ch| {
+                    let w =
+                        raw.indicators[ch].weight.as_ref().map_or(Decimal::ONE, |w| *w.get_ref());
+                    w * *raw.indicators[ch].max.get_ref()
+                })
+                .sum();
             if sum != max {
                 c.err(
                     &ind.max,
@@ -279,7 +286,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
                 method(&mut c, ind, i, &mut deduct_kinds, &mut kind_lines)
             }
         } else {
-            if methods != 0 {
+            if methods - usize::from(ind.normalise.is_some()) != 0 {
                 c.err(
                     &ind.id,
                     "indicator",
@@ -288,16 +295,27 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             }
             None
         };
+        let transform = match (&ind.normalise, is_leaf) {
+            (Some(n), false) => transform(&mut c, ind.id.get_ref(), n),
+            _ => None,
+        };
+        let gate = ind.gate.as_ref().and_then(|g| {
+            let gi = index.get(g.get_ref().as_str()).copied();
+            match gi {
+                Some(gi) if gi < i && parents[gi] == parents[i] => Some(gi),
+                _ => {
+                    c.err(g, "gate", format!("indicator `{}` is gated by `{}`: expected the id of an earlier sibling (same parent, earlier in the file)", ind.id.get_ref(), g.get_ref()));
+                    None
+                }
+            }
+        });
         // Normalised values (z-scores) and averages may be negative: no floor unless asked.
         let composite = ind.normalise.is_some() || aggregate != Aggregate::Sum;
         let weight = match &ind.weight {
             None => Decimal::ONE,
             Some(w) => {
-                let parent_sum = parents[i].is_none_or(|p| {
-                    raw.indicators[p].aggregate.as_ref().is_none_or(|a| a.get_ref() == "sum")
-                });
-                if parent_sum {
-                    c.err(w, "weight", format!("indicator `{}` has a weight but its parent sums its children: expected weight only under aggregate = \"mean\" or \"geometric\"", ind.id.get_ref()));
+                if parents[i].is_none() {
+                    c.err(w, "weight", format!("indicator `{}` has a weight but no parent: expected weights on children only", ind.id.get_ref()));
                 }
                 if *w.get_ref() <= Decimal::ZERO {
                     c.err(
@@ -339,6 +357,8 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             aggregate,
             weight,
             round: ind.round.as_ref().map(|r| *r.get_ref()),
+            transform,
+            gate,
             line: c.src.line(ind.id.span()),
         });
     }
@@ -866,6 +886,28 @@ fn aggregate(c: &mut Checker<'_>, ind: &RawIndicator, is_leaf: bool) -> Aggregat
     }
 }
 
+/// `[indicator.normalise]` on an inner indicator: a linear scaling of its aggregated value.
+fn transform(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option<Normalise> {
+    let n = s.get_ref();
+    if n.measure.is_some()
+        || n.per.is_some()
+        || n.missing.is_some()
+        || n.impute_within.is_some()
+        || n.winsorise.is_some()
+    {
+        c.err(s, "normalise", format!("indicator `{id}` has children: its normalise scales the aggregated value and takes no measure, per, missing, impute_within or winsorise"));
+    }
+    match normalise(c, id, s)? {
+        Method::Normalise(nm) => {
+            if nm.scaling == Scaling::Best && !nm.higher_is_better {
+                c.err(s, "normalise.method", format!("indicator `{id}`: best ÷ value is not linear: expected higher_is_better with method = \"best\" on an inner indicator"));
+            }
+            Some(nm)
+        }
+        _ => None,
+    }
+}
+
 fn scope(c: &mut Checker<'_>, s: Option<&Spanned<String>>, key: &str, default: Scope) -> Scope {
     match s.map(|s| s.get_ref().as_str()) {
         None => default,
@@ -1097,7 +1139,8 @@ fn mapping(
             };
             let value = match (tier.share, tier.points) {
                 (Some(s), None) if s >= Decimal::ZERO && s <= Decimal::ONE => TierValue::Share(s),
-                (None, Some(p)) if p >= Decimal::ZERO && p <= max => TierValue::Points(p),
+                // Negative points are a penalty tier (docs/composite.md).
+                (None, Some(p)) if p <= max => TierValue::Points(p),
                 (Some(s), None) => {
                     c.err(t, "tiers.share", format!("share {s}: expected 0 to 1"));
                     continue;
@@ -1106,7 +1149,7 @@ fn mapping(
                     c.err(
                         t,
                         "tiers.points",
-                        format!("points {p}: expected 0 to the item's max {max}"),
+                        format!("points {p}: expected at most the item's max {max}"),
                     );
                     continue;
                 }

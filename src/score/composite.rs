@@ -36,7 +36,7 @@ pub enum NormOutcome {
 /// (node, agency id) → outcome, for every normalised item that applies to the agency.
 pub type Prepared = HashMap<(usize, String), NormOutcome>;
 
-fn scope_key(a: &Agency, s: Scope) -> &str {
+pub fn scope_key(a: &Agency, s: Scope) -> &str {
     match s {
         Scope::Run => "",
         Scope::Group => &a.group,
@@ -121,16 +121,16 @@ pub fn winsorise(values: &mut [Decimal], w: &Winsorise) -> Treated {
 }
 
 /// The statistics one population's values give a scaling method.
-#[derive(Debug, Clone, Copy)]
-struct Stats {
-    lo: Decimal,
-    hi: Decimal,
-    mean: Decimal,
-    sd: Decimal,
-    n: usize,
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stats {
+    pub lo: Decimal,
+    pub hi: Decimal,
+    pub mean: Decimal,
+    pub sd: Decimal,
+    pub n: usize,
 }
 
-fn stats(values: &[Decimal]) -> Stats {
+pub fn stats(values: &[Decimal]) -> Stats {
     let n = values.len();
     let lo = values.iter().copied().min().unwrap_or_default();
     let hi = values.iter().copied().max().unwrap_or_default();
@@ -145,7 +145,12 @@ fn stats(values: &[Decimal]) -> Stats {
 }
 
 /// Points for `v` given the population statistics, and the arithmetic as text.
-fn scale(nm: &Normalise, v: Decimal, max: Decimal, s: &Stats) -> Result<(Decimal, String), String> {
+pub fn scale(
+    nm: &Normalise,
+    v: Decimal,
+    max: Decimal,
+    s: &Stats,
+) -> Result<(Decimal, String), String> {
     let hib = nm.higher_is_better;
     Ok(match nm.scaling {
         Scaling::None => (v, format!("{}", v.normalize())),
@@ -222,6 +227,40 @@ fn scale(nm: &Normalise, v: Decimal, max: Decimal, s: &Stats) -> Result<(Decimal
             )
         }
     })
+}
+
+/// Whether scaling needs statistics of the data (rather than fixed goalposts, mean and sd).
+pub fn needs_data(nm: &Normalise) -> bool {
+    match nm.scaling {
+        Scaling::MinMax { bounds, .. } => bounds.is_none(),
+        Scaling::ZScore { fixed } => fixed.is_none(),
+        Scaling::Best => true,
+        Scaling::None => false,
+    }
+}
+
+/// d(points)/d(value) of a linear scaling: what the ledger lines under a normalised inner
+/// indicator are multiplied by (the rest is an offset line on the indicator).
+pub fn slope(nm: &Normalise, max: Decimal, s: &Stats) -> Decimal {
+    let sign = if nm.higher_is_better { Decimal::ONE } else { Decimal::NEGATIVE_ONE };
+    match nm.scaling {
+        Scaling::None => Decimal::ONE,
+        Scaling::MinMax { bounds, .. } => {
+            let (lo, hi) = bounds.unwrap_or((s.lo, s.hi));
+            if hi == lo { Decimal::ZERO } else { sign * max / (hi - lo) }
+        }
+        Scaling::ZScore { fixed } => {
+            let sd = fixed.map_or(s.sd, |f| f.1);
+            if sd.is_zero() { Decimal::ZERO } else { sign / sd }
+        }
+        Scaling::Best => {
+            if s.hi.is_zero() {
+                Decimal::ZERO
+            } else {
+                max / s.hi
+            }
+        }
+    }
 }
 
 struct Row<'a> {

@@ -26,20 +26,59 @@ pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<RunResult> {
     let contexts = group_contexts(scheme, inputs, &index)?;
     let prepared =
         composite::prepare(scheme, inputs, &index.measures, &|n, a| applies(scheme, n, a))?;
-    let scored: Vec<Result<AgencyResult>> = inputs
-        .agencies
-        .par_iter()
-        .map(|a| score_agency(scheme, a, &index, &contexts, &prepared))
+    // Inner indicators normalised on the data (min-max of an aggregate across agencies) need
+    // every agency's aggregated value first: score in passes, each fixing the statistics of the
+    // normalised indicators with none pending below them. Schemes without them take one pass.
+    let mut pending: Vec<usize> = post_order(scheme)
+        .into_iter()
+        .filter(|&n| scheme.nodes[n].transform.as_ref().is_some_and(composite::needs_data))
         .collect();
-    let mut agencies = Vec::with_capacity(scored.len());
-    let mut errors = Vec::new();
-    for r in scored {
-        match r {
-            Ok(a) => agencies.push(a),
-            Err(e) => errors.push(e),
+    let mut inner = InnerStats::new();
+    let mut agencies = loop {
+        let scored: Vec<Result<AgencyResult>> = inputs
+            .agencies
+            .par_iter()
+            .map(|a| score_agency(scheme, a, &index, &contexts, &prepared, &inner))
+            .collect();
+        let mut agencies = Vec::with_capacity(scored.len());
+        let mut errors = Vec::new();
+        for r in scored {
+            match r {
+                Ok(a) => agencies.push(a),
+                Err(e) => errors.push(e),
+            }
         }
-    }
-    Error::collect(errors)?;
+        Error::collect(errors)?;
+        if pending.is_empty() {
+            break agencies;
+        }
+        let below_pending = |n: usize| pending.iter().any(|&p| p != n && is_ancestor(scheme, n, p));
+        let ready: Vec<usize> = pending.iter().copied().filter(|&n| !below_pending(n)).collect();
+        for &n in &ready {
+            let nm = scheme.nodes[n].transform.as_ref().expect("pending nodes have one");
+            let mut pops: Vec<(String, Vec<Decimal>)> = Vec::new();
+            for (a, r) in inputs.agencies.iter().zip(&agencies) {
+                let Some(v) = r
+                    .nodes
+                    .iter()
+                    .find(|v| v.id == scheme.nodes[n].id)
+                    .and_then(|v| v.stages.as_ref())
+                    .and_then(|s| s.raw)
+                else {
+                    continue;
+                };
+                let k = composite::scope_key(a, nm.within).to_string();
+                match pops.iter_mut().find(|(pk, _)| *pk == k) {
+                    Some((_, vs)) => vs.push(v),
+                    None => pops.push((k, vec![v])),
+                }
+            }
+            for (k, vs) in pops {
+                inner.insert((n, k), composite::stats(&vs));
+            }
+        }
+        pending.retain(|n| !ready.contains(n));
+    };
     crate::rank::rank_and_grade(scheme, &mut agencies);
     let mut files = vec![InputRecord {
         kind: "rules".into(),
@@ -207,6 +246,21 @@ fn mapping_of(scheme: &Scheme, node: usize) -> Option<&Mapping> {
 
 type Contexts = HashMap<(usize, String), GroupContext>;
 
+/// Statistics of normalised inner indicators' aggregated values, by (indicator, scope key).
+type InnerStats = HashMap<(usize, String), composite::Stats>;
+
+/// Whether `a` is an ancestor of `n`.
+fn is_ancestor(scheme: &Scheme, a: usize, n: usize) -> bool {
+    let mut p = scheme.nodes[n].parent;
+    while let Some(i) = p {
+        if i == a {
+            return true;
+        }
+        p = scheme.nodes[i].parent;
+    }
+    false
+}
+
 /// For items scored relative to the group: each agency's rank and the group's best value.
 fn group_contexts(scheme: &Scheme, inputs: &Inputs, index: &InputIndex<'_>) -> Result<Contexts> {
     let mut out = HashMap::new();
@@ -252,8 +306,10 @@ struct Ledger {
     /// The indicator each line was written for, while the tree is walked: lines are first written
     /// in the indicator's own units and scaled to their contribution to the total once the whole
     /// tree is known (a mean's weights depend on which siblings apply).
-    owner: Vec<Option<usize>>,
-    current: Option<usize>,
+    /// (indicator, inside): inside lines are in the units before the indicator's own
+    /// normalisation (its children's and a geometric mean's lines), outside ones after it.
+    owner: Vec<Option<(usize, bool)>>,
+    current: Option<(usize, bool)>,
 }
 
 impl Ledger {
@@ -296,6 +352,7 @@ fn score_agency(
     index: &InputIndex<'_>,
     ctx: &Contexts,
     prepared: &Prepared,
+    inner: &InnerStats,
 ) -> Result<AgencyResult> {
     let mut ledger = Ledger { lines: Vec::new(), owner: Vec::new(), current: None };
     let n = scheme.nodes.len();
@@ -304,11 +361,15 @@ fn score_agency(
     // Applicable maximum per node: leaves' maxima summed, or the node's own scale under a mean.
     let mut amax: Vec<Decimal> = vec![Decimal::ZERO; n];
     let mut major: Vec<Decimal> = vec![Decimal::ZERO; scheme.roots.len()];
+    // Normalised inner indicators: the slope their children's lines are scaled by, and the
+    // aggregated value before normalisation.
+    let mut slope: Vec<Decimal> = vec![Decimal::ONE; n];
+    let mut before: Vec<Option<Decimal>> = vec![None; n];
     let findings = index.findings.get(agency.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
     for node in post_order(scheme) {
         let nd = &scheme.nodes[node];
         let dim = Component::Dimension(scheme.nodes[scheme.roots[nd.dimension]].id.clone());
-        ledger.current = Some(node);
+        ledger.current = Some((node, true));
         let value = if nd.is_leaf() {
             if !applies(scheme, node, agency) {
                 continue;
@@ -342,8 +403,9 @@ fn score_agency(
             }
             match nd.aggregate {
                 Aggregate::Sum => {
-                    amax[node] = nd.children.iter().map(|&c| amax[c]).sum();
-                    applicable.into_iter().map(|(_, v)| v).sum()
+                    amax[node] =
+                        nd.children.iter().map(|&c| scheme.nodes[c].weight * amax[c]).sum();
+                    applicable.into_iter().map(|(w, v)| w * v).sum()
                 }
                 Aggregate::Mean => {
                     amax[node] = nd.max;
@@ -386,6 +448,54 @@ fn score_agency(
             }
         };
         let mut v = value;
+        if let Some(g) = nd.gate
+            && pts[g].is_none_or(|gv| gv <= Decimal::ZERO)
+            && !v.is_zero()
+        {
+            ledger.push(
+                &nd.id,
+                dim.clone(),
+                Step::Cap,
+                -v,
+                None,
+                format!("gated: `{}` is not above 0, so `{}` counts 0", scheme.nodes[g].id, nd.id),
+            );
+            v = Decimal::ZERO;
+        }
+        ledger.current = Some((node, false));
+        if let Some(nm) = &nd.transform {
+            before[node] = Some(v);
+            let key = (node, composite::scope_key(agency, nm.within).to_string());
+            let st = if composite::needs_data(nm) {
+                inner.get(&key).copied()
+            } else {
+                Some(composite::Stats::default())
+            };
+            if let Some(st) = st {
+                let (p, text) = composite::scale(nm, v, nd.max, &st).map_err(|m| {
+                    Error::at(
+                        Location::line(&scheme.source, nd.line),
+                        format!("indicator `{}`, agency `{}`: {m}", nd.id, agency.id),
+                    )
+                })?;
+                slope[node] = composite::slope(nm, nd.max, &st);
+                let offset = p - slope[node] * v;
+                ledger.push(
+                    &nd.id,
+                    dim.clone(),
+                    Step::Rescale,
+                    offset,
+                    None,
+                    format!(
+                        "{}: {text} (children's lines × {})",
+                        nd.name,
+                        slope[node].round_dp(12).normalize()
+                    ),
+                );
+                amax[node] = nd.max;
+                v = p;
+            }
+        }
         if nd.floor && v < Decimal::ZERO {
             ledger.push(
                 &nd.id,
@@ -429,7 +539,7 @@ fn score_agency(
         pts[node] = Some(v);
     }
     ledger.current = None;
-    contributions(scheme, &pts, &mut ledger);
+    contributions(scheme, &pts, &slope, &mut ledger);
     let nodes = scheme
         .nodes
         .iter()
@@ -441,7 +551,7 @@ fn score_agency(
                 rank: 0,
                 stages: match prepared.get(&(i, agency.id.clone())) {
                     Some(NormOutcome::Value { stages, .. }) => Some(stages.clone()),
-                    _ => None,
+                    _ => before[i].map(|b| Stages { raw: Some(b), ..Stages::default() }),
                 },
             })
         })
@@ -589,14 +699,18 @@ fn geometric(values: &[(Decimal, Decimal)]) -> Option<Decimal> {
 /// 0: the geometric node's own line carries the value. Where inexact divisions (thirds) leave the
 /// lines of a dimension a few units in the 28th digit away from its value, one rounding line on
 /// the dimension closes the gap.
-fn contributions(scheme: &Scheme, pts: &[Option<Decimal>], ledger: &mut Ledger) {
+fn contributions(scheme: &Scheme, pts: &[Option<Decimal>], slope: &[Decimal], ledger: &mut Ledger) {
     let n = scheme.nodes.len();
+    // factor: a node's own lines (after its normalisation); inside: its children's units.
     let mut factor: Vec<Decimal> = vec![Decimal::ONE; n];
+    let mut inside: Vec<Decimal> = vec![Decimal::ONE; n];
     let mut inside_geo: Vec<Option<usize>> = vec![None; n];
     let mut any = false;
     // Parents before children: reverse post-order.
     for p in post_order(scheme).into_iter().rev() {
         let nd = &scheme.nodes[p];
+        inside[p] = factor[p] * slope[p];
+        any |= slope[p] != Decimal::ONE;
         let w: Decimal = nd
             .children
             .iter()
@@ -605,11 +719,15 @@ fn contributions(scheme: &Scheme, pts: &[Option<Decimal>], ledger: &mut Ledger) 
             .sum();
         for &c in &nd.children {
             inside_geo[c] = inside_geo[p];
+            let wc = scheme.nodes[c].weight;
             factor[c] = match nd.aggregate {
-                Aggregate::Sum => factor[p],
+                Aggregate::Sum => {
+                    any |= wc != Decimal::ONE;
+                    inside[p] * wc
+                }
                 Aggregate::Mean => {
                     any = true;
-                    if w.is_zero() { Decimal::ZERO } else { factor[p] * scheme.nodes[c].weight / w }
+                    if w.is_zero() { Decimal::ZERO } else { inside[p] * wc / w }
                 }
                 Aggregate::Geometric => {
                     any = true;
@@ -623,17 +741,18 @@ fn contributions(scheme: &Scheme, pts: &[Option<Decimal>], ledger: &mut Ledger) 
         return;
     }
     for (line, owner) in ledger.lines.iter_mut().zip(&ledger.owner) {
-        let Some(o) = *owner else { continue };
+        let Some((o, is_inside)) = *owner else { continue };
+        let f = if is_inside { inside[o] } else { factor[o] };
         if let Some(g) = inside_geo[o] {
             line.detail = format!(
                 "{} [inside the geometric mean `{}`: counted by its line]",
                 line.detail, scheme.nodes[g].id
             );
             line.points = Decimal::ZERO;
-        } else if factor[o] != Decimal::ONE {
+        } else if f != Decimal::ONE {
             line.detail =
-                format!("{} [× {} of the total]", line.detail, factor[o].round_dp(12).normalize());
-            line.points = (line.points * factor[o]).normalize();
+                format!("{} [× {} of the total]", line.detail, f.round_dp(12).normalize());
+            line.points = (line.points * f).normalize();
         }
     }
     for &r in &scheme.roots {
