@@ -59,6 +59,7 @@ def main(d: str) -> None:
             parent = {"4": None, "3": "Index", "2": parent2.get(code)}[lvl]
             out += node(code, a["Name"], parent, a["Weight"])
             out.append('aggregate = "mean"')
+            out.append("rank_decimals = 2")
             if lvl == "2":
                 for i in inds:
                     if i["Agg1"] != code:

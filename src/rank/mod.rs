@@ -57,7 +57,7 @@ pub fn rank_and_grade(scheme: &Scheme, agencies: &mut Vec<AgencyResult>) {
                     i as u32 + 1
                 };
         }
-        rank_nodes(g, &mut members);
+        rank_nodes(scheme, g, &mut members);
         grade(g, &mut members);
         out.extend(members);
     }
@@ -65,12 +65,22 @@ pub fn rank_and_grade(scheme: &Scheme, agencies: &mut Vec<AgencyResult>) {
     *agencies = out;
 }
 
-/// Rank every indicator's value within the group (higher is better), with the group's tie style.
-fn rank_nodes(g: &Group, members: &mut [AgencyResult]) {
+/// Rank every indicator's value within the group (higher is better), with the group's tie style,
+/// on values rounded to the indicator's `rank_decimals` when it states them.
+fn rank_nodes(scheme: &Scheme, g: &Group, members: &mut [AgencyResult]) {
+    let round = |id: &str, v: Decimal| match scheme
+        .node_index(id)
+        .and_then(|i| scheme.nodes[i].rank_decimals)
+    {
+        Some(dp) => {
+            v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        }
+        None => v,
+    };
     let mut by_node: HashMap<String, Vec<Decimal>> = HashMap::new();
     for a in members.iter() {
         for nv in &a.nodes {
-            by_node.entry(nv.id.clone()).or_default().push(g.rank_value(nv.value));
+            by_node.entry(nv.id.clone()).or_default().push(round(&nv.id, nv.value));
         }
     }
     for values in by_node.values_mut() {
@@ -79,7 +89,7 @@ fn rank_nodes(g: &Group, members: &mut [AgencyResult]) {
     for a in members.iter_mut() {
         for nv in &mut a.nodes {
             let values = &by_node[&nv.id];
-            let mine = g.rank_value(nv.value);
+            let mine = round(&nv.id, nv.value);
             let better = values.partition_point(|v| *v > mine);
             nv.rank = if g.dense_ranks {
                 let mut distinct = values[..better].to_vec();

@@ -126,6 +126,9 @@ pub struct RawIndicator {
     /// The node counts 0 unless this earlier sibling has a value above 0.
     #[serde(default)]
     pub gate: Option<Spanned<String>>,
+    /// This indicator's rank compares values rounded to this many decimals.
+    #[serde(default)]
+    pub rank_decimals: Option<Spanned<u32>>,
 }
 
 /// `[indicator.normalise]`: a measured value, denominated, imputed, treated and normalised.

@@ -182,6 +182,8 @@ pub struct Node {
     pub transform: Option<Normalise>,
     /// The node counts 0 unless this node (an earlier sibling) has a value above 0.
     pub gate: Option<usize>,
+    /// The node's rank compares values rounded half-up to this many decimals.
+    pub rank_decimals: Option<u32>,
     /// 1-based line of the indicator in the rules file.
     pub line: u64,
 }

@@ -359,6 +359,16 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             round: ind.round.as_ref().map(|r| *r.get_ref()),
             transform,
             gate,
+            rank_decimals: ind.rank_decimals.as_ref().map(|d| {
+                if *d.get_ref() > 20 {
+                    c.err(
+                        d,
+                        "rank_decimals",
+                        format!("{}: expected 0 to 20 decimals", d.get_ref()),
+                    );
+                }
+                *d.get_ref()
+            }),
             line: c.src.line(ind.id.span()),
         });
     }
