@@ -3,18 +3,31 @@
 
 use assert_cmd::Command;
 
-#[test]
-fn composite_example_cases_worked_by_hand_pass() {
+fn check_passes(rules: &str) {
     let out = Command::cargo_bin("kaohe")
         .unwrap()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["check", "scoring-rules/composite-example.toml"])
+        .args(["check", rules])
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
     assert!(String::from_utf8(out).unwrap().contains("1 passed, 0 failed"));
+}
+
+/// Min-max on the data, goalposts and clamp, a denominator, imputation by parent, weighted and
+/// geometric means, half-up rounding at the root.
+#[test]
+fn composite_example_cases_worked_by_hand_pass() {
+    check_passes("scoring-rules/composite-example.toml");
+}
+
+/// A gate, a penalty tier, a weighted sum, min-max of an aggregate over the run, ranks on whole
+/// points with dense ties.
+#[test]
+fn gated_checklist_cases_worked_by_hand_pass() {
+    check_passes("scoring-rules/composite-checklist.toml");
 }
 
 #[test]
