@@ -15,6 +15,7 @@ pub mod output;
 pub mod pipeline;
 pub mod rank;
 pub mod report;
+pub mod robust;
 pub mod rules;
 pub mod score;
 pub mod survey;

@@ -5,6 +5,7 @@ pub mod args;
 pub mod check;
 pub mod explain;
 pub mod report;
+pub mod robustness;
 pub mod score;
 pub mod survey;
 pub mod synth;
