@@ -30,6 +30,13 @@ fn gated_checklist_cases_worked_by_hand_pass() {
     check_passes("scoring-rules/composite-checklist.toml");
 }
 
+/// Best and min-max within the group, rank over the run, imputation of the run's mean, a
+/// missing value scored zero.
+#[test]
+fn group_statistics_cases_worked_by_hand_pass() {
+    check_passes("scoring-rules/composite-groups.toml");
+}
+
 #[test]
 fn a_gate_that_is_not_an_earlier_sibling_is_an_error_naming_its_line() {
     let dir = tempfile::tempdir().unwrap();

@@ -254,6 +254,8 @@ pub enum Scaling {
     ZScore { fixed: Option<(Decimal, Decimal)> },
     /// v / best × max.
     Best,
+    /// 1 + the number of agencies with a worse value (the best of n gets n; ties share the lower).
+    Rank,
     /// The value as it is.
     None,
 }

@@ -909,6 +909,9 @@ fn transform(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option
     }
     match normalise(c, id, s)? {
         Method::Normalise(nm) => {
+            if nm.scaling == Scaling::Rank {
+                c.err(s, "normalise.method", format!("indicator `{id}`: a rank is not a linear scaling: expected minmax, zscore, best or none on an inner indicator"));
+            }
             if nm.scaling == Scaling::Best && !nm.higher_is_better {
                 c.err(s, "normalise.method", format!("indicator `{id}`: best ÷ value is not linear: expected higher_is_better with method = \"best\" on an inner indicator"));
             }
@@ -1002,7 +1005,7 @@ fn normalise(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option
             }
             Scaling::ZScore { fixed }
         }
-        "best" | "none" => {
+        "best" | "none" | "rank" => {
             if minmax_keys || z_keys {
                 c.err(
                     s,
@@ -1012,13 +1015,17 @@ fn normalise(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option
                     ),
                 );
             }
-            if method == "best" { Scaling::Best } else { Scaling::None }
+            match method {
+                "best" => Scaling::Best,
+                "rank" => Scaling::Rank,
+                _ => Scaling::None,
+            }
         }
         other => {
             c.err(
                 n.method.as_ref().expect("some"),
                 "normalise.method",
-                format!("unknown method `{other}`: expected minmax, zscore, best or none"),
+                format!("unknown method `{other}`: expected minmax, zscore, best, rank or none"),
             );
             Scaling::None
         }

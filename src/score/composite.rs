@@ -154,6 +154,7 @@ pub fn scale(
     let hib = nm.higher_is_better;
     Ok(match nm.scaling {
         Scaling::None => (v, format!("{}", v.normalize())),
+        Scaling::Rank => return Err("rank scaling needs the population's values".into()),
         Scaling::MinMax { bounds, clamp } => {
             let (lo, hi, whose) = match bounds {
                 Some((l, h)) => (l, h, "goalposts"),
@@ -234,7 +235,7 @@ pub fn needs_data(nm: &Normalise) -> bool {
     match nm.scaling {
         Scaling::MinMax { bounds, .. } => bounds.is_none(),
         Scaling::ZScore { fixed } => fixed.is_none(),
-        Scaling::Best => true,
+        Scaling::Best | Scaling::Rank => true,
         Scaling::None => false,
     }
 }
@@ -260,6 +261,7 @@ pub fn slope(nm: &Normalise, max: Decimal, s: &Stats) -> Decimal {
                 max / s.hi
             }
         }
+        Scaling::Rank => Decimal::ZERO, // rejected on inner indicators by validation
     }
 }
 
@@ -403,7 +405,20 @@ pub fn prepare(
                 let r = &rows[i];
                 let before = r.imputed.expect("in population");
                 let v = values[k];
-                let (points, text) = match scale(nm, v, nd.max, &st) {
+                let scaled = if nm.scaling == Scaling::Rank {
+                    let worse = values
+                        .iter()
+                        .filter(|&&o| if nm.higher_is_better { o < v } else { o > v })
+                        .count();
+                    let p = Decimal::from(worse as u64 + 1);
+                    Ok((
+                        p,
+                        format!("rank by value among {}: {} → {p}", values.len(), v.normalize()),
+                    ))
+                } else {
+                    scale(nm, v, nd.max, &st)
+                };
+                let (points, text) = match scaled {
                     Ok(x) => x,
                     Err(m) => {
                         errors.push(Error::at(
