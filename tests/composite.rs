@@ -82,3 +82,77 @@ method = "none"
         "{err}"
     );
 }
+
+const ONE_ITEM: &str = r#"[scheme]
+id = "x"
+title = "x"
+basis = "x"
+total = 100
+rescale = "none"
+
+[[group]]
+id = "g"
+name = "g"
+[[group.grade]]
+name = "ok"
+min = 0
+
+[[indicator]]
+id = "a"
+name = "a"
+max = 100
+basis = "x"
+[indicator.normalise]
+"#;
+
+fn kaohe_err(rules_tail: &str, data: Option<(&str, &str)>) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("r.toml");
+    std::fs::write(&rules, format!("{ONE_ITEM}{rules_tail}")).unwrap();
+    let mut cmd = Command::cargo_bin("kaohe").unwrap();
+    match data {
+        None => {
+            cmd.arg("check").arg(&rules);
+        }
+        Some((agencies, measures)) => {
+            let d = dir.path().join("data");
+            std::fs::create_dir(&d).unwrap();
+            std::fs::write(d.join("agencies.csv"), agencies).unwrap();
+            std::fs::write(d.join("measures.csv"), measures).unwrap();
+            cmd.arg("score")
+                .arg(&rules)
+                .arg("--data")
+                .arg(&d)
+                .arg("--out")
+                .arg(dir.path().join("o"));
+        }
+    }
+    let out = cmd.assert().code(2);
+    String::from_utf8(out.get_output().stderr.clone()).unwrap()
+}
+
+#[test]
+fn an_unknown_normalise_key_is_an_error_naming_its_line() {
+    let err = kaohe_err("method = \"minmax\"\ngoalposts = [0, 1]\n", None);
+    assert!(err.contains("r.toml:22"), "{err}");
+    assert!(err.contains("unknown field `goalposts`"), "{err}");
+}
+
+#[test]
+fn one_goalpost_without_the_other_is_an_error() {
+    let err = kaohe_err("low = 0\n", None);
+    assert!(err.contains("item `a` has only one of low and high"), "{err}");
+}
+
+#[test]
+fn a_missing_value_with_missing_error_names_the_agency_and_the_rule() {
+    let err = kaohe_err(
+        "missing = \"error\"\n",
+        Some(("id,name,group\nA,A,g\nB,B,g\n", "agency,indicator,value\nA,a,1\n")),
+    );
+    assert!(err.contains("r.toml:16"), "{err}");
+    assert!(
+        err.contains("agency `B` has no value for item `a` (no `a` recorded), and the item says missing = \"error\""),
+        "{err}"
+    );
+}
