@@ -52,6 +52,14 @@ fn scope_name(a: &Agency, s: Scope) -> String {
     }
 }
 
+/// A number for a ledger line's text: at most 6 decimals, "…" when cut (the points stay exact).
+pub fn show(d: Decimal) -> String {
+    let r = d
+        .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    if r == d { r.to_string() } else { format!("{r}…") }
+}
+
 pub fn sqrt(d: Decimal) -> Decimal {
     d.sqrt().unwrap_or(Decimal::ZERO).round_dp(INEXACT_DP)
 }
@@ -153,7 +161,7 @@ pub fn scale(
 ) -> Result<(Decimal, String), String> {
     let hib = nm.higher_is_better;
     Ok(match nm.scaling {
-        Scaling::None => (v, format!("{}", v.normalize())),
+        Scaling::None => (v, show(v)),
         Scaling::Rank => return Err("rank scaling needs the population's values".into()),
         Scaling::MinMax { bounds, clamp } => {
             let (lo, hi, whose) = match bounds {
@@ -161,10 +169,7 @@ pub fn scale(
                 None => (s.lo, s.hi, "data"),
             };
             if hi == lo {
-                return Ok((
-                    max,
-                    format!("min-max: every value equals {} → {max}", lo.normalize()),
-                ));
+                return Ok((max, format!("min-max: every value equals {} → {max}", show(lo))));
             }
             let mut p = if hib { (v - lo) / (hi - lo) * max } else { (hi - v) / (hi - lo) * max };
             let mut note = String::new();
@@ -176,11 +181,11 @@ pub fn scale(
                 p,
                 format!(
                     "min-max on {whose} [{}, {}]{}: {} → {}{note}",
-                    lo.normalize(),
-                    hi.normalize(),
+                    show(lo),
+                    show(hi),
                     if hib { "" } else { ", lower is better" },
-                    v.normalize(),
-                    p.normalize()
+                    show(v),
+                    show(p)
                 ),
             )
         }
@@ -200,11 +205,11 @@ pub fn scale(
                 z,
                 format!(
                     "z-score, {whose} mean {} and sd {}{}: {} → {}",
-                    mean.normalize(),
-                    sd.normalize(),
+                    show(mean),
+                    show(sd),
                     if hib { "" } else { ", lower is better" },
-                    v.normalize(),
-                    z.normalize()
+                    show(v),
+                    show(z)
                 ),
             )
         }
@@ -217,15 +222,7 @@ pub fn scale(
             } else {
                 (s.lo, if v.is_zero() { max } else { s.lo / v * max })
             };
-            (
-                p,
-                format!(
-                    "relative to the best {}: {} → {}",
-                    best.normalize(),
-                    v.normalize(),
-                    p.normalize()
-                ),
-            )
+            (p, format!("relative to the best {}: {} → {}", show(best), show(v), show(p)))
         }
     })
 }
@@ -291,9 +288,7 @@ pub fn prepare(
             let den = nm.per.as_deref().and_then(|p| measures.get(&(a.id.as_str(), p)).copied());
             let (denominated, note) = match (raw, &nm.per) {
                 (None, _) => (None, format!("no `{}` recorded", nm.measure)),
-                (Some(r), None) => {
-                    (Some(r.value), format!("{} ({})", r.value.normalize(), r.source))
-                }
+                (Some(r), None) => (Some(r.value), format!("{} ({})", show(r.value), r.source)),
                 (Some(r), Some(p)) => match den {
                     None => (None, format!("no denominator `{p}` recorded")),
                     Some(d) if d.value.is_zero() => {
@@ -310,11 +305,11 @@ pub fn prepare(
                         Some(r.value / d.value),
                         format!(
                             "{} ({}) ÷ {p} {} ({}) = {}",
-                            r.value.normalize(),
+                            show(r.value),
                             r.source,
-                            d.value.normalize(),
+                            show(d.value),
                             d.source,
-                            (r.value / d.value).normalize()
+                            show(r.value / d.value)
                         ),
                     ),
                 },
@@ -340,7 +335,7 @@ pub fn prepare(
                             "{}: imputed the mean of {n} values in {} = {}",
                             r.note,
                             scope_name(r.agency, scope),
-                            m.normalize()
+                            show(m)
                         );
                     }
                     None => errors.push(Error::at(
@@ -411,10 +406,7 @@ pub fn prepare(
                         .filter(|&&o| if nm.higher_is_better { o < v } else { o > v })
                         .count();
                     let p = Decimal::from(worse as u64 + 1);
-                    Ok((
-                        p,
-                        format!("rank by value among {}: {} → {p}", values.len(), v.normalize()),
-                    ))
+                    Ok((p, format!("rank by value among {}: {} → {p}", values.len(), show(v))))
                 } else {
                     scale(nm, v, nd.max, &st)
                 };
@@ -431,8 +423,8 @@ pub fn prepare(
                 let wins = match &treated {
                     Some(t) if v != before => format!(
                         "; winsorised {} → {} ({} move(s) in {})",
-                        before.normalize(),
-                        v.normalize(),
+                        show(before),
+                        show(v),
                         t.iterations,
                         scope_name(r.agency, nm.within)
                     ),

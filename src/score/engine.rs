@@ -427,7 +427,7 @@ fn score_agency(
                         .children
                         .iter()
                         .filter_map(|&c| {
-                            pts[c].map(|p| format!("{} {}", scheme.nodes[c].id, p.normalize()))
+                            pts[c].map(|p| format!("{} {}", scheme.nodes[c].id, composite::show(p)))
                         })
                         .collect();
                     ledger.push(
@@ -440,7 +440,7 @@ fn score_agency(
                             "{}: weighted geometric mean of {} → {}",
                             nd.name,
                             kids.join(", "),
-                            v.normalize()
+                            composite::show(v)
                         ),
                     );
                     v
@@ -489,7 +489,7 @@ fn score_agency(
                     format!(
                         "{}: {text} (children's lines × {})",
                         nd.name,
-                        slope[node].round_dp(12).normalize()
+                        composite::show(slope[node])
                     ),
                 );
                 amax[node] = nd.max;
@@ -517,7 +517,7 @@ fn score_agency(
                     Step::Rounding,
                     r - v,
                     None,
-                    format!("`{}` rounded to {dp} decimals {} → {r}", nd.id, v.normalize()),
+                    format!("`{}` rounded to {dp} decimals {} → {r}", nd.id, composite::show(v)),
                 );
                 v = r;
             }
@@ -750,8 +750,7 @@ fn contributions(scheme: &Scheme, pts: &[Option<Decimal>], slope: &[Decimal], le
             );
             line.points = Decimal::ZERO;
         } else if f != Decimal::ONE {
-            line.detail =
-                format!("{} [× {} of the total]", line.detail, f.round_dp(12).normalize());
+            line.detail = format!("{} [× {} of the total]", line.detail, composite::show(f));
             line.points = (line.points * f).normalize();
         }
     }
