@@ -110,3 +110,74 @@ fn survey_intervals_match_the_hand_worked_bounds() {
         assert_eq!(w[12], w[6], "{id}");
     }
 }
+
+/// Two agencies tied at baseline (A: x 100, y 0; B: x 0, y 100; the mean of x and y is 50 for
+/// both). With x's weight drawn from [1, 1] and y's from [0, 0.5], x always weighs more, so A is
+/// first and B second in every replicate, although both rank 1 at baseline.
+#[test]
+fn weight_bounds_from_the_rules_decide_the_draws() {
+    let scheme = r#"
+[scheme]
+id = "w"
+title = "two items"
+basis = "x"
+total = 100
+rescale = "none"
+
+[[group]]
+id = "g"
+name = "g"
+[[group.grade]]
+name = "all"
+min = 0
+
+[[indicator]]
+id = "T"
+name = "T"
+max = 100
+basis = "x"
+aggregate = "mean"
+
+[[indicator]]
+id = "x"
+parent = "T"
+name = "x"
+max = 100
+basis = "x"
+weight_bounds = [1, 1]
+[indicator.normalise]
+method = "none"
+
+[[indicator]]
+id = "y"
+parent = "T"
+name = "y"
+max = 100
+basis = "x"
+weight_bounds = [0, 0.5]
+[indicator.normalise]
+method = "none"
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("w.toml");
+    std::fs::write(&rules, scheme).unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("agencies.csv"), "id,name,group\nA,A,g\nB,B,g\n").unwrap();
+    std::fs::write(
+        data.join("measures.csv"),
+        "agency,indicator,value\nA,x,100\nA,y,0\nB,x,0\nB,y,100\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    run(&rules, &data, &out, 2, &["--replicates", "30"]);
+    let csv = std::fs::read_to_string(out.join("robustness.csv")).unwrap();
+    let cols = |id: &str| -> Vec<String> {
+        let l = csv.lines().find(|l| l.starts_with(&format!("weights,30,g,{id},"))).unwrap();
+        l.split(',').map(str::to_string).collect()
+    };
+    // rank 6, min 11, max 12.
+    let (a, b) = (cols("A"), cols("B"));
+    assert_eq!((a[6].as_str(), a[11].as_str(), a[12].as_str()), ("1", "1", "1"));
+    assert_eq!((b[6].as_str(), b[11].as_str(), b[12].as_str()), ("1", "2", "2"));
+}

@@ -6,8 +6,9 @@
 //!   bootstrap: `index + se·z`, `se = (ci_high − ci_low) / 3.92`, `z` the sum of twelve uniforms
 //!   minus six, rounded to 2 decimals and kept within 0–100). A response-level bootstrap needs the responses, which the
 //!   data directory does not carry.
-//! - **weights**: every indicator's weight in its parent is multiplied by a factor drawn uniformly
-//!   from `[1 − r, 1 + r]` (Monte Carlo).
+//! - **weights**: every indicator's weight in its parent is drawn uniformly from its
+//!   `weight_bounds` when the rules state them, otherwise multiplied by a factor uniform in
+//!   `[1 − r, 1 + r]` (Monte Carlo).
 //!
 //! Replicate `k` draws from its own ChaCha8 stream seeded by `(seed, k)`, in a fixed order (survey
 //! rows in input order, indicators in file order), with decimal arithmetic only; replicates run in
@@ -169,8 +170,12 @@ pub fn analyse(
                     let mut scheme = scheme.clone();
                     let width = cfg.weight_range * Decimal::TWO;
                     for n in scheme.nodes.iter_mut().filter(|n| n.parent.is_some()) {
-                        let f = Decimal::ONE - cfg.weight_range + width * uniform(&mut rng);
-                        n.weight *= f;
+                        // One draw per indicator whatever its bounds, so the streams line up.
+                        let u = uniform(&mut rng);
+                        n.weight = match n.weight_bounds {
+                            Some((lo, hi)) => lo + (hi - lo) * u,
+                            None => n.weight * (Decimal::ONE - cfg.weight_range + width * u),
+                        };
                     }
                     crate::score::score(&scheme, inputs)
                 }

@@ -129,6 +129,9 @@ pub struct RawIndicator {
     /// This indicator's rank compares values rounded to this many decimals.
     #[serde(default)]
     pub rank_decimals: Option<Spanned<u32>>,
+    /// The range `kaohe robustness` varies the weight in: [low, high].
+    #[serde(default)]
+    pub weight_bounds: Option<Spanned<Vec<Decimal>>>,
 }
 
 /// `[indicator.normalise]`: a measured value, denominated, imputed, treated and normalised.

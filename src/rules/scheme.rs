@@ -184,6 +184,8 @@ pub struct Node {
     pub gate: Option<usize>,
     /// The node's rank compares values rounded half-up to this many decimals.
     pub rank_decimals: Option<u32>,
+    /// The range `kaohe robustness` varies `weight` in.
+    pub weight_bounds: Option<(Decimal, Decimal)>,
     /// 1-based line of the indicator in the rules file.
     pub line: u64,
 }

@@ -359,6 +359,13 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             round: ind.round.as_ref().map(|r| *r.get_ref()),
             transform,
             gate,
+            weight_bounds: ind.weight_bounds.as_ref().and_then(|b| match b.get_ref().as_slice() {
+                [lo, hi] if Decimal::ZERO <= *lo && lo <= hi => Some((*lo, *hi)),
+                _ => {
+                    c.err(b, "weight_bounds", format!("indicator `{}`: weight_bounds = {:?}: expected [low, high] with 0 ≤ low ≤ high", ind.id.get_ref(), b.get_ref().iter().map(|d| d.to_string()).collect::<Vec<_>>()));
+                    None
+                }
+            }),
             rank_decimals: ind.rank_decimals.as_ref().map(|d| {
                 if *d.get_ref() > 20 {
                     c.err(
