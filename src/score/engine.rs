@@ -360,7 +360,8 @@ fn score_agency(
     let mut pts: Vec<Option<Decimal>> = vec![None; n];
     // Applicable maximum per node: leaves' maxima summed, or the node's own scale under a mean.
     let mut amax: Vec<Decimal> = vec![Decimal::ZERO; n];
-    let mut major: Vec<Decimal> = vec![Decimal::ZERO; scheme.roots.len()];
+    // Major deductions pass every floor: per leaf, added to its dimension after the tree.
+    let mut major: Vec<Decimal> = vec![Decimal::ZERO; n];
     // Normalised inner indicators: the slope their children's lines are scaled by, and the
     // aggregated value before normalisation.
     let mut slope: Vec<Decimal> = vec![Decimal::ONE; n];
@@ -387,7 +388,7 @@ fn score_agency(
             )? {
                 None => continue,
                 Some(o) => {
-                    major[nd.dimension] += o.major;
+                    major[node] = o.major;
                     amax[node] = nd.max;
                     o.floored
                 }
@@ -539,7 +540,7 @@ fn score_agency(
         pts[node] = Some(v);
     }
     ledger.current = None;
-    contributions(scheme, &pts, &slope, &mut ledger);
+    let major = contributions(scheme, &pts, &slope, &major, &mut ledger)?;
     let nodes = scheme
         .nodes
         .iter()
@@ -699,7 +700,13 @@ fn geometric(values: &[(Decimal, Decimal)]) -> Option<Decimal> {
 /// 0: the geometric node's own line carries the value. Where inexact divisions (thirds) leave the
 /// lines of a dimension a few units in the 28th digit away from its value, one rounding line on
 /// the dimension closes the gap.
-fn contributions(scheme: &Scheme, pts: &[Option<Decimal>], slope: &[Decimal], ledger: &mut Ledger) {
+fn contributions(
+    scheme: &Scheme,
+    pts: &[Option<Decimal>],
+    slope: &[Decimal],
+    leaf_major: &[Decimal],
+    ledger: &mut Ledger,
+) -> Result<Vec<Decimal>> {
     let n = scheme.nodes.len();
     // factor: a node's own lines (after its normalisation); inside: its children's units.
     let mut factor: Vec<Decimal> = vec![Decimal::ONE; n];
@@ -737,8 +744,15 @@ fn contributions(scheme: &Scheme, pts: &[Option<Decimal>], slope: &[Decimal], le
             };
         }
     }
+    // Each dimension's major deductions, as they count in the total (scaled like their lines).
+    let mut major = vec![Decimal::ZERO; scheme.roots.len()];
+    for (i, nd) in scheme.nodes.iter().enumerate() {
+        if !leaf_major[i].is_zero() {
+            major[nd.dimension] += if any { leaf_major[i] * factor[i] } else { leaf_major[i] };
+        }
+    }
     if !any {
-        return;
+        return Ok(major);
     }
     for (line, owner) in ledger.lines.iter_mut().zip(&ledger.owner) {
         let Some((o, is_inside)) = *owner else { continue };
@@ -754,10 +768,22 @@ fn contributions(scheme: &Scheme, pts: &[Option<Decimal>], slope: &[Decimal], le
             line.points = (line.points * f).normalize();
         }
     }
-    for &r in &scheme.roots {
-        let Some(v) = pts[r] else { continue };
+    for (d, &r) in scheme.roots.iter().enumerate() {
+        let Some(v) = pts[r].map(|p| p + major[d]) else { continue };
         let comp = Component::Dimension(scheme.nodes[r].id.clone());
         let sum = ledger.sum_of(&comp);
+        // Inexact divisions leave a few units in the last digits; anything larger would be a
+        // mistake in the factors above, which the residue line must not hide.
+        let gap = v - sum;
+        if gap.abs() > Decimal::new(1, 18) * v.abs().max(Decimal::ONE) {
+            return Err(Error::at(
+                Location::line(&scheme.source, scheme.nodes[r].line),
+                format!(
+                    "internal error: the ledger lines of `{}` add up to {sum}, not its value {v}; please report this with the rules file",
+                    scheme.nodes[r].id
+                ),
+            ));
+        }
         if sum != v {
             ledger.current = None;
             ledger.push(
@@ -770,6 +796,7 @@ fn contributions(scheme: &Scheme, pts: &[Option<Decimal>], slope: &[Decimal], le
             );
         }
     }
+    Ok(major)
 }
 
 /// Children before parents, siblings in file order.
