@@ -156,3 +156,73 @@ fn a_missing_value_with_missing_error_names_the_agency_and_the_rule() {
         "{err}"
     );
 }
+
+/// Regression: under a weighted sum, a major deduction (which passes every floor) counted in the
+/// dimension's ledger but not in its value, and the residue line cancelled it. Worked by hand: the
+/// item's 20 points less the major 4 is 16, at weight 0.5: 8; a minor deduction of 30 is floored
+/// at the item (0), the major 4 still counts: (0 − 4) × 0.5 = −2, and the total's floor makes 0.
+#[test]
+fn a_major_deduction_under_a_weighted_sum_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("m.toml");
+    std::fs::write(
+        &rules,
+        r#"[scheme]
+id = "m"
+title = "m"
+basis = "x"
+total = 10
+rescale = "none"
+
+[[group]]
+id = "g"
+name = "g"
+[[group.grade]]
+name = "ok"
+min = 0
+
+[[indicator]]
+id = "D"
+name = "D"
+max = 10
+basis = "x"
+
+[[indicator]]
+id = "a"
+parent = "D"
+name = "a"
+max = 20
+weight = 0.5
+basis = "x"
+[[indicator.deduct]]
+kind = "big"
+name = "major problem"
+points = 4
+major = true
+[[indicator.deduct]]
+kind = "small"
+name = "problem"
+points = 30
+
+[[case]]
+name = "major deduction at weight 0.5"
+agencies = [
+  { id = "A", name = "A", group = "g" },
+  { id = "B", name = "B", group = "g" },
+]
+findings = [
+  { agency = "A", kind = "big" },
+  { agency = "B", kind = "big" },
+  { agency = "B", kind = "small" },
+]
+expect = [
+  { agency = "A", total = 8 },
+  { agency = "B", total = 0 },
+]
+"#,
+    )
+    .unwrap();
+    let out = Command::cargo_bin("kaohe").unwrap().arg("check").arg(&rules).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("1 passed, 0 failed"), "{text}");
+}
