@@ -226,3 +226,45 @@ expect = [
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(text.contains("1 passed, 0 failed"), "{text}");
 }
+
+/// Ranks per output: the checklist's group ranks densely, its `extra` indicator says competition.
+/// By hand: S is 100, 66.67, 0, 0 → dense 1, 2, 3, 3; extra is 0, 10, 10, 0 → competition 3, 1,
+/// 1, 3.
+#[test]
+fn each_indicator_ranks_with_its_own_tie_style() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("agencies.csv"), "id,name,group\nA,A,g\nB,B,g\nC,C,g\nD,D,g\n")
+        .unwrap();
+    let mut m = String::from("agency,indicator,value\n");
+    for (a, e, o, u, x) in
+        [("A", 1, 1, 1, 0), ("B", 1, 1, -1, 10), ("C", 0, 1, 1, 10), ("D", 1, 0, 0, 0)]
+    {
+        m += &format!("{a},ds.exists,{e}\n{a},ds.open,{o}\n{a},ds.updated,{u}\n{a},extra,{x}\n");
+    }
+    std::fs::write(data.join("measures.csv"), m).unwrap();
+    let out = dir.path().join("out");
+    Command::cargo_bin("kaohe")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["score", "scoring-rules/composite-checklist.toml", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("scores.json")).unwrap()).unwrap();
+    let rank = |agency: &str, node: &str| -> u64 {
+        let a =
+            json["agencies"].as_array().unwrap().iter().find(|a| a["agency_id"] == agency).unwrap();
+        a["nodes"].as_array().unwrap().iter().find(|n| n["id"] == node).unwrap()["rank"]
+            .as_u64()
+            .unwrap()
+    };
+    let s: Vec<u64> = ["A", "B", "C", "D"].iter().map(|a| rank(a, "S")).collect();
+    let e: Vec<u64> = ["A", "B", "C", "D"].iter().map(|a| rank(a, "extra")).collect();
+    assert_eq!(s, [1, 2, 3, 3]);
+    assert_eq!(e, [3, 1, 1, 3]);
+}

@@ -68,14 +68,17 @@ pub fn rank_and_grade(scheme: &Scheme, agencies: &mut Vec<AgencyResult>) {
 /// Rank every indicator's value within the group (higher is better), with the group's tie style,
 /// on values rounded to the indicator's `rank_decimals` when it states them.
 fn rank_nodes(scheme: &Scheme, g: &Group, members: &mut [AgencyResult]) {
-    let round = |id: &str, v: Decimal| match scheme
-        .node_index(id)
-        .and_then(|i| scheme.nodes[i].rank_decimals)
-    {
-        Some(dp) => {
-            v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-        }
-        None => v,
+    let index: HashMap<&str, usize> =
+        scheme.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let round =
+        |id: &str, v: Decimal| match index.get(id).and_then(|&i| scheme.nodes[i].rank_decimals) {
+            Some(dp) => {
+                v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            }
+            None => v,
+        };
+    let dense = |id: &str| {
+        index.get(id).and_then(|&i| scheme.nodes[i].dense_ranks).unwrap_or(g.dense_ranks)
     };
     let mut by_node: HashMap<String, Vec<Decimal>> = HashMap::new();
     for a in members.iter() {
@@ -91,7 +94,7 @@ fn rank_nodes(scheme: &Scheme, g: &Group, members: &mut [AgencyResult]) {
             let values = &by_node[&nv.id];
             let mine = round(&nv.id, nv.value);
             let better = values.partition_point(|v| *v > mine);
-            nv.rank = if g.dense_ranks {
+            nv.rank = if dense(&nv.id) {
                 let mut distinct = values[..better].to_vec();
                 distinct.dedup();
                 distinct.len() as u32 + 1

@@ -132,6 +132,9 @@ pub struct RawIndicator {
     /// The range `kaohe robustness` varies the weight in: [low, high].
     #[serde(default)]
     pub weight_bounds: Option<Spanned<Vec<Decimal>>>,
+    /// This indicator's rank tie style (competition or dense), overriding the group's.
+    #[serde(default)]
+    pub ties: Option<Spanned<String>>,
 }
 
 /// `[indicator.normalise]`: a measured value, denominated, imputed, treated and normalised.

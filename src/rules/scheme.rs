@@ -186,6 +186,8 @@ pub struct Node {
     pub rank_decimals: Option<u32>,
     /// The range `kaohe robustness` varies `weight` in.
     pub weight_bounds: Option<(Decimal, Decimal)>,
+    /// Dense (true) or competition (false) ranks for this indicator; `None`: the group's style.
+    pub dense_ranks: Option<bool>,
     /// 1-based line of the indicator in the rules file.
     pub line: u64,
 }

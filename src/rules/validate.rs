@@ -359,6 +359,14 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             round: ind.round.as_ref().map(|r| *r.get_ref()),
             transform,
             gate,
+            dense_ranks: ind.ties.as_ref().map(|t| match t.get_ref().as_str() {
+                "competition" => false,
+                "dense" => true,
+                other => {
+                    c.err(t, "ties", format!("unknown tie style `{other}`: expected competition or dense"));
+                    false
+                }
+            }),
             weight_bounds: ind.weight_bounds.as_ref().and_then(|b| match b.get_ref().as_slice() {
                 [lo, hi] if Decimal::ZERO <= *lo && lo <= hi => Some((*lo, *hi)),
                 _ => {
