@@ -268,3 +268,14 @@ fn each_indicator_ranks_with_its_own_tie_style() {
     assert_eq!(s, [1, 2, 3, 3]);
     assert_eq!(e, [3, 1, 1, 3]);
 }
+
+#[test]
+fn a_measure_no_item_reads_is_an_error_with_a_hint() {
+    let err = kaohe_err(
+        "per = \"pop\"\n",
+        Some(("id,name,group\nA,A,g\n", "agency,indicator,value\nA,a,1\nA,popp,2\n")),
+    );
+    assert!(err.contains("measures.csv:3"), "{err}");
+    assert!(err.contains("`popp` is not a measured item of the scheme"), "{err}");
+    assert!(err.contains("pop"), "{err}");
+}

@@ -193,18 +193,7 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
         }
         // A measure read by normalised items (as their value or their denominator) applies when
         // any of those items applies to the agency (docs/composite.md).
-        let readers: Vec<usize> = scheme
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| match &n.method {
-                Some(Method::Normalise(nm)) => {
-                    nm.measure == m.indicator || nm.per.as_deref() == Some(m.indicator.as_str())
-                }
-                _ => false,
-            })
-            .map(|(i, _)| i)
-            .collect();
+        let readers = normalise_readers(scheme, &m.indicator);
         if !readers.is_empty() {
             if !readers.iter().any(|&i| applies(i, &m.agency)) {
                 errors.push(Error::at(
@@ -229,14 +218,9 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
             let items = scheme
                 .nodes
                 .iter()
-                .filter_map(|n| match &n.method {
-                    Some(Method::Measure(_)) => Some(vec![n.id.as_str()]),
-                    Some(Method::Normalise(nm)) => Some(
-                        std::iter::once(nm.measure.as_str()).chain(nm.per.as_deref()).collect(),
-                    ),
-                    _ => None,
-                })
-                .flatten();
+                .filter(|n| matches!(n.method, Some(Method::Measure(_))))
+                .map(|n| n.id.as_str())
+                .chain(normalise_measures(scheme));
             errors.push(Error::at(
                 loc(&m.source, "indicator"),
                 format!(
@@ -340,4 +324,30 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
         }
     }
     Error::collect(errors)
+}
+
+/// Normalised items that read `measure` as their value or their denominator (docs/composite.md).
+fn normalise_readers(scheme: &Scheme, measure: &str) -> Vec<usize> {
+    scheme
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| match &n.method {
+            Some(Method::Normalise(nm)) => {
+                nm.measure == measure || nm.per.as_deref() == Some(measure)
+            }
+            _ => false,
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Every measure name normalised items read (for "did you mean" hints).
+fn normalise_measures(scheme: &Scheme) -> impl Iterator<Item = &str> {
+    scheme.nodes.iter().flat_map(|n| match &n.method {
+        Some(Method::Normalise(nm)) => {
+            vec![nm.measure.as_str()].into_iter().chain(nm.per.as_deref())
+        }
+        _ => vec![].into_iter().chain(None),
+    })
 }
