@@ -101,7 +101,12 @@ def main(d: str) -> None:
             for q, _, qname, pts in QUESTIONS:
                 out += node(f"{dd}.{q}", qname, f"{dd}.rest", max_=pts)
                 if q == "g":
-                    out += ["[indicator.measure]", f"tiers = [{{ at_least = 1, points = {pts} }}, {{ at_most = -1, points = -5 }}]"]
+                    # Answers: 1 updated, 0 not, -1 outdated (a penalty). Bounds increase, so the
+                    # first tier met is the right one.
+                    out += [
+                        "[indicator.measure]",
+                        f"tiers = [{{ at_most = -1, points = -5 }}, {{ at_most = 0, points = 0 }}, {{ at_most = 1, points = {pts} }}]",
+                    ]
                 else:
                     out += ["[indicator.measure]", f"tiers = [{{ at_least = 1, points = {pts} }}]"]
     out += node("Impact", "Impact", "ODB", aggregate='"mean"', weight="0.0833333333333333333333333333")
