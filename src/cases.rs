@@ -24,6 +24,16 @@ fn indicator_points(
     id: &str,
 ) -> Option<Decimal> {
     let node = scheme.node_index(id)?;
+    // Under averages, weights and scalings a ledger line is a contribution to the total, not the
+    // indicator's value:
+    // read the value itself (docs/composite.md).
+    if scheme.nodes.iter().any(|n| {
+        n.aggregate != crate::rules::Aggregate::Sum
+            || n.transform.is_some()
+            || n.weight != Decimal::ONE
+    }) {
+        return a.nodes.iter().find(|n| n.id == id).map(|n| n.value);
+    }
     let mut ids = vec![node];
     let mut i = 0;
     while i < ids.len() {

@@ -16,6 +16,7 @@ pub mod pipeline;
 pub mod preview;
 pub mod rank;
 pub mod report;
+pub mod robust;
 pub mod rules;
 pub mod score;
 pub mod survey;

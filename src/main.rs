@@ -37,6 +37,9 @@ enum Command {
     Survey(cli::survey::SurveyArgs),
     /// Write the annual report bundle: HTML, Markdown, Excel and charts.
     Report(cli::report::ReportArgs),
+    /// How robust the ranking is: rank intervals and grade chances under survey uncertainty and
+    /// perturbed weights (seeded).
+    Robustness(cli::robustness::RobustnessArgs),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
         Command::Synth(args) => cli::synth::run(args).map(|()| true),
         Command::Survey(args) => cli::survey::run(args).map(|()| true),
         Command::Report(args) => cli::report::run(args).map(|()| true),
+        Command::Robustness(args) => cli::robustness::run(args).map(|()| true),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -7,6 +7,7 @@ pub mod explain;
 pub mod export_previews;
 pub mod preview;
 pub mod report;
+pub mod robustness;
 pub mod score;
 pub mod survey;
 pub mod synth;

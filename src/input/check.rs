@@ -179,6 +179,28 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
             errors.push(unknown_agency(agency, source));
             continue;
         }
+        // A measure read by normalised items (as their value or their denominator) applies when
+        // any of those items applies to the agency (docs/composite.md).
+        let readers = if matches!(kind, ItemKind::Measure) {
+            normalise_readers(scheme, item)
+        } else {
+            Vec::new()
+        };
+        if !readers.is_empty() {
+            if !readers.iter().any(|&i| applies(i, agency)) {
+                errors.push(Error::at(
+                    loc(source, "indicator"),
+                    format!("measure `{item}` is read by no item that applies to agency `{agency}` (group `{}`)", agencies[agency.as_str()]),
+                ));
+            }
+            if !seen.insert((agency, item)) {
+                errors.push(Error::at(
+                    loc(source, "indicator"),
+                    format!("measure `{item}` is recorded twice for agency `{agency}`: expected one value per agency and measure"),
+                ));
+            }
+            continue;
+        }
         let (column, what, noun, once) = match kind {
             ItemKind::Task => (
                 "task",
@@ -200,11 +222,15 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
         let Some(node) = scheme.node_index(item).filter(|&i| of_kind(&scheme.nodes[i].method))
         else {
             let items = scheme.nodes.iter().filter(|n| of_kind(&n.method)).map(|n| n.id.as_str());
+            let items: Vec<&str> = match kind {
+                ItemKind::Measure => items.chain(normalise_measures(scheme)).collect(),
+                ItemKind::Task => items.collect(),
+            };
             errors.push(Error::at(
                 loc(source, column),
                 format!(
                     "`{item}` is not {what} of the scheme{}",
-                    hint(&close_matches(item, items))
+                    hint(&close_matches(item, items.into_iter()))
                 ),
             ));
             continue;
@@ -321,4 +347,30 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
         }
     }
     Error::collect(errors)
+}
+
+/// Normalised items that read `measure` as their value or their denominator (docs/composite.md).
+fn normalise_readers(scheme: &Scheme, measure: &str) -> Vec<usize> {
+    scheme
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| match &n.method {
+            Some(Method::Normalise(nm)) => {
+                nm.measure == measure || nm.per.as_deref() == Some(measure)
+            }
+            _ => false,
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Every measure name normalised items read (for "did you mean" hints).
+fn normalise_measures(scheme: &Scheme) -> impl Iterator<Item = &str> {
+    scheme.nodes.iter().flat_map(|n| match &n.method {
+        Some(Method::Normalise(nm)) => {
+            vec![nm.measure.as_str()].into_iter().chain(nm.per.as_deref())
+        }
+        _ => vec![].into_iter().chain(None),
+    })
 }

@@ -7,6 +7,7 @@
 //! grade whatever the points and takes no quota place.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
@@ -23,7 +24,7 @@ fn key(a: &AgencyResult, k: &TieKey) -> Decimal {
 
 /// Better first: higher total, then higher tie-break keys.
 fn compare(g: &Group, a: &AgencyResult, b: &AgencyResult) -> Ordering {
-    b.total.cmp(&a.total).then_with(|| {
+    g.rank_value(b.total).cmp(&g.rank_value(a.total)).then_with(|| {
         for k in &g.tie_break {
             let o = key(b, k).cmp(&key(a, k));
             if o != Ordering::Equal {
@@ -50,15 +51,58 @@ pub fn rank_and_grade(scheme: &Scheme, agencies: &mut Vec<AgencyResult>) {
             members[i].rank =
                 if i > 0 && compare(g, &members[i - 1], &members[i]) == Ordering::Equal {
                     members[i - 1].rank
+                } else if g.dense_ranks && i > 0 {
+                    members[i - 1].rank + 1
                 } else {
                     i as u32 + 1
                 };
         }
+        rank_nodes(scheme, g, &mut members);
         grade(g, &mut members);
         out.extend(members);
     }
     out.append(agencies); // agencies of unknown groups cannot exist after input checks
     *agencies = out;
+}
+
+/// Rank every indicator's value within the group (higher is better), with the group's tie style,
+/// on values rounded to the indicator's `rank_decimals` when it states them.
+fn rank_nodes(scheme: &Scheme, g: &Group, members: &mut [AgencyResult]) {
+    let index: HashMap<&str, usize> =
+        scheme.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let round =
+        |id: &str, v: Decimal| match index.get(id).and_then(|&i| scheme.nodes[i].rank_decimals) {
+            Some(dp) => {
+                v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            }
+            None => v,
+        };
+    let dense = |id: &str| {
+        index.get(id).and_then(|&i| scheme.nodes[i].dense_ranks).unwrap_or(g.dense_ranks)
+    };
+    let mut by_node: HashMap<String, Vec<Decimal>> = HashMap::new();
+    for a in members.iter() {
+        for nv in &a.nodes {
+            by_node.entry(nv.id.clone()).or_default().push(round(&nv.id, nv.value));
+        }
+    }
+    for values in by_node.values_mut() {
+        values.sort_unstable_by(|a, b| b.cmp(a));
+    }
+    for a in members.iter_mut() {
+        for nv in &mut a.nodes {
+            let values = &by_node[&nv.id];
+            let mine = round(&nv.id, nv.value);
+            let better = values.partition_point(|v| *v > mine);
+            nv.rank = if dense(&nv.id) {
+                let mut distinct = values[..better].to_vec();
+                distinct.dedup();
+                distinct.len() as u32 + 1
+            } else {
+                better as u32 + 1
+            };
+        }
+    }
 }
 
 fn grade(g: &Group, members: &mut [AgencyResult]) {

@@ -69,6 +69,12 @@ pub struct RawGroup {
     pub quota_ties: Option<Spanned<String>>,
     #[serde(default, rename = "grade")]
     pub grades: Vec<RawGrade>,
+    /// Rank tie style: competition (default) or dense (docs/composite.md).
+    #[serde(default)]
+    pub ties: Option<Spanned<String>>,
+    /// Rank on values rounded half-up to this many decimals (docs/composite.md).
+    #[serde(default)]
+    pub rank_decimals: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -109,6 +115,67 @@ pub struct RawIndicator {
     pub measure: Option<RawMeasure>,
     #[serde(default)]
     pub survey: Option<RawSurveyItem>,
+    /// Composite methods (docs/composite.md).
+    #[serde(default)]
+    pub normalise: Option<Spanned<RawNormalise>>,
+    #[serde(default)]
+    pub aggregate: Option<Spanned<String>>,
+    #[serde(default)]
+    pub weight: Option<Spanned<Decimal>>,
+    #[serde(default)]
+    pub round: Option<Spanned<u32>>,
+    /// The node counts 0 unless this earlier sibling has a value above 0.
+    #[serde(default)]
+    pub gate: Option<Spanned<String>>,
+    /// This indicator's rank compares values rounded to this many decimals.
+    #[serde(default)]
+    pub rank_decimals: Option<Spanned<u32>>,
+    /// The range `kaohe robustness` varies the weight in: [low, high].
+    #[serde(default)]
+    pub weight_bounds: Option<Spanned<Vec<Decimal>>>,
+    /// This indicator's rank tie style (competition or dense), overriding the group's.
+    #[serde(default)]
+    pub ties: Option<Spanned<String>>,
+}
+
+/// `[indicator.normalise]`: a measured value, denominated, imputed, treated and normalised.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNormalise {
+    #[serde(default)]
+    pub measure: Option<String>,
+    #[serde(default)]
+    pub per: Option<String>,
+    #[serde(default)]
+    pub method: Option<Spanned<String>>,
+    #[serde(default)]
+    pub higher_is_better: Option<bool>,
+    #[serde(default)]
+    pub low: Option<Decimal>,
+    #[serde(default)]
+    pub high: Option<Decimal>,
+    #[serde(default)]
+    pub clamp: Option<bool>,
+    #[serde(default)]
+    pub mean: Option<Decimal>,
+    #[serde(default)]
+    pub sd: Option<Decimal>,
+    #[serde(default)]
+    pub within: Option<Spanned<String>>,
+    #[serde(default)]
+    pub missing: Option<Spanned<String>>,
+    #[serde(default)]
+    pub impute_within: Option<Spanned<String>>,
+    #[serde(default)]
+    pub winsorise: Option<RawWinsorise>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWinsorise {
+    pub skew: Decimal,
+    pub kurtosis: Decimal,
+    pub max_iterations: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -105,6 +105,22 @@ pub struct Group {
     pub quota_ties_include: bool,
     /// Best first; the last band's `min` is at most zero so every agency gets a grade.
     pub grades: Vec<GradeBand>,
+    /// Dense ranks ("1223") instead of competition ranks ("1224").
+    pub dense_ranks: bool,
+    /// Ranks compare values rounded half-up to this many decimals.
+    pub rank_decimals: Option<u32>,
+}
+
+impl Group {
+    /// The value ranks compare: rounded when the group says so.
+    pub fn rank_value(&self, v: Decimal) -> Decimal {
+        match self.rank_decimals {
+            Some(dp) => {
+                v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            }
+            None => v,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,8 +172,32 @@ pub struct Node {
     pub floor: bool,
     /// Leaves only.
     pub method: Option<Method>,
+    /// How an inner node combines its children (docs/composite.md).
+    pub aggregate: Aggregate,
+    /// Weight in the parent's mean or geometric mean.
+    pub weight: Decimal,
+    /// Decimals the node's value is rounded to before its parent uses it.
+    pub round: Option<u32>,
+    /// Inner nodes: the aggregated value normalised (linear scalings only).
+    pub transform: Option<Normalise>,
+    /// The node counts 0 unless this node (an earlier sibling) has a value above 0.
+    pub gate: Option<usize>,
+    /// The node's rank compares values rounded half-up to this many decimals.
+    pub rank_decimals: Option<u32>,
+    /// The range `kaohe robustness` varies `weight` in.
+    pub weight_bounds: Option<(Decimal, Decimal)>,
+    /// Dense (true) or competition (false) ranks for this indicator; `None`: the group's style.
+    pub dense_ranks: Option<bool>,
     /// 1-based line of the indicator in the rules file.
     pub line: u64,
+}
+
+/// How an inner node's value comes from its children's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aggregate {
+    Sum,
+    Mean,
+    Geometric,
 }
 
 impl Node {
@@ -192,6 +232,60 @@ pub enum Method {
     Deadline(Deadline),
     Measure(Measure),
     Survey(SurveyItem),
+    Normalise(Normalise),
+}
+
+/// A measured value normalised against the other agencies' or fixed bounds (docs/composite.md).
+#[derive(Debug, Clone)]
+pub struct Normalise {
+    /// The measure id in measures.csv.
+    pub measure: String,
+    /// Denominator measure.
+    pub per: Option<String>,
+    pub scaling: Scaling,
+    pub higher_is_better: bool,
+    /// Population of data-derived statistics.
+    pub within: Scope,
+    pub missing: NormMissing,
+    pub winsorise: Option<Winsorise>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scaling {
+    /// To 0…max between goalposts (fixed, or the data's min and max).
+    MinMax { bounds: Option<(Decimal, Decimal)>, clamp: bool },
+    /// (v − mean) / sd (fixed, or the data's mean and sample sd).
+    ZScore { fixed: Option<(Decimal, Decimal)> },
+    /// v / best × max.
+    Best,
+    /// 1 + the number of agencies with a worse value (the best of n gets n; ties share the lower).
+    Rank,
+    /// The value as it is.
+    None,
+}
+
+/// Which agencies share a statistic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Run,
+    Group,
+    Parent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NormMissing {
+    NotApplicable,
+    Zero,
+    Error,
+    /// The mean of the denominated values of the agencies in the same scope.
+    Mean(Scope),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Winsorise {
+    pub skew: Decimal,
+    pub kurtosis: Decimal,
+    pub max_iterations: u32,
 }
 
 #[derive(Debug, Clone)]

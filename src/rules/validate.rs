@@ -217,9 +217,33 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
                 ),
             );
         }
-        if !children[i].is_empty() {
-            let sum: Decimal =
-                children[i].iter().map(|&ch| *raw.indicators[ch].max.get_ref()).sum();
+        let aggregate = aggregate(&mut c, ind, children[i].is_empty());
+        if aggregate != Aggregate::Sum {
+            // A mean of values on one scale: every child is on the node's scale.
+            for &ch in &children[i] {
+                let cm = *raw.indicators[ch].max.get_ref();
+                if cm != max {
+                    c.err(
+                        &raw.indicators[ch].max,
+                        "max",
+                        format!(
+                            "indicator `{}` has max {cm} but its parent `{}` averages its children on a scale of {max}: expected max = {max}",
+                            raw.indicators[ch].id.get_ref(),
+                            ind.id.get_ref()
+                        ),
+                    );
+                }
+            }
+        } else if !children[i].is_empty() && ind.normalise.is_none() {
+            // A weighted sum adds weight × max; a normalised node states its own scale.
+            let sum: Decimal = children[i]
+                .iter()
+                .map(|&ch| {
+                    let w =
+                        raw.indicators[ch].weight.as_ref().map_or(Decimal::ONE, |w| *w.get_ref());
+                    w * *raw.indicators[ch].max.get_ref()
+                })
+                .sum();
             if sum != max {
                 c.err(
                     &ind.max,
@@ -250,6 +274,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             ind.deadline.is_some(),
             ind.measure.is_some(),
             ind.survey.is_some(),
+            ind.normalise.is_some(),
         ]
         .iter()
         .filter(|&&b| b)
@@ -260,7 +285,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
                     &ind.id,
                     "indicator",
                     format!(
-                        "item `{}` has {methods} scoring methods: expected exactly one of [[indicator.deduct]], [indicator.deadline], [indicator.measure], [indicator.survey]",
+                        "item `{}` has {methods} scoring methods: expected exactly one of [[indicator.deduct]], [indicator.deadline], [indicator.measure], [indicator.survey], [indicator.normalise]",
                         ind.id.get_ref()
                     ),
                 );
@@ -269,7 +294,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
                 method(&mut c, ind, i, &mut deduct_kinds, &mut kind_lines)
             }
         } else {
-            if methods != 0 {
+            if methods - usize::from(ind.normalise.is_some()) != 0 {
                 c.err(
                     &ind.id,
                     "indicator",
@@ -278,7 +303,45 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             }
             None
         };
+        let transform = match (&ind.normalise, is_leaf) {
+            (Some(n), false) => transform(&mut c, ind.id.get_ref(), n),
+            _ => None,
+        };
+        let gate = ind.gate.as_ref().and_then(|g| {
+            let gi = index.get(g.get_ref().as_str()).copied();
+            match gi {
+                Some(gi) if gi < i && parents[gi] == parents[i] => Some(gi),
+                _ => {
+                    c.err(g, "gate", format!("indicator `{}` is gated by `{}`: expected the id of an earlier sibling (same parent, earlier in the file)", ind.id.get_ref(), g.get_ref()));
+                    None
+                }
+            }
+        });
+        // Normalised values (z-scores) and averages may be negative: no floor unless asked.
+        let composite = ind.normalise.is_some() || aggregate != Aggregate::Sum;
+        let weight = match &ind.weight {
+            None => Decimal::ONE,
+            Some(w) => {
+                if parents[i].is_none() {
+                    c.err(w, "weight", format!("indicator `{}` has a weight but no parent: expected weights on children only", ind.id.get_ref()));
+                }
+                if *w.get_ref() <= Decimal::ZERO {
+                    c.err(
+                        w,
+                        "weight",
+                        format!("weight {}: expected a positive number", w.get_ref()),
+                    );
+                }
+                *w.get_ref()
+            }
+        };
+        if let Some(r) = &ind.round
+            && *r.get_ref() > 20
+        {
+            c.err(r, "round", format!("round = {}: expected 0 to 20 decimals", r.get_ref()));
+        }
         let floor = ind.floor.unwrap_or(match default_floor {
+            _ if composite => false,
             FloorDefault::Item => is_leaf,
             FloorDefault::Dimension => parents[i].is_none(),
             FloorDefault::None => false,
@@ -299,6 +362,36 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             },
             floor,
             method,
+            aggregate,
+            weight,
+            round: ind.round.as_ref().map(|r| *r.get_ref()),
+            transform,
+            gate,
+            dense_ranks: ind.ties.as_ref().map(|t| match t.get_ref().as_str() {
+                "competition" => false,
+                "dense" => true,
+                other => {
+                    c.err(t, "ties", format!("unknown tie style `{other}`: expected competition or dense"));
+                    false
+                }
+            }),
+            weight_bounds: ind.weight_bounds.as_ref().and_then(|b| match b.get_ref().as_slice() {
+                [lo, hi] if Decimal::ZERO <= *lo && lo <= hi => Some((*lo, *hi)),
+                _ => {
+                    c.err(b, "weight_bounds", format!("indicator `{}`: weight_bounds = {:?}: expected [low, high] with 0 ≤ low ≤ high", ind.id.get_ref(), b.get_ref().iter().map(|d| d.to_string()).collect::<Vec<_>>()));
+                    None
+                }
+            }),
+            rank_decimals: ind.rank_decimals.as_ref().map(|d| {
+                if *d.get_ref() > 20 {
+                    c.err(
+                        d,
+                        "rank_decimals",
+                        format!("{}: expected 0 to 20 decimals", d.get_ref()),
+                    );
+                }
+                *d.get_ref()
+            }),
             line: c.src.line(ind.id.span()),
         });
     }
@@ -634,12 +727,35 @@ fn groups(c: &mut Checker<'_>, raw: &[RawGroup]) -> Vec<Group> {
                 false
             }
         };
+        let dense_ranks = match g.ties.as_ref().map(|s| s.get_ref().as_str()) {
+            None | Some("competition") => false,
+            Some("dense") => true,
+            Some(other) => {
+                c.err(
+                    g.ties.as_ref().expect("some"),
+                    "group.ties",
+                    format!("unknown tie style `{other}`: expected competition or dense"),
+                );
+                false
+            }
+        };
         out.push(Group {
             id: g.id.get_ref().clone(),
             name: g.name.clone(),
             tie_break: Vec::new(),
             quota_ties_include,
             grades,
+            dense_ranks,
+            rank_decimals: g.rank_decimals.as_ref().map(|d| {
+                if *d.get_ref() > 20 {
+                    c.err(
+                        d,
+                        "group.rank_decimals",
+                        format!("{}: expected 0 to 20 decimals", d.get_ref()),
+                    );
+                }
+                *d.get_ref()
+            }),
         });
     }
     out
@@ -807,7 +923,207 @@ fn method(
             mapping,
         }));
     }
+    if let Some(n) = &ind.normalise {
+        return normalise(c, ind.id.get_ref(), n);
+    }
     None
+}
+
+fn aggregate(c: &mut Checker<'_>, ind: &RawIndicator, is_leaf: bool) -> Aggregate {
+    let Some(a) = &ind.aggregate else { return Aggregate::Sum };
+    if is_leaf {
+        c.err(a, "aggregate", format!("item `{}` has no children to aggregate: expected aggregate on inner indicators only", ind.id.get_ref()));
+    }
+    match a.get_ref().as_str() {
+        "sum" => Aggregate::Sum,
+        "mean" => Aggregate::Mean,
+        "geometric" => Aggregate::Geometric,
+        other => {
+            c.err(
+                a,
+                "aggregate",
+                format!("unknown aggregate `{other}`: expected sum, mean or geometric"),
+            );
+            Aggregate::Sum
+        }
+    }
+}
+
+/// `[indicator.normalise]` on an inner indicator: a linear scaling of its aggregated value.
+fn transform(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option<Normalise> {
+    let n = s.get_ref();
+    if n.measure.is_some()
+        || n.per.is_some()
+        || n.missing.is_some()
+        || n.impute_within.is_some()
+        || n.winsorise.is_some()
+    {
+        c.err(s, "normalise", format!("indicator `{id}` has children: its normalise scales the aggregated value and takes no measure, per, missing, impute_within or winsorise"));
+    }
+    match normalise(c, id, s)? {
+        Method::Normalise(nm) => {
+            if nm.scaling == Scaling::Rank {
+                c.err(s, "normalise.method", format!("indicator `{id}`: a rank is not a linear scaling: expected minmax, zscore, best or none on an inner indicator"));
+            }
+            if nm.scaling == Scaling::Best && !nm.higher_is_better {
+                c.err(s, "normalise.method", format!("indicator `{id}`: best ÷ value is not linear: expected higher_is_better with method = \"best\" on an inner indicator"));
+            }
+            Some(nm)
+        }
+        _ => None,
+    }
+}
+
+fn scope(c: &mut Checker<'_>, s: Option<&Spanned<String>>, key: &str, default: Scope) -> Scope {
+    match s.map(|s| s.get_ref().as_str()) {
+        None => default,
+        Some("run") => Scope::Run,
+        Some("group") => Scope::Group,
+        Some("parent") => Scope::Parent,
+        Some(other) => {
+            c.err(
+                s.expect("some"),
+                key,
+                format!("unknown `{other}`: expected run, group or parent"),
+            );
+            default
+        }
+    }
+}
+
+fn normalise(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option<Method> {
+    let n = s.get_ref();
+    let method = n.method.as_ref().map(|m| m.get_ref().as_str()).unwrap_or("minmax");
+    let minmax_keys = n.low.is_some() || n.high.is_some() || n.clamp.is_some();
+    let z_keys = n.mean.is_some() || n.sd.is_some();
+    let scaling = match method {
+        "minmax" => {
+            let bounds = match (n.low, n.high) {
+                (None, None) => None,
+                (Some(l), Some(h)) if l < h => Some((l, h)),
+                (Some(l), Some(h)) => {
+                    c.err(
+                        s,
+                        "normalise.low",
+                        format!("item `{id}`: low {l} is not below high {h}: expected low < high"),
+                    );
+                    None
+                }
+                _ => {
+                    c.err(s, "normalise.low", format!("item `{id}` has only one of low and high: expected both fixed goalposts or neither"));
+                    None
+                }
+            };
+            if n.clamp.is_some() && bounds.is_none() {
+                c.err(s, "normalise.clamp", format!("item `{id}`: clamp without fixed goalposts: data-derived bounds never need clamping"));
+            }
+            if z_keys {
+                c.err(
+                    s,
+                    "normalise.mean",
+                    format!("item `{id}`: mean and sd belong to method = \"zscore\""),
+                );
+            }
+            Scaling::MinMax { bounds, clamp: n.clamp.unwrap_or(false) }
+        }
+        "zscore" => {
+            let fixed = match (n.mean, n.sd) {
+                (None, None) => None,
+                (Some(m), Some(sd)) if sd > Decimal::ZERO => Some((m, sd)),
+                (Some(_), Some(sd)) => {
+                    c.err(
+                        s,
+                        "normalise.sd",
+                        format!("item `{id}`: sd {sd}: expected a positive number"),
+                    );
+                    None
+                }
+                _ => {
+                    c.err(
+                        s,
+                        "normalise.mean",
+                        format!(
+                            "item `{id}` has only one of mean and sd: expected both or neither"
+                        ),
+                    );
+                    None
+                }
+            };
+            if minmax_keys {
+                c.err(
+                    s,
+                    "normalise.low",
+                    format!("item `{id}`: low, high and clamp belong to method = \"minmax\""),
+                );
+            }
+            Scaling::ZScore { fixed }
+        }
+        "best" | "none" | "rank" => {
+            if minmax_keys || z_keys {
+                c.err(
+                    s,
+                    "normalise.method",
+                    format!(
+                        "item `{id}`: method = \"{method}\" takes no low, high, clamp, mean or sd"
+                    ),
+                );
+            }
+            match method {
+                "best" => Scaling::Best,
+                "rank" => Scaling::Rank,
+                _ => Scaling::None,
+            }
+        }
+        other => {
+            c.err(
+                n.method.as_ref().expect("some"),
+                "normalise.method",
+                format!("unknown method `{other}`: expected minmax, zscore, best, rank or none"),
+            );
+            Scaling::None
+        }
+    };
+    let within = scope(c, n.within.as_ref(), "normalise.within", Scope::Run);
+    let missing = match n.missing.as_ref().map(|m| m.get_ref().as_str()) {
+        None | Some("not_applicable") => NormMissing::NotApplicable,
+        Some("zero") => NormMissing::Zero,
+        Some("error") => NormMissing::Error,
+        Some("mean") => NormMissing::Mean(scope(
+            c,
+            n.impute_within.as_ref(),
+            "normalise.impute_within",
+            Scope::Group,
+        )),
+        Some(other) => {
+            c.err(
+                n.missing.as_ref().expect("some"),
+                "normalise.missing",
+                format!("unknown `{other}`: expected not_applicable, zero, error or mean"),
+            );
+            NormMissing::NotApplicable
+        }
+    };
+    if n.impute_within.is_some() && !matches!(missing, NormMissing::Mean(_)) {
+        c.err(
+            s,
+            "normalise.impute_within",
+            format!("item `{id}`: impute_within without missing = \"mean\""),
+        );
+    }
+    let winsorise = n.winsorise.as_ref().map(|w| Winsorise {
+        skew: w.skew,
+        kurtosis: w.kurtosis,
+        max_iterations: w.max_iterations,
+    });
+    Some(Method::Normalise(Normalise {
+        measure: n.measure.clone().unwrap_or_else(|| id.to_string()),
+        per: n.per.clone(),
+        scaling,
+        higher_is_better: n.higher_is_better.unwrap_or(true),
+        within,
+        missing,
+        winsorise,
+    }))
 }
 
 fn missing(c: &mut Checker<'_>, m: Option<&Spanned<String>>) -> Missing {
@@ -893,7 +1209,8 @@ fn mapping(
             };
             let value = match (tier.share, tier.points) {
                 (Some(s), None) if s >= Decimal::ZERO && s <= Decimal::ONE => TierValue::Share(s),
-                (None, Some(p)) if p >= Decimal::ZERO && p <= max => TierValue::Points(p),
+                // Negative points are a penalty tier (docs/composite.md).
+                (None, Some(p)) if p <= max => TierValue::Points(p),
                 (Some(s), None) => {
                     c.err(t, "tiers.share", format!("share {s}: expected 0 to 1"));
                     continue;
@@ -902,7 +1219,7 @@ fn mapping(
                     c.err(
                         t,
                         "tiers.points",
-                        format!("points {p}: expected 0 to the item's max {max}"),
+                        format!("points {p}: expected at most the item's max {max}"),
                     );
                     continue;
                 }

@@ -11,29 +11,74 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 
+use super::composite::{self, NormOutcome, Prepared};
 use super::ledger::{Component, LedgerLine, Step};
 use super::methods::{self, GroupContext};
 use super::result::*;
 use crate::error::{Error, Location, Result};
 use crate::input::{Agency, AppealDecision, Inputs, TaskStatus, check};
-use crate::rules::{BelowMinimum, Mapping, Method, Missing, Scheme};
+use crate::rules::{Aggregate, BelowMinimum, Mapping, Method, Missing, Scheme};
 
 /// Score every agency, rank and grade them. Inputs are checked against the scheme first.
 pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<RunResult> {
     check::check(scheme, inputs)?;
     let index = InputIndex::new(inputs);
     let contexts = group_contexts(scheme, inputs, &index)?;
-    let scored: Vec<Result<AgencyResult>> =
-        inputs.agencies.par_iter().map(|a| score_agency(scheme, a, &index, &contexts)).collect();
-    let mut agencies = Vec::with_capacity(scored.len());
-    let mut errors = Vec::new();
-    for r in scored {
-        match r {
-            Ok(a) => agencies.push(a),
-            Err(e) => errors.push(e),
+    let prepared =
+        composite::prepare(scheme, inputs, &index.measures, &|n, a| applies(scheme, n, a))?;
+    // Inner indicators normalised on the data (min-max of an aggregate across agencies) need
+    // every agency's aggregated value first: score in passes, each fixing the statistics of the
+    // normalised indicators with none pending below them. Schemes without them take one pass.
+    let mut pending: Vec<usize> = post_order(scheme)
+        .into_iter()
+        .filter(|&n| scheme.nodes[n].transform.as_ref().is_some_and(composite::needs_data))
+        .collect();
+    let mut inner = InnerStats::new();
+    let mut agencies = loop {
+        let scored: Vec<Result<AgencyResult>> = inputs
+            .agencies
+            .par_iter()
+            .map(|a| score_agency(scheme, a, &index, &contexts, &prepared, &inner))
+            .collect();
+        let mut agencies = Vec::with_capacity(scored.len());
+        let mut errors = Vec::new();
+        for r in scored {
+            match r {
+                Ok(a) => agencies.push(a),
+                Err(e) => errors.push(e),
+            }
         }
-    }
-    Error::collect(errors)?;
+        Error::collect(errors)?;
+        if pending.is_empty() {
+            break agencies;
+        }
+        let below_pending = |n: usize| pending.iter().any(|&p| p != n && is_ancestor(scheme, n, p));
+        let ready: Vec<usize> = pending.iter().copied().filter(|&n| !below_pending(n)).collect();
+        for &n in &ready {
+            let nm = scheme.nodes[n].transform.as_ref().expect("pending nodes have one");
+            let mut pops: Vec<(String, Vec<Decimal>)> = Vec::new();
+            for (a, r) in inputs.agencies.iter().zip(&agencies) {
+                let Some(v) = r
+                    .nodes
+                    .iter()
+                    .find(|v| v.id == scheme.nodes[n].id)
+                    .and_then(|v| v.stages.as_ref())
+                    .and_then(|s| s.raw)
+                else {
+                    continue;
+                };
+                let k = composite::scope_key(a, nm.within).to_string();
+                match pops.iter_mut().find(|(pk, _)| *pk == k) {
+                    Some((_, vs)) => vs.push(v),
+                    None => pops.push((k, vec![v])),
+                }
+            }
+            for (k, vs) in pops {
+                inner.insert((n, k), composite::stats(&vs));
+            }
+        }
+        pending.retain(|n| !ready.contains(n));
+    };
     crate::rank::rank_and_grade(scheme, &mut agencies);
     let mut files = vec![InputRecord {
         kind: "rules".into(),
@@ -201,6 +246,21 @@ fn mapping_of(scheme: &Scheme, node: usize) -> Option<&Mapping> {
 
 type Contexts = HashMap<(usize, String), GroupContext>;
 
+/// Statistics of normalised inner indicators' aggregated values, by (indicator, scope key).
+type InnerStats = HashMap<(usize, String), composite::Stats>;
+
+/// Whether `a` is an ancestor of `n`.
+fn is_ancestor(scheme: &Scheme, a: usize, n: usize) -> bool {
+    let mut p = scheme.nodes[n].parent;
+    while let Some(i) = p {
+        if i == a {
+            return true;
+        }
+        p = scheme.nodes[i].parent;
+    }
+    false
+}
+
 /// For items scored relative to the group: each agency's rank and the group's best value.
 fn group_contexts(scheme: &Scheme, inputs: &Inputs, index: &InputIndex<'_>) -> Result<Contexts> {
     let mut out = HashMap::new();
@@ -252,6 +312,13 @@ fn show(d: Decimal) -> String {
 /// Ledger under construction for one agency.
 struct Ledger {
     lines: Vec<LedgerLine>,
+    /// The indicator each line was written for, while the tree is walked: lines are first written
+    /// in the indicator's own units and scaled to their contribution to the total once the whole
+    /// tree is known (a mean's weights depend on which siblings apply).
+    /// (indicator, inside): inside lines are in the units before the indicator's own
+    /// normalisation (its children's and a geometric mean's lines), outside ones after it.
+    owner: Vec<Option<(usize, bool)>>,
+    current: Option<(usize, bool)>,
 }
 
 impl Ledger {
@@ -264,6 +331,7 @@ impl Ledger {
         source: Option<&str>,
         detail: String,
     ) {
+        self.owner.push(self.current);
         self.lines.push(LedgerLine {
             rule: rule.to_string(),
             component,
@@ -292,37 +360,152 @@ fn score_agency(
     agency: &Agency,
     index: &InputIndex<'_>,
     ctx: &Contexts,
+    prepared: &Prepared,
+    inner: &InnerStats,
 ) -> Result<AgencyResult> {
-    let mut ledger = Ledger { lines: Vec::new() };
+    let mut ledger = Ledger { lines: Vec::new(), owner: Vec::new(), current: None };
     let n = scheme.nodes.len();
     // Points per node (subject to floors), None when nothing under it applies.
     let mut pts: Vec<Option<Decimal>> = vec![None; n];
-    let mut major: Vec<Decimal> = vec![Decimal::ZERO; scheme.roots.len()];
-    let mut leaf_max: Vec<Decimal> = vec![Decimal::ZERO; scheme.roots.len()];
+    // Applicable maximum per node: leaves' maxima summed, or the node's own scale under a mean.
+    let mut amax: Vec<Decimal> = vec![Decimal::ZERO; n];
+    // Major deductions pass every floor: per leaf, added to its dimension after the tree.
+    let mut major: Vec<Decimal> = vec![Decimal::ZERO; n];
+    // Normalised inner indicators: the slope their children's lines are scaled by, and the
+    // aggregated value before normalisation.
+    let mut slope: Vec<Decimal> = vec![Decimal::ONE; n];
+    let mut before: Vec<Option<Decimal>> = vec![None; n];
     let findings = index.findings.get(agency.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
     for node in post_order(scheme) {
         let nd = &scheme.nodes[node];
         let dim = Component::Dimension(scheme.nodes[scheme.roots[nd.dimension]].id.clone());
+        ledger.current = Some((node, true));
         let value = if nd.is_leaf() {
             if !applies(scheme, node, agency) {
                 continue;
             }
-            match score_leaf(scheme, node, agency, index, ctx, findings, &mut ledger, &dim)? {
+            match score_leaf(
+                scheme,
+                node,
+                agency,
+                index,
+                ctx,
+                prepared,
+                findings,
+                &mut ledger,
+                &dim,
+            )? {
                 None => continue,
                 Some(o) => {
-                    major[nd.dimension] += o.major;
-                    leaf_max[nd.dimension] += nd.max;
+                    major[node] = o.major;
+                    amax[node] = nd.max;
                     o.floored
                 }
             }
         } else {
-            let applicable: Vec<Decimal> = nd.children.iter().filter_map(|&c| pts[c]).collect();
+            let applicable: Vec<(Decimal, Decimal)> = nd
+                .children
+                .iter()
+                .filter_map(|&c| pts[c].map(|v| (scheme.nodes[c].weight, v)))
+                .collect();
             if applicable.is_empty() {
                 continue;
             }
-            applicable.into_iter().sum()
+            match nd.aggregate {
+                Aggregate::Sum => {
+                    amax[node] =
+                        nd.children.iter().map(|&c| scheme.nodes[c].weight * amax[c]).sum();
+                    applicable.into_iter().map(|(w, v)| w * v).sum()
+                }
+                Aggregate::Mean => {
+                    amax[node] = nd.max;
+                    let w: Decimal = applicable.iter().map(|(w, _)| *w).sum();
+                    applicable.iter().map(|(w, v)| w * v).sum::<Decimal>() / w
+                }
+                Aggregate::Geometric => {
+                    amax[node] = nd.max;
+                    let v = geometric(&applicable).ok_or_else(|| {
+                        Error::at(
+                            Location::line(&scheme.source, nd.line),
+                            format!(
+                                "indicator `{}` is a geometric mean but agency `{}` has a child value ≤ 0: expected positive values",
+                                nd.id, agency.id
+                            ),
+                        )
+                    })?;
+                    let kids: Vec<String> = nd
+                        .children
+                        .iter()
+                        .filter_map(|&c| {
+                            pts[c].map(|p| format!("{} {}", scheme.nodes[c].id, composite::show(p)))
+                        })
+                        .collect();
+                    ledger.push(
+                        &nd.id,
+                        dim.clone(),
+                        Step::Credit,
+                        v,
+                        None,
+                        format!(
+                            "{}: weighted geometric mean of {} → {}",
+                            nd.name,
+                            kids.join(", "),
+                            composite::show(v)
+                        ),
+                    );
+                    v
+                }
+            }
         };
         let mut v = value;
+        if let Some(g) = nd.gate
+            && pts[g].is_none_or(|gv| gv <= Decimal::ZERO)
+            && !v.is_zero()
+        {
+            ledger.push(
+                &nd.id,
+                dim.clone(),
+                Step::Cap,
+                -v,
+                None,
+                format!("gated: `{}` is not above 0, so `{}` counts 0", scheme.nodes[g].id, nd.id),
+            );
+            v = Decimal::ZERO;
+        }
+        ledger.current = Some((node, false));
+        if let Some(nm) = &nd.transform {
+            before[node] = Some(v);
+            let key = (node, composite::scope_key(agency, nm.within).to_string());
+            let st = if composite::needs_data(nm) {
+                inner.get(&key).copied()
+            } else {
+                Some(composite::Stats::default())
+            };
+            if let Some(st) = st {
+                let (p, text) = composite::scale(nm, v, nd.max, &st).map_err(|m| {
+                    Error::at(
+                        Location::line(&scheme.source, nd.line),
+                        format!("indicator `{}`, agency `{}`: {m}", nd.id, agency.id),
+                    )
+                })?;
+                slope[node] = composite::slope(nm, nd.max, &st);
+                let offset = p - slope[node] * v;
+                ledger.push(
+                    &nd.id,
+                    dim.clone(),
+                    Step::Rescale,
+                    offset,
+                    None,
+                    format!(
+                        "{}: {text} (children's lines × {})",
+                        nd.name,
+                        composite::show(slope[node])
+                    ),
+                );
+                amax[node] = nd.max;
+                v = p;
+            }
+        }
         if nd.floor && v < Decimal::ZERO {
             ledger.push(
                 &nd.id,
@@ -333,6 +516,21 @@ fn score_agency(
                 format!("deductions floored: `{}` cannot go below 0", nd.id),
             );
             v = Decimal::ZERO;
+        }
+        if let Some(dp) = nd.round {
+            let r =
+                v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            if r != v {
+                ledger.push(
+                    &nd.id,
+                    dim.clone(),
+                    Step::Rounding,
+                    r - v,
+                    None,
+                    format!("`{}` rounded to {dp} decimals {} → {r}", nd.id, composite::show(v)),
+                );
+                v = r;
+            }
         }
         if nd.is_leaf() && scheme.rounding.item {
             let r = scheme.rounding.round(v);
@@ -350,6 +548,25 @@ fn score_agency(
         }
         pts[node] = Some(v);
     }
+    ledger.current = None;
+    let major = contributions(scheme, &pts, &slope, &major, &mut ledger)?;
+    let nodes = scheme
+        .nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, nd)| {
+            pts[i].map(|value| NodeValue {
+                id: nd.id.clone(),
+                value,
+                rank: 0,
+                stages: match prepared.get(&(i, agency.id.clone())) {
+                    Some(NormOutcome::Value { stages, .. }) => Some(stages.clone()),
+                    _ => before[i].map(|b| Stages { raw: Some(b), ..Stages::default() }),
+                },
+            })
+        })
+        .collect();
+    let leaf_max: Vec<Decimal> = scheme.roots.iter().map(|&r| amax[r]).collect();
     let mut dimensions = Vec::with_capacity(scheme.roots.len());
     for (d, &root) in scheme.roots.iter().enumerate() {
         let Some(p) = pts[root] else {
@@ -476,8 +693,130 @@ fn score_agency(
             .filter(|f| f.appeal.as_ref().is_some_and(|a| a.decision == AppealDecision::Pending))
             .filter_map(|f| f.id.clone())
             .collect(),
+        nodes,
         ledger: ledger.lines,
     })
+}
+
+/// Weighted geometric mean of positive values: exp(Σ w·ln v / Σ w), rounded to
+/// [`composite::INEXACT_DP`] decimals. `None` if a value is not positive.
+fn geometric(values: &[(Decimal, Decimal)]) -> Option<Decimal> {
+    use rust_decimal::MathematicalOps;
+    let mut num = Decimal::ZERO;
+    let mut w = Decimal::ZERO;
+    for (wi, v) in values {
+        if *v <= Decimal::ZERO {
+            return None;
+        }
+        num += *wi * v.checked_ln()?;
+        w += *wi;
+    }
+    Some((num / w).checked_exp()?.round_dp(composite::INEXACT_DP))
+}
+
+/// Scale each line written for an indicator to its contribution to the total: the product of
+/// `weight / Σ applicable sibling weights` over the mean nodes above it (1 under sums, so a
+/// summed scheme's lines are untouched). Lines inside a geometric mean keep their detail but count
+/// 0: the geometric node's own line carries the value. Where inexact divisions (thirds) leave the
+/// lines of a dimension a few units in the 28th digit away from its value, one rounding line on
+/// the dimension closes the gap.
+fn contributions(
+    scheme: &Scheme,
+    pts: &[Option<Decimal>],
+    slope: &[Decimal],
+    leaf_major: &[Decimal],
+    ledger: &mut Ledger,
+) -> Result<Vec<Decimal>> {
+    let n = scheme.nodes.len();
+    // factor: a node's own lines (after its normalisation); inside: its children's units.
+    let mut factor: Vec<Decimal> = vec![Decimal::ONE; n];
+    let mut inside: Vec<Decimal> = vec![Decimal::ONE; n];
+    let mut inside_geo: Vec<Option<usize>> = vec![None; n];
+    let mut any = false;
+    // Parents before children: reverse post-order.
+    for p in post_order(scheme).into_iter().rev() {
+        let nd = &scheme.nodes[p];
+        inside[p] = factor[p] * slope[p];
+        any |= slope[p] != Decimal::ONE;
+        let w: Decimal = nd
+            .children
+            .iter()
+            .filter(|&&c| pts[c].is_some())
+            .map(|&c| scheme.nodes[c].weight)
+            .sum();
+        for &c in &nd.children {
+            inside_geo[c] = inside_geo[p];
+            let wc = scheme.nodes[c].weight;
+            factor[c] = match nd.aggregate {
+                Aggregate::Sum => {
+                    any |= wc != Decimal::ONE;
+                    inside[p] * wc
+                }
+                Aggregate::Mean => {
+                    any = true;
+                    if w.is_zero() { Decimal::ZERO } else { inside[p] * wc / w }
+                }
+                Aggregate::Geometric => {
+                    any = true;
+                    inside_geo[c] = Some(inside_geo[p].unwrap_or(p));
+                    Decimal::ZERO
+                }
+            };
+        }
+    }
+    // Each dimension's major deductions, as they count in the total (scaled like their lines).
+    let mut major = vec![Decimal::ZERO; scheme.roots.len()];
+    for (i, nd) in scheme.nodes.iter().enumerate() {
+        if !leaf_major[i].is_zero() {
+            major[nd.dimension] += if any { leaf_major[i] * factor[i] } else { leaf_major[i] };
+        }
+    }
+    if !any {
+        return Ok(major);
+    }
+    for (line, owner) in ledger.lines.iter_mut().zip(&ledger.owner) {
+        let Some((o, is_inside)) = *owner else { continue };
+        let f = if is_inside { inside[o] } else { factor[o] };
+        if let Some(g) = inside_geo[o] {
+            line.detail = format!(
+                "{} [inside the geometric mean `{}`: counted by its line]",
+                line.detail, scheme.nodes[g].id
+            );
+            line.points = Decimal::ZERO;
+        } else if f != Decimal::ONE {
+            line.detail = format!("{} [× {} of the total]", line.detail, composite::show(f));
+            line.points = (line.points * f).normalize();
+        }
+    }
+    for (d, &r) in scheme.roots.iter().enumerate() {
+        let Some(v) = pts[r].map(|p| p + major[d]) else { continue };
+        let comp = Component::Dimension(scheme.nodes[r].id.clone());
+        let sum = ledger.sum_of(&comp);
+        // Inexact divisions leave a few units in the last digits; anything larger would be a
+        // mistake in the factors above, which the residue line must not hide.
+        let gap = v - sum;
+        if gap.abs() > Decimal::new(1, 18) * v.abs().max(Decimal::ONE) {
+            return Err(Error::at(
+                Location::line(&scheme.source, scheme.nodes[r].line),
+                format!(
+                    "internal error: the ledger lines of `{}` add up to {sum}, not its value {v}; please report this with the rules file",
+                    scheme.nodes[r].id
+                ),
+            ));
+        }
+        if sum != v {
+            ledger.current = None;
+            ledger.push(
+                &scheme.nodes[r].id,
+                comp,
+                Step::Rounding,
+                v - sum,
+                None,
+                format!("decimal residue of the weights' divisions ({})", (v - sum).normalize()),
+            );
+        }
+    }
+    Ok(major)
 }
 
 /// Children before parents, siblings in file order.
@@ -502,6 +841,7 @@ fn score_leaf(
     agency: &Agency,
     index: &InputIndex<'_>,
     ctx: &Contexts,
+    prepared: &Prepared,
     findings: &[&crate::input::Finding],
     ledger: &mut Ledger,
     dim: &Component,
@@ -613,6 +953,20 @@ fn score_leaf(
             ledger.push(id, dim.clone(), Step::Credit, p, src, format!("{detail}{evidence}"));
             Ok(Some(LeafOutcome { floored: p, major: Decimal::ZERO }))
         }
+        Method::Normalise(_) => match prepared.get(&(node, agency.id.clone())) {
+            None | Some(NormOutcome::NotApplicable) => Ok(None),
+            Some(NormOutcome::Value { points, source, detail, .. }) => {
+                ledger.push(
+                    id,
+                    dim.clone(),
+                    Step::Credit,
+                    *points,
+                    source.as_deref(),
+                    detail.clone(),
+                );
+                Ok(Some(LeafOutcome { floored: *points, major: Decimal::ZERO }))
+            }
+        },
         Method::Measure(_) | Method::Survey(_) => {
             let missing = match method {
                 Method::Measure(m) => m.missing,

@@ -91,7 +91,31 @@ pub struct AgencyResult {
     pub appeals_changed: Vec<String>,
     /// Ids of findings with an appeal still pending.
     pub appeals_pending: Vec<String>,
+    /// Every indicator with a value for this agency, in scheme order: its value in its own units
+    /// (a domain's mean, an item's points), its rank in the group, and for normalised items the
+    /// stages the value went through (docs/composite.md).
+    pub nodes: Vec<NodeValue>,
     pub ledger: Vec<LedgerLine>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NodeValue {
+    pub id: String,
+    pub value: Decimal,
+    /// Rank in the group by value (higher is better), with the group's tie style.
+    pub rank: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stages: Option<Stages>,
+}
+
+/// A normalised item's value before normalisation: as measured, divided by its denominator,
+/// after imputation, after winsorisation. `None` where the stage had no value.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Stages {
+    pub raw: Option<Decimal>,
+    pub denominated: Option<Decimal>,
+    pub imputed: Option<Decimal>,
+    pub treated: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -93,6 +93,7 @@ pub fn generate(scheme: &Scheme, cfg: &SynthConfig) -> SynthData {
             }
             true
         };
+        let mut per_written = std::collections::HashSet::new();
         let day_in_year = |rng: &mut ChaCha8Rng| year_start + Days::new(rng.random_range(0..365));
         for (i, node) in scheme.nodes.iter().enumerate() {
             let Some(method) = &node.method else { continue };
@@ -174,6 +175,18 @@ pub fn generate(scheme: &Scheme, cfg: &SynthConfig) -> SynthData {
                         node.id,
                         csv_field("第三方评估测评")
                     );
+                }
+                Method::Normalise(m) => {
+                    // A level in 0…100 around the agency's quality; a denominator of 1, written
+                    // once per agency however many items share it.
+                    let noise: f64 = rng.random::<f64>() * 20.0 - 10.0;
+                    let v = d1((100.0 * q + noise).clamp(0.0, 100.0));
+                    let _ = writeln!(measures, "{},{},{v},", a.id, m.measure);
+                    if let Some(per) = &m.per
+                        && per_written.insert(per.clone())
+                    {
+                        let _ = writeln!(measures, "{},{per},1,", a.id);
+                    }
                 }
                 Method::Survey(s) => {
                     let noise: f64 = rng.random::<f64>() * 8.0 - 4.0;

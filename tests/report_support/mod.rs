@@ -247,6 +247,7 @@ fn agency(
         veto: None,
         appeals_changed: Vec::new(),
         appeals_pending: Vec::new(),
+        nodes: Vec::new(),
         ledger,
     }
 }

@@ -1,0 +1,66 @@
+//! `kaohe robustness [RULES] [--data DIR] [--replicates N] [--seed S] [--weight-range R]
+//! [--out DIR]`: how robust the ranking is to survey uncertainty and to the weights
+//! (src/robust, docs/composite.md). Writes robustness.csv and robustness.svg.
+
+use std::path::PathBuf;
+
+use rust_decimal::Decimal;
+
+use super::args::RunArgs;
+use crate::robust::{self, Config, Kind};
+
+#[derive(Debug, clap::Args)]
+pub struct RobustnessArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Perturbed runs per analysis.
+    #[arg(long, default_value_t = 200)]
+    pub replicates: u32,
+    #[arg(long, default_value_t = 2022)]
+    pub seed: u64,
+    /// Each weight varies within ±this share of its value (0.2: from 0.8× to 1.2×).
+    #[arg(long, default_value = "0.2")]
+    pub weight_range: Decimal,
+    /// Output directory.
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+    /// Agencies listed per analysis in the summary.
+    #[arg(long, default_value_t = 10)]
+    pub show: usize,
+}
+
+pub fn run(args: &RobustnessArgs) -> crate::Result<()> {
+    if args.weight_range < Decimal::ZERO || args.weight_range >= Decimal::ONE {
+        return Err(crate::Error::Usage(format!(
+            "--weight-range {}: expected a share in [0, 1)",
+            args.weight_range
+        )));
+    }
+    let cfg = args.run.config();
+    let scheme = crate::rules::load(&cfg.rules, &crate::pipeline::display(&cfg.rules))?;
+    let inputs = crate::input::load::load_dir(&cfg.data, cfg.encoding)?;
+    let baseline = crate::score::score(&scheme, &inputs)?;
+    let se = robust::survey_errors(&cfg.data)?;
+    let rc =
+        Config { replicates: args.replicates, seed: args.seed, weight_range: args.weight_range };
+    let mut analyses = Vec::new();
+    if !inputs.surveys.is_empty() {
+        analyses.push(robust::analyse(&scheme, &inputs, &baseline, Kind::Survey, &rc, &se)?);
+    }
+    analyses.push(robust::analyse(&scheme, &inputs, &baseline, Kind::Weights, &rc, &se)?);
+    crate::output::atomic::write_atomic(
+        &args.out.join("robustness.csv"),
+        &robust::to_csv(&analyses),
+    )?;
+    crate::output::atomic::write_atomic(
+        &args.out.join("robustness.svg"),
+        robust::chart::to_svg(&analyses).as_bytes(),
+    )?;
+    print!("{}", robust::summary(&analyses, args.show));
+    println!(
+        "\nwrote {} and {}",
+        args.out.join("robustness.csv").display(),
+        args.out.join("robustness.svg").display()
+    );
+    Ok(())
+}
