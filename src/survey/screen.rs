@@ -221,7 +221,12 @@ pub fn classify<'a>(
             0
         } else {
             let found = match form {
-                AnswerForm::Text => scale.options.iter().position(|o| o.label == raw),
+                AnswerForm::Text => {
+                    scale.options.iter().position(|o| o.label == raw).or_else(|| {
+                        let label = wjx::strip_other(raw)?;
+                        scale.options.iter().position(|o| o.label == label)
+                    })
+                }
                 AnswerForm::Number => wjx::position(raw)
                     .filter(|&p| p >= 1 && p <= scale.options.len())
                     .map(|p| p - 1),

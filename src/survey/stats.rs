@@ -167,8 +167,11 @@ pub struct AgencyIndex {
 /// The weighted index, CI and effective sample size of every agency, in questionnaire order.
 pub fn indices(q: &Questionnaire, s: &Stats) -> Vec<AgencyIndex> {
     let mut out: Vec<AgencyIndex> = (0..q.agencies.len()).map(|a| agency_index(q, s, a)).collect();
+    // A replaced index is a policy, not an estimate: its interval is the point itself.
     let apply = |r: &mut AgencyIndex, v: Decimal| {
         r.index = round(v, 2);
+        r.ci_low = r.index;
+        r.ci_high = r.index;
     };
     match q.below {
         BelowMinimum::Flag => {}

@@ -44,6 +44,14 @@ pub fn ip_key(cell: &str) -> &str {
     t[..end].trim()
 }
 
+/// A filled-in "other" answer in a by-text export, `其他【请注明】〖亲友赠送的〗`, is the option
+/// `其他【请注明】` plus the respondent's words: the option label without the words.
+pub fn strip_other(cell: &str) -> Option<&str> {
+    let t = cell.trim();
+    let open = t.find('〖')?;
+    t.ends_with('〗').then(|| t[..open].trim_end())
+}
+
 /// Submission time as seconds since 1970 (local time of the export, taken as is):
 /// `2016/12/17 14:22:55`, `2016-12-17 14:22:55`, with or without seconds.
 pub fn submitted(cell: &str) -> Option<i64> {
@@ -145,6 +153,8 @@ mod tests {
         assert_eq!(submitted("2016/12/17 14:22:55"), Some(1481984575));
         assert_eq!(submitted("2016-12-17 14:22:55"), Some(1481984575));
         assert_eq!(submitted("yesterday"), None);
+        assert_eq!(strip_other("其他【请注明】〖我妈买的。〗"), Some("其他【请注明】"));
+        assert_eq!(strip_other("满意"), None);
     }
 
     #[test]
