@@ -41,6 +41,15 @@ enum SurveyCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Draft a questionnaire TOML from an export's header row and the answers seen.
+    Init {
+        export: PathBuf,
+        /// Where to write the draft (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        encoding: Option<TextEncoding>,
+    },
 }
 
 pub fn run(args: &SurveyArgs) -> crate::Result<()> {
@@ -69,6 +78,16 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
             let im = merge::merge(&q, shards)?;
             output::write_all(out, &q, &im)?;
             Ok(())
+        }
+        SurveyCommand::Init { export, out, encoding } => {
+            let text = crate::survey::init::draft(export, *encoding)?;
+            match out {
+                Some(p) => crate::output::atomic::write_atomic(p, text.as_bytes()),
+                None => {
+                    print!("{text}");
+                    Ok(())
+                }
+            }
         }
     }
 }

@@ -12,6 +12,7 @@
 //! - [`synth`]: synthetic exports for examples and benchmarks.
 
 pub mod import;
+pub mod init;
 pub mod merge;
 pub mod output;
 pub mod questionnaire;

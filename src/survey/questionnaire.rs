@@ -413,10 +413,11 @@ fn validate(raw: RawQuestionnaire, file: &str) -> Result<Questionnaire> {
         if agencies.iter().any(|p: &Agency| p.id == a.id) {
             errors.push(err("agency.options", format!("agency id `{}` appears twice", a.id)));
         }
-        for t in [&a.label, &a.id] {
+        let texts: &[&String] = if a.label == a.id { &[&a.label] } else { &[&a.label, &a.id] };
+        for &t in texts {
             if let Some(&other) = agency_by_text.get(t.as_str()) {
                 let other: &Agency = &agencies[other];
-                if other.id != a.id || t != &a.id {
+                {
                     errors.push(err(
                         "agency.options",
                         format!(
@@ -596,6 +597,15 @@ below = "flag"
         let e = Questionnaire::parse(&text, "t.toml").unwrap_err().to_string();
         assert!(e.starts_with("t.toml:"), "{e}");
         assert!(e.contains("belwo"), "{e}");
+    }
+
+    #[test]
+    fn label_equal_to_id_is_one_agency_and_duplicates_are_errors() {
+        let text = MINI.replace("label = \"甲县\", id = \"A\"", "label = \"A\", id = \"A\"");
+        assert!(Questionnaire::parse(&text, "t.toml").is_ok());
+        let text = MINI.replace("label = \"乙县\", id = \"B\"", "label = \"甲县\", id = \"B\"");
+        let e = Questionnaire::parse(&text, "t.toml").unwrap_err().to_string();
+        assert!(e.contains("`甲县` names two agencies"), "{e}");
     }
 
     #[test]
