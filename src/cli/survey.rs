@@ -41,6 +41,23 @@ enum SurveyCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Generate a synthetic by-text export for a questionnaire (or, with --scaffold, a benchmark
+    /// questionnaire with that many agencies).
+    Synth {
+        /// The questionnaire whose export to generate.
+        #[arg(required_unless_present = "scaffold")]
+        questionnaire: Option<PathBuf>,
+        /// Number of responses.
+        #[arg(long, default_value_t = 10_000)]
+        rows: u64,
+        #[arg(long, default_value_t = 2022)]
+        seed: u64,
+        /// Write a benchmark questionnaire with this many agencies instead of an export.
+        #[arg(long)]
+        scaffold: Option<usize>,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Draft a questionnaire TOML from an export's header row and the answers seen.
     Init {
         export: PathBuf,
@@ -78,6 +95,24 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
             let im = merge::merge(&q, shards)?;
             output::write_all(out, &q, &im)?;
             Ok(())
+        }
+        SurveyCommand::Synth { questionnaire, rows, seed, scaffold, out } => {
+            if let Some(n) = scaffold {
+                return crate::output::atomic::write_atomic(
+                    out,
+                    crate::survey::synth::scaffold(*n).as_bytes(),
+                );
+            }
+            let q = Questionnaire::load(questionnaire.as_deref().expect("required by clap"))?;
+            // Streamed (the benchmark file is ~1 GB): temporary file, then rename.
+            let tmp = out.with_extension("csv.tmp");
+            let f = std::fs::File::create(&tmp).map_err(|e| crate::Error::io(&tmp, e))?;
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+            crate::survey::synth::generate(&q, *rows, *seed, &mut w)
+                .and_then(|_| std::io::Write::flush(&mut w))
+                .map_err(|e| crate::Error::io(&tmp, e))?;
+            drop(w);
+            std::fs::rename(&tmp, out).map_err(|e| crate::Error::io(out, e))
         }
         SurveyCommand::Init { export, out, encoding } => {
             let text = crate::survey::init::draft(export, *encoding)?;

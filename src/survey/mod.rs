@@ -18,4 +18,5 @@ pub mod output;
 pub mod questionnaire;
 pub mod screen;
 pub mod stats;
+pub mod synth;
 pub mod wjx;

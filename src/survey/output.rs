@@ -35,13 +35,30 @@ pub fn fixed(d: Decimal, dp: u32) -> String {
     d.to_string()
 }
 
-fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new().from_writer(BOM.to_vec());
-    w.write_record(header).expect("write to memory");
-    for r in rows {
-        w.write_record(&r).expect("write to memory");
+/// A CSV being written to memory, rows written as they are produced (the counts of a large
+/// survey have hundreds of thousands of rows: no intermediate table of strings).
+struct Csv(csv::Writer<Vec<u8>>);
+
+impl Csv {
+    fn new(header: &[&str]) -> Csv {
+        let mut w = csv::WriterBuilder::new().from_writer(BOM.to_vec());
+        w.write_record(header).expect("write to memory");
+        Csv(w)
     }
-    w.into_inner().expect("flush to memory")
+    fn row<I: AsRef<[u8]>>(&mut self, r: impl IntoIterator<Item = I>) {
+        self.0.write_record(r).expect("write to memory");
+    }
+    fn bytes(self) -> Vec<u8> {
+        self.0.into_inner().expect("flush to memory")
+    }
+}
+
+fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut w = Csv::new(header);
+    for r in rows {
+        w.row(&r);
+    }
+    w.bytes()
 }
 
 fn agency_name(q: &Questionnaire, a: Option<u32>) -> String {
@@ -78,19 +95,20 @@ pub fn write_all(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
     let rules = rule_names(q);
     write_atomic(&dir.join("survey.csv"), &survey_csv(q, s))?;
 
-    let mut counts = Vec::new();
-    let mut moments = Vec::new();
-    let mut sat = Vec::new();
+    let mut counts = Csv::new(&["agency", "group", "question", "option", "count"]);
+    let mut moments = Csv::new(&["agency", "group", "n", "sum_micro", "sum_sq_micro2"]);
+    let mut sat =
+        Csv::new(&["agency", "group", "question", "rated", "dont_know", "skipped", "satisfaction"]);
     for (a, agency) in q.agencies.iter().enumerate() {
         for (g, group) in q.groups.iter().enumerate() {
             let m = s.moments(a, g);
             if m.n > 0 {
-                moments.push(vec![
-                    agency.id.clone(),
-                    group.id.clone(),
-                    m.n.to_string(),
-                    m.sum.to_string(),
-                    m.sum_sq.to_string(),
+                moments.row([
+                    agency.id.as_str(),
+                    group.id.as_str(),
+                    &m.n.to_string(),
+                    &m.sum.to_string(),
+                    &m.sum_sq.to_string(),
                 ]);
             }
             for (qi, question) in q.questions.iter().enumerate() {
@@ -100,12 +118,12 @@ pub fn write_all(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
                     if c > 0 {
                         let label =
                             scale.options.get(o).map(|x| x.label.as_str()).unwrap_or(SKIPPED);
-                        counts.push(vec![
-                            agency.id.clone(),
-                            group.id.clone(),
-                            question.id.clone(),
-                            label.to_string(),
-                            c.to_string(),
+                        counts.row([
+                            agency.id.as_str(),
+                            group.id.as_str(),
+                            question.id.as_str(),
+                            label,
+                            &c.to_string(),
                         ]);
                     }
                 }
@@ -126,44 +144,32 @@ pub fn write_all(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
                     wsum += group.weight;
                     wsat += group.weight * v;
                 }
-                sat.push(vec![
-                    agency.id.clone(),
-                    group.id.clone(),
-                    question.id.clone(),
-                    x.rated.to_string(),
-                    x.dont_know.to_string(),
-                    x.skipped.to_string(),
-                    x.satisfaction.map(|v| fixed(v, 2)).unwrap_or_default(),
+                sat.row([
+                    agency.id.as_str(),
+                    group.id.as_str(),
+                    question.id.as_str(),
+                    &x.rated.to_string(),
+                    &x.dont_know.to_string(),
+                    &x.skipped.to_string(),
+                    &x.satisfaction.map(|v| fixed(v, 2)).unwrap_or_default(),
                 ]);
             }
             if rated + dk + skipped > 0 {
-                sat.push(vec![
-                    agency.id.clone(),
-                    "*".into(),
-                    question.id.clone(),
-                    rated.to_string(),
-                    dk.to_string(),
-                    skipped.to_string(),
-                    if wsum > Decimal::ZERO { fixed(wsat / wsum, 2) } else { String::new() },
+                sat.row([
+                    agency.id.as_str(),
+                    "*",
+                    question.id.as_str(),
+                    &rated.to_string(),
+                    &dk.to_string(),
+                    &skipped.to_string(),
+                    &if wsum > Decimal::ZERO { fixed(wsat / wsum, 2) } else { String::new() },
                 ]);
             }
         }
     }
-    write_atomic(
-        &dir.join("counts.csv"),
-        &csv_bytes(&["agency", "group", "question", "option", "count"], counts),
-    )?;
-    write_atomic(
-        &dir.join("moments.csv"),
-        &csv_bytes(&["agency", "group", "n", "sum_micro", "sum_sq_micro2"], moments),
-    )?;
-    write_atomic(
-        &dir.join("satisfaction.csv"),
-        &csv_bytes(
-            &["agency", "group", "question", "rated", "dont_know", "skipped", "satisfaction"],
-            sat,
-        ),
-    )?;
+    write_atomic(&dir.join("counts.csv"), &counts.bytes())?;
+    write_atomic(&dir.join("moments.csv"), &moments.bytes())?;
+    write_atomic(&dir.join("satisfaction.csv"), &sat.bytes())?;
 
     let mut header: Vec<String> = vec!["agency".into(), "rows".into(), "valid".into()];
     header.extend(rules.iter().map(|r| format!("screened:{r}")));
