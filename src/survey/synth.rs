@@ -131,7 +131,7 @@ fn chunk(
         // Most respondents are the public (the first group), the rest shared.
         (0..g).map(|i| if i == 0 { 0.6 } else { 0.4 / (g - 1).max(1) as f64 }).collect()
     };
-    let mut recent_ips: Vec<(usize, u32)> = Vec::new();
+    let mut last_ip: Vec<Option<u32>> = vec![None; q.agencies.len()];
     for i in 0..n {
         let id = first + i + 1;
         let x = rng.random_range(0.0..total);
@@ -141,18 +141,12 @@ fn chunk(
         let when = chrono::DateTime::from_timestamp(t, 0).unwrap_or_default().naive_utc();
         let secs: u32 =
             if rng.random_bool(FAST) { rng.random_range(8..60) } else { rng.random_range(60..900) };
-        let ip = if rng.random_bool(DUP_IP) && !recent_ips.is_empty() {
-            let (ra, ip) = recent_ips[rng.random_range(0..recent_ips.len())];
-            if ra == a { ip } else { rng.random() }
-        } else {
-            rng.random()
+        // A duplicate reuses the last address seen for the same agency in this chunk.
+        let ip = match last_ip[a] {
+            Some(ip) if rng.random_bool(DUP_IP) => ip,
+            _ => rng.random(),
         };
-        if recent_ips.len() < 64 {
-            recent_ips.push((a, ip));
-        } else {
-            let j = rng.random_range(0..64);
-            recent_ips[j] = (a, ip);
-        }
+        last_ip[a] = Some(ip);
         let _ = write!(
             s,
             "{id},{},{secs}秒,手机提交,微信,{}.{}.{}.{}(山西-太原),",
