@@ -58,6 +58,10 @@ enum SurveyCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Parse a CSV file on all cores and count its records, doing nothing else: the floor that
+    /// the benchmark measures import against.
+    #[command(hide = true)]
+    Parse { file: PathBuf },
     /// Draft a questionnaire TOML from an export's header row and the answers seen.
     Init {
         export: PathBuf,
@@ -113,6 +117,11 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
                 .map_err(|e| crate::Error::io(&tmp, e))?;
             drop(w);
             std::fs::rename(&tmp, out).map_err(|e| crate::Error::io(out, e))
+        }
+        SurveyCommand::Parse { file } => {
+            let (records, fields) = import::parse_only(file)?;
+            println!("{records} records, {fields} fields");
+            Ok(())
         }
         SurveyCommand::Init { export, out, encoding } => {
             let text = crate::survey::init::draft(export, *encoding)?;
