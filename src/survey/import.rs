@@ -279,7 +279,6 @@ struct Blocks<R: Read> {
     reader: R,
     carry: Vec<u8>,
     eof: bool,
-    hasher: Sha256,
 }
 
 impl<R: Read> Blocks<R> {
@@ -298,7 +297,6 @@ impl<R: Read> Blocks<R> {
                     filled += n;
                 }
                 self.carry.truncate(filled);
-                self.hasher.update(&self.carry[start..filled]);
             }
             if self.eof {
                 if self.carry.is_empty() {
@@ -383,7 +381,25 @@ fn import_csv(
     opts: Options,
 ) -> Result<InputFile> {
     let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut blocks = Blocks { reader: f, carry: Vec::new(), eof: false, hasher: Sha256::new() };
+    // The file's SHA-256 for the audit trail, computed by its own thread from its own handle, so
+    // that hashing is off the import's sequential path.
+    let hasher = {
+        let path = path.to_path_buf();
+        std::thread::spawn(move || -> Result<String> {
+            let mut f = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
+            let mut h = Sha256::new();
+            let mut buf = vec![0u8; 1 << 20];
+            loop {
+                let n = f.read(&mut buf).map_err(|e| Error::io(&path, e))?;
+                if n == 0 {
+                    break;
+                }
+                h.update(&buf[..n]);
+            }
+            Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+        })
+    };
+    let mut blocks = Blocks { reader: f, carry: Vec::new(), eof: false };
     let io = |e| Error::io(path, e);
     let Some(mut first) = blocks.next().map_err(io)? else {
         return Err(Error::at(
@@ -403,7 +419,6 @@ fn import_csv(
             reader: std::io::Cursor::new(text.into_bytes()),
             carry: Vec::new(),
             eof: false,
-            hasher: Sha256::new(),
         };
         let sha = crate::output::hash::sha256_hex(&all);
         let first = b2.next().map_err(io)?.unwrap_or_default();
@@ -414,7 +429,7 @@ fn import_csv(
     }
     first.drain(..bom);
     let mut input = stream(acc, file, display, opts, first, &mut blocks, encoding)?;
-    input.sha256 = blocks.hasher.finalize_reset().iter().map(|b| format!("{b:02x}")).collect();
+    input.sha256 = hasher.join().map_err(|_| Error::Usage("hashing thread failed".into()))??;
     Ok(input)
 }
 
@@ -480,26 +495,33 @@ fn stream<R: Read + Send>(
     let mut rows = 0;
     let mut done = false;
     let mut ready: Option<Vec<(Block, u64)>> = None;
-    loop {
-        while !done && batch.len() < 2 * threads {
+    let mut read_batch = |done: &mut bool, batch: &mut Vec<Vec<u8>>| -> Result<()> {
+        while !*done && batch.len() < 2 * threads {
             match blocks.next().map_err(io)? {
                 Some(b) => batch.push(b),
-                None => done = true,
+                None => *done = true,
             }
         }
+        Ok(())
+    };
+    read_batch(&mut done, &mut batch)?;
+    loop {
         if batch.is_empty() && ready.is_none() {
             break;
         }
-        // Fold the previous batch (in order, on this thread) while the next is classified.
+        // Three stages on two sides: fold the previous batch (in order) and read the next one
+        // on this side, while the current batch is classified on all cores.
         let prev = ready.take();
         let (folded, parsed) = rayon::join(
-            || {
+            || -> Result<(u64, Vec<Vec<u8>>)> {
                 let mut r = 0;
                 for (block, lines) in prev.into_iter().flatten() {
                     r += acc.fold(file, base, block);
                     base += lines;
                 }
-                r
+                let mut next = Vec::new();
+                read_batch(&mut done, &mut next)?;
+                Ok((r, next))
             },
             || {
                 batch
@@ -511,9 +533,10 @@ fn stream<R: Read + Send>(
                     .collect::<Vec<_>>()
             },
         );
+        let (folded, next) = folded?;
         rows += folded;
         ready = (!parsed.is_empty()).then_some(parsed);
-        batch = Vec::new();
+        batch = next;
     }
     Ok(InputFile {
         file: display.to_string(),
@@ -528,6 +551,8 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
     let mut block = Block::default();
     let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text);
     let mut rec = csv::ByteRecord::new();
+    // One SIMD validation per block (most of the text is CJK, where the standard validator is slow).
+    let valid_utf8 = simdutf8::basic::from_utf8(text).is_ok();
     loop {
         match rdr.read_byte_record(&mut rec) {
             Ok(true) => {}
@@ -563,9 +588,19 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
         let mut cells: Vec<&str> = vec![""; plan.width];
         let mut bad = None;
         for &c in needed {
-            match std::str::from_utf8(&rec[c]) {
-                Ok(s) => cells[c] = s,
-                Err(_) => {
+            let field = &rec[c];
+            let text = if valid_utf8 {
+                // SAFETY: the whole block is valid UTF-8, and the CSV parser splits it only at
+                // ASCII bytes (`,` `"` `\r` `\n`) and removes only ASCII quotes, so every field is
+                // a run of whole UTF-8 characters.
+                Some(unsafe { std::str::from_utf8_unchecked(field) })
+            } else {
+                std::str::from_utf8(field).ok()
+            };
+            match text {
+                // Cells are trimmed once here; classification assumes trimmed cells.
+                Some(t) => cells[c] = t.trim(),
+                None => {
                     bad = Some(c);
                     break;
                 }
@@ -612,7 +647,7 @@ fn record_line(text: &[u8], pos: &csv::Position) -> u64 {
 /// every CSV record on all cores, doing nothing with the fields. Returns (records, fields).
 pub fn parse_only(path: &Path) -> Result<(u64, u64)> {
     let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut blocks = Blocks { reader: f, carry: Vec::new(), eof: false, hasher: Sha256::new() };
+    let mut blocks = Blocks { reader: f, carry: Vec::new(), eof: false };
     let threads = rayon::current_num_threads().max(1);
     let (mut records, mut fields) = (0u64, 0u64);
     loop {

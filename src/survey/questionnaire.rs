@@ -7,6 +7,7 @@
 //! form.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 use rust_decimal::Decimal;
@@ -203,6 +204,28 @@ fn default_submitted() -> String {
     "提交答卷时间".into()
 }
 
+/// A fast hash (the multiply-rotate of rustc's FxHash) for looking up agency labels once per
+/// row; the labels come from the questionnaire, so there is no adversary to resist.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+}
+
 /// One answer option of a scale.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScaleOption {
@@ -290,7 +313,7 @@ pub struct Questionnaire {
     pub submitted_column: String,
     /// SHA-256 of the questionnaire file, recorded in the import report.
     pub sha256: String,
-    agency_by_text: HashMap<String, usize>,
+    agency_by_text: HashMap<String, usize, BuildHasherDefault<Fx>>,
 }
 
 impl Questionnaire {
@@ -408,7 +431,7 @@ fn validate(raw: RawQuestionnaire, file: &str) -> Result<Questionnaire> {
         scales.push(Scale { id: id.clone(), options });
     }
     let mut agencies = Vec::new();
-    let mut agency_by_text = HashMap::new();
+    let mut agency_by_text = HashMap::default();
     for a in &raw.agency.options {
         if agencies.iter().any(|p: &Agency| p.id == a.id) {
             errors.push(err("agency.options", format!("agency id `{}` appears twice", a.id)));

@@ -159,7 +159,7 @@ pub enum Outcome {
     },
 }
 
-/// Classify one row. `cell(i)` returns column i's text (`None` when the row is too short or the
+/// Classify one row. `cell(i)` returns column i's text, trimmed (`None` when the row is too short or the
 /// cell is not valid text, which `row_error` explains). Answers of a valid row are appended to
 /// `answers` (one byte per question: 0 skipped, k option k−1).
 pub fn classify<'a>(
@@ -171,8 +171,8 @@ pub fn classify<'a>(
     let form = plan.form;
     let col = |i: usize| plan.headers[i].as_str();
     let reject = |agency: Option<u32>, reason: String| Outcome::Rejected { agency, reason };
-    let raw_agency = cell(plan.agency).trim();
-    if wjx::is_blank(raw_agency) {
+    let raw_agency = cell(plan.agency);
+    if wjx::is_blank_trimmed(raw_agency) {
         return reject(
             None,
             format!("column `{}`: no agency given: expected the agency rated", col(plan.agency)),
@@ -190,7 +190,7 @@ pub fn classify<'a>(
         );
     };
     let a = Some(agency as u32);
-    let raw_group = cell(plan.group).trim();
+    let raw_group = cell(plan.group);
     let Some(group) = q.group_of(raw_group, form) else {
         return reject(
             a,
@@ -204,9 +204,9 @@ pub fn classify<'a>(
     let start = answers.len();
     let (mut num, mut den) = (0i128, 0i128);
     for (i, &c) in plan.questions.iter().enumerate() {
-        let raw = cell(c).trim();
+        let raw = cell(c);
         let scale = q.scale_of(i);
-        let k = if wjx::is_blank(raw) {
+        let k = if wjx::is_blank_trimmed(raw) {
             if q.questions[i].required {
                 answers.truncate(start);
                 return reject(
@@ -307,7 +307,7 @@ pub fn classify<'a>(
         return screened(0);
     }
     for (i, (att, &c)) in q.screening.attention.iter().zip(&plan.attention).enumerate() {
-        let v = cell(c).trim();
+        let v = cell(c);
         if !att.pass.iter().any(|p| p == v) {
             answers.truncate(start);
             return screened(1 + i);
@@ -341,7 +341,7 @@ pub fn classify<'a>(
         h.write_u32(agency as u32);
         let mut any = false;
         for &c in &plan.keys {
-            let v = cell(c).trim();
+            let v = cell(c);
             let v = if c < plan.headers.len() && plan.headers[c] == "来自IP" {
                 wjx::ip_key(v)
             } else {

@@ -7,10 +7,18 @@
 /// Cells that mean "no answer": empty, `(跳过)` (skipped by logic, by-text export), `-3`
 /// (skipped, by-number), `-2` (not ranked, by-number) and `NULL` (metadata wjx did not record).
 pub fn is_blank(cell: &str) -> bool {
-    matches!(
-        cell.trim(),
-        "" | "(跳过)" | "（跳过）" | "-3" | "-3.0" | "-2" | "-2.0" | "NULL" | "null"
-    )
+    is_blank_trimmed(cell.trim())
+}
+
+/// [`is_blank`] for a cell already trimmed (the importer trims each cell once).
+#[inline]
+pub fn is_blank_trimmed(cell: &str) -> bool {
+    // Answers are mostly option labels of 6+ bytes: the length test settles most cells.
+    cell.len() <= 9
+        && matches!(
+            cell,
+            "" | "(跳过)" | "（跳过）" | "-3" | "-3.0" | "-2" | "-2.0" | "NULL" | "null"
+        )
 }
 
 /// A 1-based option position as the by-number export writes it: `3`, or `3.0` when the .xls
