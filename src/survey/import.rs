@@ -272,7 +272,7 @@ fn import_spreadsheet(
 }
 
 /// Bytes read per block.
-const BLOCK: usize = 4 << 20;
+const BLOCK: usize = 2 << 20;
 
 /// Reads a file in blocks that each end at a record boundary.
 struct Blocks<R: Read> {
@@ -408,6 +408,13 @@ fn import_csv(
         ));
     };
     let (encoding, bom) = detect(&first, opts.encoding);
+    // Size the duplicate-key set once from the rows this file will hold (estimated from the
+    // first block), so that it never rehashes: a rehash of a large table briefly needs both.
+    if let Dedup::First(seen) = &mut acc.dedup {
+        let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let per_row = first.len() as u64 / newlines(&first).max(1);
+        seen.reserve((len / per_row.max(1)) as usize);
+    }
     if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
         // Rare: convert the whole file, then stream the converted text.
         let mut all = first;

@@ -28,6 +28,35 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 pub const UNRESOLVED: &str = "(unresolved)";
 pub const SKIPPED: &str = "(skipped)";
 
+/// Write a file as [`write_atomic`] does (temporary file in the same directory, synced, then
+/// renamed over the target) but streamed through a buffer rather than built in memory first. The
+/// BOM is written before `body`.
+fn write_streamed(
+    path: &Path,
+    body: impl FnOnce(&mut dyn std::io::Write) -> std::result::Result<(), csv::Error>,
+) -> Result<()> {
+    use std::io::Write;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| -> std::result::Result<(), csv::Error> {
+        let f = std::fs::File::create(&tmp)?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+        w.write_all(BOM)?;
+        body(&mut w)?;
+        let f = w.into_inner().map_err(|e| e.into_error())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::io(path, std::io::Error::other(e.to_string())));
+    }
+    Ok(())
+}
+
 /// A decimal with exactly `dp` decimals (already rounded by the caller).
 pub fn fixed(d: Decimal, dp: u32) -> String {
     let mut d = stats::round(d, dp);
@@ -192,30 +221,36 @@ pub fn write_all(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
     let h: Vec<&str> = header.iter().map(String::as_str).collect();
     write_atomic(&dir.join("accounting.csv"), &csv_bytes(&h, acc))?;
 
-    let fname = |f: u32| im.inputs[f as usize].file.clone();
-    write_atomic(
-        &dir.join("screened.csv"),
-        &csv_bytes(
-            &["file", "line", "agency", "rule"],
-            im.screened.iter().map(|r| {
-                vec![
-                    fname(r.file),
-                    r.line.to_string(),
-                    agency_name(q, Some(r.agency)),
-                    rules[r.rule as usize].clone(),
-                ]
-            }),
-        ),
-    )?;
-    write_atomic(
-        &dir.join("rejected.csv"),
-        &csv_bytes(
-            &["file", "line", "agency", "reason"],
-            im.rejected.iter().map(|r| {
-                vec![fname(r.file), r.line.to_string(), agency_name(q, r.agency), r.reason.clone()]
-            }),
-        ),
-    )?;
+    // These two grow with the rows (a million screened rows in a large survey): streamed.
+    let fname = |f: u32| im.inputs[f as usize].file.as_str();
+    write_streamed(&dir.join("screened.csv"), |w| {
+        let mut w = csv::Writer::from_writer(w);
+        w.write_record(["file", "line", "agency", "rule"])?;
+        for r in &im.screened {
+            w.write_record([
+                fname(r.file),
+                &r.line.to_string(),
+                &q.agencies[r.agency as usize].id,
+                &rules[r.rule as usize],
+            ])?;
+        }
+        w.flush()?;
+        Ok(())
+    })?;
+    write_streamed(&dir.join("rejected.csv"), |w| {
+        let mut w = csv::Writer::from_writer(w);
+        w.write_record(["file", "line", "agency", "reason"])?;
+        for r in &im.rejected {
+            w.write_record([
+                fname(r.file),
+                &r.line.to_string(),
+                &agency_name(q, r.agency),
+                &r.reason,
+            ])?;
+        }
+        w.flush()?;
+        Ok(())
+    })?;
     write_atomic(
         &dir.join("inputs.csv"),
         &csv_bytes(
