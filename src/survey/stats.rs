@@ -262,3 +262,72 @@ fn agency_index(q: &Questionnaire, s: &Stats, a: usize) -> AgencyIndex {
         raw: Some(mean),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::questionnaire::Questionnaire;
+
+    fn q(below: &str) -> Questionnaire {
+        let text = format!(
+            r#"
+id = "t"
+title = "t"
+[scales.s]
+options = [ {{ label = "好", value = 100 }}, {{ label = "差", value = 0 }} ]
+[agency]
+column = "a"
+options = [ {{ label = "A", id = "A" }}, {{ label = "B", id = "B" }}, {{ label = "C", id = "C" }} ]
+[respondents]
+column = "g"
+groups = [ {{ id = "p", label = "p", weight = 1 }} ]
+[[questions]]
+id = "q"
+text = "q"
+column = "q"
+scale = "s"
+[minimum]
+sample = 2
+below = "{below}"
+"#
+        );
+        Questionnaire::parse(&text, "t.toml").unwrap()
+    }
+
+    /// A: 100, 0 → 50; B: 100, 100, 0 → 66.67; C: one response of 100, below the minimum of 2.
+    fn stats(q: &Questionnaire) -> Stats {
+        let mut s = Stats::new(q);
+        for (a, ys) in [(0, vec![100, 0]), (1, vec![100, 100, 0]), (2, vec![100])] {
+            for y in ys {
+                let answer = if y == 100 { 1 } else { 2 };
+                s.add(q, a, 0, &[answer], y * MICRO);
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn below_minimum_policies() {
+        let flag = q("flag");
+        let r = indices(&flag, &stats(&flag));
+        assert_eq!(r[2].index, Decimal::ONE_HUNDRED);
+        assert!(r[2].below_minimum && !r[0].below_minimum);
+        // Equal weights, one group: svymean's variance for A is 2/1 · (¼·50² + ¼·50²)/1 = 2500,
+        // so ±1.959964·50 = ±98.00 → [−48.00, 148.00].
+        assert_eq!(
+            (r[0].ci_low.to_string(), r[0].ci_high.to_string()),
+            ("-48.00".into(), "148.00".into())
+        );
+        let zero = q("zero");
+        let r = indices(&zero, &stats(&zero));
+        assert_eq!(
+            (r[2].index, r[2].ci_low, r[2].ci_high),
+            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO)
+        );
+        // Fallback: the mean of A (50) and B (66.666…) = 58.333… → 58.33.
+        let fb = q("fallback");
+        let r = indices(&fb, &stats(&fb));
+        assert_eq!(r[2].index.to_string(), "58.33");
+        assert_eq!(r[1].index.to_string(), "66.67");
+    }
+}
