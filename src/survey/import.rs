@@ -330,21 +330,6 @@ fn record_cut(buf: &[u8]) -> Option<usize> {
     cut
 }
 
-#[cfg(test)]
-mod tests {
-    use super::record_cut;
-
-    #[test]
-    fn cuts_only_outside_quotes() {
-        assert_eq!(record_cut(b"a,b\nc,d\ne"), Some(7));
-        // The last newline is inside a quoted value: cut at the one before.
-        assert_eq!(record_cut(b"a,b\nc,\"x\ny"), Some(3));
-        // An escaped quote ("") keeps the parity.
-        assert_eq!(record_cut(b"a,\"x\"\"y\"\nz"), Some(8));
-        assert_eq!(record_cut(b"no newline"), None);
-    }
-}
-
 fn newlines(b: &[u8]) -> u64 {
     b.iter().filter(|&&c| c == b'\n').count() as u64
 }
@@ -703,4 +688,19 @@ pub fn parse_only(path: &Path) -> Result<(u64, u64)> {
         }
     }
     Ok((records, fields))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::record_cut;
+
+    #[test]
+    fn cuts_only_outside_quotes() {
+        assert_eq!(record_cut(b"a,b\nc,d\ne"), Some(7));
+        // The last newline is inside a quoted value: cut at the one before.
+        assert_eq!(record_cut(b"a,b\nc,\"x\ny"), Some(3));
+        // An escaped quote ("") keeps the parity.
+        assert_eq!(record_cut(b"a,\"x\"\"y\"\nz"), Some(8));
+        assert_eq!(record_cut(b"no newline"), None);
+    }
 }
