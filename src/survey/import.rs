@@ -606,7 +606,7 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
             };
             match text {
                 // Cells are trimmed once here; classification assumes trimmed cells.
-                Some(t) => cells[c] = t.trim(),
+                Some(t) => cells[c] = crate::survey::wjx::trim(t),
                 None => {
                     bad = Some(c);
                     break;

@@ -43,6 +43,8 @@ pub struct Plan {
     headers: Vec<String>,
     /// Per question, per option: value × 10^scale as an integer (`None`: don't know).
     values: Vec<Vec<Option<i64>>>,
+    /// Per question: its options' labels, for matching by text.
+    labels: Vec<Labels>,
     /// Per question: weight × 10^scale as an integer.
     weights: Vec<i64>,
     /// 10^(value decimals).
@@ -107,6 +109,9 @@ impl Plan {
             })
             .collect();
         let weights = q.questions.iter().map(|x| to_int(x.weight, wdp)).collect();
+        let labels = (0..q.questions.len())
+            .map(|i| Labels::new(q.scale_of(i).options.iter().map(|o| o.label.as_str())))
+            .collect();
         Ok(Plan {
             width: headers.len(),
             form,
@@ -119,6 +124,7 @@ impl Plan {
             attention,
             headers,
             values,
+            labels,
             weights,
             value_unit: 10i128.pow(vdp),
         })
@@ -136,6 +142,43 @@ impl Plan {
         v.dedup();
         v
     }
+}
+
+/// Option labels packed for matching a cell without a call to memcmp: most labels (非常满意 is 12
+/// bytes) fit in 16 bytes, so a cell is compared as one length and one 128-bit integer.
+#[derive(Debug, Clone)]
+struct Labels {
+    packed: Vec<(usize, u128)>,
+    labels: Vec<String>,
+}
+
+impl Labels {
+    fn new<'a>(labels: impl Iterator<Item = &'a str>) -> Labels {
+        let labels: Vec<String> = labels.map(str::to_string).collect();
+        let packed = labels.iter().map(|l| (l.len(), pack(l.as_bytes()))).collect();
+        Labels { packed, labels }
+    }
+
+    #[inline]
+    fn find(&self, raw: &str) -> Option<usize> {
+        let b = raw.as_bytes();
+        if b.len() <= 16 {
+            let k = pack(b);
+            self.packed.iter().position(|&(len, p)| len == b.len() && p == k)
+        } else {
+            self.labels.iter().position(|l| l == raw)
+        }
+    }
+}
+
+/// Up to 16 bytes as an integer (zero-padded); longer input packs its first 16 bytes, which
+/// `Labels::find` never compares since lengths differ.
+#[inline]
+fn pack(b: &[u8]) -> u128 {
+    let mut buf = [0u8; 16];
+    let n = b.len().min(16);
+    buf[..n].copy_from_slice(&b[..n]);
+    u128::from_le_bytes(buf)
 }
 
 /// The outcome of one row before duplicate screening.
@@ -221,12 +264,10 @@ pub fn classify<'a>(
             0
         } else {
             let found = match form {
-                AnswerForm::Text => {
-                    scale.options.iter().position(|o| o.label == raw).or_else(|| {
-                        let label = wjx::strip_other(raw)?;
-                        scale.options.iter().position(|o| o.label == label)
-                    })
-                }
+                AnswerForm::Text => plan.labels[i].find(raw).or_else(|| {
+                    let label = wjx::strip_other(raw)?;
+                    scale.options.iter().position(|o| o.label == label)
+                }),
                 AnswerForm::Number => wjx::position(raw)
                     .filter(|&p| p >= 1 && p <= scale.options.len())
                     .map(|p| p - 1),
