@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Check that kaohe's statistics equal DuckDB's, and print the timing table.
 
-Usage: compare.py WORK ROWS AGENCIES"""
+Usage: compare.py WORK ROWS AGENCIES REPEAT"""
 import csv
 import os
 import sys
 
-work, rows, agencies = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+work, rows, agencies, repeat = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 
 
 def load(path, key_cols):
@@ -44,12 +44,18 @@ print(f"Results equal: {'yes' if equal else 'NO: ' + '; '.join(problems)} "
 
 
 def t(name):
-    wall, user, sys_, rss = open(f"{work}/{name}.time").read().split()
-    return float(wall), float(user) + float(sys_), int(rss) / 1024
+    """The median run by wall time: (wall, CPU = user + system, peak RSS in MB)."""
+    runs = []
+    for i in range(1, repeat + 1):
+        wall, user, sys_, rss = open(f"{work}/{name}.{i}.time").read().split()[-4:]
+        runs.append((float(wall), float(user) + float(sys_), int(rss) / 1024))
+    runs.sort()
+    return runs[len(runs) // 2]
 
 
 size = os.path.getsize(f"{work}/export.csv")
-print(f"\n{rows:,} responses, {agencies:,} agencies, {size / 1e9:.2f} GB CSV (UTF-8)\n")
+print(f"\n{rows:,} responses, {agencies:,} agencies, {size / 1e9:.2f} GB CSV (UTF-8); "
+      f"{os.cpu_count()} cores; median of {repeat} runs\n")
 print("| run | wall (s) | CPU (s) | peak memory (MB) | wall vs kaohe import |")
 print("|---|---:|---:|---:|---:|")
 kw = t("kaohe-import")[0]
@@ -60,4 +66,7 @@ for name, what in [("cat", "`cat export.csv > /dev/null` (read only)"),
                    ("duckdb", "**DuckDB bench.sql** (same screen + aggregate)")]:
     w, c, m = t(name)
     print(f"| {what} | {w:.2f} | {c:.2f} | {m:.0f} | {w / kw:.2f}× |")
+ki, kp, dd = t("kaohe-import"), t("kaohe-parse"), t("duckdb")
+print(f"\nkaohe vs DuckDB: {dd[0] / ki[0]:.1f}× less wall time, {dd[1] / ki[1]:.1f}× less CPU time, "
+      f"{dd[2] / ki[2]:.1f}× less memory; kaohe import vs bare parse: {ki[0] / kp[0]:.1f}× the wall time")
 sys.exit(0 if equal else 1)

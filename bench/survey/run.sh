@@ -6,8 +6,9 @@
 #   ROWS=1000000 bench/survey/run.sh         # smaller
 #
 # Creates its own virtual env with duckdb from PyPI under $WORK (default /tmp/kaohe-bench), builds
-# kaohe in release mode, generates the export once (kept for reruns), runs each contender once
-# in turn with /usr/bin/time, checks the results are equal, and prints the table for docs/survey.md.
+# kaohe in release mode, generates the export once (kept for reruns), warms the page cache, runs
+# each contender REPEAT times (default 3) in turn with /usr/bin/time, checks the results are
+# equal, and prints the table (medians) for docs/survey.md.
 set -euo pipefail
 ROWS=${ROWS:-10000000}
 AGENCIES=${AGENCIES:-3000}
@@ -40,13 +41,18 @@ with open(f"{work}/agencies.csv", "w", newline="", encoding="utf-8") as f:
     for a in q["agency"]["options"]: w.writerow([a["label"], a["id"]])
 PY
 
-measure() { local name=$1; shift; /usr/bin/time -f "%e %U %S %M" -o "$WORK/$name.time" "$@" > "$WORK/$name.log" 2>&1; }
+REPEAT=${REPEAT:-3}
+measure() { local name=$1; shift; /usr/bin/time -f "%e %U %S %M" -o "$WORK/$name.$i.time" "$@" > "$WORK/$name.log" 2>&1; }
+cat "$WORK/export.csv" > /dev/null   # warm the page cache: every contender reads from memory
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-measure cat cat "$WORK/export.csv"
-measure kaohe-parse env RAYON_NUM_THREADS="$THREADS" "$K" survey parse "$WORK/export.csv"
-rm -rf "$WORK/kaohe-out"
-measure kaohe-import env RAYON_NUM_THREADS="$THREADS" "$K" survey import "$WORK/bench.toml" "$WORK/export.csv" --out "$WORK/kaohe-out"
-measure duckdb-count "$WORK/venv/bin/python" -c "import duckdb,sys; c=duckdb.connect(config={'threads': $THREADS}); print(c.execute(\"select count(*) from read_csv('$WORK/export.csv', header=true, all_varchar=true)\").fetchall())"
-measure duckdb "$WORK/venv/bin/python" "$HERE/duckdb_run.py" "$HERE/bench.sql" "$WORK/export.csv" "$WORK" "$THREADS"
+rm -f "$WORK"/*.time
+for i in $(seq "$REPEAT"); do
+  measure cat sh -c 'cat "$1" > /dev/null' _ "$WORK/export.csv"
+  measure kaohe-parse env RAYON_NUM_THREADS="$THREADS" "$K" survey parse "$WORK/export.csv"
+  rm -rf "$WORK/kaohe-out"
+  measure kaohe-import env RAYON_NUM_THREADS="$THREADS" "$K" survey import "$WORK/bench.toml" "$WORK/export.csv" --out "$WORK/kaohe-out"
+  measure duckdb-count "$WORK/venv/bin/python" -c "import duckdb; c=duckdb.connect(config={'threads': $THREADS}); print(c.execute(\"select count(*) from read_csv('$WORK/export.csv', header=true, all_varchar=true)\").fetchall())"
+  measure duckdb "$WORK/venv/bin/python" "$HERE/duckdb_run.py" "$HERE/bench.sql" "$WORK/export.csv" "$WORK" "$THREADS"
+done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 "$HERE/compare.py" "$WORK" "$ROWS" "$AGENCIES"
+python3 "$HERE/compare.py" "$WORK" "$ROWS" "$AGENCIES" "$REPEAT"
