@@ -39,7 +39,11 @@ pub struct Plan {
     seconds: Option<usize>,
     submitted: Option<usize>,
     keys: Vec<usize>,
+    /// Per key column: is it 来自IP (whose `(place)` suffix is not part of the key)?
+    key_is_ip: Vec<bool>,
     attention: Vec<usize>,
+    /// Group labels and ids, in group order (label i and id i both mean group i).
+    group_names: Labels,
     headers: Vec<String>,
     /// Per question, per option: value × 10^scale as an integer (`None`: don't know).
     values: Vec<Vec<Option<i64>>>,
@@ -87,7 +91,7 @@ impl Plan {
         let submitted = dups
             .filter(|d| d.keep == Keep::Latest)
             .map(|_| find(&q.submitted_column, "submission time, for keep = \"latest\""));
-        let keys = dups
+        let keys: Vec<usize> = dups
             .map(|d| d.columns.iter().map(|c| find(c, "a duplicate key")).collect())
             .unwrap_or_default();
         let attention =
@@ -112,8 +116,14 @@ impl Plan {
         let labels = (0..q.questions.len())
             .map(|i| Labels::new(q.scale_of(i).options.iter().map(|o| o.label.as_str())))
             .collect();
+        let key_is_ip = keys.iter().map(|&c: &usize| headers[c] == "来自IP").collect();
+        let group_names = Labels::new(
+            q.groups.iter().map(|g| g.label.as_str()).chain(q.groups.iter().map(|g| g.id.as_str())),
+        );
         Ok(Plan {
             width: headers.len(),
+            key_is_ip,
+            group_names,
             form,
             agency,
             group,
@@ -234,7 +244,8 @@ pub fn classify<'a>(
     };
     let a = Some(agency as u32);
     let raw_group = cell(plan.group);
-    let Some(group) = q.group_of(raw_group, form) else {
+    let by_name = plan.group_names.find(raw_group).map(|i| i % q.groups.len());
+    let Some(group) = by_name.or_else(|| q.group_of(raw_group, form)) else {
         return reject(
             a,
             format!(
@@ -381,13 +392,9 @@ pub fn classify<'a>(
         let mut h = std::collections::hash_map::DefaultHasher::new();
         h.write_u32(agency as u32);
         let mut any = false;
-        for &c in &plan.keys {
+        for (&c, &is_ip) in plan.keys.iter().zip(&plan.key_is_ip) {
             let v = cell(c);
-            let v = if c < plan.headers.len() && plan.headers[c] == "来自IP" {
-                wjx::ip_key(v)
-            } else {
-                v
-            };
+            let v = if is_ip { wjx::ip_key(v) } else { v };
             if !v.is_empty() && !wjx::is_blank(v) {
                 any = true;
             }

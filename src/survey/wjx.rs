@@ -22,7 +22,15 @@ pub fn trim(s: &str) -> &str {
         {
             s
         }
-        (Some(&f), Some(_)) if f > b' ' && !matches!(f, 0xC2 | 0xE1 | 0xE2 | 0xE3) => s.trim_end(),
+        (Some(&f), Some(_)) if f > b' ' && !matches!(f, 0xC2 | 0xE1 | 0xE2 | 0xE3) => {
+            // Ends in a multi-byte character: whitespace only if its lead byte says so.
+            let lead = b.iter().rev().take(4).find(|&&x| x & 0xC0 != 0x80).copied().unwrap_or(0);
+            if lead >= 0xC0 && !matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+                s
+            } else {
+                s.trim_end()
+            }
+        }
         _ => s.trim(),
     }
 }
