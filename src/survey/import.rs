@@ -4,8 +4,9 @@
 //! CSV files are streamed in blocks of a few MiB, cut at a record boundary (a newline outside
 //! quotes: in RFC 4180 CSV a newline ends a record exactly when an even number of `"` precede it
 //! in the file, and neither `\n` nor `"` can occur inside a GB18030 multi-byte character, so the
-//! cut is also safe before decoding). Blocks are decoded and classified on all cores; their
-//! results are folded into the totals one block at a time, in file order, so duplicate screening
+//! cut is also safe before decoding). Blocks are decoded and classified on all cores in any
+//! order; their results are folded into the totals one block at a time, in file order, so
+//! duplicate screening
 //! ("keep the first") and every output are the same at any thread count. Spreadsheets (.xls,
 //! .xlsx) are small and read whole.
 
@@ -496,55 +497,50 @@ fn stream<R: Read + Send>(
     let needed = plan.needed();
     let q = acc.q;
     let mut base = header_lines;
-    let mut batch = vec![first[raw_end..].to_vec()];
-    drop(first);
+    // A pipeline without barriers: a reader thread sends numbered blocks; the rayon workers
+    // classify them in any order; this thread folds them strictly in block order, holding early
+    // arrivals until their turn (at most the blocks in flight, as both channels are bounded).
     let threads = rayon::current_num_threads().max(1);
+    let (raw_tx, raw_rx) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(2 * threads);
+    let (res_tx, res_rx) = std::sync::mpsc::sync_channel::<(usize, Block, u64)>(2 * threads);
+    let first_rest = first[raw_end..].to_vec();
+    drop(first);
+    let plan = &plan;
+    let needed = &needed;
     let mut rows = 0;
-    let mut done = false;
-    let mut ready: Option<Vec<(Block, u64)>> = None;
-    let mut read_batch = |done: &mut bool, batch: &mut Vec<Vec<u8>>| -> Result<()> {
-        while !*done && batch.len() < 2 * threads {
-            match blocks.next().map_err(io)? {
-                Some(b) => batch.push(b),
-                None => *done = true,
+    let read_result = std::thread::scope(|scope| -> Result<()> {
+        let reader = scope.spawn(move || -> Result<()> {
+            if raw_tx.send((0, first_rest)).is_err() {
+                return Ok(());
+            }
+            let mut seq = 1;
+            while let Some(b) = blocks.next().map_err(io)? {
+                if raw_tx.send((seq, b)).is_err() {
+                    break;
+                }
+                seq += 1;
+            }
+            Ok(())
+        });
+        scope.spawn(move || {
+            raw_rx.into_iter().par_bridge().for_each_with(res_tx, |tx, (seq, raw)| {
+                let text = to_utf8(&raw, encoding);
+                let _ = tx.send((seq, classify_block(q, plan, needed, &text), newlines(&text)));
+            });
+        });
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (seq, block, lines) in res_rx {
+            waiting.insert(seq, (block, lines));
+            while let Some((block, lines)) = waiting.remove(&next) {
+                rows += acc.fold(file, base, block);
+                base += lines;
+                next += 1;
             }
         }
-        Ok(())
-    };
-    read_batch(&mut done, &mut batch)?;
-    loop {
-        if batch.is_empty() && ready.is_none() {
-            break;
-        }
-        // Three stages on two sides: fold the previous batch (in order) and read the next one
-        // on this side, while the current batch is classified on all cores.
-        let prev = ready.take();
-        let (folded, parsed) = rayon::join(
-            || -> Result<(u64, Vec<Vec<u8>>)> {
-                let mut r = 0;
-                for (block, lines) in prev.into_iter().flatten() {
-                    r += acc.fold(file, base, block);
-                    base += lines;
-                }
-                let mut next = Vec::new();
-                read_batch(&mut done, &mut next)?;
-                Ok((r, next))
-            },
-            || {
-                batch
-                    .par_iter()
-                    .map(|raw| {
-                        let text = to_utf8(raw, encoding);
-                        (classify_block(q, &plan, &needed, &text), newlines(&text))
-                    })
-                    .collect::<Vec<_>>()
-            },
-        );
-        let (folded, next) = folded?;
-        rows += folded;
-        ready = (!parsed.is_empty()).then_some(parsed);
-        batch = next;
-    }
+        reader.join().map_err(|_| Error::Usage("the reading thread failed".into()))?
+    });
+    read_result?;
     Ok(InputFile {
         file: display.to_string(),
         sha256: String::new(),
