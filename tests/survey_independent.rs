@@ -87,3 +87,32 @@ fn xlsx_export_gives_the_csv_numbers() {
         );
     }
 }
+
+#[test]
+fn shanxi_questionnaire_rates_every_city_and_county_by_the_agencies_ids() {
+    // tests/fixtures/survey/shanxi-agencies.csv is derived from shared/data/shanxi-divisions.csv
+    // as examples/shanxi-2022/agencies.csv is (city id = city code, county id = city code + "-" +
+    // its 2-digit position in the city); social evaluation covers cities and counties only.
+    let q = kaohe::survey::questionnaire::Questionnaire::load(
+        &root().join("surveys/shanxi-2022-social.toml"),
+    )
+    .unwrap();
+    let text = read_csv(&root().join("tests/fixtures/survey/shanxi-agencies.csv"));
+    let mut cities = std::collections::HashMap::new();
+    let mut expected = Vec::new();
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let label = match f[2] {
+            "city" => {
+                cities.insert(f[0].to_string(), f[1].to_string());
+                f[1].to_string()
+            }
+            _ => format!("{}{}", cities[f[3]], f[1]),
+        };
+        expected.push((f[0].to_string(), label));
+    }
+    let got: Vec<(String, String)> =
+        q.agencies.iter().map(|a| (a.id.clone(), a.label.clone())).collect();
+    assert_eq!(got.len(), 128);
+    assert_eq!(got, expected);
+}
