@@ -280,6 +280,8 @@ struct Blocks<R: Read> {
     reader: R,
     carry: Vec<u8>,
     eof: bool,
+    /// Hashes every byte read, when set.
+    hasher: Option<Sha256>,
 }
 
 impl<R: Read> Blocks<R> {
@@ -298,6 +300,9 @@ impl<R: Read> Blocks<R> {
                     filled += n;
                 }
                 self.carry.truncate(filled);
+                if let Some(h) = &mut self.hasher {
+                    h.update(&self.carry[start..filled]);
+                }
             }
             if self.eof {
                 if self.carry.is_empty() {
@@ -382,25 +387,10 @@ fn import_csv(
     opts: Options,
 ) -> Result<InputFile> {
     let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    // The file's SHA-256 for the audit trail, computed by its own thread from its own handle, so
-    // that hashing is off the import's sequential path.
-    let hasher = {
-        let path = path.to_path_buf();
-        std::thread::spawn(move || -> Result<String> {
-            let mut f = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
-            let mut h = Sha256::new();
-            let mut buf = vec![0u8; 1 << 20];
-            loop {
-                let n = f.read(&mut buf).map_err(|e| Error::io(&path, e))?;
-                if n == 0 {
-                    break;
-                }
-                h.update(&buf[..n]);
-            }
-            Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
-        })
-    };
-    let mut blocks = Blocks { reader: f, carry: Vec::new(), eof: false };
+    // The file's SHA-256 for the audit trail is computed as the blocks are read, on the reader
+    // thread, off the path of classification and folding.
+    let mut blocks =
+        Blocks { reader: f, carry: Vec::new(), eof: false, hasher: Some(Sha256::new()) };
     let io = |e| Error::io(path, e);
     let Some(mut first) = blocks.next().map_err(io)? else {
         return Err(Error::at(
@@ -427,6 +417,7 @@ fn import_csv(
             reader: std::io::Cursor::new(text.into_bytes()),
             carry: Vec::new(),
             eof: false,
+            hasher: None,
         };
         let sha = crate::output::hash::sha256_hex(&all);
         let first = b2.next().map_err(io)?.unwrap_or_default();
@@ -437,7 +428,8 @@ fn import_csv(
     }
     first.drain(..bom);
     let mut input = stream(acc, file, display, opts, first, &mut blocks, encoding)?;
-    input.sha256 = hasher.join().map_err(|_| Error::Usage("hashing thread failed".into()))??;
+    let digest = blocks.hasher.take().map(|h| h.finalize()).unwrap_or_default();
+    input.sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
     Ok(input)
 }
 
@@ -650,7 +642,7 @@ fn record_line(text: &[u8], pos: &csv::Position) -> u64 {
 /// every CSV record on all cores, doing nothing with the fields. Returns (records, fields).
 pub fn parse_only(path: &Path) -> Result<(u64, u64)> {
     let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut blocks = Blocks { reader: f, carry: Vec::new(), eof: false };
+    let mut blocks = Blocks { reader: f, carry: Vec::new(), eof: false, hasher: None };
     let threads = rayon::current_num_threads().max(1);
     let (mut records, mut fields) = (0u64, 0u64);
     loop {
