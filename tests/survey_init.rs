@@ -48,3 +48,23 @@ fn drafts_from_the_real_matrix_export() {
             "has no value: expected `value = 0..100` or `dont_know = true`",
         ));
 }
+
+#[test]
+fn drafts_a_by_number_export_with_positions_to_label() {
+    let export = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/validation/wjx-exports/All_Data_Original.xls");
+    let out = Command::cargo_bin("kaohe")
+        .unwrap()
+        .args(["survey", "init"])
+        .arg(&export)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("answers = \"number\""), "{text}");
+    // The matrix saw positions up to 5 (`5分`): five options to label, in position order.
+    assert!(text.contains("{ label = \"TODO label of option 5\" }"), "{text}");
+    // Fill-in and multiple-choice columns are named as not drafted.
+    assert!(text.contains("(填空题: not a rating)"), "{text}");
+    assert!(text.contains("(one option of multiple-choice question 3: 电视)"), "{text}");
+}

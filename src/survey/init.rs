@@ -112,8 +112,16 @@ pub fn draft(path: &Path, encoding: Option<TextEncoding>) -> Result<String> {
                 in_matrix = Some(title.clone());
                 (format!("{title} — {row}"), "matrix row")
             }
-            Header::Question { title, .. } => {
+            Header::Question { title, kind, .. } => {
                 in_matrix = None;
+                // wjx names the type: fill-in and multiple-choice questions are not ratings.
+                if let Some(k) = kind
+                    .as_deref()
+                    .filter(|k| k.contains("填空") || k.contains("多选") || k.contains("排序"))
+                {
+                    skipped.push(format!("{h} ({k}: not a rating)"));
+                    continue;
+                }
                 (title, "question")
             }
             Header::Other(t) => match &in_matrix {
@@ -155,7 +163,18 @@ pub fn draft(path: &Path, encoding: Option<TextEncoding>) -> Result<String> {
         }
         i = j;
     }
-    let by_number = columns.iter().flat_map(|c| &c.answers).all(|a| wjx::position(a).is_some());
+    // A by-number export: most question columns hold only option positions (a free-text column
+    // the header did not mark can hold anything).
+    let numeric =
+        |c: &Column| !c.answers.is_empty() && c.answers.iter().all(|a| wjx::position(a).is_some());
+    let by_number = 2 * columns.iter().filter(|c| numeric(c)).count() > columns.len();
+    if by_number {
+        // Positions 1..max: the labels are in the by-text export (or the questionnaire), not here.
+        for c in columns.iter_mut().filter(|c| numeric(c)) {
+            let max = c.answers.iter().filter_map(|a| wjx::position(a)).max().unwrap_or(1);
+            c.answers = (1..=max).map(|p| format!("TODO label of option {p}")).collect();
+        }
+    }
 
     // Shared scales: identical answer sets.
     let mut scales: Vec<Vec<String>> = Vec::new();
