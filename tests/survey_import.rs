@@ -320,3 +320,30 @@ fn quoted_newlines_keep_their_lines() {
     assert!(rej.contains(",2,A,\"column `Q1`: answer `满\n意`"), "{rej}");
     assert!(rej.contains(",4,(unresolved),"), "{rej}");
 }
+
+#[test]
+fn questionnaire_and_file_errors_name_where() {
+    let dir = tempfile::tempdir().unwrap();
+    // A misspelled key in the questionnaire: file and line.
+    let q = std::fs::read_to_string(fixture("mini.toml"))
+        .unwrap()
+        .replace("min_seconds = 10", "min_second = 10");
+    let qpath = dir.path().join("bad.toml");
+    std::fs::write(&qpath, q).unwrap();
+    Command::cargo_bin("kaohe")
+        .unwrap()
+        .args(["survey", "import"])
+        .arg(&qpath)
+        .arg(fixture("mini.csv"))
+        .arg("--out")
+        .arg(dir.path().join("o"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "bad.toml:49: invalid questionnaire: unknown field `min_second`, expected one of `min_seconds`",
+        ));
+    // A missing export: the path.
+    import(&[], &[dir.path().join("missing.csv")], &dir.path().join("o"))
+        .code(2)
+        .stderr(predicates::str::contains("missing.csv"));
+}
