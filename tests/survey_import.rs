@@ -347,3 +347,13 @@ fn questionnaire_and_file_errors_name_where() {
         .code(2)
         .stderr(predicates::str::contains("missing.csv"));
 }
+
+#[test]
+fn a_column_named_twice_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("dup.csv");
+    std::fs::write(&f, "评价对象,身份,Q1,Q2,Q3,Q1,所用时间,来自IP,注意\n甲县,群众,满意,满意,满意,一般,30,1.1.1.1,一般\n").unwrap();
+    import(&[], &[f], &dir.path().join("o")).code(2).stderr(predicates::str::contains(
+        "dup.csv:1: `Q1`: the header names `Q1` (question q1) more than once",
+    ));
+}

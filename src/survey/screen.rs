@@ -67,6 +67,17 @@ impl Plan {
         let mut errors = Vec::new();
         let mut find = |name: &str, what: &str| -> usize {
             match headers.iter().position(|h| h == name) {
+                // Two matrices can share row labels: a column named twice is ambiguous.
+                Some(i) if headers[i + 1..].iter().any(|h| h == name) => {
+                    errors.push(Error::at(
+                        Location::line(file, 1).with_column(name),
+                        format!(
+                            "the header names `{name}` ({what}) more than once: expected one column \
+                             of that name (rename the export's columns, e.g. prefix matrix rows)"
+                        ),
+                    ));
+                    i
+                }
                 Some(i) => i,
                 None => {
                     errors.push(Error::at(
