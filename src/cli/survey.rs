@@ -1,8 +1,137 @@
-//! `kaohe survey …`: questionnaire import, merge, init.
+//! `kaohe survey …`: questionnaire import, merge, init and synthetic exports. Parses arguments
+//! and calls [`crate::survey`].
+
+use std::path::PathBuf;
+
+use crate::input::encoding::TextEncoding;
+use crate::survey::questionnaire::{AnswerForm, Questionnaire};
+use crate::survey::{import, merge, output};
 
 #[derive(Debug, clap::Args)]
-pub struct SurveyArgs {}
+pub struct SurveyArgs {
+    #[command(subcommand)]
+    command: SurveyCommand,
+}
 
-pub fn run(_args: &SurveyArgs) -> crate::Result<()> {
-    Err(crate::Error::Usage("`kaohe survey` is not built yet".into()))
+#[derive(Debug, clap::Subcommand)]
+enum SurveyCommand {
+    /// Import exports (CSV in UTF-8/GBK, .xls, .xlsx) and write the statistics and import report.
+    Import {
+        /// The questionnaire (surveys/*.toml).
+        questionnaire: PathBuf,
+        /// Export files, imported in this order.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output directory.
+        #[arg(long)]
+        out: PathBuf,
+        /// Text encoding of CSV files (default: detect BOM, else UTF-8 if valid, else GB18030).
+        #[arg(long)]
+        encoding: Option<TextEncoding>,
+        /// How the export writes answers, overriding the questionnaire: by text (labels) or by
+        /// number (option positions).
+        #[arg(long, value_enum)]
+        answers: Option<AnswerForm>,
+    },
+    /// Merge import output directories (shards) into one, exactly as importing all files at once.
+    Merge {
+        questionnaire: PathBuf,
+        #[arg(required = true)]
+        shards: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Generate a synthetic by-text export for a questionnaire (or, with --scaffold, a benchmark
+    /// questionnaire with that many agencies).
+    Synth {
+        /// The questionnaire whose export to generate.
+        #[arg(required_unless_present = "scaffold")]
+        questionnaire: Option<PathBuf>,
+        /// Number of responses.
+        #[arg(long, default_value_t = 10_000)]
+        rows: u64,
+        #[arg(long, default_value_t = 2022)]
+        seed: u64,
+        /// Write a benchmark questionnaire with this many agencies instead of an export.
+        #[arg(long)]
+        scaffold: Option<usize>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Parse a CSV file on all cores and count its records, doing nothing else: the floor that
+    /// the benchmark measures import against.
+    #[command(hide = true)]
+    Parse { file: PathBuf },
+    /// Draft a questionnaire TOML from an export's header row and the answers seen.
+    Init {
+        export: PathBuf,
+        /// Where to write the draft (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        encoding: Option<TextEncoding>,
+    },
+}
+
+pub fn run(args: &SurveyArgs) -> crate::Result<()> {
+    match &args.command {
+        SurveyCommand::Import { questionnaire, files, out, encoding, answers } => {
+            let q = Questionnaire::load(questionnaire)?;
+            let im = import::import(
+                &q,
+                files,
+                import::Options { encoding: *encoding, answers: *answers },
+            )?;
+            output::write_all(out, &q, &im)?;
+            let t = im.total();
+            eprintln!(
+                "{} rows: {} valid, {} screened, {} rejected; wrote {}",
+                t.rows,
+                t.valid,
+                t.screened.iter().sum::<u64>(),
+                t.rejected,
+                out.display()
+            );
+            Ok(())
+        }
+        SurveyCommand::Merge { questionnaire, shards, out } => {
+            let q = Questionnaire::load(questionnaire)?;
+            let im = merge::merge(&q, shards)?;
+            output::write_all(out, &q, &im)?;
+            Ok(())
+        }
+        SurveyCommand::Synth { questionnaire, rows, seed, scaffold, out } => {
+            if let Some(n) = scaffold {
+                return crate::output::atomic::write_atomic(
+                    out,
+                    crate::survey::synth::scaffold(*n).as_bytes(),
+                );
+            }
+            let q = Questionnaire::load(questionnaire.as_deref().expect("required by clap"))?;
+            // Streamed (the benchmark file is ~1 GB): temporary file, then rename.
+            let tmp = out.with_extension("csv.tmp");
+            let f = std::fs::File::create(&tmp).map_err(|e| crate::Error::io(&tmp, e))?;
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+            crate::survey::synth::generate(&q, *rows, *seed, &mut w)
+                .and_then(|_| std::io::Write::flush(&mut w))
+                .map_err(|e| crate::Error::io(&tmp, e))?;
+            drop(w);
+            std::fs::rename(&tmp, out).map_err(|e| crate::Error::io(out, e))
+        }
+        SurveyCommand::Parse { file } => {
+            let (records, fields) = import::parse_only(file)?;
+            println!("{records} records, {fields} fields");
+            Ok(())
+        }
+        SurveyCommand::Init { export, out, encoding } => {
+            let text = crate::survey::init::draft(export, *encoding)?;
+            match out {
+                Some(p) => crate::output::atomic::write_atomic(p, text.as_bytes()),
+                None => {
+                    print!("{text}");
+                    Ok(())
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,694 @@
+//! Importing survey exports: stream each file, classify every row ([`screen`]), and accumulate
+//! the integer statistics ([`stats`]) and the accounting that proves no row was lost.
+//!
+//! CSV files are streamed in blocks of a few MiB, cut at a record boundary (a newline outside
+//! quotes: in RFC 4180 CSV a newline ends a record exactly when an even number of `"` precede it
+//! in the file, and neither `\n` nor `"` can occur inside a GB18030 multi-byte character, so the
+//! cut is also safe before decoding). Blocks are decoded and classified on all cores in any
+//! order; their results are folded into the totals one block at a time, in file order, so
+//! duplicate screening
+//! ("keep the first") and every output are the same at any thread count. Spreadsheets (.xls,
+//! .xlsx) are small and read whole.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Location, Result};
+use crate::input::encoding::TextEncoding;
+use crate::survey::questionnaire::{AnswerForm, Questionnaire};
+use crate::survey::screen::{self, Dedup, Outcome, Pending, Plan};
+use crate::survey::stats::Stats;
+
+/// How to read the files.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Override encoding detection for CSV files.
+    pub encoding: Option<TextEncoding>,
+    /// Override the questionnaire's `answers` form.
+    pub answers: Option<AnswerForm>,
+}
+
+/// Counts of what became of the rows rating one agency.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub rows: u64,
+    pub valid: u64,
+    /// Per screening rule, in [`screen::rule_names`] order.
+    pub screened: Vec<u64>,
+    pub rejected: u64,
+}
+
+impl Tally {
+    pub fn new(rules: usize) -> Tally {
+        Tally { screened: vec![0; rules], ..Tally::default() }
+    }
+    pub fn merge(&mut self, o: &Tally) {
+        self.rows += o.rows;
+        self.valid += o.valid;
+        self.rejected += o.rejected;
+        for (a, b) in self.screened.iter_mut().zip(&o.screened) {
+            *a += b;
+        }
+    }
+    /// valid + screened + rejected: must equal `rows`.
+    pub fn accounted(&self) -> u64 {
+        self.valid + self.screened.iter().sum::<u64>() + self.rejected
+    }
+}
+
+/// A row excluded by a screening rule.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ScreenedRow {
+    pub file: u32,
+    pub line: u64,
+    pub agency: u32,
+    pub rule: u16,
+}
+
+/// A row that could not be read as a response.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RejectedRow {
+    pub file: u32,
+    pub line: u64,
+    /// `None` when the agency itself could not be resolved.
+    pub agency: Option<u32>,
+    pub reason: String,
+}
+
+/// One input file as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    pub file: String,
+    pub sha256: String,
+    /// `UTF-8`, `GB18030`, … or `spreadsheet`.
+    pub encoding: String,
+    pub rows: u64,
+}
+
+/// Everything an import (or a merge of imports) produces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub stats: Stats,
+    /// One per agency, then one for rows whose agency could not be resolved.
+    pub tallies: Vec<Tally>,
+    pub screened: Vec<ScreenedRow>,
+    pub rejected: Vec<RejectedRow>,
+    pub inputs: Vec<InputFile>,
+}
+
+impl Imported {
+    pub fn empty(q: &Questionnaire) -> Imported {
+        let rules = screen::rule_names(q).len();
+        Imported {
+            stats: Stats::new(q),
+            tallies: vec![Tally::new(rules); q.agencies.len() + 1],
+            screened: Vec::new(),
+            rejected: Vec::new(),
+            inputs: Vec::new(),
+        }
+    }
+
+    pub fn total(&self) -> Tally {
+        let mut t = Tally::new(self.tallies[0].screened.len());
+        for x in &self.tallies {
+            t.merge(x);
+        }
+        t
+    }
+}
+
+/// Rows of one block, classified.
+#[derive(Default)]
+struct Block {
+    /// (line within the block, 1-based, outcome).
+    rows: Vec<(u64, Outcome)>,
+    /// Answers of the valid rows, `questions` bytes each, in row order.
+    answers: Vec<u8>,
+}
+
+struct Accumulator<'q> {
+    q: &'q Questionnaire,
+    out: Imported,
+    dedup: Dedup,
+    dup_rule: u16,
+    nq: usize,
+    unresolved: usize,
+}
+
+impl<'q> Accumulator<'q> {
+    fn new(q: &'q Questionnaire) -> Self {
+        Accumulator {
+            q,
+            out: Imported::empty(q),
+            dedup: Dedup::new(q),
+            dup_rule: screen::duplicate_rule(q),
+            nq: q.questions.len(),
+            unresolved: q.agencies.len(),
+        }
+    }
+
+    /// Fold one block's rows in order; `base` is the file line before the block's first line.
+    fn fold(&mut self, file: u32, base: u64, block: Block) -> u64 {
+        let mut next = 0;
+        let mut rows = 0;
+        for (rel, outcome) in block.rows {
+            let line = base + rel;
+            rows += 1;
+            match outcome {
+                Outcome::Valid { agency, group, y, key, submitted } => {
+                    let answers = &block.answers[next..next + self.nq];
+                    next += self.nq;
+                    let a = agency as usize;
+                    self.out.tallies[a].rows += 1;
+                    let keep = match (&mut self.dedup, key) {
+                        (Dedup::First(seen), Some(k)) => seen.insert(k),
+                        (Dedup::Latest(map), Some(k)) => {
+                            let p = Pending {
+                                file,
+                                line,
+                                agency,
+                                group,
+                                y,
+                                submitted,
+                                answers: answers.to_vec(),
+                            };
+                            // Rows arrive in file order, so a tie in time goes to the later row.
+                            let loser = match map.get(&k) {
+                                Some(old) if old.submitted > submitted => p,
+                                Some(_) => map.insert(k, p).expect("present"),
+                                None => {
+                                    map.insert(k, p);
+                                    continue;
+                                }
+                            };
+                            self.screen(loser.file, loser.line, loser.agency, self.dup_rule);
+                            continue;
+                        }
+                        _ => true,
+                    };
+                    if keep {
+                        self.out.tallies[a].valid += 1;
+                        self.out.stats.add(self.q, a, group as usize, answers, y);
+                    } else {
+                        self.screen(file, line, agency, self.dup_rule);
+                    }
+                }
+                Outcome::Screened { agency, rule } => {
+                    self.out.tallies[agency as usize].rows += 1;
+                    self.screen(file, line, agency, rule);
+                }
+                Outcome::Rejected { agency, reason } => {
+                    let t = agency.map(|a| a as usize).unwrap_or(self.unresolved);
+                    self.out.tallies[t].rows += 1;
+                    self.out.tallies[t].rejected += 1;
+                    self.out.rejected.push(RejectedRow { file, line, agency, reason });
+                }
+            }
+        }
+        rows
+    }
+
+    fn screen(&mut self, file: u32, line: u64, agency: u32, rule: u16) {
+        self.out.tallies[agency as usize].screened[rule as usize] += 1;
+        self.out.screened.push(ScreenedRow { file, line, agency, rule });
+    }
+
+    fn finish(mut self) -> Imported {
+        if let Dedup::Latest(map) = std::mem::replace(&mut self.dedup, Dedup::None) {
+            let mut winners: Vec<Pending> = map.into_values().collect();
+            winners.sort_by_key(|p| (p.file, p.line));
+            for p in winners {
+                let a = p.agency as usize;
+                self.out.tallies[a].valid += 1;
+                self.out.stats.add(self.q, a, p.group as usize, &p.answers, p.y);
+            }
+        }
+        self.out.screened.sort();
+        self.out.rejected.sort();
+        self.out
+    }
+}
+
+/// Import files (in the order given) against a questionnaire.
+pub fn import(q: &Questionnaire, files: &[PathBuf], opts: Options) -> Result<Imported> {
+    let mut acc = Accumulator::new(q);
+    for (i, path) in files.iter().enumerate() {
+        let display = path.display().to_string();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let input = if matches!(ext.as_str(), "xls" | "xlsx" | "xlsm" | "ods") {
+            import_spreadsheet(&mut acc, i as u32, path, &display, opts)?
+        } else {
+            import_csv(&mut acc, i as u32, path, &display, opts)?
+        };
+        acc.out.inputs.push(input);
+    }
+    Ok(acc.finish())
+}
+
+fn import_spreadsheet(
+    acc: &mut Accumulator,
+    file: u32,
+    path: &Path,
+    display: &str,
+    opts: Options,
+) -> Result<InputFile> {
+    let table = crate::input::table::read_table(path, display, None)?;
+    let plan = Plan::new(acc.q, &table.headers, display, opts.answers.unwrap_or(acc.q.answers))?;
+    let mut block = Block::default();
+    for row in &table.rows {
+        let cell = |i: usize| row.cells.get(i).map(String::as_str).unwrap_or("");
+        let outcome = screen::classify(acc.q, &plan, &cell, &mut block.answers);
+        block.rows.push((row.line, outcome));
+    }
+    let rows = acc.fold(file, 0, block);
+    Ok(InputFile {
+        file: display.to_string(),
+        sha256: table.sha256,
+        encoding: "spreadsheet".into(),
+        rows,
+    })
+}
+
+/// Bytes read per block.
+const BLOCK: usize = 2 << 20;
+
+/// Reads a file in blocks that each end at a record boundary.
+struct Blocks<R: Read> {
+    reader: R,
+    carry: Vec<u8>,
+    eof: bool,
+    /// Hashes every byte read, when set.
+    hasher: Option<Sha256>,
+}
+
+impl<R: Read> Blocks<R> {
+    fn next(&mut self) -> std::io::Result<Option<Vec<u8>>> {
+        loop {
+            if !self.eof {
+                let start = self.carry.len();
+                self.carry.resize(start + BLOCK, 0);
+                let mut filled = start;
+                while filled < self.carry.len() {
+                    let n = self.reader.read(&mut self.carry[filled..])?;
+                    if n == 0 {
+                        self.eof = true;
+                        break;
+                    }
+                    filled += n;
+                }
+                self.carry.truncate(filled);
+                if let Some(h) = &mut self.hasher {
+                    h.update(&self.carry[start..filled]);
+                }
+            }
+            if self.eof {
+                if self.carry.is_empty() {
+                    return Ok(None);
+                }
+                return Ok(Some(std::mem::take(&mut self.carry)));
+            }
+            if let Some(cut) = record_cut(&self.carry) {
+                let rest = self.carry.split_off(cut + 1);
+                return Ok(Some(std::mem::replace(&mut self.carry, rest)));
+            }
+            // One record longer than the buffer: read more.
+        }
+    }
+}
+
+/// Position of the last newline that ends a record (an even number of quotes before it).
+fn record_cut(buf: &[u8]) -> Option<usize> {
+    if !buf.contains(&b'"') {
+        return buf.iter().rposition(|&b| b == b'\n');
+    }
+    let mut even = true;
+    let mut cut = None;
+    for (i, &b) in buf.iter().enumerate() {
+        match b {
+            b'"' => even = !even,
+            b'\n' if even => cut = Some(i),
+            _ => {}
+        }
+    }
+    cut
+}
+
+fn newlines(b: &[u8]) -> u64 {
+    b.iter().filter(|&&c| c == b'\n').count() as u64
+}
+
+fn detect(first: &[u8], forced: Option<TextEncoding>) -> (TextEncoding, usize) {
+    let bom = |enc: TextEncoding| match enc {
+        TextEncoding::Utf8 if first.starts_with(&[0xEF, 0xBB, 0xBF]) => 3,
+        TextEncoding::Utf16Le if first.starts_with(&[0xFF, 0xFE]) => 2,
+        TextEncoding::Utf16Be if first.starts_with(&[0xFE, 0xFF]) => 2,
+        _ => 0,
+    };
+    if let Some(enc) = forced {
+        return (enc, bom(enc));
+    }
+    if first.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        (TextEncoding::Utf8, 3)
+    } else if first.starts_with(&[0xFF, 0xFE]) {
+        (TextEncoding::Utf16Le, 2)
+    } else if first.starts_with(&[0xFE, 0xFF]) {
+        (TextEncoding::Utf16Be, 2)
+    } else if std::str::from_utf8(first).is_ok() {
+        (TextEncoding::Utf8, 0)
+    } else {
+        (TextEncoding::Gb18030, 0)
+    }
+}
+
+/// Decode a block to UTF-8 bytes (borrowed when it already is UTF-8).
+fn to_utf8(block: &[u8], enc: TextEncoding) -> std::borrow::Cow<'_, [u8]> {
+    match enc {
+        TextEncoding::Utf8 => std::borrow::Cow::Borrowed(block),
+        TextEncoding::Gb18030 => {
+            let (s, _) = encoding_rs::GB18030.decode_without_bom_handling(block);
+            match s {
+                std::borrow::Cow::Borrowed(b) => std::borrow::Cow::Borrowed(b.as_bytes()),
+                std::borrow::Cow::Owned(o) => std::borrow::Cow::Owned(o.into_bytes()),
+            }
+        }
+        // UTF-16 exports are rare; they are read whole before import.
+        TextEncoding::Utf16Le | TextEncoding::Utf16Be => std::borrow::Cow::Borrowed(block),
+    }
+}
+
+fn import_csv(
+    acc: &mut Accumulator,
+    file: u32,
+    path: &Path,
+    display: &str,
+    opts: Options,
+) -> Result<InputFile> {
+    let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    // The file's SHA-256 for the audit trail is computed as the blocks are read, on the reader
+    // thread, off the path of classification and folding.
+    let mut blocks =
+        Blocks { reader: f, carry: Vec::new(), eof: false, hasher: Some(Sha256::new()) };
+    let io = |e| Error::io(path, e);
+    let Some(mut first) = blocks.next().map_err(io)? else {
+        return Err(Error::at(
+            Location::line(display, 1),
+            "the file is empty: expected a header row and data rows",
+        ));
+    };
+    let (encoding, bom) = detect(&first, opts.encoding);
+    // Size the duplicate-key set once from the rows this file will hold (estimated from the
+    // first block), so that it never rehashes: a rehash of a large table briefly needs both.
+    if let Dedup::First(seen) = &mut acc.dedup {
+        let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let per_row = first.len() as u64 / newlines(&first).max(1);
+        seen.reserve((len / per_row.max(1)) as usize);
+    }
+    if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
+        // Rare: convert the whole file, then stream the converted text.
+        let mut all = first;
+        while let Some(b) = blocks.next().map_err(io)? {
+            all.extend_from_slice(&b);
+        }
+        let (text, _) = crate::input::encoding::decode(&all, display, Some(encoding))?;
+        let mut b2 = Blocks {
+            reader: std::io::Cursor::new(text.into_bytes()),
+            carry: Vec::new(),
+            eof: false,
+            hasher: None,
+        };
+        let sha = crate::output::hash::sha256_hex(&all);
+        let first = b2.next().map_err(io)?.unwrap_or_default();
+        let mut input = stream(acc, file, display, opts, first, &mut b2, TextEncoding::Utf8)?;
+        input.sha256 = sha;
+        input.encoding = encoding.name().into();
+        return Ok(input);
+    }
+    first.drain(..bom);
+    let mut input = stream(acc, file, display, opts, first, &mut blocks, encoding)?;
+    let digest = blocks.hasher.take().map(|h| h.finalize()).unwrap_or_default();
+    input.sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
+    Ok(input)
+}
+
+/// Parse the header from the first block, then classify the rest of the file block by block.
+fn stream<R: Read + Send>(
+    acc: &mut Accumulator,
+    file: u32,
+    display: &str,
+    opts: Options,
+    first: Vec<u8>,
+    blocks: &mut Blocks<R>,
+    encoding: TextEncoding,
+) -> Result<InputFile> {
+    let io = |e| Error::io(Path::new(display), e);
+    let first_utf8 = to_utf8(&first, encoding).into_owned();
+    // The header: the first record that is not blank.
+    let mut rdr =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&first_utf8[..]);
+    let mut rec = csv::ByteRecord::new();
+    let headers = loop {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(true) if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) => continue,
+            Ok(true) => {
+                break rec
+                    .iter()
+                    .map(|f| String::from_utf8_lossy(f).trim().to_string())
+                    .collect::<Vec<_>>();
+            }
+            Ok(false) => {
+                return Err(Error::at(
+                    Location::line(display, 1),
+                    "the file has no header row: expected column names",
+                ));
+            }
+            Err(e) => {
+                return Err(Error::at(
+                    Location::line(display, 1),
+                    format!("malformed CSV header: {e}"),
+                ));
+            }
+        }
+    };
+    // Lines the header took (blank lines before it included); decoding keeps newlines one for
+    // one, so the same count of newlines ends the header in the raw bytes.
+    let header_lines = rdr.position().line().saturating_sub(1);
+    let mut raw_end = 0;
+    for _ in 0..header_lines {
+        match first[raw_end..].iter().position(|&b| b == b'\n') {
+            Some(p) => raw_end += p + 1,
+            None => {
+                raw_end = first.len();
+                break;
+            }
+        }
+    }
+    let plan = Plan::new(acc.q, &headers, display, opts.answers.unwrap_or(acc.q.answers))?;
+    let needed = plan.needed();
+    let q = acc.q;
+    let mut base = header_lines;
+    // A pipeline without barriers: a reader thread sends numbered blocks; the rayon workers
+    // classify them in any order; this thread folds them strictly in block order, holding early
+    // arrivals until their turn (at most the blocks in flight, as both channels are bounded).
+    let threads = rayon::current_num_threads().max(1);
+    let (raw_tx, raw_rx) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(2 * threads);
+    let (res_tx, res_rx) = std::sync::mpsc::sync_channel::<(usize, Block, u64)>(2 * threads);
+    let first_rest = first[raw_end..].to_vec();
+    drop(first);
+    let plan = &plan;
+    let needed = &needed;
+    let mut rows = 0;
+    let read_result = std::thread::scope(|scope| -> Result<()> {
+        let reader = scope.spawn(move || -> Result<()> {
+            if raw_tx.send((0, first_rest)).is_err() {
+                return Ok(());
+            }
+            let mut seq = 1;
+            while let Some(b) = blocks.next().map_err(io)? {
+                if raw_tx.send((seq, b)).is_err() {
+                    break;
+                }
+                seq += 1;
+            }
+            Ok(())
+        });
+        scope.spawn(move || {
+            raw_rx.into_iter().par_bridge().for_each_with(res_tx, |tx, (seq, raw)| {
+                let text = to_utf8(&raw, encoding);
+                let _ = tx.send((seq, classify_block(q, plan, needed, &text), newlines(&text)));
+            });
+        });
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (seq, block, lines) in res_rx {
+            waiting.insert(seq, (block, lines));
+            while let Some((block, lines)) = waiting.remove(&next) {
+                rows += acc.fold(file, base, block);
+                base += lines;
+                next += 1;
+            }
+        }
+        reader.join().map_err(|_| Error::Usage("the reading thread failed".into()))?
+    });
+    read_result?;
+    Ok(InputFile {
+        file: display.to_string(),
+        sha256: String::new(),
+        encoding: encoding.name().into(),
+        rows,
+    })
+}
+
+/// Classify every record of a block. Lines are 1-based within the block.
+fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8]) -> Block {
+    let mut block = Block::default();
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text);
+    let mut rec = csv::ByteRecord::new();
+    // One SIMD validation per block (most of the text is CJK, where the standard validator is slow).
+    let valid_utf8 = simdutf8::basic::from_utf8(text).is_ok();
+    loop {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                // The csv reader only fails on I/O; keep the row accounted all the same.
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                block.rows.push((
+                    line,
+                    Outcome::Rejected { agency: None, reason: format!("malformed CSV: {e}") },
+                ));
+                break;
+            }
+        }
+        let line = rec.position().map(|p| record_line(text, p)).unwrap_or(0);
+        if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            continue; // blank lines and `,,,` lines carry no response
+        }
+        if rec.len() != plan.width {
+            block.rows.push((
+                line,
+                Outcome::Rejected {
+                    agency: None,
+                    reason: format!(
+                        "this row has {} fields but the header has {}: expected one field per column (an unquoted comma inside a value?)",
+                        rec.len(),
+                        plan.width
+                    ),
+                },
+            ));
+            continue;
+        }
+        let mut cells: Vec<&str> = vec![""; plan.width];
+        let mut bad = None;
+        for &c in needed {
+            let field = &rec[c];
+            let text = if valid_utf8 {
+                // SAFETY: the whole block is valid UTF-8, and the CSV parser splits it only at
+                // ASCII bytes (`,` `"` `\r` `\n`) and removes only ASCII quotes, so every field is
+                // a run of whole UTF-8 characters.
+                Some(unsafe { std::str::from_utf8_unchecked(field) })
+            } else {
+                std::str::from_utf8(field).ok()
+            };
+            match text {
+                // Cells are trimmed once here; classification assumes trimmed cells.
+                Some(t) => cells[c] = crate::survey::wjx::trim(t),
+                None => {
+                    bad = Some(c);
+                    break;
+                }
+            }
+        }
+        if let Some(c) = bad {
+            block.rows.push((
+                line,
+                Outcome::Rejected {
+                    agency: None,
+                    reason: format!(
+                        "column {}: the text is not valid UTF-8 (the file was read as UTF-8 from its start; if it is GBK, pass --encoding gbk)",
+                        c + 1
+                    ),
+                },
+            ));
+            continue;
+        }
+        let outcome = {
+            let cells = &cells;
+            let get = |i: usize| cells[i];
+            screen::classify(q, plan, &get, &mut block.answers)
+        };
+        block.rows.push((line, outcome));
+    }
+    block
+}
+
+/// The csv crate reports a record's position at the end of the previous one, so blank lines
+/// skipped before it would shift the line: count them in.
+fn record_line(text: &[u8], pos: &csv::Position) -> u64 {
+    let mut line = pos.line();
+    for &b in text.get(pos.byte() as usize..).unwrap_or(&[]) {
+        match b {
+            b'\n' => line += 1,
+            b'\r' => {}
+            _ => break,
+        }
+    }
+    line
+}
+
+/// The floor the benchmark measures import against: read the file in the same blocks and parse
+/// every CSV record on all cores, doing nothing with the fields. Returns (records, fields).
+pub fn parse_only(path: &Path) -> Result<(u64, u64)> {
+    let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut blocks = Blocks { reader: f, carry: Vec::new(), eof: false, hasher: None };
+    let threads = rayon::current_num_threads().max(1);
+    let (mut records, mut fields) = (0u64, 0u64);
+    loop {
+        let mut batch = Vec::new();
+        while batch.len() < 2 * threads {
+            match blocks.next().map_err(|e| Error::io(path, e))? {
+                Some(b) => batch.push(b),
+                None => break,
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let counts: Vec<(u64, u64)> = batch
+            .par_iter()
+            .map(|b| {
+                let mut rdr =
+                    csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&b[..]);
+                let mut rec = csv::ByteRecord::new();
+                let (mut r, mut f) = (0, 0);
+                while let Ok(true) = rdr.read_byte_record(&mut rec) {
+                    r += 1;
+                    f += rec.len() as u64;
+                }
+                (r, f)
+            })
+            .collect();
+        for (r, f) in counts {
+            records += r;
+            fields += f;
+        }
+    }
+    Ok((records, fields))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::record_cut;
+
+    #[test]
+    fn cuts_only_outside_quotes() {
+        assert_eq!(record_cut(b"a,b\nc,d\ne"), Some(7));
+        // The last newline is inside a quoted value: cut at the one before.
+        assert_eq!(record_cut(b"a,b\nc,\"x\ny"), Some(3));
+        // An escaped quote ("") keeps the parity.
+        assert_eq!(record_cut(b"a,\"x\"\"y\"\nz"), Some(8));
+        assert_eq!(record_cut(b"no newline"), None);
+    }
+}

@@ -1,0 +1,289 @@
+//! `kaohe survey init EXPORT`: draft a questionnaire from a survey team's export.
+//!
+//! The draft lists every question column (matrix rows included) with the answers seen, in
+//! order (numerically for `N分` scales), groups identical answer sets into shared scales, and
+//! lists the metadata columns. What only the team can decide is left as `TODO`: option values
+//! (a suggestion is written beside known satisfaction labels), question and group weights, the
+//! agency column and its id table, the respondent-group column. The draft is valid TOML but does
+//! not load until those are filled in, so nothing undecided slips into an import.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::error::Result;
+use crate::input::encoding::TextEncoding;
+use crate::input::table::read_table;
+use crate::survey::wjx::{self, Header};
+
+/// Most distinct answers listed for one column; more means free text, not a choice.
+const MAX_OPTIONS: usize = 30;
+
+/// Suggested values for common satisfaction labels.
+const SUGGEST: [(&str, &str); 8] = [
+    ("非常满意", "100"),
+    ("满意", "80"),
+    ("比较满意", "80"),
+    ("基本满意", "60"),
+    ("一般", "60"),
+    ("不满意", "40"),
+    ("非常不满意", "20"),
+    ("不了解", "dont_know"),
+];
+
+struct Column {
+    header: String,
+    text: String,
+    answers: Vec<String>,
+    kind: &'static str,
+    /// The matrix a row belongs to: its rows share one scale.
+    matrix: Option<String>,
+}
+
+fn toml_str(s: &str) -> String {
+    let mut o = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("\\\""),
+            '\\' => o.push_str("\\\\"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(o, "\\u{:04X}", c as u32);
+            }
+            c => o.push(c),
+        }
+    }
+    o.push('"');
+    o
+}
+
+/// Order answers: numerically for `N分`/numbers, otherwise as first seen.
+fn order(mut v: Vec<String>) -> Vec<String> {
+    let num = |s: &str| s.trim_end_matches('分').parse::<f64>().ok();
+    if v.iter().all(|s| num(s).is_some()) {
+        v.sort_by(|a, b| num(a).partial_cmp(&num(b)).unwrap_or(std::cmp::Ordering::Equal));
+    } else if v.iter().any(|s| SUGGEST.iter().any(|(l, _)| l == s)) {
+        v.sort_by_key(|s| SUGGEST.iter().position(|(l, _)| l == s).unwrap_or(usize::MAX));
+    }
+    v
+}
+
+/// Draft questionnaire TOML for an export.
+pub fn draft(path: &Path, encoding: Option<TextEncoding>) -> Result<String> {
+    let display = path.display().to_string();
+    let table = read_table(path, &display, encoding)?;
+    let mut metadata = Vec::new();
+    let mut skipped = Vec::new();
+    let mut columns: Vec<Column> = Vec::new();
+    let mut in_matrix: Option<String> = None;
+    for (i, h) in table.headers.iter().enumerate() {
+        let mut answers: Vec<String> = Vec::new();
+        let mut free_text = false;
+        let mut multi = false;
+        for row in &table.rows {
+            let c = row.cells.get(i).map(|s| s.trim()).unwrap_or("");
+            if wjx::is_blank(c) {
+                continue;
+            }
+            if c.contains('┋') || c.contains('→') {
+                multi = true;
+            }
+            let c = wjx::strip_other(c).unwrap_or(c);
+            if !answers.iter().any(|a| a == c) {
+                if answers.len() == MAX_OPTIONS {
+                    free_text = true;
+                    break;
+                }
+                answers.push(c.to_string());
+            }
+        }
+        let (text, kind) = match wjx::header(h) {
+            Header::Metadata(m) => {
+                metadata.push(m);
+                in_matrix = None;
+                continue;
+            }
+            Header::ChoiceOption { number, option } => {
+                skipped.push(format!(
+                    "{h} (one option of multiple-choice question {number}: {option})"
+                ));
+                in_matrix = None;
+                continue;
+            }
+            Header::MatrixFirst { title, row, .. } => {
+                in_matrix = Some(title.clone());
+                (format!("{title} — {row}"), "matrix row")
+            }
+            Header::Question { title, kind, .. } => {
+                in_matrix = None;
+                // wjx names the type: fill-in and multiple-choice questions are not ratings.
+                if let Some(k) = kind
+                    .as_deref()
+                    .filter(|k| k.contains("填空") || k.contains("多选") || k.contains("排序"))
+                {
+                    skipped.push(format!("{h} ({k}: not a rating)"));
+                    continue;
+                }
+                (title, "question")
+            }
+            Header::Other(t) => match &in_matrix {
+                Some(m) => (format!("{m} — {t}"), "matrix row"),
+                None => (t, "column"),
+            },
+        };
+        if multi {
+            skipped.push(format!("{h} (multiple choice or ranking: not a rating)"));
+            continue;
+        }
+        if free_text {
+            skipped.push(format!("{h} (more than {MAX_OPTIONS} distinct answers: free text, or the agency/custom column)"));
+            continue;
+        }
+        let matrix = if kind == "matrix row" { in_matrix.clone() } else { None };
+        columns.push(Column { header: h.trim().to_string(), text, answers, kind, matrix });
+    }
+    // A matrix's rows share its scale: the union of the answers seen in any row.
+    let mut i = 0;
+    while i < columns.len() {
+        let mut j = i + 1;
+        if columns[i].matrix.is_some() {
+            while j < columns.len() && columns[j].matrix == columns[i].matrix {
+                j += 1;
+            }
+        }
+        let mut union: Vec<String> = Vec::new();
+        for c in &columns[i..j] {
+            for a in &c.answers {
+                if !union.contains(a) {
+                    union.push(a.clone());
+                }
+            }
+        }
+        let union = order(union);
+        for c in &mut columns[i..j] {
+            c.answers = union.clone();
+        }
+        i = j;
+    }
+    // A by-number export: most question columns hold only option positions (a free-text column
+    // the header did not mark can hold anything).
+    let numeric =
+        |c: &Column| !c.answers.is_empty() && c.answers.iter().all(|a| wjx::position(a).is_some());
+    let by_number = 2 * columns.iter().filter(|c| numeric(c)).count() > columns.len();
+    if by_number {
+        // Positions 1..max: the labels are in the by-text export (or the questionnaire), not here.
+        for c in columns.iter_mut().filter(|c| numeric(c)) {
+            let max = c.answers.iter().filter_map(|a| wjx::position(a)).max().unwrap_or(1);
+            c.answers = (1..=max).map(|p| format!("TODO label of option {p}")).collect();
+        }
+    }
+
+    // Shared scales: identical answer sets.
+    let mut scales: Vec<Vec<String>> = Vec::new();
+    let mut scale_of = Vec::new();
+    for c in &columns {
+        let s = match scales.iter().position(|s| *s == c.answers) {
+            Some(s) => s,
+            None => {
+                scales.push(c.answers.clone());
+                scales.len() - 1
+            }
+        };
+        scale_of.push(s);
+    }
+
+    let mut o = String::new();
+    let _ = writeln!(o, "# Questionnaire drafted by `kaohe survey init` from {display}");
+    let _ = writeln!(
+        o,
+        "# ({} data rows). Every TODO must be decided by the survey team; the file",
+        table.rows.len()
+    );
+    let _ = writeln!(o, "# does not load until they are. See docs/survey.md for each key.");
+    let _ = writeln!(o, "id = \"TODO-survey-id\"");
+    let _ = writeln!(o, "title = \"TODO\"");
+    let _ = writeln!(
+        o,
+        "answers = \"{}\"  # the export writes answers {}",
+        if by_number { "number" } else { "text" },
+        if by_number {
+            "by number (按序号): option positions"
+        } else {
+            "by text (按文本): option labels"
+        }
+    );
+    if !metadata.is_empty() {
+        let _ = writeln!(o, "# metadata columns: {}", metadata.join(", "));
+    }
+    for (k, s) in scales.iter().enumerate() {
+        let _ = writeln!(o, "\n[scales.s{}]", k + 1);
+        let _ = writeln!(
+            o,
+            "# TODO: give every option a value 0–100 or mark it dont_know = true; keep the"
+        );
+        let _ = writeln!(
+            o,
+            "# order (a by-number export writes an option's position in this list), and add"
+        );
+        let _ = writeln!(
+            o,
+            "# in place any option nobody chose (a 0–10 question's `0分` is position 1)."
+        );
+        let _ = writeln!(o, "options = [");
+        for a in s {
+            let hint = SUGGEST
+                .iter()
+                .find(|(l, _)| l == a)
+                .map(|(_, v)| format!(" suggested: {v}"))
+                .unwrap_or_default();
+            let _ = writeln!(o, "  {{ label = {} }}, # TODO value{hint}", toml_str(a));
+        }
+        let _ = writeln!(o, "]");
+    }
+    let _ = writeln!(o, "\n[agency]");
+    let _ = writeln!(
+        o,
+        "# TODO: the column naming the agency rated (a question such as 您评价的是哪个县(市、区)?,"
+    );
+    let _ = writeln!(
+        o,
+        "# or 来源详情 / a custom column), and every agency's label (as exported) and id."
+    );
+    let _ = writeln!(o, "column = \"TODO\"");
+    let _ = writeln!(o, "options = [ {{ label = \"TODO\", id = \"TODO\" }} ]");
+    let _ = writeln!(o, "\n[respondents]");
+    let _ = writeln!(o, "# TODO: the column naming the respondent group, and each group's weight.");
+    let _ = writeln!(o, "column = \"TODO\"");
+    let _ = writeln!(o, "groups = [ {{ id = \"public\", label = \"TODO\", weight = 1 }} ]");
+    let _ = writeln!(
+        o,
+        "\n[minimum]\nsample = 30  # TODO: the scheme's minimum valid sample per agency"
+    );
+    let _ = writeln!(o, "below = \"flag\"  # TODO: flag, zero or fallback, as the scheme says");
+    let _ = writeln!(o, "\n[screening]");
+    if metadata.iter().any(|m| m == "所用时间") {
+        let _ = writeln!(
+            o,
+            "# min_seconds = 60  # TODO: minimum completion time, if the scheme sets one"
+        );
+    }
+    if metadata.iter().any(|m| m == "来自IP") {
+        let _ =
+            writeln!(o, "# duplicates = {{ columns = [\"来自IP\"], keep = \"first\" }}  # TODO");
+    }
+    for (c, s) in columns.iter().zip(&scale_of) {
+        let id = format!("q{}", columns.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0) + 1);
+        let _ = writeln!(o, "\n[[questions]]  # {}", c.kind);
+        let _ = writeln!(o, "id = \"{id}\"");
+        let _ = writeln!(o, "text = {}", toml_str(&c.text));
+        let _ = writeln!(o, "column = {}", toml_str(&c.header));
+        let _ = writeln!(o, "scale = \"s{}\"", s + 1);
+        let _ = writeln!(o, "weight = 1  # TODO");
+        let _ = writeln!(o, "required = false  # TODO: true if the questionnaire made it 必答");
+    }
+    if !skipped.is_empty() {
+        let _ = writeln!(o, "\n# Columns not drafted as rated questions:");
+        for s in skipped {
+            let _ = writeln!(o, "#   {s}");
+        }
+    }
+    Ok(o)
+}

@@ -1,0 +1,69 @@
+//! Merging imports of shards (one export per city team, or one slice per machine for a very large
+//! survey) into exactly what importing all the files at once, in the same order, gives.
+//!
+//! The statistics are integer counts and sums, so they add. The one rule that does not decompose
+//! is duplicate screening: a duplicate pair split across two shards is seen by neither. A merge
+//! therefore refuses, when the questionnaire screens duplicates, to combine shards that both hold
+//! rows for the same agency (shard by agency, as city teams naturally do).
+
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+use crate::survey::import::Imported;
+use crate::survey::output::read_all;
+use crate::survey::questionnaire::Questionnaire;
+
+/// Merge the output directories of several imports, in the order given.
+pub fn merge(q: &Questionnaire, dirs: &[PathBuf]) -> Result<Imported> {
+    let mut out = Imported::empty(q);
+    let mut owner: Vec<Option<usize>> = vec![None; q.agencies.len()];
+    for (d, dir) in dirs.iter().enumerate() {
+        let shard = read_all(dir, q)?;
+        if q.screening.duplicates.is_some() {
+            for (a, t) in shard.tallies.iter().take(q.agencies.len()).enumerate() {
+                if t.rows == 0 {
+                    continue;
+                }
+                match owner[a] {
+                    Some(prev) if prev != d => {
+                        return Err(Error::Usage(format!(
+                            "agency {} has rows in both {} and {}: the questionnaire screens duplicates, \
+                             which only merges exactly when each agency's rows are in one shard; \
+                             import these files together instead",
+                            q.agencies[a].id,
+                            dirs[prev].display(),
+                            dir.display()
+                        )));
+                    }
+                    _ => owner[a] = Some(d),
+                }
+            }
+        }
+        let offset = out.inputs.len() as u32;
+        for f in &shard.inputs {
+            if out.inputs.iter().any(|x| x.file == f.file) {
+                return Err(Error::Usage(format!(
+                    "file {} was imported in two shards ({}): each file belongs to one shard",
+                    f.file,
+                    dir.display()
+                )));
+            }
+        }
+        out.inputs.extend(shard.inputs);
+        out.stats.merge(&shard.stats);
+        for (a, b) in out.tallies.iter_mut().zip(&shard.tallies) {
+            a.merge(b);
+        }
+        out.screened.extend(shard.screened.into_iter().map(|mut r| {
+            r.file += offset;
+            r
+        }));
+        out.rejected.extend(shard.rejected.into_iter().map(|mut r| {
+            r.file += offset;
+            r
+        }));
+    }
+    out.screened.sort();
+    out.rejected.sort();
+    Ok(out)
+}

@@ -1,0 +1,471 @@
+//! The files an import (or merge) writes, and reading back the ones a merge needs.
+//!
+//! All are UTF-8 CSV with a byte-order mark (Excel opens them as UTF-8), written atomically:
+//! - `survey.csv`: the per-agency table the scoring engine reads
+//!   (`agency,survey,index,ci_low,ci_high,n,n_eff,below_minimum`);
+//! - `counts.csv`: the count of every answer option per agency × group × question (non-zero
+//!   counts only; `(skipped)` for no answer) — the sufficient statistics;
+//! - `moments.csv`: n, Σy, Σy² of respondent scores in millionths per agency × group;
+//! - `satisfaction.csv`: satisfaction per agency × group × question (group `*`: group-weighted);
+//! - `accounting.csv`: per agency, rows read = valid + screened (per rule) + rejected;
+//! - `screened.csv`, `rejected.csv`: every excluded row with its file and line, and why;
+//! - `inputs.csv`: the files read, their SHA-256, encoding and row count;
+//! - `import-report.md`: the same accounting for people.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+use crate::error::{Error, Location, Result};
+use crate::output::atomic::write_atomic;
+use crate::survey::import::{Imported, InputFile, RejectedRow, ScreenedRow, Tally};
+use crate::survey::questionnaire::Questionnaire;
+use crate::survey::screen::rule_names;
+use crate::survey::stats::{self, Moments, Stats};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+pub const UNRESOLVED: &str = "(unresolved)";
+pub const SKIPPED: &str = "(skipped)";
+
+/// Write a file as [`write_atomic`] does (temporary file in the same directory, synced, then
+/// renamed over the target) but streamed through a buffer rather than built in memory first. The
+/// BOM is written before `body`.
+fn write_streamed(
+    path: &Path,
+    body: impl FnOnce(&mut dyn std::io::Write) -> std::result::Result<(), csv::Error>,
+) -> Result<()> {
+    use std::io::Write;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| -> std::result::Result<(), csv::Error> {
+        let f = std::fs::File::create(&tmp)?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+        w.write_all(BOM)?;
+        body(&mut w)?;
+        let f = w.into_inner().map_err(|e| e.into_error())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::io(path, std::io::Error::other(e.to_string())));
+    }
+    Ok(())
+}
+
+/// A decimal with exactly `dp` decimals (already rounded by the caller).
+pub fn fixed(d: Decimal, dp: u32) -> String {
+    let mut d = stats::round(d, dp);
+    d.rescale(dp);
+    d.to_string()
+}
+
+/// A CSV being written to memory, rows written as they are produced (the counts of a large
+/// survey have hundreds of thousands of rows: no intermediate table of strings).
+struct Csv(csv::Writer<Vec<u8>>);
+
+impl Csv {
+    fn new(header: &[&str]) -> Csv {
+        let mut w = csv::WriterBuilder::new().from_writer(BOM.to_vec());
+        w.write_record(header).expect("write to memory");
+        Csv(w)
+    }
+    fn row<I: AsRef<[u8]>>(&mut self, r: impl IntoIterator<Item = I>) {
+        self.0.write_record(r).expect("write to memory");
+    }
+    fn bytes(self) -> Vec<u8> {
+        self.0.into_inner().expect("flush to memory")
+    }
+}
+
+fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut w = Csv::new(header);
+    for r in rows {
+        w.row(&r);
+    }
+    w.bytes()
+}
+
+fn agency_name(q: &Questionnaire, a: Option<u32>) -> String {
+    match a {
+        Some(a) => q.agencies[a as usize].id.clone(),
+        None => UNRESOLVED.into(),
+    }
+}
+
+/// The rows of `survey.csv` as the engine reads them.
+pub fn survey_csv(q: &Questionnaire, s: &Stats) -> Vec<u8> {
+    let idx = stats::indices(q, s);
+    let rows = q.agencies.iter().zip(&idx).map(|(a, r)| {
+        vec![
+            a.id.clone(),
+            q.id.clone(),
+            fixed(r.index, 2),
+            fixed(r.ci_low, 2),
+            fixed(r.ci_high, 2),
+            r.n.to_string(),
+            fixed(r.n_eff, 2),
+            r.below_minimum.to_string(),
+        ]
+    });
+    csv_bytes(
+        &["agency", "survey", "index", "ci_low", "ci_high", "n", "n_eff", "below_minimum"],
+        rows,
+    )
+}
+
+/// Write every output of an import into `dir`.
+pub fn write_all(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
+    let s = &im.stats;
+    let rules = rule_names(q);
+    write_atomic(&dir.join("survey.csv"), &survey_csv(q, s))?;
+
+    let mut counts = Csv::new(&["agency", "group", "question", "option", "count"]);
+    let mut moments = Csv::new(&["agency", "group", "n", "sum_micro", "sum_sq_micro2"]);
+    let mut sat =
+        Csv::new(&["agency", "group", "question", "rated", "dont_know", "skipped", "satisfaction"]);
+    for (a, agency) in q.agencies.iter().enumerate() {
+        for (g, group) in q.groups.iter().enumerate() {
+            let m = s.moments(a, g);
+            if m.n > 0 {
+                moments.row([
+                    agency.id.as_str(),
+                    group.id.as_str(),
+                    &m.n.to_string(),
+                    &m.sum.to_string(),
+                    &m.sum_sq.to_string(),
+                ]);
+            }
+            for (qi, question) in q.questions.iter().enumerate() {
+                let scale = q.scale_of(qi);
+                for o in 0..=scale.options.len() {
+                    let c = s.counts[s.slot(a, g, qi, o)];
+                    if c > 0 {
+                        let label =
+                            scale.options.get(o).map(|x| x.label.as_str()).unwrap_or(SKIPPED);
+                        counts.row([
+                            agency.id.as_str(),
+                            group.id.as_str(),
+                            question.id.as_str(),
+                            label,
+                            &c.to_string(),
+                        ]);
+                    }
+                }
+            }
+        }
+        for (qi, question) in q.questions.iter().enumerate() {
+            let (mut wsum, mut wsat) = (Decimal::ZERO, Decimal::ZERO);
+            let (mut rated, mut dk, mut skipped) = (0, 0, 0);
+            for (g, group) in q.groups.iter().enumerate() {
+                let x = stats::question_satisfaction(q, s, a, g, qi);
+                if x.rated + x.dont_know + x.skipped == 0 {
+                    continue;
+                }
+                rated += x.rated;
+                dk += x.dont_know;
+                skipped += x.skipped;
+                if let Some(v) = x.satisfaction {
+                    wsum += group.weight;
+                    wsat += group.weight * v;
+                }
+                sat.row([
+                    agency.id.as_str(),
+                    group.id.as_str(),
+                    question.id.as_str(),
+                    &x.rated.to_string(),
+                    &x.dont_know.to_string(),
+                    &x.skipped.to_string(),
+                    &x.satisfaction.map(|v| fixed(v, 2)).unwrap_or_default(),
+                ]);
+            }
+            if rated + dk + skipped > 0 {
+                sat.row([
+                    agency.id.as_str(),
+                    "*",
+                    question.id.as_str(),
+                    &rated.to_string(),
+                    &dk.to_string(),
+                    &skipped.to_string(),
+                    &if wsum > Decimal::ZERO { fixed(wsat / wsum, 2) } else { String::new() },
+                ]);
+            }
+        }
+    }
+    write_atomic(&dir.join("counts.csv"), &counts.bytes())?;
+    write_atomic(&dir.join("moments.csv"), &moments.bytes())?;
+    write_atomic(&dir.join("satisfaction.csv"), &sat.bytes())?;
+
+    let mut header: Vec<String> = vec!["agency".into(), "rows".into(), "valid".into()];
+    header.extend(rules.iter().map(|r| format!("screened:{r}")));
+    header.push("rejected".into());
+    let tally_row = |name: String, t: &Tally| {
+        let mut r = vec![name, t.rows.to_string(), t.valid.to_string()];
+        r.extend(t.screened.iter().map(u64::to_string));
+        r.push(t.rejected.to_string());
+        r
+    };
+    let mut acc: Vec<Vec<String>> = Vec::new();
+    for (i, t) in im.tallies.iter().enumerate() {
+        let name = q.agencies.get(i).map(|a| a.id.clone()).unwrap_or_else(|| UNRESOLVED.into());
+        if i < q.agencies.len() || t.rows > 0 {
+            acc.push(tally_row(name, t));
+        }
+    }
+    let total = im.total();
+    acc.push(tally_row("(total)".into(), &total));
+    let h: Vec<&str> = header.iter().map(String::as_str).collect();
+    write_atomic(&dir.join("accounting.csv"), &csv_bytes(&h, acc))?;
+
+    // These two grow with the rows (a million screened rows in a large survey): streamed.
+    let fname = |f: u32| im.inputs[f as usize].file.as_str();
+    write_streamed(&dir.join("screened.csv"), |w| {
+        let mut w = csv::Writer::from_writer(w);
+        w.write_record(["file", "line", "agency", "rule"])?;
+        for r in &im.screened {
+            w.write_record([
+                fname(r.file),
+                &r.line.to_string(),
+                &q.agencies[r.agency as usize].id,
+                &rules[r.rule as usize],
+            ])?;
+        }
+        w.flush()?;
+        Ok(())
+    })?;
+    write_streamed(&dir.join("rejected.csv"), |w| {
+        let mut w = csv::Writer::from_writer(w);
+        w.write_record(["file", "line", "agency", "reason"])?;
+        for r in &im.rejected {
+            w.write_record([
+                fname(r.file),
+                &r.line.to_string(),
+                &agency_name(q, r.agency),
+                &r.reason,
+            ])?;
+        }
+        w.flush()?;
+        Ok(())
+    })?;
+    write_atomic(
+        &dir.join("inputs.csv"),
+        &csv_bytes(
+            &["questionnaire", "questionnaire_sha256", "file", "sha256", "encoding", "rows"],
+            im.inputs.iter().map(|f| {
+                vec![
+                    q.id.clone(),
+                    q.sha256.clone(),
+                    f.file.clone(),
+                    f.sha256.clone(),
+                    f.encoding.clone(),
+                    f.rows.to_string(),
+                ]
+            }),
+        ),
+    )?;
+    write_atomic(&dir.join("import-report.md"), report(q, im, &rules, &total).as_bytes())?;
+    Ok(())
+}
+
+fn report(q: &Questionnaire, im: &Imported, rules: &[String], total: &Tally) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# Import report: {} ({})\n", q.title, q.id);
+    let _ = writeln!(s, "Questionnaire SHA-256: `{}`\n", q.sha256);
+    let _ = writeln!(s, "| file | encoding | rows | SHA-256 |\n|---|---|---:|---|");
+    for f in &im.inputs {
+        let _ = writeln!(s, "| {} | {} | {} | `{}` |", f.file, f.encoding, f.rows, f.sha256);
+    }
+    let screened: u64 = total.screened.iter().sum();
+    let _ = writeln!(
+        s,
+        "\nRows read: {}; valid {} + screened {} + rejected {} = {} ({}).\n",
+        total.rows,
+        total.valid,
+        screened,
+        total.rejected,
+        total.accounted(),
+        if total.accounted() == total.rows { "every row accounted for" } else { "MISMATCH" }
+    );
+    let _ = writeln!(s, "| screening rule | rows |\n|---|---:|");
+    for (r, c) in rules.iter().zip(&total.screened) {
+        let _ = writeln!(s, "| {r} | {c} |");
+    }
+    let _ = writeln!(
+        s,
+        "\nPer agency (minimum valid sample {}): see `accounting.csv`; below the minimum: {}.",
+        q.minimum,
+        {
+            let below: Vec<&str> = q
+                .agencies
+                .iter()
+                .enumerate()
+                .filter(|(a, _)| im.tallies[*a].valid < q.minimum)
+                .map(|(_, x)| x.id.as_str())
+                .collect();
+            if below.is_empty() { "none".to_string() } else { below.join(", ") }
+        }
+    );
+    if !im.rejected.is_empty() {
+        let _ = writeln!(s, "\nFirst rejected rows (all in `rejected.csv`):\n");
+        for r in im.rejected.iter().take(20) {
+            let _ = writeln!(s, "- {}:{}: {}", im.inputs[r.file as usize].file, r.line, r.reason);
+        }
+    }
+    s
+}
+
+/// Read a CSV written by [`write_all`] (BOM, header) into rows of strings.
+fn read_rows(path: &Path) -> Result<Vec<(u64, Vec<String>)>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let body = bytes.strip_prefix(BOM).unwrap_or(&bytes);
+    let mut r = csv::ReaderBuilder::new().has_headers(true).from_reader(body);
+    let mut out = Vec::new();
+    for rec in r.records() {
+        let rec = rec.map_err(|e| {
+            Error::at(Location::file(path.display().to_string()), format!("malformed CSV: {e}"))
+        })?;
+        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        out.push((line, rec.iter().map(str::to_string).collect()));
+    }
+    Ok(out)
+}
+
+/// Read an import's output directory back into an [`Imported`] (for merging).
+pub fn read_all(dir: &Path, q: &Questionnaire) -> Result<Imported> {
+    let mut im = Imported::empty(q);
+    let rules = rule_names(q);
+    let file = |n: &str| dir.join(n);
+    let bad = |n: &str, line: u64, msg: String| {
+        Error::at(Location::line(file(n).display().to_string(), line), msg)
+    };
+    let agency = |n: &str, line: u64, id: &str| -> Result<Option<u32>> {
+        if id == UNRESOLVED {
+            return Ok(None);
+        }
+        q.agency_index(id)
+            .map(|a| Some(a as u32))
+            .ok_or_else(|| bad(n, line, format!("agency `{id}` is not in questionnaire {}", q.id)))
+    };
+    let num = |n: &str, line: u64, v: &str| -> Result<i128> {
+        v.parse().map_err(|_| bad(n, line, format!("`{v}` is not an integer")))
+    };
+    let width = |n: &str, line: u64, r: &[String], w: usize| -> Result<()> {
+        if r.len() == w { Ok(()) } else { Err(bad(n, line, format!("expected {w} fields"))) }
+    };
+    for (line, r) in read_rows(&file("inputs.csv"))? {
+        width("inputs.csv", line, &r, 6)?;
+        if r[0] != q.id || r[1] != q.sha256 {
+            return Err(bad(
+                "inputs.csv",
+                line,
+                format!(
+                    "imported with questionnaire {} (SHA-256 {}), not {} ({}): merge only imports of the same questionnaire",
+                    r[0], r[1], q.id, q.sha256
+                ),
+            ));
+        }
+        im.inputs.push(InputFile {
+            file: r[2].clone(),
+            sha256: r[3].clone(),
+            encoding: r[4].clone(),
+            rows: num("inputs.csv", line, &r[5])? as u64,
+        });
+    }
+    let group = |n: &str, line: u64, id: &str| -> Result<usize> {
+        q.groups
+            .iter()
+            .position(|g| g.id == id)
+            .ok_or_else(|| bad(n, line, format!("unknown group `{id}`")))
+    };
+    for (line, r) in read_rows(&file("counts.csv"))? {
+        let n = "counts.csv";
+        width(n, line, &r, 5)?;
+        let a = agency(n, line, &r[0])?.ok_or_else(|| bad(n, line, "no agency".into()))? as usize;
+        let g = group(n, line, &r[1])?;
+        let qi = q
+            .questions
+            .iter()
+            .position(|x| x.id == r[2])
+            .ok_or_else(|| bad(n, line, format!("unknown question `{}`", r[2])))?;
+        let scale = q.scale_of(qi);
+        let o = if r[3] == SKIPPED {
+            scale.options.len()
+        } else {
+            scale
+                .options
+                .iter()
+                .position(|x| x.label == r[3])
+                .ok_or_else(|| bad(n, line, format!("unknown option `{}`", r[3])))?
+        };
+        let slot = im.stats.slot(a, g, qi, o);
+        im.stats.counts[slot] += num(n, line, &r[4])? as u64;
+    }
+    for (line, r) in read_rows(&file("moments.csv"))? {
+        let n = "moments.csv";
+        width(n, line, &r, 5)?;
+        let a = agency(n, line, &r[0])?.ok_or_else(|| bad(n, line, "no agency".into()))? as usize;
+        let g = group(n, line, &r[1])?;
+        im.stats.moments[a * q.groups.len() + g].merge(&Moments {
+            n: num(n, line, &r[2])? as u64,
+            sum: num(n, line, &r[3])?,
+            sum_sq: num(n, line, &r[4])?,
+        });
+    }
+    for (line, r) in read_rows(&file("accounting.csv"))? {
+        let n = "accounting.csv";
+        width(n, line, &r, 4 + rules.len())?;
+        if r[0] == "(total)" {
+            continue;
+        }
+        let t = agency(n, line, &r[0])?.map(|a| a as usize).unwrap_or(q.agencies.len());
+        let v: Vec<u64> =
+            r[1..].iter().map(|x| num(n, line, x).map(|x| x as u64)).collect::<Result<_>>()?;
+        let tally = Tally {
+            rows: v[0],
+            valid: v[1],
+            screened: v[2..2 + rules.len()].to_vec(),
+            rejected: v[2 + rules.len()],
+        };
+        im.tallies[t].merge(&tally);
+    }
+    let file_index = |n: &str, line: u64, f: &str| -> Result<u32> {
+        im.inputs
+            .iter()
+            .position(|x| x.file == f)
+            .map(|i| i as u32)
+            .ok_or_else(|| bad(n, line, format!("file `{f}` is not listed in inputs.csv")))
+    };
+    let mut screened = Vec::new();
+    for (line, r) in read_rows(&file("screened.csv"))? {
+        let n = "screened.csv";
+        width(n, line, &r, 4)?;
+        screened.push(ScreenedRow {
+            file: file_index(n, line, &r[0])?,
+            line: num(n, line, &r[1])? as u64,
+            agency: agency(n, line, &r[2])?.ok_or_else(|| bad(n, line, "no agency".into()))?,
+            rule: rules
+                .iter()
+                .position(|x| *x == r[3])
+                .ok_or_else(|| bad(n, line, format!("unknown rule `{}`", r[3])))?
+                as u16,
+        });
+    }
+    let mut rejected = Vec::new();
+    for (line, r) in read_rows(&file("rejected.csv"))? {
+        let n = "rejected.csv";
+        width(n, line, &r, 4)?;
+        rejected.push(RejectedRow {
+            file: file_index(n, line, &r[0])?,
+            line: num(n, line, &r[1])? as u64,
+            agency: agency(n, line, &r[2])?,
+            reason: r[3].clone(),
+        });
+    }
+    im.screened = screened;
+    im.rejected = rejected;
+    Ok(im)
+}
