@@ -15,14 +15,26 @@ pub struct SynthArgs {
     /// Output data directory.
     #[arg(long)]
     pub out: PathBuf,
+    /// Draw the survey results through a synthetic questionnaire export and the survey importer
+    /// (writes survey-export.csv; survey.csv is the importer's output).
+    #[arg(long, value_name = "QUESTIONNAIRE")]
+    pub survey: Option<PathBuf>,
+    /// Responses in the synthetic survey export.
+    #[arg(long, default_value_t = 12_000)]
+    pub survey_rows: u64,
 }
 
 pub fn run(args: &SynthArgs) -> crate::Result<()> {
     let scheme = crate::rules::load(&args.rules, &crate::pipeline::display(&args.rules))?;
-    let data = crate::synth::generate(
+    let mut data = crate::synth::generate(
         &scheme,
         &crate::synth::SynthConfig { agencies: args.agencies, seed: args.seed },
     );
+    if let Some(q) = &args.survey {
+        let survey = crate::synth::SurveySynth { questionnaire: q.clone(), rows: args.survey_rows };
+        crate::synth::survey_through_importer(&mut data, &survey, args.seed, &args.out)?;
+        println!("{:>8} rows  {}", args.survey_rows, args.out.join("survey-export.csv").display());
+    }
     crate::synth::write(&data, &args.out)?;
     for (name, text) in &data.files {
         println!(

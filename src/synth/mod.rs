@@ -26,6 +26,15 @@ pub struct SynthConfig {
     pub seed: u64,
 }
 
+/// A social-evaluation questionnaire whose synthetic export feeds the survey results: the
+/// export is generated (`survey-export.csv`) and imported by the survey importer, whose
+/// `survey.csv` replaces the directly drawn one.
+#[derive(Debug, Clone)]
+pub struct SurveySynth {
+    pub questionnaire: std::path::PathBuf,
+    pub rows: u64,
+}
+
 /// The generated files, as CSV text, by file name.
 pub struct SynthData {
     pub files: Vec<(String, String)>,
@@ -287,5 +296,41 @@ pub fn write(data: &SynthData, out: &Path) -> Result<()> {
     for (name, text) in &data.files {
         write_atomic(&out.join(name), text.as_bytes())?;
     }
+    Ok(())
+}
+
+/// Generate a survey export for `survey.questionnaire` into `out/survey-export.csv`, import it,
+/// and put the importer's per-agency results in `data` as `survey.csv`. Every agency the
+/// questionnaire rates must be among the generated agencies.
+pub fn survey_through_importer(
+    data: &mut SynthData,
+    survey: &SurveySynth,
+    seed: u64,
+    out: &Path,
+) -> Result<()> {
+    use crate::survey::questionnaire::Questionnaire;
+    let q = Questionnaire::load(&survey.questionnaire)?;
+    let agencies =
+        &data.files.iter().find(|f| f.0 == "agencies.csv").expect("agencies are generated").1;
+    let ids: std::collections::HashSet<&str> =
+        agencies.lines().skip(1).filter_map(|l| l.split(',').next()).collect();
+    if let Some(missing) = q.agencies.iter().find(|a| !ids.contains(a.id.as_str())) {
+        return Err(crate::Error::Usage(format!(
+            "{} rates agency `{}`, which this synthetic data set does not have: generate at least the agencies the questionnaire rates",
+            survey.questionnaire.display(),
+            missing.id
+        )));
+    }
+    let mut export = Vec::new();
+    crate::survey::synth::generate(&q, survey.rows, seed, &mut export)
+        .map_err(|e| crate::Error::io(&out.join("survey-export.csv"), e))?;
+    let export_path = out.join("survey-export.csv");
+    write_atomic(&export_path, &export)?;
+    let imported =
+        crate::survey::import::import(&q, std::slice::from_ref(&export_path), Default::default())?;
+    let table = crate::survey::output::survey_csv(&q, &imported.stats);
+    let text = String::from_utf8(table).expect("survey.csv is UTF-8");
+    data.files.retain(|f| f.0 != "survey.csv");
+    data.files.push(("survey.csv".into(), text.trim_start_matches('\u{feff}').to_string()));
     Ok(())
 }
