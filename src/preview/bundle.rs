@@ -9,6 +9,9 @@ use crate::error::Result;
 use crate::output::atomic::write_atomic;
 use crate::score::result::RunResult;
 
+/// Resolution of the chart in preview pages: twice the screen's, sharp on high-density displays.
+pub const CHART_DPI: u32 = 192;
+
 /// Folder name for an agency id: the id with anything but letters, digits, `-` and `_` replaced.
 pub fn folder(id: &str) -> String {
     id.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
@@ -25,7 +28,11 @@ pub fn export(run: &RunResult, out: &Path) -> Result<usize> {
             let mut json = serde_json::to_vec_pretty(&p).expect("preview serialises");
             json.push(b'\n');
             write_atomic(&dir.join("ledger.json"), &json)?;
-            write_atomic(&dir.join("preview.html"), super::render::html(&p, None).as_bytes())?;
+            let chart = super::chart_png(&p, CHART_DPI)?;
+            write_atomic(
+                &dir.join("preview.html"),
+                super::render::html(&p, Some(&chart)).as_bytes(),
+            )?;
             Ok(())
         })
         .collect();

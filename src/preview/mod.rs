@@ -46,6 +46,38 @@ pub struct Scenario {
     pub added: Vec<LedgerLine>,
 }
 
+/// The agency-against-group chart of a preview as a PNG (its glyphs are pixels, so the page
+/// needs no font to show it). Group ranges and means are the preview's aggregates: withheld for
+/// small groups, where only the agency's own rates are drawn.
+pub fn chart_png(p: &Preview, dpi: u32) -> Result<Vec<u8>> {
+    let hundred = Decimal::ONE_HUNDRED;
+    let a = &p.agency;
+    let own = (0..p.scheme.dimensions.len())
+        .map(|d| {
+            aggregates::rate(
+                a.dimensions.get(d).copied().flatten(),
+                a.dimension_max.get(d).copied().unwrap_or_default(),
+            )
+            .map(|r| r / hundred)
+        })
+        .collect();
+    let group = p
+        .aggregates
+        .dimension_rates
+        .iter()
+        .map(|r| r.as_ref().map(|r| (r.min / hundred, r.mean / hundred, r.max / hundred)))
+        .collect();
+    let chart = crate::report::chart::agency::AgencyVsGroup::from_parts(
+        &a.agency_id,
+        &a.agency,
+        &p.aggregates.group_name,
+        &p.scheme.dimensions,
+        own,
+        group,
+    );
+    Ok(crate::report::chart::render(&chart, dpi)?.png)
+}
+
 /// The agency's result in a run, or an error listing close matches.
 pub fn find<'a>(run: &'a RunResult, id: &str) -> Result<&'a AgencyResult> {
     run.agencies.iter().find(|a| a.agency_id == id).ok_or_else(|| {

@@ -101,9 +101,9 @@ table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;p
 th{background:#f2f2f2;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}\
 .neg{color:#a00}.pos{color:#070}.muted{color:#777}h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.5em}";
 
-/// The preview as a self-contained page. `chart_svg`, if given, is inlined (the agency-against-
-/// group chart).
-pub fn html(p: &Preview, chart_svg: Option<&str>) -> String {
+/// The preview as a self-contained page. `chart_png`, if given, is inlined as a data URL (the
+/// agency-against-group chart).
+pub fn html(p: &Preview, chart_png: Option<&[u8]>) -> String {
     let n = p.scheme.decimals;
     let a = &p.agency;
     let mut h = String::new();
@@ -159,8 +159,14 @@ pub fn html(p: &Preview, chart_svg: Option<&str>) -> String {
             );
         }
     }
-    if let Some(svg) = chart_svg {
-        let _ = writeln!(h, "<h2>各维度得分率与同组比较</h2>\n{svg}");
+    if let Some(png) = chart_png {
+        use base64::Engine;
+        let data = base64::engine::general_purpose::STANDARD.encode(png);
+        let _ = writeln!(
+            h,
+            "<h2>各维度得分率与同组比较</h2>\n<p><img style=\"max-width:100%\" alt=\"{}各维度得分率与同组比较\" src=\"data:image/png;base64,{data}\"></p>",
+            esc(&a.agency)
+        );
     }
     let _ = writeln!(
         h,

@@ -44,6 +44,29 @@ impl AgencyVsGroup {
     }
 }
 
+impl AgencyVsGroup {
+    /// The chart from one agency's own rates and its group's aggregate rates only (min, mean,
+    /// max per dimension; `None` where withheld), as an agency's confidential preview draws it.
+    /// Rates are fractions (0.9 = 90%).
+    pub fn from_parts(
+        agency_id: &str,
+        label: &str,
+        group_name: &str,
+        dimensions: &[DimensionSummary],
+        own: Vec<Option<Decimal>>,
+        group: Vec<Option<(Decimal, Decimal, Decimal)>>,
+    ) -> Self {
+        AgencyVsGroup {
+            agency_id: agency_id.to_string(),
+            label: label.to_string(),
+            group_name: group_name.to_string(),
+            dimensions: dimensions.iter().map(|d| d.name.clone()).collect(),
+            own,
+            group,
+        }
+    }
+}
+
 impl Chart for AgencyVsGroup {
     fn name(&self) -> String {
         format!("agency-{}", slug(&self.agency_id))
