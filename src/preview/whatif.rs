@@ -74,7 +74,7 @@ pub fn apply(inputs: &Inputs, agency: &str, w: &WhatIf) -> Result<Inputs> {
         let mut errors = Vec::new();
         load_file(path, &display, &stem, None, &mut extra, &mut errors)?;
         Error::collect(errors)?;
-        merge(&mut out, extra, agency, &display)?;
+        merge(&mut out, extra, agency)?;
     }
     // Appeals may have been replaced by the extra rows: re-attach from scratch.
     for f in &mut out.findings {
@@ -97,8 +97,7 @@ pub fn pending_overturned(inputs: &Inputs, agency: &str) -> Inputs {
     out
 }
 
-fn not_own(display: &str, source: &str, other: &str, agency: &str) -> Error {
-    let _ = display;
+fn not_own(source: &str, other: &str, agency: &str) -> Error {
     Error::Usage(format!(
         "{source}: the row is about agency `{other}`: a what-if may only change agency `{agency}`'s own rows"
     ))
@@ -106,9 +105,9 @@ fn not_own(display: &str, source: &str, other: &str, agency: &str) -> Error {
 
 /// Add `extra` rows to `out`, replacing rows with the same key (id; or agency + task/indicator/
 /// survey for tasks, measures and survey results).
-fn merge(out: &mut Inputs, extra: Inputs, agency: &str, display: &str) -> Result<()> {
+fn merge(out: &mut Inputs, extra: Inputs, agency: &str) -> Result<()> {
     let own = |a: &str, source: &str| {
-        if a == agency { Ok(()) } else { Err(not_own(display, source, a, agency)) }
+        if a == agency { Ok(()) } else { Err(not_own(source, a, agency)) }
     };
     for a in extra.agencies {
         own(&a.id, &a.source)?;

@@ -264,7 +264,7 @@ fn is_ancestor(scheme: &Scheme, a: usize, n: usize) -> bool {
 /// For items scored relative to the group: each agency's rank and the group's best value.
 fn group_contexts(scheme: &Scheme, inputs: &Inputs, index: &InputIndex<'_>) -> Result<Contexts> {
     let mut out = HashMap::new();
-    for (node, n) in scheme.nodes.iter().enumerate() {
+    for node in 0..scheme.nodes.len() {
         let Some(mapping) = mapping_of(scheme, node).filter(|m| m.is_relative()) else { continue };
         let higher = match mapping {
             Mapping::RelativeToBest { higher_is_better }
@@ -295,7 +295,6 @@ fn group_contexts(scheme: &Scheme, inputs: &Inputs, index: &InputIndex<'_>) -> R
                 );
             }
         }
-        let _ = n;
     }
     Ok(out)
 }

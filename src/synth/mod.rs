@@ -10,7 +10,7 @@ pub mod roster;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rust_decimal::Decimal;
@@ -18,7 +18,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::error::Result;
 use crate::output::atomic::write_atomic;
-use crate::rules::{Late, Mapping, Method, Scheme, TierBound};
+use crate::rules::{Mapping, Method, Scheme, TierBound};
 
 #[derive(Debug, Clone)]
 pub struct SynthConfig {
@@ -163,7 +163,6 @@ pub fn generate(scheme: &Scheme, cfg: &SynthConfig) -> SynthData {
                             node.id,
                             csv_field(&format!("{}逾期完成", node.name))
                         );
-                        let _ = matches!(d.late, Late::Zero);
                     } else {
                         let _ = writeln!(
                             tasks,
@@ -253,7 +252,6 @@ pub fn generate(scheme: &Scheme, cfg: &SynthConfig) -> SynthData {
                 );
             }
         }
-        let _ = year_start.year();
     }
     let mut files = vec![
         ("agencies.csv".to_string(), agencies),
