@@ -55,6 +55,7 @@ fn every_chart_decodes_and_names_its_agencies() {
         "composition-county",
         "heatmap-dept",
         "change-city",
+        "satisfaction-county",
         "agency-k0003",
     ] {
         assert!(names.iter().any(|n| n == expected), "no chart {expected} in {names:?}");

@@ -111,7 +111,10 @@ pub fn inputs(case: &RawCase, rules_file: &str, case_line: u64) -> Result<Inputs
             agency: s.agency.clone(),
             survey: s.survey.clone(),
             index: s.index,
+            ci_low: None,
+            ci_high: None,
             n: s.n,
+            n_eff: None,
             below_minimum: s.below_minimum.unwrap_or(false),
             source: src("surveys", i),
         });

@@ -274,22 +274,24 @@ fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()>
             evidence: evidence(),
             source,
         }),
-        "survey" => inputs.surveys.push(SurveyResult {
-            // The interval and effective sample size are not scored, but must be numbers.
-            survey: {
-                for col in ["ci_low", "ci_high", "n_eff"] {
-                    if !cell(t, row, col).is_empty() {
-                        parsed(t, row, col, parse::decimal)?;
-                    }
-                }
-                required(t, row, "survey")?.to_string()
-            },
-            agency: required(t, row, "agency")?.to_string(),
-            index: parsed(t, row, "index", parse::decimal)?,
-            n: if cell(t, row, "n").is_empty() { None } else { Some(u64::from(parsed(t, row, "n", |s| parse::count(s, 0))?)) },
-            below_minimum: parsed(t, row, "below_minimum", parse::flag)?,
-            source,
-        }),
+        "survey" => {
+            // The interval and effective sample size are not scored: they are kept for the report.
+            let opt = |col: &str| -> Result<Option<rust_decimal::Decimal>> {
+                if cell(t, row, col).is_empty() { Ok(None) } else { Ok(Some(parsed(t, row, col, parse::decimal)?)) }
+            };
+            let (ci_low, ci_high, n_eff) = (opt("ci_low")?, opt("ci_high")?, opt("n_eff")?);
+            inputs.surveys.push(SurveyResult {
+                agency: required(t, row, "agency")?.to_string(),
+                survey: required(t, row, "survey")?.to_string(),
+                index: parsed(t, row, "index", parse::decimal)?,
+                ci_low,
+                ci_high,
+                n: if cell(t, row, "n").is_empty() { None } else { Some(u64::from(parsed(t, row, "n", |s| parse::count(s, 0))?)) },
+                n_eff,
+                below_minimum: parsed(t, row, "below_minimum", parse::flag)?,
+                source,
+            });
+        }
         "appeals" => {
             let points = cell(t, row, "points");
             let decision = match cell(t, row, "decision").trim() {

@@ -132,7 +132,12 @@ pub struct SurveyResult {
     pub agency: String,
     pub survey: String,
     pub index: Decimal,
+    /// The index's 95% confidence interval, when the file gives one (not scored; reported).
+    pub ci_low: Option<Decimal>,
+    pub ci_high: Option<Decimal>,
     pub n: Option<u64>,
+    /// Effective sample size (Kish) of a weighted survey, when given.
+    pub n_eff: Option<Decimal>,
     pub below_minimum: bool,
     pub source: String,
 }

@@ -110,8 +110,15 @@ pub fn write_bundle(result: &RunResult, out_dir: &Path, options: &ReportOptions)
 /// run, last year's charts when `--previous` is no longer given): a reader of the folder would take
 /// them for current. Only files named like our charts are touched.
 fn remove_stale_charts(dir: &Path, written: &[PathBuf]) -> Result<()> {
-    const STEMS: [&str; 6] =
-        ["distribution", "ranking-", "composition-", "heatmap-", "change-", "agency-"];
+    const STEMS: [&str; 7] = [
+        "distribution",
+        "ranking-",
+        "composition-",
+        "heatmap-",
+        "change-",
+        "satisfaction-",
+        "agency-",
+    ];
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),

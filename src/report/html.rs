@@ -114,6 +114,10 @@ pub fn write(page: &Page<'_>) -> String {
         for kind in ["composition", "heatmap", "change"] {
             figure(&mut o, page.charts.iter().find(|c| c.name == format!("{kind}-{slug}")));
         }
+        for c in crate::report::chart::satisfaction::for_group(&g, r) {
+            let name = crate::report::chart::Chart::name(&c);
+            figure(&mut o, page.charts.iter().find(|c| c.name == name));
+        }
         let ids: Vec<String> =
             g.agencies.iter().map(|a| format!("agency-{}", view::slug(&a.agency_id))).collect();
         let per_agency: Vec<&Rendered> =

@@ -94,7 +94,28 @@ pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<RunResult> {
         scheme: summary(scheme),
         agencies,
         inputs: files,
+        surveys: survey_summaries(inputs),
     })
+}
+
+/// The survey rows of `inputs`, sorted by (survey, agency id) so the output does not depend on
+/// the order of the file.
+fn survey_summaries(inputs: &Inputs) -> Vec<SurveySummary> {
+    let mut out: Vec<SurveySummary> = inputs
+        .surveys
+        .iter()
+        .map(|s| SurveySummary {
+            agency_id: s.agency.clone(),
+            survey: s.survey.clone(),
+            index: s.index,
+            ci_low: s.ci_low,
+            ci_high: s.ci_high,
+            n: s.n,
+            below_minimum: s.below_minimum,
+        })
+        .collect();
+    out.sort_by(|a, b| a.survey.cmp(&b.survey).then_with(|| a.agency_id.cmp(&b.agency_id)));
+    out
 }
 
 pub fn summary(scheme: &Scheme) -> SchemeSummary {

@@ -18,6 +18,9 @@ pub struct RunResult {
     pub agencies: Vec<AgencyResult>,
     /// The rules file and every input file read, with hashes and row accounting.
     pub inputs: Vec<InputRecord>,
+    /// Every survey result read (the satisfaction index and its interval), ordered by survey, then
+    /// agency id; for the report, which draws them.
+    pub surveys: Vec<SurveySummary>,
 }
 
 /// The parts of the scheme a reader of the results needs.
@@ -129,6 +132,23 @@ pub struct VetoApplied {
     pub score: Option<Decimal>,
     /// The finding that triggered it (file:line).
     pub source: String,
+}
+
+/// One agency's survey result as read from the survey input (an index is reported as given, also
+/// when the scheme scores it by a rule for results below the minimum sample).
+#[derive(Debug, Clone, Serialize)]
+pub struct SurveySummary {
+    pub agency_id: String,
+    /// The survey's id (the `survey` an indicator names).
+    pub survey: String,
+    pub index: Decimal,
+    /// The index's 95% confidence interval, when the input gives one.
+    pub ci_low: Option<Decimal>,
+    pub ci_high: Option<Decimal>,
+    /// Valid responses.
+    pub n: Option<u64>,
+    /// Whether `n` is below the survey's minimum sample.
+    pub below_minimum: bool,
 }
 
 /// One file that went into the run.

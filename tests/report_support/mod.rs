@@ -140,6 +140,7 @@ pub fn run_result_scaled(scale: usize) -> RunResult {
         source: "findings.csv:7".into(),
     });
     rank_and_grade(&scheme, &mut agencies);
+    let surveys = survey_rows(&agencies);
     RunResult {
         engine_version: "0.1.0".into(),
         scheme,
@@ -162,7 +163,51 @@ pub fn run_result_scaled(scale: usize) -> RunResult {
                 rows_rejected: 2,
             },
         ],
+        surveys,
     }
+}
+
+/// The survey the fixture's agencies were surveyed in.
+pub const SURVEY: &str = "shanxi-2022-social";
+
+/// (agency id, index, (ci_low, ci_high), n, below_minimum).
+pub type SurveyRow = (&'static str, &'static str, Option<(&'static str, &'static str)>, u64, bool);
+
+/// Fixed survey results for the cities and counties of the first copy (departments are not
+/// surveyed), as (agency id, index, ci_low, ci_high, n, below_minimum). The order of indices is
+/// not the order of ids, the counties' two 城区 (k0002, k0003) both have results, and 阳泉市
+/// (c0002) and 迎泽区 (k0001) are below the minimum sample, one with no interval at all.
+pub const SURVEY_ROWS: [SurveyRow; 10] = [
+    ("c0000", "84.30", Some(("82.10", "86.50")), 118, false),
+    ("c0001", "71.65", Some(("68.90", "74.40")), 96, false),
+    ("c0002", "90.20", Some(("80.60", "99.10")), 21, true),
+    ("c0003", "77.48", Some(("75.95", "79.01")), 130, false),
+    ("c0004", "88.05", Some(("86.40", "89.70")), 104, false),
+    ("k0000", "79.12", Some(("77.00", "81.24")), 88, false),
+    ("k0001", "66.40", None, 12, true),
+    ("k0002", "92.75", Some(("91.10", "94.40")), 76, false),
+    ("k0003", "73.30", Some(("70.85", "75.75")), 81, false),
+    ("k0005", "85.90", Some(("84.05", "87.75")), 93, false),
+];
+
+/// [`SURVEY_ROWS`] for the agencies present (all of them at any scale), sorted as the engine
+/// sorts: by survey, then agency id.
+fn survey_rows(agencies: &[AgencyResult]) -> Vec<SurveySummary> {
+    let mut out: Vec<SurveySummary> = SURVEY_ROWS
+        .iter()
+        .filter(|r| agencies.iter().any(|a| a.agency_id == r.0))
+        .map(|(id, index, ci, n, below)| SurveySummary {
+            agency_id: id.to_string(),
+            survey: SURVEY.into(),
+            index: d(index),
+            ci_low: ci.map(|c| d(c.0)),
+            ci_high: ci.map(|c| d(c.1)),
+            n: Some(*n),
+            below_minimum: *below,
+        })
+        .collect();
+    out.sort_by(|a, b| a.survey.cmp(&b.survey).then_with(|| a.agency_id.cmp(&b.agency_id)));
+    out
 }
 
 fn line(rule: &str, component: Component, step: Step, points: Decimal) -> LedgerLine {

@@ -11,6 +11,7 @@ pub mod composition;
 pub mod distribution;
 pub mod heatmap;
 pub mod ranking;
+pub mod satisfaction;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -141,7 +142,11 @@ pub fn draw_row_labels<DB: DrawingBackend, X: Ranged<ValueType = f64>>(
 pub enum Key {
     Box(RGBColor),
     Dot(RGBColor),
+    /// A hollow dot.
+    Ring(RGBColor),
     Line(RGBColor),
+    /// A dashed line.
+    Dash(RGBColor),
 }
 
 /// A legend in rows of `per_row` entries, each entry `column` logical pixels wide, starting at pixel
@@ -166,10 +171,19 @@ pub fn draw_legend<DB: DrawingBackend>(
                 root.draw(&Rectangle::new([(x, y - r), (x + 2 * r, y + r)], c.filled()))?
             }
             Key::Dot(c) => root.draw(&Circle::new((x + r, y), r as u32, c.filled()))?,
+            Key::Ring(c) => {
+                root.draw(&Circle::new((x + r, y), r as u32, c.stroke_width(px(1.5, s).max(1))))?
+            }
             Key::Line(c) => root.draw(&PathElement::new(
                 [(x, y), (x + 2 * r, y)],
                 c.stroke_width(px(2.0, s).max(1)),
             ))?,
+            Key::Dash(c) => {
+                let w = c.stroke_width(px(1.0, s).max(1));
+                let third = (2 * r) / 3;
+                root.draw(&PathElement::new([(x, y), (x + third, y)], w))?;
+                root.draw(&PathElement::new([(x + 2 * third, y), (x + 2 * r, y)], w))?;
+            }
         }
         root.draw(&Text::new(name.clone(), (x + 3 * r, y), style.clone()))?;
     }
@@ -259,6 +273,7 @@ pub enum AnyChart {
     Heatmap(heatmap::Heatmap),
     Agency(agency::AgencyVsGroup),
     Change(change::Change),
+    Satisfaction(satisfaction::Satisfaction),
 }
 
 macro_rules! each {
@@ -270,6 +285,7 @@ macro_rules! each {
             AnyChart::Heatmap($c) => $e,
             AnyChart::Agency($c) => $e,
             AnyChart::Change($c) => $e,
+            AnyChart::Satisfaction($c) => $e,
         }
     };
 }
@@ -297,7 +313,8 @@ impl AnyChart {
 }
 
 /// The charts a report draws, in report order: distribution; per group ranking, composition,
-/// heat map and (with last year's results) change; then, if asked, one chart per agency.
+/// heat map, (with last year's results) change and (with survey results) survey satisfaction;
+/// then, if asked, one chart per agency.
 pub fn plan(
     result: &crate::score::result::RunResult,
     previous: Option<&crate::report::previous::Previous>,
@@ -314,6 +331,7 @@ pub fn plan(
         if let Some(p) = previous {
             out.push(AnyChart::Change(change::Change::new(v, p, scheme.decimals)));
         }
+        out.extend(satisfaction::for_group(v, result).into_iter().map(AnyChart::Satisfaction));
     }
     if per_agency {
         for v in &views {
