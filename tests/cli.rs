@@ -21,6 +21,9 @@ fn scores_the_bundled_example() {
     assert!(stdout.contains("设区市 (city, 11 agencies)"), "{stdout}");
     assert!(stdout.contains("县(市、区) (county, 117 agencies)"), "{stdout}");
     assert!(stdout.contains("省直部门 (department, 40 agencies)"), "{stdout}");
+    // The reconciliation of every input file is on the terminal too.
+    assert!(stdout.contains("inputs (rows read = used + rejected):"), "{stdout}");
+    assert!(stdout.contains("agencies.csv         168 =     168 + 0"), "{stdout}");
 
     let csv = std::fs::read(w.out().join("rankings.csv")).unwrap();
     assert_eq!(&csv[..3], b"\xEF\xBB\xBF", "rankings.csv starts with a UTF-8 BOM for Excel");

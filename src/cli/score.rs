@@ -21,6 +21,7 @@ pub fn run(args: &ScoreArgs) -> crate::Result<()> {
     let result = crate::pipeline::score_files(&args.run.config())?;
     crate::output::write_run(&result, &args.out)?;
     print!("{}", crate::output::text::summary(&result, args.show));
+    print!("\n{}", crate::output::text::reconciliation(&result));
     println!(
         "\nwrote {} and {}",
         args.out.join("rankings.csv").display(),

@@ -21,6 +21,19 @@ pub fn dp(d: Decimal, n: u32) -> String {
     r.to_string()
 }
 
+/// Every input file with its rows read, used and rejected (they add up), as scores.json records.
+pub fn reconciliation(run: &RunResult) -> String {
+    let mut s = String::from("inputs (rows read = used + rejected):\n");
+    for f in run.inputs.iter().filter(|f| f.kind != "rules") {
+        let _ = writeln!(
+            s,
+            "  {:<16} {:>7} = {:>7} + {}",
+            f.path, f.rows_read, f.rows_used, f.rows_rejected
+        );
+    }
+    s
+}
+
 /// Grade counts and the top and bottom of each group.
 pub fn summary(run: &RunResult, show: usize) -> String {
     let mut s = String::new();
