@@ -325,3 +325,28 @@ fn a_failing_case_exits_1_and_names_it() {
     assert_eq!(code, 1, "{out}");
     has(&out, &["FAIL  case \"wrong\"", "a: total 8 but expected 9", "0 passed, 1 failed"]);
 }
+
+// ---- limits: a hostile file costs bounded memory and time
+
+#[test]
+fn too_many_columns() {
+    let w = Work::new();
+    let header: Vec<String> = (0..100_000).map(|i| format!("c{i}")).collect();
+    w.write("awards.csv", format!("{}\n", header.join(",")).as_bytes());
+    has(&fails(&w), &["awards.csv:1:", "100000 columns: an input table may have at most 256"]);
+}
+
+#[test]
+fn an_oversized_cell() {
+    let w = Work::new();
+    let line = w.append(
+        "findings.csv",
+        &format!("X1,140100,website-not-first,1,2022-05-01,{}", "证".repeat(30_000)),
+    );
+    has(
+        &fails(&w),
+        &[&format!(
+            "findings.csv:{line}: `column 6`: a cell of 90000 bytes: cells may have at most 65536 bytes"
+        )],
+    );
+}

@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use crate::error::Error;
-
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// The scoring rules (TOML).
@@ -14,7 +12,7 @@ pub struct CheckArgs {
 /// Ok(true) when every case passed.
 pub fn run(args: &CheckArgs) -> crate::Result<bool> {
     let display = crate::pipeline::display(&args.rules);
-    let bytes = std::fs::read(&args.rules).map_err(|e| Error::io(&args.rules, e))?;
+    let bytes = crate::rules::read(&args.rules, &display)?;
     let scheme = crate::rules::parse(&bytes, &display)?;
     let text = String::from_utf8_lossy(&bytes);
     let leaves = scheme.nodes.iter().filter(|n| n.is_leaf()).count();

@@ -82,10 +82,70 @@ impl Table {
     }
 }
 
+/// Limits on an engine input table, so that a malicious or mistaken file costs bounded memory and
+/// time. Engine inputs are one row per finding, task or award; survey exports, which can be
+/// gigabytes, are streamed by `kaohe survey import` instead and are not read here.
+pub mod limits {
+    /// Largest input file read whole.
+    pub const MAX_FILE_BYTES: u64 = 256 << 20;
+    /// Most columns in a table.
+    pub const MAX_COLUMNS: usize = 256;
+    /// Longest single cell, in bytes.
+    pub const MAX_CELL_BYTES: usize = 64 << 10;
+    /// Most data rows in a table.
+    pub const MAX_ROWS: usize = 5_000_000;
+}
+
+fn check_width(cells: usize, file: &str, line: u64) -> Result<()> {
+    if cells > limits::MAX_COLUMNS {
+        return Err(Error::at(
+            Location::line(file, line),
+            format!(
+                "{cells} columns: an input table may have at most {} (is this the right file?)",
+                limits::MAX_COLUMNS
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn check_row(cells: &[String], file: &str, line: u64, rows: usize) -> Result<()> {
+    if let Some((i, c)) = cells.iter().enumerate().find(|(_, c)| c.len() > limits::MAX_CELL_BYTES) {
+        return Err(Error::at(
+            Location::line(file, line).with_column(format!("column {}", i + 1)),
+            format!(
+                "a cell of {} bytes: cells may have at most {} bytes",
+                c.len(),
+                limits::MAX_CELL_BYTES
+            ),
+        ));
+    }
+    if rows >= limits::MAX_ROWS {
+        return Err(Error::at(
+            Location::line(file, line),
+            format!(
+                "more than {} data rows: an input table may have at most that many",
+                limits::MAX_ROWS
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Read a table from a path, choosing the reader by extension.
 ///
 /// `display` is the name used in messages (usually the path relative to the data directory).
 pub fn read_table(path: &Path, display: &str, forced: Option<TextEncoding>) -> Result<Table> {
+    let size = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+    if size > limits::MAX_FILE_BYTES {
+        return Err(Error::at(
+            Location::file(display),
+            format!(
+                "the file has {size} bytes: an input table may have at most {} (survey exports go through `kaohe survey import`, which streams)",
+                limits::MAX_FILE_BYTES
+            ),
+        ));
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let sha256 = crate::output::hash::sha256_hex(&bytes);
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
@@ -132,6 +192,8 @@ pub fn parse_csv(bytes: &[u8], file: &str, forced: Option<TextEncoding>) -> Resu
         if cells.iter().all(|c| c.is_empty()) {
             continue; // blank lines (also trailing `,,,` lines Excel leaves) carry no data
         }
+        check_width(cells.len(), file, line)?;
+        check_row(&cells, file, line, rows.len())?;
         match &headers {
             None => headers = Some(cells),
             Some(h) => {
@@ -210,6 +272,8 @@ fn read_spreadsheet(path: &Path, file: &str) -> Result<Table> {
         if cells.iter().all(|c| c.is_empty()) {
             continue;
         }
+        check_width(cells.iter().rposition(|c| !c.is_empty()).map_or(0, |p| p + 1), file, line)?;
+        check_row(&cells, file, line, rows.len())?;
         match &headers {
             None => headers = Some(cells),
             Some(_) => rows.push(Row { line, cells }),

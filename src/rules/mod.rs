@@ -12,10 +12,24 @@ pub use scheme::*;
 
 use crate::error::{Error, Location, Result};
 
+/// Largest rules file read (a province's scheme is tens of kilobytes).
+pub const MAX_RULES_BYTES: u64 = 16 << 20;
+
 /// Read and validate a rules file. `display` is the name used in messages.
 pub fn load(path: &Path, display: &str) -> Result<Scheme> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    parse(&bytes, display)
+    parse(&read(path, display)?, display)
+}
+
+/// A rules file's bytes, refusing files over [`MAX_RULES_BYTES`].
+pub fn read(path: &Path, display: &str) -> Result<Vec<u8>> {
+    let size = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+    if size > MAX_RULES_BYTES {
+        return Err(Error::at(
+            Location::file(display),
+            format!("the rules file has {size} bytes: a scheme may have at most {MAX_RULES_BYTES}"),
+        ));
+    }
+    std::fs::read(path).map_err(|e| Error::io(path, e))
 }
 
 /// Parse and validate rules from bytes (UTF-8, with or without BOM).
