@@ -88,10 +88,22 @@ pub struct InputFile {
     pub rows: u64,
 }
 
+/// One valid response: the agency rated, the respondent group and the respondent score y in
+/// millionths (what [`Stats::add`] adds to that agency × group's moments).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Response {
+    pub agency: u32,
+    pub group: u32,
+    pub y: i64,
+}
+
 /// Everything an import (or a merge of imports) produces.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
     pub stats: Stats,
+    /// Every valid response in file order (files in the order given). `None` when read back from
+    /// an import directory without `responses.csv` (written before responses were kept).
+    pub responses: Option<Vec<Response>>,
     /// One per agency, then one for rows whose agency could not be resolved.
     pub tallies: Vec<Tally>,
     pub screened: Vec<ScreenedRow>,
@@ -104,6 +116,7 @@ impl Imported {
         let rules = screen::rule_names(q).len();
         Imported {
             stats: Stats::new(q),
+            responses: Some(Vec::new()),
             tallies: vec![Tally::new(rules); q.agencies.len() + 1],
             screened: Vec::new(),
             rejected: Vec::new(),
@@ -136,6 +149,9 @@ struct Accumulator<'q> {
     dup_rule: u16,
     nq: usize,
     unresolved: usize,
+    /// With `keep = "latest"`, the (file, line) of each response in `out.responses`: the winners
+    /// of duplicate keys are only known at the end, so responses are put in file order then.
+    positions: Vec<(u32, u64)>,
 }
 
 impl<'q> Accumulator<'q> {
@@ -147,6 +163,7 @@ impl<'q> Accumulator<'q> {
             dup_rule: screen::duplicate_rule(q),
             nq: q.questions.len(),
             unresolved: q.agencies.len(),
+            positions: Vec::new(),
         }
     }
 
@@ -192,6 +209,7 @@ impl<'q> Accumulator<'q> {
                     if keep {
                         self.out.tallies[a].valid += 1;
                         self.out.stats.add(self.q, a, group as usize, answers, y);
+                        self.respond(file, line, agency, group as u32, y);
                     } else {
                         self.screen(file, line, agency, self.dup_rule);
                     }
@@ -211,6 +229,15 @@ impl<'q> Accumulator<'q> {
         rows
     }
 
+    fn respond(&mut self, file: u32, line: u64, agency: u32, group: u32, y: i64) {
+        if let Some(r) = &mut self.out.responses {
+            r.push(Response { agency, group, y });
+        }
+        if matches!(self.dedup, Dedup::Latest(_)) {
+            self.positions.push((file, line));
+        }
+    }
+
     fn screen(&mut self, file: u32, line: u64, agency: u32, rule: u16) {
         self.out.tallies[agency as usize].screened[rule as usize] += 1;
         self.out.screened.push(ScreenedRow { file, line, agency, rule });
@@ -224,6 +251,15 @@ impl<'q> Accumulator<'q> {
                 let a = p.agency as usize;
                 self.out.tallies[a].valid += 1;
                 self.out.stats.add(self.q, a, p.group as usize, &p.answers, p.y);
+                if let Some(r) = &mut self.out.responses {
+                    r.push(Response { agency: p.agency, group: p.group as u32, y: p.y });
+                }
+                self.positions.push((p.file, p.line));
+            }
+            if let Some(r) = &mut self.out.responses {
+                let mut order: Vec<usize> = (0..r.len()).collect();
+                order.sort_by_key(|&i| self.positions[i]);
+                *r = order.into_iter().map(|i| r[i]).collect();
             }
         }
         self.out.screened.sort();
