@@ -535,4 +535,26 @@ mod tests {
         let mut c = stream(7, Kind::Weights, 3);
         assert_ne!(normal(&mut c), xs[0]);
     }
+
+    #[test]
+    fn resampling_stays_within_groups_and_matches_the_importer() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        // Public 100, 100 (weight 0.6) and business 10, 10 (0.4): 64 whatever is drawn.
+        let fixed: GroupResponses =
+            vec![(d("0.6"), vec![100_000_000; 2]), (d("0.4"), vec![10_000_000; 2])];
+        // Public 90, 50 and business 73.333333 (tests/survey_import.rs): 71.3333332 → 71.33.
+        let mini: GroupResponses =
+            vec![(d("0.6"), vec![90_000_000, 50_000_000]), (d("0.4"), vec![73_333_333])];
+        assert_eq!(responses_index(&mini), Some(d("71.33")));
+        let mut rng = stream(1, Kind::Survey, 0);
+        let mut seen = std::collections::BTreeSet::new();
+        for _ in 0..200 {
+            assert_eq!(resampled_index(&fixed, &mut rng), Some(d("64.00")));
+            seen.insert(resampled_index(&mini, &mut rng).unwrap());
+        }
+        // 0.6·{90, 70, 50} + 0.4·73.333333: each of the three public means turns up.
+        let want: std::collections::BTreeSet<Decimal> =
+            ["83.33", "71.33", "59.33"].iter().map(|s| d(s)).collect();
+        assert_eq!(seen, want);
+    }
 }

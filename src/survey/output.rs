@@ -140,13 +140,13 @@ pub fn write_responses(
     w.write_record(RESPONSES_HEADER)?;
     let weights: Vec<String> = q.groups.iter().map(|g| g.weight.normalize().to_string()).collect();
     for r in responses {
-        let g = r.group as usize;
+        let g = r.group() as usize;
         w.write_record([
-            q.agencies[r.agency as usize].id.as_str(),
+            q.agencies[r.agency() as usize].id.as_str(),
             q.id.as_str(),
             q.groups[g].id.as_str(),
             weights[g].as_str(),
-            &micro(r.y),
+            &micro(r.y()),
         ])?;
     }
     w.flush()?;
@@ -529,10 +529,16 @@ pub fn read_all(dir: &Path, q: &Questionnaire) -> Result<Imported> {
             let g = group(n, line, &r[2])?;
             let y: Decimal =
                 r[4].parse().map_err(|_| bad(n, line, format!("`{}` is not a decimal", r[4])))?;
-            let y = (y * Decimal::from(stats::MICRO))
-                .to_i64()
-                .ok_or_else(|| bad(n, line, format!("`{}` is out of range", r[4])))?;
-            responses.push(Response { agency: a, group: g as u32, y });
+            let y = y * Decimal::from(stats::MICRO);
+            let response = y
+                .is_integer()
+                .then(|| y.to_i64())
+                .flatten()
+                .and_then(|y| Response::try_new(a, g as u32, y))
+                .ok_or_else(|| {
+                    bad(n, line, format!("`{}`: expected a score in 0–100 with 6 decimals", r[4]))
+                })?;
+            responses.push(response);
         }
         im.responses = Some(responses);
     }
