@@ -279,3 +279,39 @@ fn response_bootstrap_intervals_match_the_hand_worked_distribution() {
     let c = row("C");
     assert_eq!((c[8].as_str(), c[9].as_str(), c[10].as_str()), ("2", "4", "4"));
 }
+
+/// A group with two weights within one agency, or a score with more than 6 decimals, is an error
+/// naming the file, line and column, not a silently different bootstrap.
+#[test]
+fn a_malformed_responses_file_is_an_error_naming_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("r.toml");
+    std::fs::write(&rules, SCHEME).unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("agencies.csv"), "id,name,group\nA,A,g\n").unwrap();
+    std::fs::write(data.join("survey.csv"), "agency,survey,index\nA,s,90.00\n").unwrap();
+    for (body, want) in [
+        ("A,s,p,0.6,90.000000\nA,s,p,0.5,90.000000\n", "survey-responses.csv:3"),
+        ("A,s,p,0.6,90.0000001\n", "survey-responses.csv:2"),
+    ] {
+        std::fs::write(
+            data.join("survey-responses.csv"),
+            format!("agency,survey,group,weight,y\n{body}"),
+        )
+        .unwrap();
+        let o = Command::cargo_bin("kaohe")
+            .unwrap()
+            .arg("robustness")
+            .arg(&rules)
+            .arg("--data")
+            .arg(&data)
+            .arg("--out")
+            .arg(dir.path().join("out"))
+            .args(["--replicates", "5"])
+            .assert()
+            .failure();
+        let err = String::from_utf8(o.get_output().stderr.clone()).unwrap();
+        assert!(err.contains(want), "{err}");
+    }
+}

@@ -28,7 +28,7 @@ pub struct SynthConfig {
 
 /// A social-evaluation questionnaire whose synthetic export feeds the survey results: the
 /// export is generated (`survey-export.csv`) and imported by the survey importer, whose
-/// `survey.csv` replaces the directly drawn one.
+/// `survey.csv` replaces the directly drawn one (and whose valid responses are `survey-responses.csv`).
 #[derive(Debug, Clone)]
 pub struct SurveySynth {
     pub questionnaire: std::path::PathBuf,
