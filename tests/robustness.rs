@@ -38,6 +38,11 @@ fn bundled_example_is_the_same_at_one_and_three_threads_and_changes_with_the_see
         std::fs::read(a.join("robustness.csv")).unwrap(),
         std::fs::read(c.join("robustness.csv")).unwrap()
     );
+    // The bundled example carries survey-responses.csv: its survey analysis is the bootstrap.
+    let csv = std::fs::read_to_string(a.join("robustness.csv")).unwrap();
+    let survey: Vec<&str> = csv.lines().filter(|l| l.starts_with("survey,")).collect();
+    assert_eq!(survey.len(), 168);
+    assert!(survey.iter().all(|l| l.ends_with(",response-bootstrap")), "{csv}");
 }
 
 const SCHEME: &str = r#"
@@ -103,6 +108,8 @@ fn survey_intervals_match_the_hand_worked_bounds() {
     assert_eq!((b[11].as_str(), b[12].as_str()), ("2", "3"));
     let c = row("survey", "C");
     assert_eq!((c[11].as_str(), c[12].as_str(), c[13].as_str()), ("1", "3", "true"));
+    // No survey-responses.csv: the parametric draws, and the CSV says so.
+    assert_eq!(c[15], "parametric");
     // One indicator: weights cannot change anyone's rank.
     for id in ["A", "B", "C"] {
         let w = row("weights", id);
@@ -180,4 +187,131 @@ method = "none"
     let (a, b) = (cols("A"), cols("B"));
     assert_eq!((a[6].as_str(), a[11].as_str(), a[12].as_str()), ("1", "1", "1"));
     assert_eq!((b[6].as_str(), b[11].as_str(), b[12].as_str()), ("1", "2", "2"));
+}
+
+/// The response-level bootstrap on a hand-made `survey-responses.csv` whose bootstrap
+/// distribution is known:
+/// - A: public 90, 90 and business 90: every resample is 90 (first, excellent, always);
+/// - B: public 66, 66: always 66;
+/// - E: public 100, 100 (weight 0.6) and business 10, 10 (0.4): resampled *within* groups it is
+///   always 0.6·100 + 0.4·10 = 64 (pooled, it would move);
+/// - C: public 40, 80, 80, 40: a resample is 40, 50, 60, 70 or 80 (70 or more with probability
+///   5/16), so C is 4th (below E) or 2nd (above B), and B and E each move by one;
+/// - D: survey.csv says 0.00 (a below-minimum policy replaced it), not its responses' 50: fixed,
+///   always last.
+#[test]
+fn response_bootstrap_intervals_match_the_hand_worked_distribution() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("r.toml");
+    std::fs::write(&rules, SCHEME).unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("agencies.csv"), "id,name,group\nA,A,g\nB,B,g\nC,C,g\nD,D,g\nE,E,g\n")
+        .unwrap();
+    std::fs::write(
+        data.join("survey.csv"),
+        "agency,survey,index,ci_low,ci_high,n,below_minimum\n\
+         A,s,90.00,90.00,90.00,3,false\nB,s,66.00,66.00,66.00,2,false\n\
+         C,s,60.00,35.00,85.00,4,false\nD,s,0.00,0.00,0.00,2,true\nE,s,64.00,0,100,4,false\n",
+    )
+    .unwrap();
+    std::fs::write(
+        data.join("survey-responses.csv"),
+        "\u{feff}agency,survey,group,weight,y\n\
+         A,s,p,0.6,90.000000\nC,s,p,0.6,40.000000\nA,s,b,0.4,90.000000\nB,s,p,0.6,66.000000\n\
+         C,s,p,0.6,80.000000\nE,s,p,0.6,100.000000\nE,s,b,0.4,10.000000\nA,s,p,0.6,90.000000\n\
+         C,s,p,0.6,80.000000\nD,s,p,0.6,0.000000\nD,s,p,0.6,100.000000\nE,s,b,0.4,10.000000\n\
+         C,s,p,0.6,40.000000\nB,s,p,0.6,66.000000\nE,s,p,0.6,100.000000\n",
+    )
+    .unwrap();
+    let (one, two, again) =
+        (dir.path().join("one"), dir.path().join("two"), dir.path().join("again"));
+    let summary = |out: &Path, threads: u32| -> String {
+        let o = Command::cargo_bin("kaohe")
+            .unwrap()
+            .env("RAYON_NUM_THREADS", threads.to_string())
+            .arg("robustness")
+            .arg(&rules)
+            .arg("--data")
+            .arg(&data)
+            .arg("--out")
+            .arg(out)
+            .args(["--replicates", "200", "--seed", "11"])
+            .assert()
+            .success();
+        String::from_utf8(o.get_output().stdout.clone()).unwrap()
+    };
+    let text = summary(&one, 1);
+    assert!(
+        text.contains(
+            "survey (200 replicates, response-bootstrap of 13 responses from survey-responses.csv; \
+             1 survey rows without responses that give their index stay fixed)"
+        ),
+        "{text}"
+    );
+    summary(&two, 2);
+    summary(&again, 2);
+    for f in ["robustness.csv", "robustness.svg"] {
+        let a = std::fs::read(one.join(f)).unwrap();
+        assert_eq!(a, std::fs::read(two.join(f)).unwrap(), "{f} at 1 and 2 threads");
+        assert_eq!(a, std::fs::read(again.join(f)).unwrap(), "{f} from the same seed");
+    }
+    let csv = std::fs::read_to_string(one.join("robustness.csv")).unwrap();
+    let row = |id: &str| -> Vec<String> {
+        csv.lines()
+            .find(|l| l.starts_with(&format!("survey,200,g,{id},")))
+            .unwrap_or_else(|| panic!("no row for {id} in\n{csv}"))
+            .split(',')
+            .map(str::to_string)
+            .collect()
+    };
+    // rank 6, min 11, max 12, can change 13, shares 14, method 15.
+    let expect = [("A", "1", "1", "1"), ("B", "2", "2", "3"), ("E", "3", "3", "4")];
+    for (id, rank, min, max) in
+        expect.into_iter().chain([("C", "4", "2", "4"), ("D", "5", "5", "5")])
+    {
+        let r = row(id);
+        assert_eq!((r[6].as_str(), r[11].as_str(), r[12].as_str()), (rank, min, max), "{id}");
+        assert_eq!(r[15], "response-bootstrap", "{id}");
+    }
+    assert_eq!((row("A")[13].as_str(), row("A")[14].as_str()), ("false", "excellent 1"));
+    // C is 2nd in about 5/16 of the replicates: 90% interval 2–4, median 4.
+    let c = row("C");
+    assert_eq!((c[8].as_str(), c[9].as_str(), c[10].as_str()), ("2", "4", "4"));
+}
+
+/// A group with two weights within one agency, or a score with more than 6 decimals, is an error
+/// naming the file, line and column, not a silently different bootstrap.
+#[test]
+fn a_malformed_responses_file_is_an_error_naming_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("r.toml");
+    std::fs::write(&rules, SCHEME).unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("agencies.csv"), "id,name,group\nA,A,g\n").unwrap();
+    std::fs::write(data.join("survey.csv"), "agency,survey,index\nA,s,90.00\n").unwrap();
+    for (body, want) in [
+        ("A,s,p,0.6,90.000000\nA,s,p,0.5,90.000000\n", "survey-responses.csv:3"),
+        ("A,s,p,0.6,90.0000001\n", "survey-responses.csv:2"),
+    ] {
+        std::fs::write(
+            data.join("survey-responses.csv"),
+            format!("agency,survey,group,weight,y\n{body}"),
+        )
+        .unwrap();
+        let o = Command::cargo_bin("kaohe")
+            .unwrap()
+            .arg("robustness")
+            .arg(&rules)
+            .arg("--data")
+            .arg(&data)
+            .arg("--out")
+            .arg(dir.path().join("out"))
+            .args(["--replicates", "5"])
+            .assert()
+            .failure();
+        let err = String::from_utf8(o.get_output().stderr.clone()).unwrap();
+        assert!(err.contains(want), "{err}");
+    }
 }

@@ -52,6 +52,16 @@ fn hand_worked_indices() {
     assert!(sat.contains("B,ent,q3,0,0,1,\n"), "{sat}");
     // Over groups, q1 of A: 0.6·80 + 0.4·100 = 88.
     assert!(sat.contains("A,*,q1,3,0,0,88.00\n"), "{sat}");
+    // The five valid responses, in file order (lines 2, 3, 4, 13, 15), with the y above.
+    assert_eq!(
+        read(out.path(), "responses.csv"),
+        "agency,survey,group,weight,y\n\
+         A,mini,public,0.6,90.000000\n\
+         A,mini,public,0.6,50.000000\n\
+         A,mini,ent,0.4,73.333333\n\
+         B,mini,ent,0.4,40.000000\n\
+         B,mini,public,0.6,90.000000\n"
+    );
 }
 
 #[test]
@@ -137,6 +147,7 @@ fn same_output_at_any_thread_count() {
         "accounting.csv",
         "screened.csv",
         "rejected.csv",
+        "responses.csv",
         "inputs.csv",
         "import-report.md",
     ] {
@@ -216,6 +227,7 @@ fn merge_of_shards_equals_the_whole() {
         "accounting.csv",
         "screened.csv",
         "rejected.csv",
+        "responses.csv",
         "inputs.csv",
         "import-report.md",
     ] {
@@ -270,6 +282,73 @@ fn duplicates_keep_the_latest_by_submission_time() {
     let f = fixture("mini.csv").display().to_string();
     assert!(read(&out, "screened.csv").contains(&format!("{f},2,A,duplicate\n")));
     assert!(read(&out, "accounting.csv").contains("A,7,3,1,1,1,0,1,0\n"));
+    // Winners are known only at the end, yet responses.csv is in file order: lines 3, 4, 6, 13, 15.
+    assert_eq!(
+        read(&out, "responses.csv"),
+        "agency,survey,group,weight,y\n\
+         A,mini,public,0.6,50.000000\n\
+         A,mini,ent,0.4,73.333333\n\
+         A,mini,public,0.6,80.000000\n\
+         B,mini,ent,0.4,40.000000\n\
+         B,mini,public,0.6,90.000000\n"
+    );
+}
+
+/// The index written to survey.csv is, for every agency of the bundled export, the weighted mean
+/// of responses.csv's scores with w_i = W_g / n_g: Σ_g W_g·ȳ_g / Σ_g W_g over the groups with
+/// responses, rounded half away from zero to 2 decimals (docs/survey.md), and n is the count of
+/// its responses. Computed here from the file alone, in exact decimals.
+#[test]
+fn survey_index_is_the_weighted_mean_of_responses_csv() {
+    use rust_decimal::{Decimal, RoundingStrategy};
+    use std::collections::BTreeMap;
+    let out = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    Command::cargo_bin("kaohe")
+        .unwrap()
+        .args(["survey", "import"])
+        .arg(root.join("surveys/shanxi-2022-social.toml"))
+        .arg(root.join("examples/shanxi-2022/survey-export.csv"))
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .success();
+    // agency → group → (W_g, Σy, n_g)
+    let mut by: BTreeMap<String, BTreeMap<String, (Decimal, Decimal, u64)>> = BTreeMap::new();
+    let responses = read(out.path(), "responses.csv");
+    let mut lines = responses.lines();
+    assert_eq!(lines.next(), Some("agency,survey,group,weight,y"));
+    for l in lines {
+        let f: Vec<&str> = l.split(',').collect();
+        assert_eq!(f.len(), 5, "{l}");
+        assert_eq!(f[1], "shanxi-2022-social");
+        let (w, y): (Decimal, Decimal) = (f[3].parse().unwrap(), f[4].parse().unwrap());
+        assert_eq!(y.scale(), 6, "{l}");
+        let e =
+            by.entry(f[0].into()).or_default().entry(f[2].into()).or_insert((w, Decimal::ZERO, 0));
+        assert_eq!(e.0, w, "one weight per group: {l}");
+        e.1 += y;
+        e.2 += 1;
+    }
+    let survey = read(out.path(), "survey.csv");
+    let mut checked = 0;
+    for l in survey.lines().skip(1) {
+        let f: Vec<&str> = l.split(',').collect();
+        let (agency, index, n) = (f[0], f[2], f[5]);
+        let Some(groups) = by.get(agency) else {
+            assert_eq!((index, n), ("0.00", "0"), "{l}");
+            continue;
+        };
+        let num: Decimal = groups.values().map(|(w, sum, n)| *w * *sum / Decimal::from(*n)).sum();
+        let den: Decimal = groups.values().map(|(w, _, _)| *w).sum();
+        let mut mine =
+            (num / den).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        mine.rescale(2);
+        assert_eq!(mine.to_string(), index, "{agency}");
+        assert_eq!(groups.values().map(|g| g.2).sum::<u64>().to_string(), n, "{agency}");
+        checked += 1;
+    }
+    assert_eq!(checked, 128);
 }
 
 #[test]

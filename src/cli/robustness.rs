@@ -40,14 +40,18 @@ pub fn run(args: &RobustnessArgs) -> crate::Result<()> {
     let scheme = crate::rules::load(&cfg.rules, &crate::pipeline::display(&cfg.rules))?;
     let inputs = crate::input::load::load_dir(&cfg.data, cfg.encoding)?;
     let baseline = crate::score::score(&scheme, &inputs)?;
-    let se = robust::survey_errors(&cfg.data)?;
+    // Responses when the data directory has them (a response-level bootstrap), else the intervals.
+    let survey = match robust::survey_responses(&cfg.data)? {
+        Some(r) => robust::SurveyData::Responses(r),
+        None => robust::SurveyData::Errors(robust::survey_errors(&cfg.data)?),
+    };
     let rc =
         Config { replicates: args.replicates, seed: args.seed, weight_range: args.weight_range };
     let mut analyses = Vec::new();
     if !inputs.surveys.is_empty() {
-        analyses.push(robust::analyse(&scheme, &inputs, &baseline, Kind::Survey, &rc, &se)?);
+        analyses.push(robust::analyse(&scheme, &inputs, &baseline, Kind::Survey, &rc, &survey)?);
     }
-    analyses.push(robust::analyse(&scheme, &inputs, &baseline, Kind::Weights, &rc, &se)?);
+    analyses.push(robust::analyse(&scheme, &inputs, &baseline, Kind::Weights, &rc, &survey)?);
     crate::output::atomic::write_atomic(
         &args.out.join("robustness.csv"),
         &robust::to_csv(&analyses),

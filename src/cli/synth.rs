@@ -16,7 +16,7 @@ pub struct SynthArgs {
     #[arg(long)]
     pub out: PathBuf,
     /// Draw the survey results through a synthetic questionnaire export and the survey importer
-    /// (writes survey-export.csv; survey.csv is the importer's output).
+    /// (writes survey-export.csv; survey.csv and survey-responses.csv are the importer's output).
     #[arg(long, value_name = "QUESTIONNAIRE")]
     pub survey: Option<PathBuf>,
     /// Responses in the synthetic survey export.

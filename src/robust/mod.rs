@@ -2,10 +2,16 @@
 //! report, per agency, the interval its rank falls in and how likely each grade is.
 //!
 //! Two analyses (docs/composite.md, "Robustness"):
-//! - **survey**: every survey index is redrawn from its confidence interval (a parametric
-//!   bootstrap: `index + se·z`, `se = (ci_high − ci_low) / 3.92`, `z` the sum of twelve uniforms
-//!   minus six, rounded to 2 decimals and kept within 0–100). A response-level bootstrap needs the responses, which the
-//!   data directory does not carry.
+//! - **survey**, by one of two methods:
+//!   - *response bootstrap*, when the data directory holds `survey-responses.csv` (the importer's
+//!     `responses.csv`): each agency × survey's valid responses are resampled with replacement
+//!     within each respondent group (n_g kept, so the weights w_i = W_g / n_g are unchanged) and
+//!     the index recomputed exactly as the importer does ([`stats::weighted_mean`], rounded to 2
+//!     decimals). Survey rows whose index is not the responses' index (a below-minimum policy
+//!     replaced it, or the responses belong to another import) stay fixed;
+//!   - *parametric*, otherwise: every survey index is redrawn from its confidence interval
+//!     (`index + se·z`, `se = (ci_high − ci_low) / 3.92`, `z` the sum of twelve uniforms minus
+//!     six, rounded to 2 decimals and kept within 0–100).
 //! - **weights**: every indicator's weight in its parent is drawn uniformly from its
 //!   `weight_bounds` when the rules state them, otherwise multiplied by a factor uniform in
 //!   `[1 − r, 1 + r]` (Monte Carlo).
@@ -29,6 +35,11 @@ use crate::error::{Error, Location, Result};
 use crate::input::Inputs;
 use crate::rules::Scheme;
 use crate::score::result::RunResult;
+use crate::survey::stats::{self, MICRO};
+
+/// The file of valid survey responses in a data directory (written by `kaohe synth --survey`, or
+/// an import's `responses.csv` copied in).
+pub const RESPONSES_FILE: &str = "survey-responses.csv";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -79,12 +90,50 @@ impl Interval {
     }
 }
 
+/// How the analysis perturbs its inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// Survey indices redrawn from their confidence intervals.
+    Parametric,
+    /// Survey responses resampled within respondent groups.
+    ResponseBootstrap,
+    /// Weights drawn from their bounds or range.
+    MonteCarlo,
+}
+
+impl Method {
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Parametric => "parametric",
+            Method::ResponseBootstrap => "response-bootstrap",
+            Method::MonteCarlo => "monte-carlo",
+        }
+    }
+}
+
+/// One agency × survey's valid responses, by respondent group in order of first appearance:
+/// the group's weight W_g and its respondents' scores in millionths.
+pub type GroupResponses = Vec<(Decimal, Vec<i64>)>;
+
+/// What the survey analysis draws from.
+#[derive(Debug, Clone)]
+pub enum SurveyData {
+    /// Standard errors by (agency, survey), from survey.csv's intervals.
+    Errors(BTreeMap<(String, String), Decimal>),
+    /// Responses by (agency, survey), from `survey-responses.csv`.
+    Responses(BTreeMap<(String, String), GroupResponses>),
+}
+
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub kind: Kind,
+    pub method: Method,
     pub replicates: u32,
-    /// Survey rows that carry no confidence interval and so stay fixed (survey analysis only).
+    /// Survey rows that stay fixed (survey analysis only): without a confidence interval
+    /// (parametric), or without responses whose index is the row's index (bootstrap).
     pub fixed_rows: usize,
+    /// Responses resampled (bootstrap only).
+    pub responses: usize,
     /// Agencies in the baseline's order (group, rank, id).
     pub agencies: Vec<Interval>,
 }
@@ -137,6 +186,88 @@ pub fn survey_errors(dir: &Path) -> Result<BTreeMap<(String, String), Decimal>> 
     Ok(out)
 }
 
+/// The responses in `dir/survey-responses.csv` by (agency, survey), or `None` without the file.
+/// Columns `agency,survey,group,weight,y` (y in points with at most 6 decimals, as the importer
+/// writes it); a group must have one weight within an agency × survey.
+pub fn survey_responses(dir: &Path) -> Result<Option<BTreeMap<(String, String), GroupResponses>>> {
+    let path = dir.join(RESPONSES_FILE);
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let t = crate::input::table::read_table(&path, &crate::pipeline::display(&path), None)?;
+    t.deny_unknown_columns(&crate::survey::output::RESPONSES_HEADER)?;
+    let mut cols = [0; 5];
+    for (c, name) in cols.iter_mut().zip(crate::survey::output::RESPONSES_HEADER) {
+        *c = t.require(name)?;
+    }
+    let [a, s, g, w, y] = cols;
+    let mut out: BTreeMap<(String, String), (Vec<String>, GroupResponses)> = BTreeMap::new();
+    for row in &t.rows {
+        let cell = |i: usize| row.cells.get(i).map(|c| c.trim()).unwrap_or("");
+        let parse = |i: usize, key: &str| {
+            crate::input::parse::decimal(cell(i))
+                .map_err(|m| Error::at(t.at(row, i), format!("{key}: {m}")))
+        };
+        let weight = parse(w, "weight")?;
+        if weight <= Decimal::ZERO {
+            return Err(Error::at(
+                t.at(row, w),
+                format!("weight {weight}: expected a positive weight"),
+            ));
+        }
+        let micro = parse(y, "y")? * Decimal::from(MICRO);
+        let yv = match (micro.fract().is_zero(), rust_decimal::prelude::ToPrimitive::to_i64(&micro))
+        {
+            (true, Some(v)) => v,
+            _ => {
+                return Err(Error::at(
+                    t.at(row, y),
+                    format!("y {}: expected a score with at most 6 decimals", cell(y)),
+                ));
+            }
+        };
+        let (names, groups) = out.entry((cell(a).to_string(), cell(s).to_string())).or_default();
+        match names.iter().position(|n| n == cell(g)) {
+            Some(i) if groups[i].0 != weight => {
+                return Err(Error::at(
+                    t.at(row, w),
+                    format!(
+                        "group {} has weight {} here and {} on an earlier row of agency {}: expected one weight per group",
+                        cell(g),
+                        weight,
+                        groups[i].0,
+                        cell(a)
+                    ),
+                ));
+            }
+            Some(i) => groups[i].1.push(yv),
+            None => {
+                names.push(cell(g).to_string());
+                groups.push((weight, vec![yv]));
+            }
+        }
+    }
+    Ok(Some(out.into_iter().map(|(k, (_, g))| (k, g)).collect()))
+}
+
+/// The index of responses as the importer computes it: [`stats::weighted_mean`] of the groups'
+/// sums, rounded half away from zero to 2 decimals.
+pub fn responses_index(groups: &GroupResponses) -> Option<Decimal> {
+    stats::weighted_mean(
+        groups.iter().map(|(w, ys)| (*w, ys.iter().map(|&y| y as i128).sum(), ys.len() as u64)),
+    )
+    .map(|m| stats::round(m, 2))
+}
+
+/// One bootstrap index: each group's n_g responses drawn with replacement (n_g draws, in order).
+fn resampled_index(groups: &GroupResponses, rng: &mut ChaCha8Rng) -> Option<Decimal> {
+    stats::weighted_mean(groups.iter().map(|(w, ys)| {
+        let sum: i128 = (0..ys.len()).map(|_| ys[rng.random_range(0..ys.len())] as i128).sum();
+        (*w, sum, ys.len() as u64)
+    }))
+    .map(|m| stats::round(m, 2))
+}
+
 /// Run one analysis: `replicates` perturbed runs, summarised against the baseline.
 pub fn analyse(
     scheme: &Scheme,
@@ -144,13 +275,38 @@ pub fn analyse(
     baseline: &RunResult,
     kind: Kind,
     cfg: &Config,
-    survey_se: &BTreeMap<(String, String), Decimal>,
+    survey: &SurveyData,
 ) -> Result<Analysis> {
+    // Per survey row (input order), what perturbs it: None = fixed.
+    let empty = BTreeMap::new();
+    let (survey_se, boot) = match survey {
+        SurveyData::Errors(se) => (se, None),
+        SurveyData::Responses(r) => (&empty, Some(r)),
+    };
+    let resampled: Vec<Option<&GroupResponses>> = inputs
+        .surveys
+        .iter()
+        .map(|s| {
+            let g = boot?.get(&(s.agency.clone(), s.survey.clone()))?;
+            // A row whose index is not its responses' index (replaced by a below-minimum policy,
+            // or from another import) is not theirs to resample.
+            (responses_index(g) == Some(s.index)).then_some(g)
+        })
+        .collect();
     let runs: Vec<Result<RunResult>> = (0..cfg.replicates)
         .into_par_iter()
         .map(|k| {
             let mut rng = stream(cfg.seed, kind, k);
             match kind {
+                Kind::Survey if boot.is_some() => {
+                    let mut inputs = inputs.clone();
+                    for (s, g) in inputs.surveys.iter_mut().zip(&resampled) {
+                        if let Some(g) = g {
+                            s.index = resampled_index(g, &mut rng).unwrap_or(s.index);
+                        }
+                    }
+                    crate::score::score(scheme, &inputs)
+                }
                 Kind::Survey => {
                     let mut inputs = inputs.clone();
                     for s in &mut inputs.surveys {
@@ -229,15 +385,24 @@ pub fn analyse(
             }
         })
         .collect();
-    let fixed_rows = match kind {
-        Kind::Survey => inputs
-            .surveys
-            .iter()
-            .filter(|s| !survey_se.contains_key(&(s.agency.clone(), s.survey.clone())))
-            .count(),
-        Kind::Weights => 0,
+    let (method, fixed_rows, responses) = match (kind, boot) {
+        (Kind::Survey, Some(_)) => (
+            Method::ResponseBootstrap,
+            resampled.iter().filter(|g| g.is_none()).count(),
+            resampled.iter().flatten().map(|g| g.iter().map(|x| x.1.len()).sum::<usize>()).sum(),
+        ),
+        (Kind::Survey, None) => (
+            Method::Parametric,
+            inputs
+                .surveys
+                .iter()
+                .filter(|s| !survey_se.contains_key(&(s.agency.clone(), s.survey.clone())))
+                .count(),
+            0,
+        ),
+        (Kind::Weights, _) => (Method::MonteCarlo, 0, 0),
     };
-    Ok(Analysis { kind, replicates: cfg.replicates, fixed_rows, agencies })
+    Ok(Analysis { kind, method, replicates: cfg.replicates, fixed_rows, responses, agencies })
 }
 
 fn csv_field(s: &str) -> String {
@@ -251,7 +416,7 @@ fn csv_field(s: &str) -> String {
 /// robustness.csv: one row per analysis and agency; UTF-8 with a BOM for Excel.
 pub fn to_csv(analyses: &[Analysis]) -> Vec<u8> {
     let mut out = String::from(
-        "\u{feff}analysis,replicates,group,agency_id,agency,total,rank,grade,rank_p05,rank_median,rank_p95,rank_min,rank_max,grade_can_change,grade_shares\n",
+        "\u{feff}analysis,replicates,group,agency_id,agency,total,rank,grade,rank_p05,rank_median,rank_p95,rank_min,rank_max,grade_can_change,grade_shares,method\n",
     );
     for an in analyses {
         for a in &an.agencies {
@@ -261,7 +426,7 @@ pub fn to_csv(analyses: &[Analysis]) -> Vec<u8> {
                 .map(|(g, p)| format!("{g} {}", p.round_dp(3).normalize()))
                 .collect();
             out.push_str(&format!(
-                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
                 an.kind.name(),
                 an.replicates,
                 csv_field(&a.group),
@@ -277,6 +442,7 @@ pub fn to_csv(analyses: &[Analysis]) -> Vec<u8> {
                 a.max,
                 a.grade_can_change(),
                 csv_field(&shares.join("; ")),
+                an.method.name(),
             ));
         }
     }
@@ -287,12 +453,32 @@ pub fn to_csv(analyses: &[Analysis]) -> Vec<u8> {
 pub fn summary(analyses: &[Analysis], show: usize) -> String {
     let mut s = String::new();
     for an in analyses {
-        s.push_str(&format!("\n{} ({} replicates", an.kind.name(), an.replicates));
-        if an.fixed_rows > 0 {
-            s.push_str(&format!(
-                "; {} survey rows without a confidence interval stay fixed",
-                an.fixed_rows
-            ));
+        s.push_str(&format!(
+            "\n{} ({} replicates, {}",
+            an.kind.name(),
+            an.replicates,
+            an.method.name()
+        ));
+        match an.method {
+            Method::ResponseBootstrap => {
+                s.push_str(&format!(" of {} responses from {RESPONSES_FILE}", an.responses));
+                if an.fixed_rows > 0 {
+                    s.push_str(&format!(
+                        "; {} survey rows without responses that give their index stay fixed",
+                        an.fixed_rows
+                    ));
+                }
+            }
+            Method::Parametric => {
+                s.push_str(" from survey.csv's confidence intervals");
+                if an.fixed_rows > 0 {
+                    s.push_str(&format!(
+                        "; {} survey rows without a confidence interval stay fixed",
+                        an.fixed_rows
+                    ));
+                }
+            }
+            Method::MonteCarlo => {}
         }
         s.push_str(")\n");
         let mut wide: Vec<&Interval> = an.agencies.iter().collect();
@@ -348,5 +534,27 @@ mod tests {
         assert!(xs.iter().all(|x| x.abs() <= Decimal::from(6) && x.scale() <= 9));
         let mut c = stream(7, Kind::Weights, 3);
         assert_ne!(normal(&mut c), xs[0]);
+    }
+
+    #[test]
+    fn resampling_stays_within_groups_and_matches_the_importer() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        // Public 100, 100 (weight 0.6) and business 10, 10 (0.4): 64 whatever is drawn.
+        let fixed: GroupResponses =
+            vec![(d("0.6"), vec![100_000_000; 2]), (d("0.4"), vec![10_000_000; 2])];
+        // Public 90, 50 and business 73.333333 (tests/survey_import.rs): 71.3333332 → 71.33.
+        let mini: GroupResponses =
+            vec![(d("0.6"), vec![90_000_000, 50_000_000]), (d("0.4"), vec![73_333_333])];
+        assert_eq!(responses_index(&mini), Some(d("71.33")));
+        let mut rng = stream(1, Kind::Survey, 0);
+        let mut seen = std::collections::BTreeSet::new();
+        for _ in 0..200 {
+            assert_eq!(resampled_index(&fixed, &mut rng), Some(d("64.00")));
+            seen.insert(resampled_index(&mini, &mut rng).unwrap());
+        }
+        // 0.6·{90, 70, 50} + 0.4·73.333333: each of the three public means turns up.
+        let want: std::collections::BTreeSet<Decimal> =
+            ["83.33", "71.33", "59.33"].iter().map(|s| d(s)).collect();
+        assert_eq!(seen, want);
     }
 }

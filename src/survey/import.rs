@@ -88,10 +88,52 @@ pub struct InputFile {
     pub rows: u64,
 }
 
+/// One valid response: the agency rated, the respondent group and the respondent score y in
+/// millionths (what [`Stats::add`] adds to that agency × group's moments), packed in 64 bits so
+/// that ten million responses take 80 MB: agency 24 bits, group 13 bits, y 27 bits (0 to
+/// 134,217,727 ⊇ 0–100,000,000, as scale values lie in 0–100).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Response(u64);
+
+impl Response {
+    const Y_BITS: u32 = 27;
+    const GROUP_BITS: u32 = 13;
+
+    /// `None` when a part does not fit its bits.
+    pub fn try_new(agency: u32, group: u32, y: i64) -> Option<Response> {
+        let fits = agency < 1 << 24
+            && group < 1 << Self::GROUP_BITS
+            && (0..1 << Self::Y_BITS).contains(&y);
+        fits.then_some(Response(
+            (agency as u64) << (Self::GROUP_BITS + Self::Y_BITS)
+                | (group as u64) << Self::Y_BITS
+                | y as u64,
+        ))
+    }
+    /// Panics beyond 16,777,215 agencies or 8,191 groups (a respondent score is always 0–100).
+    pub fn new(agency: u32, group: u32, y: i64) -> Response {
+        Response::try_new(agency, group, y).unwrap_or_else(|| {
+            panic!("response out of range: agency {agency}, group {group}, y {y}")
+        })
+    }
+    pub fn agency(self) -> u32 {
+        (self.0 >> (Self::GROUP_BITS + Self::Y_BITS)) as u32
+    }
+    pub fn group(self) -> u32 {
+        ((self.0 >> Self::Y_BITS) & ((1 << Self::GROUP_BITS) - 1)) as u32
+    }
+    pub fn y(self) -> i64 {
+        (self.0 & ((1 << Self::Y_BITS) - 1)) as i64
+    }
+}
+
 /// Everything an import (or a merge of imports) produces.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
     pub stats: Stats,
+    /// Every valid response in file order (files in the order given). `None` when read back from
+    /// an import directory without `responses.csv` (written before responses were kept).
+    pub responses: Option<Vec<Response>>,
     /// One per agency, then one for rows whose agency could not be resolved.
     pub tallies: Vec<Tally>,
     pub screened: Vec<ScreenedRow>,
@@ -104,6 +146,7 @@ impl Imported {
         let rules = screen::rule_names(q).len();
         Imported {
             stats: Stats::new(q),
+            responses: Some(Vec::new()),
             tallies: vec![Tally::new(rules); q.agencies.len() + 1],
             screened: Vec::new(),
             rejected: Vec::new(),
@@ -136,6 +179,9 @@ struct Accumulator<'q> {
     dup_rule: u16,
     nq: usize,
     unresolved: usize,
+    /// With `keep = "latest"`, the (file, line) of each response in `out.responses`: the winners
+    /// of duplicate keys are only known at the end, so responses are put in file order then.
+    positions: Vec<(u32, u64)>,
 }
 
 impl<'q> Accumulator<'q> {
@@ -147,6 +193,7 @@ impl<'q> Accumulator<'q> {
             dup_rule: screen::duplicate_rule(q),
             nq: q.questions.len(),
             unresolved: q.agencies.len(),
+            positions: Vec::new(),
         }
     }
 
@@ -192,6 +239,7 @@ impl<'q> Accumulator<'q> {
                     if keep {
                         self.out.tallies[a].valid += 1;
                         self.out.stats.add(self.q, a, group as usize, answers, y);
+                        self.respond(file, line, agency, group as u32, y);
                     } else {
                         self.screen(file, line, agency, self.dup_rule);
                     }
@@ -211,6 +259,15 @@ impl<'q> Accumulator<'q> {
         rows
     }
 
+    fn respond(&mut self, file: u32, line: u64, agency: u32, group: u32, y: i64) {
+        if let Some(r) = &mut self.out.responses {
+            r.push(Response::new(agency, group, y));
+        }
+        if matches!(self.dedup, Dedup::Latest(_)) {
+            self.positions.push((file, line));
+        }
+    }
+
     fn screen(&mut self, file: u32, line: u64, agency: u32, rule: u16) {
         self.out.tallies[agency as usize].screened[rule as usize] += 1;
         self.out.screened.push(ScreenedRow { file, line, agency, rule });
@@ -224,6 +281,15 @@ impl<'q> Accumulator<'q> {
                 let a = p.agency as usize;
                 self.out.tallies[a].valid += 1;
                 self.out.stats.add(self.q, a, p.group as usize, &p.answers, p.y);
+                if let Some(r) = &mut self.out.responses {
+                    r.push(Response::new(p.agency, p.group as u32, p.y));
+                }
+                self.positions.push((p.file, p.line));
+            }
+            if let Some(r) = &mut self.out.responses {
+                let mut order: Vec<usize> = (0..r.len()).collect();
+                order.sort_by_key(|&i| self.positions[i]);
+                *r = order.into_iter().map(|i| r[i]).collect();
             }
         }
         self.out.screened.sort();
@@ -401,10 +467,15 @@ fn import_csv(
     let (encoding, bom) = detect(&first, opts.encoding);
     // Size the duplicate-key set once from the rows this file will hold (estimated from the
     // first block), so that it never rehashes: a rehash of a large table briefly needs both.
+    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let per_row = first.len() as u64 / newlines(&first).max(1);
+    let estimate = (len / per_row.max(1)) as usize;
     if let Dedup::First(seen) = &mut acc.dedup {
-        let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        let per_row = first.len() as u64 / newlines(&first).max(1);
-        seen.reserve((len / per_row.max(1)) as usize);
+        seen.reserve(estimate);
+    }
+    // Likewise the responses, which would otherwise briefly need twice their size when they grow.
+    if let Some(r) = &mut acc.out.responses {
+        r.reserve(estimate);
     }
     if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
         // Rare: convert the whole file, then stream the converted text.
@@ -680,7 +751,19 @@ pub fn parse_only(path: &Path) -> Result<(u64, u64)> {
 
 #[cfg(test)]
 mod tests {
-    use super::record_cut;
+    use super::{Response, record_cut};
+
+    #[test]
+    fn responses_pack_and_unpack() {
+        for (a, g, y) in [(0, 0, 0), (127, 2, 73_333_333), ((1 << 24) - 1, 8191, 100_000_000)] {
+            let r = Response::new(a, g, y);
+            assert_eq!((r.agency(), r.group(), r.y()), (a, g, y));
+        }
+        assert_eq!(Response::try_new(1 << 24, 0, 0), None);
+        assert_eq!(Response::try_new(0, 1 << 13, 0), None);
+        assert_eq!(Response::try_new(0, 0, -1), None);
+        assert_eq!(Response::try_new(0, 0, 1 << 27), None);
+    }
 
     #[test]
     fn cuts_only_outside_quotes() {

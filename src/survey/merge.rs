@@ -51,6 +51,15 @@ pub fn merge(q: &Questionnaire, dirs: &[PathBuf]) -> Result<Imported> {
         }
         out.inputs.extend(shard.inputs);
         out.stats.merge(&shard.stats);
+        // Responses concatenate in shard order (= file order); one shard without them (imported
+        // before they were kept) leaves the merge without them.
+        out.responses = match (out.responses.take(), shard.responses) {
+            (Some(mut a), Some(b)) => {
+                a.extend(b);
+                Some(a)
+            }
+            _ => None,
+        };
         for (a, b) in out.tallies.iter_mut().zip(&shard.tallies) {
             a.merge(b);
         }

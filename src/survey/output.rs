@@ -6,6 +6,9 @@
 //! - `counts.csv`: the count of every answer option per agency × group × question (non-zero
 //!   counts only; `(skipped)` for no answer) — the sufficient statistics;
 //! - `moments.csv`: n, Σy, Σy² of respondent scores in millionths per agency × group;
+//! - `responses.csv`: every valid response in file order (`agency,survey,group,weight,y`: the
+//!   respondent group, its weight W_g and the respondent score as an exact decimal with 6
+//!   places), from which the index can be recomputed and the responses bootstrapped;
 //! - `satisfaction.csv`: satisfaction per agency × group × question (group `*`: group-weighted);
 //! - `accounting.csv`: per agency, rows read = valid + screened (per rule) + rejected;
 //! - `screened.csv`, `rejected.csv`: every excluded row with its file and line, and why;
@@ -16,10 +19,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use crate::error::{Error, Location, Result};
 use crate::output::atomic::write_atomic;
-use crate::survey::import::{Imported, InputFile, RejectedRow, ScreenedRow, Tally};
+use crate::survey::import::{Imported, InputFile, RejectedRow, Response, ScreenedRow, Tally};
 use crate::survey::questionnaire::Questionnaire;
 use crate::survey::screen::rule_names;
 use crate::survey::stats::{self, Moments, Stats};
@@ -116,6 +120,44 @@ pub fn survey_csv(q: &Questionnaire, s: &Stats) -> Vec<u8> {
         &["agency", "survey", "index", "ci_low", "ci_high", "n", "n_eff", "below_minimum"],
         rows,
     )
+}
+
+/// The header of `responses.csv`.
+pub const RESPONSES_HEADER: [&str; 5] = ["agency", "survey", "group", "weight", "y"];
+
+/// A respondent score in millionths as an exact decimal with 6 places.
+pub fn micro(y: i64) -> String {
+    Decimal::new(y, 6).to_string()
+}
+
+/// Write `responses.csv` (BOM, header, one row per valid response in the order given) to `w`.
+pub fn write_responses(
+    w: &mut dyn std::io::Write,
+    q: &Questionnaire,
+    responses: &[Response],
+) -> std::result::Result<(), csv::Error> {
+    let mut w = csv::Writer::from_writer(w);
+    w.write_record(RESPONSES_HEADER)?;
+    let weights: Vec<String> = q.groups.iter().map(|g| g.weight.normalize().to_string()).collect();
+    for r in responses {
+        let g = r.group() as usize;
+        w.write_record([
+            q.agencies[r.agency() as usize].id.as_str(),
+            q.id.as_str(),
+            q.groups[g].id.as_str(),
+            weights[g].as_str(),
+            &micro(r.y()),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// `responses.csv` in memory (BOM included).
+pub fn responses_csv(q: &Questionnaire, responses: &[Response]) -> Vec<u8> {
+    let mut out = BOM.to_vec();
+    write_responses(&mut out, q, responses).expect("write to memory");
+    out
 }
 
 /// Write every output of an import into `dir`.
@@ -251,6 +293,16 @@ pub fn write_all(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
         w.flush()?;
         Ok(())
     })?;
+    match &im.responses {
+        Some(r) => write_streamed(&dir.join("responses.csv"), |w| write_responses(w, q, r))?,
+        // Merged from an import that kept no responses: a partial file would mislead.
+        None => {
+            let path = dir.join("responses.csv");
+            if path.exists() {
+                std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+            }
+        }
+    }
     write_atomic(
         &dir.join("inputs.csv"),
         &csv_bytes(
@@ -467,5 +519,28 @@ pub fn read_all(dir: &Path, q: &Questionnaire) -> Result<Imported> {
     }
     im.screened = screened;
     im.rejected = rejected;
+    im.responses = None;
+    if file("responses.csv").is_file() {
+        let mut responses = Vec::new();
+        for (line, r) in read_rows(&file("responses.csv"))? {
+            let n = "responses.csv";
+            width(n, line, &r, RESPONSES_HEADER.len())?;
+            let a = agency(n, line, &r[0])?.ok_or_else(|| bad(n, line, "no agency".into()))?;
+            let g = group(n, line, &r[2])?;
+            let y: Decimal =
+                r[4].parse().map_err(|_| bad(n, line, format!("`{}` is not a decimal", r[4])))?;
+            let y = y * Decimal::from(stats::MICRO);
+            let response = y
+                .is_integer()
+                .then(|| y.to_i64())
+                .flatten()
+                .and_then(|y| Response::try_new(a, g as u32, y))
+                .ok_or_else(|| {
+                    bad(n, line, format!("`{}`: expected a score in 0–100 with 6 decimals", r[4]))
+                })?;
+            responses.push(response);
+        }
+        im.responses = Some(responses);
+    }
     Ok(im)
 }

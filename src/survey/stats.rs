@@ -196,22 +196,39 @@ pub fn indices(q: &Questionnaire, s: &Stats) -> Vec<AgencyIndex> {
     out
 }
 
-fn agency_index(q: &Questionnaire, s: &Stats, a: usize) -> AgencyIndex {
-    let micro = Decimal::from(MICRO);
-    let mut n = 0u64;
+/// The agency index in points, unrounded: Σ_g W_g·ȳ_g / Σ_g W_g over the groups with responses,
+/// from each group's (W_g, Σy in millionths, n_g), in decimal arithmetic. `None` when no group
+/// has a response. `kaohe robustness` recomputes bootstrapped indices with this same function.
+pub fn weighted_mean(groups: impl IntoIterator<Item = (Decimal, i128, u64)>) -> Option<Decimal> {
     let mut wsum = Decimal::ZERO;
     let mut wmean = Decimal::ZERO;
-    for (g, group) in q.groups.iter().enumerate() {
-        let m = s.moments(a, g);
-        if m.n == 0 {
+    for (w, sum, n) in groups {
+        if n == 0 {
             continue;
         }
-        n += m.n;
-        wsum += group.weight;
-        wmean += group.weight * Decimal::from_i128(m.sum).unwrap_or_default() / Decimal::from(m.n);
+        wsum += w;
+        wmean += w * Decimal::from_i128(sum).unwrap_or_default() / Decimal::from(n);
     }
+    (!wsum.is_zero()).then(|| wmean / wsum / Decimal::from(MICRO))
+}
+
+fn agency_index(q: &Questionnaire, s: &Stats, a: usize) -> AgencyIndex {
+    let n: u64 = (0..q.groups.len()).map(|g| s.moments(a, g).n).sum();
     let below = n < q.minimum;
-    if n == 0 {
+    let wsum: Decimal = q
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(g, _)| s.moments(a, *g).n > 0)
+        .map(|(_, x)| x.weight)
+        .sum();
+    let mean = weighted_mean(
+        q.groups
+            .iter()
+            .enumerate()
+            .map(|(g, x)| (x.weight, s.moments(a, g).sum, s.moments(a, g).n)),
+    );
+    let Some(mean) = mean else {
         return AgencyIndex {
             index: Decimal::ZERO,
             ci_low: Decimal::ZERO,
@@ -221,8 +238,7 @@ fn agency_index(q: &Questionnaire, s: &Stats, a: usize) -> AgencyIndex {
             below_minimum: below,
             raw: None,
         };
-    }
-    let mean = wmean / wsum / micro; // points
+    };
     // Variance (svymean linearization). Within group g, Σ(y_i − ȳ)² = SS_g + n_g(ȳ_g − ȳ)² with
     // SS_g = (n_g Σy² − (Σy)²)/n_g computed exactly in integers; the rest in f64.
     let wsum_f = wsum.to_f64().unwrap_or(0.0);

@@ -28,7 +28,7 @@ pub struct SynthConfig {
 
 /// A social-evaluation questionnaire whose synthetic export feeds the survey results: the
 /// export is generated (`survey-export.csv`) and imported by the survey importer, whose
-/// `survey.csv` replaces the directly drawn one.
+/// `survey.csv` replaces the directly drawn one (and whose valid responses are `survey-responses.csv`).
 #[derive(Debug, Clone)]
 pub struct SurveySynth {
     pub questionnaire: std::path::PathBuf,
@@ -298,7 +298,8 @@ pub fn write(data: &SynthData, out: &Path) -> Result<()> {
 }
 
 /// Generate a survey export for `survey.questionnaire` into `out/survey-export.csv`, import it,
-/// and put the importer's per-agency results in `data` as `survey.csv`. Every agency the
+/// and put the importer's per-agency results in `data` as `survey.csv` and its valid responses as
+/// `survey-responses.csv`. Every agency the
 /// questionnaire rates must be among the generated agencies.
 pub fn survey_through_importer(
     data: &mut SynthData,
@@ -328,7 +329,15 @@ pub fn survey_through_importer(
         crate::survey::import::import(&q, std::slice::from_ref(&export_path), Default::default())?;
     let table = crate::survey::output::survey_csv(&q, &imported.stats);
     let text = String::from_utf8(table).expect("survey.csv is UTF-8");
-    data.files.retain(|f| f.0 != "survey.csv");
+    data.files.retain(|f| f.0 != "survey.csv" && f.0 != "survey-responses.csv");
     data.files.push(("survey.csv".into(), text.trim_start_matches('\u{feff}').to_string()));
+    // The responses behind those indices, for `kaohe robustness` to bootstrap.
+    let responses = crate::survey::output::responses_csv(
+        &q,
+        imported.responses.as_deref().expect("a fresh import keeps its responses"),
+    );
+    let text = String::from_utf8(responses).expect("responses.csv is UTF-8");
+    data.files
+        .push(("survey-responses.csv".into(), text.trim_start_matches('\u{feff}').to_string()));
     Ok(())
 }
