@@ -436,3 +436,16 @@ fn a_column_named_twice_is_an_error() {
         "dup.csv:1: `Q1`: the header names `Q1` (question q1) more than once",
     ));
 }
+
+#[test]
+fn no_responses_skips_responses_csv_and_changes_nothing_else() {
+    let with = tempfile::tempdir().unwrap();
+    let without = tempfile::tempdir().unwrap();
+    import(&[], &[fixture("mini.csv")], with.path()).success();
+    import(&["--no-responses"], &[fixture("mini.csv")], without.path()).success();
+    assert!(with.path().join("responses.csv").exists());
+    assert!(!without.path().join("responses.csv").exists());
+    for f in ["survey.csv", "counts.csv", "moments.csv", "accounting.csv"] {
+        assert_eq!(read(with.path(), f), read(without.path(), f), "{f}");
+    }
+}

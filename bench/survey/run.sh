@@ -50,7 +50,7 @@ for i in $(seq "$REPEAT"); do
   measure cat sh -c 'cat "$1" > /dev/null' _ "$WORK/export.csv"
   measure kaohe-parse env RAYON_NUM_THREADS="$THREADS" "$K" survey parse "$WORK/export.csv"
   rm -rf "$WORK/kaohe-out"
-  measure kaohe-import env RAYON_NUM_THREADS="$THREADS" "$K" survey import "$WORK/bench.toml" "$WORK/export.csv" --out "$WORK/kaohe-out"
+  measure kaohe-import env RAYON_NUM_THREADS="$THREADS" "$K" survey import --no-responses "$WORK/bench.toml" "$WORK/export.csv" --out "$WORK/kaohe-out"
   measure duckdb-count "$WORK/venv/bin/python" -c "import duckdb; c=duckdb.connect(config={'threads': $THREADS}); print(c.execute(\"select count(*) from read_csv('$WORK/export.csv', header=true, all_varchar=true)\").fetchall())"
   measure duckdb "$WORK/venv/bin/python" "$HERE/duckdb_run.py" "$HERE/bench.sql" "$WORK/export.csv" "$WORK" "$THREADS"
 done

@@ -32,6 +32,10 @@ enum SurveyCommand {
         /// number (option positions).
         #[arg(long, value_enum)]
         answers: Option<AnswerForm>,
+        /// Do not write responses.csv (saves about 8 bytes of memory per response on very large
+        /// imports; `kaohe robustness` then cannot bootstrap these responses).
+        #[arg(long)]
+        no_responses: bool,
     },
     /// Merge import output directories (shards) into one, exactly as importing all files at once.
     Merge {
@@ -75,12 +79,16 @@ enum SurveyCommand {
 
 pub fn run(args: &SurveyArgs) -> crate::Result<()> {
     match &args.command {
-        SurveyCommand::Import { questionnaire, files, out, encoding, answers } => {
+        SurveyCommand::Import { questionnaire, files, out, encoding, answers, no_responses } => {
             let q = Questionnaire::load(questionnaire)?;
             let im = import::import(
                 &q,
                 files,
-                import::Options { encoding: *encoding, answers: *answers },
+                import::Options {
+                    encoding: *encoding,
+                    answers: *answers,
+                    no_responses: *no_responses,
+                },
             )?;
             output::write_all(out, &q, &im)?;
             let t = im.total();
