@@ -293,7 +293,9 @@ pub fn analyse(
             (responses_index(g) == Some(s.index)).then_some(g)
         })
         .collect();
-    let runs: Vec<Result<RunResult>> = (0..cfg.replicates)
+    // Each replicate keeps only each agency's rank and grade: a whole RunResult (every ledger) per
+    // replicate would hold hundreds of megabytes for a few hundred replicates.
+    let runs: Vec<Result<Vec<(String, u32, String)>>> = (0..cfg.replicates)
         .into_par_iter()
         .map(|k| {
             let mut rng = stream(cfg.seed, kind, k);
@@ -337,15 +339,17 @@ pub fn analyse(
                 }
             }
         })
+        .map(|run| {
+            run.map(|r| r.agencies.into_iter().map(|a| (a.agency_id, a.rank, a.grade)).collect())
+        })
         .collect();
     let mut ranks: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     let mut grades: BTreeMap<&str, BTreeMap<String, u32>> = BTreeMap::new();
-    let runs: Vec<RunResult> = runs.into_iter().collect::<Result<_>>()?;
+    let runs: Vec<Vec<(String, u32, String)>> = runs.into_iter().collect::<Result<_>>()?;
     for run in &runs {
-        for a in &run.agencies {
-            ranks.entry(a.agency_id.as_str()).or_default().push(a.rank);
-            *grades.entry(a.agency_id.as_str()).or_default().entry(a.grade.clone()).or_default() +=
-                1;
+        for (id, rank, grade) in run {
+            ranks.entry(id.as_str()).or_default().push(*rank);
+            *grades.entry(id.as_str()).or_default().entry(grade.clone()).or_default() += 1;
         }
     }
     let n = cfg.replicates.max(1);
