@@ -227,7 +227,7 @@ pub fn parse_csv(bytes: &[u8], file: &str, forced: Option<TextEncoding>) -> Resu
 
 /// The csv crate reports a record's position at the end of the previous one, so blank lines
 /// skipped before it would shift the line: count them in.
-fn record_line(text: &[u8], pos: &csv::Position) -> u64 {
+pub fn record_line(text: &[u8], pos: &csv::Position) -> u64 {
     let mut line = pos.line();
     for &b in text.get(pos.byte() as usize..).unwrap_or(&[]) {
         match b {

@@ -900,17 +900,14 @@ fn score_leaf(
                 if let Some(cap) = k.cap
                     && sum > cap
                 {
-                    ledger.push(
+                    cap_line(
+                        ledger,
                         id,
                         dim.clone(),
-                        Step::Cap,
-                        sum - cap,
-                        None,
-                        format!(
-                            "{}: deductions capped at {cap} (found {})",
-                            k.name,
-                            sum.normalize()
-                        ),
+                        sum,
+                        cap,
+                        Cost::Loss,
+                        &format!("{}: deductions", k.name),
                     );
                     sum = cap;
                 }
@@ -1104,13 +1101,14 @@ fn bonus(
         if let Some(cap) = item.cap
             && sum > cap
         {
-            ledger.push(
+            cap_line(
+                ledger,
                 &format!("bonus:{}", item.id),
                 Component::Bonus,
-                Step::Cap,
-                cap - sum,
-                None,
-                format!("{}: capped at {cap} (earned {})", item.name, sum.normalize()),
+                sum,
+                cap,
+                Cost::Gain,
+                &item.name,
             );
             sum = cap;
         }
@@ -1119,14 +1117,7 @@ fn bonus(
     if let Some(cap) = scheme.bonus.cap
         && total > cap
     {
-        ledger.push(
-            "bonus",
-            Component::Bonus,
-            Step::Cap,
-            cap - total,
-            None,
-            format!("all bonus capped at {cap} (earned {})", total.normalize()),
-        );
+        cap_line(ledger, "bonus", Component::Bonus, total, cap, Cost::Gain, "all bonus");
         total = cap;
     }
     if let Some(min) = scheme.bonus.min_base
@@ -1142,6 +1133,38 @@ fn bonus(
             format!("bonus not counted: base {} is below the threshold {min}", show(base)),
         );
     }
+}
+
+/// Whether capped points were earned (bonus) or lost (deductions, penalties, look-back).
+#[derive(Clone, Copy)]
+enum Cost {
+    Gain,
+    Loss,
+}
+
+/// The ledger line that brings `sum` (> `cap`) down to `cap`: points taken back from a gain, or
+/// given back from a loss.
+fn cap_line(
+    ledger: &mut Ledger,
+    rule: &str,
+    component: Component,
+    sum: Decimal,
+    cap: Decimal,
+    cost: Cost,
+    what: &str,
+) {
+    let (points, verb) = match cost {
+        Cost::Gain => (cap - sum, "earned"),
+        Cost::Loss => (sum - cap, "found"),
+    };
+    ledger.push(
+        rule,
+        component,
+        Step::Cap,
+        points,
+        None,
+        format!("{what} capped at {cap} ({verb} {})", sum.normalize()),
+    );
 }
 
 fn is_overturned(f: &crate::input::Finding) -> bool {
@@ -1193,13 +1216,14 @@ fn penalty(scheme: &Scheme, findings: &[&crate::input::Finding], ledger: &mut Le
         if let Some(cap) = k.cap
             && sum > cap
         {
-            ledger.push(
+            cap_line(
+                ledger,
                 &format!("penalty:{}", k.kind),
                 Component::Penalty,
-                Step::Cap,
-                sum - cap,
-                None,
-                format!("{}: capped at {cap} (found {})", k.name, sum.normalize()),
+                sum,
+                cap,
+                Cost::Loss,
+                &k.name,
             );
             sum = cap;
         }
@@ -1208,14 +1232,7 @@ fn penalty(scheme: &Scheme, findings: &[&crate::input::Finding], ledger: &mut Le
     if let Some(cap) = scheme.penalty.cap
         && total > cap
     {
-        ledger.push(
-            "penalty",
-            Component::Penalty,
-            Step::Cap,
-            total - cap,
-            None,
-            format!("all penalties capped at {cap} (found {})", total.normalize()),
-        );
+        cap_line(ledger, "penalty", Component::Penalty, total, cap, Cost::Loss, "all penalties");
     }
 }
 
@@ -1259,14 +1276,7 @@ fn lookback(
     if let Some(cap) = rule.cap
         && total > cap
     {
-        ledger.push(
-            "lookback",
-            Component::Lookback,
-            Step::Cap,
-            total - cap,
-            None,
-            format!("look-back capped at {cap} (found {})", total.normalize()),
-        );
+        cap_line(ledger, "lookback", Component::Lookback, total, cap, Cost::Loss, "look-back");
     }
 }
 

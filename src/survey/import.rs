@@ -639,7 +639,7 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
                 break;
             }
         }
-        let line = rec.position().map(|p| record_line(text, p)).unwrap_or(0);
+        let line = rec.position().map(|p| crate::input::table::record_line(text, p)).unwrap_or(0);
         if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue; // blank lines and `,,,` lines carry no response
         }
@@ -699,20 +699,6 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
         block.rows.push((line, outcome));
     }
     block
-}
-
-/// The csv crate reports a record's position at the end of the previous one, so blank lines
-/// skipped before it would shift the line: count them in.
-fn record_line(text: &[u8], pos: &csv::Position) -> u64 {
-    let mut line = pos.line();
-    for &b in text.get(pos.byte() as usize..).unwrap_or(&[]) {
-        match b {
-            b'\n' => line += 1,
-            b'\r' => {}
-            _ => break,
-        }
-    }
-    line
 }
 
 /// The floor the benchmark measures import against: read the file in the same blocks and parse
