@@ -15,7 +15,11 @@ pub struct ExportPreviewsArgs {
 
 pub fn run(args: &ExportPreviewsArgs) -> crate::Result<()> {
     let result = crate::pipeline::score_files(&args.run.config())?;
-    let n = crate::preview::bundle::export(&result, &args.out)?;
+    let mut n = 0;
+    crate::output::commit::commit_dir(&args.out, |stage| {
+        n = crate::preview::bundle::export(&result, stage)?;
+        Ok(())
+    })?;
     println!("wrote {n} agency folders under {}", args.out.display());
     Ok(())
 }

@@ -30,7 +30,6 @@ pub struct ReportArgs {
 pub fn run(args: &ReportArgs) -> crate::Result<()> {
     let previous = args.previous.as_deref().map(Previous::load).transpose()?;
     let result = crate::pipeline::score_files(&args.run.config())?;
-    crate::output::write_run(&result, &args.out)?;
     let options = ReportOptions {
         dpi: args.dpi,
         previous,
@@ -38,7 +37,15 @@ pub fn run(args: &ReportArgs) -> crate::Result<()> {
         strict_glyphs: args.strict_glyphs,
         progress: progress::wanted(),
     };
-    let bundle = write_bundle(&result, &args.out, &options)?;
+    // Rankings, scores and the bundle are committed together: never a new ranking beside an old
+    // report.
+    let mut written = None;
+    crate::output::commit::commit_dir(&args.out, |stage| {
+        crate::output::write_run(&result, stage)?;
+        written = Some(write_bundle(&result, stage, &options)?);
+        Ok(())
+    })?;
+    let bundle = written.expect("the bundle was written");
     for w in &bundle.warnings {
         eprintln!("warning: {w}");
     }

@@ -19,7 +19,7 @@ pub struct ScoreArgs {
 
 pub fn run(args: &ScoreArgs) -> crate::Result<()> {
     let result = crate::pipeline::score_files(&args.run.config())?;
-    crate::output::write_run(&result, &args.out)?;
+    crate::output::commit_run(&result, &args.out)?;
     print!("{}", crate::output::text::summary(&result, args.show));
     print!("\n{}", crate::output::text::reconciliation(&result));
     println!(

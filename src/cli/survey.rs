@@ -90,7 +90,7 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
                     no_responses: *no_responses,
                 },
             )?;
-            output::write_all(out, &q, &im)?;
+            crate::output::commit::commit_dir(out, |stage| output::write_all(stage, &q, &im))?;
             let t = im.total();
             eprintln!(
                 "{} rows: {} valid, {} screened, {} rejected; wrote {}",
@@ -105,7 +105,7 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
         SurveyCommand::Merge { questionnaire, shards, out } => {
             let q = Questionnaire::load(questionnaire)?;
             let im = merge::merge(&q, shards)?;
-            output::write_all(out, &q, &im)?;
+            crate::output::commit::commit_dir(out, |stage| output::write_all(stage, &q, &im))?;
             Ok(())
         }
         SurveyCommand::Synth { questionnaire, rows, seed, scaffold, out } => {

@@ -2,6 +2,7 @@
 //! hashing helpers they use.
 
 pub mod atomic;
+pub mod commit;
 pub mod hash;
 pub mod rankings;
 pub mod scores;
@@ -20,4 +21,10 @@ pub fn write_run(run: &RunResult, out: &Path) -> Result<()> {
     atomic::write_atomic(&out.join("rankings.csv"), &csv)?;
     atomic::write_atomic(&out.join("scores.json"), &json)?;
     Ok(())
+}
+
+/// [`write_run`] as one commit of the whole output directory ([`commit::commit_dir`]): a process
+/// killed at any moment leaves the previous rankings.csv and scores.json or the new pair.
+pub fn commit_run(run: &RunResult, out: &Path) -> Result<()> {
+    commit::commit_dir(out, |stage| write_run(run, stage))
 }
