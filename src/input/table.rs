@@ -147,13 +147,13 @@ pub fn read_table(path: &Path, display: &str, forced: Option<TextEncoding>) -> R
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let sha256 = crate::output::hash::sha256_hex(&bytes);
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let mut table = match ext.as_str() {
         "xlsx" | "xlsm" | "xls" | "ods" => read_spreadsheet(path, display)?,
         _ => parse_csv(&bytes, display, forced)?,
     };
-    table.sha256 = sha256;
+    // Hashed once the file is known to be a table: a hostile file is refused without the cost.
+    table.sha256 = crate::output::hash::sha256_hex(&bytes);
     Ok(table)
 }
 
@@ -165,12 +165,25 @@ pub fn parse_csv(bytes: &[u8], file: &str, forced: Option<TextEncoding>) -> Resu
             "the file is empty: expected a header row and data rows",
         ));
     }
+    let utf16 = matches!(forced, Some(TextEncoding::Utf16Le | TextEncoding::Utf16Be))
+        || (forced.is_none()
+            && (bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])));
+    if !utf16 {
+        check_long_runs(bytes, file)?;
+    }
     let (text, encoding) = encoding::decode(bytes, file, forced)?;
     if text.contains('\0') {
         let offset = text.find('\0').unwrap_or(0);
         return Err(Error::at(
             Location::line(file, encoding::line_of(text.as_bytes(), offset)),
             "the file contains a NUL byte: expected a text (CSV) file",
+        ));
+    }
+    if let Some(line) = unterminated_quote(text.as_bytes()) {
+        return Err(Error::at(
+            Location::line(file, line),
+            "a quoted value opened on this line is never closed: expected a closing `\"` \
+             (the file was cut short, or a quote inside a value is not doubled as `\"\"`)",
         ));
     }
     let mut reader =
@@ -223,6 +236,71 @@ pub fn parse_csv(bytes: &[u8], file: &str, forced: Option<TextEncoding>) -> Resu
         encoding: Some(encoding),
         sha256: String::new(),
     })
+}
+
+/// Refuse a cell far over the limit before decoding or parsing the file, so that a huge single
+/// line (a binary file, a dump without line breaks) costs no more memory than the file's bytes:
+/// a run of more than twice the cell limit without a comma or line break lies inside one cell, and
+/// even if every byte of it were a doubled quote the cell would be over the limit. (Commas and line
+/// breaks are single ASCII bytes in UTF-8 and GB18030 and never part of a multi-byte character.)
+fn check_long_runs(bytes: &[u8], file: &str) -> Result<()> {
+    let limit = 2 * limits::MAX_CELL_BYTES + 2;
+    let (mut run, mut line, mut column, mut quoted) = (0usize, 1u64, 1usize, false);
+    for &b in bytes {
+        match b {
+            b'\n' => (run, line, column, quoted) = (0, line + 1, 1, false),
+            b',' => (run, column) = (0, column + 1),
+            _ => {
+                quoted |= b == b'"';
+                run += 1;
+                if run > limit {
+                    let mut at = Location::line(file, line);
+                    if !quoted {
+                        // Without quotes on the line so far, commas count columns exactly.
+                        at = at.with_column(format!("column {column}"));
+                    }
+                    return Err(Error::at(
+                        at,
+                        format!(
+                            "a cell of more than {limit} bytes: cells may have at most {} bytes \
+                             (is this a CSV file?)",
+                            limits::MAX_CELL_BYTES
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The line of a quoted field that the text ends inside (a file cut short, or a stray quote that
+/// swallows the rest of the file), if any. A quote opens a field only at the field's start, as the
+/// csv crate reads it; `""` inside a quoted field is a literal quote.
+fn unterminated_quote(text: &[u8]) -> Option<u64> {
+    let (mut line, mut field_start, mut open) = (1u64, true, None);
+    let mut i = 0;
+    while i < text.len() {
+        let b = text[i];
+        if open.is_some() {
+            match b {
+                b'"' if text.get(i + 1) == Some(&b'"') => i += 1,
+                b'"' => (open, field_start) = (None, false),
+                b'\n' => line += 1,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' if field_start => open = Some(line),
+                b',' => field_start = true,
+                b'\n' => (line, field_start) = (line + 1, true),
+                b'\r' => field_start = true, // a record ends at a bare CR too
+                _ => field_start = false,
+            }
+        }
+        i += 1;
+    }
+    open
 }
 
 /// The csv crate reports a record's position at the end of the previous one, so blank lines
