@@ -79,6 +79,9 @@ pub fn decode(
             Err(_) => unreachable_utf8(body, file),
         };
     }
+    if forced.is_none() && encoding == TextEncoding::Gb18030 {
+        mixed_encodings(body, file)?;
+    }
     let (text, had_errors) = encoding.encoding_rs().decode_without_bom_handling(body);
     if had_errors {
         let bad = first_undecodable(body, encoding);
@@ -110,6 +113,30 @@ fn unreachable_utf8(body: &[u8], file: &str) -> Result<(String, TextEncoding)> {
              UTF-8 (a GBK file saved with a BOM?); expected UTF-8 throughout, or remove the BOM",
             body[e.valid_up_to()],
             e.valid_up_to() + 3
+        ),
+    ))
+}
+
+/// A file that is not UTF-8 throughout but begins with UTF-8 Chinese text (at least two non-ASCII
+/// characters before the first byte that is not UTF-8) mixes encodings: lines pasted from a UTF-8
+/// file into a GBK one, or the reverse. Decoding it all as GB18030 would silently turn the UTF-8
+/// lines into other characters (GBK bytes of Chinese text are very rarely valid UTF-8 for two characters
+/// running), so it is an error naming both lines. `--encoding` still reads it as stated.
+fn mixed_encodings(body: &[u8], file: &str) -> Result<()> {
+    let Err(e) = std::str::from_utf8(body) else { return Ok(()) };
+    let prefix = std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or("");
+    if prefix.chars().filter(|c| !c.is_ascii()).count() < 2 {
+        return Ok(());
+    }
+    let first_utf8 = prefix.find(|c: char| !c.is_ascii()).unwrap_or(0);
+    Err(Error::at(
+        Location::line(file, line_of(body, e.valid_up_to())),
+        format!(
+            "byte 0x{:02X} is not UTF-8 but line {} is UTF-8 text: the file mixes encodings \
+             (lines pasted from a GBK file into a UTF-8 one?); expected one encoding throughout \
+             (save it again as UTF-8, or use --encoding)",
+            body[e.valid_up_to()],
+            line_of(body, first_utf8)
         ),
     ))
 }
