@@ -117,18 +117,21 @@ fn unreachable_utf8(body: &[u8], file: &str) -> Result<(String, TextEncoding)> {
     ))
 }
 
-/// A file that is not UTF-8 throughout but begins with UTF-8 Chinese text (at least two non-ASCII
-/// characters before the first byte that is not UTF-8) mixes encodings: lines pasted from a UTF-8
+/// A file that is not UTF-8 throughout but begins with UTF-8 Chinese text (at least three CJK
+/// ideographs before the first byte that is not UTF-8) mixes encodings: lines pasted from a UTF-8
 /// file into a GBK one, or the reverse. Decoding it all as GB18030 would silently turn the UTF-8
-/// lines into other characters (GBK bytes of Chinese text are very rarely valid UTF-8 for two characters
-/// running), so it is an error naming both lines. `--encoding` still reads it as stated.
+/// lines into other characters, so it is an error naming both lines. GBK bytes can read as UTF-8
+/// by chance (`太原` in GBK is valid UTF-8, as two combining marks), but as three-byte UTF-8
+/// ideographs three times over before the first invalid byte, practically never. `--encoding`
+/// still reads such a file as stated.
 fn mixed_encodings(body: &[u8], file: &str) -> Result<()> {
     let Err(e) = std::str::from_utf8(body) else { return Ok(()) };
     let prefix = std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or("");
-    if prefix.chars().filter(|c| !c.is_ascii()).count() < 2 {
+    let ideograph = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    if prefix.chars().filter(|&c| ideograph(c)).count() < 3 {
         return Ok(());
     }
-    let first_utf8 = prefix.find(|c: char| !c.is_ascii()).unwrap_or(0);
+    let first_utf8 = prefix.find(ideograph).unwrap_or(0);
     Err(Error::at(
         Location::line(file, line_of(body, e.valid_up_to())),
         format!(
@@ -197,6 +200,17 @@ mod tests {
         assert_eq!((s.as_str(), e), ("id\n太原市\n", TextEncoding::Gb18030));
         let (s, _) = decode("太原市".as_bytes(), "f", None).unwrap();
         assert_eq!(s, "太原市");
+    }
+
+    #[test]
+    fn utf8_lines_then_gbk_lines_are_an_error_naming_both() {
+        let mut bytes = "id,name\n1,太原市\n".as_bytes().to_vec();
+        bytes.extend_from_slice(b"2,\xB4\xF3\xCD\xAC\xCA\xD0\n"); // 大同市 in GBK
+        let err = decode(&bytes, "m.csv", None).unwrap_err().to_string();
+        assert!(
+            err.starts_with("m.csv:3: byte 0xB4 is not UTF-8 but line 2 is UTF-8 text"),
+            "{err}"
+        );
     }
 
     #[test]
