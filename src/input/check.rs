@@ -73,6 +73,17 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
             continue;
         }
         first_line.insert(&a.id, &a.source);
+        if let Some(n) = crate::input::parse::excel_scientific(&a.id) {
+            errors.push(Error::at(
+                loc(&a.source, "id"),
+                format!(
+                    "agency id `{}` is Excel's scientific notation for {n}: expected the id as \
+                     text (format the column as text in Excel and type the ids again; a long id \
+                     loses digits as a number)",
+                    a.id
+                ),
+            ));
+        }
         if scheme.group(&a.group).is_none() {
             errors.push(Error::at(
                 loc(&a.source, "group"),
@@ -121,10 +132,22 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
     let unknown_agency = |agency: &str, source: &str| {
         Error::at(
             loc(source, "agency"),
-            format!(
-                "unknown agency `{agency}`: expected an id from the agencies file{}",
-                hint(&close_matches(agency, agencies.keys().copied()))
-            ),
+            match crate::input::parse::excel_scientific(agency) {
+                Some(n) => format!(
+                    "unknown agency `{agency}`, which is Excel's scientific notation for {n}{}: \
+                     expected the id as text (format the column as text in Excel and type the ids \
+                     again; a long id loses digits as a number)",
+                    if agencies.contains_key(n.to_string().as_str()) {
+                        " (an id in the agencies file)"
+                    } else {
+                        ""
+                    }
+                ),
+                None => format!(
+                    "unknown agency `{agency}`: expected an id from the agencies file{}",
+                    hint(&close_matches(agency, agencies.keys().copied()))
+                ),
+            },
         )
     };
     let applies = |node: usize, agency: &str| {

@@ -35,7 +35,32 @@ pub fn decimal(s: &str) -> Result<Decimal, String> {
     } else {
         t.parse::<Decimal>().ok()
     };
-    parsed.ok_or_else(|| format!("`{s}` is not a number: expected e.g. 92.5"))
+    parsed.ok_or_else(|| {
+        if t.contains(',') {
+            // `1,234` (or full-width `１，２３４`) may be a thousands separator or a decimal comma:
+            // refuse to guess.
+            format!(
+                "`{s}` has a comma: expected a number without thousands separators or decimal \
+                 commas, e.g. 1234 or 92.5"
+            )
+        } else {
+            format!("`{s}` is not a number: expected e.g. 92.5")
+        }
+    })
+}
+
+/// The number Excel's scientific notation spells, when a cell looks like one (`1.40100E+05` is
+/// what Excel shows, and writes to CSV, for a long id typed into a cell formatted as a number).
+pub fn excel_scientific(s: &str) -> Option<Decimal> {
+    let t = s.trim();
+    let (mantissa, exponent) = t.split_once(['e', 'E'])?;
+    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, "0"));
+    let exp = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    if !(digits(int) && digits(frac) && digits(exp)) {
+        return None;
+    }
+    Decimal::from_scientific(t).ok().map(|d| d.normalize())
 }
 
 /// A non-negative whole count; blank means `default`.
@@ -43,7 +68,13 @@ pub fn count(s: &str, default: u32) -> Result<u32, String> {
     if s.trim().is_empty() {
         return Ok(default);
     }
-    let d = decimal(s).map_err(|_| format!("`{s}` is not a count: expected a whole number ≥ 0"))?;
+    let d = decimal(s).map_err(|e| {
+        if e.contains("has a comma") {
+            format!("`{s}` has a comma: expected a whole number ≥ 0 without thousands separators")
+        } else {
+            format!("`{s}` is not a count: expected a whole number ≥ 0")
+        }
+    })?;
     if d.is_sign_negative() && !d.is_zero() {
         return Err(format!("count {s} is negative: expected a whole number ≥ 0"));
     }
@@ -142,5 +173,19 @@ mod tests {
         assert!(count("-1", 1).unwrap_err().contains("negative"));
         assert!(count("two", 1).is_err());
         assert!(count("1.5", 1).is_err());
+        assert!(decimal("１，２３４").unwrap_err().contains("has a comma"), "no guessing");
+        assert!(count("1,234", 1).unwrap_err().contains("has a comma"));
+    }
+
+    #[test]
+    fn excel_scientific_ids() {
+        assert_eq!(excel_scientific("1.40100E+05"), Some(Decimal::from(140100)));
+        assert_eq!(
+            excel_scientific("1.4E+17").map(|d| d.to_string()).as_deref(),
+            Some("140000000000000000")
+        );
+        assert_eq!(excel_scientific("140100"), None);
+        assert_eq!(excel_scientific("dept-fgw"), None);
+        assert_eq!(excel_scientific("e5"), None);
     }
 }
