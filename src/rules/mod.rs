@@ -55,13 +55,54 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Scheme> {
 /// A TOML syntax or shape error, with its line and the key serde names (unknown keys included).
 fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> Error {
     let line = e.span().map(|s| crate::input::encoding::line_of(text.as_bytes(), s.start));
-    let message = e.message().trim().to_string();
-    Error::at(Location { file: file.to_string(), line, column: None }, message)
+    // The key on the error's line (`points = nan`), so the message names it.
+    let key = e.span().and_then(|s| {
+        let start = text[..s.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+        let (key, _) = text[start..].split_once('=')?;
+        let key = key.trim();
+        let bare = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '"');
+        (!key.is_empty() && key.chars().all(bare)).then(|| key.to_string())
+    });
+    let raw = e.message().trim();
+    let message = if raw.contains("floating point `NaN`")
+        || raw.contains("floating point `inf`")
+        || raw.contains("floating point `-inf`")
+    {
+        "nan and inf are not allowed: expected a finite decimal number such as 1.5".to_string()
+    } else if raw == "duplicate key" {
+        "duplicate key: expected each key once in a table".to_string()
+    } else if raw.contains("max recursion depth") {
+        format!("{raw}: expected arrays and tables nested a few levels deep, as in docs/rules.md")
+    } else {
+        raw.to_string()
+    };
+    Error::at(Location { file: file.to_string(), line, column: key }, message)
 }
 
 #[cfg(test)]
 mod tests {
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn nan_inf_and_duplicate_keys_name_the_key_and_line() {
+        let head = "[scheme]\nid = \"t\"\ntitle = \"t\"\nbasis = \"b\"\n";
+        for (value, line) in [("nan", 5), ("inf", 5), ("-inf", 5), ("+nan", 5)] {
+            let text = format!("{head}total = {value}\n");
+            let err = super::parse(text.as_bytes(), "r.toml").unwrap_err().to_string();
+            assert_eq!(
+                err,
+                format!(
+                    "r.toml:{line}: `total`: nan and inf are not allowed: expected a finite \
+                     decimal number such as 1.5"
+                ),
+                "{value}"
+            );
+        }
+        let err = super::parse(format!("{head}id = \"u\"\n").as_bytes(), "r.toml")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(err, "r.toml:5: `id`: duplicate key: expected each key once in a table");
+    }
 
     /// TOML floats reach the scheme as the decimals they spell (0.1 is 0.1, not the nearest
     /// binary float): points are exact from the file on.
