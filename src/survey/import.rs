@@ -317,6 +317,21 @@ pub fn import(q: &Questionnaire, files: &[PathBuf], opts: Options) -> Result<Imp
         };
         acc.out.inputs.push(input);
     }
+    // A header and nothing else (exported before any response came in, or the wrong sheet) would
+    // give every agency "no data": say so instead of writing empty results.
+    if acc.out.inputs.iter().all(|i| i.rows == 0)
+        && let Some(first) = files.first()
+    {
+        let what = if files.len() == 1 {
+            "the export has a header row but no responses".to_string()
+        } else {
+            format!("none of the {} exports has a response (header rows only)", files.len())
+        };
+        return Err(Error::at(
+            Location::line(first.display().to_string(), 2),
+            format!("{what}: expected at least one response row (exported before any came in?)"),
+        ));
+    }
     Ok(acc.finish())
 }
 
