@@ -362,6 +362,58 @@ fn import_spreadsheet(
 /// Bytes read per block.
 const BLOCK: usize = 2 << 20;
 
+/// Longest record the importer reads (a response with long free-text answers is kilobytes). A
+/// file with no line break, or a quoted value never closed, would otherwise be buffered whole and
+/// rescanned as it grows.
+const MAX_RECORD_BYTES: usize = 16 << 20;
+
+/// A record over [`MAX_RECORD_BYTES`], starting at byte `offset` of the stream.
+#[derive(Debug)]
+struct LongRecord {
+    offset: u64,
+}
+
+impl std::fmt::Display for LongRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "a record (response) of more than {MAX_RECORD_BYTES} bytes starts on this line: \
+             expected one response per line (a quoted value never closed, or not a CSV export?)"
+        )
+    }
+}
+
+impl std::error::Error for LongRecord {}
+
+/// A read error, or a record too long, as the error a user sees. The record's line is counted
+/// only then, by reading the file again up to it (so that reading never pays for counting lines);
+/// for a UTF-16 file, streamed as converted text, the offset is not the file's and the message
+/// names the file only.
+fn block_error(path: &Path, display: &str, e: std::io::Error, utf16: bool) -> Error {
+    let Some(long) = e.get_ref().and_then(|inner| inner.downcast_ref::<LongRecord>()) else {
+        return Error::io(path, e);
+    };
+    let line = (!utf16).then(|| line_at(path, long.offset)).flatten();
+    let location = match line {
+        Some(line) => Location::line(display, line),
+        None => Location::file(display),
+    };
+    Error::at(location, long.to_string())
+}
+
+/// 1-based line of a byte offset in a file.
+fn line_at(path: &Path, offset: u64) -> Option<u64> {
+    let mut f = std::fs::File::open(path).ok()?.take(offset);
+    let (mut buf, mut line) = (vec![0u8; BLOCK], 1u64);
+    loop {
+        let n = f.read(&mut buf).ok()?;
+        if n == 0 {
+            return Some(line);
+        }
+        line += newlines(&buf[..n]);
+    }
+}
+
 /// Reads a file in blocks that each end at a record boundary.
 struct Blocks<R: Read> {
     reader: R,
@@ -369,9 +421,15 @@ struct Blocks<R: Read> {
     eof: bool,
     /// Hashes every byte read, when set.
     hasher: Option<Sha256>,
+    /// Bytes returned so far: where the carry starts in the stream.
+    returned: u64,
 }
 
 impl<R: Read> Blocks<R> {
+    fn new(reader: R, hasher: Option<Sha256>) -> Self {
+        Blocks { reader, carry: Vec::new(), eof: false, hasher, returned: 0 }
+    }
+
     fn next(&mut self) -> std::io::Result<Option<Vec<u8>>> {
         loop {
             if !self.eof {
@@ -395,13 +453,19 @@ impl<R: Read> Blocks<R> {
                 if self.carry.is_empty() {
                     return Ok(None);
                 }
+                self.returned += self.carry.len() as u64;
                 return Ok(Some(std::mem::take(&mut self.carry)));
             }
             if let Some(cut) = record_cut(&self.carry) {
                 let rest = self.carry.split_off(cut + 1);
+                self.returned += (cut + 1) as u64;
                 return Ok(Some(std::mem::replace(&mut self.carry, rest)));
             }
-            // One record longer than the buffer: read more.
+            // One record longer than the buffer: read more, up to a limit.
+            if self.carry.len() > MAX_RECORD_BYTES {
+                let long = LongRecord { offset: self.returned };
+                return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, long));
+            }
         }
     }
 }
@@ -476,9 +540,8 @@ fn import_csv(
     let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     // The file's SHA-256 for the audit trail is computed as the blocks are read, on the reader
     // thread, off the path of classification and folding.
-    let mut blocks =
-        Blocks { reader: f, carry: Vec::new(), eof: false, hasher: Some(Sha256::new()) };
-    let io = |e| Error::io(path, e);
+    let mut blocks = Blocks::new(f, Some(Sha256::new()));
+    let io = |e| block_error(path, display, e, false);
     let Some(mut first) = blocks.next().map_err(io)? else {
         return Err(Error::at(
             Location::line(display, 1),
@@ -505,12 +568,7 @@ fn import_csv(
             all.extend_from_slice(&b);
         }
         let (text, _) = crate::input::encoding::decode(&all, display, Some(encoding))?;
-        let mut b2 = Blocks {
-            reader: std::io::Cursor::new(text.into_bytes()),
-            carry: Vec::new(),
-            eof: false,
-            hasher: None,
-        };
+        let mut b2 = Blocks::new(std::io::Cursor::new(text.into_bytes()), None);
         let sha = crate::output::hash::sha256_hex(&all);
         let first = b2.next().map_err(io)?.unwrap_or_default();
         let mut input = stream(acc, file, display, opts, first, &mut b2, TextEncoding::Utf8)?;
@@ -535,7 +593,8 @@ fn stream<R: Read + Send>(
     blocks: &mut Blocks<R>,
     encoding: TextEncoding,
 ) -> Result<InputFile> {
-    let io = |e| Error::io(Path::new(display), e);
+    let utf16 = matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be);
+    let io = |e| block_error(Path::new(display), display, e, utf16);
     let first_utf8 = to_utf8(&first, encoding).into_owned();
     // The header: the first record that is not blank.
     let mut rdr =
@@ -720,13 +779,16 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
 /// every CSV record on all cores, doing nothing with the fields. Returns (records, fields).
 pub fn parse_only(path: &Path) -> Result<(u64, u64)> {
     let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut blocks = Blocks { reader: f, carry: Vec::new(), eof: false, hasher: None };
+    let mut blocks = Blocks::new(f, None);
     let threads = rayon::current_num_threads().max(1);
     let (mut records, mut fields) = (0u64, 0u64);
     loop {
         let mut batch = Vec::new();
         while batch.len() < 2 * threads {
-            match blocks.next().map_err(|e| Error::io(path, e))? {
+            match blocks
+                .next()
+                .map_err(|e| block_error(path, &path.display().to_string(), e, false))?
+            {
                 Some(b) => batch.push(b),
                 None => break,
             }
