@@ -1,0 +1,398 @@
+//! Hostile inputs (issue 7: the engine must never crash on what a survey team or an agency hands
+//! it). One test per case of `tests/bad-inputs/` (the table in its README says what each case
+//! expects) or per generator for the big ones. Every run is checked for a crash: exit status 101
+//! is a panic, and no exit status at all a signal (a stack overflow, an abort). A rejected input
+//! exits 2 with the exact message a user sees (file and line in it) and writes nothing; an accepted
+//! one is compared with the same input written plainly.
+
+mod util;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use util::*;
+
+fn corpus(name: &str) -> Vec<u8> {
+    std::fs::read(repo().join("tests/bad-inputs").join(name)).expect("corpus file")
+}
+
+/// Exit status and stderr of a finished command, asserting it did not crash.
+fn run(cmd: &mut assert_cmd::Command) -> (i32, String) {
+    let out = cmd.output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let code = out.status.code().unwrap_or_else(|| panic!("killed by a signal:\n{stderr}"));
+    assert_ne!(code, 101, "a panic:\n{stderr}");
+    (code, stderr)
+}
+
+/// `kaohe score` must refuse the work dir with exactly `message` (after `error: `), exit 2 and
+/// write nothing.
+fn score_refuses(w: &Work, message: &str) {
+    let (code, stderr) = run(&mut w.score());
+    assert_eq!(stderr.trim_end(), format!("error: {message}"));
+    assert_eq!(code, 2);
+    assert!(!w.out().exists(), "nothing written on error");
+}
+
+/// Replace `file` of the example with a corpus case and expect `message`.
+fn case_refused(file: &str, case: &str, message: &str) {
+    let w = Work::new();
+    w.write(file, &corpus(case));
+    score_refuses(&w, message);
+}
+
+/// rankings.csv of `kaohe score` on the example with `file` replaced by `bytes`.
+fn rankings_with(file: &str, bytes: &[u8]) -> Vec<u8> {
+    let w = Work::new();
+    w.write(file, bytes);
+    let (code, stderr) = run(&mut w.score());
+    assert_eq!(code, 0, "{stderr}");
+    std::fs::read(w.out().join("rankings.csv")).unwrap()
+}
+
+// ---- CSV structure
+
+#[test]
+fn a_csv_cut_mid_quote() {
+    case_refused(
+        "findings.csv",
+        "findings-cut-mid-quote.csv",
+        "findings.csv:3: a quoted value opened on this line is never closed: expected a closing \
+         `\"` (the file was cut short, or a quote inside a value is not doubled as `\"\"`)",
+    );
+}
+
+#[test]
+fn an_unterminated_quote_mid_file() {
+    // The quote on line 2 would swallow lines 3 and 4 into one value.
+    case_refused(
+        "findings.csv",
+        "findings-unterminated-quote.csv",
+        "findings.csv:2: a quoted value opened on this line is never closed: expected a closing \
+         `\"` (the file was cut short, or a quote inside a value is not doubled as `\"\"`)",
+    );
+}
+
+#[test]
+fn a_row_with_too_few_fields() {
+    case_refused(
+        "findings.csv",
+        "findings-too-few-fields.csv",
+        "findings.csv:3: this row has 3 fields but the header has 6: expected one field per \
+         column (an unquoted comma inside a value?)",
+    );
+}
+
+#[test]
+fn a_row_with_too_many_fields() {
+    case_refused(
+        "findings.csv",
+        "findings-too-many-fields.csv",
+        "findings.csv:3: this row has 7 fields but the header has 6: expected one field per \
+         column (an unquoted comma inside a value?)",
+    );
+}
+
+#[test]
+fn a_nul_byte() {
+    case_refused(
+        "findings.csv",
+        "findings-nul-byte.csv",
+        "findings.csv:3: the file contains a NUL byte: expected a text (CSV) file",
+    );
+}
+
+#[test]
+fn an_xlsx_cut_in_half() {
+    let w = Work::new();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["agency", "bonus"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "140100").unwrap();
+    sheet.write_string(1, 1, "highlight").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    w.write("awards.xlsx", &bytes[..bytes.len() / 2]);
+    std::fs::remove_file(w.data().join("awards.csv")).unwrap();
+    let (code, stderr) = run(&mut w.score());
+    assert_eq!(code, 2);
+    // A zip archive cut short has no lines: the message names the file and what it could not do.
+    assert!(stderr.starts_with("error: awards.xlsx: cannot open as a spreadsheet: "), "{stderr}");
+    assert!(!w.out().exists());
+}
+
+// ---- encodings
+
+#[test]
+fn utf8_lines_then_gbk_lines() {
+    case_refused(
+        "agencies.csv",
+        "agencies-mixed-utf8-gbk.csv",
+        "agencies.csv:3: byte 0xB4 is not UTF-8 but line 2 is UTF-8 text: the file mixes \
+         encodings (lines pasted from a GBK file into a UTF-8 one?); expected one encoding \
+         throughout (save it again as UTF-8, or use --encoding)",
+    );
+}
+
+#[test]
+fn a_gbk_file_with_a_utf8_bom() {
+    // After the BOM: `id,name,group,parent\n140100,` is 28 bytes, then 太原 in GBK (CC AB D4 AD)
+    // happens to be valid UTF-8 and 市 (CA D0) is not: offset 3 + 28 + 4 = 35 of the file.
+    case_refused(
+        "agencies.csv",
+        "agencies-gbk-with-utf8-bom.csv",
+        "agencies.csv:2: the file starts with a UTF-8 byte-order mark but byte 0xCA at offset 35 \
+         is not UTF-8 (a GBK file saved with a BOM?); expected UTF-8 throughout, or remove the BOM",
+    );
+}
+
+// ---- numbers, ids and dates as offices type them
+
+#[test]
+fn full_width_digits_are_read_as_digits() {
+    let plain = "id,agency,kind,count,date,evidence\n\
+                 F1,140100,interpretation-missing,2,2022-07-04,x\n\
+                 F2,140100,camera-no-sign,1,2022-02-12,x\n";
+    let full = corpus("findings-full-width-digits.csv");
+    assert_eq!(
+        rankings_with("findings.csv", &full),
+        rankings_with("findings.csv", plain.as_bytes())
+    );
+}
+
+#[test]
+fn full_width_comma_thousands_are_refused() {
+    case_refused(
+        "awards.csv",
+        "awards-full-width-comma.csv",
+        "awards.csv:2: `count`: `１，２３４` has a comma: expected a whole number ≥ 0 without \
+         thousands separators",
+    );
+}
+
+#[test]
+fn an_id_in_excel_scientific_notation() {
+    case_refused(
+        "findings.csv",
+        "findings-scientific-id.csv",
+        "findings.csv:2: `agency`: unknown agency `1.40100E+05`, which is Excel's scientific \
+         notation for 140100 (an id in the agencies file): expected the id as text (format the \
+         column as text in Excel and type the ids again; a long id loses digits as a number)",
+    );
+}
+
+#[test]
+fn dates_in_every_spelling_score_as_iso_dates() {
+    // 44624 is Excel's serial for 2022-03-04 (1899-12-30 + 44624 days).
+    let iso = "id,agency,kind,count,date,evidence\n\
+               F1,140100,interpretation-missing,1,2022-07-04,x\n\
+               F2,140100,camera-no-sign,1,2022-02-12,x\n\
+               F3,140100,gazette-defect,1,2022-03-04,x\n\
+               F4,140100,normative-doc-defect,1,2022-06-05,x\n";
+    let spelled = corpus("findings-date-formats.csv");
+    assert_eq!(
+        rankings_with("findings.csv", &spelled),
+        rankings_with("findings.csv", iso.as_bytes())
+    );
+}
+
+// ---- size limits: refused quickly, in bounded memory
+
+/// Peak resident memory of the largest child this test process has waited for, in bytes.
+fn children_peak_rss() -> u64 {
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage writes into the struct it is given.
+    assert_eq!(unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) }, 0);
+    usage.ru_maxrss as u64 * 1024
+}
+
+fn write_big_line(path: &Path, head: &[u8], len: usize) {
+    use std::io::Write;
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    f.write_all(head).unwrap();
+    let chunk = vec![b'a'; 1 << 20];
+    for _ in 0..len / chunk.len() {
+        f.write_all(&chunk).unwrap();
+    }
+    f.flush().unwrap();
+}
+
+#[test]
+fn a_200_mb_single_line() {
+    let w = Work::new();
+    write_big_line(
+        &w.data().join("findings.csv"),
+        b"id,agency,kind,count,date,evidence\nF1,140100,camera-no-sign,1,2022-02-12,",
+        200 << 20,
+    );
+    let start = Instant::now();
+    // The cell limit fires (the file, 200 MiB, is under the 256 MiB file limit) as soon as 2 × 64
+    // KiB + 2 bytes run without a comma or line break, before the text is decoded or parsed.
+    score_refuses(
+        &w,
+        "findings.csv:2: `column 6`: a cell of more than 131074 bytes: cells may have at most \
+         65536 bytes (is this a CSV file?)",
+    );
+    assert!(start.elapsed() < Duration::from_secs(10), "took {:?}", start.elapsed());
+    // The file's bytes (read whole, as every engine input) and little more: before the check,
+    // decoding and parsing held four copies (866 MB).
+    let peak = children_peak_rss();
+    assert!(peak < 300 << 20, "peak memory {peak} bytes");
+}
+
+#[test]
+fn a_row_of_100000_columns() {
+    let w = Work::new();
+    let row = vec!["x"; 100_000].join(",");
+    w.write("findings.csv", format!("id,agency,kind,count,date,evidence\n{row}\n").as_bytes());
+    score_refuses(
+        &w,
+        "findings.csv:2: 100000 columns: an input table may have at most 256 (is this the right \
+         file?)",
+    );
+}
+
+// ---- rules files
+
+/// `kaohe check` on a rules text: exit status and what it printed, the temporary path shown as
+/// `rules.toml`.
+fn check(text: &[u8]) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("rules.toml");
+    std::fs::write(&p, text).unwrap();
+    let (code, stderr) = run(kaohe().arg("check").arg(&p));
+    (code, stderr.replace(&p.display().to_string(), "rules.toml"))
+}
+
+fn rules_refused(case: &str, message: &str) {
+    let (code, out) = check(&corpus(case));
+    assert_eq!(out.trim_end(), format!("error: {message}"));
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn nan_points() {
+    // `points = nan` is valid TOML; a decimal has no NaN.
+    rules_refused(
+        "rules-nan-points.toml",
+        "rules.toml:29: `points`: nan and inf are not allowed: expected a finite decimal number \
+         such as 1.5",
+    );
+}
+
+#[test]
+fn infinite_points() {
+    rules_refused(
+        "rules-inf-points.toml",
+        "rules.toml:29: `points`: nan and inf are not allowed: expected a finite decimal number \
+         such as 1.5",
+    );
+}
+
+#[test]
+fn negative_points() {
+    rules_refused(
+        "rules-negative-points.toml",
+        "rules.toml:29: `deduct.points`: deduction of -1 points: expected a positive number (the \
+         points one finding costs)",
+    );
+}
+
+#[test]
+fn a_duplicate_key() {
+    rules_refused(
+        "rules-duplicate-key.toml",
+        "rules.toml:36: `max`: duplicate key: expected each key once in a table",
+    );
+}
+
+#[test]
+fn a_cycle_in_the_indicator_tree() {
+    rules_refused(
+        "rules-cycle.toml",
+        "rules.toml:16: `indicator.parent`: the parents of indicators A → A.1 form a cycle: \
+         expected a tree",
+    );
+}
+
+#[test]
+fn weights_that_sum_to_zero() {
+    // A mean over children whose weights are all 0 would divide by zero: each zero weight is
+    // refused where it is written.
+    rules_refused(
+        "rules-zero-weights.toml",
+        "rules.toml:25: `weight`: weight 0: expected a positive number\n\
+         rules.toml:37: `weight`: weight 0: expected a positive number",
+    );
+}
+
+#[test]
+fn deeply_nested_toml() {
+    let depth = 100_000;
+    let minimal = String::from_utf8(corpus("rules-cycle.toml")).unwrap();
+    let arrays = format!("x = {}{}\n{minimal}", "[".repeat(depth), "]".repeat(depth));
+    let (code, out) = check(arrays.as_bytes());
+    assert_eq!(code, 2);
+    assert_eq!(
+        out.trim_end(),
+        "error: rules.toml:1: `x`: cannot recurse further; max recursion depth met: expected \
+         arrays and tables nested a few levels deep, as in docs/rules.md"
+    );
+    let tables = format!("x = {}1{}\n{minimal}", "{a=".repeat(depth), "}".repeat(depth));
+    let (code, out) = check(tables.as_bytes());
+    assert_eq!(code, 2);
+    assert!(out.starts_with("error: rules.toml:1: `x`: cannot recurse further"), "{out}");
+}
+
+// ---- survey exports
+
+fn import(file: &Path, out: &Path) -> (i32, String) {
+    run(kaohe()
+        .args(["survey", "import", "surveys/shanxi-2022-social.toml"])
+        .arg(file)
+        .arg("--out")
+        .arg(out))
+}
+
+fn import_refused(bytes_or_path: &Path, message: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let (code, stderr) = import(bytes_or_path, &out);
+    let shown = stderr.replace(&bytes_or_path.display().to_string(), "FILE");
+    assert_eq!(shown.trim_end(), format!("error: {message}"));
+    assert_eq!(code, 2);
+    assert!(!out.exists(), "nothing written on error");
+}
+
+#[test]
+fn an_empty_survey_export() {
+    import_refused(
+        &repo().join("tests/bad-inputs/survey-empty.csv"),
+        "FILE:1: the file is empty: expected a header row and data rows",
+    );
+}
+
+#[test]
+fn a_survey_export_with_only_a_header() {
+    import_refused(
+        &repo().join("tests/bad-inputs/survey-header-only.csv"),
+        "FILE:2: the export has a header row but no responses: expected at least one response \
+         row (exported before any came in?)",
+    );
+}
+
+#[test]
+fn a_200_mb_single_line_in_a_survey_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("export.csv");
+    let header = corpus("survey-header-only.csv");
+    write_big_line(&p, &header, 200 << 20);
+    let start = Instant::now();
+    import_refused(
+        &p,
+        "FILE:2: a record (response) of more than 16777216 bytes starts on this line: expected \
+         one response per line (a quoted value never closed, or not a CSV export?)",
+    );
+    assert!(start.elapsed() < Duration::from_secs(10), "took {:?}", start.elapsed());
+}
