@@ -230,7 +230,8 @@ fn scheme_and_data() -> impl Strategy<Value = (Scheme, Data)> {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 256,
+        // PROPTEST_CASES=5000 for a longer run.
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256),
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
