@@ -16,13 +16,19 @@ use std::fmt::Write as _;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
+/// A deduction item: (max, points per finding, cap, major).
+type Item = (u32, Decimal, Option<Decimal>, bool);
+
+/// What must not depend on row order, for one agency.
+type OrderFree = (String, Decimal, u32, String, bool, Vec<String>);
+
 /// A small scheme: dimensions of deduction items, a bonus with an overall cap, a penalty kind, a
 /// veto that caps the score, a look-back, and a quota band.
 #[derive(Debug, Clone)]
 struct Scheme {
     floor: &'static str,
     /// Per dimension, per item: (max, points per finding, cap, major).
-    dims: Vec<Vec<(u32, Decimal, Option<Decimal>, bool)>>,
+    dims: Vec<Vec<Item>>,
     bonus_points: Decimal,
     bonus_item_cap: Option<Decimal>,
     bonus_cap: Decimal,
@@ -197,9 +203,7 @@ fn score(s: &Scheme, d: &Data) -> kaohe::score::result::RunResult {
 
 /// What must not depend on row order, per agency sorted by id: id, total, rank, grade, quota
 /// demotion, and the ledger lines without `source`, sorted.
-fn order_free(
-    r: &kaohe::score::result::RunResult,
-) -> Vec<(String, Decimal, u32, String, bool, Vec<String>)> {
+fn order_free(r: &kaohe::score::result::RunResult) -> Vec<OrderFree> {
     let mut v: Vec<_> = r
         .agencies
         .iter()
