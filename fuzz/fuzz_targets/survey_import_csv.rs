@@ -12,7 +12,8 @@ use libfuzzer_sys::fuzz_target;
 fn questionnaire() -> &'static Questionnaire {
     static Q: OnceLock<Questionnaire> = OnceLock::new();
     Q.get_or_init(|| {
-        let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../surveys/shanxi-2022-social.toml");
+        let p =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../surveys/shanxi-2022-social.toml");
         Questionnaire::load(&p).expect("the bundled questionnaire loads")
     })
 }
@@ -21,7 +22,8 @@ fuzz_target!(|data: &[u8]| {
     // The importer streams from a file: one scratch file per fuzzing process.
     let path = std::env::temp_dir().join(format!("kaohe-fuzz-{}.csv", std::process::id()));
     std::fs::write(&path, data).expect("scratch file");
-    if let Ok(im) = import::import(questionnaire(), std::slice::from_ref(&path), Options::default()) {
+    if let Ok(im) = import::import(questionnaire(), std::slice::from_ref(&path), Options::default())
+    {
         let t = im.total();
         assert_eq!(t.accounted(), t.rows, "every row accounted for");
     }
