@@ -396,3 +396,29 @@ fn a_200_mb_single_line_in_a_survey_export() {
     );
     assert!(start.elapsed() < Duration::from_secs(10), "took {:?}", start.elapsed());
 }
+
+#[test]
+fn a_survey_export_cut_mid_quote_rejects_the_cut_row() {
+    // A survey export is accounted row by row: the cut last row (6 of 16 fields, its quote never
+    // closed) is a rejected row with its line and reason; the import goes on.
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("cut.csv");
+    let full =
+        std::fs::read_to_string(repo().join("examples/shanxi-2022/survey-export.csv")).unwrap();
+    let mut text: String = full.lines().take(4).map(|l| format!("{l}\n")).collect();
+    text.push_str("4,2022/06/01 00:00:12,180秒,手机提交,微信,\"190.232.192");
+    std::fs::write(&p, &text).unwrap();
+    let out = dir.path().join("out");
+    let (code, stderr) = import(&p, &out);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.starts_with("4 rows: ") && stderr.contains(", 1 rejected;"), "{stderr}");
+    let rejected = std::fs::read_to_string(out.join("rejected.csv")).unwrap();
+    assert_eq!(
+        rejected.trim_start_matches('\u{feff}').lines().nth(1).unwrap(),
+        format!(
+            "{},5,(unresolved),this row has 6 fields but the header has 16: expected one field \
+             per column (an unquoted comma inside a value?)",
+            p.display()
+        )
+    );
+}
