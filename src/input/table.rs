@@ -422,6 +422,35 @@ mod tests {
     }
 
     #[test]
+    fn quotes_never_closed_are_found_and_others_are_not() {
+        // Doubled quotes, a quote inside an unquoted value, a quoted line break, a bare CR: closed.
+        for ok in [
+            &b"a,\"x \"\"y\"\" z\"\n"[..],
+            b"a,b\"c,d\n",
+            b"a,\"x\ny\",b\n",
+            b"a,\"x,\"\rb,\"c\"\r",
+            b"a, \"b\n",
+        ] {
+            assert_eq!(unterminated_quote(ok), None, "{}", String::from_utf8_lossy(ok));
+        }
+        assert_eq!(unterminated_quote(b"id,e\n1,x\n2,\"cut"), Some(3));
+        assert_eq!(unterminated_quote(b"id,e\n1,\"x\"\"\n2,y\n"), Some(2));
+        let err = parse_csv(b"id,e\n1,\"x\n2,y\n", "q.csv", None).unwrap_err().to_string();
+        assert!(err.starts_with("q.csv:2: a quoted value opened on this line is never closed"));
+    }
+
+    #[test]
+    fn a_huge_cell_is_refused_before_parsing() {
+        let mut bytes = b"id,e\n1,\"".to_vec();
+        bytes.resize(bytes.len() + 2 * limits::MAX_CELL_BYTES + 3, b'x');
+        let err = parse_csv(&bytes, "h.csv", None).unwrap_err().to_string();
+        // A quote on the line: the column is not named (commas in quotes would miscount it).
+        assert!(err.starts_with("h.csv:2: a cell of more than 131074 bytes"), "{err}");
+        let at_limit = [b"id\n".to_vec(), vec![b'x'; limits::MAX_CELL_BYTES]].concat();
+        assert_eq!(parse_csv(&at_limit, "l.csv", None).unwrap().rows[0].cells[0].len(), 65536);
+    }
+
+    #[test]
     fn empty_file_is_an_error() {
         let err = parse_csv(b"", "e.csv", None).unwrap_err().to_string();
         assert!(err.starts_with("e.csv:1:") && err.contains("empty"), "{err}");
