@@ -58,7 +58,7 @@ fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> Error {
     // The key on the error's line (`points = nan`), so the message names it.
     let key = e.span().and_then(|s| {
         let start = text[..s.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-        let (key, _) = text[start..].split_once('=')?;
+        let (key, _) = text[start..].lines().next()?.split_once('=')?;
         let key = key.trim();
         let bare = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '"');
         (!key.is_empty() && key.chars().all(bare)).then(|| key.to_string())
@@ -102,6 +102,11 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert_eq!(err, "r.toml:5: `id`: duplicate key: expected each key once in a table");
+        // An error on a table header names no key (not one from a later line).
+        let err = super::parse(format!("{head}[[group]]\nid = \"g\"\n").as_bytes(), "r.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("r.toml:") && !err.contains("`id`:"), "{err}");
     }
 
     /// TOML floats reach the scheme as the decimals they spell (0.1 is 0.1, not the nearest
