@@ -367,10 +367,11 @@ const BLOCK: usize = 2 << 20;
 /// rescanned as it grows.
 const MAX_RECORD_BYTES: usize = 16 << 20;
 
-/// A record over [`MAX_RECORD_BYTES`], starting at byte `offset` of the stream.
+/// A record over [`MAX_RECORD_BYTES`], starting at byte `offset` of the file (`None` when the
+/// stream is not the file's bytes: a UTF-16 file is streamed as converted text).
 #[derive(Debug)]
 struct LongRecord {
-    offset: u64,
+    offset: Option<u64>,
 }
 
 impl std::fmt::Display for LongRecord {
@@ -387,13 +388,12 @@ impl std::error::Error for LongRecord {}
 
 /// A read error, or a record too long, as the error a user sees. The record's line is counted
 /// only then, by reading the file again up to it (so that reading never pays for counting lines);
-/// for a UTF-16 file, streamed as converted text, the offset is not the file's and the message
-/// names the file only.
-fn block_error(path: &Path, display: &str, e: std::io::Error, utf16: bool) -> Error {
+/// without a file offset (UTF-16) the message names the file only.
+fn block_error(path: &Path, display: &str, e: std::io::Error) -> Error {
     let Some(long) = e.get_ref().and_then(|inner| inner.downcast_ref::<LongRecord>()) else {
         return Error::io(path, e);
     };
-    let line = (!utf16).then(|| line_at(path, long.offset)).flatten();
+    let line = long.offset.and_then(|offset| line_at(path, offset));
     let location = match line {
         Some(line) => Location::line(display, line),
         None => Location::file(display),
@@ -423,11 +423,13 @@ struct Blocks<R: Read> {
     hasher: Option<Sha256>,
     /// Bytes returned so far: where the carry starts in the stream.
     returned: u64,
+    /// Whether the stream is the file's own bytes (offsets in it are the file's).
+    file_bytes: bool,
 }
 
 impl<R: Read> Blocks<R> {
     fn new(reader: R, hasher: Option<Sha256>) -> Self {
-        Blocks { reader, carry: Vec::new(), eof: false, hasher, returned: 0 }
+        Blocks { reader, carry: Vec::new(), eof: false, hasher, returned: 0, file_bytes: true }
     }
 
     fn next(&mut self) -> std::io::Result<Option<Vec<u8>>> {
@@ -463,7 +465,7 @@ impl<R: Read> Blocks<R> {
             }
             // One record longer than the buffer: read more, up to a limit.
             if self.carry.len() > MAX_RECORD_BYTES {
-                let long = LongRecord { offset: self.returned };
+                let long = LongRecord { offset: self.file_bytes.then_some(self.returned) };
                 return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, long));
             }
         }
@@ -541,7 +543,7 @@ fn import_csv(
     // The file's SHA-256 for the audit trail is computed as the blocks are read, on the reader
     // thread, off the path of classification and folding.
     let mut blocks = Blocks::new(f, Some(Sha256::new()));
-    let io = |e| block_error(path, display, e, false);
+    let io = |e| block_error(path, display, e);
     let Some(mut first) = blocks.next().map_err(io)? else {
         return Err(Error::at(
             Location::line(display, 1),
@@ -569,6 +571,7 @@ fn import_csv(
         }
         let (text, _) = crate::input::encoding::decode(&all, display, Some(encoding))?;
         let mut b2 = Blocks::new(std::io::Cursor::new(text.into_bytes()), None);
+        b2.file_bytes = false;
         let sha = crate::output::hash::sha256_hex(&all);
         let first = b2.next().map_err(io)?.unwrap_or_default();
         let mut input = stream(acc, file, display, opts, first, &mut b2, TextEncoding::Utf8)?;
@@ -593,8 +596,7 @@ fn stream<R: Read + Send>(
     blocks: &mut Blocks<R>,
     encoding: TextEncoding,
 ) -> Result<InputFile> {
-    let utf16 = matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be);
-    let io = |e| block_error(Path::new(display), display, e, utf16);
+    let io = |e| block_error(Path::new(display), display, e);
     let first_utf8 = to_utf8(&first, encoding).into_owned();
     // The header: the first record that is not blank.
     let mut rdr =
@@ -785,10 +787,7 @@ pub fn parse_only(path: &Path) -> Result<(u64, u64)> {
     loop {
         let mut batch = Vec::new();
         while batch.len() < 2 * threads {
-            match blocks
-                .next()
-                .map_err(|e| block_error(path, &path.display().to_string(), e, false))?
-            {
+            match blocks.next().map_err(|e| block_error(path, &path.display().to_string(), e))? {
                 Some(b) => batch.push(b),
                 None => break,
             }
