@@ -243,12 +243,13 @@ pub fn parse_csv(bytes: &[u8], file: &str, forced: Option<TextEncoding>) -> Resu
 /// a run of more than twice the cell limit without a comma or line break lies inside one cell, and
 /// even if every byte of it were a doubled quote the cell would be over the limit. (Commas and line
 /// breaks are single ASCII bytes in UTF-8 and GB18030 and never part of a multi-byte character.)
+/// Spaces count: a run of them is refused too, though the cell would be trimmed.
 fn check_long_runs(bytes: &[u8], file: &str) -> Result<()> {
     let limit = 2 * limits::MAX_CELL_BYTES + 2;
     let (mut run, mut line, mut column, mut quoted) = (0usize, 1u64, 1usize, false);
     for &b in bytes {
         match b {
-            b'\n' => (run, line, column, quoted) = (0, line + 1, 1, false),
+            b'\n' => (run, line, column) = (0, line + 1, 1),
             b',' => (run, column) = (0, column + 1),
             _ => {
                 quoted |= b == b'"';
@@ -256,7 +257,8 @@ fn check_long_runs(bytes: &[u8], file: &str) -> Result<()> {
                 if run > limit {
                     let mut at = Location::line(file, line);
                     if !quoted {
-                        // Without quotes on the line so far, commas count columns exactly.
+                        // Without a quote in the file so far (a quoted value may span lines),
+                        // commas count columns exactly.
                         at = at.with_column(format!("column {column}"));
                     }
                     return Err(Error::at(
@@ -444,7 +446,7 @@ mod tests {
         let mut bytes = b"id,e\n1,\"".to_vec();
         bytes.resize(bytes.len() + 2 * limits::MAX_CELL_BYTES + 3, b'x');
         let err = parse_csv(&bytes, "h.csv", None).unwrap_err().to_string();
-        // A quote on the line: the column is not named (commas in quotes would miscount it).
+        // A quote before it: the column is not named (commas in quotes would miscount it).
         assert!(err.starts_with("h.csv:2: a cell of more than 131074 bytes"), "{err}");
         let at_limit = [b"id\n".to_vec(), vec![b'x'; limits::MAX_CELL_BYTES]].concat();
         assert_eq!(parse_csv(&at_limit, "l.csv", None).unwrap().rows[0].cells[0].len(), 65536);
