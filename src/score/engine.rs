@@ -882,35 +882,19 @@ fn score_leaf(
             let mut floored = nd.max;
             let mut major = Decimal::ZERO;
             for k in kinds {
-                let mut sum = Decimal::ZERO;
-                for f in findings.iter().filter(|f| f.kind == k.kind) {
-                    let extra = if k.major { " (major, not limited by floors)" } else { "" };
-                    let priced = price_finding(f, &k.name, k.points, extra);
-                    let step = if priced.overturned { Step::Appeal } else { Step::Deduction };
-                    ledger.push(
-                        id,
-                        dim.clone(),
-                        step,
-                        -priced.points,
-                        Some(&f.source),
-                        priced.detail,
-                    );
-                    sum += priced.points;
-                }
-                if let Some(cap) = k.cap
-                    && sum > cap
-                {
-                    cap_line(
-                        ledger,
-                        id,
-                        dim.clone(),
-                        sum,
-                        cap,
-                        Cost::Loss,
-                        &format!("{}: deductions", k.name),
-                    );
-                    sum = cap;
-                }
+                let extra = if k.major { " (major, not limited by floors)" } else { "" };
+                let charge = KindCharge {
+                    rule: id,
+                    component: dim.clone(),
+                    step: Step::Deduction,
+                    kind: &k.kind,
+                    name: &k.name,
+                    points: k.points,
+                    cap: k.cap,
+                    cap_text: &format!("{}: deductions", k.name),
+                    extra,
+                };
+                let sum = charge.apply(findings, ledger);
                 if k.major {
                     major -= sum;
                 } else {
@@ -1135,6 +1119,54 @@ fn bonus(
     }
 }
 
+/// The findings of one kind charged to a rule: a ledger line per finding (after its appeal), then
+/// a cap line if the kind's cap binds. Returns the points charged, after the cap.
+struct KindCharge<'a> {
+    rule: &'a str,
+    component: Component,
+    step: Step,
+    kind: &'a str,
+    name: &'a str,
+    points: Decimal,
+    cap: Option<Decimal>,
+    cap_text: &'a str,
+    extra: &'a str,
+}
+
+impl KindCharge<'_> {
+    fn apply(&self, findings: &[&crate::input::Finding], ledger: &mut Ledger) -> Decimal {
+        let mut sum = Decimal::ZERO;
+        for f in findings.iter().filter(|f| f.kind == self.kind) {
+            let priced = price_finding(f, self.name, self.points, self.extra);
+            let step = if priced.overturned { Step::Appeal } else { self.step };
+            ledger.push(
+                self.rule,
+                self.component.clone(),
+                step,
+                -priced.points,
+                Some(&f.source),
+                priced.detail,
+            );
+            sum += priced.points;
+        }
+        match self.cap {
+            Some(cap) if sum > cap => {
+                cap_line(
+                    ledger,
+                    self.rule,
+                    self.component.clone(),
+                    sum,
+                    cap,
+                    Cost::Loss,
+                    self.cap_text,
+                );
+                cap
+            }
+            _ => sum,
+        }
+    }
+}
+
 /// Whether capped points were earned (bonus) or lost (deductions, penalties, look-back).
 #[derive(Clone, Copy)]
 enum Cost {
@@ -1199,34 +1231,19 @@ fn price_finding(f: &crate::input::Finding, name: &str, each: Decimal, extra: &s
 fn penalty(scheme: &Scheme, findings: &[&crate::input::Finding], ledger: &mut Ledger) {
     let mut total = Decimal::ZERO;
     for k in &scheme.penalty.kinds {
-        let mut sum = Decimal::ZERO;
-        for f in findings.iter().filter(|f| f.kind == k.kind) {
-            let priced = price_finding(f, &k.name, k.points, "");
-            let step = if priced.overturned { Step::Appeal } else { Step::Penalty };
-            ledger.push(
-                &format!("penalty:{}", k.kind),
-                Component::Penalty,
-                step,
-                -priced.points,
-                Some(&f.source),
-                priced.detail,
-            );
-            sum += priced.points;
-        }
-        if let Some(cap) = k.cap
-            && sum > cap
-        {
-            cap_line(
-                ledger,
-                &format!("penalty:{}", k.kind),
-                Component::Penalty,
-                sum,
-                cap,
-                Cost::Loss,
-                &k.name,
-            );
-            sum = cap;
-        }
+        let rule = format!("penalty:{}", k.kind);
+        let charge = KindCharge {
+            rule: &rule,
+            component: Component::Penalty,
+            step: Step::Penalty,
+            kind: &k.kind,
+            name: &k.name,
+            points: k.points,
+            cap: k.cap,
+            cap_text: &k.name,
+            extra: "",
+        };
+        let sum = charge.apply(findings, ledger);
         total += sum;
     }
     if let Some(cap) = scheme.penalty.cap
