@@ -1,13 +1,13 @@
 //! `kaohe survey init` drafts a questionnaire from a real 问卷星 export.
 
-use std::path::Path;
+mod util;
 
 use assert_cmd::Command;
+use util::*;
 
 #[test]
 fn drafts_from_the_real_matrix_export() {
-    let export = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/validation/wjx-exports/All_Data_Readable.xls");
+    let export = published("wjx-exports/All_Data_Readable.xls");
     let dir = tempfile::tempdir().unwrap();
     let draft = dir.path().join("draft.toml");
     Command::cargo_bin("kaohe")
@@ -51,8 +51,7 @@ fn drafts_from_the_real_matrix_export() {
 
 #[test]
 fn drafts_a_by_number_export_with_positions_to_label() {
-    let export = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/validation/wjx-exports/All_Data_Original.xls");
+    let export = published("wjx-exports/All_Data_Original.xls");
     let out = Command::cargo_bin("kaohe")
         .unwrap()
         .args(["survey", "init"])

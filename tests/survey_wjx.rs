@@ -1,33 +1,24 @@
-//! The real 问卷星 exports in shared/validation/wjx-exports (legacy .xls, BIFF8): each pair is the
+//! The real 问卷星 exports in tests/data/wjx-exports (legacy .xls, BIFF8): each pair is the
 //! same answers exported by text and by number, so once decoded both must give identical
 //! statistics and accounting.
+
+mod util;
 
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-
-fn exports() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/validation/wjx-exports")
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/survey").join(name)
-}
+use util::*;
 
 fn import(q: &str, file: &str, answers: &str, out: &Path) {
     Command::cargo_bin("kaohe")
         .unwrap()
         .args(["survey", "import"])
-        .arg(fixture(q))
-        .arg(exports().join(file))
+        .arg(survey_fixture(q))
+        .arg(published("wjx-exports").join(file))
         .args(["--answers", answers, "--out"])
         .arg(out)
         .assert()
         .success();
-}
-
-fn read(dir: &Path, name: &str) -> String {
-    String::from_utf8(std::fs::read(dir.join(name)).unwrap()).unwrap()
 }
 
 /// Import a pair and check both decode to the same numbers; returns the by-text output dir.
@@ -37,8 +28,8 @@ fn pair(q: &str, text: &str, number: &str, dir: &Path) -> PathBuf {
     import(q, number, "number", &n);
     for name in ["survey.csv", "counts.csv", "moments.csv", "satisfaction.csv", "accounting.csv"] {
         assert_eq!(
-            read(&t, name),
-            read(&n, name),
+            read(&t.join(name)),
+            read(&n.join(name)),
             "{q}: {name} differs between {text} and {number}"
         );
     }
@@ -46,7 +37,7 @@ fn pair(q: &str, text: &str, number: &str, dir: &Path) -> PathBuf {
 }
 
 fn total_line(dir: &Path) -> Vec<u64> {
-    let acc = read(dir, "accounting.csv");
+    let acc = read(&dir.join("accounting.csv"));
     let total = acc.lines().find(|l| l.starts_with("(total)")).unwrap().to_string();
     total.split(',').skip(1).map(|x| x.parse().unwrap()).collect()
 }
@@ -61,12 +52,12 @@ fn zte_matrix_and_zero_to_ten() {
     // (exported by number as position 4); (1050 + 30)/18 = 60.
     // Row 4 (女, 35-39岁): 7×4分, 2×5分, 8×3分 → 525 + 200 + 400 = 1125; 3分 = 30; 1155/18 = 64.17.
     assert_eq!(
-        read(&t, "survey.csv"),
+        read(&t.join("survey.csv")),
         "\u{feff}agency,survey,index,ci_low,ci_high,n,n_eff,below_minimum\n\
          m,wjx-zte,60.00,0.00,100.00,1,1.00,false\n\
          f,wjx-zte,64.17,0.00,100.00,1,1.00,false\n"
     );
-    let rej = read(&t, "rejected.csv");
+    let rej = read(&t.join("rejected.csv"));
     assert!(
         rej.contains(
             "All_Data_Readable.xls,2,(unresolved),column `37、性别 (单选题 *必答)`: no agency given"

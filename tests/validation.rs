@@ -1,52 +1,22 @@
 //! Published composite indices, reproduced by rules files in scoring-rules/validation/ and the
-//! generic engine (docs/composite.md). Each test turns the publisher's input file in
-//! ../shared/validation/ into a kaohe data directory (agencies.csv, measures.csv), runs
-//! `kaohe score`, and compares every published number with the engine's. Where the publisher's
+//! generic engine (docs/composite.md). Each test turns the publisher's input file, copied with its
+//! source and licence into tests/data/, into a kaohe data directory (agencies.csv, measures.csv),
+//! runs `kaohe score`, and compares every published number with the engine's. Where the publisher's
 //! floating-point arithmetic and kaohe's decimal arithmetic disagree, the test lists each cell that
 //! differs and why; any other difference fails.
 
+mod util;
+
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::str::FromStr;
 
 use assert_cmd::Command;
 use rust_decimal::Decimal;
+use util::*;
 
-const VALIDATION: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/validation");
 const RULES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/scoring-rules/validation");
-
-fn published(rel: &str) -> PathBuf {
-    let p = Path::new(VALIDATION).join(rel);
-    assert!(
-        p.exists(),
-        "{} is missing: the published files are expected at ../shared/validation",
-        p.display()
-    );
-    p
-}
-
-/// Rows of a published CSV as header → cell maps (UTF-8, BOM tolerated).
-fn read_csv(path: &Path) -> Vec<HashMap<String, String>> {
-    let text = std::fs::read_to_string(path).unwrap();
-    let text = text.trim_start_matches('\u{feff}');
-    let mut r = csv::Reader::from_reader(text.as_bytes());
-    let headers: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
-    r.records()
-        .map(|rec| {
-            let rec = rec.unwrap();
-            headers.iter().cloned().zip(rec.iter().map(str::to_string)).collect()
-        })
-        .collect()
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
 
 /// A data directory: agencies (id, name, group, parent) and measures (agency, measure, value).
 struct DataDir {
@@ -126,23 +96,17 @@ fn score_with_threads(
     (nodes, json)
 }
 
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s)
-        .or_else(|_| Decimal::from_scientific(s))
-        .unwrap_or_else(|_| panic!("not a number: {s}"))
-}
-
 /// BIPA 2024: 82 metrics → 32 indicators → 16 themes → 4 domains → index; each tier the mean of
 /// its available children rounded half-up to 2 decimals; ranks are min-ranks (competition) on the
 /// rounded value. Every published value and rank of every tier is compared.
 #[test]
 fn bipa_2024_every_tier_and_rank() {
-    let structure = read_csv(&published("bipa-2024/bipa2024_data_structure.csv"));
+    let structure = csv_maps(&published("bipa-2024/bipa2024_data_structure.csv"));
     let level: HashMap<String, (String, String)> = structure
         .iter()
         .map(|r| (r["structure_id"].clone(), (r["level"].clone(), r["name"].clone())))
         .collect();
-    let rows = read_csv(&published("bipa-2024/bipa2024_all_data.csv"));
+    let rows = csv_maps(&published("bipa-2024/bipa2024_all_data.csv"));
     let mut data = DataDir::new();
     let mut seen = std::collections::BTreeSet::new();
     for r in &rows {
@@ -283,9 +247,9 @@ fn close(a: Decimal, b: Decimal) -> bool {
 #[test]
 fn coinr_asem_every_stage() {
     let dir = "coinr-asem-v06/";
-    let raw = read_csv(&published(&format!("{dir}Data_Raw.csv")));
-    let dens = read_csv(&published(&format!("{dir}Input_Denominators.csv")));
-    let meta = read_csv(&published(&format!("{dir}Input_IndMeta.csv")));
+    let raw = csv_maps(&published(&format!("{dir}Data_Raw.csv")));
+    let dens = csv_maps(&published(&format!("{dir}Input_Denominators.csv")));
+    let meta = csv_maps(&published(&format!("{dir}Input_IndMeta.csv")));
     let inds: Vec<String> = meta.iter().map(|m| m["IndCode"].clone()).collect();
     let mut data = DataDir::new();
     for r in &raw {
@@ -319,7 +283,7 @@ fn coinr_asem_every_stage() {
         ("Data_Treated.csv", "treated"),
         ("Data_Normalised.csv", "normalised"),
     ] {
-        for r in read_csv(&published(&format!("{dir}{file}"))) {
+        for r in csv_maps(&published(&format!("{dir}{file}"))) {
             let c = r["UnitCode"].as_str();
             for i in &inds {
                 let engine =
@@ -353,7 +317,7 @@ fn coinr_asem_every_stage() {
         "Social",
         "SusEcFin",
     ];
-    for r in read_csv(&published(&format!("{dir}Data_Aggregated.csv"))) {
+    for r in csv_maps(&published(&format!("{dir}Data_Aggregated.csv"))) {
         let c = r["UnitCode"].as_str();
         for a in aggs {
             compared += 1;
@@ -363,7 +327,7 @@ fn coinr_asem_every_stage() {
             }
         }
     }
-    for r in read_csv(&published(&format!("{dir}Results_AggregatesRank.csv"))) {
+    for r in csv_maps(&published(&format!("{dir}Results_AggregatesRank.csv"))) {
         let c = r["UnitCode"].as_str();
         for a in aggs {
             compared += 1;
@@ -385,8 +349,8 @@ fn coinr_asem_every_stage() {
 /// inputs are not published).
 #[test]
 fn odb_2014_checklists_to_ranks() {
-    let ds = read_csv(&published("odb-2014/ODB-2014-Datasets-Scored.csv"));
-    let rk = read_csv(&published("odb-2014/ODB-2014-Rankings.csv"));
+    let ds = csv_maps(&published("odb-2014/ODB-2014-Datasets-Scored.csv"));
+    let rk = csv_maps(&published("odb-2014/ODB-2014-Rankings.csv"));
     // Countries by ISO3: Namibia's ISO2 is "NA", which a CSV reader takes for a missing value.
     let iso3: HashMap<&str, &str> =
         rk.iter().map(|r| (r["Country"].as_str(), r["ISO3"].as_str())).collect();

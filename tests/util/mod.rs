@@ -1,12 +1,36 @@
-//! Test harness: a temporary copy of the bundled example and a command builder for the binary.
+//! Test harness shared by every test file (`mod util;`): paths into the repository, a temporary
+//! copy of the bundled example, a command builder for the binary, and readers for what it writes.
 #![allow(dead_code)]
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
 use assert_cmd::Command;
+use rust_decimal::Decimal;
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A published outside file copied into tests/data/ (each folder's README.md names its source and
+/// licence). Tests never read ../shared: a clone of this repository alone must pass.
+pub fn published(rel: &str) -> PathBuf {
+    let p = repo().join("tests/data").join(rel);
+    assert!(p.exists(), "{} is missing: published files live in tests/data/", p.display());
+    p
+}
+
+/// A file of tests/fixtures/survey/.
+pub fn survey_fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures/survey").join(name)
+}
+
+/// A decimal written plainly or in scientific notation (`1.5e-3`), as in the published files.
+pub fn dec(s: &str) -> Decimal {
+    Decimal::from_str(s)
+        .or_else(|_| Decimal::from_scientific(s))
+        .unwrap_or_else(|_| panic!("not a decimal: {s:?}"))
 }
 
 pub fn rules() -> PathBuf {
@@ -69,4 +93,60 @@ impl Work {
 
 pub fn read(p: &Path) -> String {
     std::fs::read_to_string(p).unwrap()
+}
+
+/// A UTF-8 text file without its byte-order mark, if it has one.
+pub fn text_without_bom(p: &Path) -> String {
+    let b = std::fs::read(p).unwrap();
+    String::from_utf8(b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&b).to_vec()).unwrap()
+}
+
+/// A UTF-8 text file kaohe writes for Excel: asserts it starts with a BOM and returns what follows.
+pub fn text_after_bom(p: &Path) -> String {
+    let b = std::fs::read(p).unwrap();
+    let name = p.file_name().unwrap_or_default().to_string_lossy();
+    assert!(b.starts_with(b"\xEF\xBB\xBF"), "{name} starts with a BOM");
+    String::from_utf8(b[3..].to_vec()).unwrap()
+}
+
+/// A CSV text as its header and rows of cells.
+pub fn csv_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header = r.headers().unwrap().iter().map(String::from).collect();
+    let rows = r.records().map(|rec| rec.unwrap().iter().map(String::from).collect()).collect();
+    (header, rows)
+}
+
+/// Rows of a CSV file (UTF-8, BOM tolerated) as header → cell maps.
+pub fn csv_maps(p: &Path) -> Vec<HashMap<String, String>> {
+    let (header, rows) = csv_rows(&text_without_bom(p));
+    rows.into_iter().map(|row| header.iter().cloned().zip(row).collect()).collect()
+}
+
+/// One CSV field as the csv crate's writer spells it (quoted when it holds `,`, `"` or a newline).
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The summary line `kaohe check` ends its cases with ("N passed, M failed"), found exactly: a
+/// `contains` would let "11 passed, 0 failed" satisfy "1 passed, 0 failed".
+pub fn check_summary(stdout: &str) -> &str {
+    stdout
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.ends_with(" failed") && l.contains(" passed, "))
+        .unwrap_or_else(|| panic!("no \"N passed, M failed\" line in:\n{stdout}"))
+}
+
+/// The count N in the summary line "N passed, 0 failed", when the line says none failed.
+pub fn passed_with_none_failed(stdout: &str) -> Option<u32> {
+    stdout.lines().rev().find_map(|l| {
+        let rest = l.trim().strip_suffix(" passed, 0 failed")?;
+        rest.parse().ok()
+    })
 }
