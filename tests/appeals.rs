@@ -6,10 +6,6 @@ mod util;
 use rust_decimal::Decimal;
 use util::*;
 
-fn dec(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
 /// (agency, finding id, count) of a website-not-first finding that is its agency's only one of
 /// that kind (so the kind's cap of 4 cannot bind: count ≤ 3 costs 0.5 × count ≤ 1.5).
 fn lone_finding(w: &Work) -> (String, String, u32) {

@@ -2,6 +2,7 @@
 //! calamine to the result's values, the HTML is self-contained, and outputs are deterministic.
 
 mod report_support;
+mod util;
 
 use std::path::Path;
 use std::str::FromStr;

@@ -1,6 +1,7 @@
 //! Every chart is produced in both formats, decodes to the size it claims, and names the agencies.
 
 mod report_support;
+mod util;
 
 use std::path::Path;
 

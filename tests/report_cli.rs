@@ -1,16 +1,15 @@
 //! `kaohe report` end to end on the bundled example: the engine scores it, the report bundle is
 //! written beside rankings.csv, and rankings.xlsx read back with calamine equals rankings.csv.
 
+mod util;
+
 use std::path::Path;
 use std::str::FromStr;
 
 use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use rust_decimal::Decimal;
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use util::{csv_rows, repo, text_after_bom};
 
 /// Runs `kaohe report` on the example into `out` at a low dpi (resolution is tested elsewhere).
 pub fn report_example(out: &Path, extra: &[&str]) {
@@ -23,15 +22,6 @@ pub fn report_example(out: &Path, extra: &[&str]) {
         .env("CI", "1")
         .assert()
         .success();
-}
-
-fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
-    let text = std::fs::read_to_string(path).unwrap();
-    let text = text.strip_prefix('\u{feff}').expect("rankings.csv starts with a BOM");
-    let mut r = csv::Reader::from_reader(text.as_bytes());
-    let header = r.headers().unwrap().iter().map(String::from).collect();
-    let rows = r.records().map(|rec| rec.unwrap().iter().map(String::from).collect()).collect();
-    (header, rows)
 }
 
 fn same(cell: &Data, csv: &str) -> bool {
@@ -68,7 +58,7 @@ fn report_on_the_example_writes_the_bundle_and_xlsx_equals_csv() {
         "--no-agency-charts drew agency charts"
     );
 
-    let (header, rows) = read_csv(&dir.path().join("rankings.csv"));
+    let (header, rows) = csv_rows(&text_after_bom(&dir.path().join("rankings.csv")));
     let mut wb: Xlsx<_> = open_workbook(dir.path().join("rankings.xlsx")).unwrap();
     let sheets: Vec<String> = wb.sheet_names().into_iter().filter(|s| s != "指标得分").collect();
     let mut xlsx_rows: Vec<Vec<Data>> = Vec::new();

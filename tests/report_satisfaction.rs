@@ -3,6 +3,7 @@
 //! the program's output.
 
 mod report_support;
+mod util;
 
 use std::str::FromStr;
 

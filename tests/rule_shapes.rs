@@ -3,12 +3,15 @@
 //! expected totals were worked out by hand (the arithmetic is in a comment above each
 //! expectation). `kaohe check` must validate each file and pass every one of its cases.
 
-use std::path::{Path, PathBuf};
+mod util;
+
+use std::path::PathBuf;
 
 use assert_cmd::Command;
+use util::{passed_with_none_failed, repo};
 
 fn schemes() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("schemes");
+    let dir = repo().join("tests").join("schemes");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .map(|e| e.expect("directory entry").path())
@@ -16,14 +19,6 @@ fn schemes() -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
-}
-
-/// The count N in the summary line "N passed, 0 failed", when the line says none failed.
-fn passed_with_none_failed(stdout: &str) -> Option<u32> {
-    stdout.lines().rev().find_map(|l| {
-        let rest = l.trim().strip_suffix(" passed, 0 failed")?;
-        rest.parse().ok()
-    })
 }
 
 #[test]

@@ -1,26 +1,24 @@
 //! `kaohe survey import` on a small export whose every number is worked out by hand
 //! (tests/fixtures/survey/mini.csv, questionnaire mini.toml).
 
+mod util;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use util::{survey_fixture, text_after_bom};
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/survey").join(name)
-}
-
+/// An output of the import: the CSVs start with a BOM (for Excel), the Markdown report does not.
 fn read(dir: &Path, name: &str) -> String {
-    let bytes = std::fs::read(dir.join(name)).unwrap();
     if name.ends_with(".md") {
-        return String::from_utf8(bytes).unwrap();
+        return util::read(&dir.join(name));
     }
-    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{name} starts with a BOM");
-    String::from_utf8(bytes[3..].to_vec()).unwrap()
+    text_after_bom(&dir.join(name))
 }
 
 fn import(args: &[&str], files: &[PathBuf], out: &Path) -> assert_cmd::assert::Assert {
     let mut cmd = Command::cargo_bin("kaohe").unwrap();
-    cmd.arg("survey").arg("import").args(args).arg(fixture("mini.toml"));
+    cmd.arg("survey").arg("import").args(args).arg(survey_fixture("mini.toml"));
     cmd.args(files).arg("--out").arg(out);
     cmd.assert()
 }
@@ -28,7 +26,7 @@ fn import(args: &[&str], files: &[PathBuf], out: &Path) -> assert_cmd::assert::A
 #[test]
 fn hand_worked_indices() {
     let out = tempfile::tempdir().unwrap();
-    import(&[], &[fixture("mini.csv")], out.path()).success();
+    import(&[], &[survey_fixture("mini.csv")], out.path()).success();
     // A: public y = 90 (line 2: (100+60+2·100)/4) and 50 (line 3: (60+20+2·60)/4);
     //    enterprise y = 73.333333 (line 4: q2 不了解 leaves the denominator: (100+2·60)/3).
     //    index = 0.6·70 + 0.4·73.333333 = 71.3333332 → 71.33.
@@ -67,7 +65,7 @@ fn hand_worked_indices() {
 #[test]
 fn every_row_is_accounted_for() {
     let out = tempfile::tempdir().unwrap();
-    import(&[], &[fixture("mini.csv")], out.path()).success();
+    import(&[], &[survey_fixture("mini.csv")], out.path()).success();
     assert_eq!(
         read(out.path(), "accounting.csv"),
         "agency,rows,valid,screened:min-seconds,screened:attention:att,screened:straight-lining,\
@@ -77,7 +75,7 @@ fn every_row_is_accounted_for() {
          (unresolved),2,0,0,0,0,0,0,2\n\
          (total),15,5,1,1,1,1,1,5\n"
     );
-    let f = fixture("mini.csv").display().to_string();
+    let f = survey_fixture("mini.csv").display().to_string();
     assert_eq!(
         read(out.path(), "screened.csv"),
         format!(
@@ -132,8 +130,8 @@ fn same_output_at_any_thread_count() {
             .unwrap()
             .env("RAYON_NUM_THREADS", threads)
             .args(["survey", "import"])
-            .arg(fixture("mini.toml"))
-            .arg(fixture("mini.csv"))
+            .arg(survey_fixture("mini.toml"))
+            .arg(survey_fixture("mini.csv"))
             .arg("--out")
             .arg(dir)
             .assert()
@@ -161,7 +159,7 @@ fn same_output_at_any_thread_count() {
 
 #[test]
 fn gbk_file_gives_the_same_numbers() {
-    let text = std::fs::read_to_string(fixture("mini.csv")).unwrap();
+    let text = std::fs::read_to_string(survey_fixture("mini.csv")).unwrap();
     let (gbk, _, bad) = encoding_rs::GBK.encode(&text);
     assert!(!bad);
     let dir = tempfile::tempdir().unwrap();
@@ -170,7 +168,7 @@ fn gbk_file_gives_the_same_numbers() {
     let bom_path = dir.path().join("mini-bom.csv");
     std::fs::write(&bom_path, [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()).unwrap();
     let (o1, o2, o3) = (dir.path().join("o1"), dir.path().join("o2"), dir.path().join("o3"));
-    import(&[], &[fixture("mini.csv")], &o1).success();
+    import(&[], &[survey_fixture("mini.csv")], &o1).success();
     import(&[], &[gbk_path], &o2).success();
     import(&[], &[bom_path], &o3).success();
     for o in [&o2, &o3] {
@@ -184,7 +182,7 @@ fn gbk_file_gives_the_same_numbers() {
 #[test]
 fn merge_of_shards_equals_the_whole() {
     // Split mini.csv by agency into two files (duplicates are screened, so shard by agency).
-    let text = std::fs::read_to_string(fixture("mini.csv")).unwrap();
+    let text = std::fs::read_to_string(survey_fixture("mini.csv")).unwrap();
     let mut lines = text.lines();
     let header = lines.next().unwrap();
     let (mut s1, mut s2) = (format!("{header}\n"), format!("{header}\n"));
@@ -213,7 +211,7 @@ fn merge_of_shards_equals_the_whole() {
     Command::cargo_bin("kaohe")
         .unwrap()
         .args(["survey", "merge"])
-        .arg(fixture("mini.toml"))
+        .arg(survey_fixture("mini.toml"))
         .args([&d1, &d2])
         .arg("--out")
         .arg(&merged)
@@ -237,7 +235,7 @@ fn merge_of_shards_equals_the_whole() {
     Command::cargo_bin("kaohe")
         .unwrap()
         .args(["survey", "merge"])
-        .arg(fixture("mini.toml"))
+        .arg(survey_fixture("mini.toml"))
         .args([&d1, &d1])
         .arg("--out")
         .arg(dir.path().join("bad"))
@@ -262,7 +260,7 @@ fn duplicates_keep_the_latest_by_submission_time() {
     // A public: y = 80 (line 6) and 50 (line 3) → ȳ_public = 65; enterprise 73.333333.
     // index = 0.6·65 + 0.4·73.333333 = 68.3333332 → 68.33.
     let dir = tempfile::tempdir().unwrap();
-    let q = std::fs::read_to_string(fixture("mini.toml"))
+    let q = std::fs::read_to_string(survey_fixture("mini.toml"))
         .unwrap()
         .replace("keep = \"first\"", "keep = \"latest\"");
     let qpath = dir.path().join("latest.toml");
@@ -272,14 +270,14 @@ fn duplicates_keep_the_latest_by_submission_time() {
         .unwrap()
         .args(["survey", "import"])
         .arg(&qpath)
-        .arg(fixture("mini.csv"))
+        .arg(survey_fixture("mini.csv"))
         .arg("--out")
         .arg(&out)
         .assert()
         .success();
     let survey = read(&out, "survey.csv");
     assert!(survey.contains("\nA,mini,68.33,"), "{survey}");
-    let f = fixture("mini.csv").display().to_string();
+    let f = survey_fixture("mini.csv").display().to_string();
     assert!(read(&out, "screened.csv").contains(&format!("{f},2,A,duplicate\n")));
     assert!(read(&out, "accounting.csv").contains("A,7,3,1,1,1,0,1,0\n"));
     // Winners are known only at the end, yet responses.csv is in file order: lines 3, 4, 6, 13, 15.
@@ -303,7 +301,7 @@ fn survey_index_is_the_weighted_mean_of_responses_csv() {
     use rust_decimal::{Decimal, RoundingStrategy};
     use std::collections::BTreeMap;
     let out = tempfile::tempdir().unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = &util::repo();
     Command::cargo_bin("kaohe")
         .unwrap()
         .args(["survey", "import"])
@@ -355,7 +353,7 @@ fn survey_index_is_the_weighted_mean_of_responses_csv() {
 fn gbk_export_spanning_many_blocks_matches_utf8() {
     // The bundled export (2.2 MB) re-encoded as GBK is read in several blocks, each decoded on
     // its own: the statistics must not change.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = &util::repo();
     let text =
         std::fs::read_to_string(root.join("examples/shanxi-2022/survey-export.csv")).unwrap();
     let (gbk, _, bad) = encoding_rs::GBK.encode(&text);
@@ -404,7 +402,7 @@ fn quoted_newlines_keep_their_lines() {
 fn questionnaire_and_file_errors_name_where() {
     let dir = tempfile::tempdir().unwrap();
     // A misspelled key in the questionnaire: file and line.
-    let q = std::fs::read_to_string(fixture("mini.toml"))
+    let q = std::fs::read_to_string(survey_fixture("mini.toml"))
         .unwrap()
         .replace("min_seconds = 10", "min_second = 10");
     let qpath = dir.path().join("bad.toml");
@@ -413,7 +411,7 @@ fn questionnaire_and_file_errors_name_where() {
         .unwrap()
         .args(["survey", "import"])
         .arg(&qpath)
-        .arg(fixture("mini.csv"))
+        .arg(survey_fixture("mini.csv"))
         .arg("--out")
         .arg(dir.path().join("o"))
         .assert()
@@ -441,8 +439,8 @@ fn a_column_named_twice_is_an_error() {
 fn no_responses_skips_responses_csv_and_changes_nothing_else() {
     let with = tempfile::tempdir().unwrap();
     let without = tempfile::tempdir().unwrap();
-    import(&[], &[fixture("mini.csv")], with.path()).success();
-    import(&["--no-responses"], &[fixture("mini.csv")], without.path()).success();
+    import(&[], &[survey_fixture("mini.csv")], with.path()).success();
+    import(&["--no-responses"], &[survey_fixture("mini.csv")], without.path()).success();
     assert!(with.path().join("responses.csv").exists());
     assert!(!without.path().join("responses.csv").exists());
     for f in ["survey.csv", "counts.csv", "moments.csv", "accounting.csv"] {

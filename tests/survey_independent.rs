@@ -2,18 +2,10 @@
 //! (tests/fixtures/survey/independent.py, pure Python with exact fractions, written from
 //! docs/survey.md; its output is committed beside it), and the synthetic export's reproducibility.
 
-use std::path::{Path, PathBuf};
+mod util;
 
 use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read_csv(path: &Path) -> String {
-    let b = std::fs::read(path).unwrap();
-    String::from_utf8(b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&b).to_vec()).unwrap()
-}
+use util::{repo, text_without_bom};
 
 #[test]
 fn shanxi_export_matches_independent_computation() {
@@ -21,22 +13,22 @@ fn shanxi_export_matches_independent_computation() {
     Command::cargo_bin("kaohe")
         .unwrap()
         .args(["survey", "import"])
-        .arg(root().join("surveys/shanxi-2022-social.toml"))
-        .arg(root().join("examples/shanxi-2022/survey-export.csv"))
+        .arg(repo().join("surveys/shanxi-2022-social.toml"))
+        .arg(repo().join("examples/shanxi-2022/survey-export.csv"))
         .arg("--out")
         .arg(out.path())
         .assert()
         .success();
-    let fx = root().join("tests/fixtures/survey");
+    let fx = repo().join("tests/fixtures/survey");
     // All 128 cities and counties: index, CI, n, n_eff, flag.
     assert_eq!(
-        read_csv(&out.path().join("survey.csv")),
-        read_csv(&fx.join("shanxi-expected-survey.csv"))
+        text_without_bom(&out.path().join("survey.csv")),
+        text_without_bom(&fx.join("shanxi-expected-survey.csv"))
     );
     // Every row accounted for, rule by rule, as the independent script counts them.
-    let acc = read_csv(&out.path().join("accounting.csv"));
+    let acc = text_without_bom(&out.path().join("accounting.csv"));
     let total = acc.lines().last().unwrap().strip_prefix("(total),").unwrap().to_string();
-    let expected = read_csv(&fx.join("shanxi-expected-totals.csv"));
+    let expected = text_without_bom(&fx.join("shanxi-expected-totals.csv"));
     assert_eq!(acc.lines().next().unwrap(), format!("agency,{}", expected.lines().next().unwrap()));
     assert_eq!(total, expected.lines().nth(1).unwrap());
     let v: Vec<u64> = total.split(',').map(|x| x.parse().unwrap()).collect();
@@ -52,21 +44,21 @@ fn bundled_export_is_reproducible_from_its_seed() {
         .unwrap()
         .env("RAYON_NUM_THREADS", "1")
         .args(["survey", "synth"])
-        .arg(root().join("surveys/shanxi-2022-social.toml"))
+        .arg(repo().join("surveys/shanxi-2022-social.toml"))
         .args(["--rows", "12000", "--seed", "2022", "--out"])
         .arg(&file)
         .assert()
         .success();
     assert!(
         std::fs::read(&file).unwrap()
-            == std::fs::read(root().join("examples/shanxi-2022/survey-export.csv")).unwrap(),
+            == std::fs::read(repo().join("examples/shanxi-2022/survey-export.csv")).unwrap(),
         "examples/shanxi-2022/survey-export.csv is `kaohe survey synth surveys/shanxi-2022-social.toml --rows 12000 --seed 2022`"
     );
 }
 
 #[test]
 fn xlsx_export_gives_the_csv_numbers() {
-    let fx = root().join("tests/fixtures/survey");
+    let fx = repo().join("tests/fixtures/survey");
     let out = tempfile::tempdir().unwrap();
     for (name, dir) in [("mini.csv", "c"), ("mini.xlsx", "x")] {
         Command::cargo_bin("kaohe")
@@ -81,8 +73,8 @@ fn xlsx_export_gives_the_csv_numbers() {
     }
     for f in ["survey.csv", "counts.csv", "moments.csv", "accounting.csv"] {
         assert_eq!(
-            read_csv(&out.path().join("c").join(f)),
-            read_csv(&out.path().join("x").join(f)),
+            text_without_bom(&out.path().join("c").join(f)),
+            text_without_bom(&out.path().join("x").join(f)),
             "{f}"
         );
     }
@@ -94,10 +86,10 @@ fn shanxi_questionnaire_rates_every_city_and_county_by_the_agencies_ids() {
     // as examples/shanxi-2022/agencies.csv is (city id = city code, county id = city code + "-" +
     // its 2-digit position in the city); social evaluation covers cities and counties only.
     let q = kaohe::survey::questionnaire::Questionnaire::load(
-        &root().join("surveys/shanxi-2022-social.toml"),
+        &repo().join("surveys/shanxi-2022-social.toml"),
     )
     .unwrap();
-    let text = read_csv(&root().join("tests/fixtures/survey/shanxi-agencies.csv"));
+    let text = text_without_bom(&repo().join("tests/fixtures/survey/shanxi-agencies.csv"));
     let mut cities = std::collections::HashMap::new();
     let mut expected = Vec::new();
     for line in text.lines().skip(1) {

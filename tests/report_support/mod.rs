@@ -5,11 +5,11 @@
 
 #![allow(dead_code)]
 
-use std::str::FromStr;
-
 use kaohe::score::ledger::{Component, LedgerLine, Step};
 use kaohe::score::result::*;
 use rust_decimal::Decimal;
+
+use crate::util::dec;
 
 pub const DIMENSIONS: [(&str, &str, i64); 4] = [
     ("content", "公开内容", 40),
@@ -29,10 +29,6 @@ pub const COUNTIES: [(&str, &str); 6] = [
 ];
 pub const DEPARTMENTS: [&str; 4] = ["省司法厅", "省公安厅", "省财政厅", "省审批服务管理局"];
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> u64 {
@@ -49,10 +45,10 @@ impl Lcg {
 
 fn bands(excellent: &str, good: &str) -> Vec<GradeBandSummary> {
     vec![
-        GradeBandSummary { name: "优秀".into(), min: d(excellent) },
-        GradeBandSummary { name: "良好".into(), min: d(good) },
-        GradeBandSummary { name: "合格".into(), min: d("60") },
-        GradeBandSummary { name: "不合格".into(), min: d("0") },
+        GradeBandSummary { name: "优秀".into(), min: dec(excellent) },
+        GradeBandSummary { name: "良好".into(), min: dec(good) },
+        GradeBandSummary { name: "合格".into(), min: dec("60") },
+        GradeBandSummary { name: "不合格".into(), min: dec("0") },
     ]
 }
 
@@ -66,7 +62,7 @@ pub fn run_result_scaled(scale: usize) -> RunResult {
         id: "shanxi-2022".into(),
         title: "山西省2022年度政务公开工作考核".into(),
         basis: "晋政办发〔2022〕38号".into(),
-        total: d("100"),
+        total: dec("100"),
         dimensions: DIMENSIONS
             .iter()
             .map(|(id, name, max)| DimensionSummary {
@@ -125,10 +121,10 @@ pub fn run_result_scaled(scale: usize) -> RunResult {
     }
     // A veto on the second county: capped at 59, forced to 不合格.
     let vetoed = agencies.iter_mut().find(|a| a.agency_id == "k0001").unwrap();
-    let cut = vetoed.total - d("59");
+    let cut = vetoed.total - dec("59");
     if cut > Decimal::ZERO {
         vetoed.adjustment -= cut;
-        vetoed.total = d("59");
+        vetoed.total = dec("59");
         vetoed.ledger.push(line("veto:camera", Component::Adjustment, Step::Veto, -cut));
     }
     vetoed.appeals_pending = vec!["F-0007".into(), "F-0009".into()];
@@ -136,7 +132,7 @@ pub fn run_result_scaled(scale: usize) -> RunResult {
         rule: "camera".into(),
         name: "电子警察未公示".into(),
         grade: Some("不合格".into()),
-        score: Some(d("59")),
+        score: Some(dec("59")),
         source: "findings.csv:7".into(),
     });
     rank_and_grade(&scheme, &mut agencies);
@@ -199,9 +195,9 @@ fn survey_rows(agencies: &[AgencyResult]) -> Vec<SurveySummary> {
         .map(|(id, index, ci, n, below)| SurveySummary {
             agency_id: id.to_string(),
             survey: SURVEY.into(),
-            index: d(index),
-            ci_low: ci.map(|c| d(c.0)),
-            ci_high: ci.map(|c| d(c.1)),
+            index: dec(index),
+            ci_low: ci.map(|c| dec(c.0)),
+            ci_high: ci.map(|c| dec(c.1)),
             n: Some(*n),
             below_minimum: *below,
         })
@@ -233,7 +229,7 @@ fn agency(
         }
         let p = rng.points(55, *max);
         // Two indicators per dimension so the indicator sheet has several rows per agency.
-        let first = (p / d("2")).round_dp(2);
+        let first = (p / dec("2")).round_dp(2);
         ledger.push(line(
             &format!("{dim}.a"),
             Component::Dimension(dim.to_string()),
@@ -251,10 +247,10 @@ fn agency(
     }
     let applicable_max: Decimal = dimension_max.iter().sum();
     let base: Decimal = dimensions.iter().flatten().sum();
-    let rescale = if applicable_max == d("100") {
+    let rescale = if applicable_max == dec("100") {
         Decimal::ZERO
     } else {
-        (base * d("100") / applicable_max - base).round_dp(2)
+        (base * dec("100") / applicable_max - base).round_dp(2)
     };
     if !rescale.is_zero() {
         ledger.push(line("rescale", Component::Rescale, Step::Rescale, rescale));
