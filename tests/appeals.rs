@@ -40,15 +40,7 @@ fn row(w: &Work, out: &str, agency: &str) -> (Decimal, Decimal, String, String) 
 }
 
 fn score_into(w: &Work, out: &str) {
-    kaohe()
-        .arg("score")
-        .arg(rules())
-        .arg("--data")
-        .arg(w.data())
-        .arg("--out")
-        .arg(w.path(out))
-        .assert()
-        .success();
+    score_cmd(rules(), &w.data(), &w.path(out)).assert().success();
 }
 
 #[test]

@@ -95,8 +95,7 @@ fn scores_the_bundled_example() {
     }
 
     // scores.json: every total is exactly the sum of its ledger; hashes recorded.
-    let json: serde_json::Value =
-        serde_json::from_str(&read(&w.out().join("scores.json"))).unwrap();
+    let json: serde_json::Value = scores_json(&w.out());
     let agencies = json["agencies"].as_array().unwrap();
     assert_eq!(agencies.len(), 168);
     for a in agencies {

@@ -4,7 +4,7 @@
 mod util;
 
 use assert_cmd::Command;
-use util::check_summary;
+use util::{check_summary, score_cmd, scores_json};
 
 fn check_passes(rules: &str) {
     let out = Command::cargo_bin("kaohe")
@@ -248,17 +248,8 @@ fn each_indicator_ranks_with_its_own_tie_style() {
     }
     std::fs::write(data.join("measures.csv"), m).unwrap();
     let out = dir.path().join("out");
-    Command::cargo_bin("kaohe")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["score", "scoring-rules/composite-checklist.toml", "--data"])
-        .arg(&data)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("scores.json")).unwrap()).unwrap();
+    score_cmd("scoring-rules/composite-checklist.toml", &data, &out).assert().success();
+    let json = scores_json(&out);
     let rank = |agency: &str, node: &str| -> u64 {
         let a =
             json["agencies"].as_array().unwrap().iter().find(|a| a["agency_id"] == agency).unwrap();

@@ -115,15 +115,7 @@ fn score_outputs_do_not_depend_on_line_endings() {
         let (data, out) = (tmp.path().join(format!("{endings:?}")), tmp.path().join("out"));
         write_example(&data, endings);
         let _ = std::fs::remove_dir_all(&out);
-        kaohe()
-            .arg("score")
-            .arg("scoring-rules/shanxi-2022.toml")
-            .arg("--data")
-            .arg(&data)
-            .arg("--out")
-            .arg(&out)
-            .assert()
-            .success();
+        score_cmd(rules(), &data, &out).assert().success();
         let files = outputs(&out, &data);
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         assert!(names.contains(&"rankings.csv") && names.contains(&"scores.json"), "{names:?}");

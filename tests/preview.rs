@@ -187,8 +187,7 @@ fn no_bundle_holds_another_agencys_id_name_or_score() {
         .assert()
         .success();
     w.score().assert().success();
-    let scores: serde_json::Value =
-        serde_json::from_str(&read(&w.out().join("scores.json"))).unwrap();
+    let scores: serde_json::Value = scores_json(&w.out());
     let agencies = scores["agencies"].as_array().unwrap();
     assert_eq!(agencies.len(), 168);
     // Everything A may legitimately show: the numbers of its own result, and its group's

@@ -12,7 +12,6 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::str::FromStr;
 
-use assert_cmd::Command;
 use rust_decimal::Decimal;
 use util::*;
 
@@ -65,20 +64,12 @@ fn score_with_threads(
     std::fs::write(d.join("agencies.csv"), &data.agencies).unwrap();
     std::fs::write(d.join("measures.csv"), &data.measures).unwrap();
     let out = dir.path().join("out");
-    let mut cmd = Command::cargo_bin("kaohe").unwrap();
+    let mut cmd = score_cmd(Path::new(RULES).join(rules), &d, &out);
     if let Some(t) = threads {
         cmd.env("RAYON_NUM_THREADS", t.to_string());
     }
-    cmd.arg("score")
-        .arg(Path::new(RULES).join(rules))
-        .arg("--data")
-        .arg(&d)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("scores.json")).unwrap()).unwrap();
+    cmd.assert().success();
+    let json = scores_json(&out);
     let mut nodes = Nodes::new();
     for a in json["agencies"].as_array().unwrap() {
         let m = nodes.entry(a["agency_id"].as_str().unwrap().to_string()).or_default();

@@ -41,8 +41,7 @@ fn verify_catches_any_one_character_edit() {
         vec![w.out().join("rankings.csv"), w.out().join("scores.json"), rules_copy.clone()];
     // Every input the run recorded (the survey export beside them is the survey importer's input,
     // not the run's: its results reach the run through survey.csv).
-    let scores: serde_json::Value =
-        serde_json::from_str(&read(&w.out().join("scores.json"))).unwrap();
+    let scores: serde_json::Value = scores_json(&w.out());
     for i in scores["inputs"].as_array().unwrap() {
         if i["kind"] != "rules" {
             targets.push(w.data().join(i["path"].as_str().unwrap()));

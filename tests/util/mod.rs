@@ -85,10 +85,21 @@ impl Work {
     }
     /// `kaohe score` on this data, into this out dir.
     pub fn score(&self) -> Command {
-        let mut c = kaohe();
-        c.arg("score").arg(rules()).arg("--data").arg(self.data()).arg("--out").arg(self.out());
-        c
+        score_cmd(rules(), &self.data(), &self.out())
     }
+}
+
+/// `kaohe score RULES --data DATA --out OUT`, run from the repository root (so RULES may be
+/// relative to it).
+pub fn score_cmd(rules: impl AsRef<std::ffi::OsStr>, data: &Path, out: &Path) -> Command {
+    let mut c = kaohe();
+    c.arg("score").arg(rules).arg("--data").arg(data).arg("--out").arg(out);
+    c
+}
+
+/// The scores.json of an output directory, parsed.
+pub fn scores_json(out: &Path) -> serde_json::Value {
+    serde_json::from_str(&read(&out.join("scores.json"))).unwrap()
 }
 
 pub fn read(p: &Path) -> String {
