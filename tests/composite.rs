@@ -7,15 +7,7 @@ use assert_cmd::Command;
 use util::{check_summary, score_cmd, scores_json};
 
 fn check_passes(rules: &str) {
-    let out = Command::cargo_bin("kaohe")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["check", rules])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = util::kaohe().args(["check", rules]).assert().success().get_output().stdout.clone();
     assert_eq!(check_summary(&String::from_utf8(out).unwrap()), "1 passed, 0 failed");
 }
 

@@ -6,16 +6,13 @@ mod util;
 use std::path::Path;
 use std::str::FromStr;
 
-use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use rust_decimal::Decimal;
-use util::{csv_rows, repo, text_after_bom};
+use util::{csv_rows, text_after_bom};
 
 /// Runs `kaohe report` on the example into `out` at a low dpi (resolution is tested elsewhere).
 pub fn report_example(out: &Path, extra: &[&str]) {
-    Command::cargo_bin("kaohe")
-        .unwrap()
-        .current_dir(repo())
+    util::kaohe()
         .args(["report", "--dpi", "48", "--out"])
         .arg(out)
         .args(extra)
@@ -95,9 +92,7 @@ fn previous_results_directory_draws_change_charts() {
 #[test]
 fn no_progress_bar_when_stderr_is_not_a_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("kaohe")
-        .unwrap()
-        .current_dir(repo())
+    let out = util::kaohe()
         .args(["report", "--dpi", "24", "--no-agency-charts", "--out"])
         .arg(dir.path())
         .env_remove("CI")

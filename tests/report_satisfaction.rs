@@ -182,7 +182,7 @@ fn below_minimum_results_are_drawn_hollow_and_said_so() {
 /// (scores.json), sorted by survey and agency id whatever the file's order.
 #[test]
 fn scores_json_carries_the_survey_rows_and_their_intervals() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = &util::repo();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     std::fs::create_dir(&data).unwrap();
@@ -197,16 +197,7 @@ fn scores_json_carries_the_survey_rows_and_their_intervals() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    assert_cmd::Command::cargo_bin("kaohe")
-        .unwrap()
-        .current_dir(root)
-        .arg("score")
-        .arg("--data")
-        .arg(&data)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
+    util::kaohe().arg("score").arg("--data").arg(&data).arg("--out").arg(&out).assert().success();
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("scores.json")).unwrap()).unwrap();
     let s = json["surveys"].as_array().expect("scores.json has surveys");

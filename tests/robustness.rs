@@ -1,14 +1,14 @@
 //! `kaohe robustness`: reproducible from the seed at any thread count, and intervals that agree
 //! with what can be worked out by hand on a small case.
 
+mod util;
+
 use std::path::Path;
 
 use assert_cmd::Command;
 
 fn run(rules: &Path, data: &Path, out: &Path, threads: u32, extra: &[&str]) {
-    Command::cargo_bin("kaohe")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    util::kaohe()
         .env("RAYON_NUM_THREADS", threads.to_string())
         .arg("robustness")
         .arg(rules)
@@ -24,7 +24,7 @@ fn run(rules: &Path, data: &Path, out: &Path, threads: u32, extra: &[&str]) {
 #[test]
 fn bundled_example_is_the_same_at_one_and_three_threads_and_changes_with_the_seed() {
     let dir = tempfile::tempdir().unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = &util::repo();
     let rules = root.join("scoring-rules/shanxi-2022.toml");
     let data = root.join("examples/shanxi-2022");
     let (a, b, c) = (dir.path().join("a"), dir.path().join("b"), dir.path().join("c"));
