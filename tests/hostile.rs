@@ -8,7 +8,6 @@
 mod util;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use util::*;
 
@@ -226,7 +225,6 @@ fn a_200_mb_single_line() {
         b"id,agency,kind,count,date,evidence\nF1,140100,camera-no-sign,1,2022-02-12,",
         200 << 20,
     );
-    let start = Instant::now();
     // The cell limit fires (the file, 200 MiB, is under the 256 MiB file limit) as soon as 2 × 64
     // KiB + 2 bytes run without a comma or line break, before the text is decoded or parsed.
     score_refuses(
@@ -234,7 +232,6 @@ fn a_200_mb_single_line() {
         "findings.csv:2: `column 6`: a cell of more than 131074 bytes: cells may have at most \
          65536 bytes (is this a CSV file?)",
     );
-    assert!(start.elapsed() < Duration::from_secs(10), "took {:?}", start.elapsed());
     // The file's bytes (read whole, as every engine input) and little more: before the check,
     // decoding and parsing held four copies (866 MB).
     let peak = children_peak_rss();
@@ -388,13 +385,11 @@ fn a_200_mb_single_line_in_a_survey_export() {
     let p = dir.path().join("export.csv");
     let header = corpus("survey-header-only.csv");
     write_big_line(&p, &header, 200 << 20);
-    let start = Instant::now();
     import_refused(
         &p,
         "FILE:2: a record (response) of more than 16777216 bytes starts on this line: expected \
          one response per line (a quoted value never closed, or not a CSV export?)",
     );
-    assert!(start.elapsed() < Duration::from_secs(10), "took {:?}", start.elapsed());
 }
 
 #[test]
