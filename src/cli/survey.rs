@@ -90,7 +90,7 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
                     no_responses: *no_responses,
                 },
             )?;
-            crate::output::commit::commit_dir(out, |stage| output::write_all(stage, &q, &im))?;
+            crate::util::fs::commit_dir(out, |stage| output::write_all(stage, &q, &im))?;
             let t = im.total();
             eprintln!(
                 "{} rows: {} valid, {} screened, {} rejected; wrote {}",
@@ -105,12 +105,12 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
         SurveyCommand::Merge { questionnaire, shards, out } => {
             let q = Questionnaire::load(questionnaire)?;
             let im = merge::merge(&q, shards)?;
-            crate::output::commit::commit_dir(out, |stage| output::write_all(stage, &q, &im))?;
+            crate::util::fs::commit_dir(out, |stage| output::write_all(stage, &q, &im))?;
             Ok(())
         }
         SurveyCommand::Synth { questionnaire, rows, seed, scaffold, out } => {
             if let Some(n) = scaffold {
-                return crate::output::atomic::write_atomic(
+                return crate::util::fs::write_atomic(
                     out,
                     crate::survey::synth::scaffold(*n).as_bytes(),
                 );
@@ -134,7 +134,7 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
         SurveyCommand::Init { export, out, encoding } => {
             let text = crate::survey::init::draft(export, *encoding)?;
             match out {
-                Some(p) => crate::output::atomic::write_atomic(p, text.as_bytes()),
+                Some(p) => crate::util::fs::write_atomic(p, text.as_bytes()),
                 None => {
                     print!("{text}");
                     Ok(())
