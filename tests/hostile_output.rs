@@ -379,7 +379,8 @@ fn html_in_names_is_escaped_in_report_md() {
 fn no_control(s: &str) {
     for c in s.chars() {
         let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-        assert!(!(c.is_control() && c != '\n' && c != '\t') && !bidi, "{c:?} in:\n{s}");
+        let control = c.is_control() && c != '\n' && c != '\t';
+        assert!(!control && !bidi, "{c:?} in:\n{s}");
     }
 }
 

@@ -20,11 +20,11 @@ const TRIGGERS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－
 /// A plain decimal number: optional sign, digits, optional fraction. Such a cell is data.
 fn is_plain_number(s: &str) -> bool {
     let body = s.strip_prefix(['-', '+']).unwrap_or(s);
-    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
-    !int.is_empty()
-        && int.bytes().all(|b| b.is_ascii_digit())
-        && frac.bytes().all(|b| b.is_ascii_digit())
-        && (frac.is_empty() == !body.contains('.'))
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    match body.split_once('.') {
+        Some((int, frac)) => digits(int) && digits(frac),
+        None => digits(body),
+    }
 }
 
 /// Whether a text cell needs the leading `'`.
@@ -85,8 +85,8 @@ impl<W: Write> Writer<W> {
         self.0.flush()
     }
 
-    pub fn into_inner(self) -> Result<W, csv::IntoInnerError<csv::Writer<W>>> {
-        self.0.into_inner()
+    pub fn into_inner(self) -> std::io::Result<W> {
+        self.0.into_inner().map_err(|e| e.into_error())
     }
 }
 
