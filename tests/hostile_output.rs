@@ -214,6 +214,33 @@ fn every_directory_writing_command_refuses_the_same_outs() {
     refused(&w, &mut survey, &is_file);
 }
 
+#[test]
+fn survey_merge_into_one_of_its_shards_is_refused() {
+    let w = Work::new();
+    let shard = w.path("shard");
+    let mut import = kaohe();
+    import
+        .args(["survey", "import", "surveys/shanxi-2022-social.toml"])
+        .arg(w.data().join("survey-export.csv"))
+        .arg("--out")
+        .arg(&shard);
+    let (code, _, stderr) = run(&mut import);
+    assert_eq!(code, 0, "{stderr}");
+    let files = names(&shard);
+    let mut merge = kaohe();
+    merge.args(["survey", "merge", "surveys/shanxi-2022-social.toml"]).arg(&shard);
+    merge.arg("--out").arg(&shard);
+    refused(
+        &w,
+        &mut merge,
+        &format!(
+            "--out {}: is the directory of an input; choose a directory of its own",
+            shard.display()
+        ),
+    );
+    assert_eq!(names(&shard), files);
+}
+
 #[cfg(unix)]
 #[test]
 fn a_fifo_inside_out_is_refused_not_opened() {

@@ -77,9 +77,35 @@ enum SurveyCommand {
     },
 }
 
+/// Refuse an output directory that would replace a shard being merged or the directory of a file
+/// read (besides what every output directory must not be), before any work.
+fn check_out(
+    out: &std::path::Path,
+    questionnaire: &std::path::Path,
+    inputs: &[PathBuf],
+) -> crate::Result<()> {
+    use crate::util::fs::{Keep, check_out_dir};
+    let dir = |p: &std::path::Path| -> Option<std::path::PathBuf> {
+        if p.is_dir() {
+            return Some(p.to_path_buf());
+        }
+        p.parent().filter(|d| !d.as_os_str().is_empty()).map(|d| d.to_path_buf())
+    };
+    let dirs: Vec<PathBuf> = std::iter::once(questionnaire)
+        .chain(inputs.iter().map(PathBuf::as_path))
+        .filter_map(dir)
+        .collect();
+    let keep: Vec<Keep> = dirs
+        .iter()
+        .map(|p| Keep { what: "the directory of an input", path: p, no_inside: false })
+        .collect();
+    check_out_dir(out, &keep)
+}
+
 pub fn run(args: &SurveyArgs) -> crate::Result<()> {
     match &args.command {
         SurveyCommand::Import { questionnaire, files, out, encoding, answers, no_responses } => {
+            check_out(out, questionnaire, files)?;
             let q = Questionnaire::load(questionnaire)?;
             let im = import::import(
                 &q,
@@ -103,6 +129,7 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
             Ok(())
         }
         SurveyCommand::Merge { questionnaire, shards, out } => {
+            check_out(out, questionnaire, shards)?;
             let q = Questionnaire::load(questionnaire)?;
             let im = merge::merge(&q, shards)?;
             crate::util::fs::commit_dir(out, |stage| output::write_all(stage, &q, &im))?;
@@ -116,15 +143,10 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
                 );
             }
             let q = Questionnaire::load(questionnaire.as_deref().expect("required by clap"))?;
-            // Streamed (the benchmark file is ~1 GB): temporary file, then rename.
-            let tmp = out.with_extension("csv.tmp");
-            let f = std::fs::File::create(&tmp).map_err(|e| crate::Error::io(&tmp, e))?;
-            let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
-            crate::survey::synth::generate(&q, *rows, *seed, &mut w)
-                .and_then(|_| std::io::Write::flush(&mut w))
-                .map_err(|e| crate::Error::io(&tmp, e))?;
-            drop(w);
-            std::fs::rename(&tmp, out).map_err(|e| crate::Error::io(out, e))
+            // Streamed (the benchmark file is ~1 GB).
+            crate::util::fs::write_atomic_with(out, |w| {
+                crate::survey::synth::generate(&q, *rows, *seed, w)
+            })
         }
         SurveyCommand::Parse { file } => {
             let (records, fields) = import::parse_only(file)?;
