@@ -241,6 +241,26 @@ fn survey_merge_into_one_of_its_shards_is_refused() {
     assert_eq!(names(&shard), files);
 }
 
+#[test]
+fn preview_html_over_an_input_is_refused() {
+    let w = Work::new();
+    let target = w.data().join("agencies.csv");
+    let before = std::fs::read(&target).unwrap();
+    let mut c = kaohe();
+    c.arg("preview").arg(rules()).arg("--data").arg(w.data()).args(["--agency", "140100"]);
+    c.arg("--html").arg(&target);
+    refused(
+        &w,
+        &mut c,
+        &format!(
+            "--html {}: is inside the data directory ({}), which may hold only inputs",
+            target.display(),
+            canon(&w.data()).display()
+        ),
+    );
+    assert_eq!(std::fs::read(&target).unwrap(), before);
+}
+
 #[cfg(unix)]
 #[test]
 fn a_fifo_inside_out_is_refused_not_opened() {

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::input::encoding::TextEncoding;
 use crate::pipeline::{DEFAULT_DATA, DEFAULT_RULES, RunConfig};
-use crate::util::fs::{Keep, check_out_dir};
+use crate::util::fs::{Keep, check_out_dir, resolve};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct RunArgs {
@@ -29,6 +29,24 @@ impl RunArgs {
     /// before any work, so a refused run writes nothing.
     pub fn check_out(&self, out: &Path) -> crate::Result<()> {
         check_out_dir(out, &self.keep())
+    }
+
+    /// Refuse an output file (`preview --html`) inside the data directory or over the rules file:
+    /// it would replace an input.
+    pub fn check_out_file(&self, file: &Path, flag: &str) -> crate::Result<()> {
+        let real = resolve(file).map_err(|e| crate::Error::io(file, e))?;
+        let data = resolve(&self.data).map_err(|e| crate::Error::io(&self.data, e))?;
+        let rules = resolve(&self.rules).map_err(|e| crate::Error::io(&self.rules, e))?;
+        let why = if real.starts_with(&data) {
+            format!("is inside the data directory ({}), which may hold only inputs", data.display())
+        } else if real == rules {
+            "is the rules file".into()
+        } else if file.is_dir() {
+            "is a directory, expected a file".into()
+        } else {
+            return Ok(());
+        };
+        Err(crate::Error::Usage(format!("{flag} {}: {why}", file.display())))
     }
 
     fn keep(&self) -> Vec<Keep<'_>> {

@@ -28,6 +28,9 @@ pub struct PreviewArgs {
 }
 
 pub fn run(args: &PreviewArgs) -> crate::Result<()> {
+    if let Some(path) = &args.html {
+        args.run.check_out_file(path, "--html")?;
+    }
     let (scheme, inputs) = crate::pipeline::load(&args.run.config())?;
     let what = WhatIf {
         assume_rectified: args.assume_rectified.clone(),

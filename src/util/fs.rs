@@ -401,6 +401,21 @@ mod tests {
     }
 
     #[test]
+    fn the_lock_excludes_a_second_holder_and_leaves_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let lock = DirLock::take(&out).unwrap();
+        // flock locks belong to an open file: a second open of the same lock file conflicts,
+        // as another process's would.
+        let other = File::open(dir.path().join(".out.kaohe-lock")).unwrap();
+        assert!(matches!(other.try_lock(), Err(std::fs::TryLockError::WouldBlock)));
+        drop(lock);
+        assert!(names(dir.path()).is_empty());
+        // The lock file was unlinked: whoever had it open must not think it holds the lock.
+        assert!(!same_file(&other, &dir.path().join(".out.kaohe-lock")));
+    }
+
+    #[test]
     fn streamed_write_leaves_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("f.csv");
