@@ -529,4 +529,12 @@ fn other_numeric_flags_have_ranges() {
         &["synth", "--survey-rows", "18446744073709551615"],
         "error: invalid value '18446744073709551615' for '--survey-rows <SURVEY_ROWS>': 18446744073709551615 is not in 1..=10000000",
     );
+    flag_refused(
+        &["survey", "synth", "--scaffold", "18446744073709551615"],
+        "error: invalid value '18446744073709551615' for '--scaffold <SCAFFOLD>': 18446744073709551615 is not in 1..=100000",
+    );
+    flag_refused(
+        &["survey", "synth", "surveys/shanxi-2022-social.toml", "--rows", "0"],
+        "error: invalid value '0' for '--rows <ROWS>': 0 is not in 1..=100000000",
+    );
 }

@@ -51,13 +51,15 @@ enum SurveyCommand {
         /// The questionnaire whose export to generate.
         #[arg(required_unless_present = "scaffold")]
         questionnaire: Option<PathBuf>,
-        /// Number of responses.
-        #[arg(long, default_value_t = 10_000)]
+        /// Number of responses (1 to 100000000).
+        #[arg(long, default_value_t = 10_000,
+              value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
         rows: u64,
         #[arg(long, default_value_t = 2022)]
         seed: u64,
-        /// Write a benchmark questionnaire with this many agencies instead of an export.
-        #[arg(long)]
+        /// Write a benchmark questionnaire with this many agencies instead of an export (1 to
+        /// 100000).
+        #[arg(long, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
         scaffold: Option<usize>,
         #[arg(long)]
         out: PathBuf,
