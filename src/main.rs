@@ -66,7 +66,7 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", kaohe::util::term::clean(&e.to_string()));
             ExitCode::from(2)
         }
     }

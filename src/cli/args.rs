@@ -1,9 +1,10 @@
 //! Arguments shared by the subcommands that score a run.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::input::encoding::TextEncoding;
 use crate::pipeline::{DEFAULT_DATA, DEFAULT_RULES, RunConfig};
+use crate::util::fs::{Keep, check_out_dir, resolve};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct RunArgs {
@@ -22,4 +23,45 @@ impl RunArgs {
     pub fn config(&self) -> RunConfig {
         RunConfig { rules: self.rules.clone(), data: self.data.clone(), encoding: self.encoding }
     }
+
+    /// Refuse an output directory that would replace, copy or sit inside the data directory, or
+    /// replace the rules' directory (besides what [`check_out_dir`] refuses everywhere). Checked
+    /// before any work, so a refused run writes nothing.
+    pub fn check_out(&self, out: &Path) -> crate::Result<()> {
+        check_out_dir(out, &self.keep())
+    }
+
+    /// Refuse an output file (`preview --html`) inside the data directory or over the rules file:
+    /// it would replace an input.
+    pub fn check_out_file(&self, file: &Path, flag: &str) -> crate::Result<()> {
+        let real = resolve(file).map_err(|e| crate::Error::io(file, e))?;
+        let data = resolve(&self.data).map_err(|e| crate::Error::io(&self.data, e))?;
+        let rules = resolve(&self.rules).map_err(|e| crate::Error::io(&self.rules, e))?;
+        let why = if real.starts_with(&data) {
+            format!("is inside the data directory ({}), which may hold only inputs", data.display())
+        } else if real == rules {
+            "is the rules file".into()
+        } else if file.is_dir() {
+            "is a directory, expected a file".into()
+        } else {
+            return Ok(());
+        };
+        Err(crate::Error::Usage(format!("{flag} {}: {why}", file.display())))
+    }
+
+    fn keep(&self) -> Vec<Keep<'_>> {
+        let rules_dir = self.rules.parent().filter(|p| !p.as_os_str().is_empty());
+        let mut keep = vec![Keep { what: "the data directory", path: &self.data, no_inside: true }];
+        keep.extend(rules_dir.map(|p| Keep {
+            what: "the rules file's directory",
+            path: p,
+            no_inside: false,
+        }));
+        keep
+    }
+}
+
+/// Counts of agencies listed in a terminal summary (`--show`).
+pub fn show() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::<usize>::new().range(0..=10_000)
 }

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::util::term::clean;
+
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// The scoring rules (TOML).
@@ -29,11 +31,11 @@ pub fn run(args: &CheckArgs) -> crate::Result<bool> {
     let failed = outcomes.iter().filter(|o| !o.failures.is_empty()).count();
     for o in &outcomes {
         if o.failures.is_empty() {
-            println!("  ok    case \"{}\" (line {})", o.name, o.line);
+            println!("  ok    case \"{}\" (line {})", clean(&o.name), o.line);
         } else {
-            println!("  FAIL  case \"{}\" (line {})", o.name, o.line);
+            println!("  FAIL  case \"{}\" (line {})", clean(&o.name), o.line);
             for f in &o.failures {
-                println!("          {f}");
+                println!("          {}", clean(f));
             }
         }
     }

@@ -38,6 +38,6 @@ pub fn run(args: &ExplainArgs) -> crate::Result<()> {
             }
         )));
     };
-    print!("{}", crate::output::text::explain(&result, a));
+    print!("{}", crate::util::term::clean(&crate::output::text::explain(&result, a)));
     Ok(())
 }

@@ -14,9 +14,10 @@ pub struct ExportPreviewsArgs {
 }
 
 pub fn run(args: &ExportPreviewsArgs) -> crate::Result<()> {
+    args.run.check_out(&args.out)?;
     let result = crate::pipeline::score_files(&args.run.config())?;
     let mut n = 0;
-    crate::output::commit::commit_dir(&args.out, |stage| {
+    crate::util::fs::commit_dir(&args.out, |stage| {
         n = crate::preview::bundle::export(&result, stage)?;
         Ok(())
     })?;

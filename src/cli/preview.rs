@@ -28,6 +28,9 @@ pub struct PreviewArgs {
 }
 
 pub fn run(args: &PreviewArgs) -> crate::Result<()> {
+    if let Some(path) = &args.html {
+        args.run.check_out_file(path, "--html")?;
+    }
     let (scheme, inputs) = crate::pipeline::load(&args.run.config())?;
     let what = WhatIf {
         assume_rectified: args.assume_rectified.clone(),
@@ -35,10 +38,10 @@ pub fn run(args: &PreviewArgs) -> crate::Result<()> {
         with: args.with.clone(),
     };
     let p = crate::preview::build(&scheme, &inputs, &args.agency, &what)?;
-    print!("{}", crate::preview::render::text(&p));
+    print!("{}", crate::util::term::clean(&crate::preview::render::text(&p)));
     if let Some(path) = &args.html {
         let chart = crate::preview::chart_png(&p, crate::preview::bundle::CHART_DPI)?;
-        crate::output::atomic::write_atomic(
+        crate::util::fs::write_atomic(
             path,
             crate::preview::render::html(&p, Some(&chart)).as_bytes(),
         )?;

@@ -16,8 +16,8 @@ pub struct ReportArgs {
     /// Last year's results (its output directory or its rankings.csv), for the change charts.
     #[arg(long, value_name = "OUT_DIR_OR_RANKINGS_CSV")]
     pub previous: Option<PathBuf>,
-    /// Resolution of the PNG charts.
-    #[arg(long, default_value_t = 300)]
+    /// Resolution of the PNG charts (dots per inch, 20 to 1200).
+    #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(20..=1200))]
     pub dpi: u32,
     /// Skip the chart per agency (one agency against its group).
     #[arg(long)]
@@ -28,6 +28,7 @@ pub struct ReportArgs {
 }
 
 pub fn run(args: &ReportArgs) -> crate::Result<()> {
+    args.run.check_out(&args.out)?;
     let previous = args.previous.as_deref().map(Previous::load).transpose()?;
     let result = crate::pipeline::score_files(&args.run.config())?;
     let options = ReportOptions {
@@ -40,14 +41,14 @@ pub fn run(args: &ReportArgs) -> crate::Result<()> {
     // Rankings, scores and the bundle are committed together: never a new ranking beside an old
     // report.
     let mut written = None;
-    crate::output::commit::commit_dir(&args.out, |stage| {
+    crate::util::fs::commit_dir(&args.out, |stage| {
         crate::output::write_run(&result, stage)?;
         written = Some(write_bundle(&result, stage, &options)?);
         Ok(())
     })?;
     let bundle = written.expect("the bundle was written");
     for w in &bundle.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", crate::util::term::clean(w));
     }
     let charts = bundle.files.iter().filter(|f| f.starts_with("charts")).count();
     for f in ["rankings.csv", "scores.json", "report.html", "report.md", "rankings.xlsx"] {

@@ -8,34 +8,39 @@ use rust_decimal::Decimal;
 
 use super::args::RunArgs;
 use crate::robust::{self, Config, Kind};
+use crate::util::fs::write_atomic;
 
 #[derive(Debug, clap::Args)]
 pub struct RobustnessArgs {
     #[command(flatten)]
     pub run: RunArgs,
-    /// Perturbed runs per analysis.
-    #[arg(long, default_value_t = 200)]
+    /// Perturbed runs per analysis (1 to 100000).
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub replicates: u32,
     #[arg(long, default_value_t = 2022)]
     pub seed: u64,
     /// Each weight varies within ±this share of its value (0.2: from 0.8× to 1.2×).
-    #[arg(long, default_value = "0.2")]
+    #[arg(long, default_value = "0.2", value_parser = share)]
     pub weight_range: Decimal,
     /// Output directory.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
     /// Agencies listed per analysis in the summary.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, value_parser = super::args::show())]
     pub show: usize,
 }
 
-pub fn run(args: &RobustnessArgs) -> crate::Result<()> {
-    if args.weight_range < Decimal::ZERO || args.weight_range >= Decimal::ONE {
-        return Err(crate::Error::Usage(format!(
-            "--weight-range {}: expected a share in [0, 1)",
-            args.weight_range
-        )));
+/// `--weight-range`: a share in [0, 1).
+fn share(s: &str) -> Result<Decimal, String> {
+    let d: Decimal = s.parse().map_err(|_| format!("expected a share in [0, 1), got {s}"))?;
+    if d < Decimal::ZERO || d >= Decimal::ONE {
+        return Err(format!("expected a share in [0, 1), got {s}"));
     }
+    Ok(d)
+}
+
+pub fn run(args: &RobustnessArgs) -> crate::Result<()> {
+    args.run.check_out(&args.out)?;
     let cfg = args.run.config();
     let scheme = crate::rules::load(&cfg.rules, &crate::pipeline::display(&cfg.rules))?;
     let inputs = crate::input::load::load_dir(&cfg.data, cfg.encoding)?;
@@ -52,15 +57,11 @@ pub fn run(args: &RobustnessArgs) -> crate::Result<()> {
         analyses.push(robust::analyse(&scheme, &inputs, &baseline, Kind::Survey, &rc, &survey)?);
     }
     analyses.push(robust::analyse(&scheme, &inputs, &baseline, Kind::Weights, &rc, &survey)?);
-    crate::output::atomic::write_atomic(
-        &args.out.join("robustness.csv"),
-        &robust::to_csv(&analyses),
-    )?;
-    crate::output::atomic::write_atomic(
-        &args.out.join("robustness.svg"),
-        robust::chart::to_svg(&analyses).as_bytes(),
-    )?;
-    print!("{}", robust::summary(&analyses, args.show));
+    crate::util::fs::commit_dir(&args.out, |stage| {
+        write_atomic(&stage.join("robustness.csv"), &robust::to_csv(&analyses))?;
+        write_atomic(&stage.join("robustness.svg"), robust::chart::to_svg(&analyses).as_bytes())
+    })?;
+    print!("{}", crate::util::term::clean(&robust::summary(&analyses, args.show)));
     println!(
         "\nwrote {} and {}",
         args.out.join("robustness.csv").display(),

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::args::RunArgs;
+use crate::util::term::clean;
 
 #[derive(Debug, clap::Args)]
 pub struct ScoreArgs {
@@ -13,15 +14,16 @@ pub struct ScoreArgs {
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
     /// Agencies shown at the top and bottom of each group in the summary.
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 5, value_parser = super::args::show())]
     pub show: usize,
 }
 
 pub fn run(args: &ScoreArgs) -> crate::Result<()> {
+    args.run.check_out(&args.out)?;
     let result = crate::pipeline::score_files(&args.run.config())?;
     crate::output::commit_run(&result, &args.out)?;
-    print!("{}", crate::output::text::summary(&result, args.show));
-    print!("\n{}", crate::output::text::reconciliation(&result));
+    print!("{}", clean(&crate::output::text::summary(&result, args.show)));
+    print!("\n{}", clean(&crate::output::text::reconciliation(&result)));
     println!(
         "\nwrote {} and {}",
         args.out.join("rankings.csv").display(),

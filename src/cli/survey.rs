@@ -51,13 +51,15 @@ enum SurveyCommand {
         /// The questionnaire whose export to generate.
         #[arg(required_unless_present = "scaffold")]
         questionnaire: Option<PathBuf>,
-        /// Number of responses.
-        #[arg(long, default_value_t = 10_000)]
+        /// Number of responses (1 to 100000000).
+        #[arg(long, default_value_t = 10_000,
+              value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
         rows: u64,
         #[arg(long, default_value_t = 2022)]
         seed: u64,
-        /// Write a benchmark questionnaire with this many agencies instead of an export.
-        #[arg(long)]
+        /// Write a benchmark questionnaire with this many agencies instead of an export (1 to
+        /// 100000).
+        #[arg(long, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
         scaffold: Option<usize>,
         #[arg(long)]
         out: PathBuf,
@@ -77,9 +79,35 @@ enum SurveyCommand {
     },
 }
 
+/// Refuse an output directory that would replace a shard being merged or the directory of a file
+/// read (besides what every output directory must not be), before any work.
+fn check_out(
+    out: &std::path::Path,
+    questionnaire: &std::path::Path,
+    inputs: &[PathBuf],
+) -> crate::Result<()> {
+    use crate::util::fs::{Keep, check_out_dir};
+    let dir = |p: &std::path::Path| -> Option<std::path::PathBuf> {
+        if p.is_dir() {
+            return Some(p.to_path_buf());
+        }
+        p.parent().filter(|d| !d.as_os_str().is_empty()).map(|d| d.to_path_buf())
+    };
+    let dirs: Vec<PathBuf> = std::iter::once(questionnaire)
+        .chain(inputs.iter().map(PathBuf::as_path))
+        .filter_map(dir)
+        .collect();
+    let keep: Vec<Keep> = dirs
+        .iter()
+        .map(|p| Keep { what: "the directory of an input", path: p, no_inside: false })
+        .collect();
+    check_out_dir(out, &keep)
+}
+
 pub fn run(args: &SurveyArgs) -> crate::Result<()> {
     match &args.command {
         SurveyCommand::Import { questionnaire, files, out, encoding, answers, no_responses } => {
+            check_out(out, questionnaire, files)?;
             let q = Questionnaire::load(questionnaire)?;
             let im = import::import(
                 &q,
@@ -90,7 +118,7 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
                     no_responses: *no_responses,
                 },
             )?;
-            crate::output::commit::commit_dir(out, |stage| output::write_all(stage, &q, &im))?;
+            crate::util::fs::commit_dir(out, |stage| output::write_all(stage, &q, &im))?;
             let t = im.total();
             eprintln!(
                 "{} rows: {} valid, {} screened, {} rejected; wrote {}",
@@ -103,28 +131,24 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
             Ok(())
         }
         SurveyCommand::Merge { questionnaire, shards, out } => {
+            check_out(out, questionnaire, shards)?;
             let q = Questionnaire::load(questionnaire)?;
             let im = merge::merge(&q, shards)?;
-            crate::output::commit::commit_dir(out, |stage| output::write_all(stage, &q, &im))?;
+            crate::util::fs::commit_dir(out, |stage| output::write_all(stage, &q, &im))?;
             Ok(())
         }
         SurveyCommand::Synth { questionnaire, rows, seed, scaffold, out } => {
             if let Some(n) = scaffold {
-                return crate::output::atomic::write_atomic(
+                return crate::util::fs::write_atomic(
                     out,
                     crate::survey::synth::scaffold(*n).as_bytes(),
                 );
             }
             let q = Questionnaire::load(questionnaire.as_deref().expect("required by clap"))?;
-            // Streamed (the benchmark file is ~1 GB): temporary file, then rename.
-            let tmp = out.with_extension("csv.tmp");
-            let f = std::fs::File::create(&tmp).map_err(|e| crate::Error::io(&tmp, e))?;
-            let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
-            crate::survey::synth::generate(&q, *rows, *seed, &mut w)
-                .and_then(|_| std::io::Write::flush(&mut w))
-                .map_err(|e| crate::Error::io(&tmp, e))?;
-            drop(w);
-            std::fs::rename(&tmp, out).map_err(|e| crate::Error::io(out, e))
+            // Streamed (the benchmark file is ~1 GB).
+            crate::util::fs::write_atomic_with(out, |w| {
+                crate::survey::synth::generate(&q, *rows, *seed, w)
+            })
         }
         SurveyCommand::Parse { file } => {
             let (records, fields) = import::parse_only(file)?;
@@ -134,7 +158,7 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
         SurveyCommand::Init { export, out, encoding } => {
             let text = crate::survey::init::draft(export, *encoding)?;
             match out {
-                Some(p) => crate::output::atomic::write_atomic(p, text.as_bytes()),
+                Some(p) => crate::util::fs::write_atomic(p, text.as_bytes()),
                 None => {
                     print!("{text}");
                     Ok(())

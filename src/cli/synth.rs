@@ -2,13 +2,17 @@
 
 use std::path::PathBuf;
 
+use crate::util::fs::{Keep, check_out_dir};
+
 #[derive(Debug, clap::Args)]
 pub struct SynthArgs {
     /// The scoring rules the data is generated for.
     #[arg(default_value = crate::pipeline::DEFAULT_RULES)]
     pub rules: PathBuf,
-    /// Number of agencies (168 = Shanxi's 11 cities, 40 departments and 117 counties).
-    #[arg(long, default_value_t = 168)]
+    /// Number of agencies (168 = Shanxi's 11 cities, 40 departments and 117 counties; at most
+    /// 100000).
+    #[arg(long, default_value_t = 168,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
     pub agencies: usize,
     #[arg(long, default_value_t = 2022)]
     pub seed: u64,
@@ -19,12 +23,18 @@ pub struct SynthArgs {
     /// (writes survey-export.csv; survey.csv and survey-responses.csv are the importer's output).
     #[arg(long, value_name = "QUESTIONNAIRE")]
     pub survey: Option<PathBuf>,
-    /// Responses in the synthetic survey export.
-    #[arg(long, default_value_t = 12_000)]
+    /// Responses in the synthetic survey export (1 to 10000000).
+    #[arg(long, default_value_t = 12_000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
     pub survey_rows: u64,
 }
 
 pub fn run(args: &SynthArgs) -> crate::Result<()> {
+    let rules_dir = args.rules.parent().filter(|p| !p.as_os_str().is_empty());
+    let keep: Vec<Keep> = rules_dir
+        .map(|p| Keep { what: "the rules file's directory", path: p, no_inside: false })
+        .into_iter()
+        .collect();
+    check_out_dir(&args.out, &keep)?;
     let scheme = crate::rules::load(&args.rules, &crate::pipeline::display(&args.rules))?;
     let mut data = crate::synth::generate(
         &scheme,

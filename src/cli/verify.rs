@@ -24,7 +24,7 @@ pub fn run(args: &VerifyArgs) -> crate::Result<bool> {
     }
     println!("NOT verified: {} problem(s)", v.problems.len());
     for p in &v.problems {
-        println!("  {p}");
+        println!("  {}", crate::util::term::clean(&p.to_string()));
     }
     Ok(false)
 }

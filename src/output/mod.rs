@@ -1,8 +1,6 @@
-//! Writing results: rankings.csv, scores.json, the terminal summary, and the atomic-write and
-//! hashing helpers they use.
+//! Writing results: rankings.csv, scores.json, the terminal summary, and the hashing helper they
+//! use. Files and directories are written atomically by [`crate::util::fs`].
 
-pub mod atomic;
-pub mod commit;
 pub mod hash;
 pub mod rankings;
 pub mod scores;
@@ -12,19 +10,20 @@ use std::path::Path;
 
 use crate::error::Result;
 use crate::score::result::RunResult;
+use crate::util::fs::{commit_dir, write_atomic};
 
 /// Write rankings.csv and scores.json into `out` (each atomically: temp file + rename). Both are
 /// rendered in memory first, so a rendering problem leaves the previous outputs untouched.
 pub fn write_run(run: &RunResult, out: &Path) -> Result<()> {
     let csv = rankings::to_csv(run)?;
     let json = scores::to_json(run)?;
-    atomic::write_atomic(&out.join("rankings.csv"), &csv)?;
-    atomic::write_atomic(&out.join("scores.json"), &json)?;
+    write_atomic(&out.join("rankings.csv"), &csv)?;
+    write_atomic(&out.join("scores.json"), &json)?;
     Ok(())
 }
 
-/// [`write_run`] as one commit of the whole output directory ([`commit::commit_dir`]): a process
+/// [`write_run`] as one commit of the whole output directory ([`commit_dir`]): a process
 /// killed at any moment leaves the previous rankings.csv and scores.json or the new pair.
 pub fn commit_run(run: &RunResult, out: &Path) -> Result<()> {
-    commit::commit_dir(out, |stage| write_run(run, stage))
+    commit_dir(out, |stage| write_run(run, stage))
 }

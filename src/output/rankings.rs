@@ -45,7 +45,7 @@ pub fn to_csv(run: &RunResult) -> Result<Vec<u8>> {
     let dp = run.scheme.decimals;
     let mut buf = vec![0xEF, 0xBB, 0xBF];
     {
-        let mut w = csv::Writer::from_writer(&mut buf);
+        let mut w = crate::util::csv_out::Writer::from_writer(&mut buf);
         let mut header: Vec<String> = LEAD.iter().map(|s| s.to_string()).collect();
         header.extend(run.scheme.dimensions.iter().map(|d| d.id.clone()));
         header.extend(TAIL.iter().map(|s| s.to_string()));

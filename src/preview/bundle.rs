@@ -6,8 +6,8 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::error::Result;
-use crate::output::atomic::write_atomic;
 use crate::score::result::RunResult;
+use crate::util::fs::write_atomic;
 
 /// Resolution of the chart in preview pages: twice the screen's, sharp on high-density displays.
 pub const CHART_DPI: u32 = 192;

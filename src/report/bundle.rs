@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::output::atomic::write_atomic;
 use crate::report::chart::{self, Rendered};
 use crate::report::previous::Previous;
 use crate::report::{font, html, markdown, progress, xlsx};
 use crate::score::result::RunResult;
+use crate::util::fs::write_atomic;
 
 #[derive(Debug, Clone)]
 pub struct ReportOptions {

@@ -111,9 +111,13 @@ pub fn sorted_inputs(result: &RunResult) -> Vec<&crate::score::result::InputReco
     v
 }
 
-/// Escapes what Markdown tables and emphasis would misread.
+/// Escapes what Markdown tables and emphasis would misread, and HTML (a name holding `<script>`
+/// is shown as text by every Markdown renderer, not run).
 fn esc(s: &str) -> String {
-    s.replace('\\', "\\\\")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('*', "\\*")
         .replace('_', "\\_")

@@ -61,7 +61,7 @@ impl Previous {
             let line = i as u64 + 2;
             let record =
                 record.map_err(|e| Error::at(Location::line(&name, line), e.to_string()))?;
-            let get = |c: usize| record.get(c).unwrap_or("").trim();
+            let get = |c: usize| crate::util::csv_out::restore(record.get(c).unwrap_or("").trim());
             let total = Decimal::from_str(get(total_col)).map_err(|_| {
                 Error::at(
                     Location::line(&name, line).with_column("total"),

@@ -410,11 +410,7 @@ pub fn analyse(
 }
 
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    crate::util::csv_out::field(s)
 }
 
 /// robustness.csv: one row per analysis and agency; UTF-8 with a BOM for Excel.

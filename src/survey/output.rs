@@ -22,43 +22,27 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::error::{Error, Location, Result};
-use crate::output::atomic::write_atomic;
 use crate::survey::import::{Imported, InputFile, RejectedRow, Response, ScreenedRow, Tally};
 use crate::survey::questionnaire::Questionnaire;
 use crate::survey::screen::rule_names;
 use crate::survey::stats::{self, Moments, Stats};
+use crate::util::csv_out::{Writer as CsvWriter, restore};
+use crate::util::fs::write_atomic;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 pub const UNRESOLVED: &str = "(unresolved)";
 pub const SKIPPED: &str = "(skipped)";
 
-/// Write a file as [`write_atomic`] does (temporary file in the same directory, synced, then
-/// renamed over the target) but streamed through a buffer rather than built in memory first. The
-/// BOM is written before `body`.
+/// Write a file as [`write_atomic`] does but streamed through a buffer rather than built in
+/// memory first. The BOM is written before `body`.
 fn write_streamed(
     path: &Path,
     body: impl FnOnce(&mut dyn std::io::Write) -> std::result::Result<(), csv::Error>,
 ) -> Result<()> {
-    use std::io::Write;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| -> std::result::Result<(), csv::Error> {
-        let f = std::fs::File::create(&tmp)?;
-        let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+    crate::util::fs::write_atomic_with(path, |w| {
         w.write_all(BOM)?;
-        body(&mut w)?;
-        let f = w.into_inner().map_err(|e| e.into_error())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        Ok(())
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(path, std::io::Error::other(e.to_string())));
-    }
-    Ok(())
+        body(w).map_err(std::io::Error::other)
+    })
 }
 
 /// A decimal with exactly `dp` decimals (already rounded by the caller).
@@ -70,11 +54,11 @@ pub fn fixed(d: Decimal, dp: u32) -> String {
 
 /// A CSV being written to memory, rows written as they are produced (the counts of a large
 /// survey have hundreds of thousands of rows: no intermediate table of strings).
-struct Csv(csv::Writer<Vec<u8>>);
+struct Csv(CsvWriter<Vec<u8>>);
 
 impl Csv {
     fn new(header: &[&str]) -> Csv {
-        let mut w = csv::WriterBuilder::new().from_writer(BOM.to_vec());
+        let mut w = CsvWriter::from_writer(BOM.to_vec());
         w.write_record(header).expect("write to memory");
         Csv(w)
     }
@@ -136,7 +120,7 @@ pub fn write_responses(
     q: &Questionnaire,
     responses: &[Response],
 ) -> std::result::Result<(), csv::Error> {
-    let mut w = csv::Writer::from_writer(w);
+    let mut w = CsvWriter::from_writer(w);
     w.write_record(RESPONSES_HEADER)?;
     let weights: Vec<String> = q.groups.iter().map(|g| g.weight.normalize().to_string()).collect();
     for r in responses {
@@ -266,7 +250,7 @@ pub fn write_all(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
     // These two grow with the rows (a million screened rows in a large survey): streamed.
     let fname = |f: u32| im.inputs[f as usize].file.as_str();
     write_streamed(&dir.join("screened.csv"), |w| {
-        let mut w = csv::Writer::from_writer(w);
+        let mut w = CsvWriter::from_writer(w);
         w.write_record(["file", "line", "agency", "rule"])?;
         for r in &im.screened {
             w.write_record([
@@ -280,7 +264,7 @@ pub fn write_all(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
         Ok(())
     })?;
     write_streamed(&dir.join("rejected.csv"), |w| {
-        let mut w = csv::Writer::from_writer(w);
+        let mut w = CsvWriter::from_writer(w);
         w.write_record(["file", "line", "agency", "reason"])?;
         for r in &im.rejected {
             w.write_record([
@@ -381,7 +365,7 @@ fn read_rows(path: &Path) -> Result<Vec<(u64, Vec<String>)>> {
             Error::at(Location::file(path.display().to_string()), format!("malformed CSV: {e}"))
         })?;
         let line = rec.position().map(|p| p.line()).unwrap_or(0);
-        out.push((line, rec.iter().map(str::to_string).collect()));
+        out.push((line, rec.iter().map(|f| restore(f).to_string()).collect()));
     }
     Ok(out)
 }

@@ -17,8 +17,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::error::Result;
-use crate::output::atomic::write_atomic;
 use crate::rules::{Mapping, Method, Scheme, TierBound};
+use crate::util::fs::write_atomic;
 
 #[derive(Debug, Clone)]
 pub struct SynthConfig {
@@ -50,11 +50,7 @@ fn stream(seed: u64, id: &str) -> ChaCha8Rng {
 }
 
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    crate::util::csv_out::field(s)
 }
 
 fn d1(x: f64) -> Decimal {
