@@ -21,6 +21,7 @@ pub mod rules;
 pub mod score;
 pub mod survey;
 pub mod synth;
+pub mod util;
 pub mod verify;
 
 pub use error::{Error, Result};

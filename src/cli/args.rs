@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use crate::input::encoding::TextEncoding;
 use crate::pipeline::{DEFAULT_DATA, DEFAULT_RULES, RunConfig};
+use crate::util::encoding::TextEncoding;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct RunArgs {

@@ -4,13 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::encoding::TextEncoding;
 use super::parse;
 use super::records::*;
-use super::table::{Row, Table, read_table};
 use crate::error::{Error, Result};
 use crate::rules::Rectification;
 use crate::score::result::InputRecord;
+use crate::util::encoding::TextEncoding;
+use crate::util::table::{Row, Table, read_table};
 
 /// The input kinds, their file stems and columns (required ones first).
 pub const KINDS: &[(&str, &[&str], &[&str])] = &[

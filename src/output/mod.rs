@@ -1,9 +1,8 @@
-//! Writing results: rankings.csv, scores.json, the terminal summary, and the atomic-write and
-//! hashing helpers they use.
+//! Writing results: rankings.csv, scores.json, the terminal summary, and the atomic-write
+//! helper they use.
 
 pub mod atomic;
 pub mod commit;
-pub mod hash;
 pub mod rankings;
 pub mod scores;
 pub mod text;

@@ -159,7 +159,7 @@ fn normal(rng: &mut ChaCha8Rng) -> Decimal {
 pub fn survey_errors(dir: &Path) -> Result<BTreeMap<(String, String), Decimal>> {
     let mut out = BTreeMap::new();
     let Some(path) = crate::input::load::find_file(dir, "survey")? else { return Ok(out) };
-    let t = crate::input::table::read_table(&path, &crate::pipeline::display(&path), None)?;
+    let t = crate::util::table::read_table(&path, &crate::pipeline::display(&path), None)?;
     let (Some(a), Some(s), Some(lo), Some(hi)) =
         (t.column("agency"), t.column("survey"), t.column("ci_low"), t.column("ci_high"))
     else {
@@ -194,7 +194,7 @@ pub fn survey_responses(dir: &Path) -> Result<Option<BTreeMap<(String, String), 
     if !path.is_file() {
         return Ok(None);
     }
-    let t = crate::input::table::read_table(&path, &crate::pipeline::display(&path), None)?;
+    let t = crate::util::table::read_table(&path, &crate::pipeline::display(&path), None)?;
     t.deny_unknown_columns(&crate::survey::output::RESPONSES_HEADER)?;
     let mut cols = [0; 5];
     for (c, name) in cols.iter_mut().zip(crate::survey::output::RESPONSES_HEADER) {
