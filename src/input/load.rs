@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use super::parse;
 use super::records::*;
 use crate::error::{Error, Result};
+use crate::input::InputRecord;
 use crate::rules::Rectification;
-use crate::score::result::InputRecord;
 use crate::util::encoding::TextEncoding;
 use crate::util::table::{Row, Table, read_table};
 

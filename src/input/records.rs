@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::Serialize;
 
 use crate::rules::Rectification;
-use crate::score::result::InputRecord;
 
 #[derive(Debug, Clone)]
 pub struct Agency {
@@ -157,4 +157,18 @@ pub struct Inputs {
     pub appeals: Vec<Appeal>,
     /// The files read, with hashes and row counts (empty for test cases).
     pub files: Vec<InputRecord>,
+}
+
+/// One file that went into the run.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputRecord {
+    /// What the file is: "rules", "agencies", "findings", …
+    pub kind: String,
+    /// Path as given (relative paths stay relative, so outputs do not depend on the checkout).
+    pub path: String,
+    pub sha256: String,
+    /// Data rows read (header excluded); 0 for the rules file.
+    pub rows_read: u64,
+    pub rows_used: u64,
+    pub rows_rejected: u64,
 }
