@@ -98,7 +98,7 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
         agencies.insert(&a.id, &a.group);
     }
     if inputs.agencies.is_empty() {
-        errors.push(Error::Usage("no agencies: expected at least one row in agencies".into()));
+        errors.push(Error::Data("no agencies: expected at least one row in agencies".into()));
     }
     // Agencies named by the rules must exist in a real run, or a typo would silently make a rule
     // apply to nobody. A rules file's test case (no files) names only the agencies it needs.

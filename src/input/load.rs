@@ -38,7 +38,7 @@ pub fn find_file(dir: &Path, stem: &str) -> Result<Option<PathBuf>> {
     match found.len() {
         0 => Ok(None),
         1 => Ok(found.into_iter().next()),
-        _ => Err(Error::Usage(format!(
+        _ => Err(Error::Data(format!(
             "{} holds both {}: expected one file per input kind",
             dir.display(),
             found.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" and ")
@@ -56,7 +56,7 @@ pub fn load_dir(dir: &Path, encoding: Option<TextEncoding>) -> Result<Inputs> {
     for (stem, _, _) in KINDS {
         let Some(path) = find_file(dir, stem)? else {
             if *stem == "agencies" {
-                return Err(Error::Usage(format!(
+                return Err(Error::Data(format!(
                     "{} has no agencies.csv or agencies.xlsx: expected the list of agencies (id, name, group, parent)",
                     dir.display()
                 )));
