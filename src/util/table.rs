@@ -76,9 +76,9 @@ impl Table {
         Location::line(&self.file, row.line).with_column(name)
     }
 
-    /// `file:line` of a row, for ledgers.
-    pub fn cite(&self, row: &Row) -> String {
-        format!("{}:{}", self.file, row.line)
+    /// Where a row is (`file:line`), for ledgers and messages.
+    pub fn cite(&self, row: &Row) -> Location {
+        Location::line(&self.file, row.line)
     }
 }
 
