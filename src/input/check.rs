@@ -456,3 +456,47 @@ fn normalise_measures(scheme: &Scheme) -> impl Iterator<Item = &str> {
         _ => vec![].into_iter().chain(None),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{Agency, Finding};
+
+    fn agency(id: &str, group: &str, line: u64) -> Agency {
+        Agency {
+            id: id.into(),
+            name: id.into(),
+            group: group.into(),
+            parent: None,
+            source: Location::line("agencies.csv", line),
+        }
+    }
+
+    #[test]
+    fn errors_cite_the_row_location_with_the_column_at_fault() {
+        let scheme =
+            crate::rules::parse(include_bytes!("../../scoring-rules/shanxi-2022.toml"), "r.toml")
+                .unwrap();
+        let mut inputs = Inputs::default();
+        inputs.agencies =
+            vec![agency("a1", "city", 2), agency("a1", "city", 3), agency("a2", "nowhere", 4)];
+        // A file name with a colon in it: the location is data, never split apart again.
+        inputs.findings.push(Finding {
+            id: None,
+            agency: "nonexistent-agency".into(),
+            kind: "x".into(),
+            count: 1,
+            date: None,
+            evidence: String::new(),
+            source: Location::line("C:\\in\\findings.csv", 7),
+            appeal: None,
+        });
+        let err = check(&scheme, &inputs).unwrap_err().to_string();
+        let want = [
+            "agencies.csv:3: `id`: duplicate agency id `a1` (first at agencies.csv:2): expected unique ids",
+            "agencies.csv:4: `group`: unknown group `nowhere` for agency `a2`: expected one of city, county, department",
+            "C:\\in\\findings.csv:7: `agency`: unknown agency `nonexistent-agency`: expected an id from the agencies file",
+        ];
+        assert_eq!(err, want.join("\n"));
+    }
+}
