@@ -477,9 +477,14 @@ mod tests {
         let scheme =
             crate::rules::parse(include_bytes!("../../scoring-rules/shanxi-2022.toml"), "r.toml")
                 .unwrap();
-        let mut inputs = Inputs::default();
-        inputs.agencies =
-            vec![agency("a1", "city", 2), agency("a1", "city", 3), agency("a2", "nowhere", 4)];
+        let mut inputs = Inputs {
+            agencies: vec![
+                agency("a1", "city", 2),
+                agency("a1", "city", 3),
+                agency("a2", "nowhere", 4),
+            ],
+            ..Default::default()
+        };
         // A file name with a colon in it: the location is data, never split apart again.
         inputs.findings.push(Finding {
             id: None,
