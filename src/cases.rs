@@ -54,7 +54,7 @@ fn indicator_points(
 pub fn run_cases(scheme: &Scheme, text: &str) -> Result<Vec<CaseOutcome>> {
     let mut out = Vec::new();
     for case in &scheme.cases {
-        let line = crate::input::encoding::line_of(text.as_bytes(), case.name.span().start);
+        let line = crate::util::encoding::line_of(text.as_bytes(), case.name.span().start);
         let name = case.name.get_ref().clone();
         let tol = case.tolerance.unwrap_or(Decimal::ZERO);
         let mut failures = Vec::new();

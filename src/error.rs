@@ -58,9 +58,32 @@ pub enum Error {
     #[error("{}", join_errors(.0))]
     Many(Vec<Error>),
 
-    /// A problem with how the program was called (unknown agency id on the command line, …).
+    /// A problem with how the program was called (unknown agency id on the command line, a data
+    /// directory that does not exist, …): not for bad data or failures inside the program.
     #[error("{0}")]
     Usage(String),
+
+    /// Bad or missing data that no single place in a file can be blamed for (a data directory
+    /// without its agencies, two files for one input kind, no agencies at all).
+    #[error("{0}")]
+    Data(String),
+
+    /// A failure inside the program, not caused by its inputs (a worker thread that died).
+    #[error("{0}")]
+    Internal(String),
+}
+
+/// What kind of failure an [`Error`] is, for callers that act on it (the text is for people).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// A file could not be read or written.
+    Io,
+    /// Bad input data: a rules file, an input file, a questionnaire, a data directory.
+    Data,
+    /// The program was called wrongly.
+    Usage,
+    /// A failure inside the program.
+    Internal,
 }
 
 fn join_errors(errors: &[Error]) -> String {
@@ -75,6 +98,16 @@ fn join_errors(errors: &[Error]) -> String {
 }
 
 impl Error {
+    /// The kind of failure: for several errors together, the first one's.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Io { .. } => ErrorKind::Io,
+            Error::At { .. } | Error::Data(_) => ErrorKind::Data,
+            Error::Many(errors) => errors.first().map_or(ErrorKind::Data, Error::kind),
+            Error::Usage(_) => ErrorKind::Usage,
+            Error::Internal(_) => ErrorKind::Internal,
+        }
+    }
     pub fn at(location: Location, message: impl Into<String>) -> Self {
         Error::At { location, message: message.into() }
     }
@@ -92,3 +125,20 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_and_texts() {
+        let at = Error::at(Location::line("a.csv", 3).with_column("id"), "empty id");
+        assert_eq!(at.to_string(), "a.csv:3: `id`: empty id");
+        assert_eq!(at.kind(), ErrorKind::Data);
+        let io = Error::io(Path::new("x"), std::io::Error::other("gone"));
+        assert_eq!((io.to_string().as_str(), io.kind()), ("x: gone", ErrorKind::Io));
+        let many = Error::Many(vec![Error::Usage("u".into()), Error::Data("d".into())]);
+        assert_eq!((many.to_string().as_str(), many.kind()), ("u\nd", ErrorKind::Usage));
+        assert_eq!(Error::Internal("t".into()).kind(), ErrorKind::Internal);
+    }
+}

@@ -24,7 +24,7 @@ pub mod synth;
 pub mod util;
 pub mod verify;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};
 
 /// The engine version recorded in every output.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

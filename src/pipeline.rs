@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::Result;
-use crate::input::encoding::TextEncoding;
 use crate::score::result::RunResult;
+use crate::util::encoding::TextEncoding;
 
 /// The bundled scheme and example, used when no paths are given (relative to the working
 /// directory, which is the repository root in the README's commands).

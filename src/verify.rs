@@ -59,7 +59,7 @@ pub fn verify(out: &Path, cfg: &RunConfig) -> Result<Verification> {
                 .push(format!("{}: recorded in scores.json but missing now", path.display())),
             Ok(bytes) => {
                 v.checked_files += 1;
-                let got = crate::output::hash::sha256_hex(&bytes);
+                let got = crate::util::hash::sha256_hex(&bytes);
                 if got != want {
                     v.problems.push(format!(
                         "{}: changed since the run (SHA-256 recorded {want}, now {got})",

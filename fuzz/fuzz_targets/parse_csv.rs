@@ -4,5 +4,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = kaohe::input::table::parse_csv(data, "fuzz.csv", None);
+    let _ = kaohe::util::table::parse_csv(data, "fuzz.csv", None);
 });

@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::input::encoding::TextEncoding;
 use crate::pipeline::{DEFAULT_DATA, DEFAULT_RULES, RunConfig};
+use crate::util::encoding::TextEncoding;
 use crate::util::fs::{Keep, check_out_dir, resolve};
 
 #[derive(Debug, Clone, clap::Args)]

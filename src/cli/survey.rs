@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-use crate::input::encoding::TextEncoding;
 use crate::survey::questionnaire::{AnswerForm, Questionnaire};
 use crate::survey::{import, merge, output};
+use crate::util::encoding::TextEncoding;
 
 #[derive(Debug, clap::Args)]
 pub struct SurveyArgs {

@@ -6,11 +6,13 @@ use chrono::NaiveDate;
 use super::records::*;
 use crate::error::{Error, Location, Result};
 use crate::rules::Rectification;
-use crate::rules::raw::RawCase;
+use crate::rules::raw::{CaseTask, RawCase};
 
 pub fn inputs(case: &RawCase, rules_file: &str, case_line: u64) -> Result<Inputs> {
     let name = case.name.get_ref();
-    let src = |what: &str, i: usize| format!("{rules_file} case \"{name}\" {what}[{}]", i + 1);
+    let src = |what: &str, i: usize| {
+        Location::file(format!("{rules_file} case \"{name}\" {what}[{}]", i + 1))
+    };
     let err = |msg: String| {
         Error::at(
             Location::line(rules_file, case_line).with_column(format!("case \"{name}\"")),
@@ -40,32 +42,10 @@ pub fn inputs(case: &RawCase, rules_file: &str, case_line: u64) -> Result<Inputs
         });
     }
     for (i, t) in case.tasks.iter().enumerate() {
-        let completed = match &t.completed {
-            None => None,
-            Some(d) => match (d.date, d.time) {
-                (Some(dt), None) => {
-                    NaiveDate::from_ymd_opt(dt.year as i32, dt.month as u32, dt.day as u32)
-                }
-                _ => None,
-            }
-            .map(Some)
-            .ok_or_else(|| err(format!("tasks[{}].completed `{d}`: expected a date", i + 1)))?,
-        };
-        let status = match (t.status.as_deref(), completed) {
-            (None | Some("done" | "已完成" | "完成"), Some(d)) => TaskStatus::Done(d),
-            (None | Some("not_done" | "未完成"), None) => TaskStatus::NotDone,
-            (Some("not_applicable" | "不适用"), None) => TaskStatus::NotApplicable,
-            (s, c) => {
-                return Err(err(format!(
-                    "tasks[{}]: status {s:?} with completed {c:?}: expected a date for done, none otherwise",
-                    i + 1
-                )));
-            }
-        };
         out.tasks.push(TaskRecord {
             agency: t.agency.clone(),
             task: t.task.clone(),
-            status,
+            status: task_status(t, i).map_err(err)?,
             evidence: String::new(),
             source: src("tasks", i),
         });
@@ -120,4 +100,29 @@ pub fn inputs(case: &RawCase, rules_file: &str, case_line: u64) -> Result<Inputs
         });
     }
     Ok(out)
+}
+
+/// The status of the case's task `i` (0-based): done with a date, or not done or not applicable
+/// without one.
+fn task_status(t: &CaseTask, i: usize) -> std::result::Result<TaskStatus, String> {
+    let completed = match &t.completed {
+        None => None,
+        Some(d) => match (d.date, d.time) {
+            (Some(dt), None) => {
+                NaiveDate::from_ymd_opt(dt.year as i32, dt.month as u32, dt.day as u32)
+            }
+            _ => None,
+        }
+        .map(Some)
+        .ok_or_else(|| format!("tasks[{}].completed `{d}`: expected a date", i + 1))?,
+    };
+    match (t.status.as_deref(), completed) {
+        (None | Some("done" | "已完成" | "完成"), Some(d)) => Ok(TaskStatus::Done(d)),
+        (None | Some("not_done" | "未完成"), None) => Ok(TaskStatus::NotDone),
+        (Some("not_applicable" | "不适用"), None) => Ok(TaskStatus::NotApplicable),
+        (s, c) => Err(format!(
+            "tasks[{}]: status {s:?} with completed {c:?}: expected a date for done, none otherwise",
+            i + 1
+        )),
+    }
 }

@@ -4,13 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::encoding::TextEncoding;
 use super::parse;
 use super::records::*;
-use super::table::{Row, Table, read_table};
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
+use crate::input::InputRecord;
 use crate::rules::Rectification;
-use crate::score::result::InputRecord;
+use crate::util::encoding::TextEncoding;
+use crate::util::table::{Row, Table, read_table};
 
 /// The input kinds, their file stems and columns (required ones first).
 pub const KINDS: &[(&str, &[&str], &[&str])] = &[
@@ -38,7 +38,7 @@ pub fn find_file(dir: &Path, stem: &str) -> Result<Option<PathBuf>> {
     match found.len() {
         0 => Ok(None),
         1 => Ok(found.into_iter().next()),
-        _ => Err(Error::Usage(format!(
+        _ => Err(Error::Data(format!(
             "{} holds both {}: expected one file per input kind",
             dir.display(),
             found.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" and ")
@@ -56,7 +56,7 @@ pub fn load_dir(dir: &Path, encoding: Option<TextEncoding>) -> Result<Inputs> {
     for (stem, _, _) in KINDS {
         let Some(path) = find_file(dir, stem)? else {
             if *stem == "agencies" {
-                return Err(Error::Usage(format!(
+                return Err(Error::Data(format!(
                     "{} has no agencies.csv or agencies.xlsx: expected the list of agencies (id, name, group, parent)",
                     dir.display()
                 )));
@@ -118,10 +118,7 @@ pub fn attach_appeals(inputs: &mut Inputs) -> Result<()> {
     let mut errors = Vec::new();
     let appeals = std::mem::take(&mut inputs.appeals);
     for a in &appeals {
-        let loc = || {
-            let (f, l) = a.source.rsplit_once(':').unwrap_or((&a.source, "0"));
-            crate::error::Location::line(f, l.parse().unwrap_or(0)).with_column("finding")
-        };
+        let loc = || a.source.clone().with_column("finding");
         match inputs.findings.iter_mut().find(|f| f.id.as_deref() == Some(a.finding.as_str())) {
             None => {
                 let ids = inputs.findings.iter().filter_map(|f| f.id.as_deref());
@@ -137,7 +134,7 @@ pub fn attach_appeals(inputs: &mut Inputs) -> Result<()> {
             }
             Some(f) if f.appeal.is_some() => errors.push(Error::at(
                 loc(),
-                format!("finding `{}` already has an appeal decision ({}): expected one decision per finding", a.finding, f.appeal.as_ref().map(|p| p.source.as_str()).unwrap_or("")),
+                format!("finding `{}` already has an appeal decision ({}): expected one decision per finding", a.finding, f.appeal.as_ref().map(|p| p.source.to_string()).unwrap_or_default()),
             )),
             Some(f) => f.appeal = Some(a.clone()),
         }
@@ -175,16 +172,7 @@ fn optional(s: &str) -> Option<String> {
 
 fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()> {
     let source = t.cite(row);
-    let evidence = || {
-        let e = cell(t, row, "evidence");
-        let n = cell(t, row, "note");
-        match (e.is_empty(), n.is_empty()) {
-            (false, false) => format!("{e} ({n})"),
-            (false, true) => e.to_string(),
-            (true, false) => n.to_string(),
-            (true, true) => String::new(),
-        }
-    };
+    let evidence = || evidence(t, row);
     match stem {
         "agencies" => inputs.agencies.push(Agency {
             id: required(t, row, "id")?.to_string(),
@@ -203,44 +191,7 @@ fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()>
             source,
             appeal: None,
         }),
-        "tasks" => {
-            let completed = cell(t, row, "completed");
-            let status = match cell(t, row, "status").trim() {
-                "" if completed.is_empty() => TaskStatus::NotDone,
-                "" | "done" | "已完成" | "完成" => TaskStatus::Done(parsed(t, row, "completed", parse::date)?),
-                "not_done" | "未完成" => {
-                    if !completed.is_empty() {
-                        return Err(Error::at(
-                            t.at(row, t.column("completed").unwrap_or(0)),
-                            "status is not_done but a completion date is given: expected one or the other",
-                        ));
-                    }
-                    TaskStatus::NotDone
-                }
-                "not_applicable" | "不适用" => {
-                    if !completed.is_empty() {
-                        return Err(Error::at(
-                            t.at(row, t.column("completed").unwrap_or(0)),
-                            "status is not_applicable but a completion date is given: expected one or the other",
-                        ));
-                    }
-                    TaskStatus::NotApplicable
-                }
-                other => {
-                    return Err(Error::at(
-                        t.at(row, t.column("status").unwrap_or(0)),
-                        format!("unknown status `{other}`: expected done, not_done or not_applicable (已完成/未完成/不适用)"),
-                    ));
-                }
-            };
-            inputs.tasks.push(TaskRecord {
-                agency: required(t, row, "agency")?.to_string(),
-                task: required(t, row, "task")?.to_string(),
-                status,
-                evidence: evidence(),
-                source,
-            });
-        }
+        "tasks" => inputs.tasks.push(task_row(t, row, source)?),
         "measures" => inputs.measures.push(MeasureRecord {
             // The date is optional but, when given, must be a date.
             agency: {
@@ -274,59 +225,136 @@ fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()>
             evidence: evidence(),
             source,
         }),
-        "survey" => {
-            // The interval and effective sample size are not scored: they are kept for the report.
-            let opt = |col: &str| -> Result<Option<rust_decimal::Decimal>> {
-                if cell(t, row, col).is_empty() { Ok(None) } else { Ok(Some(parsed(t, row, col, parse::decimal)?)) }
-            };
-            let (ci_low, ci_high, n_eff) = (opt("ci_low")?, opt("ci_high")?, opt("n_eff")?);
-            inputs.surveys.push(SurveyResult {
-                agency: required(t, row, "agency")?.to_string(),
-                survey: required(t, row, "survey")?.to_string(),
-                index: parsed(t, row, "index", parse::decimal)?,
-                ci_low,
-                ci_high,
-                n: if cell(t, row, "n").is_empty() { None } else { Some(u64::from(parsed(t, row, "n", |s| parse::count(s, 0))?)) },
-                n_eff,
-                below_minimum: parsed(t, row, "below_minimum", parse::flag)?,
-                source,
-            });
-        }
-        "appeals" => {
-            let points = cell(t, row, "points");
-            let decision = match cell(t, row, "decision").trim() {
-                "upheld" | "维持" => AppealDecision::Upheld,
-                "overturned" | "撤销" | "纠正" => AppealDecision::Overturned,
-                "pending" | "待复核" | "复核中" => AppealDecision::Pending,
-                "partly" | "部分撤销" | "部分维持" => AppealDecision::Partly(parsed(t, row, "points", |s| {
-                    let d = parse::decimal(s).map_err(|_| format!("`{s}`: a partly-upheld finding needs its new points (≥ 0)"))?;
-                    if d.is_sign_negative() && !d.is_zero() {
-                        return Err(format!("points {s} is negative: expected the points the finding now costs (≥ 0)"));
-                    }
-                    Ok(d)
-                })?),
-                other => {
-                    return Err(Error::at(
-                        t.at(row, t.column("decision").unwrap_or(0)),
-                        format!("unknown decision `{other}`: expected upheld, overturned, partly or pending (维持/撤销/部分撤销/待复核)"),
-                    ));
-                }
-            };
-            if !points.is_empty() && !matches!(decision, AppealDecision::Partly(_)) {
-                return Err(Error::at(
-                    t.at(row, t.column("points").unwrap_or(0)),
-                    "points are given but the decision is not `partly`: expected points only for partly-upheld findings",
-                ));
-            }
-            inputs.appeals.push(Appeal {
-                finding: required(t, row, "finding")?.to_string(),
-                decision,
-                date: if cell(t, row, "date").is_empty() { None } else { Some(parsed(t, row, "date", parse::date)?) },
-                note: cell(t, row, "note").to_string(),
-                source,
-            });
-        }
+        "survey" => inputs.surveys.push(survey_row(t, row, source)?),
+        "appeals" => inputs.appeals.push(appeal_row(t, row, source)?),
         _ => unreachable!("KINDS lists every stem"),
     }
     Ok(())
+}
+
+/// The evidence of a row: its `evidence` and `note` cells.
+fn evidence(t: &Table, row: &Row) -> String {
+    let e = cell(t, row, "evidence");
+    let n = cell(t, row, "note");
+    match (e.is_empty(), n.is_empty()) {
+        (false, false) => format!("{e} ({n})"),
+        (false, true) => e.to_string(),
+        (true, false) => n.to_string(),
+        (true, true) => String::new(),
+    }
+}
+
+/// A row of tasks: the status, and a completion date exactly when it is done.
+fn task_row(t: &Table, row: &Row, source: Location) -> Result<TaskRecord> {
+    let completed = cell(t, row, "completed");
+    let without_date = |status: TaskStatus, name: &str| {
+        if completed.is_empty() {
+            return Ok(status);
+        }
+        Err(Error::at(
+            t.at(row, t.column("completed").unwrap_or(0)),
+            format!("status is {name} but a completion date is given: expected one or the other"),
+        ))
+    };
+    let status = match cell(t, row, "status").trim() {
+        "" if completed.is_empty() => TaskStatus::NotDone,
+        "" | "done" | "已完成" | "完成" => {
+            TaskStatus::Done(parsed(t, row, "completed", parse::date)?)
+        }
+        "not_done" | "未完成" => without_date(TaskStatus::NotDone, "not_done")?,
+        "not_applicable" | "不适用" => {
+            without_date(TaskStatus::NotApplicable, "not_applicable")?
+        }
+        other => {
+            return Err(Error::at(
+                t.at(row, t.column("status").unwrap_or(0)),
+                format!(
+                    "unknown status `{other}`: expected done, not_done or not_applicable (已完成/未完成/不适用)"
+                ),
+            ));
+        }
+    };
+    Ok(TaskRecord {
+        agency: required(t, row, "agency")?.to_string(),
+        task: required(t, row, "task")?.to_string(),
+        status,
+        evidence: evidence(t, row),
+        source,
+    })
+}
+
+/// A row of survey results.
+fn survey_row(t: &Table, row: &Row, source: Location) -> Result<SurveyResult> {
+    // The interval and effective sample size are not scored: they are kept for the report.
+    let opt = |col: &str| -> Result<Option<rust_decimal::Decimal>> {
+        if cell(t, row, col).is_empty() {
+            Ok(None)
+        } else {
+            Ok(Some(parsed(t, row, col, parse::decimal)?))
+        }
+    };
+    let (ci_low, ci_high, n_eff) = (opt("ci_low")?, opt("ci_high")?, opt("n_eff")?);
+    Ok(SurveyResult {
+        agency: required(t, row, "agency")?.to_string(),
+        survey: required(t, row, "survey")?.to_string(),
+        index: parsed(t, row, "index", parse::decimal)?,
+        ci_low,
+        ci_high,
+        n: if cell(t, row, "n").is_empty() {
+            None
+        } else {
+            Some(u64::from(parsed(t, row, "n", |s| parse::count(s, 0))?))
+        },
+        n_eff,
+        below_minimum: parsed(t, row, "below_minimum", parse::flag)?,
+        source,
+    })
+}
+
+/// A row of appeals: the decision, and new points exactly when partly upheld.
+fn appeal_row(t: &Table, row: &Row, source: Location) -> Result<Appeal> {
+    let points = cell(t, row, "points");
+    let decision = match cell(t, row, "decision").trim() {
+        "upheld" | "维持" => AppealDecision::Upheld,
+        "overturned" | "撤销" | "纠正" => AppealDecision::Overturned,
+        "pending" | "待复核" | "复核中" => AppealDecision::Pending,
+        "partly" | "部分撤销" | "部分维持" => {
+            AppealDecision::Partly(parsed(t, row, "points", |s| {
+                let d = parse::decimal(s).map_err(|_| {
+                    format!("`{s}`: a partly-upheld finding needs its new points (≥ 0)")
+                })?;
+                if d.is_sign_negative() && !d.is_zero() {
+                    return Err(format!(
+                        "points {s} is negative: expected the points the finding now costs (≥ 0)"
+                    ));
+                }
+                Ok(d)
+            })?)
+        }
+        other => {
+            return Err(Error::at(
+                t.at(row, t.column("decision").unwrap_or(0)),
+                format!(
+                    "unknown decision `{other}`: expected upheld, overturned, partly or pending (维持/撤销/部分撤销/待复核)"
+                ),
+            ));
+        }
+    };
+    if !points.is_empty() && !matches!(decision, AppealDecision::Partly(_)) {
+        return Err(Error::at(
+            t.at(row, t.column("points").unwrap_or(0)),
+            "points are given but the decision is not `partly`: expected points only for partly-upheld findings",
+        ));
+    }
+    Ok(Appeal {
+        finding: required(t, row, "finding")?.to_string(),
+        decision,
+        date: if cell(t, row, "date").is_empty() {
+            None
+        } else {
+            Some(parsed(t, row, "date", parse::date)?)
+        },
+        note: cell(t, row, "note").to_string(),
+        source,
+    })
 }

@@ -1,11 +1,13 @@
 //! The engine's input rows, whatever file or test case they came from. Each row keeps its
-//! provenance (`findings.csv:12`) so ledger lines and errors can cite it.
+//! provenance as a [`Location`] (shown as `findings.csv:12`) so ledger lines and errors can cite
+//! it, and an error can add the column without parsing the text back.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::Serialize;
 
+use crate::error::Location;
 use crate::rules::Rectification;
-use crate::score::result::InputRecord;
 
 #[derive(Debug, Clone)]
 pub struct Agency {
@@ -13,7 +15,7 @@ pub struct Agency {
     pub name: String,
     pub group: String,
     pub parent: Option<String>,
-    pub source: String,
+    pub source: Location,
 }
 
 /// A third-party evaluation finding (or any assessed problem): `count` findings of `kind`.
@@ -25,7 +27,7 @@ pub struct Finding {
     pub count: u32,
     pub date: Option<NaiveDate>,
     pub evidence: String,
-    pub source: String,
+    pub source: Location,
     /// The appeal (申诉/复核) decision on this finding, if any.
     pub appeal: Option<Appeal>,
 }
@@ -57,7 +59,7 @@ pub struct Appeal {
     pub decision: AppealDecision,
     pub date: Option<NaiveDate>,
     pub note: String,
-    pub source: String,
+    pub source: Location,
 }
 
 impl Appeal {
@@ -91,7 +93,7 @@ pub struct TaskRecord {
     pub task: String,
     pub status: TaskStatus,
     pub evidence: String,
-    pub source: String,
+    pub source: Location,
 }
 
 /// A measured value (a ratio, a level, a third-party score) for a measured item.
@@ -101,7 +103,7 @@ pub struct MeasureRecord {
     pub indicator: String,
     pub value: Decimal,
     pub evidence: String,
-    pub source: String,
+    pub source: Location,
 }
 
 /// A bonus award: `count` awards of bonus item `bonus`.
@@ -112,7 +114,7 @@ pub struct Award {
     pub bonus: String,
     pub count: u32,
     pub evidence: String,
-    pub source: String,
+    pub source: Location,
 }
 
 /// Last year's finding and how it was rectified.
@@ -123,7 +125,7 @@ pub struct PriorFinding {
     pub kind: String,
     pub status: Rectification,
     pub evidence: String,
-    pub source: String,
+    pub source: Location,
 }
 
 /// A per-agency survey result (the satisfaction index the survey importer writes).
@@ -139,7 +141,7 @@ pub struct SurveyResult {
     /// Effective sample size (Kish) of a weighted survey, when given.
     pub n_eff: Option<Decimal>,
     pub below_minimum: bool,
-    pub source: String,
+    pub source: Location,
 }
 
 /// Everything the engine scores, already parsed. Built from a data directory
@@ -157,4 +159,18 @@ pub struct Inputs {
     pub appeals: Vec<Appeal>,
     /// The files read, with hashes and row counts (empty for test cases).
     pub files: Vec<InputRecord>,
+}
+
+/// One file that went into the run.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputRecord {
+    /// What the file is: "rules", "agencies", "findings", …
+    pub kind: String,
+    /// Path as given (relative paths stay relative, so outputs do not depend on the checkout).
+    pub path: String,
+    pub sha256: String,
+    /// Data rows read (header excluded); 0 for the rules file.
+    pub rows_read: u64,
+    pub rows_used: u64,
+    pub rows_rejected: u64,
 }

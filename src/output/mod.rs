@@ -1,7 +1,6 @@
-//! Writing results: rankings.csv, scores.json, the terminal summary, and the hashing helper they
-//! use. Files and directories are written atomically by [`crate::util::fs`].
+//! Writing results: rankings.csv, scores.json and the terminal summary. Files and directories
+//! are written atomically by [`crate::util::fs`]; hashes come from [`crate::util::hash`].
 
-pub mod hash;
 pub mod rankings;
 pub mod scores;
 pub mod text;

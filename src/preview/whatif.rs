@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::input::load::{attach_appeals, load_file};
 use crate::input::{Appeal, AppealDecision, Inputs};
 use crate::rules::Rectification;
@@ -97,7 +97,7 @@ pub fn pending_overturned(inputs: &Inputs, agency: &str) -> Inputs {
     out
 }
 
-fn not_own(source: &str, other: &str, agency: &str) -> Error {
+fn not_own(source: &Location, other: &str, agency: &str) -> Error {
     Error::Usage(format!(
         "{source}: the row is about agency `{other}`: a what-if may only change agency `{agency}`'s own rows"
     ))
@@ -106,7 +106,7 @@ fn not_own(source: &str, other: &str, agency: &str) -> Error {
 /// Add `extra` rows to `out`, replacing rows with the same key (id; or agency + task/indicator/
 /// survey for tasks, measures and survey results).
 fn merge(out: &mut Inputs, extra: Inputs, agency: &str) -> Result<()> {
-    let own = |a: &str, source: &str| {
+    let own = |a: &str, source: &Location| {
         if a == agency { Ok(()) } else { Err(not_own(source, a, agency)) }
     };
     for a in extra.agencies {

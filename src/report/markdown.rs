@@ -105,7 +105,7 @@ pub fn write(result: &RunResult, charts: &[Rendered], previous_note: Option<&str
 }
 
 /// Inputs sorted by kind then path, so the listing does not depend on read order.
-pub fn sorted_inputs(result: &RunResult) -> Vec<&crate::score::result::InputRecord> {
+pub fn sorted_inputs(result: &RunResult) -> Vec<&crate::input::InputRecord> {
     let mut v: Vec<_> = result.inputs.iter().collect();
     v.sort_by(|a, b| (&a.kind, &a.path).cmp(&(&b.kind, &b.path)));
     v

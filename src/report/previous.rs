@@ -83,7 +83,7 @@ impl Previous {
                 ));
             }
         }
-        let sha256 = crate::output::hash::sha256_hex(bytes);
+        let sha256 = crate::util::hash::sha256_hex(bytes);
         Ok(Previous { path: file.to_path_buf(), sha256, rows })
     }
 

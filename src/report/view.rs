@@ -106,7 +106,7 @@ pub fn slug(id: &str) -> String {
         return id.to_string();
     }
     let base: String = id.chars().map(|c| if safe(c) { c } else { '_' }).collect();
-    let hash = crate::output::hash::sha256_hex(id.as_bytes());
+    let hash = crate::util::hash::sha256_hex(id.as_bytes());
     format!("{base}-{}", &hash[..8])
 }
 

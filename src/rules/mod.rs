@@ -34,11 +34,11 @@ pub fn read(path: &Path, display: &str) -> Result<Vec<u8>> {
 
 /// Parse and validate rules from bytes (UTF-8, with or without BOM).
 pub fn parse(bytes: &[u8], file: &str) -> Result<Scheme> {
-    let sha256 = crate::output::hash::sha256_hex(bytes);
+    let sha256 = crate::util::hash::sha256_hex(bytes);
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let text = std::str::from_utf8(body).map_err(|e| {
         Error::at(
-            Location::line(file, crate::input::encoding::line_of(body, e.valid_up_to())),
+            Location::line(file, crate::util::encoding::line_of(body, e.valid_up_to())),
             "the rules file is not valid UTF-8: expected a UTF-8 TOML file",
         )
     })?;
@@ -54,7 +54,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Scheme> {
 
 /// A TOML syntax or shape error, with its line and the key serde names (unknown keys included).
 fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> Error {
-    let line = e.span().map(|s| crate::input::encoding::line_of(text.as_bytes(), s.start));
+    let line = e.span().map(|s| crate::util::encoding::line_of(text.as_bytes(), s.start));
     // The key on the error's line (`points = nan`), so the message names it.
     let key = e.span().and_then(|s| {
         let start = text[..s.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);

@@ -20,7 +20,7 @@ pub struct Source<'a> {
 
 impl Source<'_> {
     pub fn line(&self, span: Range<usize>) -> u64 {
-        crate::input::encoding::line_of(self.text.as_bytes(), span.start)
+        crate::util::encoding::line_of(self.text.as_bytes(), span.start)
     }
     pub fn at<T>(&self, s: &Spanned<T>, key: &str) -> Location {
         Location::line(self.file, self.line(s.span())).with_column(key)

@@ -27,7 +27,7 @@ pub enum NormOutcome {
     NotApplicable,
     Value {
         points: Decimal,
-        source: Option<String>,
+        source: Option<Location>,
         detail: String,
         stages: Stages,
     },
@@ -293,7 +293,7 @@ pub fn prepare(
                     None => (None, format!("no denominator `{p}` recorded")),
                     Some(d) if d.value.is_zero() => {
                         errors.push(Error::at(
-                            Location::file(&d.source),
+                            d.source.clone(),
                             format!(
                                 "item `{}`: denominator `{p}` is 0 for agency `{}`",
                                 nd.id, a.id

@@ -207,10 +207,10 @@ fn applies(scheme: &Scheme, node: usize, agency: &Agency) -> bool {
 
 /// The value an item is scored on for an agency, if it has one that counts.
 enum ItemValue<'a> {
-    Value { value: Decimal, source: &'a str, note: String },
+    Value { value: Decimal, source: &'a Location, note: String },
     Missing,
-    NotApplicable { source: &'a str, why: String },
-    Zero { source: &'a str, why: String },
+    NotApplicable { source: &'a Location, why: String },
+    Zero { source: &'a Location, why: String },
 }
 
 fn item_value<'a>(
@@ -348,7 +348,7 @@ impl Ledger {
         component: Component,
         step: Step,
         points: Decimal,
-        source: Option<&str>,
+        source: Option<&Location>,
         detail: String,
     ) {
         self.owner.push(self.current);
@@ -357,7 +357,7 @@ impl Ledger {
             component,
             step,
             points: points.normalize(),
-            source: source.map(str::to_string),
+            source: source.map(Location::to_string),
             detail,
         });
     }
@@ -613,7 +613,7 @@ fn score_agency(
     let applicable_max: Decimal = leaf_max.iter().copied().sum();
     if applicable_max.is_zero() {
         return Err(Error::at(
-            Location::file(&agency.source),
+            agency.source.clone(),
             format!(
                 "no indicator applies to agency `{}` ({}) in group `{}`: expected at least one",
                 agency.id, agency.name, agency.group
@@ -905,7 +905,7 @@ fn score_leaf(
         }
         Method::Deadline(d) => {
             let rec = index.tasks.get(&(agency.id.as_str(), id));
-            let src = rec.map(|r| r.source.as_str());
+            let src = rec.map(|r| &r.source);
             let evidence = rec
                 .map(|r| {
                     if r.evidence.is_empty() {
@@ -962,7 +962,7 @@ fn score_leaf(
                     dim.clone(),
                     Step::Credit,
                     *points,
-                    source.as_deref(),
+                    source.as_ref(),
                     detail.clone(),
                 );
                 Ok(Some(LeafOutcome { floored: *points, major: Decimal::ZERO }))
@@ -1034,9 +1034,8 @@ fn score_leaf(
                 }
                 ItemValue::Value { value, source, note } => {
                     let g = ctx.get(&(node, agency.id.clone())).copied();
-                    let (p, text) = methods::map_value(mapping, value, nd.max, g).map_err(|m| {
-                        Error::at(Location::file(source), format!("item `{id}`: {m}"))
-                    })?;
+                    let (p, text) = methods::map_value(mapping, value, nd.max, g)
+                        .map_err(|m| Error::at(source.clone(), format!("item `{id}`: {m}")))?;
                     let note = if note.is_empty() { String::new() } else { format!(" — {note}") };
                     ledger.push(
                         id,
@@ -1373,7 +1372,7 @@ fn vetoes(
                 name: veto.name.clone(),
                 grade: veto.grade.clone(),
                 score: veto.score,
-                source: f.source.clone(),
+                source: f.source.to_string(),
             });
         }
     }

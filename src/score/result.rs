@@ -7,6 +7,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+// Input provenance is the input layer's; re-exported for readers of a run.
+pub use crate::input::InputRecord;
 use crate::score::ledger::LedgerLine;
 
 /// A completed run: scheme summary, per-agency results in output order, input provenance.
@@ -149,18 +151,4 @@ pub struct SurveySummary {
     pub n: Option<u64>,
     /// Whether `n` is below the survey's minimum sample.
     pub below_minimum: bool,
-}
-
-/// One file that went into the run.
-#[derive(Debug, Clone, Serialize)]
-pub struct InputRecord {
-    /// What the file is: "rules", "agencies", "findings", …
-    pub kind: String,
-    /// Path as given (relative paths stay relative, so outputs do not depend on the checkout).
-    pub path: String,
-    pub sha256: String,
-    /// Data rows read (header excluded); 0 for the rules file.
-    pub rows_read: u64,
-    pub rows_used: u64,
-    pub rows_rejected: u64,
 }

@@ -17,10 +17,10 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Location, Result};
-use crate::input::encoding::TextEncoding;
 use crate::survey::questionnaire::{AnswerForm, Questionnaire};
 use crate::survey::screen::{self, Dedup, Outcome, Pending, Plan};
 use crate::survey::stats::Stats;
+use crate::util::encoding::TextEncoding;
 
 /// How to read the files.
 #[derive(Debug, Clone, Copy, Default)]
@@ -342,7 +342,7 @@ fn import_spreadsheet(
     display: &str,
     opts: Options,
 ) -> Result<InputFile> {
-    let table = crate::input::table::read_table(path, display, None)?;
+    let table = crate::util::table::read_table(path, display, None)?;
     let plan = Plan::new(acc.q, &table.headers, display, opts.answers.unwrap_or(acc.q.answers))?;
     let mut block = Block::default();
     for row in &table.rows {
@@ -569,10 +569,10 @@ fn import_csv(
         while let Some(b) = blocks.next().map_err(io)? {
             all.extend_from_slice(&b);
         }
-        let (text, _) = crate::input::encoding::decode(&all, display, Some(encoding))?;
+        let (text, _) = crate::util::encoding::decode(&all, display, Some(encoding))?;
         let mut b2 = Blocks::new(std::io::Cursor::new(text.into_bytes()), None);
         b2.file_bytes = false;
-        let sha = crate::output::hash::sha256_hex(&all);
+        let sha = crate::util::hash::sha256_hex(&all);
         let first = b2.next().map_err(io)?.unwrap_or_default();
         let mut input = stream(acc, file, display, opts, first, &mut b2, TextEncoding::Utf8)?;
         input.sha256 = sha;
@@ -715,7 +715,7 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
                 break;
             }
         }
-        let line = rec.position().map(|p| crate::input::table::record_line(text, p)).unwrap_or(0);
+        let line = rec.position().map(|p| crate::util::table::record_line(text, p)).unwrap_or(0);
         if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue; // blank lines and `,,,` lines carry no response
         }

@@ -11,9 +11,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::error::Result;
-use crate::input::encoding::TextEncoding;
-use crate::input::table::read_table;
 use crate::survey::wjx::{self, Header};
+use crate::util::encoding::TextEncoding;
+use crate::util::table::read_table;
 
 /// Most distinct answers listed for one column; more means free text, not a choice.
 const MAX_OPTIONS: usize = 30;

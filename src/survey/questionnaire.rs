@@ -323,19 +323,19 @@ impl Questionnaire {
         let file = path.display().to_string();
         let text = std::str::from_utf8(&bytes).map_err(|e| {
             Error::at(
-                Location::line(&file, crate::input::encoding::line_of(&bytes, e.valid_up_to())),
+                Location::line(&file, crate::util::encoding::line_of(&bytes, e.valid_up_to())),
                 "a questionnaire must be UTF-8 text",
             )
         })?;
         let mut q = Questionnaire::parse(text, &file)?;
-        q.sha256 = crate::output::hash::sha256_hex(&bytes);
+        q.sha256 = crate::util::hash::sha256_hex(&bytes);
         Ok(q)
     }
 
     /// Parse and validate questionnaire TOML text; `file` names it in messages.
     pub fn parse(text: &str, file: &str) -> Result<Questionnaire> {
         let raw: RawQuestionnaire = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| crate::input::encoding::line_of(text.as_bytes(), s.start));
+            let line = e.span().map(|s| crate::util::encoding::line_of(text.as_bytes(), s.start));
             let loc = match line {
                 Some(l) => Location::line(file, l),
                 None => Location::file(file),

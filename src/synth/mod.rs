@@ -7,7 +7,6 @@
 
 pub mod roster;
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::{Days, NaiveDate};
@@ -17,8 +16,9 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::error::Result;
-use crate::rules::{Mapping, Method, Scheme, TierBound};
 use crate::util::fs::write_atomic;
+use crate::rules::{Mapping, Method, Scheme, TierBound};
+use crate::util::csv_out::CsvBuf;
 
 #[derive(Debug, Clone)]
 pub struct SynthConfig {
@@ -49,10 +49,6 @@ fn stream(seed: u64, id: &str) -> ChaCha8Rng {
     ChaCha8Rng::seed_from_u64(seed ^ h)
 }
 
-fn csv_field(s: &str) -> String {
-    crate::util::csv_out::field(s)
-}
-
 fn d1(x: f64) -> Decimal {
     // One decimal, via integer tenths: the text is the same on every platform.
     Decimal::new((x * 10.0).round() as i64, 1)
@@ -64,205 +60,248 @@ pub fn generate(scheme: &Scheme, cfg: &SynthConfig) -> SynthData {
     let roster = roster::roster(&groups, cfg.agencies);
     let year = scheme.year.unwrap_or(2022);
     let year_start = NaiveDate::from_ymd_opt(year, 1, 1).expect("valid year");
-    let mut agencies = String::from("id,name,group,parent\n");
-    let mut findings = String::from("id,agency,kind,count,date,evidence\n");
-    let mut tasks = String::from("agency,task,completed,status,evidence\n");
-    let mut measures = String::from("agency,indicator,value,evidence\n");
-    let mut awards = String::from("id,agency,bonus,count,evidence\n");
-    let mut lookback = String::from("id,agency,kind,status,evidence\n");
-    let mut survey = String::from("agency,survey,index,ci_low,ci_high,n,n_eff,below_minimum\n");
-    let mut finding_no = 0u32;
-    let mut award_no = 0u32;
-    let mut prior_no = 0u32;
+    let mut t = Tables::new();
     for a in &roster {
-        let _ = writeln!(
-            agencies,
-            "{},{},{},{}",
-            a.id,
-            csv_field(&a.name),
-            a.group,
-            a.parent.as_deref().unwrap_or("")
-        );
+        t.agencies.row([a.id.as_str(), &a.name, &a.group, a.parent.as_deref().unwrap_or("")]);
         let mut rng = stream(cfg.seed, &a.id);
         // Skewed towards good agencies, with only IEEE-exact arithmetic (no libm), so the stream
         // gives the same numbers on every platform.
         let r: f64 = rng.random();
         let q: f64 = 0.5 + 0.5 * r * (2.0 - r);
-        let applies = |node: usize| {
-            let mut n = Some(node);
-            while let Some(i) = n {
-                if !scheme.nodes[i].applies.applies(&a.id, &a.group) {
-                    return false;
-                }
-                n = scheme.nodes[i].parent;
+        let mut d = Draw { scheme, year, year_start, a, q, rng };
+        d.indicators(&mut t);
+        d.awards_and_findings(&mut t);
+    }
+    t.into_files(scheme)
+}
+
+/// The generated tables, one CSV each, and the running numbers of their ids.
+struct Tables {
+    agencies: CsvBuf,
+    findings: CsvBuf,
+    tasks: CsvBuf,
+    measures: CsvBuf,
+    awards: CsvBuf,
+    lookback: CsvBuf,
+    survey: CsvBuf,
+    finding_no: u32,
+    award_no: u32,
+    prior_no: u32,
+}
+
+impl Tables {
+    fn new() -> Tables {
+        Tables {
+            agencies: CsvBuf::new(b"", &["id", "name", "group", "parent"]),
+            findings: CsvBuf::new(b"", &["id", "agency", "kind", "count", "date", "evidence"]),
+            tasks: CsvBuf::new(b"", &["agency", "task", "completed", "status", "evidence"]),
+            measures: CsvBuf::new(b"", &["agency", "indicator", "value", "evidence"]),
+            awards: CsvBuf::new(b"", &["id", "agency", "bonus", "count", "evidence"]),
+            lookback: CsvBuf::new(b"", &["id", "agency", "kind", "status", "evidence"]),
+            survey: CsvBuf::new(
+                b"",
+                &["agency", "survey", "index", "ci_low", "ci_high", "n", "n_eff", "below_minimum"],
+            ),
+            finding_no: 0,
+            award_no: 0,
+            prior_no: 0,
+        }
+    }
+
+    /// The files by name: look-back and survey results only when the scheme reads them.
+    fn into_files(self, scheme: &Scheme) -> SynthData {
+        let text = |c: CsvBuf| String::from_utf8(c.into_bytes()).expect("CSV of UTF-8 text");
+        let mut files = vec![
+            ("agencies.csv".to_string(), text(self.agencies)),
+            ("findings.csv".to_string(), text(self.findings)),
+            ("tasks.csv".to_string(), text(self.tasks)),
+            ("measures.csv".to_string(), text(self.measures)),
+            ("awards.csv".to_string(), text(self.awards)),
+        ];
+        if scheme.lookback.is_some() {
+            files.push(("lookback.csv".to_string(), text(self.lookback)));
+        }
+        if scheme.nodes.iter().any(|n| matches!(n.method, Some(Method::Survey(_)))) {
+            files.push(("survey.csv".to_string(), text(self.survey)));
+        }
+        SynthData { files }
+    }
+}
+
+/// One agency's draws: its quality `q` and its own random stream.
+struct Draw<'a> {
+    scheme: &'a Scheme,
+    year: i32,
+    year_start: NaiveDate,
+    a: &'a roster::RosterAgency,
+    q: f64,
+    rng: ChaCha8Rng,
+}
+
+impl Draw<'_> {
+    fn day_in_year(&mut self) -> NaiveDate {
+        self.year_start + Days::new(self.rng.random_range(0..365))
+    }
+
+    /// Whether indicator `node` and all its ancestors apply to the agency.
+    fn applies(&self, node: usize) -> bool {
+        let mut n = Some(node);
+        while let Some(i) = n {
+            if !self.scheme.nodes[i].applies.applies(&self.a.id, &self.a.group) {
+                return false;
             }
-            true
-        };
+            n = self.scheme.nodes[i].parent;
+        }
+        true
+    }
+
+    /// The rows of each scored indicator that applies, in file order.
+    fn indicators(&mut self, t: &mut Tables) {
+        let scheme = self.scheme;
         let mut per_written = std::collections::HashSet::new();
-        let day_in_year = |rng: &mut ChaCha8Rng| year_start + Days::new(rng.random_range(0..365));
         for (i, node) in scheme.nodes.iter().enumerate() {
             let Some(method) = &node.method else { continue };
-            if !applies(i) {
+            if !self.applies(i) {
                 continue;
             }
             match method {
-                Method::Deduct(kinds) => {
-                    for k in kinds {
-                        let p = if k.major { 0.01 } else { (1.0 - q) * 0.9 };
-                        let count = (0..3).filter(|_| rng.random_bool(p.clamp(0.0, 1.0))).count();
-                        if count > 0 {
-                            finding_no += 1;
-                            let date = day_in_year(&mut rng);
-                            let _ = writeln!(
-                                findings,
-                                "F{year}-{finding_no:05},{},{},{count},{date},{}",
-                                a.id,
-                                k.kind,
-                                csv_field(&format!("第三方评估抽查:{}", k.name))
-                            );
-                        }
-                        if rng.random_bool(0.12) {
-                            prior_no += 1;
-                            let status =
-                                ["rectified", "rectified", "late", "partial", "not_rectified"]
-                                    [rng.random_range(0..5)];
-                            let _ = writeln!(
-                                lookback,
-                                "P{}-{prior_no:05},{},{},{status},{}",
-                                year - 1,
-                                a.id,
-                                k.kind,
-                                csv_field(&format!("{}年度考核发现:{}", year - 1, k.name))
-                            );
-                        }
-                    }
-                }
-                Method::Deadline(d) => {
-                    let r: f64 = rng.random();
-                    if r < q {
-                        let early = rng.random_range(0..60);
-                        let done = d.due.checked_sub_days(Days::new(early)).unwrap_or(d.due);
-                        let _ = writeln!(
-                            tasks,
-                            "{},{},{done},done,{}",
-                            a.id,
-                            node.id,
-                            csv_field(&format!("{}已完成", node.name))
-                        );
-                    } else if r < q + (1.0 - q) * 0.7 {
-                        let late = rng.random_range(1..120);
-                        let done = d.due + Days::new(late);
-                        let _ = writeln!(
-                            tasks,
-                            "{},{},{done},done,{}",
-                            a.id,
-                            node.id,
-                            csv_field(&format!("{}逾期完成", node.name))
-                        );
-                    } else {
-                        let _ = writeln!(
-                            tasks,
-                            "{},{},,not_done,{}",
-                            a.id,
-                            node.id,
-                            csv_field(&format!("{}未完成", node.name))
-                        );
-                    }
-                }
+                Method::Deduct(kinds) => self.deductions(t, kinds),
+                Method::Deadline(d) => self.deadline(t, node, d.due),
                 Method::Measure(m) => {
-                    let noise: f64 = rng.random::<f64>() * 0.2 - 0.1;
-                    let v = value_for(&m.mapping, (q + noise).clamp(0.0, 1.0));
-                    let _ = writeln!(
-                        measures,
-                        "{},{},{v},{}",
-                        a.id,
-                        node.id,
-                        csv_field("第三方评估测评")
-                    );
+                    let noise: f64 = self.rng.random::<f64>() * 0.2 - 0.1;
+                    let v = value_for(&m.mapping, (self.q + noise).clamp(0.0, 1.0));
+                    t.measures.row([
+                        self.a.id.as_str(),
+                        &node.id,
+                        &v.to_string(),
+                        "第三方评估测评",
+                    ]);
                 }
                 Method::Normalise(m) => {
                     // A level in 0…100 around the agency's quality; a denominator of 1, written
                     // once per agency however many items share it.
-                    let noise: f64 = rng.random::<f64>() * 20.0 - 10.0;
-                    let v = d1((100.0 * q + noise).clamp(0.0, 100.0));
-                    let _ = writeln!(measures, "{},{},{v},", a.id, m.measure);
+                    let noise: f64 = self.rng.random::<f64>() * 20.0 - 10.0;
+                    let v = d1((100.0 * self.q + noise).clamp(0.0, 100.0));
+                    t.measures.row([self.a.id.as_str(), &m.measure, &v.to_string(), ""]);
                     if let Some(per) = &m.per
                         && per_written.insert(per.clone())
                     {
-                        let _ = writeln!(measures, "{},{per},1,", a.id);
+                        t.measures.row([self.a.id.as_str(), per, "1", ""]);
                     }
                 }
-                Method::Survey(s) => {
-                    let noise: f64 = rng.random::<f64>() * 8.0 - 4.0;
-                    let index = d1((55.0 + 40.0 * q + noise).clamp(0.0, 100.0));
-                    let n: u64 = rng.random_range(150..600);
-                    let below = n < 200;
-                    let half = d1(1.96 * 18.0 / (n as f64).sqrt());
-                    let _ = writeln!(
-                        survey,
-                        "{},{},{index},{},{},{n},{n}.00,{below}",
-                        a.id,
-                        s.survey,
-                        index - half,
-                        index + half
-                    );
-                }
+                Method::Survey(s) => self.survey(t, &s.survey),
             }
         }
+    }
+
+    /// Findings of each deducted kind, and last year's findings of it with their rectification.
+    fn deductions(&mut self, t: &mut Tables, kinds: &[crate::rules::DeductKind]) {
+        let (year, q) = (self.year, self.q);
+        for k in kinds {
+            let p = if k.major { 0.01 } else { (1.0 - q) * 0.9 };
+            let count = (0..3).filter(|_| self.rng.random_bool(p.clamp(0.0, 1.0))).count();
+            if count > 0 {
+                t.finding_no += 1;
+                let date = self.day_in_year();
+                t.findings.row([
+                    format!("F{year}-{:05}", t.finding_no).as_str(),
+                    self.a.id.as_str(),
+                    &k.kind,
+                    &count.to_string(),
+                    &date.to_string(),
+                    &format!("第三方评估抽查:{}", k.name),
+                ]);
+            }
+            if self.rng.random_bool(0.12) {
+                t.prior_no += 1;
+                let status = ["rectified", "rectified", "late", "partial", "not_rectified"]
+                    [self.rng.random_range(0..5)];
+                t.lookback.row([
+                    &format!("P{}-{:05}", year - 1, t.prior_no),
+                    self.a.id.as_str(),
+                    &k.kind,
+                    status,
+                    &format!("{}年度考核发现:{}", year - 1, k.name),
+                ]);
+            }
+        }
+    }
+
+    /// A deadline task: done on time, late, or not done, more often on time for a good agency.
+    fn deadline(&mut self, t: &mut Tables, node: &crate::rules::Node, due: NaiveDate) {
+        let q = self.q;
+        let r: f64 = self.rng.random();
+        let (completed, status, how) = if r < q {
+            let early = self.rng.random_range(0..60);
+            (due.checked_sub_days(Days::new(early)).unwrap_or(due).to_string(), "done", "已完成")
+        } else if r < q + (1.0 - q) * 0.7 {
+            let late = self.rng.random_range(1..120);
+            ((due + Days::new(late)).to_string(), "done", "逾期完成")
+        } else {
+            (String::new(), "not_done", "未完成")
+        };
+        t.tasks.row([
+            self.a.id.as_str(),
+            &node.id,
+            &completed,
+            status,
+            &format!("{}{how}", node.name),
+        ]);
+    }
+
+    /// A survey result around the agency's quality, with its 95% interval and sample size.
+    fn survey(&mut self, t: &mut Tables, survey: &str) {
+        let noise: f64 = self.rng.random::<f64>() * 8.0 - 4.0;
+        let index = d1((55.0 + 40.0 * self.q + noise).clamp(0.0, 100.0));
+        let n: u64 = self.rng.random_range(150..600);
+        let below = n < 200;
+        let half = d1(1.96 * 18.0 / (n as f64).sqrt());
+        t.survey.row([
+            &self.a.id,
+            survey,
+            &index.to_string(),
+            &(index - half).to_string(),
+            &(index + half).to_string(),
+            &n.to_string(),
+            &format!("{n}.00"),
+            &below.to_string(),
+        ]);
+    }
+
+    /// Bonus awards, penalty findings and (rarely) veto findings.
+    fn awards_and_findings(&mut self, t: &mut Tables) {
+        let (scheme, year, q) = (self.scheme, self.year, self.q);
         for b in &scheme.bonus.items {
-            if b.applies.applies(&a.id, &a.group) && rng.random_bool((q - 0.5) * 0.5) {
-                award_no += 1;
-                let count = if rng.random_bool(0.2) { 2 } else { 1 };
-                let _ = writeln!(
-                    awards,
-                    "A{year}-{award_no:04},{},{},{count},{}",
-                    a.id,
-                    b.id,
-                    csv_field(&format!("{}入选", b.name))
-                );
+            if b.applies.applies(&self.a.id, &self.a.group) && self.rng.random_bool((q - 0.5) * 0.5)
+            {
+                t.award_no += 1;
+                let count = if self.rng.random_bool(0.2) { "2" } else { "1" };
+                t.awards.row([
+                    &format!("A{year}-{:04}", t.award_no),
+                    self.a.id.as_str(),
+                    &b.id,
+                    count,
+                    &format!("{}入选", b.name),
+                ]);
             }
         }
-        for k in &scheme.penalty.kinds {
-            if rng.random_bool(0.03) {
-                finding_no += 1;
-                let date = day_in_year(&mut rng);
-                let _ = writeln!(
-                    findings,
-                    "F{year}-{finding_no:05},{},{},1,{date},{}",
-                    a.id,
-                    k.kind,
-                    csv_field(&k.name)
-                );
-            }
-        }
-        for v in &scheme.vetoes {
-            if rng.random_bool(0.006) {
-                finding_no += 1;
-                let date = day_in_year(&mut rng);
-                let _ = writeln!(
-                    findings,
-                    "F{year}-{finding_no:05},{},{},1,{date},{}",
-                    a.id,
-                    v.kind,
-                    csv_field(&v.name)
-                );
+        let penalties = scheme.penalty.kinds.iter().map(|k| (&k.kind, &k.name, 0.03));
+        let vetoes = scheme.vetoes.iter().map(|v| (&v.kind, &v.name, 0.006));
+        for (kind, name, p) in penalties.chain(vetoes) {
+            if self.rng.random_bool(p) {
+                t.finding_no += 1;
+                let date = self.day_in_year();
+                t.findings.row([
+                    format!("F{year}-{:05}", t.finding_no).as_str(),
+                    self.a.id.as_str(),
+                    kind,
+                    "1",
+                    &date.to_string(),
+                    name,
+                ]);
             }
         }
     }
-    let mut files = vec![
-        ("agencies.csv".to_string(), agencies),
-        ("findings.csv".to_string(), findings),
-        ("tasks.csv".to_string(), tasks),
-        ("measures.csv".to_string(), measures),
-        ("awards.csv".to_string(), awards),
-    ];
-    if scheme.lookback.is_some() {
-        files.push(("lookback.csv".to_string(), lookback));
-    }
-    if scheme.nodes.iter().any(|n| matches!(n.method, Some(Method::Survey(_)))) {
-        files.push(("survey.csv".to_string(), survey));
-    }
-    SynthData { files }
 }
 
 /// A plausible raw value for quality `q` in [0, 1] under a mapping.

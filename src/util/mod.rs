@@ -1,8 +1,15 @@
-//! Text and IO utilities every layer may use.
+//! Text and IO utilities every layer may use: text encodings and byte-order marks, the line of a
+//! byte offset, reading CSV and spreadsheet tables, writing CSV (formulas neutralised), SHA-256,
+//! atomic files and output directories, and text made safe for a terminal.
 //!
 //! This is the bottom layer: nothing here imports another module of the crate except
 //! [`crate::error`].
 
 pub mod csv_out;
+pub mod encoding;
 pub mod fs;
+pub mod hash;
+pub mod table;
 pub mod term;
+
+pub use encoding::line_of;

@@ -29,6 +29,15 @@ impl TextEncoding {
             TextEncoding::Utf16Be => "UTF-16BE",
         }
     }
+    /// The encoding's byte-order mark (empty for GB18030, which has none in practice).
+    pub fn bom(self) -> &'static [u8] {
+        match self {
+            TextEncoding::Utf8 => &[0xEF, 0xBB, 0xBF],
+            TextEncoding::Utf16Le => &[0xFF, 0xFE],
+            TextEncoding::Utf16Be => &[0xFE, 0xFF],
+            TextEncoding::Gb18030 => &[],
+        }
+    }
     fn encoding_rs(self) -> &'static encoding_rs::Encoding {
         match self {
             TextEncoding::Utf8 => encoding_rs::UTF_8,
@@ -145,14 +154,8 @@ fn mixed_encodings(body: &[u8], file: &str) -> Result<()> {
 }
 
 fn detect(bytes: &[u8]) -> (TextEncoding, &[u8]) {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return (TextEncoding::Utf8, rest);
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return (TextEncoding::Utf16Le, rest);
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return (TextEncoding::Utf16Be, rest);
+    if let Some((enc, len)) = bom(bytes) {
+        return (enc, &bytes[len..]);
     }
     if std::str::from_utf8(bytes).is_ok() {
         (TextEncoding::Utf8, bytes)
@@ -161,14 +164,22 @@ fn detect(bytes: &[u8]) -> (TextEncoding, &[u8]) {
     }
 }
 
+/// The byte-order mark `bytes` start with, if any: its encoding and its length in bytes.
+pub fn bom(bytes: &[u8]) -> Option<(TextEncoding, usize)> {
+    [TextEncoding::Utf8, TextEncoding::Utf16Le, TextEncoding::Utf16Be]
+        .into_iter()
+        .map(|enc| (enc, enc.bom()))
+        .find(|(_, mark)| bytes.starts_with(mark))
+        .map(|(enc, mark)| (enc, mark.len()))
+}
+
+/// Length of `enc`'s byte-order mark at the start of `bytes` (0 when there is none).
+pub fn bom_len(bytes: &[u8], enc: TextEncoding) -> usize {
+    if bytes.starts_with(enc.bom()) { enc.bom().len() } else { 0 }
+}
+
 fn strip_bom(bytes: &[u8], enc: TextEncoding) -> &[u8] {
-    let bom: &[u8] = match enc {
-        TextEncoding::Utf8 => &[0xEF, 0xBB, 0xBF],
-        TextEncoding::Utf16Le => &[0xFF, 0xFE],
-        TextEncoding::Utf16Be => &[0xFE, 0xFF],
-        TextEncoding::Gb18030 => &[],
-    };
-    bytes.strip_prefix(bom).unwrap_or(bytes)
+    &bytes[bom_len(bytes, enc)..]
 }
 
 /// Offset of the first byte the decoder cannot decode.
@@ -200,6 +211,16 @@ mod tests {
         assert_eq!((s.as_str(), e), ("id\n太原市\n", TextEncoding::Gb18030));
         let (s, _) = decode("太原市".as_bytes(), "f", None).unwrap();
         assert_eq!(s, "太原市");
+    }
+
+    #[test]
+    fn byte_order_marks() {
+        assert_eq!(bom(b"\xEF\xBB\xBFid"), Some((TextEncoding::Utf8, 3)));
+        assert_eq!(bom(b"\xFF\xFEi\0"), Some((TextEncoding::Utf16Le, 2)));
+        assert_eq!(bom(b"\xFE\xFF\0i"), Some((TextEncoding::Utf16Be, 2)));
+        assert_eq!(bom(b"id"), None);
+        assert_eq!(bom_len(b"\xEF\xBB\xBFid", TextEncoding::Utf16Le), 0);
+        assert_eq!(bom_len(b"\xEF\xBB\xBFid", TextEncoding::Utf8), 3);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::path::Path;
 use calamine::{Data, Reader};
 
 use crate::error::{Error, Location, Result};
-use crate::input::encoding::{self, TextEncoding};
+use crate::util::encoding::{self, TextEncoding};
 
 /// One data row and where it came from.
 #[derive(Debug, Clone)]
@@ -76,9 +76,9 @@ impl Table {
         Location::line(&self.file, row.line).with_column(name)
     }
 
-    /// `file:line` of a row, for ledgers.
-    pub fn cite(&self, row: &Row) -> String {
-        format!("{}:{}", self.file, row.line)
+    /// Where a row is (`file:line`), for ledgers and messages.
+    pub fn cite(&self, row: &Row) -> Location {
+        Location::line(&self.file, row.line)
     }
 }
 
@@ -153,7 +153,7 @@ pub fn read_table(path: &Path, display: &str, forced: Option<TextEncoding>) -> R
         _ => parse_csv(&bytes, display, forced)?,
     };
     // Hashed once the file is known to be a table: a hostile file is refused without the cost.
-    table.sha256 = crate::output::hash::sha256_hex(&bytes);
+    table.sha256 = crate::util::hash::sha256_hex(&bytes);
     Ok(table)
 }
 
@@ -167,7 +167,10 @@ pub fn parse_csv(bytes: &[u8], file: &str, forced: Option<TextEncoding>) -> Resu
     }
     let utf16 = matches!(forced, Some(TextEncoding::Utf16Le | TextEncoding::Utf16Be))
         || (forced.is_none()
-            && (bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])));
+            && matches!(
+                encoding::bom(bytes),
+                Some((TextEncoding::Utf16Le | TextEncoding::Utf16Be, _))
+            ));
     if !utf16 {
         check_long_runs(bytes, file)?;
     }

@@ -1,0 +1,280 @@
+//! The replicates: seeded draws, perturbed reruns of the scoring, and their summary per agency.
+
+use std::collections::BTreeMap;
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+
+use super::{Analysis, Config, GroupResponses, Interval, Kind, Perturbation, SurveyData};
+use crate::error::Result;
+use crate::input::Inputs;
+use crate::rules::Scheme;
+use crate::score::result::RunResult;
+use crate::survey::stats;
+
+fn stream(seed: u64, kind: Kind, k: u32) -> ChaCha8Rng {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(u64::from(k) * 2 + u64::from(kind == Kind::Weights));
+    rng
+}
+
+/// A uniform draw in [0, 1) with 9 exact decimals.
+fn uniform(rng: &mut ChaCha8Rng) -> Decimal {
+    Decimal::new(rng.random_range(0..1_000_000_000i64), 9)
+}
+
+/// An approximately standard normal draw: the sum of twelve uniforms minus six (Irwin–Hall).
+fn normal(rng: &mut ChaCha8Rng) -> Decimal {
+    (0..12).map(|_| uniform(rng)).sum::<Decimal>() - Decimal::from(6)
+}
+
+/// The index of responses as the importer computes it: [`stats::weighted_mean`] of the groups'
+/// sums, rounded half away from zero to 2 decimals.
+pub fn responses_index(groups: &GroupResponses) -> Option<Decimal> {
+    stats::weighted_mean(
+        groups.iter().map(|(w, ys)| (*w, ys.iter().map(|&y| y as i128).sum(), ys.len() as u64)),
+    )
+    .map(|m| stats::round(m, 2))
+}
+
+/// One bootstrap index: each group's n_g responses drawn with replacement (n_g draws, in order).
+fn resampled_index(groups: &GroupResponses, rng: &mut ChaCha8Rng) -> Option<Decimal> {
+    stats::weighted_mean(groups.iter().map(|(w, ys)| {
+        let sum: i128 = (0..ys.len()).map(|_| ys[rng.random_range(0..ys.len())] as i128).sum();
+        (*w, sum, ys.len() as u64)
+    }))
+    .map(|m| stats::round(m, 2))
+}
+
+/// Run one analysis: `replicates` perturbed runs, summarised against the baseline.
+pub fn analyse(
+    scheme: &Scheme,
+    inputs: &Inputs,
+    baseline: &RunResult,
+    kind: Kind,
+    cfg: &Config,
+    survey: &SurveyData,
+) -> Result<Analysis> {
+    let empty = BTreeMap::new();
+    let (survey_se, boot) = match survey {
+        SurveyData::Errors(se) => (se, None),
+        SurveyData::Responses(r) => (&empty, Some(r)),
+    };
+    let plan = Plan {
+        scheme,
+        inputs,
+        kind,
+        cfg,
+        survey_se,
+        bootstrap: boot.is_some(),
+        resampled: resampled_rows(inputs, boot),
+    };
+    // Each replicate keeps only each agency's rank and grade: a whole RunResult (every ledger) per
+    // replicate would hold hundreds of megabytes for a few hundred replicates.
+    let runs: Vec<Result<Outcomes>> = (0..cfg.replicates)
+        .into_par_iter()
+        .map(|k| {
+            plan.replicate(k)
+                .map(|r| r.agencies.into_iter().map(|a| (a.agency_id, a.rank, a.grade)).collect())
+        })
+        .collect();
+    let runs: Vec<Outcomes> = runs.into_iter().collect::<Result<_>>()?;
+    let agencies = intervals(scheme, baseline, &runs, cfg.replicates.max(1));
+    let (method, fixed_rows, responses) = plan.accounting();
+    Ok(Analysis { kind, method, replicates: cfg.replicates, fixed_rows, responses, agencies })
+}
+
+/// Each agency's rank and grade in one replicate.
+type Outcomes = Vec<(String, u32, String)>;
+
+/// What one analysis perturbs, shared by its replicates.
+struct Plan<'a> {
+    scheme: &'a Scheme,
+    inputs: &'a Inputs,
+    kind: Kind,
+    cfg: &'a Config,
+    /// Standard errors by (agency, survey) (parametric survey analysis).
+    survey_se: &'a BTreeMap<(String, String), Decimal>,
+    /// Whether the survey analysis resamples responses.
+    bootstrap: bool,
+    /// Per survey row (input order), the responses it is resampled from: None = fixed.
+    resampled: Vec<Option<&'a GroupResponses>>,
+}
+
+/// Per survey row (input order), the responses that give its index, if any.
+fn resampled_rows<'a>(
+    inputs: &Inputs,
+    boot: Option<&'a BTreeMap<(String, String), GroupResponses>>,
+) -> Vec<Option<&'a GroupResponses>> {
+    inputs
+        .surveys
+        .iter()
+        .map(|s| {
+            let g = boot?.get(&(s.agency.clone(), s.survey.clone()))?;
+            // A row whose index is not its responses' index (replaced by a below-minimum policy,
+            // or from another import) is not theirs to resample.
+            (responses_index(g) == Some(s.index)).then_some(g)
+        })
+        .collect()
+}
+
+impl Plan<'_> {
+    /// Replicate `k`: the inputs or the scheme perturbed from stream `k`, scored.
+    fn replicate(&self, k: u32) -> Result<RunResult> {
+        let mut rng = stream(self.cfg.seed, self.kind, k);
+        match self.kind {
+            Kind::Survey if self.bootstrap => {
+                let mut inputs = self.inputs.clone();
+                for (s, g) in inputs.surveys.iter_mut().zip(&self.resampled) {
+                    if let Some(g) = g {
+                        s.index = resampled_index(g, &mut rng).unwrap_or(s.index);
+                    }
+                }
+                crate::score::score(self.scheme, &inputs)
+            }
+            Kind::Survey => {
+                let mut inputs = self.inputs.clone();
+                for s in &mut inputs.surveys {
+                    if let Some(se) = self.survey_se.get(&(s.agency.clone(), s.survey.clone())) {
+                        // An index lives on 0–100: a draw beyond stays at the bound.
+                        let v = (s.index + *se * normal(&mut rng))
+                            .clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+                        s.index = v.round_dp_with_strategy(
+                            2,
+                            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                        );
+                    }
+                }
+                crate::score::score(self.scheme, &inputs)
+            }
+            Kind::Weights => {
+                let mut scheme = self.scheme.clone();
+                let range = self.cfg.weight_range;
+                let width = range * Decimal::TWO;
+                for n in scheme.nodes.iter_mut().filter(|n| n.parent.is_some()) {
+                    // One draw per indicator whatever its bounds, so the streams line up.
+                    let u = uniform(&mut rng);
+                    n.weight = match n.weight_bounds {
+                        Some((lo, hi)) => lo + (hi - lo) * u,
+                        None => n.weight * (Decimal::ONE - range + width * u),
+                    };
+                }
+                crate::score::score(&scheme, self.inputs)
+            }
+        }
+    }
+
+    /// The method, the survey rows left fixed, and the responses resampled.
+    fn accounting(&self) -> (Perturbation, usize, usize) {
+        match (self.kind, self.bootstrap) {
+            (Kind::Survey, true) => (
+                Perturbation::ResponseBootstrap,
+                self.resampled.iter().filter(|g| g.is_none()).count(),
+                self.resampled
+                    .iter()
+                    .flatten()
+                    .map(|g| g.iter().map(|x| x.1.len()).sum::<usize>())
+                    .sum(),
+            ),
+            (Kind::Survey, false) => (
+                Perturbation::Parametric,
+                self.inputs
+                    .surveys
+                    .iter()
+                    .filter(|s| !self.survey_se.contains_key(&(s.agency.clone(), s.survey.clone())))
+                    .count(),
+                0,
+            ),
+            (Kind::Weights, _) => (Perturbation::MonteCarlo, 0, 0),
+        }
+    }
+}
+
+/// Per agency of the baseline (in its order), the spread of its ranks and grades over `n` runs.
+fn intervals(scheme: &Scheme, baseline: &RunResult, runs: &[Outcomes], n: u32) -> Vec<Interval> {
+    let mut ranks: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    let mut grades: BTreeMap<&str, BTreeMap<String, u32>> = BTreeMap::new();
+    for run in runs {
+        for (id, rank, grade) in run {
+            ranks.entry(id.as_str()).or_default().push(*rank);
+            *grades.entry(id.as_str()).or_default().entry(grade.clone()).or_default() += 1;
+        }
+    }
+    let pct = |sorted: &[u32], p: u32| -> u32 {
+        // Nearest rank: the ⌈p·N/100⌉-th smallest.
+        let i = (p as usize * sorted.len()).div_ceil(100).max(1) - 1;
+        sorted[i.min(sorted.len() - 1)]
+    };
+    baseline
+        .agencies
+        .iter()
+        .map(|a| {
+            let mut r = ranks.remove(a.agency_id.as_str()).unwrap_or_else(|| vec![a.rank]);
+            r.sort_unstable();
+            let counts = grades.remove(a.agency_id.as_str()).unwrap_or_default();
+            let band_order: Vec<String> = scheme
+                .group(&a.group)
+                .map(|g| g.grades.iter().map(|b| b.name.clone()).collect())
+                .unwrap_or_default();
+            let grades = band_order
+                .into_iter()
+                .filter_map(|g| counts.get(&g).map(|&c| (g, Decimal::from(c) / Decimal::from(n))))
+                .collect();
+            Interval {
+                agency_id: a.agency_id.clone(),
+                agency: a.agency.clone(),
+                group: a.group.clone(),
+                total: a.total,
+                rank: a.rank,
+                grade: a.grade.clone(),
+                p05: pct(&r, 5),
+                median: pct(&r, 50),
+                p95: pct(&r, 95),
+                min: r[0],
+                max: r[r.len() - 1],
+                grades,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_are_exact_decimals_and_repeat_with_the_seed() {
+        let mut a = stream(7, Kind::Survey, 3);
+        let mut b = stream(7, Kind::Survey, 3);
+        let xs: Vec<Decimal> = (0..5).map(|_| normal(&mut a)).collect();
+        let ys: Vec<Decimal> = (0..5).map(|_| normal(&mut b)).collect();
+        assert_eq!(xs, ys);
+        assert!(xs.iter().all(|x| x.abs() <= Decimal::from(6) && x.scale() <= 9));
+        let mut c = stream(7, Kind::Weights, 3);
+        assert_ne!(normal(&mut c), xs[0]);
+    }
+
+    #[test]
+    fn resampling_stays_within_groups_and_matches_the_importer() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        // Public 100, 100 (weight 0.6) and business 10, 10 (0.4): 64 whatever is drawn.
+        let fixed: GroupResponses =
+            vec![(d("0.6"), vec![100_000_000; 2]), (d("0.4"), vec![10_000_000; 2])];
+        // Public 90, 50 and business 73.333333 (tests/survey_import.rs): 71.3333332 → 71.33.
+        let mini: GroupResponses =
+            vec![(d("0.6"), vec![90_000_000, 50_000_000]), (d("0.4"), vec![73_333_333])];
+        assert_eq!(responses_index(&mini), Some(d("71.33")));
+        let mut rng = stream(1, Kind::Survey, 0);
+        let mut seen = std::collections::BTreeSet::new();
+        for _ in 0..200 {
+            assert_eq!(resampled_index(&fixed, &mut rng), Some(d("64.00")));
+            seen.insert(resampled_index(&mini, &mut rng).unwrap());
+        }
+        // 0.6·{90, 70, 50} + 0.4·73.333333: each of the three public means turns up.
+        let want: std::collections::BTreeSet<Decimal> =
+            ["83.33", "71.33", "59.33"].iter().map(|s| d(s)).collect();
+        assert_eq!(seen, want);
+    }
+}
