@@ -307,7 +307,7 @@ pub fn analyse(
                             s.index = resampled_index(g, &mut rng).unwrap_or(s.index);
                         }
                     }
-                    crate::score::score(scheme, &inputs)
+                    crate::pipeline::score_checked(scheme, &inputs)
                 }
                 Kind::Survey => {
                     let mut inputs = inputs.clone();
@@ -322,7 +322,7 @@ pub fn analyse(
                             );
                         }
                     }
-                    crate::score::score(scheme, &inputs)
+                    crate::pipeline::score_checked(scheme, &inputs)
                 }
                 Kind::Weights => {
                     let mut scheme = scheme.clone();
@@ -335,7 +335,7 @@ pub fn analyse(
                             None => n.weight * (Decimal::ONE - cfg.weight_range + width * u),
                         };
                     }
-                    crate::score::score(&scheme, inputs)
+                    crate::pipeline::score_checked(&scheme, inputs)
                 }
             }
         })

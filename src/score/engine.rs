@@ -16,12 +16,14 @@ use super::ledger::{Component, LedgerLine, Step};
 use super::methods::{self, GroupContext};
 use super::result::*;
 use crate::error::{Error, Location, Result};
-use crate::input::{Agency, AppealDecision, Inputs, TaskStatus, check};
+use crate::input::{Agency, AppealDecision, Inputs, TaskStatus};
 use crate::rules::{Aggregate, BelowMinimum, Mapping, Method, Missing, Scheme};
 
-/// Score every agency, rank and grade them. Inputs are checked against the scheme first.
-pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<RunResult> {
-    check::check(scheme, inputs)?;
+/// Score every agency: one unranked [`AgencyResult`] per agency, in input order (rank and grade
+/// are left empty for the rank step). `inputs` must already have passed
+/// [`crate::input::check::check`] against `scheme`: the pipeline checks once, so callers that
+/// score many variants of checked inputs (robustness replicates) do not pay for it each time.
+pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<Vec<AgencyResult>> {
     let index = InputIndex::new(inputs);
     let contexts = group_contexts(scheme, inputs, &index)?;
     let prepared =
@@ -34,7 +36,7 @@ pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<RunResult> {
         .filter(|&n| scheme.nodes[n].transform.as_ref().is_some_and(composite::needs_data))
         .collect();
     let mut inner = InnerStats::new();
-    let mut agencies = loop {
+    let agencies = loop {
         let scored: Vec<Result<AgencyResult>> = inputs
             .agencies
             .par_iter()
@@ -79,43 +81,7 @@ pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<RunResult> {
         }
         pending.retain(|n| !ready.contains(n));
     };
-    crate::rank::rank_and_grade(scheme, &mut agencies);
-    let mut files = vec![InputRecord {
-        kind: "rules".into(),
-        path: scheme.source.clone(),
-        sha256: scheme.sha256.clone(),
-        rows_read: 0,
-        rows_used: 0,
-        rows_rejected: 0,
-    }];
-    files.extend(inputs.files.iter().cloned());
-    Ok(RunResult {
-        engine_version: crate::ENGINE_VERSION.to_string(),
-        scheme: summary(scheme),
-        agencies,
-        inputs: files,
-        surveys: survey_summaries(inputs),
-    })
-}
-
-/// The survey rows of `inputs`, sorted by (survey, agency id) so the output does not depend on
-/// the order of the file.
-fn survey_summaries(inputs: &Inputs) -> Vec<SurveySummary> {
-    let mut out: Vec<SurveySummary> = inputs
-        .surveys
-        .iter()
-        .map(|s| SurveySummary {
-            agency_id: s.agency.clone(),
-            survey: s.survey.clone(),
-            index: s.index,
-            ci_low: s.ci_low,
-            ci_high: s.ci_high,
-            n: s.n,
-            below_minimum: s.below_minimum,
-        })
-        .collect();
-    out.sort_by(|a, b| a.survey.cmp(&b.survey).then_with(|| a.agency_id.cmp(&b.agency_id)));
-    out
+    Ok(agencies)
 }
 
 pub fn summary(scheme: &Scheme) -> SchemeSummary {
