@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use super::composite::{self, NormOutcome, Prepared};
-use super::ledger::{Component, LedgerLine, Step};
+use super::ledger::{Component, LEDGER_DP, LedgerLine, Step, at_ledger_precision};
 use super::methods::{self, GroupContext};
 use super::result::*;
 use crate::error::{Error, Location, Result};
@@ -322,7 +322,7 @@ impl Ledger {
             rule: rule.to_string(),
             component,
             step,
-            points: points.normalize(),
+            points: at_ledger_precision(points),
             source: source.map(str::to_string),
             detail,
         });
@@ -536,6 +536,7 @@ fn score_agency(
     }
     ledger.current = None;
     let major = contributions(scheme, &pts, &slope, &major, &mut ledger)?;
+    close_dimensions(scheme, &pts, &major, &mut ledger)?;
     let nodes = scheme
         .nodes
         .iter()
@@ -554,13 +555,13 @@ fn score_agency(
         .collect();
     let leaf_max: Vec<Decimal> = scheme.roots.iter().map(|&r| amax[r]).collect();
     let mut dimensions = Vec::with_capacity(scheme.roots.len());
-    for (d, &root) in scheme.roots.iter().enumerate() {
-        let Some(p) = pts[root] else {
+    for &root in &scheme.roots {
+        if pts[root].is_none() {
             dimensions.push(None);
             continue;
-        };
+        }
         let comp = Component::Dimension(scheme.nodes[root].id.clone());
-        let v = p + major[d];
+        let v = ledger.sum_of(&comp);
         if scheme.rounding.dimension {
             let r = scheme.rounding.round(v);
             if r != v {
@@ -588,7 +589,8 @@ fn score_agency(
     }
     let base_raw = ledger.sum();
     if scheme.rescale && applicable_max != scheme.total {
-        let rescaled = base_raw * scheme.total / applicable_max;
+        // The rescaled base at ledger precision, so the line is its exact difference.
+        let rescaled = at_ledger_precision(base_raw * scheme.total / applicable_max);
         ledger.push(
             "rescale",
             Component::Rescale,
@@ -771,17 +773,30 @@ fn contributions(
             line.points = Decimal::ZERO;
         } else if f != Decimal::ONE {
             line.detail = format!("{} [× {} of the total]", line.detail, composite::show(f));
-            line.points = (line.points * f).normalize();
+            line.points = at_ledger_precision(line.points * f);
         }
     }
+    Ok(major)
+}
+
+/// Close each dimension's lines on its value at ledger precision: lines carried at
+/// [`LEDGER_DP`] decimals (and scaled by inexact divisions such as thirds) leave their sum a few
+/// units in the last decimal away from the value, which one rounding line makes up.
+fn close_dimensions(
+    scheme: &Scheme,
+    pts: &[Option<Decimal>],
+    major: &[Decimal],
+    ledger: &mut Ledger,
+) -> Result<()> {
     for (d, &r) in scheme.roots.iter().enumerate() {
-        let Some(v) = pts[r].map(|p| p + major[d]) else { continue };
+        let Some(v) = pts[r].map(|p| at_ledger_precision(p + major[d])) else { continue };
         let comp = Component::Dimension(scheme.nodes[r].id.clone());
         let sum = ledger.sum_of(&comp);
-        // Inexact divisions leave a few units in the last digits; anything larger would be a
+        // Each line is off by at most half a unit in the last decimal; anything larger would be a
         // mistake in the factors above, which the residue line must not hide.
+        let lines = ledger.lines.iter().filter(|l| l.component == comp).count();
         let gap = v - sum;
-        if gap.abs() > Decimal::new(1, 18) * v.abs().max(Decimal::ONE) {
+        if gap.abs() > Decimal::new(lines as i64 + 1, LEDGER_DP) {
             return Err(Error::at(
                 Location::line(&scheme.source, scheme.nodes[r].line),
                 format!(
@@ -798,11 +813,14 @@ fn contributions(
                 Step::Rounding,
                 v - sum,
                 None,
-                format!("decimal residue of the weights' divisions ({})", (v - sum).normalize()),
+                format!(
+                    "decimal residue of the lines at {LEDGER_DP} decimals ({})",
+                    (v - sum).normalize()
+                ),
             );
         }
     }
-    Ok(major)
+    Ok(())
 }
 
 /// Children before parents, siblings in file order.
