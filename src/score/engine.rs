@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 
+use super::checked::{self, Checked, Overflow};
 use super::composite::{self, NormOutcome, Prepared};
 use super::ledger::{Component, LEDGER_DP, LedgerLine, Step, at_ledger_precision};
 use super::methods::{self, GroupContext};
@@ -305,6 +306,9 @@ struct Ledger {
     /// normalisation (its children's and a geometric mean's lines), outside ones after it.
     owner: Vec<Option<(usize, bool)>>,
     current: Option<(usize, bool)>,
+    /// The rule of the first arithmetic that left the decimal range, if any: the rest of the
+    /// agency's arithmetic goes on with 0 in its place, and the agency's result is that error.
+    overflow: Option<String>,
 }
 
 impl Ledger {
@@ -327,11 +331,20 @@ impl Ledger {
             detail,
         });
     }
-    fn sum(&self) -> Decimal {
-        self.lines.iter().map(|l| l.points).sum()
+    /// The value of a checked operation, or 0 after recording the overflow against `rule`.
+    fn ok(&mut self, r: Checked, rule: &str) -> Decimal {
+        r.unwrap_or_else(|Overflow| {
+            self.overflow.get_or_insert_with(|| rule.to_string());
+            Decimal::ZERO
+        })
     }
-    fn sum_of(&self, c: &Component) -> Decimal {
-        self.lines.iter().filter(|l| &l.component == c).map(|l| l.points).sum()
+    fn sum(&mut self) -> Decimal {
+        let s = checked::sum(self.lines.iter().map(|l| l.points));
+        self.ok(s, "the total")
+    }
+    fn sum_of(&mut self, c: &Component) -> Decimal {
+        let s = checked::sum(self.lines.iter().filter(|l| &l.component == c).map(|l| l.points));
+        self.ok(s, "a component")
     }
 }
 
@@ -349,7 +362,7 @@ fn score_agency(
     prepared: &Prepared,
     inner: &InnerStats,
 ) -> Result<AgencyResult> {
-    let mut ledger = Ledger { lines: Vec::new(), owner: Vec::new(), current: None };
+    let mut ledger = Ledger { lines: Vec::new(), owner: Vec::new(), current: None, overflow: None };
     let n = scheme.nodes.len();
     // Points per node (subject to floors), None when nothing under it applies.
     let mut pts: Vec<Option<Decimal>> = vec![None; n];
@@ -362,6 +375,14 @@ fn score_agency(
     let mut slope: Vec<Decimal> = vec![Decimal::ONE; n];
     let mut before: Vec<Option<Decimal>> = vec![None; n];
     let findings = index.findings.get(agency.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+    let overflow = |o: Overflow, node: usize| {
+        let nd = &scheme.nodes[node];
+        o.error(
+            Location::line(&scheme.source, nd.line),
+            &format!("indicator `{}`", nd.id),
+            &agency.id,
+        )
+    };
     for node in post_order(scheme) {
         let nd = &scheme.nodes[node];
         let dim = Component::Dimension(scheme.nodes[scheme.roots[nd.dimension]].id.clone());
@@ -399,14 +420,19 @@ fn score_agency(
             }
             match nd.aggregate {
                 Aggregate::Sum => {
-                    amax[node] =
-                        nd.children.iter().map(|&c| scheme.nodes[c].weight * amax[c]).sum();
-                    applicable.into_iter().map(|(w, v)| w * v).sum()
+                    let children = nd.children.iter().map(|&c| (scheme.nodes[c].weight, amax[c]));
+                    amax[node] = checked::weighted_sum(children).map_err(|o| overflow(o, node))?;
+                    checked::weighted_sum(applicable).map_err(|o| overflow(o, node))?
                 }
                 Aggregate::Mean => {
                     amax[node] = nd.max;
-                    let w: Decimal = applicable.iter().map(|(w, _)| *w).sum();
-                    applicable.iter().map(|(w, v)| w * v).sum::<Decimal>() / w
+                    let w = checked::sum(applicable.iter().map(|(w, _)| *w));
+                    let total = checked::weighted_sum(applicable.iter().copied());
+                    checked::div(
+                        total.map_err(|o| overflow(o, node))?,
+                        w.map_err(|o| overflow(o, node))?,
+                    )
+                    .map_err(|o| overflow(o, node))?
                 }
                 Aggregate::Geometric => {
                     amax[node] = nd.max;
@@ -475,7 +501,9 @@ fn score_agency(
                     )
                 })?;
                 slope[node] = composite::slope(nm, nd.max, &st);
-                let offset = p - slope[node] * v;
+                let offset = checked::mul(slope[node], v)
+                    .and_then(|sv| checked::sub(p, sv))
+                    .map_err(|o| overflow(o, node))?;
                 ledger.push(
                     &nd.id,
                     dim.clone(),
@@ -577,7 +605,8 @@ fn score_agency(
         }
         dimensions.push(Some(ledger.sum_of(&comp)));
     }
-    let applicable_max: Decimal = leaf_max.iter().copied().sum();
+    let applicable_max = checked::sum(leaf_max.iter().copied());
+    let applicable_max = ledger.ok(applicable_max, "the applicable maximum");
     if applicable_max.is_zero() {
         return Err(Error::at(
             Location::file(&agency.source),
@@ -590,7 +619,9 @@ fn score_agency(
     let base_raw = ledger.sum();
     if scheme.rescale && applicable_max != scheme.total {
         // The rescaled base at ledger precision, so the line is its exact difference.
-        let rescaled = at_ledger_precision(base_raw * scheme.total / applicable_max);
+        let rescaled =
+            checked::mul(base_raw, scheme.total).and_then(|x| checked::div(x, applicable_max));
+        let rescaled = at_ledger_precision(ledger.ok(rescaled, "rescale"));
         ledger.push(
             "rescale",
             Component::Rescale,
@@ -653,6 +684,22 @@ fn score_agency(
     // After rounding, so that a cap is never rounded past (its decimals are checked).
     let veto = vetoes(scheme, &agency.group, findings, &mut ledger);
     let total = ledger.sum();
+    let components = [
+        Component::Rescale,
+        Component::Bonus,
+        Component::Penalty,
+        Component::Lookback,
+        Component::Adjustment,
+    ]
+    .map(|c| ledger.sum_of(&c));
+    if let Some(rule) = &ledger.overflow {
+        return Err(Overflow.error(
+            Location::file(&scheme.source),
+            &format!("rule `{rule}`"),
+            &agency.id,
+        ));
+    }
+    let [rescale, bonus, penalty, lookback, adjustment] = components;
     Ok(AgencyResult {
         agency_id: agency.id.clone(),
         agency: agency.name.clone(),
@@ -665,11 +712,11 @@ fn score_agency(
         dimensions,
         dimension_max: leaf_max,
         applicable_max,
-        rescale: ledger.sum_of(&Component::Rescale),
-        bonus: ledger.sum_of(&Component::Bonus),
-        penalty: ledger.sum_of(&Component::Penalty),
-        lookback: ledger.sum_of(&Component::Lookback),
-        adjustment: ledger.sum_of(&Component::Adjustment),
+        rescale,
+        bonus,
+        penalty,
+        lookback,
+        adjustment,
         veto,
         appeals_changed: findings
             .iter()
@@ -724,44 +771,50 @@ fn contributions(
     // Parents before children: reverse post-order.
     for p in post_order(scheme).into_iter().rev() {
         let nd = &scheme.nodes[p];
-        inside[p] = factor[p] * slope[p];
+        inside[p] = ledger.ok(checked::mul(factor[p], slope[p]), &nd.id);
         any |= slope[p] != Decimal::ONE;
-        let w: Decimal = nd
-            .children
-            .iter()
-            .filter(|&&c| pts[c].is_some())
-            .map(|&c| scheme.nodes[c].weight)
-            .sum();
+        let w = checked::sum(
+            nd.children.iter().filter(|&&c| pts[c].is_some()).map(|&c| scheme.nodes[c].weight),
+        );
+        let w = ledger.ok(w, &nd.id);
         for &c in &nd.children {
             inside_geo[c] = inside_geo[p];
             let wc = scheme.nodes[c].weight;
-            factor[c] = match nd.aggregate {
+            let f = match nd.aggregate {
                 Aggregate::Sum => {
                     any |= wc != Decimal::ONE;
-                    inside[p] * wc
+                    checked::mul(inside[p], wc)
                 }
                 Aggregate::Mean => {
                     any = true;
-                    if w.is_zero() { Decimal::ZERO } else { inside[p] * wc / w }
+                    if w.is_zero() {
+                        Ok(Decimal::ZERO)
+                    } else {
+                        checked::mul(inside[p], wc).and_then(|x| checked::div(x, w))
+                    }
                 }
                 Aggregate::Geometric => {
                     any = true;
                     inside_geo[c] = Some(inside_geo[p].unwrap_or(p));
-                    Decimal::ZERO
+                    Ok(Decimal::ZERO)
                 }
             };
+            factor[c] = ledger.ok(f, &nd.id);
         }
     }
     // Each dimension's major deductions, as they count in the total (scaled like their lines).
     let mut major = vec![Decimal::ZERO; scheme.roots.len()];
     for (i, nd) in scheme.nodes.iter().enumerate() {
         if !leaf_major[i].is_zero() {
-            major[nd.dimension] += if any { leaf_major[i] * factor[i] } else { leaf_major[i] };
+            let m = if any { checked::mul(leaf_major[i], factor[i]) } else { Ok(leaf_major[i]) };
+            let m = checked::add(major[nd.dimension], ledger.ok(m, &nd.id));
+            major[nd.dimension] = ledger.ok(m, &nd.id);
         }
     }
     if !any {
         return Ok(major);
     }
+    let mut overflowed = None;
     for (line, owner) in ledger.lines.iter_mut().zip(&ledger.owner) {
         let Some((o, is_inside)) = *owner else { continue };
         let f = if is_inside { inside[o] } else { factor[o] };
@@ -773,8 +826,15 @@ fn contributions(
             line.points = Decimal::ZERO;
         } else if f != Decimal::ONE {
             line.detail = format!("{} [× {} of the total]", line.detail, composite::show(f));
-            line.points = at_ledger_precision(line.points * f);
+            let scaled = checked::mul(line.points, f).unwrap_or_else(|Overflow| {
+                overflowed.get_or_insert_with(|| line.rule.clone());
+                Decimal::ZERO
+            });
+            line.points = at_ledger_precision(scaled);
         }
+    }
+    if let Some(rule) = overflowed {
+        ledger.overflow.get_or_insert(rule);
     }
     Ok(major)
 }
@@ -789,9 +849,13 @@ fn close_dimensions(
     ledger: &mut Ledger,
 ) -> Result<()> {
     for (d, &r) in scheme.roots.iter().enumerate() {
-        let Some(v) = pts[r].map(|p| at_ledger_precision(p + major[d])) else { continue };
+        let Some(p) = pts[r] else { continue };
+        let v = at_ledger_precision(ledger.ok(checked::add(p, major[d]), &scheme.nodes[r].id));
         let comp = Component::Dimension(scheme.nodes[r].id.clone());
         let sum = ledger.sum_of(&comp);
+        if ledger.overflow.is_some() {
+            return Ok(()); // reported with the agency's result
+        }
         // Each line is off by at most half a unit in the last decimal; anything larger would be a
         // mistake in the factors above, which the residue line must not hide.
         let lines = ledger.lines.iter().filter(|l| l.component == comp).count();
@@ -1052,7 +1116,8 @@ fn bonus(
     for item in &scheme.bonus.items {
         let mut sum = Decimal::ZERO;
         for a in awards.iter().filter(|a| a.bonus == item.id) {
-            let p = item.points * Decimal::from(a.count);
+            let p = checked::mul(item.points, Decimal::from(a.count));
+            let p = ledger.ok(p, &format!("bonus:{}", item.id));
             let aid = a.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
             let ev =
                 if a.evidence.is_empty() { String::new() } else { format!(" — {}", a.evidence) };
@@ -1064,7 +1129,7 @@ fn bonus(
                 Some(&a.source),
                 format!("{aid}{} × {}: {} each{ev}", item.name, a.count, item.points),
             );
-            sum += p;
+            sum = ledger.ok(checked::add(sum, p), &format!("bonus:{}", item.id));
         }
         if let Some(cap) = item.cap
             && sum > cap
@@ -1080,7 +1145,7 @@ fn bonus(
             );
             sum = cap;
         }
-        total += sum;
+        total = ledger.ok(checked::add(total, sum), "bonus");
     }
     if let Some(cap) = scheme.bonus.cap
         && total > cap
@@ -1122,16 +1187,17 @@ impl KindCharge<'_> {
         let mut sum = Decimal::ZERO;
         for f in findings.iter().filter(|f| f.kind == self.kind) {
             let priced = price_finding(f, self.name, self.points, self.extra);
+            let points = ledger.ok(priced.points, self.rule);
             let step = if priced.overturned { Step::Appeal } else { self.step };
             ledger.push(
                 self.rule,
                 self.component.clone(),
                 step,
-                -priced.points,
+                -points,
                 Some(&f.source),
                 priced.detail,
             );
-            sum += priced.points;
+            sum = ledger.ok(checked::add(sum, points), self.rule);
         }
         match self.cap {
             Some(cap) if sum > cap => {
@@ -1189,7 +1255,7 @@ fn is_overturned(f: &crate::input::Finding) -> bool {
 
 /// A finding's points after any appeal decision, and the ledger text citing both.
 struct Priced {
-    points: Decimal,
+    points: Checked,
     overturned: bool,
     detail: String,
 }
@@ -1197,14 +1263,14 @@ struct Priced {
 fn price_finding(f: &crate::input::Finding, name: &str, each: Decimal, extra: &str) -> Priced {
     let fid = f.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
     let ev = if f.evidence.is_empty() { String::new() } else { format!(" — {}", f.evidence) };
-    let base = each * Decimal::from(f.count);
+    let base = checked::mul(each, Decimal::from(f.count));
     let text = format!("{fid}{name} × {}: {each} each{extra}{ev}", f.count);
     match &f.appeal {
         None => Priced { points: base, overturned: false, detail: text },
         Some(a) => {
             let (points, overturned) = match a.decision {
-                AppealDecision::Overturned => (Decimal::ZERO, true),
-                AppealDecision::Partly(p) => (p, false),
+                AppealDecision::Overturned => (Ok(Decimal::ZERO), true),
+                AppealDecision::Partly(p) => (Ok(p), false),
                 AppealDecision::Upheld | AppealDecision::Pending => (base, false),
             };
             Priced { points, overturned, detail: format!("{text}; {}", a.cite()) }
@@ -1228,7 +1294,7 @@ fn penalty(scheme: &Scheme, findings: &[&crate::input::Finding], ledger: &mut Le
             extra: "",
         };
         let sum = charge.apply(findings, ledger);
-        total += sum;
+        total = ledger.ok(checked::add(total, sum), "penalty");
     }
     if let Some(cap) = scheme.penalty.cap
         && total > cap
@@ -1251,7 +1317,8 @@ fn lookback(
         let base = rule.points(p.status);
         let repeated =
             findings.iter().any(|f| f.kind == p.kind && f.count > 0 && !is_overturned(f));
-        let pts = if repeated { base * rule.repeat_multiplier } else { base };
+        let pts = if repeated { checked::mul(base, rule.repeat_multiplier) } else { Ok(base) };
+        let pts = ledger.ok(pts, "lookback");
         let pid = p.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
         let rep = if repeated {
             format!("; found again this year: × {}", rule.repeat_multiplier)
@@ -1272,7 +1339,7 @@ fn lookback(
                 base.normalize()
             ),
         );
-        total += pts;
+        total = ledger.ok(checked::add(total, pts), "lookback");
     }
     if let Some(cap) = rule.cap
         && total > cap
@@ -1316,7 +1383,8 @@ fn vetoes(
         }
         if let Some(cap) = veto.score {
             let current = ledger.sum();
-            let change = if current > cap { cap - current } else { Decimal::ZERO };
+            let change = if current > cap { checked::sub(cap, current) } else { Ok(Decimal::ZERO) };
+            let change = ledger.ok(change, &rule);
             ledger.push(
                 &rule,
                 Component::Adjustment,
