@@ -41,7 +41,17 @@ pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<Vec<AgencyResult>> {
         let scored: Vec<Result<AgencyResult>> = inputs
             .agencies
             .par_iter()
-            .map(|a| score_agency(scheme, a, &index, &contexts, &prepared, &inner))
+            .map(|a| {
+                score_agency(&AgencyCtx {
+                    scheme,
+                    agency: a,
+                    index: &index,
+                    groups: &contexts,
+                    prepared: &prepared,
+                    inner: &inner,
+                    findings: index.findings.get(a.id.as_str()).map(Vec::as_slice).unwrap_or(&[]),
+                })
+            })
             .collect();
         let mut agencies = Vec::with_capacity(scored.len());
         let mut errors = Vec::new();
@@ -354,126 +364,221 @@ struct LeafOutcome {
     major: Decimal,
 }
 
-fn score_agency(
-    scheme: &Scheme,
-    agency: &Agency,
-    index: &InputIndex<'_>,
-    ctx: &Contexts,
-    prepared: &Prepared,
-    inner: &InnerStats,
-) -> Result<AgencyResult> {
-    let mut ledger = Ledger { lines: Vec::new(), owner: Vec::new(), current: None, overflow: None };
-    let n = scheme.nodes.len();
-    // Points per node (subject to floors), None when nothing under it applies.
-    let mut pts: Vec<Option<Decimal>> = vec![None; n];
-    // Applicable maximum per node: leaves' maxima summed, or the node's own scale under a mean.
-    let mut amax: Vec<Decimal> = vec![Decimal::ZERO; n];
-    // Major deductions pass every floor: per leaf, added to its dimension after the tree.
-    let mut major: Vec<Decimal> = vec![Decimal::ZERO; n];
-    // Normalised inner indicators: the slope their children's lines are scaled by, and the
-    // aggregated value before normalisation.
-    let mut slope: Vec<Decimal> = vec![Decimal::ONE; n];
-    let mut before: Vec<Option<Decimal>> = vec![None; n];
-    let findings = index.findings.get(agency.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-    let overflow = |o: Overflow, node: usize| {
-        let nd = &scheme.nodes[node];
+/// What scoring one agency reads: the scheme, the agency, its inputs, and the per-group and
+/// per-run statistics computed before the parallel pass.
+struct AgencyCtx<'a> {
+    scheme: &'a Scheme,
+    agency: &'a Agency,
+    index: &'a InputIndex<'a>,
+    groups: &'a Contexts,
+    prepared: &'a Prepared,
+    inner: &'a InnerStats,
+    findings: &'a [&'a crate::input::Finding],
+}
+
+impl AgencyCtx<'_> {
+    /// The error for arithmetic on indicator `node` that left the decimal range.
+    fn overflow(&self, o: Overflow, node: usize) -> Error {
+        let nd = &self.scheme.nodes[node];
         o.error(
-            Location::line(&scheme.source, nd.line),
+            Location::line(&self.scheme.source, nd.line),
             &format!("indicator `{}`", nd.id),
-            &agency.id,
+            &self.agency.id,
         )
+    }
+}
+
+/// Per-indicator state of the tree walk.
+struct Tree {
+    /// Points per node (subject to floors), None when nothing under it applies.
+    pts: Vec<Option<Decimal>>,
+    /// Applicable maximum per node: leaves' maxima summed, or the node's own scale under a mean.
+    amax: Vec<Decimal>,
+    /// Major deductions pass every floor: per leaf, added to its dimension after the tree.
+    major: Vec<Decimal>,
+    /// Normalised inner indicators: the slope their children's lines are scaled by.
+    slope: Vec<Decimal>,
+    /// Normalised inner indicators: the aggregated value before normalisation.
+    before: Vec<Option<Decimal>>,
+}
+
+/// One agency's ledger and result: the tree, then the base (rescaled, rounded), then the
+/// adjustments (bonus, penalty, look-back, floor, rounding, vetoes).
+fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
+    let scheme = cx.scheme;
+    let mut ledger = Ledger { lines: Vec::new(), owner: Vec::new(), current: None, overflow: None };
+    let tree = walk_tree(cx, &mut ledger)?;
+    let major = contributions(scheme, &tree.pts, &tree.slope, &tree.major, &mut ledger)?;
+    close_dimensions(scheme, &tree.pts, &major, &mut ledger)?;
+    let dimensions = dimension_points(scheme, &tree, &mut ledger);
+    let leaf_max: Vec<Decimal> = scheme.roots.iter().map(|&r| tree.amax[r]).collect();
+    let applicable_max = base(cx, &leaf_max, &mut ledger)?;
+    let veto = adjustments(cx, &mut ledger);
+    let total = ledger.sum();
+    let components = [
+        Component::Rescale,
+        Component::Bonus,
+        Component::Penalty,
+        Component::Lookback,
+        Component::Adjustment,
+    ]
+    .map(|c| ledger.sum_of(&c));
+    if let Some(rule) = &ledger.overflow {
+        return Err(Overflow.error(
+            Location::file(&scheme.source),
+            &format!("rule `{rule}`"),
+            &cx.agency.id,
+        ));
+    }
+    let [rescale, bonus, penalty, lookback, adjustment] = components;
+    let agency = cx.agency;
+    let appeals = |keep: &dyn Fn(&AppealDecision) -> bool| -> Vec<String> {
+        cx.findings
+            .iter()
+            .filter(|f| f.appeal.as_ref().is_some_and(|a| keep(&a.decision)))
+            .filter_map(|f| f.id.clone())
+            .collect()
+    };
+    Ok(AgencyResult {
+        agency_id: agency.id.clone(),
+        agency: agency.name.clone(),
+        group: agency.group.clone(),
+        parent: agency.parent.clone(),
+        rank: 0,
+        grade: String::new(),
+        demoted_by_quota: false,
+        total,
+        dimensions,
+        dimension_max: leaf_max,
+        applicable_max,
+        rescale,
+        bonus,
+        penalty,
+        lookback,
+        adjustment,
+        veto,
+        appeals_changed: appeals(&|d| d.changes_points()),
+        appeals_pending: appeals(&|d| *d == AppealDecision::Pending),
+        nodes: node_values(cx, &tree),
+        ledger: ledger.lines,
+    })
+}
+
+/// Walk the indicator tree children first: each leaf scored by its method, each inner node
+/// aggregated from its children, then each node's own gate, normalisation, floor and rounding.
+fn walk_tree(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Result<Tree> {
+    let scheme = cx.scheme;
+    let n = scheme.nodes.len();
+    let mut t = Tree {
+        pts: vec![None; n],
+        amax: vec![Decimal::ZERO; n],
+        major: vec![Decimal::ZERO; n],
+        slope: vec![Decimal::ONE; n],
+        before: vec![None; n],
     };
     for node in post_order(scheme) {
         let nd = &scheme.nodes[node];
         let dim = Component::Dimension(scheme.nodes[scheme.roots[nd.dimension]].id.clone());
         ledger.current = Some((node, true));
         let value = if nd.is_leaf() {
-            if !applies(scheme, node, agency) {
+            if !applies(scheme, node, cx.agency) {
                 continue;
             }
-            match score_leaf(
-                scheme,
-                node,
-                agency,
-                index,
-                ctx,
-                prepared,
-                findings,
-                &mut ledger,
-                &dim,
-            )? {
-                None => continue,
-                Some(o) => {
-                    major[node] = o.major;
-                    amax[node] = nd.max;
-                    o.floored
-                }
-            }
+            let Some(o) = score_leaf(cx, node, ledger, &dim)? else { continue };
+            t.major[node] = o.major;
+            t.amax[node] = nd.max;
+            o.floored
         } else {
-            let applicable: Vec<(Decimal, Decimal)> = nd
+            let Some(v) = inner_value(cx, node, &mut t, ledger, &dim)? else { continue };
+            v
+        };
+        let v = gate(cx, node, value, &t, ledger, &dim);
+        ledger.current = Some((node, false));
+        let v = normalise_inner(cx, node, v, &mut t, ledger, &dim)?;
+        t.pts[node] = Some(floor_and_round(cx, node, v, ledger, &dim));
+    }
+    ledger.current = None;
+    Ok(t)
+}
+
+/// An inner node's value from its applicable children: their (weighted) sum, mean or geometric
+/// mean. None when no child applies.
+fn inner_value(
+    cx: &AgencyCtx<'_>,
+    node: usize,
+    t: &mut Tree,
+    ledger: &mut Ledger,
+    dim: &Component,
+) -> Result<Option<Decimal>> {
+    let scheme = cx.scheme;
+    let nd = &scheme.nodes[node];
+    let applicable: Vec<(Decimal, Decimal)> =
+        nd.children.iter().filter_map(|&c| t.pts[c].map(|v| (scheme.nodes[c].weight, v))).collect();
+    if applicable.is_empty() {
+        return Ok(None);
+    }
+    let overflow = |o| cx.overflow(o, node);
+    Ok(Some(match nd.aggregate {
+        Aggregate::Sum => {
+            let children = nd.children.iter().map(|&c| (scheme.nodes[c].weight, t.amax[c]));
+            t.amax[node] = checked::weighted_sum(children).map_err(overflow)?;
+            checked::weighted_sum(applicable).map_err(overflow)?
+        }
+        Aggregate::Mean => {
+            t.amax[node] = nd.max;
+            let w = checked::sum(applicable.iter().map(|(w, _)| *w)).map_err(overflow)?;
+            let total = checked::weighted_sum(applicable.iter().copied()).map_err(overflow)?;
+            checked::div(total, w).map_err(overflow)?
+        }
+        Aggregate::Geometric => {
+            t.amax[node] = nd.max;
+            let v = geometric(&applicable).ok_or_else(|| {
+                Error::at(
+                    Location::line(&scheme.source, nd.line),
+                    format!(
+                        "indicator `{}` is a geometric mean but agency `{}` has a child value ≤ 0: expected positive values",
+                        nd.id, cx.agency.id
+                    ),
+                )
+            })?;
+            let kids: Vec<String> = nd
                 .children
                 .iter()
-                .filter_map(|&c| pts[c].map(|v| (scheme.nodes[c].weight, v)))
+                .filter_map(|&c| {
+                    t.pts[c].map(|p| format!("{} {}", scheme.nodes[c].id, composite::show(p)))
+                })
                 .collect();
-            if applicable.is_empty() {
-                continue;
-            }
-            match nd.aggregate {
-                Aggregate::Sum => {
-                    let children = nd.children.iter().map(|&c| (scheme.nodes[c].weight, amax[c]));
-                    amax[node] = checked::weighted_sum(children).map_err(|o| overflow(o, node))?;
-                    checked::weighted_sum(applicable).map_err(|o| overflow(o, node))?
-                }
-                Aggregate::Mean => {
-                    amax[node] = nd.max;
-                    let w = checked::sum(applicable.iter().map(|(w, _)| *w));
-                    let total = checked::weighted_sum(applicable.iter().copied());
-                    checked::div(
-                        total.map_err(|o| overflow(o, node))?,
-                        w.map_err(|o| overflow(o, node))?,
-                    )
-                    .map_err(|o| overflow(o, node))?
-                }
-                Aggregate::Geometric => {
-                    amax[node] = nd.max;
-                    let v = geometric(&applicable).ok_or_else(|| {
-                        Error::at(
-                            Location::line(&scheme.source, nd.line),
-                            format!(
-                                "indicator `{}` is a geometric mean but agency `{}` has a child value ≤ 0: expected positive values",
-                                nd.id, agency.id
-                            ),
-                        )
-                    })?;
-                    let kids: Vec<String> = nd
-                        .children
-                        .iter()
-                        .filter_map(|&c| {
-                            pts[c].map(|p| format!("{} {}", scheme.nodes[c].id, composite::show(p)))
-                        })
-                        .collect();
-                    ledger.push(
-                        &nd.id,
-                        dim.clone(),
-                        Step::Credit,
-                        v,
-                        None,
-                        format!(
-                            "{}: weighted geometric mean of {} → {}",
-                            nd.name,
-                            kids.join(", "),
-                            composite::show(v)
-                        ),
-                    );
-                    v
-                }
-            }
-        };
-        let mut v = value;
-        if let Some(g) = nd.gate
-            && pts[g].is_none_or(|gv| gv <= Decimal::ZERO)
-            && !v.is_zero()
-        {
+            ledger.push(
+                &nd.id,
+                dim.clone(),
+                Step::Credit,
+                v,
+                None,
+                format!(
+                    "{}: weighted geometric mean of {} → {}",
+                    nd.name,
+                    kids.join(", "),
+                    composite::show(v)
+                ),
+            );
+            v
+        }
+    }))
+}
+
+/// A gated node counts 0 unless its gate indicator is above 0.
+fn gate(
+    cx: &AgencyCtx<'_>,
+    node: usize,
+    v: Decimal,
+    t: &Tree,
+    ledger: &mut Ledger,
+    dim: &Component,
+) -> Decimal {
+    let scheme = cx.scheme;
+    let nd = &scheme.nodes[node];
+    match nd.gate {
+        Some(g) if t.pts[g].is_none_or(|gv| gv <= Decimal::ZERO) && !v.is_zero() => {
             ledger.push(
                 &nd.id,
                 dim.clone(),
@@ -482,109 +587,133 @@ fn score_agency(
                 None,
                 format!("gated: `{}` is not above 0, so `{}` counts 0", scheme.nodes[g].id, nd.id),
             );
-            v = Decimal::ZERO;
+            Decimal::ZERO
         }
-        ledger.current = Some((node, false));
-        if let Some(nm) = &nd.transform {
-            before[node] = Some(v);
-            let key = (node, composite::scope_key(agency, nm.within).to_string());
-            let st = if composite::needs_data(nm) {
-                inner.get(&key).copied()
-            } else {
-                Some(composite::Stats::default())
-            };
-            if let Some(st) = st {
-                let (p, text) = composite::scale(nm, v, nd.max, &st).map_err(|m| {
-                    Error::at(
-                        Location::line(&scheme.source, nd.line),
-                        format!("indicator `{}`, agency `{}`: {m}", nd.id, agency.id),
-                    )
-                })?;
-                slope[node] = composite::slope(nm, nd.max, &st);
-                let offset = checked::mul(slope[node], v)
-                    .and_then(|sv| checked::sub(p, sv))
-                    .map_err(|o| overflow(o, node))?;
-                ledger.push(
-                    &nd.id,
-                    dim.clone(),
-                    Step::Rescale,
-                    offset,
-                    None,
-                    format!(
-                        "{}: {text} (children's lines × {})",
-                        nd.name,
-                        composite::show(slope[node])
-                    ),
-                );
-                amax[node] = nd.max;
-                v = p;
-            }
-        }
-        if nd.floor && v < Decimal::ZERO {
+        _ => v,
+    }
+}
+
+/// A node with its own normalisation: its aggregated value mapped onto its maximum (statistics
+/// of data-normalised nodes come from an earlier pass; until then the value stays as it is).
+fn normalise_inner(
+    cx: &AgencyCtx<'_>,
+    node: usize,
+    v: Decimal,
+    t: &mut Tree,
+    ledger: &mut Ledger,
+    dim: &Component,
+) -> Result<Decimal> {
+    let scheme = cx.scheme;
+    let nd = &scheme.nodes[node];
+    let Some(nm) = &nd.transform else { return Ok(v) };
+    t.before[node] = Some(v);
+    let key = (node, composite::scope_key(cx.agency, nm.within).to_string());
+    let st = if composite::needs_data(nm) {
+        cx.inner.get(&key).copied()
+    } else {
+        Some(composite::Stats::default())
+    };
+    let Some(st) = st else { return Ok(v) };
+    let (p, text) = composite::scale(nm, v, nd.max, &st).map_err(|m| {
+        Error::at(
+            Location::line(&scheme.source, nd.line),
+            format!("indicator `{}`, agency `{}`: {m}", nd.id, cx.agency.id),
+        )
+    })?;
+    t.slope[node] = composite::slope(nm, nd.max, &st);
+    let offset = checked::mul(t.slope[node], v)
+        .and_then(|sv| checked::sub(p, sv))
+        .map_err(|o| cx.overflow(o, node))?;
+    ledger.push(
+        &nd.id,
+        dim.clone(),
+        Step::Rescale,
+        offset,
+        None,
+        format!("{}: {text} (children's lines × {})", nd.name, composite::show(t.slope[node])),
+    );
+    t.amax[node] = nd.max;
+    Ok(p)
+}
+
+/// A node's floor at 0, its own rounding, and item rounding of a leaf.
+fn floor_and_round(
+    cx: &AgencyCtx<'_>,
+    node: usize,
+    mut v: Decimal,
+    ledger: &mut Ledger,
+    dim: &Component,
+) -> Decimal {
+    let scheme = cx.scheme;
+    let nd = &scheme.nodes[node];
+    if nd.floor && v < Decimal::ZERO {
+        ledger.push(
+            &nd.id,
+            dim.clone(),
+            Step::Floor,
+            -v,
+            None,
+            format!("deductions floored: `{}` cannot go below 0", nd.id),
+        );
+        v = Decimal::ZERO;
+    }
+    if let Some(dp) = nd.round {
+        let r = v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        if r != v {
             ledger.push(
                 &nd.id,
                 dim.clone(),
-                Step::Floor,
-                -v,
+                Step::Rounding,
+                r - v,
                 None,
-                format!("deductions floored: `{}` cannot go below 0", nd.id),
+                format!("`{}` rounded to {dp} decimals {} → {r}", nd.id, composite::show(v)),
             );
-            v = Decimal::ZERO;
+            v = r;
         }
-        if let Some(dp) = nd.round {
-            let r =
-                v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-            if r != v {
-                ledger.push(
-                    &nd.id,
-                    dim.clone(),
-                    Step::Rounding,
-                    r - v,
-                    None,
-                    format!("`{}` rounded to {dp} decimals {} → {r}", nd.id, composite::show(v)),
-                );
-                v = r;
-            }
-        }
-        if nd.is_leaf() && scheme.rounding.item {
-            let r = scheme.rounding.round(v);
-            if r != v {
-                ledger.push(
-                    &nd.id,
-                    dim.clone(),
-                    Step::Rounding,
-                    r - v,
-                    None,
-                    format!("rounded {} → {r}", show(v)),
-                );
-                v = r;
-            }
-        }
-        pts[node] = Some(v);
     }
-    ledger.current = None;
-    let major = contributions(scheme, &pts, &slope, &major, &mut ledger)?;
-    close_dimensions(scheme, &pts, &major, &mut ledger)?;
-    let nodes = scheme
+    if nd.is_leaf() && scheme.rounding.item {
+        let r = scheme.rounding.round(v);
+        if r != v {
+            ledger.push(
+                &nd.id,
+                dim.clone(),
+                Step::Rounding,
+                r - v,
+                None,
+                format!("rounded {} → {r}", show(v)),
+            );
+            v = r;
+        }
+    }
+    v
+}
+
+/// Every indicator with a value, in scheme order, with its normalisation stages.
+fn node_values(cx: &AgencyCtx<'_>, t: &Tree) -> Vec<NodeValue> {
+    cx.scheme
         .nodes
         .iter()
         .enumerate()
         .filter_map(|(i, nd)| {
-            pts[i].map(|value| NodeValue {
+            t.pts[i].map(|value| NodeValue {
                 id: nd.id.clone(),
                 value,
                 rank: 0,
-                stages: match prepared.get(&(i, agency.id.clone())) {
+                stages: match cx.prepared.get(&(i, cx.agency.id.clone())) {
                     Some(NormOutcome::Value { stages, .. }) => Some(stages.clone()),
-                    _ => before[i].map(|b| Stages { raw: Some(b), ..Stages::default() }),
+                    _ => t.before[i].map(|b| Stages { raw: Some(b), ..Stages::default() }),
                 },
             })
         })
-        .collect();
-    let leaf_max: Vec<Decimal> = scheme.roots.iter().map(|&r| amax[r]).collect();
+        .collect()
+}
+
+/// Each dimension's points (after its rounding, when the scheme rounds dimensions), None where
+/// nothing in it applies.
+fn dimension_points(scheme: &Scheme, t: &Tree, ledger: &mut Ledger) -> Vec<Option<Decimal>> {
     let mut dimensions = Vec::with_capacity(scheme.roots.len());
     for &root in &scheme.roots {
-        if pts[root].is_none() {
+        if t.pts[root].is_none() {
             dimensions.push(None);
             continue;
         }
@@ -605,6 +734,15 @@ fn score_agency(
         }
         dimensions.push(Some(ledger.sum_of(&comp)));
     }
+    dimensions
+}
+
+/// The base: the tree's points rescaled from the applicable maximum to the scheme total (the
+/// rescaled value at ledger precision, the line its exact difference), then rounded when the
+/// scheme rounds the base. Returns the applicable maximum.
+fn base(cx: &AgencyCtx<'_>, leaf_max: &[Decimal], ledger: &mut Ledger) -> Result<Decimal> {
+    let scheme = cx.scheme;
+    let agency = cx.agency;
     let applicable_max = checked::sum(leaf_max.iter().copied());
     let applicable_max = ledger.ok(applicable_max, "the applicable maximum");
     if applicable_max.is_zero() {
@@ -618,7 +756,6 @@ fn score_agency(
     }
     let base_raw = ledger.sum();
     if scheme.rescale && applicable_max != scheme.total {
-        // The rescaled base at ledger precision, so the line is its exact difference.
         let rescaled =
             checked::mul(base_raw, scheme.total).and_then(|x| checked::div(x, applicable_max));
         let rescaled = at_ledger_precision(ledger.ok(rescaled, "rescale"));
@@ -639,23 +776,35 @@ fn score_agency(
         );
     }
     if scheme.rounding.base {
-        let v = ledger.sum();
-        let r = scheme.rounding.round(v);
-        if r != v {
-            ledger.push(
-                "rounding",
-                Component::Adjustment,
-                Step::Rounding,
-                r - v,
-                None,
-                format!("base rounded {} → {r}", show(v)),
-            );
-        }
+        round_sum(scheme, ledger, "base");
     }
+    Ok(applicable_max)
+}
+
+/// A line rounding the ledger's sum to the scheme's decimals, if that changes it.
+fn round_sum(scheme: &Scheme, ledger: &mut Ledger, what: &str) {
+    let v = ledger.sum();
+    let r = scheme.rounding.round(v);
+    if r != v {
+        ledger.push(
+            "rounding",
+            Component::Adjustment,
+            Step::Rounding,
+            r - v,
+            None,
+            format!("{what} rounded {} → {r}", show(v)),
+        );
+    }
+}
+
+/// Bonus, penalty and look-back on the base, the floor of the total at 0, its rounding, then
+/// vetoes (after rounding, so that a cap is never rounded past: its decimals are checked).
+fn adjustments(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Option<VetoApplied> {
+    let scheme = cx.scheme;
     let base = ledger.sum();
-    bonus(scheme, agency, index, base, &mut ledger);
-    penalty(scheme, findings, &mut ledger);
-    lookback(scheme, agency, index, findings, &mut ledger);
+    bonus(scheme, cx.agency, cx.index, base, ledger);
+    penalty(scheme, cx.findings, ledger);
+    lookback(scheme, cx.agency, cx.index, cx.findings, ledger);
     let total = ledger.sum();
     if total < Decimal::ZERO {
         ledger.push(
@@ -668,69 +817,9 @@ fn score_agency(
         );
     }
     if scheme.rounding.total {
-        let v = ledger.sum();
-        let r = scheme.rounding.round(v);
-        if r != v {
-            ledger.push(
-                "rounding",
-                Component::Adjustment,
-                Step::Rounding,
-                r - v,
-                None,
-                format!("total rounded {} → {r}", show(v)),
-            );
-        }
+        round_sum(scheme, ledger, "total");
     }
-    // After rounding, so that a cap is never rounded past (its decimals are checked).
-    let veto = vetoes(scheme, &agency.group, findings, &mut ledger);
-    let total = ledger.sum();
-    let components = [
-        Component::Rescale,
-        Component::Bonus,
-        Component::Penalty,
-        Component::Lookback,
-        Component::Adjustment,
-    ]
-    .map(|c| ledger.sum_of(&c));
-    if let Some(rule) = &ledger.overflow {
-        return Err(Overflow.error(
-            Location::file(&scheme.source),
-            &format!("rule `{rule}`"),
-            &agency.id,
-        ));
-    }
-    let [rescale, bonus, penalty, lookback, adjustment] = components;
-    Ok(AgencyResult {
-        agency_id: agency.id.clone(),
-        agency: agency.name.clone(),
-        group: agency.group.clone(),
-        parent: agency.parent.clone(),
-        rank: 0,
-        grade: String::new(),
-        demoted_by_quota: false,
-        total,
-        dimensions,
-        dimension_max: leaf_max,
-        applicable_max,
-        rescale,
-        bonus,
-        penalty,
-        lookback,
-        adjustment,
-        veto,
-        appeals_changed: findings
-            .iter()
-            .filter(|f| f.appeal.as_ref().is_some_and(|a| a.decision.changes_points()))
-            .filter_map(|f| f.id.clone())
-            .collect(),
-        appeals_pending: findings
-            .iter()
-            .filter(|f| f.appeal.as_ref().is_some_and(|a| a.decision == AppealDecision::Pending))
-            .filter_map(|f| f.id.clone())
-            .collect(),
-        nodes,
-        ledger: ledger.lines,
-    })
+    vetoes(scheme, &cx.agency.group, cx.findings, ledger)
 }
 
 /// Weighted geometric mean of positive values: exp(Σ w·ln v / Σ w), rounded to
@@ -902,111 +991,23 @@ fn post_order(scheme: &Scheme) -> Vec<usize> {
     out
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A leaf's points by its method; None when it does not apply to this agency (its maximum leaves
+/// the applicable maximum).
 fn score_leaf(
-    scheme: &Scheme,
+    cx: &AgencyCtx<'_>,
     node: usize,
-    agency: &Agency,
-    index: &InputIndex<'_>,
-    ctx: &Contexts,
-    prepared: &Prepared,
-    findings: &[&crate::input::Finding],
     ledger: &mut Ledger,
     dim: &Component,
 ) -> Result<Option<LeafOutcome>> {
-    let nd = &scheme.nodes[node];
-    let id = nd.id.as_str();
-    let method = nd.method.as_ref().expect("validated: leaves have a method");
-    match method {
-        Method::Deduct(kinds) => {
-            ledger.push(
-                id,
-                dim.clone(),
-                Step::Credit,
-                nd.max,
-                None,
-                format!("{}: full {} before deductions", nd.name, nd.max),
-            );
-            let mut floored = nd.max;
-            let mut major = Decimal::ZERO;
-            for k in kinds {
-                let extra = if k.major { " (major, not limited by floors)" } else { "" };
-                let charge = KindCharge {
-                    rule: id,
-                    component: dim.clone(),
-                    step: Step::Deduction,
-                    kind: &k.kind,
-                    name: &k.name,
-                    points: k.points,
-                    cap: k.cap,
-                    cap_text: &format!("{}: deductions", k.name),
-                    extra,
-                };
-                let sum = charge.apply(findings, ledger);
-                if k.major {
-                    major -= sum;
-                } else {
-                    floored -= sum;
-                }
-            }
-            Ok(Some(LeafOutcome { floored, major }))
-        }
-        Method::Deadline(d) => {
-            let rec = index.tasks.get(&(agency.id.as_str(), id));
-            let src = rec.map(|r| r.source.as_str());
-            let evidence = rec
-                .map(|r| {
-                    if r.evidence.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" — {}", r.evidence)
-                    }
-                })
-                .unwrap_or_default();
-            let (p, detail) = match rec.map(|r| r.status) {
-                Some(TaskStatus::NotApplicable) => {
-                    ledger.push(
-                        id,
-                        dim.clone(),
-                        Step::Credit,
-                        Decimal::ZERO,
-                        src,
-                        format!("{}: not applicable, leaves the maximum{evidence}", nd.name),
-                    );
-                    return Ok(None);
-                }
-                None => (
-                    Decimal::ZERO,
-                    format!("{}: no completion recorded (due {}) → 0", nd.name, d.due),
-                ),
-                Some(TaskStatus::NotDone) => {
-                    (Decimal::ZERO, format!("{}: not done (due {}) → 0", nd.name, d.due))
-                }
-                Some(TaskStatus::Done(date)) if date <= d.due => (
-                    nd.max,
-                    format!("{}: done {date}, on time (due {}) → {}", nd.name, d.due, nd.max),
-                ),
-                Some(TaskStatus::Done(date)) if d.cutoff.is_some_and(|c| date > c) => (
-                    Decimal::ZERO,
-                    format!(
-                        "{}: done {date}, after the cut-off {} → 0",
-                        nd.name,
-                        d.cutoff.expect("some")
-                    ),
-                ),
-                Some(TaskStatus::Done(date)) => {
-                    let (p, t) = methods::late_points(d.late, nd.max, d.due, date);
-                    (p, format!("{}: {t}", nd.name))
-                }
-            };
-            ledger.push(id, dim.clone(), Step::Credit, p, src, format!("{detail}{evidence}"));
-            Ok(Some(LeafOutcome { floored: p, major: Decimal::ZERO }))
-        }
-        Method::Normalise(_) => match prepared.get(&(node, agency.id.clone())) {
+    let nd = &cx.scheme.nodes[node];
+    match nd.method.as_ref().expect("validated: leaves have a method") {
+        Method::Deduct(kinds) => Ok(Some(deduct_leaf(cx, node, kinds, ledger, dim))),
+        Method::Deadline(d) => Ok(deadline_leaf(cx, node, d, ledger, dim)),
+        Method::Normalise(_) => match cx.prepared.get(&(node, cx.agency.id.clone())) {
             None | Some(NormOutcome::NotApplicable) => Ok(None),
             Some(NormOutcome::Value { points, source, detail, .. }) => {
                 ledger.push(
-                    id,
+                    &nd.id,
                     dim.clone(),
                     Step::Credit,
                     *points,
@@ -1016,89 +1017,156 @@ fn score_leaf(
                 Ok(Some(LeafOutcome { floored: *points, major: Decimal::ZERO }))
             }
         },
-        Method::Measure(_) | Method::Survey(_) => {
-            let missing = match method {
-                Method::Measure(m) => m.missing,
-                Method::Survey(s) => s.missing,
-                _ => unreachable!(),
-            };
-            let mapping = mapping_of(scheme, node).expect("measure or survey");
-            match item_value(scheme, node, &agency.id, index).expect("measure or survey") {
-                ItemValue::Missing => match missing {
-                    Missing::Zero => {
-                        ledger.push(
-                            id,
-                            dim.clone(),
-                            Step::Credit,
-                            Decimal::ZERO,
-                            None,
-                            format!("{}: no value recorded → 0", nd.name),
-                        );
-                        Ok(Some(LeafOutcome { floored: Decimal::ZERO, major: Decimal::ZERO }))
-                    }
-                    Missing::NotApplicable => {
-                        ledger.push(
-                            id,
-                            dim.clone(),
-                            Step::Credit,
-                            Decimal::ZERO,
-                            None,
-                            format!(
-                                "{}: no value recorded: not applicable, leaves the maximum",
-                                nd.name
-                            ),
-                        );
-                        Ok(None)
-                    }
-                    Missing::Error => Err(Error::at(
-                        Location::line(&scheme.source, nd.line).with_column("missing"),
-                        format!(
-                            "agency `{}` has no value for item `{id}`, and the item says missing = \"error\"",
-                            agency.id
-                        ),
-                    )),
-                },
-                ItemValue::NotApplicable { source, why } => {
-                    ledger.push(
-                        id,
-                        dim.clone(),
-                        Step::Credit,
-                        Decimal::ZERO,
-                        Some(source),
-                        format!("{}: {why}: not applicable, leaves the maximum", nd.name),
-                    );
-                    Ok(None)
-                }
-                ItemValue::Zero { source, why } => {
-                    ledger.push(
-                        id,
-                        dim.clone(),
-                        Step::Credit,
-                        Decimal::ZERO,
-                        Some(source),
-                        format!("{}: {why} → 0", nd.name),
-                    );
-                    Ok(Some(LeafOutcome { floored: Decimal::ZERO, major: Decimal::ZERO }))
-                }
-                ItemValue::Value { value, source, note } => {
-                    let g = ctx.get(&(node, agency.id.clone())).copied();
-                    let (p, text) = methods::map_value(mapping, value, nd.max, g).map_err(|m| {
-                        Error::at(Location::file(source), format!("item `{id}`: {m}"))
-                    })?;
-                    let note = if note.is_empty() { String::new() } else { format!(" — {note}") };
-                    ledger.push(
-                        id,
-                        dim.clone(),
-                        Step::Credit,
-                        p,
-                        Some(source),
-                        format!("{}: {text}{note}", nd.name),
-                    );
-                    Ok(Some(LeafOutcome { floored: p, major: Decimal::ZERO }))
-                }
-            }
-        }
+        Method::Measure(m) => valued_leaf(cx, node, &m.mapping, m.missing, ledger, dim),
+        Method::Survey(s) => valued_leaf(cx, node, &s.mapping, s.missing, ledger, dim),
     }
+}
+
+/// The maximum, less each kind's findings (capped per kind); major kinds pass every floor.
+fn deduct_leaf(
+    cx: &AgencyCtx<'_>,
+    node: usize,
+    kinds: &[crate::rules::DeductKind],
+    ledger: &mut Ledger,
+    dim: &Component,
+) -> LeafOutcome {
+    let nd = &cx.scheme.nodes[node];
+    ledger.push(
+        &nd.id,
+        dim.clone(),
+        Step::Credit,
+        nd.max,
+        None,
+        format!("{}: full {} before deductions", nd.name, nd.max),
+    );
+    let mut floored = nd.max;
+    let mut major = Decimal::ZERO;
+    for k in kinds {
+        let extra = if k.major { " (major, not limited by floors)" } else { "" };
+        let charge = KindCharge {
+            rule: &nd.id,
+            component: dim.clone(),
+            step: Step::Deduction,
+            kind: &k.kind,
+            name: &k.name,
+            points: k.points,
+            cap: k.cap,
+            cap_text: &format!("{}: deductions", k.name),
+            extra,
+        };
+        let sum = charge.apply(cx.findings, ledger);
+        let left = if k.major { &mut major } else { &mut floored };
+        *left = ledger.ok(checked::sub(*left, sum), &nd.id);
+    }
+    LeafOutcome { floored, major }
+}
+
+/// The maximum when done on time, a late share or less when late, 0 when not done or after the
+/// cut-off; None when the task does not apply.
+fn deadline_leaf(
+    cx: &AgencyCtx<'_>,
+    node: usize,
+    d: &crate::rules::Deadline,
+    ledger: &mut Ledger,
+    dim: &Component,
+) -> Option<LeafOutcome> {
+    let nd = &cx.scheme.nodes[node];
+    let id = nd.id.as_str();
+    let rec = cx.index.tasks.get(&(cx.agency.id.as_str(), id));
+    let src = rec.map(|r| r.source.as_str());
+    let evidence = rec
+        .map(|r| if r.evidence.is_empty() { String::new() } else { format!(" — {}", r.evidence) })
+        .unwrap_or_default();
+    let (p, detail) = match rec.map(|r| r.status) {
+        Some(TaskStatus::NotApplicable) => {
+            ledger.push(
+                id,
+                dim.clone(),
+                Step::Credit,
+                Decimal::ZERO,
+                src,
+                format!("{}: not applicable, leaves the maximum{evidence}", nd.name),
+            );
+            return None;
+        }
+        None => (Decimal::ZERO, format!("{}: no completion recorded (due {}) → 0", nd.name, d.due)),
+        Some(TaskStatus::NotDone) => {
+            (Decimal::ZERO, format!("{}: not done (due {}) → 0", nd.name, d.due))
+        }
+        Some(TaskStatus::Done(date)) if date <= d.due => {
+            (nd.max, format!("{}: done {date}, on time (due {}) → {}", nd.name, d.due, nd.max))
+        }
+        Some(TaskStatus::Done(date)) => match d.cutoff {
+            Some(c) if date > c => {
+                (Decimal::ZERO, format!("{}: done {date}, after the cut-off {c} → 0", nd.name))
+            }
+            _ => {
+                let (p, t) = methods::late_points(d.late, nd.max, d.due, date);
+                (p, format!("{}: {t}", nd.name))
+            }
+        },
+    };
+    ledger.push(id, dim.clone(), Step::Credit, p, src, format!("{detail}{evidence}"));
+    Some(LeafOutcome { floored: p, major: Decimal::ZERO })
+}
+
+/// A measured or survey value mapped to points; a missing value by the item's policy.
+fn valued_leaf(
+    cx: &AgencyCtx<'_>,
+    node: usize,
+    mapping: &Mapping,
+    missing: Missing,
+    ledger: &mut Ledger,
+    dim: &Component,
+) -> Result<Option<LeafOutcome>> {
+    let scheme = cx.scheme;
+    let nd = &scheme.nodes[node];
+    let id = nd.id.as_str();
+    let zero = Some(LeafOutcome { floored: Decimal::ZERO, major: Decimal::ZERO });
+    let Some(value) = item_value(scheme, node, &cx.agency.id, cx.index) else {
+        return Ok(None); // not a measure or survey item: unreachable for the callers
+    };
+    let (points, source, detail, outcome) = match value {
+        ItemValue::Missing => match missing {
+            Missing::Zero => {
+                (Decimal::ZERO, None, format!("{}: no value recorded → 0", nd.name), zero)
+            }
+            Missing::NotApplicable => (
+                Decimal::ZERO,
+                None,
+                format!("{}: no value recorded: not applicable, leaves the maximum", nd.name),
+                None,
+            ),
+            Missing::Error => {
+                return Err(Error::at(
+                    Location::line(&scheme.source, nd.line).with_column("missing"),
+                    format!(
+                        "agency `{}` has no value for item `{id}`, and the item says missing = \"error\"",
+                        cx.agency.id
+                    ),
+                ));
+            }
+        },
+        ItemValue::NotApplicable { source, why } => (
+            Decimal::ZERO,
+            Some(source),
+            format!("{}: {why}: not applicable, leaves the maximum", nd.name),
+            None,
+        ),
+        ItemValue::Zero { source, why } => {
+            (Decimal::ZERO, Some(source), format!("{}: {why} → 0", nd.name), zero)
+        }
+        ItemValue::Value { value, source, note } => {
+            let g = cx.groups.get(&(node, cx.agency.id.clone())).copied();
+            let (p, text) = methods::map_value(mapping, value, nd.max, g)
+                .map_err(|m| Error::at(Location::file(source), format!("item `{id}`: {m}")))?;
+            let note = if note.is_empty() { String::new() } else { format!(" — {note}") };
+            let outcome = Some(LeafOutcome { floored: p, major: Decimal::ZERO });
+            (p, Some(source), format!("{}: {text}{note}", nd.name), outcome)
+        }
+    };
+    ledger.push(id, dim.clone(), Step::Credit, points, source, detail);
+    Ok(outcome)
 }
 
 fn bonus(
