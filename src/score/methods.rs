@@ -26,32 +26,9 @@ pub fn map_value(
     max: Decimal,
     group: Option<GroupContext>,
 ) -> Result<(Decimal, String), String> {
-    let overflow = |Overflow| {
-        format!(
-            "value {value}: the arithmetic leaves the decimal range (±7.9e28): expected a value of a realistic size"
-        )
-    };
+    let overflow = out_of_range(value);
     Ok(match mapping {
-        Mapping::Linear { zero_at, full_at } => {
-            let span = checked::sub(*full_at, *zero_at).map_err(overflow)?;
-            let pos = checked::sub(value, *zero_at).map_err(overflow)?;
-            // Clamp before dividing so the common cases (beyond either bound) are exact.
-            let pts =
-                if pos.is_sign_negative() == span.is_sign_negative() && pos.abs() >= span.abs() {
-                    max
-                } else if pos.is_zero() || pos.is_sign_negative() != span.is_sign_negative() {
-                    Decimal::ZERO
-                } else {
-                    checked::mul(max, pos).and_then(|x| checked::div(x, span)).map_err(overflow)?
-                };
-            (
-                pts,
-                format!(
-                    "linear: {value} between {zero_at} (0) and {full_at} ({max}) → {}",
-                    pts.normalize()
-                ),
-            )
-        }
+        Mapping::Linear { zero_at, full_at } => linear(value, *zero_at, *full_at, max)?,
         Mapping::Tiers(tiers) => {
             for t in tiers {
                 let (met, bound) = match t.bound {
@@ -69,33 +46,7 @@ pub fn map_value(
             (Decimal::ZERO, format!("tier: {value} meets no tier → 0"))
         }
         Mapping::PerUnit { target, points, per, units, higher_is_better } => {
-            let short = if *higher_is_better {
-                checked::sub(*target, value)
-            } else {
-                checked::sub(value, *target)
-            };
-            let short = short.map_err(overflow)?;
-            if short <= Decimal::ZERO {
-                (max, format!("{value} meets the target {target} → {max}"))
-            } else {
-                let raw = checked::div(short, *per).map_err(overflow)?;
-                let n = match units {
-                    UnitCount::Exact => raw,
-                    UnitCount::Floor => raw.floor(),
-                    UnitCount::Ceil => raw.ceil(),
-                };
-                let off = checked::mul(n, *points).and_then(|x| checked::sub(max, x));
-                let pts = off.map_err(overflow)?.max(Decimal::ZERO);
-                (
-                    pts,
-                    format!(
-                        "{value} is {} short of {target}: {} × {points} off → {}",
-                        short.normalize(),
-                        n.normalize(),
-                        pts.normalize()
-                    ),
-                )
-            }
+            per_unit(value, *target, (*points, *per), *units, *higher_is_better, max)?
         }
         Mapping::RelativeToBest { higher_is_better } => {
             let g = group.ok_or("relative scoring without group context")?;
@@ -137,6 +88,86 @@ pub fn map_value(
                     "rank {} of {} in the group by value {value} → {}",
                     g.rank,
                     g.of,
+                    pts.normalize()
+                ),
+            )
+        }
+    })
+}
+
+/// The message for arithmetic on `value` that left the decimal range.
+fn out_of_range(value: Decimal) -> impl Fn(Overflow) -> String + Copy {
+    move |Overflow| {
+        format!(
+            "value {value}: the arithmetic leaves the decimal range (±7.9e28): expected a value of a realistic size"
+        )
+    }
+}
+
+/// Linear between the value earning 0 and the value earning the maximum, clamped.
+fn linear(
+    value: Decimal,
+    zero_at: Decimal,
+    full_at: Decimal,
+    max: Decimal,
+) -> Result<(Decimal, String), String> {
+    let overflow = out_of_range(value);
+    Ok({
+        let span = checked::sub(full_at, zero_at).map_err(overflow)?;
+        let pos = checked::sub(value, zero_at).map_err(overflow)?;
+        // Clamp before dividing so the common cases (beyond either bound) are exact.
+        let pts = if pos.is_sign_negative() == span.is_sign_negative() && pos.abs() >= span.abs() {
+            max
+        } else if pos.is_zero() || pos.is_sign_negative() != span.is_sign_negative() {
+            Decimal::ZERO
+        } else {
+            checked::mul(max, pos).and_then(|x| checked::div(x, span)).map_err(overflow)?
+        };
+        (
+            pts,
+            format!(
+                "linear: {value} between {zero_at} (0) and {full_at} ({max}) → {}",
+                pts.normalize()
+            ),
+        )
+    })
+}
+
+/// The maximum less `points` per `per` units short of the target (counted exactly, or in whole
+/// units rounded down or up), not below 0.
+fn per_unit(
+    value: Decimal,
+    target: Decimal,
+    (points, per): (Decimal, Decimal),
+    units: UnitCount,
+    higher_is_better: bool,
+    max: Decimal,
+) -> Result<(Decimal, String), String> {
+    let overflow = out_of_range(value);
+    Ok({
+        let short = if higher_is_better {
+            checked::sub(target, value)
+        } else {
+            checked::sub(value, target)
+        };
+        let short = short.map_err(overflow)?;
+        if short <= Decimal::ZERO {
+            (max, format!("{value} meets the target {target} → {max}"))
+        } else {
+            let raw = checked::div(short, per).map_err(overflow)?;
+            let n = match units {
+                UnitCount::Exact => raw,
+                UnitCount::Floor => raw.floor(),
+                UnitCount::Ceil => raw.ceil(),
+            };
+            let off = checked::mul(n, points).and_then(|x| checked::sub(max, x));
+            let pts = off.map_err(overflow)?.max(Decimal::ZERO);
+            (
+                pts,
+                format!(
+                    "{value} is {} short of {target}: {} × {points} off → {}",
+                    short.normalize(),
+                    n.normalize(),
                     pts.normalize()
                 ),
             )
