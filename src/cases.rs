@@ -59,7 +59,7 @@ pub fn run_cases(scheme: &Scheme, text: &str) -> Result<Vec<CaseOutcome>> {
         let tol = case.tolerance.unwrap_or(Decimal::ZERO);
         let mut failures = Vec::new();
         let inputs = crate::input::case::inputs(case, &scheme.source, line)?;
-        match crate::score::score(scheme, &inputs) {
+        match crate::pipeline::run(scheme, &inputs) {
             Err(e) => failures.push(format!("scoring failed: {e}")),
             Ok(run) => {
                 for e in &case.expect {

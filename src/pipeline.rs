@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::Result;
+use crate::input::Inputs;
+use crate::rules::Scheme;
 use crate::score::result::RunResult;
 use crate::util::encoding::TextEncoding;
 
@@ -30,15 +32,30 @@ pub fn display(p: &Path) -> String {
     p.display().to_string()
 }
 
+/// Load → check → score → rank.
 pub fn score_files(cfg: &RunConfig) -> Result<RunResult> {
     let (scheme, inputs) = load(cfg)?;
-    crate::score::score(&scheme, &inputs)
+    score_checked(&scheme, &inputs)
 }
 
-/// The validated scheme and the parsed inputs, for callers that change inputs before scoring
-/// (what-if previews).
-pub fn load(cfg: &RunConfig) -> Result<(crate::rules::Scheme, crate::input::Inputs)> {
+/// The validated scheme and the parsed inputs, checked against each other, for callers that
+/// score them more than once (what-if previews, robustness replicates).
+pub fn load(cfg: &RunConfig) -> Result<(Scheme, Inputs)> {
     let scheme = crate::rules::load(&cfg.rules, &display(&cfg.rules))?;
     let inputs = crate::input::load::load_dir(&cfg.data, cfg.encoding)?;
+    crate::input::check::check(&scheme, &inputs)?;
     Ok((scheme, inputs))
+}
+
+/// Check → score → rank, for inputs built or changed in memory (test cases, what-if scenarios).
+pub fn run(scheme: &Scheme, inputs: &Inputs) -> Result<RunResult> {
+    crate::input::check::check(scheme, inputs)?;
+    score_checked(scheme, inputs)
+}
+
+/// Score → rank, for inputs that already passed the check against `scheme` (or differ from checked
+/// inputs only in values the check does not look at: a survey index, an indicator weight).
+pub fn score_checked(scheme: &Scheme, inputs: &Inputs) -> Result<RunResult> {
+    let agencies = crate::score::score(scheme, inputs)?;
+    Ok(crate::rank::rank(scheme, inputs, agencies))
 }

@@ -198,7 +198,7 @@ fn score(s: &Scheme, d: &Data) -> kaohe::score::result::RunResult {
     let scheme =
         kaohe::rules::parse(s.toml().as_bytes(), "p.toml").expect("generated scheme is valid");
     let inputs = kaohe::input::load::load_dir(dir.path(), None).expect("generated data loads");
-    kaohe::score::score(&scheme, &inputs).expect("generated data scores")
+    kaohe::pipeline::run(&scheme, &inputs).expect("generated data scores")
 }
 
 /// What must not depend on row order, per agency sorted by id: id, total, rank, grade, quota

@@ -42,9 +42,8 @@ fn share(s: &str) -> Result<Decimal, String> {
 pub fn run(args: &RobustnessArgs) -> crate::Result<()> {
     args.run.check_out(&args.out)?;
     let cfg = args.run.config();
-    let scheme = crate::rules::load(&cfg.rules, &crate::pipeline::display(&cfg.rules))?;
-    let inputs = crate::input::load::load_dir(&cfg.data, cfg.encoding)?;
-    let baseline = crate::score::score(&scheme, &inputs)?;
+    let (scheme, inputs) = crate::pipeline::load(&cfg)?;
+    let baseline = crate::pipeline::score_checked(&scheme, &inputs)?;
     // Responses when the data directory has them (a response-level bootstrap), else the intervals.
     let survey = match robust::survey_responses(&cfg.data)? {
         Some(r) => robust::SurveyData::Responses(r),

@@ -148,9 +148,10 @@ pub fn from_run(run: &RunResult, id: &str) -> Result<Preview> {
     })
 }
 
-/// Score the official run, then the scenarios the agency asked for.
+/// Score the official run, then the scenarios the agency asked for. `inputs` are checked against
+/// `scheme` (as [`crate::pipeline::load`] returns them); the changed scenarios are checked again.
 pub fn build(scheme: &Scheme, inputs: &Inputs, id: &str, what: &WhatIf) -> Result<Preview> {
-    let official = crate::score::score(scheme, inputs)?;
+    let official = crate::pipeline::score_checked(scheme, inputs)?;
     preview_with(scheme, inputs, &official, id, what)
 }
 
@@ -165,11 +166,11 @@ pub fn preview_with(
     let mut p = from_run(official, id)?;
     let a = find(official, id)?;
     if !what.is_empty() {
-        let changed = crate::score::score(scheme, &whatif::apply(inputs, id, what)?)?;
+        let changed = crate::pipeline::run(scheme, &whatif::apply(inputs, id, what)?)?;
         p.what_if = Some(scenario(what.describe(), a, find(&changed, id)?));
     }
     if !a.appeals_pending.is_empty() {
-        let won = crate::score::score(scheme, &whatif::pending_overturned(inputs, id))?;
+        let won = crate::pipeline::run(scheme, &whatif::pending_overturned(inputs, id))?;
         p.if_appeals_won = Some(scenario(
             format!("if the pending appeals on {} are won", a.appeals_pending.join(", ")),
             a,

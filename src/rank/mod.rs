@@ -11,8 +11,51 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
+use crate::input::Inputs;
 use crate::rules::{Group, Scheme, TieKey};
-use crate::score::result::AgencyResult;
+use crate::score::result::{AgencyResult, InputRecord, RunResult, SurveySummary};
+
+/// The run result: `agencies` (as scored from `inputs`) ranked and graded, with the scheme summary
+/// and the provenance of every input.
+pub fn rank(scheme: &Scheme, inputs: &Inputs, mut agencies: Vec<AgencyResult>) -> RunResult {
+    rank_and_grade(scheme, &mut agencies);
+    let mut files = vec![InputRecord {
+        kind: "rules".into(),
+        path: scheme.source.clone(),
+        sha256: scheme.sha256.clone(),
+        rows_read: 0,
+        rows_used: 0,
+        rows_rejected: 0,
+    }];
+    files.extend(inputs.files.iter().cloned());
+    RunResult {
+        engine_version: crate::ENGINE_VERSION.to_string(),
+        scheme: crate::score::engine::summary(scheme),
+        agencies,
+        inputs: files,
+        surveys: survey_summaries(inputs),
+    }
+}
+
+/// The survey rows of `inputs`, sorted by (survey, agency id) so the output does not depend on
+/// the order of the file.
+fn survey_summaries(inputs: &Inputs) -> Vec<SurveySummary> {
+    let mut out: Vec<SurveySummary> = inputs
+        .surveys
+        .iter()
+        .map(|s| SurveySummary {
+            agency_id: s.agency.clone(),
+            survey: s.survey.clone(),
+            index: s.index,
+            ci_low: s.ci_low,
+            ci_high: s.ci_high,
+            n: s.n,
+            below_minimum: s.below_minimum,
+        })
+        .collect();
+    out.sort_by(|a, b| a.survey.cmp(&b.survey).then_with(|| a.agency_id.cmp(&b.agency_id)));
+    out
+}
 
 fn key(a: &AgencyResult, k: &TieKey) -> Decimal {
     match k {

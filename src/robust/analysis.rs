@@ -132,7 +132,7 @@ impl Plan<'_> {
                         s.index = resampled_index(g, &mut rng).unwrap_or(s.index);
                     }
                 }
-                crate::score::score(self.scheme, &inputs)
+                crate::pipeline::score_checked(self.scheme, &inputs)
             }
             Kind::Survey => {
                 let mut inputs = self.inputs.clone();
@@ -147,7 +147,7 @@ impl Plan<'_> {
                         );
                     }
                 }
-                crate::score::score(self.scheme, &inputs)
+                crate::pipeline::score_checked(self.scheme, &inputs)
             }
             Kind::Weights => {
                 let mut scheme = self.scheme.clone();
@@ -161,7 +161,7 @@ impl Plan<'_> {
                         None => n.weight * (Decimal::ONE - range + width * u),
                     };
                 }
-                crate::score::score(&scheme, self.inputs)
+                crate::pipeline::score_checked(&scheme, self.inputs)
             }
         }
     }

@@ -42,9 +42,98 @@ impl Checker<'_> {
     }
 }
 
+/// A raw scheme checked and typed, in phases: the header, the indicator tree's ids and shape
+/// (errors there stop the rest), groups, each indicator, bonus and penalty, vetoes, look-back,
+/// tie-breaks and cases. All problems of a round are reported together.
 pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Scheme> {
     let mut c = Checker { src, errors: Vec::new() };
     let h = &raw.scheme;
+    let (default_floor, rescale) = header(&mut c, h);
+    let rounding = rounding(&mut c, raw.rounding.as_ref());
+    let (index, parents) = ids_and_parents(&mut c, &raw.indicators);
+    if !c.errors.is_empty() {
+        return Err(Error::Many(c.errors));
+    }
+    let groups = groups(&mut c, &raw.groups);
+    let group_ids: HashSet<&str> = raw.groups.iter().map(|g| g.id.get_ref().as_str()).collect();
+    let shape = shape(&mut c, &raw.indicators, index, parents);
+    // Maxima add up.
+    let root_sum: Decimal = shape.roots.iter().map(|&r| *raw.indicators[r].max.get_ref()).sum();
+    if root_sum != h.total {
+        c.err_file(
+            "scheme.total",
+            format!(
+                "the top-level indicators' maxima add up to {root_sum} but scheme.total is {}: expected them to be equal",
+                h.total
+            ),
+        );
+    }
+    let env = NodeEnv { raw: &raw.indicators, shape: &shape, group_ids: &group_ids, default_floor };
+    let mut deduct_kinds: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut kind_lines: HashMap<String, u64> = HashMap::new();
+    let nodes: Vec<Node> = (0..raw.indicators.len())
+        .map(|i| node(&mut c, &env, i, &mut deduct_kinds, &mut kind_lines))
+        .collect();
+    let bonus = bonus(&mut c, raw.bonus.as_ref(), &group_ids);
+    if let Some(m) = bonus.min_base
+        && m > h.total
+    {
+        c.err_file(
+            "bonus.min_base",
+            format!("min_base {m} is above scheme.total {}: the bonus could never count", h.total),
+        );
+    }
+    let (penalty, penalty_kinds) = penalty(&mut c, raw.penalty.as_ref(), &mut kind_lines);
+    let (vetoes, veto_kinds) = vetoes(&mut c, &raw.vetoes, &groups, h.total, &rounding);
+    let lookback = lookback(&mut c, raw.lookback.as_ref());
+    check_tie_breaks(&mut c, &raw.groups, &raw.indicators, &shape.roots);
+    check_cases(&mut c, &raw.cases);
+    Error::collect(c.errors)?;
+    let groups = resolve_tie_breaks(groups, &raw.groups, &raw.indicators, &shape.roots);
+    Ok(Scheme {
+        id: h.id.clone(),
+        title: h.title.clone(),
+        basis: h.basis.clone(),
+        year: h.year,
+        note: h.note.clone(),
+        total: h.total,
+        rescale,
+        rounding,
+        groups,
+        nodes,
+        roots: shape.roots,
+        bonus,
+        penalty,
+        vetoes,
+        lookback,
+        deduct_kinds,
+        penalty_kinds,
+        veto_kinds,
+        cases: raw.cases,
+        source: c.src.file.to_string(),
+        sha256,
+    })
+}
+
+/// The indicator tree's shape, as each indicator's checks need it.
+struct Shape<'r> {
+    index: HashMap<&'r str, usize>,
+    parents: Vec<Option<usize>>,
+    children: Vec<Vec<usize>>,
+    roots: Vec<usize>,
+    dimension: Vec<usize>,
+}
+
+/// What checking one indicator reads besides the indicator itself.
+struct NodeEnv<'r, 's> {
+    raw: &'r [RawIndicator],
+    shape: &'s Shape<'r>,
+    group_ids: &'s HashSet<&'r str>,
+    default_floor: FloorDefault,
+}
+
+/// `[scheme]`: basis, year, total, and the floor and rescale keywords.
+fn header(c: &mut Checker<'_>, h: &RawHeader) -> (FloorDefault, bool) {
     if h.basis.trim().is_empty() {
         c.err_file("scheme.basis", "empty basis: expected the document the scheme rests on");
     }
@@ -59,43 +148,55 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             format!("total is {}: expected a positive number of points", h.total),
         );
     }
-    let default_floor = match h.floor.as_ref().map(|s| s.get_ref().as_str()) {
-        None | Some("item") => FloorDefault::Item,
-        Some("dimension") => FloorDefault::Dimension,
-        Some("none") => FloorDefault::None,
-        Some(other) => {
-            let f = h.floor.as_ref().expect("some");
-            c.err(
-                f,
-                "scheme.floor",
-                format!("unknown floor `{other}`: expected item, dimension or none"),
-            );
-            FloorDefault::Item
-        }
-    };
-    let rescale = match h.rescale.as_ref().map(|s| s.get_ref().as_str()) {
-        None | Some("proportional") => true,
-        Some("none") => false,
-        Some(other) => {
-            let r = h.rescale.as_ref().expect("some");
-            c.err(
-                r,
-                "scheme.rescale",
-                format!("unknown rescale `{other}`: expected proportional or none"),
-            );
-            true
-        }
-    };
-    let rounding = rounding(&mut c, raw.rounding.as_ref());
+    let floors = [
+        ("item", FloorDefault::Item),
+        ("dimension", FloorDefault::Dimension),
+        ("none", FloorDefault::None),
+    ];
+    let default_floor =
+        keyword(c, h.floor.as_ref(), "scheme.floor", "floor ", &floors, FloorDefault::Item);
+    let rescales = [("proportional", true), ("none", false)];
+    let rescale = keyword(c, h.rescale.as_ref(), "scheme.rescale", "rescale ", &rescales, true);
+    (default_floor, rescale)
+}
 
-    // Indicators: ids, parents, cycles, depth-first structure.
+/// One word of a fixed list, as its value: `default` when the key is absent; an unknown word is
+/// an error listing the words (`what` names the kind of word, e.g. "floor "), and `default` lets
+/// the other checks go on. Every keyword of the rules format is parsed here.
+fn keyword<T: Copy>(
+    c: &mut Checker<'_>,
+    s: Option<&Spanned<String>>,
+    key: &str,
+    what: &str,
+    words: &[(&str, T)],
+    default: T,
+) -> T {
+    let Some(s) = s else { return default };
+    let word = s.get_ref().as_str();
+    if let Some((_, v)) = words.iter().find(|(w, _)| *w == word) {
+        return *v;
+    }
+    let names: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+    let list = match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.join(""),
+    };
+    c.err(s, key, format!("unknown {what}`{word}`: expected {list}"));
+    default
+}
+
+/// Indicator ids unique, parents known, no cycle: the ids' index and each node's parent.
+fn ids_and_parents<'r>(
+    c: &mut Checker<'_>,
+    indicators: &'r [RawIndicator],
+) -> (HashMap<&'r str, usize>, Vec<Option<usize>>) {
     let mut index: HashMap<&str, usize> = HashMap::new();
-    for (i, ind) in raw.indicators.iter().enumerate() {
+    for (i, ind) in indicators.iter().enumerate() {
         let id = ind.id.get_ref().as_str();
         if id.trim().is_empty() {
             c.err(&ind.id, "indicator.id", "empty indicator id: expected a short id such as D1.2");
         } else if let Some(&prev) = index.get(id) {
-            let prev_line = c.src.line(raw.indicators[prev].id.span());
+            let prev_line = c.src.line(indicators[prev].id.span());
             c.err(
                 &ind.id,
                 "indicator.id",
@@ -105,8 +206,8 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             index.insert(id, i);
         }
     }
-    let mut parents: Vec<Option<usize>> = vec![None; raw.indicators.len()];
-    for (i, ind) in raw.indicators.iter().enumerate() {
+    let mut parents: Vec<Option<usize>> = vec![None; indicators.len()];
+    for (i, ind) in indicators.iter().enumerate() {
         if let Some(p) = &ind.parent {
             match index.get(p.get_ref().as_str()) {
                 Some(&pi) => parents[i] = Some(pi),
@@ -123,9 +224,9 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         }
     }
     // Cycle detection: walk up from each node; a walk longer than the node count loops.
-    let mut in_cycle = vec![false; raw.indicators.len()];
+    let mut in_cycle = vec![false; indicators.len()];
     #[allow(clippy::needless_range_loop)]
-    for start in 0..raw.indicators.len() {
+    for start in 0..indicators.len() {
         let mut seen = HashSet::new();
         let mut cur = Some(start);
         while let Some(n) = cur {
@@ -139,12 +240,12 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         }
     }
     if let Some(first) = in_cycle.iter().position(|&b| b) {
-        let members: Vec<&str> = (0..raw.indicators.len())
+        let members: Vec<&str> = (0..indicators.len())
             .filter(|&i| in_cycle[i])
-            .map(|i| raw.indicators[i].id.get_ref().as_str())
+            .map(|i| indicators[i].id.get_ref().as_str())
             .collect();
         c.err(
-            raw.indicators[first].parent.as_ref().expect("cycle members have parents"),
+            indicators[first].parent.as_ref().expect("cycle members have parents"),
             "indicator.parent",
             format!(
                 "the parents of indicators {} form a cycle: expected a tree",
@@ -152,27 +253,30 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             ),
         );
     }
-    if !c.errors.is_empty() {
-        return Err(Error::Many(c.errors));
-    }
+    (index, parents)
+}
 
-    let groups = groups(&mut c, &raw.groups);
-    let group_ids: HashSet<&str> = raw.groups.iter().map(|g| g.id.get_ref().as_str()).collect();
-
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); raw.indicators.len()];
+/// Children, roots (dimensions) and each node's dimension, from the parents.
+fn shape<'r>(
+    c: &mut Checker<'_>,
+    indicators: &[RawIndicator],
+    index: HashMap<&'r str, usize>,
+    parents: Vec<Option<usize>>,
+) -> Shape<'r> {
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); indicators.len()];
     for (i, p) in parents.iter().enumerate() {
         if let Some(p) = p {
             children[*p].push(i);
         }
     }
-    let roots: Vec<usize> = (0..raw.indicators.len()).filter(|&i| parents[i].is_none()).collect();
+    let roots: Vec<usize> = (0..indicators.len()).filter(|&i| parents[i].is_none()).collect();
     if roots.is_empty() {
         c.err_file(
             "indicator",
             "the scheme has no indicators: expected at least one [[indicator]]",
         );
     }
-    let mut dimension = vec![0usize; raw.indicators.len()];
+    let mut dimension = vec![0usize; indicators.len()];
     for (i, d) in dimension.iter_mut().enumerate() {
         let mut top = i;
         while let Some(p) = parents[top] {
@@ -181,235 +285,21 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         *d = roots.iter().position(|&r| r == top).expect("every node has a root");
     }
 
-    // Maxima add up.
-    let root_sum: Decimal = roots.iter().map(|&r| *raw.indicators[r].max.get_ref()).sum();
-    if root_sum != h.total {
-        c.err_file(
-            "scheme.total",
-            format!(
-                "the top-level indicators' maxima add up to {root_sum} but scheme.total is {}: expected them to be equal",
-                h.total
-            ),
-        );
-    }
-    let mut nodes = Vec::with_capacity(raw.indicators.len());
-    let mut deduct_kinds: HashMap<String, (usize, usize)> = HashMap::new();
-    let mut kind_lines: HashMap<String, u64> = HashMap::new();
-    for (i, ind) in raw.indicators.iter().enumerate() {
-        let max = *ind.max.get_ref();
-        if max <= Decimal::ZERO {
-            c.err(
-                &ind.max,
-                "max",
-                format!(
-                    "indicator `{}` has max {max}: expected a positive number",
-                    ind.id.get_ref()
-                ),
-            );
-        }
-        if ind.basis.get_ref().trim().is_empty() {
-            c.err(
-                &ind.basis,
-                "basis",
-                format!(
-                    "indicator `{}` cites no clause: expected basis = \"<document> <clause>\"",
-                    ind.id.get_ref()
-                ),
-            );
-        }
-        let aggregate = aggregate(&mut c, ind, children[i].is_empty());
-        if aggregate != Aggregate::Sum {
-            // A mean of values on one scale: every child is on the node's scale.
-            for &ch in &children[i] {
-                let cm = *raw.indicators[ch].max.get_ref();
-                if cm != max {
-                    c.err(
-                        &raw.indicators[ch].max,
-                        "max",
-                        format!(
-                            "indicator `{}` has max {cm} but its parent `{}` averages its children on a scale of {max}: expected max = {max}",
-                            raw.indicators[ch].id.get_ref(),
-                            ind.id.get_ref()
-                        ),
-                    );
-                }
-            }
-        } else if !children[i].is_empty() && ind.normalise.is_none() {
-            // A weighted sum adds weight × max; a normalised node states its own scale.
-            let sum: Decimal = children[i]
-                .iter()
-                .map(|&ch| {
-                    let w =
-                        raw.indicators[ch].weight.as_ref().map_or(Decimal::ONE, |w| *w.get_ref());
-                    w * *raw.indicators[ch].max.get_ref()
-                })
-                .sum();
-            if sum != max {
-                c.err(
-                    &ind.max,
-                    "max",
-                    format!(
-                        "indicator `{}` has max {max} but its children's maxima add up to {sum}: expected them to be equal",
-                        ind.id.get_ref()
-                    ),
-                );
-            }
-        }
-        for g in &ind.groups {
-            if !group_ids.contains(g.get_ref().as_str()) {
-                c.err(
-                    g,
-                    "groups",
-                    format!(
-                        "unknown group `{}`: expected one of {}",
-                        g.get_ref(),
-                        sorted(&group_ids)
-                    ),
-                );
-            }
-        }
-        let is_leaf = children[i].is_empty();
-        let methods = [
-            !ind.deduct.is_empty(),
-            ind.deadline.is_some(),
-            ind.measure.is_some(),
-            ind.survey.is_some(),
-            ind.normalise.is_some(),
-        ]
-        .iter()
-        .filter(|&&b| b)
-        .count();
-        let method = if is_leaf {
-            if methods != 1 {
-                c.err(
-                    &ind.id,
-                    "indicator",
-                    format!(
-                        "item `{}` has {methods} scoring methods: expected exactly one of [[indicator.deduct]], [indicator.deadline], [indicator.measure], [indicator.survey], [indicator.normalise]",
-                        ind.id.get_ref()
-                    ),
-                );
-                None
-            } else {
-                method(&mut c, ind, i, &mut deduct_kinds, &mut kind_lines)
-            }
-        } else {
-            if methods - usize::from(ind.normalise.is_some()) != 0 {
-                c.err(
-                    &ind.id,
-                    "indicator",
-                    format!("indicator `{}` has children and a scoring method: expected methods on leaf items only", ind.id.get_ref()),
-                );
-            }
-            None
-        };
-        let transform = match (&ind.normalise, is_leaf) {
-            (Some(n), false) => transform(&mut c, ind.id.get_ref(), n),
-            _ => None,
-        };
-        let gate = ind.gate.as_ref().and_then(|g| {
-            let gi = index.get(g.get_ref().as_str()).copied();
-            match gi {
-                Some(gi) if gi < i && parents[gi] == parents[i] => Some(gi),
-                _ => {
-                    c.err(g, "gate", format!("indicator `{}` is gated by `{}`: expected the id of an earlier sibling (same parent, earlier in the file)", ind.id.get_ref(), g.get_ref()));
-                    None
-                }
-            }
-        });
-        // Normalised values (z-scores) and averages may be negative: no floor unless asked.
-        let composite = ind.normalise.is_some() || aggregate != Aggregate::Sum;
-        let weight = match &ind.weight {
-            None => Decimal::ONE,
-            Some(w) => {
-                if parents[i].is_none() {
-                    c.err(w, "weight", format!("indicator `{}` has a weight but no parent: expected weights on children only", ind.id.get_ref()));
-                }
-                if *w.get_ref() <= Decimal::ZERO {
-                    c.err(
-                        w,
-                        "weight",
-                        format!("weight {}: expected a positive number", w.get_ref()),
-                    );
-                }
-                *w.get_ref()
-            }
-        };
-        if let Some(r) = &ind.round
-            && *r.get_ref() > 20
-        {
-            c.err(r, "round", format!("round = {}: expected 0 to 20 decimals", r.get_ref()));
-        }
-        let floor = ind.floor.unwrap_or(match default_floor {
-            _ if composite => false,
-            FloorDefault::Item => is_leaf,
-            FloorDefault::Dimension => parents[i].is_none(),
-            FloorDefault::None => false,
-        });
-        nodes.push(Node {
-            id: ind.id.get_ref().clone(),
-            name: ind.name.clone(),
-            max,
-            basis: ind.basis.get_ref().clone(),
-            note: ind.note.clone(),
-            parent: parents[i],
-            children: children[i].clone(),
-            dimension: dimension[i],
-            applies: Applicability {
-                groups: strings(&ind.groups),
-                agencies: strings(&ind.agencies),
-                exempt: strings(&ind.exempt),
-            },
-            floor,
-            method,
-            aggregate,
-            weight,
-            round: ind.round.as_ref().map(|r| *r.get_ref()),
-            transform,
-            gate,
-            dense_ranks: ind.ties.as_ref().map(|t| match t.get_ref().as_str() {
-                "competition" => false,
-                "dense" => true,
-                other => {
-                    c.err(t, "ties", format!("unknown tie style `{other}`: expected competition or dense"));
-                    false
-                }
-            }),
-            weight_bounds: ind.weight_bounds.as_ref().and_then(|b| match b.get_ref().as_slice() {
-                [lo, hi] if Decimal::ZERO <= *lo && lo <= hi => Some((*lo, *hi)),
-                _ => {
-                    c.err(b, "weight_bounds", format!("indicator `{}`: weight_bounds = {:?}: expected [low, high] with 0 ≤ low ≤ high", ind.id.get_ref(), b.get_ref().iter().map(|d| d.to_string()).collect::<Vec<_>>()));
-                    None
-                }
-            }),
-            rank_decimals: ind.rank_decimals.as_ref().map(|d| {
-                if *d.get_ref() > 20 {
-                    c.err(
-                        d,
-                        "rank_decimals",
-                        format!("{}: expected 0 to 20 decimals", d.get_ref()),
-                    );
-                }
-                *d.get_ref()
-            }),
-            line: c.src.line(ind.id.span()),
-        });
-    }
+    Shape { index, parents, children, roots, dimension }
+}
 
-    let bonus = bonus(&mut c, raw.bonus.as_ref(), &group_ids);
-    if let Some(m) = bonus.min_base
-        && m > h.total
-    {
-        c.err_file(
-            "bonus.min_base",
-            format!("min_base {m} is above scheme.total {}: the bonus could never count", h.total),
-        );
-    }
-    let (penalty, penalty_kinds) = penalty(&mut c, raw.penalty.as_ref(), &mut kind_lines);
+/// `[[veto]]`: ids and kinds unique, a grade of every group or a cap totals can equal.
+fn vetoes(
+    c: &mut Checker<'_>,
+    raw: &[RawVeto],
+    groups: &[Group],
+    total: Decimal,
+    rounding: &Rounding,
+) -> (Vec<Veto>, HashMap<String, usize>) {
     let mut veto_kinds = HashMap::new();
     let mut vetoes = Vec::new();
     let mut veto_ids = HashSet::new();
-    for v in &raw.vetoes {
+    for v in raw {
         if !veto_ids.insert(v.id.get_ref().clone()) {
             c.err(&v.id, "veto.id", format!("duplicate veto id `{}`", v.id.get_ref()));
         }
@@ -417,7 +307,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             c.err(&v.id, "veto", format!("veto `{}` neither forces a grade nor caps the score: expected grade = \"…\" or score = N", v.id.get_ref()));
         }
         if let Some(g) = &v.grade {
-            for grp in &groups {
+            for grp in groups {
                 if !grp.grades.iter().any(|b| &b.name == g.get_ref()) {
                     c.err(
                         g,
@@ -437,9 +327,9 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             }
         }
         if let Some(s) = &v.score
-            && (*s.get_ref() < Decimal::ZERO || *s.get_ref() > h.total)
+            && (*s.get_ref() < Decimal::ZERO || *s.get_ref() > total)
         {
-            c.err(s, "veto.score", format!("score cap {} is outside 0..={}", s.get_ref(), h.total));
+            c.err(s, "veto.score", format!("score cap {} is outside 0..={}", s.get_ref(), total));
         }
         if let Some(s) = &v.score
             && s.get_ref().normalize().scale() > rounding.decimals
@@ -475,7 +365,12 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             basis: v.basis.get_ref().clone(),
         });
     }
-    let lookback = raw.lookback.as_ref().map(|l| {
+    (vetoes, veto_kinds)
+}
+
+/// `[lookback]`: a multiplier of at least 1, points to deduct, its basis and cap.
+fn lookback(c: &mut Checker<'_>, raw: Option<&RawLookback>) -> Option<Lookback> {
+    raw.map(|l| {
         let mult = l.repeat_multiplier.as_ref().map(|m| *m.get_ref()).unwrap_or(Decimal::ONE);
         if let Some(m) = &l.repeat_multiplier
             && *m.get_ref() < Decimal::ONE
@@ -511,7 +406,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
                 );
             }
         }
-        check_cap(&mut c, l.cap.as_ref(), "lookback.cap");
+        check_cap(c, l.cap.as_ref(), "lookback.cap");
         Lookback {
             basis: l.basis.get_ref().clone(),
             cap: l.cap.as_ref().map(|c| *c.get_ref()),
@@ -521,19 +416,32 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             partial: p.partial,
             not_rectified: p.not_rectified,
         }
-    });
-    for g in &raw.groups {
+    })
+}
+
+/// Every group's tie-break keys name a dimension, `base` or `bonus`.
+fn check_tie_breaks(
+    c: &mut Checker<'_>,
+    raw_groups: &[RawGroup],
+    indicators: &[RawIndicator],
+    roots: &[usize],
+) {
+    for g in raw_groups {
         for key in &g.tie_break {
             let k = key.get_ref().as_str();
             if !matches!(k, "base" | "bonus")
-                && !roots.iter().any(|&r| raw.indicators[r].id.get_ref() == k)
+                && !roots.iter().any(|&r| indicators[r].id.get_ref() == k)
             {
                 c.err(key, "group.tie_break", format!("unknown tie-break `{k}`: expected a top-level indicator id, `base` or `bonus`"));
             }
         }
     }
+}
+
+/// Case names are unique.
+fn check_cases(c: &mut Checker<'_>, cases: &[RawCase]) {
     let mut case_names = HashSet::new();
-    for case in &raw.cases {
+    for case in cases {
         if !case_names.insert(case.name.get_ref().clone()) {
             c.err(
                 &case.name,
@@ -542,11 +450,18 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
             );
         }
     }
-    Error::collect(c.errors)?;
+}
 
-    let groups = groups
+/// The groups with their tie-break keys resolved (checked by [`check_tie_breaks`]).
+fn resolve_tie_breaks(
+    groups: Vec<Group>,
+    raw_groups: &[RawGroup],
+    indicators: &[RawIndicator],
+    roots: &[usize],
+) -> Vec<Group> {
+    groups
         .into_iter()
-        .zip(&raw.groups)
+        .zip(raw_groups)
         .map(|(mut g, rg)| {
             g.tie_break = rg
                 .tie_break
@@ -557,39 +472,257 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
                     id => TieKey::Dimension(
                         roots
                             .iter()
-                            .position(|&r| raw.indicators[r].id.get_ref() == id)
+                            .position(|&r| indicators[r].id.get_ref() == id)
                             .expect("checked"),
                     ),
                 })
                 .collect();
             g
         })
-        .collect();
-    Ok(Scheme {
-        id: h.id.clone(),
-        title: h.title.clone(),
-        basis: h.basis.clone(),
-        year: h.year,
-        note: h.note.clone(),
-        total: h.total,
-        rescale,
-        rounding,
-        groups,
-        nodes,
-        roots,
-        bonus,
-        penalty,
-        vetoes,
-        lookback,
-        deduct_kinds,
-        penalty_kinds,
-        veto_kinds,
-        cases: raw.cases,
-        source: c.src.file.to_string(),
-        sha256,
+        .collect()
+}
+
+/// A node's maximum and basis, and its maximum against its children's (a sum adds
+/// weight × max; a mean keeps every child on its scale); its groups exist. Returns its aggregate.
+fn node_checks(c: &mut Checker<'_>, env: &NodeEnv<'_, '_>, i: usize) -> Aggregate {
+    let ind = &env.raw[i];
+    let max = *ind.max.get_ref();
+    if max <= Decimal::ZERO {
+        c.err(
+            &ind.max,
+            "max",
+            format!("indicator `{}` has max {max}: expected a positive number", ind.id.get_ref()),
+        );
+    }
+    if ind.basis.get_ref().trim().is_empty() {
+        c.err(
+            &ind.basis,
+            "basis",
+            format!(
+                "indicator `{}` cites no clause: expected basis = \"<document> <clause>\"",
+                ind.id.get_ref()
+            ),
+        );
+    }
+    let aggregate = aggregate(c, ind, env.shape.children[i].is_empty());
+    if aggregate != Aggregate::Sum {
+        // A mean of values on one scale: every child is on the node's scale.
+        for &ch in &env.shape.children[i] {
+            let cm = *env.raw[ch].max.get_ref();
+            if cm != max {
+                c.err(
+                    &env.raw[ch].max,
+                    "max",
+                    format!(
+                        "indicator `{}` has max {cm} but its parent `{}` averages its children on a scale of {max}: expected max = {max}",
+                        env.raw[ch].id.get_ref(),
+                        ind.id.get_ref()
+                    ),
+                );
+            }
+        }
+    } else if !env.shape.children[i].is_empty() && ind.normalise.is_none() {
+        // A weighted sum adds weight × max; a normalised node states its own scale.
+        let sum: Decimal = env.shape.children[i]
+            .iter()
+            .map(|&ch| {
+                let w = env.raw[ch].weight.as_ref().map_or(Decimal::ONE, |w| *w.get_ref());
+                w * *env.raw[ch].max.get_ref()
+            })
+            .sum();
+        if sum != max {
+            c.err(
+                &ind.max,
+                "max",
+                format!(
+                    "indicator `{}` has max {max} but its children's maxima add up to {sum}: expected them to be equal",
+                    ind.id.get_ref()
+                ),
+            );
+        }
+    }
+    for g in &ind.groups {
+        if !env.group_ids.contains(g.get_ref().as_str()) {
+            c.err(
+                g,
+                "groups",
+                format!(
+                    "unknown group `{}`: expected one of {}",
+                    g.get_ref(),
+                    sorted(env.group_ids)
+                ),
+            );
+        }
+    }
+    aggregate
+}
+
+/// A leaf's one scoring method (an inner node has none, except its own normalisation).
+fn node_method(
+    c: &mut Checker<'_>,
+    env: &NodeEnv<'_, '_>,
+    i: usize,
+    deduct_kinds: &mut HashMap<String, (usize, usize)>,
+    kind_lines: &mut HashMap<String, u64>,
+) -> Option<Method> {
+    let ind = &env.raw[i];
+    let is_leaf = env.shape.children[i].is_empty();
+    let methods = [
+        !ind.deduct.is_empty(),
+        ind.deadline.is_some(),
+        ind.measure.is_some(),
+        ind.survey.is_some(),
+        ind.normalise.is_some(),
+    ]
+    .iter()
+    .filter(|&&b| b)
+    .count();
+    if is_leaf {
+        if methods != 1 {
+            c.err(
+                &ind.id,
+                "indicator",
+                format!(
+                    "item `{}` has {methods} scoring methods: expected exactly one of [[indicator.deduct]], [indicator.deadline], [indicator.measure], [indicator.survey], [indicator.normalise]",
+                    ind.id.get_ref()
+                ),
+            );
+            None
+        } else {
+            method(c, ind, i, deduct_kinds, kind_lines)
+        }
+    } else {
+        if methods - usize::from(ind.normalise.is_some()) != 0 {
+            c.err(
+                &ind.id,
+                "indicator",
+                format!("indicator `{}` has children and a scoring method: expected methods on leaf items only", ind.id.get_ref()),
+            );
+        }
+        None
+    }
+}
+
+/// One indicator checked and typed.
+fn node(
+    c: &mut Checker<'_>,
+    env: &NodeEnv<'_, '_>,
+    i: usize,
+    deduct_kinds: &mut HashMap<String, (usize, usize)>,
+    kind_lines: &mut HashMap<String, u64>,
+) -> Node {
+    let ind = &env.raw[i];
+    let max = *ind.max.get_ref();
+    let aggregate = node_checks(c, env, i);
+    let is_leaf = env.shape.children[i].is_empty();
+    let method = node_method(c, env, i, deduct_kinds, kind_lines);
+    let transform = match (&ind.normalise, is_leaf) {
+        (Some(n), false) => transform(c, ind.id.get_ref(), n),
+        _ => None,
+    };
+    let gate = gate(c, env, i);
+    // Normalised values (z-scores) and averages may be negative: no floor unless asked.
+    let composite = ind.normalise.is_some() || aggregate != Aggregate::Sum;
+    let weight = weight(c, env, i);
+    if let Some(r) = &ind.round
+        && *r.get_ref() > 20
+    {
+        c.err(r, "round", format!("round = {}: expected 0 to 20 decimals", r.get_ref()));
+    }
+    let floor = ind.floor.unwrap_or(match env.default_floor {
+        _ if composite => false,
+        FloorDefault::Item => is_leaf,
+        FloorDefault::Dimension => env.shape.parents[i].is_none(),
+        FloorDefault::None => false,
+    });
+    Node {
+        id: ind.id.get_ref().clone(),
+        name: ind.name.clone(),
+        max,
+        basis: ind.basis.get_ref().clone(),
+        note: ind.note.clone(),
+        parent: env.shape.parents[i],
+        children: env.shape.children[i].clone(),
+        dimension: env.shape.dimension[i],
+        applies: Applicability {
+            groups: strings(&ind.groups),
+            agencies: strings(&ind.agencies),
+            exempt: strings(&ind.exempt),
+        },
+        floor,
+        method,
+        aggregate,
+        weight,
+        round: ind.round.as_ref().map(|r| *r.get_ref()),
+        transform,
+        gate,
+        dense_ranks: dense_ranks(c, ind),
+        weight_bounds: weight_bounds(c, ind),
+        rank_decimals: rank_decimals(c, ind),
+        line: c.src.line(ind.id.span()),
+    }
+}
+
+/// An indicator's own tie style: dense or competition ranks (None: the group's).
+fn dense_ranks(c: &mut Checker<'_>, ind: &RawIndicator) -> Option<bool> {
+    let words = [("competition", false), ("dense", true)];
+    ind.ties.as_ref().map(|t| keyword(c, Some(t), "ties", "tie style ", &words, false))
+}
+
+/// The range a robustness analysis draws the indicator's weight from.
+fn weight_bounds(c: &mut Checker<'_>, ind: &RawIndicator) -> Option<(Decimal, Decimal)> {
+    ind.weight_bounds.as_ref().and_then(|b| match b.get_ref().as_slice() {
+            [lo, hi] if Decimal::ZERO <= *lo && lo <= hi => Some((*lo, *hi)),
+            _ => {
+                c.err(b, "weight_bounds", format!("indicator `{}`: weight_bounds = {:?}: expected [low, high] with 0 ≤ low ≤ high", ind.id.get_ref(), b.get_ref().iter().map(|d| d.to_string()).collect::<Vec<_>>()));
+                None
+            }
+        })
+}
+
+/// Decimals the indicator's values are rounded to before ranking.
+fn rank_decimals(c: &mut Checker<'_>, ind: &RawIndicator) -> Option<u32> {
+    ind.rank_decimals.as_ref().map(|d| {
+        if *d.get_ref() > 20 {
+            c.err(d, "rank_decimals", format!("{}: expected 0 to 20 decimals", d.get_ref()));
+        }
+        *d.get_ref()
     })
 }
 
+/// The earlier sibling that gates the indicator, if it names one.
+fn gate(c: &mut Checker<'_>, env: &NodeEnv<'_, '_>, i: usize) -> Option<usize> {
+    let ind = &env.raw[i];
+    ind.gate.as_ref().and_then(|g| {
+        let gi = env.shape.index.get(g.get_ref().as_str()).copied();
+        match gi {
+            Some(gi) if gi < i && env.shape.parents[gi] == env.shape.parents[i] => Some(gi),
+            _ => {
+                c.err(g, "gate", format!("indicator `{}` is gated by `{}`: expected the id of an earlier sibling (same parent, earlier in the file)", ind.id.get_ref(), g.get_ref()));
+                None
+            }
+        }
+    })
+}
+
+/// The indicator's weight in its parent (1 unless stated; only children have one).
+fn weight(c: &mut Checker<'_>, env: &NodeEnv<'_, '_>, i: usize) -> Decimal {
+    let ind = &env.raw[i];
+    match &ind.weight {
+        None => Decimal::ONE,
+        Some(w) => {
+            if env.shape.parents[i].is_none() {
+                c.err(w, "weight", format!("indicator `{}` has a weight but no parent: expected weights on children only", ind.id.get_ref()));
+            }
+            if *w.get_ref() <= Decimal::ZERO {
+                c.err(w, "weight", format!("weight {}: expected a positive number", w.get_ref()));
+            }
+            *w.get_ref()
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
 enum FloorDefault {
     Item,
     Dimension,
@@ -715,30 +848,11 @@ fn groups(c: &mut Checker<'_>, raw: &[RawGroup]) -> Vec<Group> {
                 c.err(&last.name, "group.grade", "the lowest band has a quota: expected quotas on higher bands only (nobody can drop below the last band)");
             }
         }
-        let quota_ties_include = match g.quota_ties.as_ref().map(|s| s.get_ref().as_str()) {
-            None | Some("exclude") => false,
-            Some("include") => true,
-            Some(other) => {
-                c.err(
-                    g.quota_ties.as_ref().expect("some"),
-                    "group.quota_ties",
-                    format!("unknown `{other}`: expected include or exclude"),
-                );
-                false
-            }
-        };
-        let dense_ranks = match g.ties.as_ref().map(|s| s.get_ref().as_str()) {
-            None | Some("competition") => false,
-            Some("dense") => true,
-            Some(other) => {
-                c.err(
-                    g.ties.as_ref().expect("some"),
-                    "group.ties",
-                    format!("unknown tie style `{other}`: expected competition or dense"),
-                );
-                false
-            }
-        };
+        let words = [("include", true), ("exclude", false)];
+        let quota_ties_include =
+            keyword(c, g.quota_ties.as_ref(), "group.quota_ties", "", &words, false);
+        let words = [("competition", false), ("dense", true)];
+        let dense_ranks = keyword(c, g.ties.as_ref(), "group.ties", "tie style ", &words, false);
         out.push(Group {
             id: g.id.get_ref().clone(),
             name: g.name.clone(),
@@ -903,19 +1017,19 @@ fn method(
             },
         )?;
         let missing = missing(c, s.missing.as_ref());
-        let below_minimum = match s.below_minimum.as_ref().map(|b| b.get_ref().as_str()) {
-            None | Some("flag") => BelowMinimum::Flag,
-            Some("zero") => BelowMinimum::Zero,
-            Some("not_applicable") => BelowMinimum::NotApplicable,
-            Some(other) => {
-                c.err(
-                    s.below_minimum.as_ref().expect("some"),
-                    "survey.below_minimum",
-                    format!("unknown `{other}`: expected flag, zero or not_applicable"),
-                );
-                BelowMinimum::Flag
-            }
-        };
+        let words = [
+            ("flag", BelowMinimum::Flag),
+            ("zero", BelowMinimum::Zero),
+            ("not_applicable", BelowMinimum::NotApplicable),
+        ];
+        let below_minimum = keyword(
+            c,
+            s.below_minimum.as_ref(),
+            "survey.below_minimum",
+            "",
+            &words,
+            BelowMinimum::Flag,
+        );
         return Some(Method::Survey(SurveyItem {
             survey: s.survey.clone(),
             missing,
@@ -975,20 +1089,8 @@ fn transform(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option
 }
 
 fn scope(c: &mut Checker<'_>, s: Option<&Spanned<String>>, key: &str, default: Scope) -> Scope {
-    match s.map(|s| s.get_ref().as_str()) {
-        None => default,
-        Some("run") => Scope::Run,
-        Some("group") => Scope::Group,
-        Some("parent") => Scope::Parent,
-        Some(other) => {
-            c.err(
-                s.expect("some"),
-                key,
-                format!("unknown `{other}`: expected run, group or parent"),
-            );
-            default
-        }
-    }
+    let words = [("run", Scope::Run), ("group", Scope::Group), ("parent", Scope::Parent)];
+    keyword(c, s, key, "", &words, default)
 }
 
 fn normalise(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option<Method> {
@@ -1127,19 +1229,12 @@ fn normalise(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option
 }
 
 fn missing(c: &mut Checker<'_>, m: Option<&Spanned<String>>) -> Missing {
-    match m.map(|s| s.get_ref().as_str()) {
-        None | Some("zero") => Missing::Zero,
-        Some("not_applicable") => Missing::NotApplicable,
-        Some("error") => Missing::Error,
-        Some(other) => {
-            c.err(
-                m.expect("some"),
-                "missing",
-                format!("unknown `{other}`: expected zero, not_applicable or error"),
-            );
-            Missing::Zero
-        }
-    }
+    let words = [
+        ("zero", Missing::Zero),
+        ("not_applicable", Missing::NotApplicable),
+        ("error", Missing::Error),
+    ];
+    keyword(c, m, "missing", "", &words, Missing::Zero)
 }
 
 fn share(c: &mut Checker<'_>, s: &Spanned<Decimal>, key: &str) {
@@ -1398,4 +1493,36 @@ fn penalty(
         });
     }
     (Penalty { cap: raw.cap.as_ref().map(|c| *c.get_ref()), kinds }, map)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The bundled rules with keyword values replaced: each unknown word is named with the key's
+    /// line and the words expected (the messages docs/rules.md lists).
+    #[test]
+    fn unknown_keywords_name_the_words_expected() {
+        let rules = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scoring-rules/shanxi-2022.toml"),
+        )
+        .unwrap();
+        let error = |from: &str, to: &str| {
+            let text = rules.replacen(from, to, 1);
+            super::super::parse(text.as_bytes(), "r.toml").unwrap_err().to_string()
+        };
+        // The header is checked in the first round, the indicators in the second.
+        let e = error("floor = \"dimension\"", "floor = \"dimensions\"");
+        assert!(e.contains("r.toml:23: `scheme.floor`: unknown floor `dimensions`: expected item, dimension or none"), "{e}");
+        let e = error("rescale = \"proportional\"", "rescale = \"scaled\"");
+        assert!(
+            e.contains("`scheme.rescale`: unknown rescale `scaled`: expected proportional or none"),
+            "{e}"
+        );
+        let e = error("below_minimum = \"zero\"", "below_minimum = \"nil\"");
+        assert!(
+            e.contains(
+                "`survey.below_minimum`: unknown `nil`: expected flag, zero or not_applicable"
+            ),
+            "{e}"
+        );
+    }
 }

@@ -11,17 +11,20 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 
+use super::checked::{self, Checked, Overflow};
 use super::composite::{self, NormOutcome, Prepared};
-use super::ledger::{Component, LedgerLine, Step};
+use super::ledger::{Component, LEDGER_DP, LedgerLine, Step, at_ledger_precision};
 use super::methods::{self, GroupContext};
 use super::result::*;
 use crate::error::{Error, Location, Result};
-use crate::input::{Agency, AppealDecision, Inputs, TaskStatus, check};
+use crate::input::{Agency, AppealDecision, Inputs, TaskStatus};
 use crate::rules::{Aggregate, BelowMinimum, Mapping, Method, Missing, Scheme};
 
-/// Score every agency, rank and grade them. Inputs are checked against the scheme first.
-pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<RunResult> {
-    check::check(scheme, inputs)?;
+/// Score every agency: one unranked [`AgencyResult`] per agency, in input order (rank and grade
+/// are left empty for the rank step). `inputs` must already have passed
+/// [`crate::input::check::check`] against `scheme`: the pipeline checks once, so callers that
+/// score many variants of checked inputs (robustness replicates) do not pay for it each time.
+pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<Vec<AgencyResult>> {
     let index = InputIndex::new(inputs);
     let contexts = group_contexts(scheme, inputs, &index)?;
     let prepared =
@@ -34,11 +37,21 @@ pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<RunResult> {
         .filter(|&n| scheme.nodes[n].transform.as_ref().is_some_and(composite::needs_data))
         .collect();
     let mut inner = InnerStats::new();
-    let mut agencies = loop {
+    let agencies = loop {
         let scored: Vec<Result<AgencyResult>> = inputs
             .agencies
             .par_iter()
-            .map(|a| score_agency(scheme, a, &index, &contexts, &prepared, &inner))
+            .map(|a| {
+                score_agency(&AgencyCtx {
+                    scheme,
+                    agency: a,
+                    index: &index,
+                    groups: &contexts,
+                    prepared: &prepared,
+                    inner: &inner,
+                    findings: index.findings.get(a.id.as_str()).map(Vec::as_slice).unwrap_or(&[]),
+                })
+            })
             .collect();
         let mut agencies = Vec::with_capacity(scored.len());
         let mut errors = Vec::new();
@@ -79,43 +92,7 @@ pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<RunResult> {
         }
         pending.retain(|n| !ready.contains(n));
     };
-    crate::rank::rank_and_grade(scheme, &mut agencies);
-    let mut files = vec![InputRecord {
-        kind: "rules".into(),
-        path: scheme.source.clone(),
-        sha256: scheme.sha256.clone(),
-        rows_read: 0,
-        rows_used: 0,
-        rows_rejected: 0,
-    }];
-    files.extend(inputs.files.iter().cloned());
-    Ok(RunResult {
-        engine_version: crate::ENGINE_VERSION.to_string(),
-        scheme: summary(scheme),
-        agencies,
-        inputs: files,
-        surveys: survey_summaries(inputs),
-    })
-}
-
-/// The survey rows of `inputs`, sorted by (survey, agency id) so the output does not depend on
-/// the order of the file.
-fn survey_summaries(inputs: &Inputs) -> Vec<SurveySummary> {
-    let mut out: Vec<SurveySummary> = inputs
-        .surveys
-        .iter()
-        .map(|s| SurveySummary {
-            agency_id: s.agency.clone(),
-            survey: s.survey.clone(),
-            index: s.index,
-            ci_low: s.ci_low,
-            ci_high: s.ci_high,
-            n: s.n,
-            below_minimum: s.below_minimum,
-        })
-        .collect();
-    out.sort_by(|a, b| a.survey.cmp(&b.survey).then_with(|| a.agency_id.cmp(&b.agency_id)));
-    out
+    Ok(agencies)
 }
 
 pub fn summary(scheme: &Scheme) -> SchemeSummary {
@@ -339,6 +316,9 @@ struct Ledger {
     /// normalisation (its children's and a geometric mean's lines), outside ones after it.
     owner: Vec<Option<(usize, bool)>>,
     current: Option<(usize, bool)>,
+    /// The rule of the first arithmetic that left the decimal range, if any: the rest of the
+    /// agency's arithmetic goes on with 0 in its place, and the agency's result is that error.
+    overflow: Option<String>,
 }
 
 impl Ledger {
@@ -356,16 +336,25 @@ impl Ledger {
             rule: rule.to_string(),
             component,
             step,
-            points: points.normalize(),
+            points: at_ledger_precision(points),
             source: source.map(Location::to_string),
             detail,
         });
     }
-    fn sum(&self) -> Decimal {
-        self.lines.iter().map(|l| l.points).sum()
+    /// The value of a checked operation, or 0 after recording the overflow against `rule`.
+    fn ok(&mut self, r: Checked, rule: &str) -> Decimal {
+        r.unwrap_or_else(|Overflow| {
+            self.overflow.get_or_insert_with(|| rule.to_string());
+            Decimal::ZERO
+        })
     }
-    fn sum_of(&self, c: &Component) -> Decimal {
-        self.lines.iter().filter(|l| &l.component == c).map(|l| l.points).sum()
+    fn sum(&mut self) -> Decimal {
+        let s = checked::sum(self.lines.iter().map(|l| l.points));
+        self.ok(s, "the total")
+    }
+    fn sum_of(&mut self, c: &Component) -> Decimal {
+        let s = checked::sum(self.lines.iter().filter(|l| &l.component == c).map(|l| l.points));
+        self.ok(s, "a component")
     }
 }
 
@@ -375,113 +364,221 @@ struct LeafOutcome {
     major: Decimal,
 }
 
-fn score_agency(
-    scheme: &Scheme,
-    agency: &Agency,
-    index: &InputIndex<'_>,
-    ctx: &Contexts,
-    prepared: &Prepared,
-    inner: &InnerStats,
-) -> Result<AgencyResult> {
-    let mut ledger = Ledger { lines: Vec::new(), owner: Vec::new(), current: None };
+/// What scoring one agency reads: the scheme, the agency, its inputs, and the per-group and
+/// per-run statistics computed before the parallel pass.
+struct AgencyCtx<'a> {
+    scheme: &'a Scheme,
+    agency: &'a Agency,
+    index: &'a InputIndex<'a>,
+    groups: &'a Contexts,
+    prepared: &'a Prepared,
+    inner: &'a InnerStats,
+    findings: &'a [&'a crate::input::Finding],
+}
+
+impl AgencyCtx<'_> {
+    /// The error for arithmetic on indicator `node` that left the decimal range.
+    fn overflow(&self, o: Overflow, node: usize) -> Error {
+        let nd = &self.scheme.nodes[node];
+        o.error(
+            Location::line(&self.scheme.source, nd.line),
+            &format!("indicator `{}`", nd.id),
+            &self.agency.id,
+        )
+    }
+}
+
+/// Per-indicator state of the tree walk.
+struct Tree {
+    /// Points per node (subject to floors), None when nothing under it applies.
+    pts: Vec<Option<Decimal>>,
+    /// Applicable maximum per node: leaves' maxima summed, or the node's own scale under a mean.
+    amax: Vec<Decimal>,
+    /// Major deductions pass every floor: per leaf, added to its dimension after the tree.
+    major: Vec<Decimal>,
+    /// Normalised inner indicators: the slope their children's lines are scaled by.
+    slope: Vec<Decimal>,
+    /// Normalised inner indicators: the aggregated value before normalisation.
+    before: Vec<Option<Decimal>>,
+}
+
+/// One agency's ledger and result: the tree, then the base (rescaled, rounded), then the
+/// adjustments (bonus, penalty, look-back, floor, rounding, vetoes).
+fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
+    let scheme = cx.scheme;
+    let mut ledger = Ledger { lines: Vec::new(), owner: Vec::new(), current: None, overflow: None };
+    let tree = walk_tree(cx, &mut ledger)?;
+    let major = contributions(scheme, &tree.pts, &tree.slope, &tree.major, &mut ledger)?;
+    close_dimensions(scheme, &tree.pts, &major, &mut ledger)?;
+    let dimensions = dimension_points(scheme, &tree, &mut ledger);
+    let leaf_max: Vec<Decimal> = scheme.roots.iter().map(|&r| tree.amax[r]).collect();
+    let applicable_max = base(cx, &leaf_max, &mut ledger)?;
+    let veto = adjustments(cx, &mut ledger);
+    let total = ledger.sum();
+    let components = [
+        Component::Rescale,
+        Component::Bonus,
+        Component::Penalty,
+        Component::Lookback,
+        Component::Adjustment,
+    ]
+    .map(|c| ledger.sum_of(&c));
+    if let Some(rule) = &ledger.overflow {
+        return Err(Overflow.error(
+            Location::file(&scheme.source),
+            &format!("rule `{rule}`"),
+            &cx.agency.id,
+        ));
+    }
+    let [rescale, bonus, penalty, lookback, adjustment] = components;
+    let agency = cx.agency;
+    let appeals = |keep: &dyn Fn(&AppealDecision) -> bool| -> Vec<String> {
+        cx.findings
+            .iter()
+            .filter(|f| f.appeal.as_ref().is_some_and(|a| keep(&a.decision)))
+            .filter_map(|f| f.id.clone())
+            .collect()
+    };
+    Ok(AgencyResult {
+        agency_id: agency.id.clone(),
+        agency: agency.name.clone(),
+        group: agency.group.clone(),
+        parent: agency.parent.clone(),
+        rank: 0,
+        grade: String::new(),
+        demoted_by_quota: false,
+        total,
+        dimensions,
+        dimension_max: leaf_max,
+        applicable_max,
+        rescale,
+        bonus,
+        penalty,
+        lookback,
+        adjustment,
+        veto,
+        appeals_changed: appeals(&|d| d.changes_points()),
+        appeals_pending: appeals(&|d| *d == AppealDecision::Pending),
+        nodes: node_values(cx, &tree),
+        ledger: ledger.lines,
+    })
+}
+
+/// Walk the indicator tree children first: each leaf scored by its method, each inner node
+/// aggregated from its children, then each node's own gate, normalisation, floor and rounding.
+fn walk_tree(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Result<Tree> {
+    let scheme = cx.scheme;
     let n = scheme.nodes.len();
-    // Points per node (subject to floors), None when nothing under it applies.
-    let mut pts: Vec<Option<Decimal>> = vec![None; n];
-    // Applicable maximum per node: leaves' maxima summed, or the node's own scale under a mean.
-    let mut amax: Vec<Decimal> = vec![Decimal::ZERO; n];
-    // Major deductions pass every floor: per leaf, added to its dimension after the tree.
-    let mut major: Vec<Decimal> = vec![Decimal::ZERO; n];
-    // Normalised inner indicators: the slope their children's lines are scaled by, and the
-    // aggregated value before normalisation.
-    let mut slope: Vec<Decimal> = vec![Decimal::ONE; n];
-    let mut before: Vec<Option<Decimal>> = vec![None; n];
-    let findings = index.findings.get(agency.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+    let mut t = Tree {
+        pts: vec![None; n],
+        amax: vec![Decimal::ZERO; n],
+        major: vec![Decimal::ZERO; n],
+        slope: vec![Decimal::ONE; n],
+        before: vec![None; n],
+    };
     for node in post_order(scheme) {
         let nd = &scheme.nodes[node];
         let dim = Component::Dimension(scheme.nodes[scheme.roots[nd.dimension]].id.clone());
         ledger.current = Some((node, true));
         let value = if nd.is_leaf() {
-            if !applies(scheme, node, agency) {
+            if !applies(scheme, node, cx.agency) {
                 continue;
             }
-            match score_leaf(
-                scheme,
-                node,
-                agency,
-                index,
-                ctx,
-                prepared,
-                findings,
-                &mut ledger,
-                &dim,
-            )? {
-                None => continue,
-                Some(o) => {
-                    major[node] = o.major;
-                    amax[node] = nd.max;
-                    o.floored
-                }
-            }
+            let Some(o) = score_leaf(cx, node, ledger, &dim)? else { continue };
+            t.major[node] = o.major;
+            t.amax[node] = nd.max;
+            o.floored
         } else {
-            let applicable: Vec<(Decimal, Decimal)> = nd
+            let Some(v) = inner_value(cx, node, &mut t, ledger, &dim)? else { continue };
+            v
+        };
+        let v = gate(cx, node, value, &t, ledger, &dim);
+        ledger.current = Some((node, false));
+        let v = normalise_inner(cx, node, v, &mut t, ledger, &dim)?;
+        t.pts[node] = Some(floor_and_round(cx, node, v, ledger, &dim));
+    }
+    ledger.current = None;
+    Ok(t)
+}
+
+/// An inner node's value from its applicable children: their (weighted) sum, mean or geometric
+/// mean. None when no child applies.
+fn inner_value(
+    cx: &AgencyCtx<'_>,
+    node: usize,
+    t: &mut Tree,
+    ledger: &mut Ledger,
+    dim: &Component,
+) -> Result<Option<Decimal>> {
+    let scheme = cx.scheme;
+    let nd = &scheme.nodes[node];
+    let applicable: Vec<(Decimal, Decimal)> =
+        nd.children.iter().filter_map(|&c| t.pts[c].map(|v| (scheme.nodes[c].weight, v))).collect();
+    if applicable.is_empty() {
+        return Ok(None);
+    }
+    let overflow = |o| cx.overflow(o, node);
+    Ok(Some(match nd.aggregate {
+        Aggregate::Sum => {
+            let children = nd.children.iter().map(|&c| (scheme.nodes[c].weight, t.amax[c]));
+            t.amax[node] = checked::weighted_sum(children).map_err(overflow)?;
+            checked::weighted_sum(applicable).map_err(overflow)?
+        }
+        Aggregate::Mean => {
+            t.amax[node] = nd.max;
+            let w = checked::sum(applicable.iter().map(|(w, _)| *w)).map_err(overflow)?;
+            let total = checked::weighted_sum(applicable.iter().copied()).map_err(overflow)?;
+            checked::div(total, w).map_err(overflow)?
+        }
+        Aggregate::Geometric => {
+            t.amax[node] = nd.max;
+            let v = geometric(&applicable).ok_or_else(|| {
+                Error::at(
+                    Location::line(&scheme.source, nd.line),
+                    format!(
+                        "indicator `{}` is a geometric mean but agency `{}` has a child value ≤ 0: expected positive values",
+                        nd.id, cx.agency.id
+                    ),
+                )
+            })?;
+            let kids: Vec<String> = nd
                 .children
                 .iter()
-                .filter_map(|&c| pts[c].map(|v| (scheme.nodes[c].weight, v)))
+                .filter_map(|&c| {
+                    t.pts[c].map(|p| format!("{} {}", scheme.nodes[c].id, composite::show(p)))
+                })
                 .collect();
-            if applicable.is_empty() {
-                continue;
-            }
-            match nd.aggregate {
-                Aggregate::Sum => {
-                    amax[node] =
-                        nd.children.iter().map(|&c| scheme.nodes[c].weight * amax[c]).sum();
-                    applicable.into_iter().map(|(w, v)| w * v).sum()
-                }
-                Aggregate::Mean => {
-                    amax[node] = nd.max;
-                    let w: Decimal = applicable.iter().map(|(w, _)| *w).sum();
-                    applicable.iter().map(|(w, v)| w * v).sum::<Decimal>() / w
-                }
-                Aggregate::Geometric => {
-                    amax[node] = nd.max;
-                    let v = geometric(&applicable).ok_or_else(|| {
-                        Error::at(
-                            Location::line(&scheme.source, nd.line),
-                            format!(
-                                "indicator `{}` is a geometric mean but agency `{}` has a child value ≤ 0: expected positive values",
-                                nd.id, agency.id
-                            ),
-                        )
-                    })?;
-                    let kids: Vec<String> = nd
-                        .children
-                        .iter()
-                        .filter_map(|&c| {
-                            pts[c].map(|p| format!("{} {}", scheme.nodes[c].id, composite::show(p)))
-                        })
-                        .collect();
-                    ledger.push(
-                        &nd.id,
-                        dim.clone(),
-                        Step::Credit,
-                        v,
-                        None,
-                        format!(
-                            "{}: weighted geometric mean of {} → {}",
-                            nd.name,
-                            kids.join(", "),
-                            composite::show(v)
-                        ),
-                    );
-                    v
-                }
-            }
-        };
-        let mut v = value;
-        if let Some(g) = nd.gate
-            && pts[g].is_none_or(|gv| gv <= Decimal::ZERO)
-            && !v.is_zero()
-        {
+            ledger.push(
+                &nd.id,
+                dim.clone(),
+                Step::Credit,
+                v,
+                None,
+                format!(
+                    "{}: weighted geometric mean of {} → {}",
+                    nd.name,
+                    kids.join(", "),
+                    composite::show(v)
+                ),
+            );
+            v
+        }
+    }))
+}
+
+/// A gated node counts 0 unless its gate indicator is above 0.
+fn gate(
+    cx: &AgencyCtx<'_>,
+    node: usize,
+    v: Decimal,
+    t: &Tree,
+    ledger: &mut Ledger,
+    dim: &Component,
+) -> Decimal {
+    let scheme = cx.scheme;
+    let nd = &scheme.nodes[node];
+    match nd.gate {
+        Some(g) if t.pts[g].is_none_or(|gv| gv <= Decimal::ZERO) && !v.is_zero() => {
             ledger.push(
                 &nd.id,
                 dim.clone(),
@@ -490,111 +587,138 @@ fn score_agency(
                 None,
                 format!("gated: `{}` is not above 0, so `{}` counts 0", scheme.nodes[g].id, nd.id),
             );
-            v = Decimal::ZERO;
+            Decimal::ZERO
         }
-        ledger.current = Some((node, false));
-        if let Some(nm) = &nd.transform {
-            before[node] = Some(v);
-            let key = (node, composite::scope_key(agency, nm.within).to_string());
-            let st = if composite::needs_data(nm) {
-                inner.get(&key).copied()
-            } else {
-                Some(composite::Stats::default())
-            };
-            if let Some(st) = st {
-                let (p, text) = composite::scale(nm, v, nd.max, &st).map_err(|m| {
-                    Error::at(
-                        Location::line(&scheme.source, nd.line),
-                        format!("indicator `{}`, agency `{}`: {m}", nd.id, agency.id),
-                    )
-                })?;
-                slope[node] = composite::slope(nm, nd.max, &st);
-                let offset = p - slope[node] * v;
-                ledger.push(
-                    &nd.id,
-                    dim.clone(),
-                    Step::Rescale,
-                    offset,
-                    None,
-                    format!(
-                        "{}: {text} (children's lines × {})",
-                        nd.name,
-                        composite::show(slope[node])
-                    ),
-                );
-                amax[node] = nd.max;
-                v = p;
-            }
-        }
-        if nd.floor && v < Decimal::ZERO {
+        _ => v,
+    }
+}
+
+/// A node with its own normalisation: its aggregated value mapped onto its maximum (statistics
+/// of data-normalised nodes come from an earlier pass; until then the value stays as it is).
+fn normalise_inner(
+    cx: &AgencyCtx<'_>,
+    node: usize,
+    v: Decimal,
+    t: &mut Tree,
+    ledger: &mut Ledger,
+    dim: &Component,
+) -> Result<Decimal> {
+    let scheme = cx.scheme;
+    let nd = &scheme.nodes[node];
+    let Some(nm) = &nd.transform else { return Ok(v) };
+    t.before[node] = Some(v);
+    let key = (node, composite::scope_key(cx.agency, nm.within).to_string());
+    let st = if composite::needs_data(nm) {
+        cx.inner.get(&key).copied()
+    } else {
+        Some(composite::Stats::default())
+    };
+    let Some(st) = st else { return Ok(v) };
+    let (p, text) = composite::scale(nm, v, nd.max, &st).map_err(|m| {
+        Error::at(
+            Location::line(&scheme.source, nd.line),
+            format!("indicator `{}`, agency `{}`: {m}", nd.id, cx.agency.id),
+        )
+    })?;
+    t.slope[node] = composite::slope(nm, nd.max, &st);
+    let offset = checked::mul(t.slope[node], v)
+        .and_then(|sv| checked::sub(p, sv))
+        .map_err(|o| cx.overflow(o, node))?;
+    ledger.push(
+        &nd.id,
+        dim.clone(),
+        Step::Rescale,
+        offset,
+        None,
+        format!("{}: {text} (children's lines × {})", nd.name, composite::show(t.slope[node])),
+    );
+    t.amax[node] = nd.max;
+    Ok(p)
+}
+
+/// A node's floor at 0, its own rounding, and item rounding of a leaf.
+fn floor_and_round(
+    cx: &AgencyCtx<'_>,
+    node: usize,
+    mut v: Decimal,
+    ledger: &mut Ledger,
+    dim: &Component,
+) -> Decimal {
+    let scheme = cx.scheme;
+    let nd = &scheme.nodes[node];
+    if nd.floor && v < Decimal::ZERO {
+        ledger.push(
+            &nd.id,
+            dim.clone(),
+            Step::Floor,
+            -v,
+            None,
+            format!("deductions floored: `{}` cannot go below 0", nd.id),
+        );
+        v = Decimal::ZERO;
+    }
+    if let Some(dp) = nd.round {
+        let r = v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        if r != v {
             ledger.push(
                 &nd.id,
                 dim.clone(),
-                Step::Floor,
-                -v,
+                Step::Rounding,
+                r - v,
                 None,
-                format!("deductions floored: `{}` cannot go below 0", nd.id),
+                format!("`{}` rounded to {dp} decimals {} → {r}", nd.id, composite::show(v)),
             );
-            v = Decimal::ZERO;
+            v = r;
         }
-        if let Some(dp) = nd.round {
-            let r =
-                v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-            if r != v {
-                ledger.push(
-                    &nd.id,
-                    dim.clone(),
-                    Step::Rounding,
-                    r - v,
-                    None,
-                    format!("`{}` rounded to {dp} decimals {} → {r}", nd.id, composite::show(v)),
-                );
-                v = r;
-            }
-        }
-        if nd.is_leaf() && scheme.rounding.item {
-            let r = scheme.rounding.round(v);
-            if r != v {
-                ledger.push(
-                    &nd.id,
-                    dim.clone(),
-                    Step::Rounding,
-                    r - v,
-                    None,
-                    format!("rounded {} → {r}", show(v)),
-                );
-                v = r;
-            }
-        }
-        pts[node] = Some(v);
     }
-    ledger.current = None;
-    let major = contributions(scheme, &pts, &slope, &major, &mut ledger)?;
-    let nodes = scheme
+    if nd.is_leaf() && scheme.rounding.item {
+        let r = scheme.rounding.round(v);
+        if r != v {
+            ledger.push(
+                &nd.id,
+                dim.clone(),
+                Step::Rounding,
+                r - v,
+                None,
+                format!("rounded {} → {r}", show(v)),
+            );
+            v = r;
+        }
+    }
+    v
+}
+
+/// Every indicator with a value, in scheme order, with its normalisation stages.
+fn node_values(cx: &AgencyCtx<'_>, t: &Tree) -> Vec<NodeValue> {
+    cx.scheme
         .nodes
         .iter()
         .enumerate()
         .filter_map(|(i, nd)| {
-            pts[i].map(|value| NodeValue {
+            t.pts[i].map(|value| NodeValue {
                 id: nd.id.clone(),
                 value,
                 rank: 0,
-                stages: match prepared.get(&(i, agency.id.clone())) {
+                stages: match cx.prepared.get(&(i, cx.agency.id.clone())) {
                     Some(NormOutcome::Value { stages, .. }) => Some(stages.clone()),
-                    _ => before[i].map(|b| Stages { raw: Some(b), ..Stages::default() }),
+                    _ => t.before[i].map(|b| Stages { raw: Some(b), ..Stages::default() }),
                 },
             })
         })
-        .collect();
-    let leaf_max: Vec<Decimal> = scheme.roots.iter().map(|&r| amax[r]).collect();
+        .collect()
+}
+
+/// Each dimension's points (after its rounding, when the scheme rounds dimensions), None where
+/// nothing in it applies.
+fn dimension_points(scheme: &Scheme, t: &Tree, ledger: &mut Ledger) -> Vec<Option<Decimal>> {
     let mut dimensions = Vec::with_capacity(scheme.roots.len());
-    for (d, &root) in scheme.roots.iter().enumerate() {
-        let Some(p) = pts[root] else {
+    for &root in &scheme.roots {
+        if t.pts[root].is_none() {
             dimensions.push(None);
             continue;
-        };
+        }
         let comp = Component::Dimension(scheme.nodes[root].id.clone());
-        let v = p + major[d];
+        let v = ledger.sum_of(&comp);
         if scheme.rounding.dimension {
             let r = scheme.rounding.round(v);
             if r != v {
@@ -610,7 +734,17 @@ fn score_agency(
         }
         dimensions.push(Some(ledger.sum_of(&comp)));
     }
-    let applicable_max: Decimal = leaf_max.iter().copied().sum();
+    dimensions
+}
+
+/// The base: the tree's points rescaled from the applicable maximum to the scheme total (the
+/// rescaled value at ledger precision, the line its exact difference), then rounded when the
+/// scheme rounds the base. Returns the applicable maximum.
+fn base(cx: &AgencyCtx<'_>, leaf_max: &[Decimal], ledger: &mut Ledger) -> Result<Decimal> {
+    let scheme = cx.scheme;
+    let agency = cx.agency;
+    let applicable_max = checked::sum(leaf_max.iter().copied());
+    let applicable_max = ledger.ok(applicable_max, "the applicable maximum");
     if applicable_max.is_zero() {
         return Err(Error::at(
             agency.source.clone(),
@@ -622,7 +756,9 @@ fn score_agency(
     }
     let base_raw = ledger.sum();
     if scheme.rescale && applicable_max != scheme.total {
-        let rescaled = base_raw * scheme.total / applicable_max;
+        let rescaled =
+            checked::mul(base_raw, scheme.total).and_then(|x| checked::div(x, applicable_max));
+        let rescaled = at_ledger_precision(ledger.ok(rescaled, "rescale"));
         ledger.push(
             "rescale",
             Component::Rescale,
@@ -640,23 +776,35 @@ fn score_agency(
         );
     }
     if scheme.rounding.base {
-        let v = ledger.sum();
-        let r = scheme.rounding.round(v);
-        if r != v {
-            ledger.push(
-                "rounding",
-                Component::Adjustment,
-                Step::Rounding,
-                r - v,
-                None,
-                format!("base rounded {} → {r}", show(v)),
-            );
-        }
+        round_sum(scheme, ledger, "base");
     }
+    Ok(applicable_max)
+}
+
+/// A line rounding the ledger's sum to the scheme's decimals, if that changes it.
+fn round_sum(scheme: &Scheme, ledger: &mut Ledger, what: &str) {
+    let v = ledger.sum();
+    let r = scheme.rounding.round(v);
+    if r != v {
+        ledger.push(
+            "rounding",
+            Component::Adjustment,
+            Step::Rounding,
+            r - v,
+            None,
+            format!("{what} rounded {} → {r}", show(v)),
+        );
+    }
+}
+
+/// Bonus, penalty and look-back on the base, the floor of the total at 0, its rounding, then
+/// vetoes (after rounding, so that a cap is never rounded past: its decimals are checked).
+fn adjustments(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Option<VetoApplied> {
+    let scheme = cx.scheme;
     let base = ledger.sum();
-    bonus(scheme, agency, index, base, &mut ledger);
-    penalty(scheme, findings, &mut ledger);
-    lookback(scheme, agency, index, findings, &mut ledger);
+    bonus(scheme, cx.agency, cx.index, base, ledger);
+    penalty(scheme, cx.findings, ledger);
+    lookback(scheme, cx.agency, cx.index, cx.findings, ledger);
     let total = ledger.sum();
     if total < Decimal::ZERO {
         ledger.push(
@@ -669,53 +817,9 @@ fn score_agency(
         );
     }
     if scheme.rounding.total {
-        let v = ledger.sum();
-        let r = scheme.rounding.round(v);
-        if r != v {
-            ledger.push(
-                "rounding",
-                Component::Adjustment,
-                Step::Rounding,
-                r - v,
-                None,
-                format!("total rounded {} → {r}", show(v)),
-            );
-        }
+        round_sum(scheme, ledger, "total");
     }
-    // After rounding, so that a cap is never rounded past (its decimals are checked).
-    let veto = vetoes(scheme, &agency.group, findings, &mut ledger);
-    let total = ledger.sum();
-    Ok(AgencyResult {
-        agency_id: agency.id.clone(),
-        agency: agency.name.clone(),
-        group: agency.group.clone(),
-        parent: agency.parent.clone(),
-        rank: 0,
-        grade: String::new(),
-        demoted_by_quota: false,
-        total,
-        dimensions,
-        dimension_max: leaf_max,
-        applicable_max,
-        rescale: ledger.sum_of(&Component::Rescale),
-        bonus: ledger.sum_of(&Component::Bonus),
-        penalty: ledger.sum_of(&Component::Penalty),
-        lookback: ledger.sum_of(&Component::Lookback),
-        adjustment: ledger.sum_of(&Component::Adjustment),
-        veto,
-        appeals_changed: findings
-            .iter()
-            .filter(|f| f.appeal.as_ref().is_some_and(|a| a.decision.changes_points()))
-            .filter_map(|f| f.id.clone())
-            .collect(),
-        appeals_pending: findings
-            .iter()
-            .filter(|f| f.appeal.as_ref().is_some_and(|a| a.decision == AppealDecision::Pending))
-            .filter_map(|f| f.id.clone())
-            .collect(),
-        nodes,
-        ledger: ledger.lines,
-    })
+    vetoes(scheme, &cx.agency.group, cx.findings, ledger)
 }
 
 /// Weighted geometric mean of positive values: exp(Σ w·ln v / Σ w), rounded to
@@ -756,44 +860,50 @@ fn contributions(
     // Parents before children: reverse post-order.
     for p in post_order(scheme).into_iter().rev() {
         let nd = &scheme.nodes[p];
-        inside[p] = factor[p] * slope[p];
+        inside[p] = ledger.ok(checked::mul(factor[p], slope[p]), &nd.id);
         any |= slope[p] != Decimal::ONE;
-        let w: Decimal = nd
-            .children
-            .iter()
-            .filter(|&&c| pts[c].is_some())
-            .map(|&c| scheme.nodes[c].weight)
-            .sum();
+        let w = checked::sum(
+            nd.children.iter().filter(|&&c| pts[c].is_some()).map(|&c| scheme.nodes[c].weight),
+        );
+        let w = ledger.ok(w, &nd.id);
         for &c in &nd.children {
             inside_geo[c] = inside_geo[p];
             let wc = scheme.nodes[c].weight;
-            factor[c] = match nd.aggregate {
+            let f = match nd.aggregate {
                 Aggregate::Sum => {
                     any |= wc != Decimal::ONE;
-                    inside[p] * wc
+                    checked::mul(inside[p], wc)
                 }
                 Aggregate::Mean => {
                     any = true;
-                    if w.is_zero() { Decimal::ZERO } else { inside[p] * wc / w }
+                    if w.is_zero() {
+                        Ok(Decimal::ZERO)
+                    } else {
+                        checked::mul(inside[p], wc).and_then(|x| checked::div(x, w))
+                    }
                 }
                 Aggregate::Geometric => {
                     any = true;
                     inside_geo[c] = Some(inside_geo[p].unwrap_or(p));
-                    Decimal::ZERO
+                    Ok(Decimal::ZERO)
                 }
             };
+            factor[c] = ledger.ok(f, &nd.id);
         }
     }
     // Each dimension's major deductions, as they count in the total (scaled like their lines).
     let mut major = vec![Decimal::ZERO; scheme.roots.len()];
     for (i, nd) in scheme.nodes.iter().enumerate() {
         if !leaf_major[i].is_zero() {
-            major[nd.dimension] += if any { leaf_major[i] * factor[i] } else { leaf_major[i] };
+            let m = if any { checked::mul(leaf_major[i], factor[i]) } else { Ok(leaf_major[i]) };
+            let m = checked::add(major[nd.dimension], ledger.ok(m, &nd.id));
+            major[nd.dimension] = ledger.ok(m, &nd.id);
         }
     }
     if !any {
         return Ok(major);
     }
+    let mut overflowed = None;
     for (line, owner) in ledger.lines.iter_mut().zip(&ledger.owner) {
         let Some((o, is_inside)) = *owner else { continue };
         let f = if is_inside { inside[o] } else { factor[o] };
@@ -805,17 +915,41 @@ fn contributions(
             line.points = Decimal::ZERO;
         } else if f != Decimal::ONE {
             line.detail = format!("{} [× {} of the total]", line.detail, composite::show(f));
-            line.points = (line.points * f).normalize();
+            let scaled = checked::mul(line.points, f).unwrap_or_else(|Overflow| {
+                overflowed.get_or_insert_with(|| line.rule.clone());
+                Decimal::ZERO
+            });
+            line.points = at_ledger_precision(scaled);
         }
     }
+    if let Some(rule) = overflowed {
+        ledger.overflow.get_or_insert(rule);
+    }
+    Ok(major)
+}
+
+/// Close each dimension's lines on its value at ledger precision: lines carried at
+/// [`LEDGER_DP`] decimals (and scaled by inexact divisions such as thirds) leave their sum a few
+/// units in the last decimal away from the value, which one rounding line makes up.
+fn close_dimensions(
+    scheme: &Scheme,
+    pts: &[Option<Decimal>],
+    major: &[Decimal],
+    ledger: &mut Ledger,
+) -> Result<()> {
     for (d, &r) in scheme.roots.iter().enumerate() {
-        let Some(v) = pts[r].map(|p| p + major[d]) else { continue };
+        let Some(p) = pts[r] else { continue };
+        let v = at_ledger_precision(ledger.ok(checked::add(p, major[d]), &scheme.nodes[r].id));
         let comp = Component::Dimension(scheme.nodes[r].id.clone());
         let sum = ledger.sum_of(&comp);
-        // Inexact divisions leave a few units in the last digits; anything larger would be a
+        if ledger.overflow.is_some() {
+            return Ok(()); // reported with the agency's result
+        }
+        // Each line is off by at most half a unit in the last decimal; anything larger would be a
         // mistake in the factors above, which the residue line must not hide.
+        let lines = ledger.lines.iter().filter(|l| l.component == comp).count();
         let gap = v - sum;
-        if gap.abs() > Decimal::new(1, 18) * v.abs().max(Decimal::ONE) {
+        if gap.abs() > Decimal::new(lines as i64 + 1, LEDGER_DP) {
             return Err(Error::at(
                 Location::line(&scheme.source, scheme.nodes[r].line),
                 format!(
@@ -832,11 +966,14 @@ fn contributions(
                 Step::Rounding,
                 v - sum,
                 None,
-                format!("decimal residue of the weights' divisions ({})", (v - sum).normalize()),
+                format!(
+                    "decimal residue of the lines at {LEDGER_DP} decimals ({})",
+                    (v - sum).normalize()
+                ),
             );
         }
     }
-    Ok(major)
+    Ok(())
 }
 
 /// Children before parents, siblings in file order.
@@ -854,111 +991,23 @@ fn post_order(scheme: &Scheme) -> Vec<usize> {
     out
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A leaf's points by its method; None when it does not apply to this agency (its maximum leaves
+/// the applicable maximum).
 fn score_leaf(
-    scheme: &Scheme,
+    cx: &AgencyCtx<'_>,
     node: usize,
-    agency: &Agency,
-    index: &InputIndex<'_>,
-    ctx: &Contexts,
-    prepared: &Prepared,
-    findings: &[&crate::input::Finding],
     ledger: &mut Ledger,
     dim: &Component,
 ) -> Result<Option<LeafOutcome>> {
-    let nd = &scheme.nodes[node];
-    let id = nd.id.as_str();
-    let method = nd.method.as_ref().expect("validated: leaves have a method");
-    match method {
-        Method::Deduct(kinds) => {
-            ledger.push(
-                id,
-                dim.clone(),
-                Step::Credit,
-                nd.max,
-                None,
-                format!("{}: full {} before deductions", nd.name, nd.max),
-            );
-            let mut floored = nd.max;
-            let mut major = Decimal::ZERO;
-            for k in kinds {
-                let extra = if k.major { " (major, not limited by floors)" } else { "" };
-                let charge = KindCharge {
-                    rule: id,
-                    component: dim.clone(),
-                    step: Step::Deduction,
-                    kind: &k.kind,
-                    name: &k.name,
-                    points: k.points,
-                    cap: k.cap,
-                    cap_text: &format!("{}: deductions", k.name),
-                    extra,
-                };
-                let sum = charge.apply(findings, ledger);
-                if k.major {
-                    major -= sum;
-                } else {
-                    floored -= sum;
-                }
-            }
-            Ok(Some(LeafOutcome { floored, major }))
-        }
-        Method::Deadline(d) => {
-            let rec = index.tasks.get(&(agency.id.as_str(), id));
-            let src = rec.map(|r| &r.source);
-            let evidence = rec
-                .map(|r| {
-                    if r.evidence.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" — {}", r.evidence)
-                    }
-                })
-                .unwrap_or_default();
-            let (p, detail) = match rec.map(|r| r.status) {
-                Some(TaskStatus::NotApplicable) => {
-                    ledger.push(
-                        id,
-                        dim.clone(),
-                        Step::Credit,
-                        Decimal::ZERO,
-                        src,
-                        format!("{}: not applicable, leaves the maximum{evidence}", nd.name),
-                    );
-                    return Ok(None);
-                }
-                None => (
-                    Decimal::ZERO,
-                    format!("{}: no completion recorded (due {}) → 0", nd.name, d.due),
-                ),
-                Some(TaskStatus::NotDone) => {
-                    (Decimal::ZERO, format!("{}: not done (due {}) → 0", nd.name, d.due))
-                }
-                Some(TaskStatus::Done(date)) if date <= d.due => (
-                    nd.max,
-                    format!("{}: done {date}, on time (due {}) → {}", nd.name, d.due, nd.max),
-                ),
-                Some(TaskStatus::Done(date)) if d.cutoff.is_some_and(|c| date > c) => (
-                    Decimal::ZERO,
-                    format!(
-                        "{}: done {date}, after the cut-off {} → 0",
-                        nd.name,
-                        d.cutoff.expect("some")
-                    ),
-                ),
-                Some(TaskStatus::Done(date)) => {
-                    let (p, t) = methods::late_points(d.late, nd.max, d.due, date);
-                    (p, format!("{}: {t}", nd.name))
-                }
-            };
-            ledger.push(id, dim.clone(), Step::Credit, p, src, format!("{detail}{evidence}"));
-            Ok(Some(LeafOutcome { floored: p, major: Decimal::ZERO }))
-        }
-        Method::Normalise(_) => match prepared.get(&(node, agency.id.clone())) {
+    let nd = &cx.scheme.nodes[node];
+    match nd.method.as_ref().expect("validated: leaves have a method") {
+        Method::Deduct(kinds) => Ok(Some(deduct_leaf(cx, node, kinds, ledger, dim))),
+        Method::Deadline(d) => Ok(deadline_leaf(cx, node, d, ledger, dim)),
+        Method::Normalise(_) => match cx.prepared.get(&(node, cx.agency.id.clone())) {
             None | Some(NormOutcome::NotApplicable) => Ok(None),
             Some(NormOutcome::Value { points, source, detail, .. }) => {
                 ledger.push(
-                    id,
+                    &nd.id,
                     dim.clone(),
                     Step::Credit,
                     *points,
@@ -968,88 +1017,156 @@ fn score_leaf(
                 Ok(Some(LeafOutcome { floored: *points, major: Decimal::ZERO }))
             }
         },
-        Method::Measure(_) | Method::Survey(_) => {
-            let missing = match method {
-                Method::Measure(m) => m.missing,
-                Method::Survey(s) => s.missing,
-                _ => unreachable!(),
-            };
-            let mapping = mapping_of(scheme, node).expect("measure or survey");
-            match item_value(scheme, node, &agency.id, index).expect("measure or survey") {
-                ItemValue::Missing => match missing {
-                    Missing::Zero => {
-                        ledger.push(
-                            id,
-                            dim.clone(),
-                            Step::Credit,
-                            Decimal::ZERO,
-                            None,
-                            format!("{}: no value recorded → 0", nd.name),
-                        );
-                        Ok(Some(LeafOutcome { floored: Decimal::ZERO, major: Decimal::ZERO }))
-                    }
-                    Missing::NotApplicable => {
-                        ledger.push(
-                            id,
-                            dim.clone(),
-                            Step::Credit,
-                            Decimal::ZERO,
-                            None,
-                            format!(
-                                "{}: no value recorded: not applicable, leaves the maximum",
-                                nd.name
-                            ),
-                        );
-                        Ok(None)
-                    }
-                    Missing::Error => Err(Error::at(
-                        Location::line(&scheme.source, nd.line).with_column("missing"),
-                        format!(
-                            "agency `{}` has no value for item `{id}`, and the item says missing = \"error\"",
-                            agency.id
-                        ),
-                    )),
-                },
-                ItemValue::NotApplicable { source, why } => {
-                    ledger.push(
-                        id,
-                        dim.clone(),
-                        Step::Credit,
-                        Decimal::ZERO,
-                        Some(source),
-                        format!("{}: {why}: not applicable, leaves the maximum", nd.name),
-                    );
-                    Ok(None)
-                }
-                ItemValue::Zero { source, why } => {
-                    ledger.push(
-                        id,
-                        dim.clone(),
-                        Step::Credit,
-                        Decimal::ZERO,
-                        Some(source),
-                        format!("{}: {why} → 0", nd.name),
-                    );
-                    Ok(Some(LeafOutcome { floored: Decimal::ZERO, major: Decimal::ZERO }))
-                }
-                ItemValue::Value { value, source, note } => {
-                    let g = ctx.get(&(node, agency.id.clone())).copied();
-                    let (p, text) = methods::map_value(mapping, value, nd.max, g)
-                        .map_err(|m| Error::at(source.clone(), format!("item `{id}`: {m}")))?;
-                    let note = if note.is_empty() { String::new() } else { format!(" — {note}") };
-                    ledger.push(
-                        id,
-                        dim.clone(),
-                        Step::Credit,
-                        p,
-                        Some(source),
-                        format!("{}: {text}{note}", nd.name),
-                    );
-                    Ok(Some(LeafOutcome { floored: p, major: Decimal::ZERO }))
-                }
-            }
-        }
+        Method::Measure(m) => valued_leaf(cx, node, &m.mapping, m.missing, ledger, dim),
+        Method::Survey(s) => valued_leaf(cx, node, &s.mapping, s.missing, ledger, dim),
     }
+}
+
+/// The maximum, less each kind's findings (capped per kind); major kinds pass every floor.
+fn deduct_leaf(
+    cx: &AgencyCtx<'_>,
+    node: usize,
+    kinds: &[crate::rules::DeductKind],
+    ledger: &mut Ledger,
+    dim: &Component,
+) -> LeafOutcome {
+    let nd = &cx.scheme.nodes[node];
+    ledger.push(
+        &nd.id,
+        dim.clone(),
+        Step::Credit,
+        nd.max,
+        None,
+        format!("{}: full {} before deductions", nd.name, nd.max),
+    );
+    let mut floored = nd.max;
+    let mut major = Decimal::ZERO;
+    for k in kinds {
+        let extra = if k.major { " (major, not limited by floors)" } else { "" };
+        let charge = KindCharge {
+            rule: &nd.id,
+            component: dim.clone(),
+            step: Step::Deduction,
+            kind: &k.kind,
+            name: &k.name,
+            points: k.points,
+            cap: k.cap,
+            cap_text: &format!("{}: deductions", k.name),
+            extra,
+        };
+        let sum = charge.apply(cx.findings, ledger);
+        let left = if k.major { &mut major } else { &mut floored };
+        *left = ledger.ok(checked::sub(*left, sum), &nd.id);
+    }
+    LeafOutcome { floored, major }
+}
+
+/// The maximum when done on time, a late share or less when late, 0 when not done or after the
+/// cut-off; None when the task does not apply.
+fn deadline_leaf(
+    cx: &AgencyCtx<'_>,
+    node: usize,
+    d: &crate::rules::Deadline,
+    ledger: &mut Ledger,
+    dim: &Component,
+) -> Option<LeafOutcome> {
+    let nd = &cx.scheme.nodes[node];
+    let id = nd.id.as_str();
+    let rec = cx.index.tasks.get(&(cx.agency.id.as_str(), id));
+    let src = rec.map(|r| &r.source);
+    let evidence = rec
+        .map(|r| if r.evidence.is_empty() { String::new() } else { format!(" — {}", r.evidence) })
+        .unwrap_or_default();
+    let (p, detail) = match rec.map(|r| r.status) {
+        Some(TaskStatus::NotApplicable) => {
+            ledger.push(
+                id,
+                dim.clone(),
+                Step::Credit,
+                Decimal::ZERO,
+                src,
+                format!("{}: not applicable, leaves the maximum{evidence}", nd.name),
+            );
+            return None;
+        }
+        None => (Decimal::ZERO, format!("{}: no completion recorded (due {}) → 0", nd.name, d.due)),
+        Some(TaskStatus::NotDone) => {
+            (Decimal::ZERO, format!("{}: not done (due {}) → 0", nd.name, d.due))
+        }
+        Some(TaskStatus::Done(date)) if date <= d.due => {
+            (nd.max, format!("{}: done {date}, on time (due {}) → {}", nd.name, d.due, nd.max))
+        }
+        Some(TaskStatus::Done(date)) => match d.cutoff {
+            Some(c) if date > c => {
+                (Decimal::ZERO, format!("{}: done {date}, after the cut-off {c} → 0", nd.name))
+            }
+            _ => {
+                let (p, t) = methods::late_points(d.late, nd.max, d.due, date);
+                (p, format!("{}: {t}", nd.name))
+            }
+        },
+    };
+    ledger.push(id, dim.clone(), Step::Credit, p, src, format!("{detail}{evidence}"));
+    Some(LeafOutcome { floored: p, major: Decimal::ZERO })
+}
+
+/// A measured or survey value mapped to points; a missing value by the item's policy.
+fn valued_leaf(
+    cx: &AgencyCtx<'_>,
+    node: usize,
+    mapping: &Mapping,
+    missing: Missing,
+    ledger: &mut Ledger,
+    dim: &Component,
+) -> Result<Option<LeafOutcome>> {
+    let scheme = cx.scheme;
+    let nd = &scheme.nodes[node];
+    let id = nd.id.as_str();
+    let zero = Some(LeafOutcome { floored: Decimal::ZERO, major: Decimal::ZERO });
+    let Some(value) = item_value(scheme, node, &cx.agency.id, cx.index) else {
+        return Ok(None); // not a measure or survey item: unreachable for the callers
+    };
+    let (points, source, detail, outcome) = match value {
+        ItemValue::Missing => match missing {
+            Missing::Zero => {
+                (Decimal::ZERO, None, format!("{}: no value recorded → 0", nd.name), zero)
+            }
+            Missing::NotApplicable => (
+                Decimal::ZERO,
+                None,
+                format!("{}: no value recorded: not applicable, leaves the maximum", nd.name),
+                None,
+            ),
+            Missing::Error => {
+                return Err(Error::at(
+                    Location::line(&scheme.source, nd.line).with_column("missing"),
+                    format!(
+                        "agency `{}` has no value for item `{id}`, and the item says missing = \"error\"",
+                        cx.agency.id
+                    ),
+                ));
+            }
+        },
+        ItemValue::NotApplicable { source, why } => (
+            Decimal::ZERO,
+            Some(source),
+            format!("{}: {why}: not applicable, leaves the maximum", nd.name),
+            None,
+        ),
+        ItemValue::Zero { source, why } => {
+            (Decimal::ZERO, Some(source), format!("{}: {why} → 0", nd.name), zero)
+        }
+        ItemValue::Value { value, source, note } => {
+            let g = cx.groups.get(&(node, cx.agency.id.clone())).copied();
+            let (p, text) = methods::map_value(mapping, value, nd.max, g)
+                .map_err(|m| Error::at(source.clone(), format!("item `{id}`: {m}")))?;
+            let note = if note.is_empty() { String::new() } else { format!(" — {note}") };
+            let outcome = Some(LeafOutcome { floored: p, major: Decimal::ZERO });
+            (p, Some(source), format!("{}: {text}{note}", nd.name), outcome)
+        }
+    };
+    ledger.push(id, dim.clone(), Step::Credit, points, source, detail);
+    Ok(outcome)
 }
 
 fn bonus(
@@ -1067,7 +1184,8 @@ fn bonus(
     for item in &scheme.bonus.items {
         let mut sum = Decimal::ZERO;
         for a in awards.iter().filter(|a| a.bonus == item.id) {
-            let p = item.points * Decimal::from(a.count);
+            let p = checked::mul(item.points, Decimal::from(a.count));
+            let p = ledger.ok(p, &format!("bonus:{}", item.id));
             let aid = a.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
             let ev =
                 if a.evidence.is_empty() { String::new() } else { format!(" — {}", a.evidence) };
@@ -1079,7 +1197,7 @@ fn bonus(
                 Some(&a.source),
                 format!("{aid}{} × {}: {} each{ev}", item.name, a.count, item.points),
             );
-            sum += p;
+            sum = ledger.ok(checked::add(sum, p), &format!("bonus:{}", item.id));
         }
         if let Some(cap) = item.cap
             && sum > cap
@@ -1095,7 +1213,7 @@ fn bonus(
             );
             sum = cap;
         }
-        total += sum;
+        total = ledger.ok(checked::add(total, sum), "bonus");
     }
     if let Some(cap) = scheme.bonus.cap
         && total > cap
@@ -1137,16 +1255,17 @@ impl KindCharge<'_> {
         let mut sum = Decimal::ZERO;
         for f in findings.iter().filter(|f| f.kind == self.kind) {
             let priced = price_finding(f, self.name, self.points, self.extra);
+            let points = ledger.ok(priced.points, self.rule);
             let step = if priced.overturned { Step::Appeal } else { self.step };
             ledger.push(
                 self.rule,
                 self.component.clone(),
                 step,
-                -priced.points,
+                -points,
                 Some(&f.source),
                 priced.detail,
             );
-            sum += priced.points;
+            sum = ledger.ok(checked::add(sum, points), self.rule);
         }
         match self.cap {
             Some(cap) if sum > cap => {
@@ -1204,7 +1323,7 @@ fn is_overturned(f: &crate::input::Finding) -> bool {
 
 /// A finding's points after any appeal decision, and the ledger text citing both.
 struct Priced {
-    points: Decimal,
+    points: Checked,
     overturned: bool,
     detail: String,
 }
@@ -1212,14 +1331,14 @@ struct Priced {
 fn price_finding(f: &crate::input::Finding, name: &str, each: Decimal, extra: &str) -> Priced {
     let fid = f.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
     let ev = if f.evidence.is_empty() { String::new() } else { format!(" — {}", f.evidence) };
-    let base = each * Decimal::from(f.count);
+    let base = checked::mul(each, Decimal::from(f.count));
     let text = format!("{fid}{name} × {}: {each} each{extra}{ev}", f.count);
     match &f.appeal {
         None => Priced { points: base, overturned: false, detail: text },
         Some(a) => {
             let (points, overturned) = match a.decision {
-                AppealDecision::Overturned => (Decimal::ZERO, true),
-                AppealDecision::Partly(p) => (p, false),
+                AppealDecision::Overturned => (Ok(Decimal::ZERO), true),
+                AppealDecision::Partly(p) => (Ok(p), false),
                 AppealDecision::Upheld | AppealDecision::Pending => (base, false),
             };
             Priced { points, overturned, detail: format!("{text}; {}", a.cite()) }
@@ -1243,7 +1362,7 @@ fn penalty(scheme: &Scheme, findings: &[&crate::input::Finding], ledger: &mut Le
             extra: "",
         };
         let sum = charge.apply(findings, ledger);
-        total += sum;
+        total = ledger.ok(checked::add(total, sum), "penalty");
     }
     if let Some(cap) = scheme.penalty.cap
         && total > cap
@@ -1266,7 +1385,8 @@ fn lookback(
         let base = rule.points(p.status);
         let repeated =
             findings.iter().any(|f| f.kind == p.kind && f.count > 0 && !is_overturned(f));
-        let pts = if repeated { base * rule.repeat_multiplier } else { base };
+        let pts = if repeated { checked::mul(base, rule.repeat_multiplier) } else { Ok(base) };
+        let pts = ledger.ok(pts, "lookback");
         let pid = p.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
         let rep = if repeated {
             format!("; found again this year: × {}", rule.repeat_multiplier)
@@ -1287,7 +1407,7 @@ fn lookback(
                 base.normalize()
             ),
         );
-        total += pts;
+        total = ledger.ok(checked::add(total, pts), "lookback");
     }
     if let Some(cap) = rule.cap
         && total > cap
@@ -1331,7 +1451,8 @@ fn vetoes(
         }
         if let Some(cap) = veto.score {
             let current = ledger.sum();
-            let change = if current > cap { cap - current } else { Decimal::ZERO };
+            let change = if current > cap { checked::sub(cap, current) } else { Ok(Decimal::ZERO) };
+            let change = ledger.ok(change, &rule);
             ledger.push(
                 &rule,
                 Component::Adjustment,

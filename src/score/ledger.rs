@@ -7,6 +7,19 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+/// Decimals a ledger line's points are carried at: every line is rounded to this many decimals,
+/// half away from zero, when it is written (and again when it is scaled to its share of the total).
+/// With at most 10 decimals, and points far inside rust_decimal's 28 significant digits, a sum of
+/// lines is computed without rounding, so a total is *exactly* the sum of its ledger lines
+/// (docs/rules.md, "Precision").
+pub const LEDGER_DP: u32 = 10;
+
+/// `d` at ledger precision ([`LEDGER_DP`] decimals, half away from zero), trailing zeros removed.
+pub fn at_ledger_precision(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(LEDGER_DP, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+}
+
 /// Which part of the total a line belongs to (the columns of rankings.csv).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(tag = "type", content = "id", rename_all = "snake_case")]

@@ -5,6 +5,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
+use super::checked::{self, Overflow};
 use crate::rules::{Late, Mapping, TierBound, TierValue, UnitCount};
 
 /// What relative mappings need to know about the item's values in the agency's group.
@@ -25,27 +26,9 @@ pub fn map_value(
     max: Decimal,
     group: Option<GroupContext>,
 ) -> Result<(Decimal, String), String> {
+    let overflow = out_of_range(value);
     Ok(match mapping {
-        Mapping::Linear { zero_at, full_at } => {
-            let span = *full_at - *zero_at;
-            let pos = value - *zero_at;
-            // Clamp before dividing so the common cases (beyond either bound) are exact.
-            let pts =
-                if pos.is_sign_negative() == span.is_sign_negative() && pos.abs() >= span.abs() {
-                    max
-                } else if pos.is_zero() || pos.is_sign_negative() != span.is_sign_negative() {
-                    Decimal::ZERO
-                } else {
-                    max * pos / span
-                };
-            (
-                pts,
-                format!(
-                    "linear: {value} between {zero_at} (0) and {full_at} ({max}) → {}",
-                    pts.normalize()
-                ),
-            )
-        }
+        Mapping::Linear { zero_at, full_at } => linear(value, *zero_at, *full_at, max)?,
         Mapping::Tiers(tiers) => {
             for t in tiers {
                 let (met, bound) = match t.bound {
@@ -54,7 +37,7 @@ pub fn map_value(
                 };
                 if met {
                     let pts = match t.value {
-                        TierValue::Share(s) => max * s,
+                        TierValue::Share(s) => checked::mul(max, s).map_err(overflow)?,
                         TierValue::Points(p) => p,
                     };
                     return Ok((pts, format!("tier: {value} {bound} → {}", pts.normalize())));
@@ -63,27 +46,7 @@ pub fn map_value(
             (Decimal::ZERO, format!("tier: {value} meets no tier → 0"))
         }
         Mapping::PerUnit { target, points, per, units, higher_is_better } => {
-            let short = if *higher_is_better { *target - value } else { value - *target };
-            if short <= Decimal::ZERO {
-                (max, format!("{value} meets the target {target} → {max}"))
-            } else {
-                let raw = short / *per;
-                let n = match units {
-                    UnitCount::Exact => raw,
-                    UnitCount::Floor => raw.floor(),
-                    UnitCount::Ceil => raw.ceil(),
-                };
-                let pts = (max - n * *points).max(Decimal::ZERO);
-                (
-                    pts,
-                    format!(
-                        "{value} is {} short of {target}: {} × {points} off → {}",
-                        short.normalize(),
-                        n.normalize(),
-                        pts.normalize()
-                    ),
-                )
-            }
+            per_unit(value, *target, (*points, *per), *units, *higher_is_better, max)?
         }
         Mapping::RelativeToBest { higher_is_better } => {
             let g = group.ok_or("relative scoring without group context")?;
@@ -93,11 +56,17 @@ pub fn map_value(
                 ));
             }
             let pts = if *higher_is_better {
-                if g.best.is_zero() { Decimal::ZERO } else { max * value / g.best }
+                if g.best.is_zero() {
+                    Decimal::ZERO
+                } else {
+                    checked::mul(max, value)
+                        .and_then(|x| checked::div(x, g.best))
+                        .map_err(overflow)?
+                }
             } else if value.is_zero() {
                 max
             } else {
-                max * g.best / value
+                checked::mul(max, g.best).and_then(|x| checked::div(x, value)).map_err(overflow)?
             };
             (pts, format!("relative to the group's best {}: {value} → {}", g.best, pts.normalize()))
         }
@@ -108,7 +77,9 @@ pub fn map_value(
                 points[i]
             } else {
                 let last = *points.last().unwrap_or(&Decimal::ZERO);
-                (last - *then_step * Decimal::from((i + 1 - points.len()) as u64))
+                checked::mul(*then_step, Decimal::from((i + 1 - points.len()) as u64))
+                    .and_then(|x| checked::sub(last, x))
+                    .map_err(overflow)?
                     .max(Decimal::ZERO)
             };
             (
@@ -117,6 +88,86 @@ pub fn map_value(
                     "rank {} of {} in the group by value {value} → {}",
                     g.rank,
                     g.of,
+                    pts.normalize()
+                ),
+            )
+        }
+    })
+}
+
+/// The message for arithmetic on `value` that left the decimal range.
+fn out_of_range(value: Decimal) -> impl Fn(Overflow) -> String + Copy {
+    move |Overflow| {
+        format!(
+            "value {value}: the arithmetic leaves the decimal range (±7.9e28): expected a value of a realistic size"
+        )
+    }
+}
+
+/// Linear between the value earning 0 and the value earning the maximum, clamped.
+fn linear(
+    value: Decimal,
+    zero_at: Decimal,
+    full_at: Decimal,
+    max: Decimal,
+) -> Result<(Decimal, String), String> {
+    let overflow = out_of_range(value);
+    Ok({
+        let span = checked::sub(full_at, zero_at).map_err(overflow)?;
+        let pos = checked::sub(value, zero_at).map_err(overflow)?;
+        // Clamp before dividing so the common cases (beyond either bound) are exact.
+        let pts = if pos.is_sign_negative() == span.is_sign_negative() && pos.abs() >= span.abs() {
+            max
+        } else if pos.is_zero() || pos.is_sign_negative() != span.is_sign_negative() {
+            Decimal::ZERO
+        } else {
+            checked::mul(max, pos).and_then(|x| checked::div(x, span)).map_err(overflow)?
+        };
+        (
+            pts,
+            format!(
+                "linear: {value} between {zero_at} (0) and {full_at} ({max}) → {}",
+                pts.normalize()
+            ),
+        )
+    })
+}
+
+/// The maximum less `points` per `per` units short of the target (counted exactly, or in whole
+/// units rounded down or up), not below 0.
+fn per_unit(
+    value: Decimal,
+    target: Decimal,
+    (points, per): (Decimal, Decimal),
+    units: UnitCount,
+    higher_is_better: bool,
+    max: Decimal,
+) -> Result<(Decimal, String), String> {
+    let overflow = out_of_range(value);
+    Ok({
+        let short = if higher_is_better {
+            checked::sub(target, value)
+        } else {
+            checked::sub(value, target)
+        };
+        let short = short.map_err(overflow)?;
+        if short <= Decimal::ZERO {
+            (max, format!("{value} meets the target {target} → {max}"))
+        } else {
+            let raw = checked::div(short, per).map_err(overflow)?;
+            let n = match units {
+                UnitCount::Exact => raw,
+                UnitCount::Floor => raw.floor(),
+                UnitCount::Ceil => raw.ceil(),
+            };
+            let off = checked::mul(n, points).and_then(|x| checked::sub(max, x));
+            let pts = off.map_err(overflow)?.max(Decimal::ZERO);
+            (
+                pts,
+                format!(
+                    "{value} is {} short of {target}: {} × {points} off → {}",
+                    short.normalize(),
+                    n.normalize(),
                     pts.normalize()
                 ),
             )

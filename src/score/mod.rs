@@ -1,5 +1,6 @@
 //! The scoring engine: rules + inputs → one ledger per agency.
 
+pub mod checked;
 pub mod composite;
 pub mod engine;
 pub mod ledger;

@@ -16,9 +16,9 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::error::Result;
-use crate::util::fs::write_atomic;
 use crate::rules::{Mapping, Method, Scheme, TierBound};
 use crate::util::csv_out::CsvBuf;
+use crate::util::fs::write_atomic;
 
 #[derive(Debug, Clone)]
 pub struct SynthConfig {

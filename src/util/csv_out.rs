@@ -158,7 +158,7 @@ mod tests {
         let mut c = CsvBuf::new(b"\xEF\xBB\xBF", &["a", "b", "c"]);
         c.row(["x,y", "say \"hi\"", ""]);
         c.row(["line\nbreak", "太原市", "=1"]);
-        let want = "\u{feff}a,b,c\n\"x,y\",\"say \"\"hi\"\"\"\",\n\"line\nbreak\",太原市,'=1\n";
+        let want = "\u{feff}a,b,c\n\"x,y\",\"say \"\"hi\"\"\",\n\"line\nbreak\",太原市,'=1\n";
         assert_eq!(String::from_utf8(c.into_bytes()).unwrap(), want);
     }
 }
