@@ -41,8 +41,10 @@ details{margin:.5em 0}summary{cursor:pointer}
 @media print{
 body{max-width:none;margin:0;padding:0;font-size:10pt}
 .wide{overflow:visible;page:wide}
-.wide table{width:100%;font-size:7pt}
-th,td{white-space:normal;overflow-wrap:anywhere;padding:.1em .25em}
+.wide table{width:100%;font-size:6.5pt}
+th,td{padding:.1em .2em}
+th{white-space:normal;word-break:keep-all}
+td{white-space:nowrap}
 thead{display:table-header-group}
 tr,figure{break-inside:avoid}
 h2{break-after:avoid}

@@ -21,7 +21,11 @@ pub fn repo() -> &'static Path {
 pub fn report() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap().keep();
+        // One directory per test binary (they may run at once), kept for a look after the run.
+        let exe = std::env::current_exe().unwrap();
+        let name = exe.file_stem().unwrap().to_string_lossy().into_owned();
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+        let _ = std::fs::remove_dir_all(&dir);
         Command::cargo_bin("kaohe")
             .unwrap()
             .current_dir(repo())
