@@ -25,7 +25,7 @@ use crate::report::font;
 
 /// A4 in points.
 pub const A4: (f32, f32) = (595.28, 841.89);
-const MARGIN: f32 = 56.7; // 2 cm
+const MARGIN: f32 = 56.7; // 2 cm; landscape pages use the same (tables shrink to fit)
 const BODY: f32 = 10.5;
 const LEADING: f32 = 1.55;
 
@@ -330,52 +330,63 @@ fn place_figure(c: &mut Cursor, f: &Figure, index: usize) {
     c.y += 6.0;
 }
 
-/// Column widths and the type size that make `t` fit `avail` points.
+/// Column widths and the type size that make `t` fit `avail` points: the largest type (9 pt down
+/// to 6 pt) at which every cell fits unwrapped, headers wrapping only as much as needed (the widest
+/// headers first); at 6 pt, whatever does not fit wraps.
 fn columns(t: &Table, avail: f32) -> (Vec<f32>, f32) {
     const PAD: f32 = 6.0;
     let mut size = 9.0f32;
-    let natural: Vec<f32> = (0..t.header.len())
-        .map(|i| {
-            let body = t.rows.iter().filter_map(|r| r.get(i)).map(|s| text_width(s, size));
-            body.fold(text_width(&t.header[i], size), f32::max) + PAD
-        })
-        .collect();
-    let sum: f32 = natural.iter().sum();
-    if sum <= avail {
-        let extra = ((avail - sum) / natural.len() as f32).min(40.0);
-        return (natural.iter().map(|w| w + extra).collect(), size);
-    }
     loop {
-        let widths: Vec<f32> = (0..t.header.len())
-            .map(|i| {
-                let body = t
-                    .rows
-                    .iter()
-                    .map(|r| r.get(i).map(|s| text_width(s, size)).unwrap_or(0.0))
-                    .fold(0.0, f32::max);
-                // Headers may wrap, onto at most three lines and no narrower than two characters.
-                let head = text_width(&t.header[i], size);
-                body.max((head / 3.0).max(2.0 * size)).min(head.max(body)) + PAD
-            })
+        let body = |i: usize| {
+            let cells = t.rows.iter().filter_map(|r| r.get(i)).map(|s| text_width(s, size));
+            // A header of up to four characters stays on one line.
+            let head = text_width(&t.header[i], size).min(4.0 * size);
+            cells.fold(head, f32::max) + PAD
+        };
+        let least: Vec<f32> = (0..t.header.len()).map(body).collect();
+        let natural: Vec<f32> = (0..t.header.len())
+            .map(|i| least[i].max(text_width(&t.header[i], size) + PAD))
             .collect();
-        let sum: f32 = widths.iter().sum();
-        if sum <= avail {
-            // Spread what is left over, so the table spans the text width.
-            let extra = (avail - sum) / widths.len() as f32;
-            return (widths.iter().map(|w| w + extra.min(40.0)).collect(), size);
+        let sum = |w: &[f32]| w.iter().sum::<f32>();
+        if sum(&natural) <= avail {
+            let extra = ((avail - sum(&natural)) / natural.len() as f32).min(40.0);
+            return (natural.iter().map(|w| w + extra).collect(), size);
+        }
+        if sum(&least) <= avail {
+            return (fill(&least, &natural, avail), size);
         }
         if size <= 6.0 {
-            return (widths.iter().map(|w| w * avail / sum).collect(), size);
+            // Text columns wrap (down to two characters), numbers never.
+            let floor: Vec<f32> = least
+                .iter()
+                .enumerate()
+                .map(|(i, w)| if t.numeric[i] { *w } else { w.min(2.0 * size + PAD) })
+                .collect();
+            return (fill(&floor, &least, avail), size);
         }
         size -= 0.5;
     }
+}
+
+/// Widths between `lower` and `upper` that use `avail`: the widest columns are cut to a common cap,
+/// the largest cap that fits (found by bisection).
+fn fill(lower: &[f32], upper: &[f32], avail: f32) -> Vec<f32> {
+    let fit = |cap: f32| -> Vec<f32> {
+        lower.iter().zip(upper).map(|(l, u)| l.max(u.min(cap))).collect()
+    };
+    let (mut lo, mut hi) = (0.0f32, upper.iter().copied().fold(0.0, f32::max));
+    for _ in 0..40 {
+        let mid = (lo + hi) / 2.0;
+        if fit(mid).iter().sum::<f32>() <= avail { lo = mid } else { hi = mid }
+    }
+    fit(lo)
 }
 
 fn table(c: &mut Cursor, t: &Table) {
     let (widths, size) = columns(t, c.width());
     let lh = size * 1.35;
     let cell_lines = |cells: &[String]| -> Vec<Vec<String>> {
-        cells.iter().zip(&widths).map(|(s, w)| wrap(s, size, w - 6.0)).collect()
+        cells.iter().zip(&widths).map(|(s, w)| wrap(s, size, w - 6.0 + 0.01)).collect()
     };
     let header = cell_lines(&t.header);
     let row_h =
