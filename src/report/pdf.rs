@@ -438,3 +438,31 @@ fn draw_row(
     c.y += h;
     c.page.items.push(Item::Line { x1: x0, y1: c.y, x2: x0 + total, y2: c.y });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrapping_keeps_numbers_whole_and_punctuation_off_line_starts() {
+        let text = "前三名：长治市（96.01分）、运城市（93.32分）、晋中市（89.66分）。";
+        for width in [40.0, 55.0, 70.0, 85.0, 100.0] {
+            let lines = wrap(text, 10.0, width);
+            assert_eq!(lines.concat(), text, "wrapping lost text at width {width}");
+            for l in &lines[1..] {
+                let first = l.chars().next().unwrap();
+                assert!(!"、。）：".contains(first), "line starts with {first:?}: {lines:?}");
+                assert!(
+                    !first.is_ascii_digit()
+                        || l.starts_with("96.01")
+                        || l.starts_with("93.32")
+                        || l.starts_with("89.66"),
+                    "number split: {lines:?}"
+                );
+            }
+            for l in &lines[..lines.len() - 1] {
+                assert!(!l.ends_with('（'), "line ends with an opening bracket: {lines:?}");
+            }
+        }
+    }
+}
