@@ -1,9 +1,10 @@
 //! `kaohe report [RULES] [--data DIR] [--out DIR]`: score the run and write the report bundle
-//! (report.html, report.md, rankings.xlsx, charts/) beside rankings.csv and scores.json.
+//! (report.html, report.md, report.docx, report.pdf, rankings.xlsx, charts/) beside rankings.csv and scores.json.
 
 use std::path::PathBuf;
 
 use super::args::RunArgs;
+use crate::report::document::{Masthead, quota_rules};
 use crate::report::{ReportOptions, previous::Previous, progress, write_bundle};
 
 #[derive(Debug, clap::Args)]
@@ -25,18 +26,36 @@ pub struct ReportArgs {
     /// Fail if a label has a character the embedded font lacks (default: warn).
     #[arg(long)]
     pub strict_glyphs: bool,
+    /// 通报标题 Title of report.docx/report.pdf (default: 关于<scheme title>结果的通报).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// 发文单位 Issuer shown under the title (default: 政务公开工作领导小组办公室).
+    #[arg(long)]
+    pub issuer: Option<String>,
+    /// 日期 Date shown under the title, as written (default: the scheme's year, e.g. 2022年度).
+    #[arg(long)]
+    pub date: Option<String>,
 }
 
 pub fn run(args: &ReportArgs) -> crate::Result<()> {
     args.run.check_out(&args.out)?;
     let previous = args.previous.as_deref().map(Previous::load).transpose()?;
-    let result = crate::pipeline::score_files(&args.run.config())?;
+    let (scheme, inputs) = crate::pipeline::load(&args.run.config())?;
+    let result = crate::score::score(&scheme, &inputs)?;
+    let masthead = Masthead {
+        title: args.title.clone(),
+        issuer: args.issuer.clone(),
+        date: args.date.clone(),
+        year: scheme.year,
+        quotas: quota_rules(&scheme),
+    };
     let options = ReportOptions {
         dpi: args.dpi,
         previous,
         agency_charts: !args.no_agency_charts,
         strict_glyphs: args.strict_glyphs,
         progress: progress::wanted(),
+        masthead,
     };
     // Rankings, scores and the bundle are committed together: never a new ranking beside an old
     // report.
@@ -51,7 +70,15 @@ pub fn run(args: &ReportArgs) -> crate::Result<()> {
         eprintln!("warning: {}", crate::util::term::clean(w));
     }
     let charts = bundle.files.iter().filter(|f| f.starts_with("charts")).count();
-    for f in ["rankings.csv", "scores.json", "report.html", "report.md", "rankings.xlsx"] {
+    for f in [
+        "rankings.csv",
+        "scores.json",
+        "report.html",
+        "report.md",
+        "report.docx",
+        "report.pdf",
+        "rankings.xlsx",
+    ] {
         println!("wrote {}", args.out.join(f).display());
     }
     println!("wrote {charts} chart files in {}", args.out.join("charts").display());

@@ -1,4 +1,5 @@
-//! The report bundle: report.html, report.md, rankings.xlsx and `charts/*.png|svg`, written into an
+//! The report bundle: report.html, report.md, report.docx, report.pdf, rankings.xlsx and
+//! `charts/*.png|svg`, written into an
 //! output directory from one [`RunResult`].
 
 use std::path::{Path, PathBuf};
@@ -7,8 +8,9 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::report::chart::{self, Rendered};
+use crate::report::document::{self, Masthead};
 use crate::report::previous::Previous;
-use crate::report::{font, html, markdown, progress, xlsx};
+use crate::report::{docx, font, html, markdown, pdf, progress, xlsx};
 use crate::score::result::RunResult;
 use crate::util::fs::write_atomic;
 
@@ -24,6 +26,8 @@ pub struct ReportOptions {
     pub strict_glyphs: bool,
     /// Show a progress bar (callers pass [`progress::wanted`]).
     pub progress: bool,
+    /// Title, issuer, date and quota rules of report.docx / report.pdf.
+    pub masthead: Masthead,
 }
 
 impl Default for ReportOptions {
@@ -34,6 +38,7 @@ impl Default for ReportOptions {
             agency_charts: true,
             strict_glyphs: false,
             progress: false,
+            masthead: Masthead::default(),
         }
     }
 }
@@ -54,6 +59,8 @@ pub fn write_bundle(result: &RunResult, out_dir: &Path, options: &ReportOptions)
     // The page draws these in the embedded font too.
     labels.push(result.scheme.title.clone());
     labels.push(result.scheme.basis.clone());
+    let m = &options.masthead;
+    labels.extend([&m.title, &m.issuer, &m.date].into_iter().flatten().cloned());
     let warnings = font::check_labels(labels.iter().map(String::as_str));
     if options.strict_glyphs && !warnings.is_empty() {
         return Err(Error::Many(warnings.into_iter().map(Error::Usage).collect()));
@@ -61,7 +68,7 @@ pub fn write_bundle(result: &RunResult, out_dir: &Path, options: &ReportOptions)
 
     // Steps: draw each chart, write each chart (both formats fsync'd, which takes as long), then
     // the workbook, the Markdown and the page.
-    let bar = progress::bar(2 * plan.len() as u64 + 3, options.progress, "drawing charts");
+    let bar = progress::bar(2 * plan.len() as u64 + 5, options.progress, "drawing charts");
     let rendered: Vec<Rendered> = plan
         .par_iter()
         .map(|c| {
@@ -100,6 +107,12 @@ pub fn write_bundle(result: &RunResult, out_dir: &Path, options: &ReportOptions)
         warnings: &warnings,
     };
     put(PathBuf::from("report.html"), html::write(&page).as_bytes())?;
+    bar.inc(1);
+    bar.set_message("report.docx, report.pdf");
+    let doc = document::build(result, &rendered, options.previous.as_ref(), &options.masthead);
+    put(PathBuf::from("report.docx"), &docx::write_docx(&doc)?)?;
+    bar.inc(1);
+    put(PathBuf::from("report.pdf"), &pdf::write_pdf(&doc)?)?;
     bar.finish_and_clear();
     files.sort();
     remove_stale_charts(&out_dir.join("charts"), &files)?;

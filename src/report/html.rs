@@ -36,6 +36,21 @@ figcaption{font-size:.9em;color:#555}
 code{font-size:.85em;word-break:break-all}
 details{margin:.5em 0}summary{cursor:pointer}
 .warn{color:#a00}
+@page{size:A4;margin:12mm}
+@page wide{size:A4 landscape;margin:10mm}
+@media print{
+body{max-width:none;margin:0;padding:0;font-size:10pt}
+.wide{overflow:visible;page:wide}
+.wide table{width:100%;font-size:6.5pt}
+th,td{padding:.1em .2em}
+th{white-space:normal;word-break:keep-all}
+td{white-space:nowrap}
+thead{display:table-header-group}
+tr,figure{break-inside:avoid}
+h2{break-after:avoid}
+figure svg{max-width:100%;height:auto;max-height:250mm}
+figure{break-inside:avoid}
+}
 ";
 
 pub struct Page<'a> {
@@ -92,11 +107,11 @@ pub fn write(page: &Page<'_>) -> String {
         let slug = view::slug(&g.summary.id);
         let _ = writeln!(o, "<h2 id=\"group-{slug}\">{}</h2>", esc(&g.summary.name));
         figure(&mut o, page.charts.iter().find(|c| c.name == format!("ranking-{slug}")));
-        o.push_str("<div class=\"wide\"><table>\n<tr>");
+        o.push_str("<div class=\"wide\"><table>\n<thead><tr>");
         for t in titles.iter().skip(1) {
             let _ = write!(o, "<th>{}</th>", esc(t));
         }
-        o.push_str("</tr>\n");
+        o.push_str("</tr></thead>\n<tbody>\n");
         for (a, label) in g.agencies.iter().zip(&g.labels) {
             o.push_str("<tr>");
             for (i, cell) in table::row(a, s.decimals).iter().enumerate().skip(1) {
@@ -110,7 +125,7 @@ pub fn write(page: &Page<'_>) -> String {
             }
             o.push_str("</tr>\n");
         }
-        o.push_str("</table></div>\n");
+        o.push_str("</tbody></table></div>\n");
         for kind in ["composition", "heatmap", "change"] {
             figure(&mut o, page.charts.iter().find(|c| c.name == format!("{kind}-{slug}")));
         }

@@ -2,14 +2,18 @@
 //!
 //! The report reads a [`crate::score::result::RunResult`] and nothing else: [`view`] groups and
 //! labels it, [`chart`] draws each chart to SVG and PNG with the embedded CJK font ([`font`]),
-//! [`table`] lays out the rankings once for [`html`], [`markdown`] and [`xlsx`], and
-//! [`bundle::write_bundle`] writes them all into an output directory.
+//! [`table`] lays out the rankings once for [`html`], [`markdown`] and [`xlsx`], [`document`] builds
+//! the published 通报 that [`docx`] and [`pdf`] write, and [`bundle::write_bundle`] writes them all
+//! into an output directory.
 
 pub mod bundle;
 pub mod chart;
+pub mod document;
+pub mod docx;
 pub mod font;
 pub mod html;
 pub mod markdown;
+pub mod pdf;
 pub mod previous;
 pub mod progress;
 pub mod table;
