@@ -41,7 +41,7 @@ pub fn run(args: &ReportArgs) -> crate::Result<()> {
     args.run.check_out(&args.out)?;
     let previous = args.previous.as_deref().map(Previous::load).transpose()?;
     let (scheme, inputs) = crate::pipeline::load(&args.run.config())?;
-    let result = crate::score::score(&scheme, &inputs)?;
+    let result = crate::pipeline::score_checked(&scheme, &inputs)?;
     let masthead = Masthead {
         title: args.title.clone(),
         issuer: args.issuer.clone(),
