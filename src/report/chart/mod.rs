@@ -11,6 +11,7 @@ pub mod composition;
 pub mod distribution;
 pub mod heatmap;
 pub mod ranking;
+pub mod raster;
 pub mod satisfaction;
 
 use plotters::coord::Shift;
@@ -66,7 +67,8 @@ pub fn render<C: Chart>(chart: &C, dpi: u32) -> Result<Rendered> {
     let (pw, ph) = ((f64::from(w) * s).round() as u32, (f64::from(h) * s).round() as u32);
     let mut rgb = vec![0u8; pw as usize * ph as usize * 3];
     {
-        let root = BitMapBackend::with_buffer(&mut rgb, (pw, ph)).into_drawing_area();
+        let root =
+            raster::Glyphs(BitMapBackend::with_buffer(&mut rgb, (pw, ph))).into_drawing_area();
         chart.draw(&root, s).map_err(|e| fail("png", e.to_string()))?;
         root.present().map_err(|e| fail("png", e.to_string()))?;
     }
