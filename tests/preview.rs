@@ -222,7 +222,8 @@ fn no_bundle_holds_another_agencys_id_name_or_score() {
     for a in agencies {
         let id = a["agency_id"].as_str().unwrap();
         let name = a["agency"].as_str().unwrap();
-        let dir = previews.join(id);
+        // Folders are `ID-单位名称` (the example's ids and names need no escaping).
+        let dir = previews.join(format!("{id}-{name}"));
         // The page's chart is an inline PNG drawn from the agency's own rates and its group's
         // aggregates (preview::chart_png); its base64 text is no text to search.
         let strip_images = |t: String| match t.split_once("data:image/png;base64,") {
