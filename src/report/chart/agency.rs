@@ -75,7 +75,7 @@ impl Chart for AgencyVsGroup {
         format!("{}与{}各维度得分率", self.label, self.group_name)
     }
     fn size(&self) -> (u32, u32) {
-        ((200 + 130 * self.dimensions.len()) as u32, 440)
+        ((200 + 130 * self.dimensions.len() as u32).min(super::PAGE_WIDTH), 440)
     }
     fn labels(&self) -> Vec<String> {
         let mut l = self.dimensions.clone();
@@ -127,7 +127,7 @@ impl Chart for AgencyVsGroup {
                     chart.draw_series(std::iter::once(Text::new(
                         format!("{:.1}%", pct(r)),
                         (x + 0.16, pct(r)),
-                        text_at(11.0, s, HPos::Left, VPos::Center),
+                        text_at(12.0, s, HPos::Left, VPos::Center),
                     )))?;
                 }
                 None => {

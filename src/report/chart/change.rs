@@ -47,7 +47,7 @@ impl Chart for Change {
         format!("{}：与上年相比", self.group_name)
     }
     fn size(&self) -> (u32, u32) {
-        (960, (130.0 + 22.0 * self.labels.len() as f64).round() as u32)
+        (super::PAGE_WIDTH, (130.0 + 22.0 * self.labels.len() as f64).round() as u32)
     }
     fn labels(&self) -> Vec<String> {
         let mut l = self.labels.clone();
@@ -70,7 +70,7 @@ impl Chart for Change {
             .caption(self.title(), text(18.0, s))
             .margin(px(12.0, s))
             .x_label_area_size(px(40.0, s))
-            .y_label_area_size(px(200.0, s))
+            .y_label_area_size(px(super::label_area(&self.labels), s))
             .build_cartesian_2d(x_min..x_max, 0f64..n as f64 + 0.8)?;
         let mut mesh = chart.configure_mesh();
         super::house_mesh(&mut mesh, s)
@@ -121,7 +121,7 @@ impl Chart for Change {
                     + Text::new(
                         delta,
                         (px(10.0, s) as i32, 0),
-                        text_at(11.0, s, HPos::Left, VPos::Center),
+                        text_at(12.0, s, HPos::Left, VPos::Center),
                     ),
             ))?;
         }

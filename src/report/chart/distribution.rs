@@ -54,7 +54,7 @@ impl Chart for Distribution {
         "各组总分分布与等次区间".into()
     }
     fn size(&self) -> (u32, u32) {
-        ((220 + 200 * self.groups.len()) as u32, 560)
+        ((220 + 200 * self.groups.len() as u32).min(super::PAGE_WIDTH), 560)
     }
     fn labels(&self) -> Vec<String> {
         let mut l: Vec<String> = self.groups.iter().map(|g| g.0.clone()).collect();
@@ -103,7 +103,7 @@ impl Chart for Distribution {
                 chart.draw_series(std::iter::once(Text::new(
                     band.clone(),
                     (x0, hi),
-                    text_at(11.0, s, HPos::Left, VPos::Top),
+                    text_at(12.0, s, HPos::Left, VPos::Top),
                 )))?;
             }
             chart.draw_series(dots.iter().enumerate().map(|(i, (total, grade))| {
@@ -122,7 +122,7 @@ impl Chart for Distribution {
                 chart.draw_series(std::iter::once(Text::new(
                     format!("均值 {mean:.2}"),
                     (g as f64 + 0.8, mean),
-                    text_at(11.0, s, HPos::Left, VPos::Center),
+                    text_at(12.0, s, HPos::Left, VPos::Center),
                 )))?;
             }
             let (x, y) = chart.backend_coord(&(g as f64 + 0.5, y_min));

@@ -162,7 +162,7 @@ impl Chart for Satisfaction {
     }
     fn size(&self) -> (u32, u32) {
         let lines = self.rows.len() + self.missing.len();
-        (960, (150.0 + ROW * lines as f64).round() as u32)
+        (super::PAGE_WIDTH, (150.0 + ROW * lines as f64).round() as u32)
     }
     fn labels(&self) -> Vec<String> {
         let mut l: Vec<String> =
@@ -180,13 +180,15 @@ impl Chart for Satisfaction {
         let lines = self.rows.len() + self.missing.len();
         let (x_min, x_max) = self.x_range();
         let top = lines as f64 + 1.2;
+        let mut labels: Vec<String> = self.rows.iter().map(|r| r.label.clone()).collect();
+        labels.extend(self.missing.iter().cloned());
         let mut chart = ChartBuilder::on(root)
             .caption(self.title(), text(18.0, s))
             .margin(px(12.0, s))
             .margin_top(px(8.0, s))
             .margin_right(px(VALUES, s))
             .x_label_area_size(px(40.0, s))
-            .y_label_area_size(px(200.0, s))
+            .y_label_area_size(px(super::label_area(&labels), s))
             .build_cartesian_2d(x_min..x_max, 0f64..top)?;
         let mut mesh = chart.configure_mesh();
         super::house_mesh(&mut mesh, s)
@@ -194,8 +196,6 @@ impl Chart for Satisfaction {
             .disable_y_axis()
             .x_desc("满意度指数")
             .draw()?;
-        let mut labels: Vec<String> = self.rows.iter().map(|r| r.label.clone()).collect();
-        labels.extend(self.missing.iter().cloned());
         // Rows on an axis 0..lines; the space above is the legend's.
         draw_row_labels(root, &chart, x_min, &labels, s)?;
 
@@ -212,7 +212,7 @@ impl Chart for Satisfaction {
         let line_w = px(2.0, s).max(1);
         // Right edge of the plot, where the column of numbers starts.
         let (right, _) = chart.backend_coord(&(x_max, 0.0));
-        let value_style = text_at(11.0, s, HPos::Left, VPos::Center);
+        let value_style = text_at(12.0, s, HPos::Left, VPos::Center);
         for (k, row) in self.rows.iter().enumerate() {
             let y = row_center(k, lines);
             let color = if row.below_minimum { BELOW } else { OK };
