@@ -96,9 +96,9 @@ fn encode_png(rgb: &[u8], w: u32, h: u32, dpi: u32) -> std::result::Result<Vec<u
 
 /// Every chart is designed for A4 at 16 cm wide: its logical width is 16 cm at 96 px per inch, so
 /// that 12 px text is 9 pt on the page (37.5 px at 300 dpi).
-pub const PAGE_WIDTH: u32 = 605;
+pub const PAGE_WIDTH: u32 = 604;
 /// Tallest chart: 24 cm at the same scale (height ÷ width ≤ 1.5).
-pub const MAX_HEIGHT: u32 = 907;
+pub const MAX_HEIGHT: u32 = 906;
 /// Smallest text, in logical pixels: 9 pt at 16 cm wide.
 pub const MIN_TEXT: f64 = 12.0;
 
