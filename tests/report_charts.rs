@@ -165,7 +165,6 @@ fn ranking_bars_take_the_colour_of_each_grade_present() {
 /// to the PNG's pixels at 300/96); a group too long for one page comes as numbered parts.
 #[test]
 fn every_chart_fits_a_page_with_text_of_nine_points() {
-    let result = report_support::run_result();
     let result = report_support::run_result_scaled(20);
     let mut plan = chart::plan(&result, Some(&previous()), true);
     // One agency chart stands for all (they share one layout).

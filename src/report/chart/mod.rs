@@ -389,7 +389,8 @@ pub fn plan(
         let h = heatmap::Heatmap::new(v, &scheme.dimensions);
         out.extend(h.split().into_iter().map(AnyChart::Heatmap));
         if let Some(p) = previous {
-            out.push(AnyChart::Change(change::Change::new(v, p, scheme.decimals)));
+            let c = change::Change::new(v, p, scheme.decimals);
+            out.extend(c.split().into_iter().map(AnyChart::Change));
         }
         out.extend(satisfaction::for_group(v, result).into_iter().map(AnyChart::Satisfaction));
     }
