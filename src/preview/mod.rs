@@ -105,7 +105,8 @@ pub fn chart_png(p: &Preview, dpi: u32) -> Result<Vec<u8>> {
         &p.scheme.dimensions,
         own,
         group,
-    );
+    )
+    .with_verdict(crate::report::chart::agency::verdict(a, p.scheme.decimals));
     Ok(crate::report::chart::render(&chart, dpi)?.png)
 }
 

@@ -397,7 +397,9 @@ pub fn plan(
     if per_agency {
         for v in &views {
             for k in 0..v.agencies.len() {
-                out.push(AnyChart::Agency(agency::AgencyVsGroup::new(v, k, &scheme.dimensions)));
+                let chart = agency::AgencyVsGroup::new(v, k, &scheme.dimensions)
+                    .with_verdict(agency::verdict(v.agencies[k], scheme.decimals));
+                out.push(AnyChart::Agency(chart));
             }
         }
     }
