@@ -20,8 +20,7 @@ fn ink_columns(label: &str) -> Vec<bool> {
     let (w, h) = (EM as u32 * (label.chars().count() as u32 + 2), 3 * EM as u32);
     let mut rgb = vec![0u8; (w * h * 3) as usize];
     {
-        let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
-        let _ = Glyphs::<BitMapBackend>;
+        let root = Glyphs(BitMapBackend::with_buffer(&mut rgb, (w, h))).into_drawing_area();
         root.fill(&WHITE).unwrap();
         let style = text_at(EM, 1.0, HPos::Left, VPos::Center);
         root.draw(&Text::new(label, (EM as i32, h as i32 / 2), style)).unwrap();
