@@ -181,8 +181,14 @@ fn headline(h: &mut String, p: &Preview) {
 /// Every line that took points away, largest loss first, with its finding, its evidence and
 /// what rectifying it is worth at most (the line's own points, before caps and 折算).
 fn lost_points(h: &mut String, p: &Preview) {
-    let mut lost: Vec<&LedgerLine> =
-        p.agency.ledger.iter().filter(|l| l.points < rust_decimal::Decimal::ZERO).collect();
+    // Rounding and the rescale are arithmetic, not findings: nothing to rectify.
+    let mut lost: Vec<&LedgerLine> = p
+        .agency
+        .ledger
+        .iter()
+        .filter(|l| l.points < rust_decimal::Decimal::ZERO)
+        .filter(|l| l.rule != "rounding" && l.component != crate::score::ledger::Component::Rescale)
+        .collect();
     lost.sort_by(|x, y| x.points.cmp(&y.points).then_with(|| x.rule.cmp(&y.rule)));
     let _ = writeln!(h, "<h2>失分项(按失分从多到少)</h2>");
     if lost.is_empty() {
