@@ -221,12 +221,20 @@ fn no_bundle_holds_another_agencys_id_name_or_score() {
     for a in agencies {
         let id = a["agency_id"].as_str().unwrap();
         let name = a["agency"].as_str().unwrap();
-        let dir = previews.join(id);
+        // Folders are `ID-单位名称` (the example's ids and names need no escaping).
+        let dir = previews.join(format!("{id}-{name}"));
         // The page's chart is an inline PNG drawn from the agency's own rates and its group's
         // aggregates (preview::chart_png); its base64 text is no text to search.
-        let strip_images = |t: String| match t.split_once("data:image/png;base64,") {
-            Some((a, b)) => format!("{a}{}", &b[b.find('"').unwrap_or(b.len())..]),
-            None => t,
+        // So is the embedded font's data URL (`@font-face`).
+        let strip_images = |mut t: String| {
+            for (open, close) in [("data:image/png;base64,", '"'), ("data:font/otf;base64,", ')')] {
+                while let Some(i) = t.find(open) {
+                    let rest = &t[i + open.len()..];
+                    let end = i + open.len() + rest.find(close).unwrap_or(rest.len());
+                    t.replace_range(i..end, "");
+                }
+            }
+            t
         };
         let files: Vec<(String, String)> = ["preview.html", "ledger.json"]
             .iter()
@@ -272,6 +280,23 @@ fn no_bundle_holds_another_agencys_id_name_or_score() {
                 .normalize()
                 .to_string(),
         );
+        // The points to the next rank (the next higher total minus its own: a difference, never
+        // whose) and to the next grade band (from the scheme's public thresholds).
+        let own: Decimal = dec(&a["total"]);
+        let mut gaps: Vec<Decimal> =
+            totals.iter().filter(|t| **t > own).min().map(|t| *t - own).into_iter().collect();
+        for g in scores["scheme"]["groups"].as_array().unwrap() {
+            if g["id"] == a["group"] {
+                gaps.extend(g["grades"].as_array().unwrap().iter().map(|b| dec(&b["min"]) - own));
+            }
+        }
+        for d in gaps {
+            allowed.insert(
+                d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                    .normalize()
+                    .to_string(),
+            );
+        }
         for ((g, _), rates) in &group_rates {
             if *g == a["group"].as_str().unwrap() {
                 let m = rates.iter().copied().sum::<Decimal>() / Decimal::from(rates.len() as u64);

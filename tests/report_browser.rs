@@ -133,11 +133,16 @@ fn report_loads_offline_and_renders_chinese() {
     assert!(dark > 5_000, "screenshot is nearly blank ({dark} dark pixels)");
     eprintln!("screenshot: {}", shot.display());
 
-    // Chinese glyphs: a probe page with the report's own <head> (its @font-face) shows three
-    // characters in fixed cells. Missing-glyph boxes are the same for every character; glyphs are not.
+    // Chinese glyphs: a probe page with the report's own <head> (its @font-face).
     let text = std::fs::read_to_string(&html).unwrap();
-    let head = &text[..text.find("</head>").expect("report.html has a head")];
-    let probe = dir.join("probe.html");
+    assert_head_renders_chinese(&text, &dir, "probe");
+}
+
+/// A probe page with `page`'s own <head> (its @font-face) shows three characters in fixed cells.
+/// Missing-glyph boxes are the same for every character; glyphs are not.
+fn assert_head_renders_chinese(page: &str, dir: &Path, tag: &str) {
+    let head = &page[..page.find("</head>").expect("the page has a head")];
+    let probe = dir.join(format!("{tag}.html"));
     std::fs::write(
         &probe,
         format!(
@@ -147,10 +152,11 @@ fn report_loads_offline_and_renders_chinese() {
         ),
     )
     .unwrap();
-    let probe_shot = dir.join("probe.png");
+    let probe_shot = dir.join(format!("{tag}.png"));
+    let netlog = dir.join(format!("{tag}-netlog.json"));
     // Headless Chromium draws nothing in very small windows; the cells sit at the top left.
-    screenshot(&probe, (800, 400), &probe_shot, &dir.join("probe-netlog.json"));
-    assert_eq!(page_requests(&dir.join("probe-netlog.json")), Vec::<String>::new());
+    screenshot(&probe, (800, 400), &probe_shot, &netlog);
+    assert_eq!(page_requests(&netlog), Vec::<String>::new());
     let (w, _, grey) = decode(&probe_shot);
     let cell = |k: u32| -> Vec<u8> {
         (0..100u32)
@@ -167,4 +173,29 @@ fn report_loads_offline_and_renders_chinese() {
         cells[0] != cells[1] && cells[1] != cells[2] && cells[0] != cells[2],
         "太原市 drew identical boxes"
     );
+}
+
+#[test]
+fn agency_preview_loads_offline_and_renders_chinese() {
+    if !chromium_or_skip() {
+        return;
+    }
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("preview_browser");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let html = dir.join("preview.html");
+    let status = Command::new(env!("CARGO_BIN_EXE_kaohe"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["preview", "--agency", "140100", "--html"])
+        .arg(&html)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(text.contains("@font-face"), "preview.html embeds no font");
+    let shot = dir.join("preview-shot.png");
+    let netlog = dir.join("preview-netlog.json");
+    screenshot(&html, (1280, 2400), &shot, &netlog);
+    assert_eq!(page_requests(&netlog), Vec::<String>::new(), "preview.html made network requests");
+    assert_head_renders_chinese(&text, &dir, "preview-probe");
 }

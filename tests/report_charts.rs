@@ -159,3 +159,57 @@ fn ranking_bars_take_the_colour_of_each_grade_present() {
         }
     }
 }
+
+/// Every chart fits A4 at 16 cm wide: its PNG at 300 dpi is at most 16 cm wide and at most 1.5
+/// times as tall as wide, and every text it draws is at least 9 pt when the chart is placed at
+/// 16 cm. The text size is read from the SVG's `font-size` (the em, in the SVG's pixels, which map
+/// to the PNG's pixels at 300/96); a group too long for one page comes as numbered parts.
+#[test]
+fn every_chart_fits_a_page_with_text_of_nine_points() {
+    let result = report_support::run_result_scaled(20);
+    let mut plan = chart::plan(&result, Some(&previous()), true);
+    // One agency chart stands for all (they share one layout).
+    let first_agency = plan.iter().position(|c| c.is_per_agency()).unwrap();
+    plan.truncate(first_agency + 1);
+    for c in &plan {
+        let r = c.render(300).unwrap();
+        let (w, h) = png_size(&r.png);
+        let width_cm = f64::from(w) / 300.0 * 2.54;
+        assert!(width_cm <= 16.0 + 1e-9, "{}: {width_cm:.2} cm wide", r.name);
+        assert!(
+            f64::from(h) <= 1.5 * f64::from(w),
+            "{}: {w}×{h} px taller than 1.5 × its width",
+            r.name
+        );
+        // At 16 cm wide the chart is scaled by 16 / width_cm; 1 pt = 300/72 px at 300 dpi.
+        let scale = 16.0 / width_cm;
+        let doc = roxmltree::Document::parse(&r.svg).unwrap();
+        let mut sizes = 0;
+        for n in doc.descendants().filter(|n| n.has_tag_name("text")) {
+            let em: f64 = n.attribute("font-size").expect("text has a font-size").parse().unwrap();
+            let pt = em * 300.0 / 96.0 * scale / (300.0 / 72.0);
+            assert!(pt >= 9.0, "{}: text {:?} is {pt:.2} pt at 16 cm", r.name, n.text());
+            sizes += 1;
+        }
+        assert!(sizes > 0, "{} draws no text", r.name);
+    }
+}
+
+#[test]
+fn a_long_group_is_split_into_numbered_parts_on_one_scale() {
+    let result = report_support::run_result_scaled(20);
+    let county = result.agencies.iter().filter(|a| a.group == "county").count();
+    let plan = chart::plan(&result, None, false);
+    let parts: Vec<&chart::AnyChart> =
+        plan.iter().filter(|c| c.name().starts_with("ranking-county")).collect();
+    // 22 px a row and 120 px of title and axis: at most 35 rows in 906 px.
+    let want = county.div_ceil(35);
+    assert_eq!(parts.len(), want, "{county} counties");
+    assert!(want > 1, "the scaled fixture has {county} counties: too few to split");
+    {
+        for (k, c) in parts.iter().enumerate() {
+            assert_eq!(c.name(), format!("ranking-county-{}", k + 1));
+            assert!(c.title().contains(&format!("第{}部分/共{want}部分", k + 1)), "{}", c.title());
+        }
+    }
+}

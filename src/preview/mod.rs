@@ -30,6 +30,37 @@ pub struct Preview {
     pub what_if: Option<Scenario>,
     /// The result if every pending appeal of the agency were won.
     pub if_appeals_won: Option<Scenario>,
+    /// How far the agency is from the next grade and the next rank.
+    pub gaps: Gaps,
+}
+
+/// Points the agency lacks for the next grade band and the next rank of its group.
+#[derive(Debug, Clone, Serialize)]
+pub struct Gaps {
+    /// The next better grade and the points its threshold lies above the total (none at the top
+    /// band; a quota may still hold the agency back).
+    pub next_grade: Option<(String, Decimal)>,
+    /// Points to reach the total of the agency ranked just above (none at rank 1). Only the
+    /// difference is shown, never who is above.
+    pub next_rank: Option<Decimal>,
+}
+
+fn gaps(run: &RunResult, a: &AgencyResult) -> Gaps {
+    let next_grade = run
+        .scheme
+        .groups
+        .iter()
+        .find(|g| g.id == a.group)
+        .and_then(|g| g.grades.iter().filter(|b| b.min > a.total).min_by_key(|b| b.min).cloned())
+        .map(|b| (b.name, b.min - a.total));
+    let next_rank = run
+        .agencies
+        .iter()
+        .filter(|x| x.group == a.group && x.total > a.total)
+        .map(|x| x.total)
+        .min()
+        .map(|t| t - a.total);
+    Gaps { next_grade, next_rank }
 }
 
 /// A changed result beside the official one.
@@ -74,7 +105,8 @@ pub fn chart_png(p: &Preview, dpi: u32) -> Result<Vec<u8>> {
         &p.scheme.dimensions,
         own,
         group,
-    );
+    )
+    .with_verdict(crate::report::chart::agency::verdict(a, p.scheme.decimals));
     Ok(crate::report::chart::render(&chart, dpi)?.png)
 }
 
@@ -142,6 +174,7 @@ pub fn from_run(run: &RunResult, id: &str) -> Result<Preview> {
         scheme: run.scheme.clone(),
         group_size: run.agencies.iter().filter(|x| x.group == a.group).count(),
         aggregates: aggregates::of_group(run, &a.group),
+        gaps: gaps(run, a),
         agency,
         what_if: None,
         if_appeals_won: None,

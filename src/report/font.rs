@@ -12,7 +12,7 @@
 
 use std::sync::Once;
 
-use ab_glyph::{Font, FontRef};
+use ab_glyph::{Font, FontRef, GlyphId, PxScale, ScaleFont};
 
 /// The embedded font (OTF, CFF outlines, about 1.6 MB). Licence: SIL OFL 1.1, `assets/fonts/OFL.txt`.
 pub static FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-kaohe.otf");
@@ -37,7 +37,53 @@ pub fn register() {
     });
 }
 
-fn font() -> FontRef<'static> {
+/// A line of text laid out in the embedded font: each glyph with the x of its origin (pen
+/// position, left-side bearing not yet applied), and the advance width of the whole line.
+pub struct Line {
+    pub glyphs: Vec<(GlyphId, f32)>,
+    pub width: f32,
+    /// The ab_glyph scale that makes one em `em` pixels.
+    pub scale: PxScale,
+}
+
+/// The ab_glyph scale for an em of `em` pixels (ab_glyph scales by ascent − descent, CSS and
+/// SVG by the em: the two differ by 45% for this font).
+pub fn scale_for_em(em: f32) -> PxScale {
+    let f = font();
+    let upem = f.units_per_em().unwrap_or(1000.0);
+    PxScale::from(em * f.height_unscaled() / upem)
+}
+
+/// Lays out `text` on one line, `em` pixels to the em: advances and kerning, as a browser lays
+/// out the SVG's `<text>`.
+pub fn layout(text: &str, em: f32) -> Line {
+    let scale = scale_for_em(em);
+    let f = font();
+    let sf = f.as_scaled(scale);
+    let mut x = 0.0f32;
+    let mut prev: Option<GlyphId> = None;
+    let mut glyphs = Vec::new();
+    for c in text.chars().filter(|c| !c.is_control()) {
+        let id = f.glyph_id(c);
+        if let Some(p) = prev {
+            x += sf.kern(p, id);
+        }
+        glyphs.push((id, x));
+        x += sf.h_advance(id);
+        prev = Some(id);
+    }
+    Line { glyphs, width: x, scale }
+}
+
+/// The font's x-height at `em` pixels to the em (the SVG's `ex` unit).
+pub fn x_height(em: f32) -> f32 {
+    let f = font();
+    let glyph = f.glyph_id('x').with_scale(scale_for_em(em));
+    f.outline_glyph(glyph).map_or(em / 2.0, |g| g.px_bounds().height())
+}
+
+/// The embedded font, parsed.
+pub fn font() -> FontRef<'static> {
     FontRef::try_from_slice(FONT_BYTES).expect("embedded font parses")
 }
 

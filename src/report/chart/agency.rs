@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
 
-use super::{Chart, DrawResult, Key, draw_legend, px, series_color, text, text_at};
+use super::{Chart, DrawResult, Key, draw_legend, px, series_color, text_at};
 use crate::report::view::{GroupView, f, rate, slug};
 use crate::score::result::DimensionSummary;
 
@@ -18,6 +18,22 @@ pub struct AgencyVsGroup {
     /// Per dimension: the agency's rate, and the group's (min, mean, max) over agencies it applies to.
     own: Vec<Option<Decimal>>,
     group: Vec<Option<(Decimal, Decimal, Decimal)>>,
+    /// The result in words under the title: total, grade, and what decided the grade.
+    verdict: Option<String>,
+}
+
+/// The result line of an agency chart: `总分 86.83 · 等次 良好`, and what decided the grade when
+/// not the points alone (a veto, or the grade quota).
+pub fn verdict(a: &crate::score::result::AgencyResult, decimals: u32) -> String {
+    let mut v = format!("总分 {} · 等次 {}", super::fmt_points(a.total, decimals), a.grade);
+    if let Some(veto) = &a.veto {
+        v.push_str(&format!("（由一票否决决定：{}）", veto.name));
+    } else if a.demoted_by_quota {
+        v.push_str("（因等次名额所限下调）");
+    } else {
+        v.push_str("（按得分）");
+    }
+    v
 }
 
 impl AgencyVsGroup {
@@ -40,6 +56,7 @@ impl AgencyVsGroup {
             dimensions: dimensions.iter().map(|d| d.name.clone()).collect(),
             own: (0..dimensions.len()).map(|i| rate(a, i)).collect(),
             group,
+            verdict: None,
         }
     }
 }
@@ -63,7 +80,32 @@ impl AgencyVsGroup {
             dimensions: dimensions.iter().map(|d| d.name.clone()).collect(),
             own,
             group,
+            verdict: None,
         }
+    }
+
+    /// Shows `verdict` (see [`verdict`]) under the title.
+    pub fn with_verdict(mut self, verdict: String) -> Self {
+        self.verdict = Some(verdict);
+        self
+    }
+
+    /// Dimension names wrapped to their column: line `i` of every name.
+    fn name_lines(&self) -> Vec<Vec<String>> {
+        let m = self.dimensions.len().max(1);
+        let column = (f64::from(self.size().0) - 84.0) / m as f64;
+        let per = ((column - 6.0) / super::MIN_TEXT).floor().max(1.0) as usize;
+        let wrapped: Vec<Vec<String>> = self
+            .dimensions
+            .iter()
+            .map(|d| {
+                d.chars().collect::<Vec<char>>().chunks(per).map(|c| c.iter().collect()).collect()
+            })
+            .collect();
+        let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+        (0..lines)
+            .map(|i| wrapped.iter().map(|w| w.get(i).cloned().unwrap_or_default()).collect())
+            .collect()
     }
 }
 
@@ -75,20 +117,38 @@ impl Chart for AgencyVsGroup {
         format!("{}与{}各维度得分率", self.label, self.group_name)
     }
     fn size(&self) -> (u32, u32) {
-        ((200 + 130 * self.dimensions.len()) as u32, 440)
+        ((200 + 130 * self.dimensions.len() as u32).min(super::PAGE_WIDTH), 470)
     }
     fn labels(&self) -> Vec<String> {
         let mut l = self.dimensions.clone();
         l.push(self.title());
+        l.extend(self.verdict.clone());
         l
     }
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, s: f64) -> DrawResult<DB> {
         root.fill(&WHITE)?;
         let m = self.dimensions.len();
+        let names = self.name_lines();
+        // Title and result line drawn by hand, the result line under the title.
+        let (w, _) = root.dim_in_pixel();
+        root.draw(&Text::new(
+            self.title(),
+            (w as i32 / 2, px(12.0, s) as i32),
+            text_at(17.0, s, HPos::Center, VPos::Top),
+        ))?;
+        let mut top = 40.0;
+        if let Some(v) = &self.verdict {
+            root.draw(&Text::new(
+                v.clone(),
+                (w as i32 / 2, px(top, s) as i32),
+                text_at(13.0, s, HPos::Center, VPos::Top),
+            ))?;
+            top += 22.0;
+        }
         let mut chart = ChartBuilder::on(root)
-            .caption(self.title(), text(17.0, s))
             .margin(px(14.0, s))
-            .x_label_area_size(px(36.0, s))
+            .margin_top(px(top + 6.0, s))
+            .x_label_area_size(px(22.0 + 16.0 * names.len() as f64, s))
             .y_label_area_size(px(56.0, s))
             .build_cartesian_2d(0f64..m as f64, 0f64..114.0)?;
         let mut mesh = chart.configure_mesh();
@@ -102,11 +162,13 @@ impl Chart for AgencyVsGroup {
         for j in 0..m {
             let x = j as f64 + 0.5;
             let (bx, by) = chart.backend_coord(&(x, 0.0));
-            root.draw(&Text::new(
-                self.dimensions[j].clone(),
-                (bx, by + px(8.0, s) as i32),
-                text_at(12.0, s, HPos::Center, VPos::Top),
-            ))?;
+            for (i, line) in names.iter().enumerate() {
+                root.draw(&Text::new(
+                    line[j].clone(),
+                    (bx, by + px(8.0 + 16.0 * i as f64, s) as i32),
+                    text_at(12.0, s, HPos::Center, VPos::Top),
+                ))?;
+            }
             if let Some((min, mean, max)) = self.group[j] {
                 chart.draw_series(std::iter::once(Rectangle::new(
                     [(x - 0.12, pct(min)), (x + 0.12, pct(max))],
@@ -127,7 +189,7 @@ impl Chart for AgencyVsGroup {
                     chart.draw_series(std::iter::once(Text::new(
                         format!("{:.1}%", pct(r)),
                         (x + 0.16, pct(r)),
-                        text_at(11.0, s, HPos::Left, VPos::Center),
+                        text_at(12.0, s, HPos::Left, VPos::Center),
                     )))?;
                 }
                 None => {

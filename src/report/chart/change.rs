@@ -20,7 +20,14 @@ pub struct Change {
     /// Per agency: (last year's rank if any, this year's rank).
     ranks: Vec<(Option<u32>, u32)>,
     decimals: u32,
+    /// The axis: the same for every part of a split group.
+    x_range: (f64, f64),
+    part: super::Part,
 }
+
+/// Height of one agency's row, and of title, legend and axis.
+const ROW: f64 = 22.0;
+const FIXED: f64 = 130.0;
 
 impl Change {
     pub fn new(view: &GroupView<'_>, previous: &Previous, decimals: u32) -> Self {
@@ -35,19 +42,54 @@ impl Change {
                 .map(|a| (previous.rows.get(&a.agency_id).map(|r| r.rank), a.rank))
                 .collect(),
             decimals,
+            x_range: (0.0, 100.0),
+            part: None,
         }
+        .with_axis()
+    }
+
+    fn with_axis(mut self) -> Self {
+        let all: Vec<f64> = self
+            .totals
+            .iter()
+            .flat_map(|(p, t)| p.iter().chain(std::iter::once(t)).map(|d| f(*d)))
+            .collect();
+        let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        if lo.is_finite() {
+            self.x_range = ((lo - 5.0).floor().max(0.0), hi + 8.0);
+        }
+        self
+    }
+
+    /// The chart as page-sized parts (one when the group fits a page), on one scale.
+    pub fn split(self) -> Vec<Self> {
+        let ranges = super::parts(self.labels.len(), FIXED, ROW);
+        super::numbered(&ranges)
+            .zip(&ranges)
+            .map(|(part, r)| Change {
+                group_id: self.group_id.clone(),
+                group_name: self.group_name.clone(),
+                labels: self.labels[r.clone()].to_vec(),
+                totals: self.totals[r.clone()].to_vec(),
+                ranks: self.ranks[r.clone()].to_vec(),
+                decimals: self.decimals,
+                x_range: self.x_range,
+                part,
+            })
+            .collect()
     }
 }
 
 impl Chart for Change {
     fn name(&self) -> String {
-        format!("change-{}", slug(&self.group_id))
+        super::part_name(format!("change-{}", slug(&self.group_id)), self.part)
     }
     fn title(&self) -> String {
-        format!("{}：与上年相比", self.group_name)
+        super::part_title(format!("{}：与上年相比", self.group_name), self.part)
     }
     fn size(&self) -> (u32, u32) {
-        (960, (130.0 + 22.0 * self.labels.len() as f64).round() as u32)
+        (super::PAGE_WIDTH, (FIXED + ROW * self.labels.len() as f64).round() as u32)
     }
     fn labels(&self) -> Vec<String> {
         let mut l = self.labels.clone();
@@ -57,20 +99,12 @@ impl Chart for Change {
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, s: f64) -> DrawResult<DB> {
         root.fill(&WHITE)?;
         let n = self.labels.len();
-        let all: Vec<f64> = self
-            .totals
-            .iter()
-            .flat_map(|(p, t)| p.iter().chain(std::iter::once(t)).map(|d| f(*d)))
-            .collect();
-        let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let (x_min, x_max) =
-            if lo.is_finite() { ((lo - 5.0).floor().max(0.0), hi + 8.0) } else { (0.0, 100.0) };
+        let (x_min, x_max) = self.x_range;
         let mut chart = ChartBuilder::on(root)
             .caption(self.title(), text(18.0, s))
             .margin(px(12.0, s))
             .x_label_area_size(px(40.0, s))
-            .y_label_area_size(px(200.0, s))
+            .y_label_area_size(px(super::label_area(&self.labels), s))
             .build_cartesian_2d(x_min..x_max, 0f64..n as f64 + 0.8)?;
         let mut mesh = chart.configure_mesh();
         super::house_mesh(&mut mesh, s)
@@ -121,7 +155,7 @@ impl Chart for Change {
                     + Text::new(
                         delta,
                         (px(10.0, s) as i32, 0),
-                        text_at(11.0, s, HPos::Left, VPos::Center),
+                        text_at(12.0, s, HPos::Left, VPos::Center),
                     ),
             ))?;
         }

@@ -13,8 +13,14 @@ use super::{
 use crate::report::view::{GroupView, f, slug};
 use crate::score::result::DimensionSummary;
 
-/// Legend entries per row (the chart is 960 px wide; names up to about 10 characters).
-const LEGEND_PER_ROW: usize = 4;
+/// Legend entries per row (the chart is 605 px wide; names up to about 11 characters).
+const LEGEND_PER_ROW: usize = 3;
+/// Height of one agency's row.
+const ROW: f64 = 22.0;
+/// Height of title and axis, without the legend.
+const FIXED: f64 = 120.0;
+/// What the two components that are not earned points mean, under the legend.
+const NOTE: &str = "折算：按适用满分换算到总分的增减；否决/调整：一票否决封顶、下限与取整";
 
 pub struct Composition {
     group_id: String,
@@ -24,12 +30,17 @@ pub struct Composition {
     components: Vec<String>,
     /// Per agency, per component: points (0 where absent).
     points: Vec<Vec<Decimal>>,
+    /// Per agency: whether a veto capped its total.
+    vetoed: Vec<bool>,
+    /// The axis: the same for every part of a split group.
+    x_range: (f64, f64),
+    part: super::Part,
 }
 
 impl Composition {
     pub fn new(view: &GroupView<'_>, dimensions: &[DimensionSummary]) -> Self {
         let mut components: Vec<String> = dimensions.iter().map(|d| d.name.clone()).collect();
-        components.extend(["折算", "加分", "减分", "回头看", "调整"].map(String::from));
+        components.extend(["折算", "加分", "减分", "回头看", "否决/调整"].map(String::from));
         let points = view
             .agencies
             .iter()
@@ -47,7 +58,38 @@ impl Composition {
             labels: view.labels.clone(),
             components,
             points,
+            vetoed: view.agencies.iter().map(|a| a.veto.is_some()).collect(),
+            x_range: (0.0, 0.0),
+            part: None,
         }
+        .with_axis()
+    }
+
+    fn with_axis(mut self) -> Self {
+        let ends: Vec<(f64, f64)> = (0..self.labels.len()).flat_map(|k| self.pieces(k)).collect();
+        let x_min = ends.iter().map(|e| e.0).fold(0.0, f64::min).floor() - 1.0;
+        let x_max = ends.iter().map(|e| e.1).fold(0.0, f64::max) * 1.04 + 1.0;
+        self.x_range = (x_min, x_max);
+        self
+    }
+
+    /// The chart as page-sized parts (one when the group fits a page), on one scale.
+    pub fn split(self) -> Vec<Self> {
+        let fixed = FIXED + LEGEND_ROW * (self.legend_rows() + 1) as f64;
+        let ranges = super::parts(self.labels.len(), fixed, ROW);
+        super::numbered(&ranges)
+            .zip(&ranges)
+            .map(|(part, r)| Composition {
+                group_id: self.group_id.clone(),
+                group_name: self.group_name.clone(),
+                labels: self.labels[r.clone()].to_vec(),
+                components: self.components.clone(),
+                points: self.points[r.clone()].to_vec(),
+                vetoed: self.vetoed[r.clone()].to_vec(),
+                x_range: self.x_range,
+                part,
+            })
+            .collect()
     }
 
     /// Dimensions take the series palette; the other components fixed colours that say what they
@@ -89,14 +131,14 @@ impl Composition {
 
 impl Chart for Composition {
     fn name(&self) -> String {
-        format!("composition-{}", slug(&self.group_id))
+        super::part_name(format!("composition-{}", slug(&self.group_id)), self.part)
     }
     fn title(&self) -> String {
-        format!("{}：得分构成", self.group_name)
+        super::part_title(format!("{}：得分构成", self.group_name), self.part)
     }
     fn size(&self) -> (u32, u32) {
-        let legend = LEGEND_ROW * self.legend_rows() as f64;
-        (960, (120.0 + legend + 22.0 * self.labels.len() as f64).round() as u32)
+        let legend = LEGEND_ROW * (self.legend_rows() + 1) as f64;
+        (super::PAGE_WIDTH, (FIXED + legend + ROW * self.labels.len() as f64).round() as u32)
     }
     fn labels(&self) -> Vec<String> {
         let mut l = self.labels.clone();
@@ -107,18 +149,23 @@ impl Chart for Composition {
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, s: f64) -> DrawResult<DB> {
         root.fill(&WHITE)?;
         let n = self.labels.len();
-        let ends: Vec<(f64, f64)> = (0..n).flat_map(|k| self.pieces(k)).collect();
-        let x_min = ends.iter().map(|e| e.0).fold(0.0, f64::min).floor() - 1.0;
-        let x_max = ends.iter().map(|e| e.1).fold(0.0, f64::max) * 1.04 + 1.0;
+        let (x_min, x_max) = self.x_range;
+        let labels: Vec<String> = self
+            .labels
+            .iter()
+            .zip(&self.vetoed)
+            .map(|(l, v)| if *v { format!("{l}（否决）") } else { l.clone() })
+            .collect();
+        let legend_h = LEGEND_ROW * (self.legend_rows() + 1) as f64;
         let mut chart = ChartBuilder::on(root)
             .caption(self.title(), text(18.0, s))
             .margin(px(12.0, s))
-            .x_label_area_size(px(34.0, s) + px(LEGEND_ROW * self.legend_rows() as f64, s))
-            .y_label_area_size(px(200.0, s))
+            .x_label_area_size(px(34.0, s) + px(legend_h, s))
+            .y_label_area_size(px(super::label_area(&labels), s))
             .build_cartesian_2d(x_min..x_max, 0f64..n as f64)?;
         let mut mesh = chart.configure_mesh();
         super::house_mesh(&mut mesh, s).disable_y_mesh().disable_y_axis().draw()?;
-        draw_row_labels(root, &chart, x_min, &self.labels, s)?;
+        draw_row_labels(root, &chart, x_min, &labels, s)?;
         let mut legend = Vec::new();
         for (c, name) in self.components.iter().enumerate() {
             // Components no agency of the group has (e.g. no rescale) stay out of the legend.
@@ -138,8 +185,18 @@ impl Chart for Composition {
             BLACK.stroke_width(px(1.0, s).max(1)),
         )))?;
         let (_, h) = root.dim_in_pixel();
-        let top = h as i32 - px(LEGEND_ROW * self.legend_rows() as f64, s) as i32;
-        draw_legend(root, (px(212.0, s) as i32, top), &legend, (LEGEND_PER_ROW, 180.0), s)?;
+        let top = h as i32 - px(legend_h, s) as i32;
+        draw_legend(root, (px(14.0, s) as i32, top), &legend, (LEGEND_PER_ROW, 195.0), s)?;
+        root.draw(&Text::new(
+            NOTE,
+            (px(14.0, s) as i32, top + px(LEGEND_ROW * self.legend_rows() as f64, s) as i32),
+            super::text_at(
+                super::MIN_TEXT,
+                s,
+                plotters::style::text_anchor::HPos::Left,
+                plotters::style::text_anchor::VPos::Center,
+            ),
+        ))?;
         Ok(())
     }
 }

@@ -7,13 +7,24 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
 
-use super::{Chart, DrawResult, grade_color, px, text, text_at};
+use super::{Chart, DrawResult, Key, grade_color, px, text, text_at};
 use crate::report::view::{GroupView, f, grade_index};
 
 /// A grade band: name and minimum total.
 type Band = (String, Decimal);
-/// An agency's dot: total and grade index.
-type Dot = (Decimal, Option<usize>);
+/// An agency's dot: total, grade index, and how the grade was decided.
+type Dot = (Decimal, Option<usize>, Decided);
+
+/// Whether the points alone, the grade quota or a veto decided an agency's grade.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Decided {
+    Points,
+    Quota,
+    Veto,
+}
+
+/// Height of the legend under the chart: the key row and one note row.
+const LEGEND: f64 = 2.0 * super::LEGEND_ROW + 6.0;
 
 pub struct Distribution {
     /// Per group: name, grade bands best first, one dot per agency.
@@ -30,7 +41,16 @@ impl Distribution {
                 let dots = v
                     .agencies
                     .iter()
-                    .map(|a| (a.total, grade_index(v.summary, &a.grade)))
+                    .map(|a| {
+                        let decided = if a.veto.is_some() {
+                            Decided::Veto
+                        } else if a.demoted_by_quota {
+                            Decided::Quota
+                        } else {
+                            Decided::Points
+                        };
+                        (a.total, grade_index(v.summary, &a.grade), decided)
+                    })
                     .collect();
                 (v.summary.name.clone(), bands, dots)
             })
@@ -54,7 +74,7 @@ impl Chart for Distribution {
         "各组总分分布与等次区间".into()
     }
     fn size(&self) -> (u32, u32) {
-        ((220 + 200 * self.groups.len()) as u32, 560)
+        ((220 + 200 * self.groups.len() as u32).min(super::PAGE_WIDTH), (560.0 + LEGEND) as u32)
     }
     fn labels(&self) -> Vec<String> {
         let mut l: Vec<String> = self.groups.iter().map(|g| g.0.clone()).collect();
@@ -81,7 +101,7 @@ impl Chart for Distribution {
         let mut chart = ChartBuilder::on(root)
             .caption(self.title(), text(18.0, s))
             .margin(px(14.0, s))
-            .x_label_area_size(px(40.0, s))
+            .x_label_area_size(px(40.0 + LEGEND, s))
             .y_label_area_size(px(56.0, s))
             .build_cartesian_2d(0f64..m as f64, y_min..y_max)?;
         let mut mesh = chart.configure_mesh();
@@ -103,15 +123,18 @@ impl Chart for Distribution {
                 chart.draw_series(std::iter::once(Text::new(
                     band.clone(),
                     (x0, hi),
-                    text_at(11.0, s, HPos::Left, VPos::Top),
+                    text_at(12.0, s, HPos::Left, VPos::Top),
                 )))?;
             }
-            chart.draw_series(dots.iter().enumerate().map(|(i, (total, grade))| {
-                Circle::new(
-                    (g as f64 + 0.5 + spread(i), f(*total)),
-                    px(4.5, s),
-                    grade_color(*grade, bands.len()).filled(),
-                )
+            // A dot's colour is its final grade; a grade decided by the quota or a veto is drawn
+            // as a ring, so a dot of a lower grade's colour inside a better band explains itself.
+            chart.draw_series(dots.iter().enumerate().map(|(i, (total, grade, decided))| {
+                let color = grade_color(*grade, bands.len());
+                let style = match decided {
+                    Decided::Points => color.filled(),
+                    _ => color.stroke_width(px(2.0, s).max(1)),
+                };
+                Circle::new((g as f64 + 0.5 + spread(i), f(*total)), px(4.5, s), style)
             }))?;
             if !dots.is_empty() {
                 let mean = dots.iter().map(|d| f(d.0)).sum::<f64>() / dots.len() as f64;
@@ -122,7 +145,7 @@ impl Chart for Distribution {
                 chart.draw_series(std::iter::once(Text::new(
                     format!("均值 {mean:.2}"),
                     (g as f64 + 0.8, mean),
-                    text_at(11.0, s, HPos::Left, VPos::Center),
+                    text_at(12.0, s, HPos::Left, VPos::Center),
                 )))?;
             }
             let (x, y) = chart.backend_coord(&(g as f64 + 0.5, y_min));
@@ -132,6 +155,38 @@ impl Chart for Distribution {
                 text_at(13.0, s, HPos::Center, VPos::Top),
             ))?;
         }
+        self.legend(root, s)
+    }
+}
+
+impl Distribution {
+    /// The colour key (one entry per grade of the first group's bands) and what a ring means.
+    fn legend<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, s: f64) -> DrawResult<DB> {
+        let bands = self.groups.first().map(|g| g.1.clone()).unwrap_or_default();
+        let mut entries: Vec<(String, Key)> = bands
+            .iter()
+            .enumerate()
+            .map(|(b, (name, _))| (name.clone(), Key::Dot(grade_color(Some(b), bands.len()))))
+            .collect();
+        entries.push(("否决".into(), Key::Dot(grade_color(None, bands.len()))));
+        let (_, h) = root.dim_in_pixel();
+        let y = h as i32 - px(LEGEND, s) as i32 + px(super::LEGEND_ROW / 2.0, s) as i32;
+        let column = (f64::from(super::PAGE_WIDTH) - 28.0) / entries.len().max(1) as f64;
+        super::draw_legend(
+            root,
+            (px(14.0, s) as i32, y),
+            &entries,
+            (entries.len(), column.min(110.0)),
+            s,
+        )?;
+        let ring = Key::Ring(RGBColor(90, 90, 90));
+        super::draw_legend(
+            root,
+            (px(14.0, s) as i32, y + px(super::LEGEND_ROW, s) as i32),
+            &[("空心：等次由名额限制或一票否决决定（颜色为最终等次）".into(), ring)],
+            (1, 500.0),
+            s,
+        )?;
         Ok(())
     }
 }

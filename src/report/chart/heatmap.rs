@@ -16,7 +16,15 @@ pub struct Heatmap {
     labels: Vec<String>,
     dimensions: Vec<String>,
     rates: Vec<Vec<Option<Decimal>>>,
+    part: super::Part,
 }
+
+/// Height of one agency's row.
+const ROW: f64 = 24.0;
+/// Height of title and margins, without the column headers.
+const FIXED: f64 = 70.0;
+/// Height of one line of a column header.
+const HEADER_LINE: f64 = 16.0;
 
 impl Heatmap {
     pub fn new(view: &GroupView<'_>, dimensions: &[DimensionSummary]) -> Self {
@@ -31,7 +39,53 @@ impl Heatmap {
             labels: view.labels.clone(),
             dimensions: dimensions.iter().map(|d| d.name.clone()).collect(),
             rates,
+            part: None,
         }
+    }
+
+    /// The chart as page-sized parts (one when the group fits a page).
+    pub fn split(self) -> Vec<Self> {
+        let fixed = FIXED + HEADER_LINE * self.header_lines().len() as f64;
+        let ranges = super::parts(self.labels.len(), fixed, ROW);
+        super::numbered(&ranges)
+            .zip(&ranges)
+            .map(|(part, r)| Heatmap {
+                group_id: self.group_id.clone(),
+                group_name: self.group_name.clone(),
+                labels: self.labels[r.clone()].to_vec(),
+                dimensions: self.dimensions.clone(),
+                rates: self.rates[r.clone()].to_vec(),
+                part,
+            })
+            .collect()
+    }
+
+    /// Width of the row-label area.
+    fn label_width(&self) -> f64 {
+        super::label_area(&self.labels)
+    }
+
+    /// Width of one dimension's column.
+    fn column(&self) -> f64 {
+        (f64::from(super::PAGE_WIDTH) - 24.0 - self.label_width())
+            / self.dimensions.len().max(1) as f64
+    }
+
+    /// Column headers wrapped to the column width: header line `i` of every column.
+    fn header_lines(&self) -> Vec<Vec<String>> {
+        let per = ((self.column() - 6.0) / super::MIN_TEXT).floor().max(1.0) as usize;
+        let wrapped: Vec<Vec<String>> = self
+            .dimensions
+            .iter()
+            .map(|d| {
+                let c: Vec<char> = d.chars().collect();
+                c.chunks(per).map(|x| x.iter().collect()).collect()
+            })
+            .collect();
+        let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+        (0..lines)
+            .map(|i| wrapped.iter().map(|w| w.get(i).cloned().unwrap_or_default()).collect())
+            .collect()
     }
 }
 
@@ -50,19 +104,14 @@ pub fn rate_color(r: f64) -> RGBColor {
 
 impl Chart for Heatmap {
     fn name(&self) -> String {
-        format!("heatmap-{}", slug(&self.group_id))
+        super::part_name(format!("heatmap-{}", slug(&self.group_id)), self.part)
     }
     fn title(&self) -> String {
-        format!("{}：各维度得分率", self.group_name)
+        super::part_title(format!("{}：各维度得分率", self.group_name), self.part)
     }
     fn size(&self) -> (u32, u32) {
-        // Columns wide enough for the longest dimension name at 12 px (CJK glyphs are one em wide).
-        let longest = self.dimensions.iter().map(|d| d.chars().count()).max().unwrap_or(0);
-        let column = (13 * longest + 24).max(110);
-        (
-            (260 + column * self.dimensions.len()) as u32,
-            (120.0 + 24.0 * self.labels.len() as f64).round() as u32,
-        )
+        let header = HEADER_LINE * self.header_lines().len() as f64;
+        (super::PAGE_WIDTH, (FIXED + header + ROW * self.labels.len() as f64).round() as u32)
     }
     fn labels(&self) -> Vec<String> {
         let mut l = self.labels.clone();
@@ -73,21 +122,26 @@ impl Chart for Heatmap {
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, s: f64) -> DrawResult<DB> {
         root.fill(&WHITE)?;
         let (n, m) = (self.labels.len(), self.dimensions.len());
+        let headers = self.header_lines();
+        let header_rows = HEADER_LINE * headers.len() as f64 / ROW + 0.3;
         let mut chart = ChartBuilder::on(root)
             .caption(self.title(), text(18.0, s))
             .margin(px(12.0, s))
             .margin_top(px(8.0, s))
             .x_label_area_size(px(10.0, s))
-            .y_label_area_size(px(200.0, s))
-            .build_cartesian_2d(0f64..m as f64, 0f64..n as f64 + 1.0)?;
+            .y_label_area_size(px(self.label_width(), s))
+            .build_cartesian_2d(0f64..m as f64, 0f64..n as f64 + header_rows)?;
         chart.configure_mesh().disable_mesh().disable_axes().draw()?;
         draw_row_labels(root, &chart, 0.0, &self.labels, s)?;
-        for (j, name) in self.dimensions.iter().enumerate() {
-            chart.draw_series(std::iter::once(Text::new(
-                name.clone(),
-                (j as f64 + 0.5, n as f64 + 0.5),
-                text_at(12.0, s, HPos::Center, VPos::Center),
-            )))?;
+        for (i, line) in headers.iter().enumerate() {
+            let y = n as f64 + header_rows - 0.15 - (i as f64 + 0.5) * HEADER_LINE / ROW;
+            for (j, part) in line.iter().enumerate() {
+                chart.draw_series(std::iter::once(Text::new(
+                    part.clone(),
+                    (j as f64 + 0.5, y),
+                    text_at(12.0, s, HPos::Center, VPos::Center),
+                )))?;
+            }
         }
         for (k, row) in self.rates.iter().enumerate() {
             let y = row_center(k, n);
@@ -103,7 +157,7 @@ impl Chart for Heatmap {
                 chart.draw_series(std::iter::once(Text::new(
                     label,
                     (j as f64 + 0.5, y),
-                    text_at(11.0, s, HPos::Center, VPos::Center),
+                    text_at(12.0, s, HPos::Center, VPos::Center),
                 )))?;
             }
         }

@@ -11,6 +11,7 @@ pub mod composition;
 pub mod distribution;
 pub mod heatmap;
 pub mod ranking;
+pub mod raster;
 pub mod satisfaction;
 
 use plotters::coord::Shift;
@@ -66,7 +67,8 @@ pub fn render<C: Chart>(chart: &C, dpi: u32) -> Result<Rendered> {
     let (pw, ph) = ((f64::from(w) * s).round() as u32, (f64::from(h) * s).round() as u32);
     let mut rgb = vec![0u8; pw as usize * ph as usize * 3];
     {
-        let root = BitMapBackend::with_buffer(&mut rgb, (pw, ph)).into_drawing_area();
+        let root =
+            raster::Glyphs(BitMapBackend::with_buffer(&mut rgb, (pw, ph))).into_drawing_area();
         chart.draw(&root, s).map_err(|e| fail("png", e.to_string()))?;
         root.present().map_err(|e| fail("png", e.to_string()))?;
     }
@@ -90,6 +92,61 @@ fn encode_png(rgb: &[u8], w: u32, h: u32, dpi: u32) -> std::result::Result<Vec<u
         writer.write_image_data(rgb).map_err(|e| e.to_string())?;
     }
     Ok(out)
+}
+
+/// Every chart is designed for A4 at 16 cm wide: its logical width is 16 cm at 96 px per inch, so
+/// that 12 px text is 9 pt on the page (37.5 px at 300 dpi).
+pub const PAGE_WIDTH: u32 = 604;
+/// Tallest chart: 24 cm at the same scale (height ÷ width ≤ 1.5).
+pub const MAX_HEIGHT: u32 = 906;
+/// Smallest text, in logical pixels: 9 pt at 16 cm wide.
+pub const MIN_TEXT: f64 = 12.0;
+
+/// Splits `n` rows into the fewest parts of near-equal size whose charts, `fixed` pixels of
+/// title, axes and legend plus `row` pixels a row, stay within [`MAX_HEIGHT`].
+pub fn parts(n: usize, fixed: f64, row: f64) -> Vec<std::ops::Range<usize>> {
+    let per = (((f64::from(MAX_HEIGHT) - fixed) / row).floor() as usize).max(1);
+    let k = n.div_ceil(per).max(1);
+    let (base, extra) = (n / k, n % k);
+    let mut start = 0;
+    (0..k)
+        .map(|i| {
+            let len = base + usize::from(i < extra);
+            start += len;
+            start - len..start
+        })
+        .collect()
+}
+
+/// Part `k` of `of` (1-based) of a chart split over pages, if it is split.
+pub type Part = Option<(usize, usize)>;
+
+/// A chart name with its part number: `ranking-county-2`.
+pub fn part_name(name: String, part: Part) -> String {
+    match part {
+        Some((k, _)) => format!("{name}-{k}"),
+        None => name,
+    }
+}
+
+/// A chart title with its part: `县(市、区)：总分排名（第2部分/共3部分）`.
+pub fn part_title(title: String, part: Part) -> String {
+    match part {
+        Some((k, of)) => format!("{title}（第{k}部分/共{of}部分）"),
+        None => title,
+    }
+}
+
+/// The part numbers of `ranges`: none when there is one range.
+pub fn numbered(ranges: &[std::ops::Range<usize>]) -> impl Iterator<Item = Part> + '_ {
+    let of = ranges.len();
+    (1..=of).map(move |k| (of > 1).then_some((k, of)))
+}
+
+/// Width in logical pixels of the row-label area for `labels` at [`MIN_TEXT`], with a margin.
+pub fn label_area(labels: &[String]) -> f64 {
+    labels.iter().map(|l| font::layout(l, MIN_TEXT as f32).width).fold(40.0, f32::max).ceil() as f64
+        + 14.0
 }
 
 /// Text style in the embedded font, `px` logical pixels high at scale `s`.
@@ -325,18 +382,24 @@ pub fn plan(
     let mut out =
         vec![AnyChart::Distribution(distribution::Distribution::new(&views, scheme.total))];
     for v in &views {
-        out.push(AnyChart::Ranking(ranking::Ranking::new(v, scheme.total, scheme.decimals)));
-        out.push(AnyChart::Composition(composition::Composition::new(v, &scheme.dimensions)));
-        out.push(AnyChart::Heatmap(heatmap::Heatmap::new(v, &scheme.dimensions)));
+        let r = ranking::Ranking::new(v, scheme.total, scheme.decimals);
+        out.extend(r.split().into_iter().map(AnyChart::Ranking));
+        let c = composition::Composition::new(v, &scheme.dimensions);
+        out.extend(c.split().into_iter().map(AnyChart::Composition));
+        let h = heatmap::Heatmap::new(v, &scheme.dimensions);
+        out.extend(h.split().into_iter().map(AnyChart::Heatmap));
         if let Some(p) = previous {
-            out.push(AnyChart::Change(change::Change::new(v, p, scheme.decimals)));
+            let c = change::Change::new(v, p, scheme.decimals);
+            out.extend(c.split().into_iter().map(AnyChart::Change));
         }
         out.extend(satisfaction::for_group(v, result).into_iter().map(AnyChart::Satisfaction));
     }
     if per_agency {
         for v in &views {
             for k in 0..v.agencies.len() {
-                out.push(AnyChart::Agency(agency::AgencyVsGroup::new(v, k, &scheme.dimensions)));
+                let chart = agency::AgencyVsGroup::new(v, k, &scheme.dimensions)
+                    .with_verdict(agency::verdict(v.agencies[k], scheme.decimals));
+                out.push(AnyChart::Agency(chart));
             }
         }
     }

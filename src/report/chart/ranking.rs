@@ -20,8 +20,12 @@ pub struct Ranking {
     thresholds: Vec<(String, Decimal)>,
     scheme_total: Decimal,
     decimals: u32,
+    /// The right end of the axis: the same for every part of a split group.
+    x_max: f64,
+    part: super::Part,
 }
 
+#[derive(Clone)]
 struct Row {
     label: String,
     rank: u32,
@@ -57,22 +61,54 @@ impl Ranking {
             thresholds: thresholds(view.summary),
             scheme_total,
             decimals,
+            x_max: 0.0,
+            part: None,
         }
+        .with_axis()
+    }
+
+    fn with_axis(mut self) -> Self {
+        let max_total =
+            self.rows.iter().map(|r| r.total).max().unwrap_or_default().max(self.scheme_total);
+        // Room right of the longest bar for its value and grade.
+        self.x_max = f(max_total) * 1.3;
+        self
+    }
+
+    /// The chart as page-sized parts (one when the group fits a page), on one scale.
+    pub fn split(self) -> Vec<Self> {
+        let ranges = super::parts(self.rows.len(), FIXED, ROW);
+        super::numbered(&ranges)
+            .zip(&ranges)
+            .map(|(part, r)| Ranking {
+                group_id: self.group_id.clone(),
+                group_name: self.group_name.clone(),
+                rows: self.rows[r.clone()].to_vec(),
+                bands: self.bands,
+                thresholds: self.thresholds.clone(),
+                scheme_total: self.scheme_total,
+                decimals: self.decimals,
+                x_max: self.x_max,
+                part,
+            })
+            .collect()
     }
 }
 
 /// Height of one agency's row in logical pixels.
 pub const ROW: f64 = 22.0;
+/// Height of title, threshold names and axis.
+const FIXED: f64 = 120.0;
 
 impl Chart for Ranking {
     fn name(&self) -> String {
-        format!("ranking-{}", slug(&self.group_id))
+        super::part_name(format!("ranking-{}", slug(&self.group_id)), self.part)
     }
     fn title(&self) -> String {
-        format!("{}：总分排名", self.group_name)
+        super::part_title(format!("{}：总分排名", self.group_name), self.part)
     }
     fn size(&self) -> (u32, u32) {
-        (960, (120.0 + ROW * self.rows.len() as f64).round() as u32)
+        (super::PAGE_WIDTH, (FIXED + ROW * self.rows.len() as f64).round() as u32)
     }
     fn labels(&self) -> Vec<String> {
         let mut l: Vec<String> =
@@ -85,20 +121,18 @@ impl Chart for Ranking {
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, s: f64) -> DrawResult<DB> {
         root.fill(&WHITE)?;
         let n = self.rows.len();
-        let max_total =
-            self.rows.iter().map(|r| r.total).max().unwrap_or_default().max(self.scheme_total);
-        let x_max = f(max_total) * 1.1;
+        let x_max = self.x_max;
+        let labels: Vec<String> =
+            self.rows.iter().map(|r| format!("{}. {}", r.rank, r.label)).collect();
         let mut chart = ChartBuilder::on(root)
             .caption(self.title(), text(18.0, s))
             .margin(px(12.0, s))
             .margin_top(px(8.0, s))
             .x_label_area_size(px(40.0, s))
-            .y_label_area_size(px(200.0, s))
+            .y_label_area_size(px(super::label_area(&labels), s))
             .build_cartesian_2d(0f64..x_max, 0f64..n as f64 + 0.8)?;
         let mut mesh = chart.configure_mesh();
         super::house_mesh(&mut mesh, s).disable_y_mesh().disable_y_axis().x_desc("总分").draw()?;
-        let labels: Vec<String> =
-            self.rows.iter().map(|r| format!("{}. {}", r.rank, r.label)).collect();
         draw_row_labels(root, &chart, 0.0, &labels, s)?;
 
         chart.draw_series(self.rows.iter().enumerate().map(|(k, r)| {
@@ -120,11 +154,11 @@ impl Chart for Ranking {
             chart.draw_series(std::iter::once(Text::new(
                 format!("{name} ≥ {min}"),
                 (x, n as f64 + 0.15),
-                text_at(11.0, s, HPos::Center, VPos::Bottom),
+                text_at(12.0, s, HPos::Center, VPos::Bottom),
             )))?;
         }
         // Value labels last, on a white ground, so the threshold lines never run through them.
-        let style = text_at(11.0, s, HPos::Left, VPos::Center);
+        let style = text_at(12.0, s, HPos::Left, VPos::Center);
         for (k, r) in self.rows.iter().enumerate() {
             let mut label = format!("{}  {}", fmt_points(r.total, self.decimals), r.grade);
             if r.demoted {

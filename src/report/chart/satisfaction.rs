@@ -33,6 +33,9 @@ pub struct Satisfaction {
     missing: Vec<String>,
     /// Mean index over the rows.
     mean: Decimal,
+    /// The axis of the whole group, when this is one part of it.
+    axis: Option<(f64, f64)>,
+    part: super::Part,
 }
 
 /// One agency's result, as drawn.
@@ -108,7 +111,30 @@ impl Satisfaction {
             rows,
             missing,
             mean,
+            axis: None,
+            part: None,
         })
+    }
+
+    /// The chart as page-sized parts (one when the group fits a page), on the group's axis and
+    /// with the group's mean.
+    pub fn split(self) -> Vec<Self> {
+        let (nr, nm) = (self.rows.len(), self.missing.len());
+        let axis = self.x_range();
+        let ranges = super::parts(nr + nm, FIXED, ROW);
+        super::numbered(&ranges)
+            .zip(&ranges)
+            .map(|(part, r)| Satisfaction {
+                name: super::part_name(self.name.clone(), part),
+                survey: self.survey.clone(),
+                group_name: self.group_name.clone(),
+                rows: self.rows[r.start.min(nr)..r.end.min(nr)].to_vec(),
+                missing: self.missing[r.start.max(nr) - nr..r.end.max(nr) - nr].to_vec(),
+                mean: self.mean,
+                axis: Some(axis),
+                part,
+            })
+            .collect()
     }
 
     /// The agencies with a result, in drawing order (top row first).
@@ -135,6 +161,9 @@ impl Satisfaction {
 
     /// The x range: every index and interval end, with room either side, in whole points.
     fn x_range(&self) -> (f64, f64) {
+        if let Some(a) = self.axis {
+            return a;
+        }
         let ends = self.rows.iter().flat_map(|r| {
             let (lo, hi) = r.ci.unwrap_or((r.index, r.index));
             [f(lo.min(r.index)), f(hi.max(r.index))]
@@ -149,6 +178,8 @@ impl Satisfaction {
 
 /// Height of one agency's row in logical pixels.
 pub const ROW: f64 = 22.0;
+/// Height of title, legend and axis.
+const FIXED: f64 = 150.0;
 /// Width of the column of numbers right of the plot, in logical pixels.
 const VALUES: f64 = 230.0;
 
@@ -158,11 +189,14 @@ impl Chart for Satisfaction {
     }
     fn title(&self) -> String {
         let survey = self.survey.as_deref().unwrap_or_default();
-        format!("{}：{survey}满意度指数及95%置信区间", self.group_name)
+        super::part_title(
+            format!("{}：{survey}满意度指数及95%置信区间", self.group_name),
+            self.part,
+        )
     }
     fn size(&self) -> (u32, u32) {
         let lines = self.rows.len() + self.missing.len();
-        (960, (150.0 + ROW * lines as f64).round() as u32)
+        (super::PAGE_WIDTH, (FIXED + ROW * lines as f64).round() as u32)
     }
     fn labels(&self) -> Vec<String> {
         let mut l: Vec<String> =
@@ -180,13 +214,15 @@ impl Chart for Satisfaction {
         let lines = self.rows.len() + self.missing.len();
         let (x_min, x_max) = self.x_range();
         let top = lines as f64 + 1.2;
+        let mut labels: Vec<String> = self.rows.iter().map(|r| r.label.clone()).collect();
+        labels.extend(self.missing.iter().cloned());
         let mut chart = ChartBuilder::on(root)
             .caption(self.title(), text(18.0, s))
             .margin(px(12.0, s))
             .margin_top(px(8.0, s))
             .margin_right(px(VALUES, s))
             .x_label_area_size(px(40.0, s))
-            .y_label_area_size(px(200.0, s))
+            .y_label_area_size(px(super::label_area(&labels), s))
             .build_cartesian_2d(x_min..x_max, 0f64..top)?;
         let mut mesh = chart.configure_mesh();
         super::house_mesh(&mut mesh, s)
@@ -194,8 +230,6 @@ impl Chart for Satisfaction {
             .disable_y_axis()
             .x_desc("满意度指数")
             .draw()?;
-        let mut labels: Vec<String> = self.rows.iter().map(|r| r.label.clone()).collect();
-        labels.extend(self.missing.iter().cloned());
         // Rows on an axis 0..lines; the space above is the legend's.
         draw_row_labels(root, &chart, x_min, &labels, s)?;
 
@@ -212,7 +246,7 @@ impl Chart for Satisfaction {
         let line_w = px(2.0, s).max(1);
         // Right edge of the plot, where the column of numbers starts.
         let (right, _) = chart.backend_coord(&(x_max, 0.0));
-        let value_style = text_at(11.0, s, HPos::Left, VPos::Center);
+        let value_style = text_at(12.0, s, HPos::Left, VPos::Center);
         for (k, row) in self.rows.iter().enumerate() {
             let y = row_center(k, lines);
             let color = if row.below_minimum { BELOW } else { OK };
@@ -270,5 +304,9 @@ pub fn for_group(view: &GroupView<'_>, result: &RunResult) -> Vec<Satisfaction> 
     surveys.sort_unstable();
     surveys.dedup();
     let several = surveys.len() > 1;
-    surveys.iter().filter_map(|s| Satisfaction::new(view, s, &result.surveys, several)).collect()
+    surveys
+        .iter()
+        .filter_map(|s| Satisfaction::new(view, s, &result.surveys, several))
+        .flat_map(Satisfaction::split)
+        .collect()
 }
