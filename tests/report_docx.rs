@@ -70,7 +70,20 @@ fn charts_are_embedded_as_png() {
                 .any(|s| n.starts_with(s))
         })
         .count();
-    assert_eq!(charts, 1 + 3 * 3, "expected the example's ten page charts");
+    // One distribution chart, and for each of the three groups (city, county, department) a ranking,
+    // composition and heat-map chart, each possibly split into numbered parts for A4.
+    let names: Vec<String> = std::fs::read_dir(report().join("charts"))
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    for kind in ["ranking", "composition", "heatmap"] {
+        for group in ["city", "county", "department"] {
+            let whole = format!("{kind}-{group}.png");
+            let part = format!("{kind}-{group}-1.png");
+            assert!(names.contains(&whole) || names.contains(&part), "no {kind} chart for {group}");
+        }
+    }
+    assert!(charts >= 1 + 3 * 3, "expected at least the example's ten page charts");
     assert_eq!(media.iter().filter(|l| l.trim_end().ends_with(".png")).count(), charts, "{list}");
     for l in media.iter().filter(|l| l.trim_end().ends_with(".png")) {
         let name = l.split_whitespace().last().unwrap();
