@@ -489,6 +489,15 @@ fn record_cut(buf: &[u8]) -> Option<usize> {
     cut
 }
 
+/// Newlines in `text` up to the end of the record that ends at byte `end`, its line terminator
+/// (`\n`, `\r\n` or `\r`) included.
+fn header_newlines(text: &[u8], end: usize) -> u64 {
+    let end = end.min(text.len());
+    let rest = &text[end..];
+    let term = if rest.starts_with(b"\r\n") { 2 } else { usize::from(rest.starts_with(b"\n")) };
+    newlines(&text[..end + term])
+}
+
 fn newlines(b: &[u8]) -> u64 {
     b.iter().filter(|&&c| c == b'\n').count() as u64
 }
@@ -625,9 +634,11 @@ fn stream<R: Read + Send>(
             }
         }
     };
-    // Lines the header took (blank lines before it included); decoding keeps newlines one for
-    // one, so the same count of newlines ends the header in the raw bytes.
-    let header_lines = rdr.position().line().saturating_sub(1);
+    // Lines the header took (blank lines before it included), counted as the newlines up to the
+    // end of the header record and its terminator: the reader stops after the `\r` of a CRLF
+    // header, so its position alone would leave the `\n` and read the header again as a row.
+    // Decoding keeps newlines one for one, so the same count of newlines ends it in the raw bytes.
+    let header_lines = header_newlines(&first_utf8, rdr.position().byte() as usize);
     let mut raw_end = 0;
     for _ in 0..header_lines {
         match first[raw_end..].iter().position(|&b| b == b'\n') {
@@ -819,7 +830,19 @@ pub fn parse_only(path: &Path) -> Result<(u64, u64)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Response, record_cut};
+    use super::{Response, header_newlines, record_cut};
+
+    #[test]
+    fn a_header_ends_after_its_line_terminator() {
+        // (text, the byte where the csv reader leaves off after the header, newlines it took)
+        assert_eq!(header_newlines(b"a,b\nc,d\n", 4), 1);
+        assert_eq!(header_newlines(b"a,b\r\nc,d\r\n", 4), 1);
+        assert_eq!(header_newlines(b"a,b\r\nc,d\r\n", 3), 1);
+        assert_eq!(header_newlines(b"a,b\r\nc,d\r\n", 5), 1);
+        assert_eq!(header_newlines(b"a,b", 3), 0);
+        // Blank lines before the header count; a quoted newline inside it does too.
+        assert_eq!(header_newlines(b"\r\n\"a\r\nx\",b\r\nc", 10), 3);
+    }
 
     #[test]
     fn responses_pack_and_unpack() {
