@@ -182,17 +182,32 @@ struct Accumulator<'q> {
     dup_rule: u16,
     nq: usize,
     unresolved: usize,
-    /// With `keep = "latest"`, the (file, line) of each response in `out.responses`: the winners
-    /// of duplicate keys are only known at the end, so responses are put in file order then.
+    /// When rows are held to the end ([`Dedup::holds`]), the (file, line) of each response in
+    /// `out.responses`: the winners of held keys are only known at the end, so responses are put
+    /// in file order then.
     positions: Vec<(u32, u64)>,
+    holds: bool,
+}
+
+/// A valid row (before duplicate screening) as it is folded.
+struct Row {
+    file: u32,
+    line: u64,
+    agency: u32,
+    group: u16,
+    y: i64,
+    submitted: i64,
+    rated: bool,
 }
 
 impl<'q> Accumulator<'q> {
-    fn new(q: &'q Questionnaire) -> Self {
+    fn new(q: &'q Questionnaire, held: screen::KeyHashSet) -> Self {
+        let dedup = Dedup::new(q, held);
         Accumulator {
             q,
             out: Imported::empty(q),
-            dedup: Dedup::new(q),
+            holds: dedup.holds(),
+            dedup,
             dup_rule: screen::duplicate_rule(q),
             nq: q.questions.len(),
             unresolved: q.agencies.len(),
@@ -208,44 +223,12 @@ impl<'q> Accumulator<'q> {
             let line = base + rel;
             rows += 1;
             match outcome {
-                Outcome::Valid { agency, group, y, key, submitted } => {
+                Outcome::Valid { agency, group, y, key, submitted, rated } => {
                     let answers = &block.answers[next..next + self.nq];
                     next += self.nq;
-                    let a = agency as usize;
-                    self.out.tallies[a].rows += 1;
-                    let keep = match (&mut self.dedup, key) {
-                        (Dedup::First(seen), Some(k)) => seen.insert(k),
-                        (Dedup::Latest(map), Some(k)) => {
-                            let p = Pending {
-                                file,
-                                line,
-                                agency,
-                                group,
-                                y,
-                                submitted,
-                                answers: answers.to_vec(),
-                            };
-                            // Rows arrive in file order, so a tie in time goes to the later row.
-                            let loser = match map.get(&k) {
-                                Some(old) if old.submitted > submitted => p,
-                                Some(_) => map.insert(k, p).expect("present"),
-                                None => {
-                                    map.insert(k, p);
-                                    continue;
-                                }
-                            };
-                            self.screen(loser.file, loser.line, loser.agency, self.dup_rule);
-                            continue;
-                        }
-                        _ => true,
-                    };
-                    if keep {
-                        self.out.tallies[a].valid += 1;
-                        self.out.stats.add(self.q, a, group as usize, answers, y);
-                        self.respond(file, line, agency, group as u32, y);
-                    } else {
-                        self.screen(file, line, agency, self.dup_rule);
-                    }
+                    self.out.tallies[agency as usize].rows += 1;
+                    let row = Row { file, line, agency, group, y, submitted, rated };
+                    self.dedup_row(row, key, answers);
                 }
                 Outcome::Screened { agency, rule } => {
                     self.out.tallies[agency as usize].rows += 1;
@@ -262,12 +245,76 @@ impl<'q> Accumulator<'q> {
         rows
     }
 
-    fn respond(&mut self, file: u32, line: u64, agency: u32, group: u32, y: i64) {
-        if let Some(r) = &mut self.out.responses {
-            r.push(Response::new(agency, group, y));
+    /// Duplicate screening of one valid row: count it now, screen it as a duplicate, or hold it
+    /// until the end of the import.
+    fn dedup_row(&mut self, row: Row, key: Option<u64>, answers: &[u8]) {
+        let Some(k) = key else {
+            return self.keep(row, answers);
+        };
+        let pending = |row: &Row| Pending {
+            file: row.file,
+            line: row.line,
+            agency: row.agency,
+            group: row.group,
+            y: row.y,
+            submitted: row.submitted,
+            rated: row.rated,
+            answers: answers.to_vec(),
+        };
+        // (the map of held rows, whether a new row replaces an old one of equal time)
+        let (map, ties_to_new) = match &mut self.dedup {
+            Dedup::None => return self.keep(row, answers),
+            Dedup::First(e) if !e.held_keys.contains(&k) => {
+                match e.seen.insert(k, screen::stored_time(row.submitted)) {
+                    None => return self.keep(row, answers),
+                    Some(t) => {
+                        if screen::stored_time(row.submitted) < t {
+                            e.out_of_order.insert(k);
+                        }
+                        return self.screen(row.file, row.line, row.agency, self.dup_rule);
+                    }
+                }
+            }
+            Dedup::First(e) => (&mut e.held, false),
+            Dedup::Latest(map) => (map, true),
+        };
+        // Rows arrive in file order: a tie in time goes to the later row for "latest", to the
+        // earlier for "first".
+        let loser = match map.get(&k) {
+            None => {
+                map.insert(k, pending(&row));
+                return;
+            }
+            Some(old) => {
+                let new_wins = if ties_to_new {
+                    row.submitted >= old.submitted
+                } else {
+                    row.submitted < old.submitted
+                };
+                if new_wins {
+                    let old = map.insert(k, pending(&row)).expect("present");
+                    (old.file, old.line, old.agency)
+                } else {
+                    (row.file, row.line, row.agency)
+                }
+            }
+        };
+        self.screen(loser.0, loser.1, loser.2, self.dup_rule);
+    }
+
+    /// A row that duplicate screening kept: valid, or screened when it has no rated answer.
+    fn keep(&mut self, row: Row, answers: &[u8]) {
+        if !row.rated {
+            return self.screen(row.file, row.line, row.agency, self.dup_rule - 1);
         }
-        if matches!(self.dedup, Dedup::Latest(_)) {
-            self.positions.push((file, line));
+        let a = row.agency as usize;
+        self.out.tallies[a].valid += 1;
+        self.out.stats.add(self.q, a, row.group as usize, answers, row.y);
+        if let Some(r) = &mut self.out.responses {
+            r.push(Response::new(row.agency, row.group as u32, row.y));
+        }
+        if self.holds {
+            self.positions.push((row.file, row.line));
         }
     }
 
@@ -276,24 +323,40 @@ impl<'q> Accumulator<'q> {
         self.out.screened.push(ScreenedRow { file, line, agency, rule });
     }
 
+    /// The keys found out of order on this pass (`keep = "first"`), if any.
+    fn out_of_order(&mut self) -> screen::KeyHashSet {
+        match &mut self.dedup {
+            Dedup::First(e) => std::mem::take(&mut e.out_of_order),
+            _ => Default::default(),
+        }
+    }
+
     fn finish(mut self) -> Imported {
-        if let Dedup::Latest(map) = std::mem::replace(&mut self.dedup, Dedup::None) {
-            let mut winners: Vec<Pending> = map.into_values().collect();
-            winners.sort_by_key(|p| (p.file, p.line));
-            for p in winners {
-                let a = p.agency as usize;
-                self.out.tallies[a].valid += 1;
-                self.out.stats.add(self.q, a, p.group as usize, &p.answers, p.y);
-                if let Some(r) = &mut self.out.responses {
-                    r.push(Response::new(p.agency, p.group as u32, p.y));
-                }
-                self.positions.push((p.file, p.line));
-            }
-            if let Some(r) = &mut self.out.responses {
-                let mut order: Vec<usize> = (0..r.len()).collect();
-                order.sort_by_key(|&i| self.positions[i]);
-                *r = order.into_iter().map(|i| r[i]).collect();
-            }
+        let held = match std::mem::replace(&mut self.dedup, Dedup::None) {
+            Dedup::Latest(map) => map,
+            Dedup::First(e) => e.held,
+            Dedup::None => Default::default(),
+        };
+        let mut winners: Vec<Pending> = held.into_values().collect();
+        winners.sort_by_key(|p| (p.file, p.line));
+        for p in winners {
+            let row = Row {
+                file: p.file,
+                line: p.line,
+                agency: p.agency,
+                group: p.group,
+                y: p.y,
+                submitted: p.submitted,
+                rated: p.rated,
+            };
+            self.keep(row, &p.answers);
+        }
+        if self.holds
+            && let Some(r) = &mut self.out.responses
+        {
+            let mut order: Vec<usize> = (0..r.len()).collect();
+            order.sort_by_key(|&i| self.positions[i]);
+            *r = order.into_iter().map(|i| r[i]).collect();
         }
         self.out.screened.sort();
         self.out.rejected.sort();
@@ -302,8 +365,33 @@ impl<'q> Accumulator<'q> {
 }
 
 /// Import files (in the order given) against a questionnaire.
+///
+/// With `keep = "first"`, a key whose earliest submission is not its first row in file order is
+/// found on a first pass; the import then runs once more holding that key's rows to the end (see
+/// [`screen::Earliest`]). Exports list responses in submission order, so this is rare.
 pub fn import(q: &Questionnaire, files: &[PathBuf], opts: Options) -> Result<Imported> {
-    let mut acc = Accumulator::new(q);
+    let mut acc = import_pass(q, files, opts, Default::default())?;
+    let out_of_order = acc.out_of_order();
+    if out_of_order.is_empty() {
+        return Ok(acc.finish());
+    }
+    drop(acc);
+    let mut acc = import_pass(q, files, opts, out_of_order)?;
+    if !acc.out_of_order().is_empty() {
+        return Err(Error::Usage(
+            "internal: duplicate screening found new out-of-order keys on its second pass".into(),
+        ));
+    }
+    Ok(acc.finish())
+}
+
+fn import_pass<'q>(
+    q: &'q Questionnaire,
+    files: &[PathBuf],
+    opts: Options,
+    held: screen::KeyHashSet,
+) -> Result<Accumulator<'q>> {
+    let mut acc = Accumulator::new(q, held);
     if opts.no_responses {
         acc.out.responses = None;
     }
@@ -332,7 +420,7 @@ pub fn import(q: &Questionnaire, files: &[PathBuf], opts: Options) -> Result<Imp
             format!("{what}: expected at least one response row (exported before any came in?)"),
         ));
     }
-    Ok(acc.finish())
+    Ok(acc)
 }
 
 fn import_spreadsheet(
@@ -566,7 +654,7 @@ fn import_csv(
     let per_row = first.len() as u64 / newlines(&first).max(1);
     let estimate = (len / per_row.max(1)) as usize;
     if let Dedup::First(seen) = &mut acc.dedup {
-        seen.reserve(estimate);
+        seen.seen.reserve(estimate);
     }
     // Likewise the responses, which would otherwise briefly need twice their size when they grow.
     if let Some(r) = &mut acc.out.responses {
