@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/survey").join(name)
@@ -85,4 +86,55 @@ fn latest_means_the_latest_submission() {
         "agency,survey,group,weight,y\nA,mini,public,0.6,70.000000\nA,mini,ent,0.4,60.000000\n\
          A,mini,ent,0.4,70.000000\n"
     );
+}
+
+/// Run `kaohe survey ARGS…` in `dir` with mini.toml as `q.toml`.
+fn kaohe(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    std::fs::copy(fixture("mini.toml"), dir.join("q.toml")).unwrap();
+    Command::cargo_bin("kaohe").unwrap().current_dir(dir).arg("survey").args(args).assert()
+}
+
+#[test]
+fn the_same_export_given_twice_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.csv"), EXPORT).unwrap();
+    std::fs::write(d.join("b.csv"), EXPORT).unwrap();
+    kaohe(d, &["import", "q.toml", "a.csv", "b.csv", "--out", "o"])
+        .code(2)
+        .stderr(predicates::str::contains("b.csv: this file has the same content as a.csv"));
+    assert!(!d.join("o").exists());
+    // Two downloads of one export merged into one file: 序号 1 at 10:05 again on line 8.
+    let merged = format!("{EXPORT}{}", EXPORT.split_once('\n').unwrap().1);
+    std::fs::write(d.join("c.csv"), merged).unwrap();
+    kaohe(d, &["import", "q.toml", "c.csv", "--out", "o"]).code(2).stderr(
+        predicates::str::contains(
+            "c.csv:8: response 序号 1 submitted `2022/06/01 10:05:00` appears again: first at c.csv:2",
+        ),
+    );
+    // The same rows in a second file under other ids are not this (they are duplicates by IP).
+    let renumbered = EXPORT.replace("\n1,", "\n11,").replace("\n2,", "\n12,");
+    std::fs::write(d.join("e.csv"), renumbered).unwrap();
+    kaohe(d, &["import", "q.toml", "a.csv", "e.csv", "--out", "o"]).code(2).stderr(
+        predicates::str::contains("e.csv:4: response 序号 3 submitted `2022/06/01 10:00:00`")
+            .and(predicates::str::contains("first at a.csv:4")),
+    );
+    // Overlapping ids with other submission times (another survey's export): accepted.
+    let other = EXPORT.replace("2022/06/01", "2022/07/01");
+    std::fs::write(d.join("f.csv"), other).unwrap();
+    kaohe(d, &["import", "q.toml", "a.csv", "f.csv", "--out", "o"]).success();
+}
+
+#[test]
+fn a_shard_given_twice_to_merge_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.csv"), EXPORT).unwrap();
+    kaohe(d, &["import", "q.toml", "a.csv", "--out", "s1"]).success();
+    kaohe(d, &["merge", "q.toml", "s1", "s1", "--out", "m"]).code(2).stderr(
+        predicates::str::contains(
+            "a.csv (in shard s1) has the same content as a.csv (in shard s1)",
+        ),
+    );
+    assert!(!d.join("m").exists());
 }

@@ -21,6 +21,7 @@ use crate::input::encoding::TextEncoding;
 use crate::survey::questionnaire::{AnswerForm, Questionnaire};
 use crate::survey::screen::{self, Dedup, Outcome, Pending, Plan};
 use crate::survey::stats::Stats;
+use crate::survey::wjx;
 
 /// How to read the files.
 #[derive(Debug, Clone, Copy, Default)]
@@ -173,6 +174,50 @@ struct Block {
     rows: Vec<(u64, Outcome)>,
     /// Answers of the valid rows, `questions` bytes each, in row order.
     answers: Vec<u8>,
+    /// The response ids (序号) of the block's rows.
+    ids: IdRun,
+}
+
+/// The response ids (问卷星's 序号) of a run of rows, summarised: whether they rise strictly, and
+/// their range. Ids that rise strictly within each file, in ranges that do not overlap, cannot
+/// repeat a response; anything else is checked exactly ([`check_response_ids`]).
+#[derive(Debug, Clone, Default)]
+struct IdRun {
+    first: Option<u64>,
+    last: Option<u64>,
+    min: u64,
+    max: u64,
+    /// Some id did not rise, or was not a number.
+    unordered: bool,
+}
+
+impl IdRun {
+    fn push(&mut self, id: Option<u64>) {
+        let Some(v) = id else {
+            self.unordered = true;
+            return;
+        };
+        self.append(&IdRun { first: Some(v), last: Some(v), min: v, max: v, unordered: false });
+    }
+
+    fn append(&mut self, o: &IdRun) {
+        self.unordered |= o.unordered;
+        let Some(first) = o.first else { return };
+        match self.last {
+            Some(last) if first <= last => self.unordered = true,
+            _ => {}
+        }
+        if self.first.is_none() {
+            (self.first, self.min, self.max) = (Some(first), o.min, o.max);
+        }
+        self.last = o.last;
+        self.min = self.min.min(o.min);
+        self.max = self.max.max(o.max);
+    }
+
+    fn overlaps(&self, o: &IdRun) -> bool {
+        self.first.is_some() && o.first.is_some() && self.min <= o.max && o.min <= self.max
+    }
 }
 
 struct Accumulator<'q> {
@@ -187,6 +232,8 @@ struct Accumulator<'q> {
     /// in file order then.
     positions: Vec<(u32, u64)>,
     holds: bool,
+    /// Per file read so far: its response ids; `None` when it has no 序号 column.
+    ids: Vec<Option<IdRun>>,
 }
 
 /// A valid row (before duplicate screening) as it is folded.
@@ -212,11 +259,15 @@ impl<'q> Accumulator<'q> {
             nq: q.questions.len(),
             unresolved: q.agencies.len(),
             positions: Vec::new(),
+            ids: Vec::new(),
         }
     }
 
     /// Fold one block's rows in order; `base` is the file line before the block's first line.
     fn fold(&mut self, file: u32, base: u64, block: Block) -> u64 {
+        if let Some(Some(run)) = self.ids.get_mut(file as usize) {
+            run.append(&block.ids);
+        }
         let mut next = 0;
         let mut rows = 0;
         for (rel, outcome) in block.rows {
@@ -371,6 +422,8 @@ impl<'q> Accumulator<'q> {
 /// [`screen::Earliest`]). Exports list responses in submission order, so this is rare.
 pub fn import(q: &Questionnaire, files: &[PathBuf], opts: Options) -> Result<Imported> {
     let mut acc = import_pass(q, files, opts, Default::default())?;
+    check_same_content(&acc.out.inputs)?;
+    check_response_ids(files, &acc.ids, opts)?;
     let out_of_order = acc.out_of_order();
     if out_of_order.is_empty() {
         return Ok(acc.finish());
@@ -383,6 +436,148 @@ pub fn import(q: &Questionnaire, files: &[PathBuf], opts: Options) -> Result<Imp
         ));
     }
     Ok(acc.finish())
+}
+
+/// Refuse an export given twice: two inputs with the same bytes.
+fn check_same_content(inputs: &[InputFile]) -> Result<()> {
+    for (j, b) in inputs.iter().enumerate() {
+        if let Some(a) = inputs[..j].iter().find(|a| a.sha256 == b.sha256) {
+            return Err(Error::at(
+                Location::file(b.file.clone()),
+                format!(
+                    "this file has the same content as {} (SHA-256 {}…): the same export given \
+                     twice? expected each export once (its responses would be counted twice)",
+                    a.file,
+                    &a.sha256[..a.sha256.len().min(12)]
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Refuse a response read twice: the same 序号 and 提交答卷时间 on two rows (two downloads of one
+/// export merged into one file, or given as two files). Files whose ids rise strictly, in ranges
+/// that do not overlap, are cleared from their summaries; otherwise the files are read again for
+/// their ids alone.
+fn check_response_ids(files: &[PathBuf], runs: &[Option<IdRun>], opts: Options) -> Result<()> {
+    let known: Vec<(usize, &IdRun)> =
+        runs.iter().enumerate().filter_map(|(i, r)| r.as_ref().map(|r| (i, r))).collect();
+    let overlap =
+        known.iter().enumerate().any(|(j, (_, a))| known[..j].iter().any(|(_, b)| a.overlaps(b)));
+    if !overlap && known.iter().all(|(_, r)| !r.unordered) {
+        return Ok(());
+    }
+    let mut seen: std::collections::HashMap<(String, String), (usize, u64)> = Default::default();
+    for &(i, _) in &known {
+        let display = files[i].display().to_string();
+        for_each_response_id(&files[i], &display, opts, &mut |line, id, submitted| match seen
+            .entry((id.to_string(), submitted.to_string()))
+        {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert((i, line));
+                Ok(())
+            }
+            std::collections::hash_map::Entry::Occupied(o) => {
+                let (f, l) = *o.get();
+                Err(Error::at(
+                    Location::line(display.clone(), line),
+                    format!(
+                        "response 序号 {id} submitted `{submitted}` appears again: first at \
+                             {}:{l}; the same export given twice, or two downloads of one export \
+                             merged? expected each response once",
+                        files[f].display()
+                    ),
+                ))
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// Call `f(line, 序号, 提交答卷时间)` for every record of a file that has a 序号 column.
+fn for_each_response_id(
+    path: &Path,
+    display: &str,
+    opts: Options,
+    f: &mut dyn FnMut(u64, &str, &str) -> Result<()>,
+) -> Result<()> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if matches!(ext.as_str(), "xls" | "xlsx" | "xlsm" | "ods") {
+        let table = crate::input::table::read_table(path, display, None)?;
+        let Some(id) = table.headers.iter().position(|h| h.trim() == wjx::RESPONSE_ID) else {
+            return Ok(());
+        };
+        let at = table.headers.iter().position(|h| h.trim() == "提交答卷时间");
+        for row in &table.rows {
+            let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(|c| c.trim());
+            if cell(Some(id)).is_none_or(str::is_empty) {
+                continue;
+            }
+            f(row.line, cell(Some(id)).unwrap_or(""), cell(at).unwrap_or(""))?;
+        }
+        return Ok(());
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut blocks = Blocks::new(file, None);
+    let io = |e| block_error(path, display, e);
+    let Some(first) = blocks.next().map_err(io)? else { return Ok(()) };
+    let (encoding, bom) = detect(&first, opts.encoding);
+    let mut texts: Box<dyn Iterator<Item = Result<Vec<u8>>>> =
+        if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
+            let mut all = first;
+            while let Some(b) = blocks.next().map_err(io)? {
+                all.extend_from_slice(&b);
+            }
+            let (text, _) = crate::input::encoding::decode(&all, display, Some(encoding))?;
+            Box::new(std::iter::once(Ok(text.into_bytes())))
+        } else {
+            let first = to_utf8(&first[bom..], encoding).into_owned();
+            let rest = std::iter::from_fn(move || match blocks.next() {
+                Ok(Some(b)) => Some(Ok(to_utf8(&b, encoding).into_owned())),
+                Ok(None) => None,
+                Err(e) => Some(Err(block_error(path, display, e))),
+            });
+            Box::new(std::iter::once(Ok(first)).chain(rest))
+        };
+    // (id column, time column, width): rows of another width are rejected by the import anyway.
+    let (mut cols, mut base) = (None, 0u64);
+    while let Some(text) = texts.next().transpose()? {
+        let mut rdr =
+            csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&text[..]);
+        let mut rec = csv::ByteRecord::new();
+        while let Ok(true) = rdr.read_byte_record(&mut rec) {
+            if rec.iter().all(|x| x.iter().all(u8::is_ascii_whitespace)) {
+                continue;
+            }
+            let text_of =
+                |i: usize| String::from_utf8_lossy(rec.get(i).unwrap_or(b"")).trim().to_string();
+            let Some((id, at, width)) = cols else {
+                let headers: Vec<String> = (0..rec.len()).map(text_of).collect();
+                let Some(id) = headers.iter().position(|h| h == wjx::RESPONSE_ID) else {
+                    return Ok(());
+                };
+                cols = Some((id, headers.iter().position(|h| h == "提交答卷时间"), rec.len()));
+                continue;
+            };
+            if rec.len() != width || text_of(id).is_empty() {
+                continue;
+            }
+            let line =
+                rec.position().map(|p| crate::input::table::record_line(&text, p)).unwrap_or(0);
+            f(base + line, &text_of(id), &at.map(text_of).unwrap_or_default())?;
+        }
+        base += newlines(&text);
+    }
+    Ok(())
+}
+
+/// A run of ASCII digits as a number (`None` for anything else, or beyond u64).
+fn ascii_u64(b: &[u8]) -> Option<u64> {
+    if b.is_empty() || b.len() > 19 {
+        return None;
+    }
+    b.iter().try_fold(0u64, |n, &c| c.is_ascii_digit().then(|| n * 10 + u64::from(c - b'0')))
 }
 
 fn import_pass<'q>(
@@ -433,8 +628,12 @@ fn import_spreadsheet(
     let table = crate::input::table::read_table(path, display, None)?;
     let plan = Plan::new(acc.q, &table.headers, display, opts.answers.unwrap_or(acc.q.answers))?;
     let mut block = Block::default();
+    acc.ids.push(plan.response_id.map(|_| IdRun::default()));
     for row in &table.rows {
         let cell = |i: usize| row.cells.get(i).map(String::as_str).unwrap_or("");
+        if let Some(c) = plan.response_id {
+            block.ids.push(wjx::trim(cell(c)).parse().ok());
+        }
         let outcome = screen::classify(acc.q, &plan, &cell, &mut block.answers);
         block.rows.push((row.line, outcome));
     }
@@ -738,6 +937,7 @@ fn stream<R: Read + Send>(
         }
     }
     let plan = Plan::new(acc.q, &headers, display, opts.answers.unwrap_or(acc.q.answers))?;
+    acc.ids.push(plan.response_id.map(|_| IdRun::default()));
     let needed = plan.needed();
     let q = acc.q;
     let mut base = header_lines;
@@ -817,6 +1017,9 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
         let line = rec.position().map(|p| crate::input::table::record_line(text, p)).unwrap_or(0);
         if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue; // blank lines and `,,,` lines carry no response
+        }
+        if let Some(c) = plan.response_id {
+            block.ids.push(rec.get(c).and_then(|f| ascii_u64(f.trim_ascii())));
         }
         if rec.len() != plan.width {
             block.rows.push((

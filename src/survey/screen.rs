@@ -35,6 +35,8 @@ pub fn rule_names(q: &Questionnaire) -> Vec<String> {
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub width: usize,
+    /// The response id column (问卷星's 序号), when the export has one.
+    pub response_id: Option<usize>,
     pub form: AnswerForm,
     agency: usize,
     group: usize,
@@ -135,6 +137,7 @@ impl Plan {
         );
         Ok(Plan {
             width: headers.len(),
+            response_id: headers.iter().position(|h| h == wjx::RESPONSE_ID),
             key_is_ip,
             group_names,
             form,

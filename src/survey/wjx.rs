@@ -10,6 +10,9 @@ pub fn is_blank(cell: &str) -> bool {
     is_blank_trimmed(cell.trim())
 }
 
+/// The column of a response's id in a 问卷星 export.
+pub const RESPONSE_ID: &str = "序号";
+
 /// `str::trim`, with a fast path for the usual cell that starts and ends with a character that is
 /// plainly not whitespace (Unicode whitespace outside ASCII starts with byte C2, E1, E2 or E3).
 #[inline]
