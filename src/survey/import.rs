@@ -20,7 +20,7 @@ use crate::error::{Error, Location, Result};
 use crate::input::encoding::TextEncoding;
 use crate::survey::questionnaire::{AnswerForm, Questionnaire};
 use crate::survey::screen::{self, Dedup, Outcome, Pending, Plan};
-use crate::survey::stats::Stats;
+use crate::survey::stats::SurveyStats;
 use crate::survey::wjx;
 
 /// How to read the files.
@@ -93,7 +93,7 @@ pub struct InputFile {
 }
 
 /// One valid response: the agency rated, the respondent group and the respondent score y in
-/// millionths (what [`Stats::add`] adds to that agency × group's moments), packed in 64 bits so
+/// millionths (what [`SurveyStats::add`] adds to that agency × group's moments), packed in 64 bits so
 /// that ten million responses take 80 MB: agency 24 bits, group 13 bits, y 27 bits (0 to
 /// 134,217,727 ⊇ 0–100,000,000, as scale values lie in 0–100).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,7 +134,7 @@ impl Response {
 /// Everything an import (or a merge of imports) produces.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
-    pub stats: Stats,
+    pub stats: SurveyStats,
     /// Every valid response in file order (files in the order given). `None` when read back from
     /// an import directory without `responses.csv` (written before responses were kept).
     pub responses: Option<Vec<Response>>,
@@ -149,7 +149,7 @@ impl Imported {
     pub fn empty(q: &Questionnaire) -> Imported {
         let rules = screen::rule_names(q).len();
         Imported {
-            stats: Stats::new(q),
+            stats: SurveyStats::new(q),
             responses: Some(Vec::new()),
             tallies: vec![Tally::new(rules); q.agencies.len() + 1],
             screened: Vec::new(),

@@ -26,7 +26,7 @@ use crate::output::atomic::write_atomic;
 use crate::survey::import::{Imported, InputFile, RejectedRow, Response, ScreenedRow, Tally};
 use crate::survey::questionnaire::Questionnaire;
 use crate::survey::screen::rule_names;
-use crate::survey::stats::{self, Moments, Stats};
+use crate::survey::stats::{self, Moments, SurveyStats};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 pub const UNRESOLVED: &str = "(unresolved)";
@@ -102,7 +102,7 @@ fn agency_name(q: &Questionnaire, a: Option<u32>) -> String {
 }
 
 /// The rows of `survey.csv` as the engine reads them.
-pub fn survey_csv(q: &Questionnaire, s: &Stats) -> Vec<u8> {
+pub fn survey_csv(q: &Questionnaire, s: &SurveyStats) -> Vec<u8> {
     let idx = stats::indices(q, s);
     let rows = q.agencies.iter().zip(&idx).map(|(a, r)| {
         vec![
