@@ -77,6 +77,11 @@ fn default_answers() -> AnswerForm {
 #[serde(deny_unknown_fields)]
 struct RawScale {
     options: Vec<RawOption>,
+    /// False when the options' order (their positions, which a by-number export writes) was not
+    /// observed: `kaohe survey init` drafts a by-text export alone so. Absent: the author wrote
+    /// the options in questionnaire order.
+    #[serde(default = "yes")]
+    positions_confirmed: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -238,6 +243,8 @@ pub struct ScaleOption {
 pub struct Scale {
     pub id: String,
     pub options: Vec<ScaleOption>,
+    /// Whether the options are known to be in questionnaire order (see `positions_confirmed`).
+    pub positions_confirmed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -428,7 +435,7 @@ fn validate(raw: RawQuestionnaire, file: &str) -> Result<Questionnaire> {
         if options.len() > 250 {
             errors.push(err(&key, "more than 250 options: expected a rating scale".into()));
         }
-        scales.push(Scale { id: id.clone(), options });
+        scales.push(Scale { id: id.clone(), options, positions_confirmed: s.positions_confirmed });
     }
     let mut agencies = Vec::new();
     let mut agency_by_text = HashMap::default();

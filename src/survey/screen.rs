@@ -111,6 +111,24 @@ impl Plan {
             .unwrap_or_default();
         let attention =
             q.screening.attention.iter().map(|a| find(&a.column, "an attention check")).collect();
+        if form == AnswerForm::Number {
+            for (i, qq) in q.questions.iter().enumerate() {
+                let scale = q.scale_of(i);
+                if !scale.positions_confirmed {
+                    errors.push(Error::at(
+                        Location::line(file, 1).with_column(qq.column.clone()),
+                        format!(
+                            "this export writes answers by number (option positions), but the order \
+                             of scale `{}` (question {}) was never confirmed \
+                             (positions_confirmed = false): expected a questionnaire drafted from \
+                             both exports (`kaohe survey init BY_TEXT BY_NUMBER`), or the order \
+                             checked against the questionnaire and that line removed",
+                            scale.id, qq.id
+                        ),
+                    ));
+                }
+            }
+        }
         Error::collect(errors)?;
         // Integer arithmetic for respondent scores: scale values and weights to integers.
         let vdp =
