@@ -164,7 +164,6 @@ fn survey_import_outputs_do_not_depend_on_a_final_line_break() {
 /// the plain one. Today the importer reads a CRLF header a second time as a data row and rejects
 /// it (a phantom row in rejected.csv and accounting.csv); the fix belongs to src/survey/.
 #[test]
-#[ignore = "survey CRLF fix pending"]
 fn survey_import_outputs_do_not_depend_on_crlf() {
     let tmp = tempfile::tempdir().unwrap();
     let lf = survey_import(tmp.path(), Endings::Lf);

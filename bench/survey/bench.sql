@@ -5,8 +5,9 @@
 --
 -- Order of the rules, as docs/survey.md states it: rejections (agency, group, answers out of
 -- range or missing when required, unparseable completion time), then min-seconds, attention,
--- straight-lining, no-rated-answer, and last duplicates (first in file order, by agency and IP
--- address, among rows that passed everything else). 序号 is the row's position in the file.
+-- straight-lining, then duplicates (by agency and IP address, among rows that passed everything
+-- else, those with no rated answer included: the earliest submission is kept, ties to the earlier
+-- row), and last no-rated-answer on the rows kept. 序号 is the row's position in the file.
 
 CREATE MACRO blank(x) AS coalesce(trim(x), '') IN ('', '(跳过)', '（跳过）', '-3', '-3.0', '-2', '-2.0', 'NULL', 'null');
 -- Option position (1-based), 0 for no answer, -1 for an answer that is not an option.
@@ -35,6 +36,7 @@ WITH r AS (
     SELECT r.seq::BIGINT AS seq, a.id AS agency, g.id AS grp,
         opt(c1) AS k1, opt(c2) AS k2, opt(c3) AS k3, opt(c4) AS k4, opt(c5) AS k5, opt(c6) AS k6, opt(c7) AS k7,
         regexp_extract(trim(secs), '^([0-9]+)(\.0)?秒?$', 1) AS s,
+        try_strptime(trim(r.submitted), '%Y/%m/%d %H:%M:%S') AS t,
         trim(att) AS att, trim(split_part(split_part(trim(ip), '(', 1), '（', 1)) AS ipkey
     FROM r LEFT JOIN agencies a ON trim(r.agency_cell) = a.name
            LEFT JOIN grps g ON trim(r.group_cell) = g.name
@@ -53,18 +55,21 @@ WITH r AS (
         WHEN -1 IN (k1, k2, k3, k4, k5, k6, k7) THEN 'rejected'
         WHEN 0 IN (k1, k2, k3, k5, k6, k7) THEN 'rejected'           -- q4 is optional
         WHEN s = '' THEN 'rejected'
+        WHEN t IS NULL THEN 'rejected'
         WHEN s::BIGINT < 60 THEN 'min-seconds'
         WHEN att IS DISTINCT FROM '一般' THEN 'attention:check'
         WHEN rated(k1) AND rated(k2) AND rated(k3) AND rated(k4) AND rated(k5) AND rated(k6)
              AND k1 = k2 AND k2 = k3 AND k3 = k4 AND k4 = k5 AND k5 = k6 THEN 'straight-lining'
-        WHEN den = 0 THEN 'no-rated-answer'
-        ELSE 'ok' END AS status
+        ELSE 'candidate' END AS status
     FROM y
 )
 SELECT seq, agency, grp, k1, k2, k3, k4, k5, k6, k7,
-    CASE WHEN status = 'ok' AND ipkey NOT IN ('', '(跳过)', 'NULL')
-              AND row_number() OVER (PARTITION BY status = 'ok', agency, ipkey ORDER BY seq) > 1
-         THEN 'duplicate' ELSE status END AS status,
+    CASE WHEN status = 'candidate' AND ipkey NOT IN ('', '(跳过)', 'NULL')
+              AND row_number() OVER (PARTITION BY status = 'candidate', agency, ipkey ORDER BY t, seq) > 1
+         THEN 'duplicate'
+         WHEN status = 'candidate' AND den = 0 THEN 'no-rated-answer'
+         WHEN status = 'candidate' THEN 'ok'
+         ELSE status END AS status,
     -- y in millionths, half away from zero, exactly as kaohe: (2·10⁶·num + den) // (2·den).
     CASE WHEN den > 0 THEN (2000000 * num + den) // (2 * den) END AS y
 FROM s;

@@ -60,6 +60,8 @@ print("| run | wall (s) | CPU (s) | peak memory (MB) | wall vs kaohe import |")
 print("|---|---:|---:|---:|---:|")
 kw = t("kaohe-import")[0]
 for name, what in [("cat", "`cat export.csv > /dev/null` (read only)"),
+                   ("csv-1", "csv crate `ByteRecord` parse, 1 thread (floor)"),
+                   ("csv-2", "csv crate `ByteRecord` parse, 2 threads (floor)"),
                    ("kaohe-parse", "kaohe bare parse (`kaohe survey parse`)"),
                    ("kaohe-import", "**kaohe survey import** (screen + aggregate + write)"),
                    ("duckdb-count", "DuckDB `count(*)` over read_csv (bare parse)"),
@@ -69,4 +71,8 @@ for name, what in [("cat", "`cat export.csv > /dev/null` (read only)"),
 ki, kp, dd = t("kaohe-import"), t("kaohe-parse"), t("duckdb")
 print(f"\nkaohe vs DuckDB: {dd[0] / ki[0]:.1f}× less wall time, {dd[1] / ki[1]:.1f}× less CPU time, "
       f"{dd[2] / ki[2]:.1f}× less memory; kaohe import vs bare parse: {ki[0] / kp[0]:.1f}× the wall time")
+c2 = t("csv-2")
+print(f"kaohe import vs the 2-thread csv parse: {ki[0] / c2[0]:.1f}× the wall time (goal ≤ 3×); "
+      f"survey parse vs it: {kp[0] / c2[0]:.2f}× (goal ≤ 1×); DuckDB vs import: {dd[0] / ki[0]:.1f}× "
+      f"(goal ≥ 6×); import peak {ki[2]:.0f} MB (goal ≤ 256)")
 sys.exit(0 if equal else 1)

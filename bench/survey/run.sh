@@ -23,8 +23,9 @@ if [ ! -x "$WORK/venv/bin/python" ]; then
   python3 -m venv "$WORK/venv"
   "$WORK/venv/bin/pip" install -q "duckdb==$DUCKDB_VERSION"
 fi
-(cd "$ROOT" && cargo build --release -q)
+(cd "$ROOT" && cargo build --release -q && cargo build --release -q --example csv_floor)
 K=${CARGO_TARGET_DIR:-$ROOT/target}/release/kaohe
+FLOOR=${CARGO_TARGET_DIR:-$ROOT/target}/release/examples/csv_floor
 
 "$K" survey synth --scaffold "$AGENCIES" --out "$WORK/bench.toml"
 if [ ! -f "$WORK/export.csv" ] || [ "$(cat "$WORK/export.rows" 2>/dev/null)" != "$ROWS-$AGENCIES" ]; then
@@ -48,6 +49,8 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -f "$WORK"/*.time
 for i in $(seq "$REPEAT"); do
   measure cat sh -c 'cat "$1" > /dev/null' _ "$WORK/export.csv"
+  measure csv-1 "$FLOOR" "$WORK/export.csv" 1
+  measure csv-2 "$FLOOR" "$WORK/export.csv" 2
   measure kaohe-parse env RAYON_NUM_THREADS="$THREADS" "$K" survey parse "$WORK/export.csv"
   rm -rf "$WORK/kaohe-out"
   measure kaohe-import env RAYON_NUM_THREADS="$THREADS" "$K" survey import --no-responses "$WORK/bench.toml" "$WORK/export.csv" --out "$WORK/kaohe-out"

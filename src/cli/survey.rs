@@ -70,7 +70,10 @@ enum SurveyCommand {
     Parse { file: PathBuf },
     /// Draft a questionnaire TOML from an export's header row and the answers seen.
     Init {
-        export: PathBuf,
+        /// The export (by text, or by number); with a second, the by-text export first and the
+        /// by-number export of the same responses second, paired to learn option positions.
+        #[arg(required = true, num_args = 1..=2)]
+        export: Vec<PathBuf>,
         /// Where to write the draft (default: standard output).
         #[arg(long)]
         out: Option<PathBuf>,

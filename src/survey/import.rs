@@ -19,7 +19,8 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, Location, Result};
 use crate::survey::questionnaire::{AnswerForm, Questionnaire};
 use crate::survey::screen::{self, Dedup, Outcome, Pending, Plan};
-use crate::survey::stats::Stats;
+use crate::survey::stats::SurveyStats;
+use crate::survey::wjx;
 use crate::util::encoding::TextEncoding;
 
 /// How to read the files.
@@ -92,7 +93,7 @@ pub struct InputFile {
 }
 
 /// One valid response: the agency rated, the respondent group and the respondent score y in
-/// millionths (what [`Stats::add`] adds to that agency × group's moments), packed in 64 bits so
+/// millionths (what [`SurveyStats::add`] adds to that agency × group's moments), packed in 64 bits so
 /// that ten million responses take 80 MB: agency 24 bits, group 13 bits, y 27 bits (0 to
 /// 134,217,727 ⊇ 0–100,000,000, as scale values lie in 0–100).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,7 +134,7 @@ impl Response {
 /// Everything an import (or a merge of imports) produces.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
-    pub stats: Stats,
+    pub stats: SurveyStats,
     /// Every valid response in file order (files in the order given). `None` when read back from
     /// an import directory without `responses.csv` (written before responses were kept).
     pub responses: Option<Vec<Response>>,
@@ -148,7 +149,7 @@ impl Imported {
     pub fn empty(q: &Questionnaire) -> Imported {
         let rules = screen::rule_names(q).len();
         Imported {
-            stats: Stats::new(q),
+            stats: SurveyStats::new(q),
             responses: Some(Vec::new()),
             tallies: vec![Tally::new(rules); q.agencies.len() + 1],
             screened: Vec::new(),
@@ -173,6 +174,50 @@ struct Block {
     rows: Vec<(u64, Outcome)>,
     /// Answers of the valid rows, `questions` bytes each, in row order.
     answers: Vec<u8>,
+    /// The response ids (序号) of the block's rows.
+    ids: IdRun,
+}
+
+/// The response ids (问卷星's 序号) of a run of rows, summarised: whether they rise strictly, and
+/// their range. Ids that rise strictly within each file, in ranges that do not overlap, cannot
+/// repeat a response; anything else is checked exactly ([`check_response_ids`]).
+#[derive(Debug, Clone, Default)]
+struct IdRun {
+    first: Option<u64>,
+    last: Option<u64>,
+    min: u64,
+    max: u64,
+    /// Some id did not rise, or was not a number.
+    unordered: bool,
+}
+
+impl IdRun {
+    fn push(&mut self, id: Option<u64>) {
+        let Some(v) = id else {
+            self.unordered = true;
+            return;
+        };
+        self.append(&IdRun { first: Some(v), last: Some(v), min: v, max: v, unordered: false });
+    }
+
+    fn append(&mut self, o: &IdRun) {
+        self.unordered |= o.unordered;
+        let Some(first) = o.first else { return };
+        match self.last {
+            Some(last) if first <= last => self.unordered = true,
+            _ => {}
+        }
+        if self.first.is_none() {
+            (self.first, self.min, self.max) = (Some(first), o.min, o.max);
+        }
+        self.last = o.last;
+        self.min = self.min.min(o.min);
+        self.max = self.max.max(o.max);
+    }
+
+    fn overlaps(&self, o: &IdRun) -> bool {
+        self.first.is_some() && o.first.is_some() && self.min <= o.max && o.min <= self.max
+    }
 }
 
 struct Accumulator<'q> {
@@ -182,70 +227,59 @@ struct Accumulator<'q> {
     dup_rule: u16,
     nq: usize,
     unresolved: usize,
-    /// With `keep = "latest"`, the (file, line) of each response in `out.responses`: the winners
-    /// of duplicate keys are only known at the end, so responses are put in file order then.
+    /// When rows are held to the end ([`Dedup::holds`]), the (file, line) of each response in
+    /// `out.responses`: the winners of held keys are only known at the end, so responses are put
+    /// in file order then.
     positions: Vec<(u32, u64)>,
+    holds: bool,
+    /// Per file read so far: its response ids; `None` when it has no 序号 column.
+    ids: Vec<Option<IdRun>>,
+}
+
+/// A valid row (before duplicate screening) as it is folded.
+struct Row {
+    file: u32,
+    line: u64,
+    agency: u32,
+    group: u16,
+    y: i64,
+    submitted: i64,
+    rated: bool,
 }
 
 impl<'q> Accumulator<'q> {
-    fn new(q: &'q Questionnaire) -> Self {
+    fn new(q: &'q Questionnaire, held: screen::KeyHashSet) -> Self {
+        let dedup = Dedup::new(q, held);
         Accumulator {
             q,
             out: Imported::empty(q),
-            dedup: Dedup::new(q),
+            holds: dedup.holds(),
+            dedup,
             dup_rule: screen::duplicate_rule(q),
             nq: q.questions.len(),
             unresolved: q.agencies.len(),
             positions: Vec::new(),
+            ids: Vec::new(),
         }
     }
 
     /// Fold one block's rows in order; `base` is the file line before the block's first line.
     fn fold(&mut self, file: u32, base: u64, block: Block) -> u64 {
+        if let Some(Some(run)) = self.ids.get_mut(file as usize) {
+            run.append(&block.ids);
+        }
         let mut next = 0;
         let mut rows = 0;
         for (rel, outcome) in block.rows {
             let line = base + rel;
             rows += 1;
             match outcome {
-                Outcome::Valid { agency, group, y, key, submitted } => {
+                Outcome::Valid { agency, group, y, key, submitted, rated } => {
                     let answers = &block.answers[next..next + self.nq];
                     next += self.nq;
-                    let a = agency as usize;
-                    self.out.tallies[a].rows += 1;
-                    let keep = match (&mut self.dedup, key) {
-                        (Dedup::First(seen), Some(k)) => seen.insert(k),
-                        (Dedup::Latest(map), Some(k)) => {
-                            let p = Pending {
-                                file,
-                                line,
-                                agency,
-                                group,
-                                y,
-                                submitted,
-                                answers: answers.to_vec(),
-                            };
-                            // Rows arrive in file order, so a tie in time goes to the later row.
-                            let loser = match map.get(&k) {
-                                Some(old) if old.submitted > submitted => p,
-                                Some(_) => map.insert(k, p).expect("present"),
-                                None => {
-                                    map.insert(k, p);
-                                    continue;
-                                }
-                            };
-                            self.screen(loser.file, loser.line, loser.agency, self.dup_rule);
-                            continue;
-                        }
-                        _ => true,
-                    };
-                    if keep {
-                        self.out.tallies[a].valid += 1;
-                        self.out.stats.add(self.q, a, group as usize, answers, y);
-                        self.respond(file, line, agency, group as u32, y);
-                    } else {
-                        self.screen(file, line, agency, self.dup_rule);
-                    }
+                    self.out.tallies[agency as usize].rows += 1;
+                    let row = Row { file, line, agency, group, y, submitted, rated };
+                    self.dedup_row(row, key, answers);
                 }
                 Outcome::Screened { agency, rule } => {
                     self.out.tallies[agency as usize].rows += 1;
@@ -262,12 +296,76 @@ impl<'q> Accumulator<'q> {
         rows
     }
 
-    fn respond(&mut self, file: u32, line: u64, agency: u32, group: u32, y: i64) {
-        if let Some(r) = &mut self.out.responses {
-            r.push(Response::new(agency, group, y));
+    /// Duplicate screening of one valid row: count it now, screen it as a duplicate, or hold it
+    /// until the end of the import.
+    fn dedup_row(&mut self, row: Row, key: Option<u64>, answers: &[u8]) {
+        let Some(k) = key else {
+            return self.keep(row, answers);
+        };
+        let pending = |row: &Row| Pending {
+            file: row.file,
+            line: row.line,
+            agency: row.agency,
+            group: row.group,
+            y: row.y,
+            submitted: row.submitted,
+            rated: row.rated,
+            answers: answers.to_vec(),
+        };
+        // (the map of held rows, whether a new row replaces an old one of equal time)
+        let (map, ties_to_new) = match &mut self.dedup {
+            Dedup::None => return self.keep(row, answers),
+            Dedup::First(e) if !e.held_keys.contains(&k) => {
+                match e.seen.insert(k, screen::stored_time(row.submitted)) {
+                    None => return self.keep(row, answers),
+                    Some(t) => {
+                        if screen::stored_time(row.submitted) < t {
+                            e.out_of_order.insert(k);
+                        }
+                        return self.screen(row.file, row.line, row.agency, self.dup_rule);
+                    }
+                }
+            }
+            Dedup::First(e) => (&mut e.held, false),
+            Dedup::Latest(map) => (map, true),
+        };
+        // Rows arrive in file order: a tie in time goes to the later row for "latest", to the
+        // earlier for "first".
+        let loser = match map.get(&k) {
+            None => {
+                map.insert(k, pending(&row));
+                return;
+            }
+            Some(old) => {
+                let new_wins = if ties_to_new {
+                    row.submitted >= old.submitted
+                } else {
+                    row.submitted < old.submitted
+                };
+                if new_wins {
+                    let old = map.insert(k, pending(&row)).expect("present");
+                    (old.file, old.line, old.agency)
+                } else {
+                    (row.file, row.line, row.agency)
+                }
+            }
+        };
+        self.screen(loser.0, loser.1, loser.2, self.dup_rule);
+    }
+
+    /// A row that duplicate screening kept: valid, or screened when it has no rated answer.
+    fn keep(&mut self, row: Row, answers: &[u8]) {
+        if !row.rated {
+            return self.screen(row.file, row.line, row.agency, self.dup_rule - 1);
         }
-        if matches!(self.dedup, Dedup::Latest(_)) {
-            self.positions.push((file, line));
+        let a = row.agency as usize;
+        self.out.tallies[a].valid += 1;
+        self.out.stats.add(self.q, a, row.group as usize, answers, row.y);
+        if let Some(r) = &mut self.out.responses {
+            r.push(Response::new(row.agency, row.group as u32, row.y));
+        }
+        if self.holds {
+            self.positions.push((row.file, row.line));
         }
     }
 
@@ -276,24 +374,40 @@ impl<'q> Accumulator<'q> {
         self.out.screened.push(ScreenedRow { file, line, agency, rule });
     }
 
+    /// The keys found out of order on this pass (`keep = "first"`), if any.
+    fn out_of_order(&mut self) -> screen::KeyHashSet {
+        match &mut self.dedup {
+            Dedup::First(e) => std::mem::take(&mut e.out_of_order),
+            _ => Default::default(),
+        }
+    }
+
     fn finish(mut self) -> Imported {
-        if let Dedup::Latest(map) = std::mem::replace(&mut self.dedup, Dedup::None) {
-            let mut winners: Vec<Pending> = map.into_values().collect();
-            winners.sort_by_key(|p| (p.file, p.line));
-            for p in winners {
-                let a = p.agency as usize;
-                self.out.tallies[a].valid += 1;
-                self.out.stats.add(self.q, a, p.group as usize, &p.answers, p.y);
-                if let Some(r) = &mut self.out.responses {
-                    r.push(Response::new(p.agency, p.group as u32, p.y));
-                }
-                self.positions.push((p.file, p.line));
-            }
-            if let Some(r) = &mut self.out.responses {
-                let mut order: Vec<usize> = (0..r.len()).collect();
-                order.sort_by_key(|&i| self.positions[i]);
-                *r = order.into_iter().map(|i| r[i]).collect();
-            }
+        let held = match std::mem::replace(&mut self.dedup, Dedup::None) {
+            Dedup::Latest(map) => map,
+            Dedup::First(e) => e.held,
+            Dedup::None => Default::default(),
+        };
+        let mut winners: Vec<Pending> = held.into_values().collect();
+        winners.sort_by_key(|p| (p.file, p.line));
+        for p in winners {
+            let row = Row {
+                file: p.file,
+                line: p.line,
+                agency: p.agency,
+                group: p.group,
+                y: p.y,
+                submitted: p.submitted,
+                rated: p.rated,
+            };
+            self.keep(row, &p.answers);
+        }
+        if self.holds
+            && let Some(r) = &mut self.out.responses
+        {
+            let mut order: Vec<usize> = (0..r.len()).collect();
+            order.sort_by_key(|&i| self.positions[i]);
+            *r = order.into_iter().map(|i| r[i]).collect();
         }
         self.out.screened.sort();
         self.out.rejected.sort();
@@ -302,8 +416,177 @@ impl<'q> Accumulator<'q> {
 }
 
 /// Import files (in the order given) against a questionnaire.
+///
+/// With `keep = "first"`, a key whose earliest submission is not its first row in file order is
+/// found on a first pass; the import then runs once more holding that key's rows to the end (see
+/// [`screen::Earliest`]). Exports list responses in submission order, so this is rare.
 pub fn import(q: &Questionnaire, files: &[PathBuf], opts: Options) -> Result<Imported> {
-    let mut acc = Accumulator::new(q);
+    let mut acc = import_pass(q, files, opts, Default::default())?;
+    check_same_content(&acc.out.inputs)?;
+    check_response_ids(files, &acc.ids, opts)?;
+    let out_of_order = acc.out_of_order();
+    if out_of_order.is_empty() {
+        return Ok(acc.finish());
+    }
+    drop(acc);
+    let mut acc = import_pass(q, files, opts, out_of_order)?;
+    if !acc.out_of_order().is_empty() {
+        return Err(Error::Usage(
+            "internal: duplicate screening found new out-of-order keys on its second pass".into(),
+        ));
+    }
+    Ok(acc.finish())
+}
+
+/// Refuse an export given twice: two inputs with the same bytes.
+fn check_same_content(inputs: &[InputFile]) -> Result<()> {
+    for (j, b) in inputs.iter().enumerate() {
+        if let Some(a) = inputs[..j].iter().find(|a| a.sha256 == b.sha256) {
+            return Err(Error::at(
+                Location::file(b.file.clone()),
+                format!(
+                    "this file has the same content as {} (SHA-256 {}…): the same export given \
+                     twice? expected each export once (its responses would be counted twice)",
+                    a.file,
+                    &a.sha256[..a.sha256.len().min(12)]
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Refuse a response read twice: the same 序号 and 提交答卷时间 on two rows (two downloads of one
+/// export merged into one file, or given as two files). Files whose ids rise strictly, in ranges
+/// that do not overlap, are cleared from their summaries; otherwise the files are read again for
+/// their ids alone.
+fn check_response_ids(files: &[PathBuf], runs: &[Option<IdRun>], opts: Options) -> Result<()> {
+    let known: Vec<(usize, &IdRun)> =
+        runs.iter().enumerate().filter_map(|(i, r)| r.as_ref().map(|r| (i, r))).collect();
+    let overlap =
+        known.iter().enumerate().any(|(j, (_, a))| known[..j].iter().any(|(_, b)| a.overlaps(b)));
+    if !overlap && known.iter().all(|(_, r)| !r.unordered) {
+        return Ok(());
+    }
+    let mut seen: std::collections::HashMap<(String, String), (usize, u64)> = Default::default();
+    for &(i, _) in &known {
+        let display = files[i].display().to_string();
+        for_each_response_id(&files[i], &display, opts, &mut |line, id, submitted| match seen
+            .entry((id.to_string(), submitted.to_string()))
+        {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert((i, line));
+                Ok(())
+            }
+            std::collections::hash_map::Entry::Occupied(o) => {
+                let (f, l) = *o.get();
+                Err(Error::at(
+                    Location::line(display.clone(), line),
+                    format!(
+                        "response 序号 {id} submitted `{submitted}` appears again: first at \
+                             {}:{l}; the same export given twice, or two downloads of one export \
+                             merged? expected each response once",
+                        files[f].display()
+                    ),
+                ))
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// Call `f(line, 序号, 提交答卷时间)` for every record of a file that has a 序号 column.
+fn for_each_response_id(
+    path: &Path,
+    display: &str,
+    opts: Options,
+    f: &mut dyn FnMut(u64, &str, &str) -> Result<()>,
+) -> Result<()> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if matches!(ext.as_str(), "xls" | "xlsx" | "xlsm" | "ods") {
+        let table = crate::util::table::read_table(path, display, None)?;
+        let Some(id) = table.headers.iter().position(|h| h.trim() == wjx::RESPONSE_ID) else {
+            return Ok(());
+        };
+        let at = table.headers.iter().position(|h| h.trim() == "提交答卷时间");
+        for row in &table.rows {
+            let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(|c| c.trim());
+            if cell(Some(id)).is_none_or(str::is_empty) {
+                continue;
+            }
+            f(row.line, cell(Some(id)).unwrap_or(""), cell(at).unwrap_or(""))?;
+        }
+        return Ok(());
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut blocks = Blocks::new(file, None);
+    let io = |e| block_error(path, display, e);
+    let Some(first) = blocks.next().map_err(io)? else { return Ok(()) };
+    let (encoding, bom) = detect(&first, opts.encoding);
+    let mut texts: Box<dyn Iterator<Item = Result<Vec<u8>>>> =
+        if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
+            let mut all = first;
+            while let Some(b) = blocks.next().map_err(io)? {
+                all.extend_from_slice(&b);
+            }
+            let (text, _) = crate::util::encoding::decode(&all, display, Some(encoding))?;
+            Box::new(std::iter::once(Ok(text.into_bytes())))
+        } else {
+            let first = to_utf8(&first[bom..], encoding).into_owned();
+            let rest = std::iter::from_fn(move || match blocks.next() {
+                Ok(Some(b)) => Some(Ok(to_utf8(&b, encoding).into_owned())),
+                Ok(None) => None,
+                Err(e) => Some(Err(block_error(path, display, e))),
+            });
+            Box::new(std::iter::once(Ok(first)).chain(rest))
+        };
+    // (id column, time column, width): rows of another width are rejected by the import anyway.
+    let (mut cols, mut base) = (None, 0u64);
+    while let Some(text) = texts.next().transpose()? {
+        let mut rdr =
+            csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&text[..]);
+        let mut rec = csv::ByteRecord::new();
+        while let Ok(true) = rdr.read_byte_record(&mut rec) {
+            if rec.iter().all(|x| x.iter().all(u8::is_ascii_whitespace)) {
+                continue;
+            }
+            let text_of =
+                |i: usize| String::from_utf8_lossy(rec.get(i).unwrap_or(b"")).trim().to_string();
+            let Some((id, at, width)) = cols else {
+                let headers: Vec<String> = (0..rec.len()).map(text_of).collect();
+                let Some(id) = headers.iter().position(|h| h == wjx::RESPONSE_ID) else {
+                    return Ok(());
+                };
+                cols = Some((id, headers.iter().position(|h| h == "提交答卷时间"), rec.len()));
+                continue;
+            };
+            if rec.len() != width || text_of(id).is_empty() {
+                continue;
+            }
+            let line =
+                rec.position().map(|p| crate::util::table::record_line(&text, p)).unwrap_or(0);
+            f(base + line, &text_of(id), &at.map(text_of).unwrap_or_default())?;
+        }
+        base += newlines(&text);
+    }
+    Ok(())
+}
+
+/// A run of ASCII digits as a number (`None` for anything else, or beyond u64).
+fn ascii_u64(b: &[u8]) -> Option<u64> {
+    if b.is_empty() || b.len() > 19 {
+        return None;
+    }
+    b.iter().try_fold(0u64, |n, &c| c.is_ascii_digit().then(|| n * 10 + u64::from(c - b'0')))
+}
+
+fn import_pass<'q>(
+    q: &'q Questionnaire,
+    files: &[PathBuf],
+    opts: Options,
+    held: screen::KeyHashSet,
+) -> Result<Accumulator<'q>> {
+    let mut acc = Accumulator::new(q, held);
     if opts.no_responses {
         acc.out.responses = None;
     }
@@ -332,7 +615,7 @@ pub fn import(q: &Questionnaire, files: &[PathBuf], opts: Options) -> Result<Imp
             format!("{what}: expected at least one response row (exported before any came in?)"),
         ));
     }
-    Ok(acc.finish())
+    Ok(acc)
 }
 
 fn import_spreadsheet(
@@ -345,8 +628,12 @@ fn import_spreadsheet(
     let table = crate::util::table::read_table(path, display, None)?;
     let plan = Plan::new(acc.q, &table.headers, display, opts.answers.unwrap_or(acc.q.answers))?;
     let mut block = Block::default();
+    acc.ids.push(plan.response_id.map(|_| IdRun::default()));
     for row in &table.rows {
         let cell = |i: usize| row.cells.get(i).map(String::as_str).unwrap_or("");
+        if let Some(c) = plan.response_id {
+            block.ids.push(wjx::trim(cell(c)).parse().ok());
+        }
         let outcome = screen::classify(acc.q, &plan, &cell, &mut block.answers);
         block.rows.push((row.line, outcome));
     }
@@ -489,30 +776,28 @@ fn record_cut(buf: &[u8]) -> Option<usize> {
     cut
 }
 
+/// Newlines in `text` up to the end of the record that ends at byte `end`, its line terminator
+/// (`\n`, `\r\n` or `\r`) included.
+fn header_newlines(text: &[u8], end: usize) -> u64 {
+    let end = end.min(text.len());
+    let rest = &text[end..];
+    let term = if rest.starts_with(b"\r\n") { 2 } else { usize::from(rest.starts_with(b"\n")) };
+    newlines(&text[..end + term])
+}
+
 fn newlines(b: &[u8]) -> u64 {
     b.iter().filter(|&&c| c == b'\n').count() as u64
 }
 
 fn detect(first: &[u8], forced: Option<TextEncoding>) -> (TextEncoding, usize) {
-    let bom = |enc: TextEncoding| match enc {
-        TextEncoding::Utf8 if first.starts_with(&[0xEF, 0xBB, 0xBF]) => 3,
-        TextEncoding::Utf16Le if first.starts_with(&[0xFF, 0xFE]) => 2,
-        TextEncoding::Utf16Be if first.starts_with(&[0xFE, 0xFF]) => 2,
-        _ => 0,
-    };
+    use crate::util::encoding::{bom, bom_len};
     if let Some(enc) = forced {
-        return (enc, bom(enc));
+        return (enc, bom_len(first, enc));
     }
-    if first.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        (TextEncoding::Utf8, 3)
-    } else if first.starts_with(&[0xFF, 0xFE]) {
-        (TextEncoding::Utf16Le, 2)
-    } else if first.starts_with(&[0xFE, 0xFF]) {
-        (TextEncoding::Utf16Be, 2)
-    } else if std::str::from_utf8(first).is_ok() {
-        (TextEncoding::Utf8, 0)
-    } else {
-        (TextEncoding::Gb18030, 0)
+    match bom(first) {
+        Some(found) => found,
+        None if std::str::from_utf8(first).is_ok() => (TextEncoding::Utf8, 0),
+        None => (TextEncoding::Gb18030, 0),
     }
 }
 
@@ -557,7 +842,7 @@ fn import_csv(
     let per_row = first.len() as u64 / newlines(&first).max(1);
     let estimate = (len / per_row.max(1)) as usize;
     if let Dedup::First(seen) = &mut acc.dedup {
-        seen.reserve(estimate);
+        seen.seen.reserve(estimate);
     }
     // Likewise the responses, which would otherwise briefly need twice their size when they grow.
     if let Some(r) = &mut acc.out.responses {
@@ -625,9 +910,11 @@ fn stream<R: Read + Send>(
             }
         }
     };
-    // Lines the header took (blank lines before it included); decoding keeps newlines one for
-    // one, so the same count of newlines ends the header in the raw bytes.
-    let header_lines = rdr.position().line().saturating_sub(1);
+    // Lines the header took (blank lines before it included), counted as the newlines up to the
+    // end of the header record and its terminator: the reader stops after the `\r` of a CRLF
+    // header, so its position alone would leave the `\n` and read the header again as a row.
+    // Decoding keeps newlines one for one, so the same count of newlines ends it in the raw bytes.
+    let header_lines = header_newlines(&first_utf8, rdr.position().byte() as usize);
     let mut raw_end = 0;
     for _ in 0..header_lines {
         match first[raw_end..].iter().position(|&b| b == b'\n') {
@@ -639,6 +926,7 @@ fn stream<R: Read + Send>(
         }
     }
     let plan = Plan::new(acc.q, &headers, display, opts.answers.unwrap_or(acc.q.answers))?;
+    acc.ids.push(plan.response_id.map(|_| IdRun::default()));
     let needed = plan.needed();
     let q = acc.q;
     let mut base = header_lines;
@@ -718,6 +1006,9 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
         let line = rec.position().map(|p| crate::util::table::record_line(text, p)).unwrap_or(0);
         if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue; // blank lines and `,,,` lines carry no response
+        }
+        if let Some(c) = plan.response_id {
+            block.ids.push(rec.get(c).and_then(|f| ascii_u64(f.trim_ascii())));
         }
         if rec.len() != plan.width {
             block.rows.push((
@@ -819,7 +1110,19 @@ pub fn parse_only(path: &Path) -> Result<(u64, u64)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Response, record_cut};
+    use super::{Response, header_newlines, record_cut};
+
+    #[test]
+    fn a_header_ends_after_its_line_terminator() {
+        // (text, the byte where the csv reader leaves off after the header, newlines it took)
+        assert_eq!(header_newlines(b"a,b\nc,d\n", 4), 1);
+        assert_eq!(header_newlines(b"a,b\r\nc,d\r\n", 4), 1);
+        assert_eq!(header_newlines(b"a,b\r\nc,d\r\n", 3), 1);
+        assert_eq!(header_newlines(b"a,b\r\nc,d\r\n", 5), 1);
+        assert_eq!(header_newlines(b"a,b", 3), 0);
+        // Blank lines before the header count; a quoted newline inside it does too.
+        assert_eq!(header_newlines(b"\r\n\"a\r\nx\",b\r\nc", 10), 3);
+    }
 
     #[test]
     fn responses_pack_and_unpack() {

@@ -7,13 +7,14 @@
 //! agency column and its id table, the respondent-group column. The draft is valid TOML but does
 //! not load until those are filled in, so nothing undecided slips into an import.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::survey::wjx::{self, Header};
 use crate::util::encoding::TextEncoding;
-use crate::util::table::read_table;
+use crate::util::table::{Table, read_table};
 
 /// Most distinct answers listed for one column; more means free text, not a choice.
 const MAX_OPTIONS: usize = 30;
@@ -37,7 +38,83 @@ struct Column {
     kind: &'static str,
     /// The matrix a row belongs to: its rows share one scale.
     matrix: Option<String>,
+    /// `*必答` in the header: the questionnaire made it required.
+    required: bool,
+    /// The answers are in questionnaire order, observed by pairing with the by-number export.
+    confirmed: bool,
 }
+
+/// The by-number export paired with a by-text one: its rows by response (序号, 提交答卷时间).
+struct Pairing<'t> {
+    number: &'t Table,
+    rows: HashMap<(String, String), usize>,
+    text_key: (usize, Option<usize>),
+}
+
+impl<'t> Pairing<'t> {
+    fn new(text: &Table, number: &'t Table, display: &str) -> Result<Pairing<'t>> {
+        let key = |t: &Table| {
+            let at = |name: &str| t.headers.iter().position(|h| h.trim() == name);
+            at(wjx::RESPONSE_ID).map(|id| (id, at("提交答卷时间")))
+        };
+        let (Some(text_key), Some(number_key)) = (key(text), key(number)) else {
+            return Err(Error::Usage(format!(
+                "{display}: pairing a by-text and a by-number export needs the 序号 column in both"
+            )));
+        };
+        let cell = |t: &Table, r: usize, c: Option<usize>| {
+            c.and_then(|c| t.rows[r].cells.get(c)).map(|s| s.trim().to_string()).unwrap_or_default()
+        };
+        let rows = (0..number.rows.len())
+            .map(|r| ((cell(number, r, Some(number_key.0)), cell(number, r, number_key.1)), r))
+            .collect();
+        Ok(Pairing { number, rows, text_key })
+    }
+
+    /// For the text export's column `c` (header `h`): each label's position, as the paired rows
+    /// show it; `None` if the column is not in the by-number export or a label has two positions.
+    fn positions(&self, text: &Table, c: usize, h: &str) -> Option<HashMap<String, usize>> {
+        let n = self.number.headers.iter().position(|x| x.trim() == h.trim())?;
+        let mut map: HashMap<String, usize> = HashMap::new();
+        for row in &text.rows {
+            let get = |i: Option<usize>| {
+                i.and_then(|i| row.cells.get(i)).map(|s| s.trim().to_string()).unwrap_or_default()
+            };
+            let key = (get(Some(self.text_key.0)), get(self.text_key.1));
+            let Some(&r) = self.rows.get(&key) else { continue };
+            let label = get(Some(c));
+            if wjx::is_blank(&label) {
+                continue;
+            }
+            let label = wjx::strip_other(&label).unwrap_or(&label).to_string();
+            let pos = wjx::position(self.number.rows[r].cells.get(n)?.trim())?;
+            if *map.entry(label).or_insert(pos) != pos {
+                return None;
+            }
+        }
+        Some(map)
+    }
+}
+
+/// Order a scale's labels by their observed positions, a position nobody chose as a TODO label;
+/// `None` when a label's position was not observed.
+fn by_position(labels: &[String], pos: &HashMap<String, usize>) -> Option<Vec<String>> {
+    let mut at: Vec<(usize, &String)> =
+        labels.iter().map(|l| pos.get(l).map(|&p| (p, l))).collect::<Option<_>>()?;
+    at.sort();
+    let max = at.last().map(|&(p, _)| p).unwrap_or(0);
+    Some(
+        (1..=max)
+            .map(|p| match at.iter().find(|&&(q, _)| q == p) {
+                Some((_, l)) => (*l).clone(),
+                None => format!("TODO label of option {p} (nobody chose it)"),
+            })
+            .collect(),
+    )
+}
+
+/// Numbers above this in a column are ids or counts (agency_id 140100), not ratings or positions.
+const MAX_RATING_NUMBER: f64 = 100.0;
 
 fn toml_str(s: &str) -> String {
     let mut o = String::from("\"");
@@ -66,10 +143,21 @@ fn order(mut v: Vec<String>) -> Vec<String> {
     v
 }
 
-/// Draft questionnaire TOML for an export.
-pub fn draft(path: &Path, encoding: Option<TextEncoding>) -> Result<String> {
+/// Draft questionnaire TOML for an export; given the by-text and by-number exports of one survey
+/// (in that order), rows are paired by response to learn each option's position.
+pub fn draft(paths: &[PathBuf], encoding: Option<TextEncoding>) -> Result<String> {
+    let path: &Path = &paths[0];
     let display = path.display().to_string();
     let table = read_table(path, &display, encoding)?;
+    let number = match paths.get(1) {
+        Some(p) => Some(read_table(p, &p.display().to_string(), encoding)?),
+        None => None,
+    };
+    let pairing = match &number {
+        Some(n) => Some(Pairing::new(&table, n, &display)?),
+        None => None,
+    };
+    let mut learned: Vec<Option<HashMap<String, usize>>> = Vec::new();
     let mut metadata = Vec::new();
     let mut skipped = Vec::new();
     let mut columns: Vec<Column> = Vec::new();
@@ -137,8 +225,27 @@ pub fn draft(path: &Path, encoding: Option<TextEncoding>) -> Result<String> {
             skipped.push(format!("{h} (more than {MAX_OPTIONS} distinct answers: free text, or the agency/custom column)"));
             continue;
         }
+        let number = |a: &String| a.trim_end_matches('分').parse::<f64>().ok();
+        if let Some(max) = answers
+            .iter()
+            .map(number)
+            .collect::<Option<Vec<f64>>>()
+            .and_then(|v| v.into_iter().reduce(f64::max).filter(|&m| m > MAX_RATING_NUMBER))
+        {
+            skipped.push(format!("{h} (numbers up to {max}: an id or a count, not a rating)"));
+            continue;
+        }
         let matrix = if kind == "matrix row" { in_matrix.clone() } else { None };
-        columns.push(Column { header: h.trim().to_string(), text, answers, kind, matrix });
+        learned.push(pairing.as_ref().and_then(|p| p.positions(&table, i, h)));
+        columns.push(Column {
+            header: h.trim().to_string(),
+            text,
+            answers,
+            kind,
+            matrix,
+            required: h.contains("*必答"),
+            confirmed: false,
+        });
     }
     // A matrix's rows share its scale: the union of the answers seen in any row.
     let mut i = 0;
@@ -157,9 +264,23 @@ pub fn draft(path: &Path, encoding: Option<TextEncoding>) -> Result<String> {
                 }
             }
         }
-        let union = order(union);
+        // Positions observed for every label, consistently across the matrix's rows.
+        let mut pos: Option<HashMap<String, usize>> = Some(HashMap::new());
+        for l in &learned[i..j] {
+            pos = match (pos, l) {
+                (Some(mut acc), Some(l)) => {
+                    let agree = l.iter().all(|(k, v)| *acc.entry(k.clone()).or_insert(*v) == *v);
+                    agree.then_some(acc)
+                }
+                _ => None,
+            };
+        }
+        let observed = pos.as_ref().and_then(|p| by_position(&union, p));
+        let confirmed = observed.is_some();
+        let union = observed.unwrap_or_else(|| order(union));
         for c in &mut columns[i..j] {
             c.answers = union.clone();
+            c.confirmed = confirmed;
         }
         i = j;
     }
@@ -173,17 +294,18 @@ pub fn draft(path: &Path, encoding: Option<TextEncoding>) -> Result<String> {
         for c in columns.iter_mut().filter(|c| numeric(c)) {
             let max = c.answers.iter().filter_map(|a| wjx::position(a)).max().unwrap_or(1);
             c.answers = (1..=max).map(|p| format!("TODO label of option {p}")).collect();
+            c.confirmed = true;
         }
     }
 
     // Shared scales: identical answer sets.
-    let mut scales: Vec<Vec<String>> = Vec::new();
+    let mut scales: Vec<(Vec<String>, bool)> = Vec::new();
     let mut scale_of = Vec::new();
     for c in &columns {
-        let s = match scales.iter().position(|s| *s == c.answers) {
+        let s = match scales.iter().position(|s| s.0 == c.answers && s.1 == c.confirmed) {
             Some(s) => s,
             None => {
-                scales.push(c.answers.clone());
+                scales.push((c.answers.clone(), c.confirmed));
                 scales.len() - 1
             }
         };
@@ -213,8 +335,17 @@ pub fn draft(path: &Path, encoding: Option<TextEncoding>) -> Result<String> {
     if !metadata.is_empty() {
         let _ = writeln!(o, "# metadata columns: {}", metadata.join(", "));
     }
-    for (k, s) in scales.iter().enumerate() {
+    for (k, (s, confirmed)) in scales.iter().enumerate() {
         let _ = writeln!(o, "\n[scales.s{}]", k + 1);
+        if !confirmed {
+            let _ = writeln!(
+                o,
+                "# The order below was not observed (a by-text export alone): a by-number import\n\
+                 # refuses this scale until the order is checked against the questionnaire and\n\
+                 # the next line removed, or the draft is made from both exports\n\
+                 # (`kaohe survey init BY_TEXT BY_NUMBER`).\npositions_confirmed = false"
+            );
+        }
         let _ = writeln!(
             o,
             "# TODO: give every option a value 0–100 or mark it dont_know = true; keep the"
@@ -277,7 +408,11 @@ pub fn draft(path: &Path, encoding: Option<TextEncoding>) -> Result<String> {
         let _ = writeln!(o, "column = {}", toml_str(&c.header));
         let _ = writeln!(o, "scale = \"s{}\"", s + 1);
         let _ = writeln!(o, "weight = 1  # TODO");
-        let _ = writeln!(o, "required = false  # TODO: true if the questionnaire made it 必答");
+        if c.required {
+            let _ = writeln!(o, "required = true  # 必答 in the header");
+        } else {
+            let _ = writeln!(o, "required = false  # the header does not say 必答");
+        }
     }
     if !skipped.is_empty() {
         let _ = writeln!(o, "\n# Columns not drafted as rated questions:");

@@ -17,8 +17,29 @@ use crate::survey::questionnaire::Questionnaire;
 pub fn merge(q: &Questionnaire, dirs: &[PathBuf]) -> Result<Imported> {
     let mut out = Imported::empty(q);
     let mut owner: Vec<Option<usize>> = vec![None; q.agencies.len()];
+    // The shard each of `out.inputs` came from.
+    let mut shard_of: Vec<usize> = Vec::new();
     for (d, dir) in dirs.iter().enumerate() {
         let shard = read_all(dir, q)?;
+        // A shard given twice, or one export imported in two shards (under any name): by the
+        // SHA-256 of each input file, which every shard records.
+        for f in &shard.inputs {
+            if let Some((s, prev)) = shard_of
+                .iter()
+                .zip(&out.inputs)
+                .find(|(_, x)| x.sha256 == f.sha256)
+                .map(|(s, x)| (*s, x))
+            {
+                return Err(Error::Usage(format!(
+                    "{} (in shard {}) has the same content as {} (in shard {}): a shard or an \
+                     export given twice? expected each export in one shard once",
+                    f.file,
+                    dir.display(),
+                    prev.file,
+                    dirs[s].display()
+                )));
+            }
+        }
         if q.screening.duplicates.is_some() {
             for (a, t) in shard.tallies.iter().take(q.agencies.len()).enumerate() {
                 if t.rows == 0 {
@@ -49,6 +70,7 @@ pub fn merge(q: &Questionnaire, dirs: &[PathBuf]) -> Result<Imported> {
                 )));
             }
         }
+        shard_of.extend(std::iter::repeat_n(d, shard.inputs.len()));
         out.inputs.extend(shard.inputs);
         out.stats.merge(&shard.stats);
         // Responses concatenate in shard order (= file order); one shard without them (imported

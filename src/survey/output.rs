@@ -25,7 +25,7 @@ use crate::error::{Error, Location, Result};
 use crate::survey::import::{Imported, InputFile, RejectedRow, Response, ScreenedRow, Tally};
 use crate::survey::questionnaire::Questionnaire;
 use crate::survey::screen::rule_names;
-use crate::survey::stats::{self, Moments, Stats};
+use crate::survey::stats::{self, Moments, SurveyStats};
 use crate::util::csv_out::{Writer as CsvWriter, restore};
 use crate::util::fs::write_atomic;
 
@@ -86,7 +86,7 @@ fn agency_name(q: &Questionnaire, a: Option<u32>) -> String {
 }
 
 /// The rows of `survey.csv` as the engine reads them.
-pub fn survey_csv(q: &Questionnaire, s: &Stats) -> Vec<u8> {
+pub fn survey_csv(q: &Questionnaire, s: &SurveyStats) -> Vec<u8> {
     let idx = stats::indices(q, s);
     let rows = q.agencies.iter().zip(&idx).map(|(a, r)| {
         vec![

@@ -29,7 +29,7 @@ pub enum AnswerForm {
 /// What happens to an agency whose valid sample is below the minimum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum BelowMinimum {
+pub enum BelowMinimumPolicy {
     /// Report the index computed from the small sample, with `below_minimum = true`.
     Flag,
     /// Report the index as 0 (the scheme treats an evaluation that was not carried out properly
@@ -77,6 +77,11 @@ fn default_answers() -> AnswerForm {
 #[serde(deny_unknown_fields)]
 struct RawScale {
     options: Vec<RawOption>,
+    /// False when the options' order (their positions, which a by-number export writes) was not
+    /// observed: `kaohe survey init` drafts a by-text export alone so. Absent: the author wrote
+    /// the options in questionnaire order.
+    #[serde(default = "yes")]
+    positions_confirmed: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -143,7 +148,7 @@ fn yes() -> bool {
 #[serde(deny_unknown_fields)]
 struct RawMinimum {
     sample: u64,
-    below: BelowMinimum,
+    below: BelowMinimumPolicy,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -238,6 +243,8 @@ pub struct ScaleOption {
 pub struct Scale {
     pub id: String,
     pub options: Vec<ScaleOption>,
+    /// Whether the options are known to be in questionnaire order (see `positions_confirmed`).
+    pub positions_confirmed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -252,14 +259,14 @@ pub struct Question {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Group {
+pub struct RespondentGroup {
     pub id: String,
     pub label: String,
     pub weight: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Agency {
+pub struct RatedAgency {
     pub id: String,
     pub label: String,
 }
@@ -302,12 +309,12 @@ pub struct Questionnaire {
     pub scales: Vec<Scale>,
     pub agency_column: String,
     /// Agencies in option order (position = index + 1 in a by-number export).
-    pub agencies: Vec<Agency>,
+    pub agencies: Vec<RatedAgency>,
     pub group_column: String,
-    pub groups: Vec<Group>,
+    pub groups: Vec<RespondentGroup>,
     pub questions: Vec<Question>,
     pub minimum: u64,
-    pub below: BelowMinimum,
+    pub below: BelowMinimumPolicy,
     pub screening: Screening,
     pub seconds_column: String,
     pub submitted_column: String,
@@ -428,18 +435,18 @@ fn validate(raw: RawQuestionnaire, file: &str) -> Result<Questionnaire> {
         if options.len() > 250 {
             errors.push(err(&key, "more than 250 options: expected a rating scale".into()));
         }
-        scales.push(Scale { id: id.clone(), options });
+        scales.push(Scale { id: id.clone(), options, positions_confirmed: s.positions_confirmed });
     }
     let mut agencies = Vec::new();
     let mut agency_by_text = HashMap::default();
     for a in &raw.agency.options {
-        if agencies.iter().any(|p: &Agency| p.id == a.id) {
+        if agencies.iter().any(|p: &RatedAgency| p.id == a.id) {
             errors.push(err("agency.options", format!("agency id `{}` appears twice", a.id)));
         }
         let texts: &[&String] = if a.label == a.id { &[&a.label] } else { &[&a.label, &a.id] };
         for &t in texts {
             if let Some(&other) = agency_by_text.get(t.as_str()) {
-                let other: &Agency = &agencies[other];
+                let other: &RatedAgency = &agencies[other];
                 {
                     errors.push(err(
                         "agency.options",
@@ -452,14 +459,14 @@ fn validate(raw: RawQuestionnaire, file: &str) -> Result<Questionnaire> {
             }
             agency_by_text.insert(t.clone(), agencies.len());
         }
-        agencies.push(Agency { id: a.id.clone(), label: a.label.clone() });
+        agencies.push(RatedAgency { id: a.id.clone(), label: a.label.clone() });
     }
     if agencies.is_empty() {
         errors.push(err("agency.options", "no agencies: expected the agencies being rated".into()));
     }
     let mut groups = Vec::new();
     for g in &raw.respondents.groups {
-        if groups.iter().any(|p: &Group| p.id == g.id || p.label == g.label) {
+        if groups.iter().any(|p: &RespondentGroup| p.id == g.id || p.label == g.label) {
             errors.push(err("respondents.groups", format!("group `{}` appears twice", g.id)));
         }
         if g.weight <= Decimal::ZERO {
@@ -468,7 +475,7 @@ fn validate(raw: RawQuestionnaire, file: &str) -> Result<Questionnaire> {
                 format!("group `{}` has weight {}: expected a positive weight", g.id, g.weight),
             ));
         }
-        groups.push(Group { id: g.id.clone(), label: g.label.clone(), weight: g.weight });
+        groups.push(RespondentGroup { id: g.id.clone(), label: g.label.clone(), weight: g.weight });
     }
     if groups.is_empty() || groups.len() > 250 {
         errors.push(err("respondents.groups", "expected 1 to 250 respondent groups".into()));

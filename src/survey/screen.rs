@@ -5,10 +5,13 @@
 //! thread that read it:
 //! 1. rejections: the row's width; the agency (missing or unknown); the respondent group; each
 //!    question's answer (not an option, or a required answer missing); the completion time when a
-//!    minimum is set (unparseable); the submission time when duplicates keep the latest;
-//! 2. per-row screening rules: `min-seconds`, each `attention:<id>`, `straight-lining`,
-//!    `no-rated-answer` (every answer was don't-know or skipped, so the response has no score);
-//! 3. `duplicate`, applied last and in file order by [`Dedup`], among rows that passed all else.
+//!    minimum is set (unparseable); the submission time when duplicates are screened;
+//! 2. per-row screening rules: `min-seconds`, each `attention:<id>`, `straight-lining`;
+//! 3. `duplicate`, by [`Dedup`], among rows that passed all else: `keep = "first"` keeps the
+//!    earliest submission (ties: the earlier row in file order), `"latest"` the latest (ties: the
+//!    later row);
+//! 4. `no-rated-answer` (every answer was don't-know or skipped, so the response has no score),
+//!    on the row duplicate screening kept.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -32,6 +35,8 @@ pub fn rule_names(q: &Questionnaire) -> Vec<String> {
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub width: usize,
+    /// The response id column (问卷星's 序号), when the export has one.
+    pub response_id: Option<usize>,
     pub form: AnswerForm,
     agency: usize,
     group: usize,
@@ -99,14 +104,31 @@ impl Plan {
             .min_seconds
             .map(|_| find(&q.seconds_column, "completion time, for min_seconds"));
         let dups = q.screening.duplicates.as_ref();
-        let submitted = dups
-            .filter(|d| d.keep == Keep::Latest)
-            .map(|_| find(&q.submitted_column, "submission time, for keep = \"latest\""));
+        let submitted =
+            dups.map(|_| find(&q.submitted_column, "submission time, for duplicate screening"));
         let keys: Vec<usize> = dups
             .map(|d| d.columns.iter().map(|c| find(c, "a duplicate key")).collect())
             .unwrap_or_default();
         let attention =
             q.screening.attention.iter().map(|a| find(&a.column, "an attention check")).collect();
+        if form == AnswerForm::Number {
+            for (i, qq) in q.questions.iter().enumerate() {
+                let scale = q.scale_of(i);
+                if !scale.positions_confirmed {
+                    errors.push(Error::at(
+                        Location::line(file, 1).with_column(qq.column.clone()),
+                        format!(
+                            "this export writes answers by number (option positions), but the order \
+                             of scale `{}` (question {}) was never confirmed \
+                             (positions_confirmed = false): expected a questionnaire drafted from \
+                             both exports (`kaohe survey init BY_TEXT BY_NUMBER`), or the order \
+                             checked against the questionnaire and that line removed",
+                            scale.id, qq.id
+                        ),
+                    ));
+                }
+            }
+        }
         Error::collect(errors)?;
         // Integer arithmetic for respondent scores: scale values and weights to integers.
         let vdp =
@@ -133,6 +155,7 @@ impl Plan {
         );
         Ok(Plan {
             width: headers.len(),
+            response_id: headers.iter().position(|h| h == wjx::RESPONSE_ID),
             key_is_ip,
             group_names,
             form,
@@ -205,13 +228,17 @@ fn pack(b: &[u8]) -> u128 {
 /// The outcome of one row before duplicate screening.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    /// Passed every per-row rule; `answers` were appended to the caller's buffer.
+    /// Passed every per-row rule before duplicate screening; `answers` were appended to the
+    /// caller's buffer. `rated` is false when every answer was don't-know or skipped: after
+    /// duplicates are resolved (such a response can be the one kept), it is screened
+    /// `no-rated-answer`.
     Valid {
         agency: u32,
         group: u16,
         y: i64,
         key: Option<u64>,
         submitted: i64,
+        rated: bool,
     },
     Screened {
         agency: u32,
@@ -392,12 +419,13 @@ pub fn classify<'a>(
             return screened(1 + n_att);
         }
     }
-    if den == 0 {
+    let rated = den > 0;
+    if !rated && plan.keys.is_empty() {
         answers.truncate(start);
         return screened(2 + n_att);
     }
     // y in millionths, rounded half away from zero (num, den ≥ 0).
-    let d = den * plan.value_unit;
+    let d = den.max(1) * plan.value_unit;
     let y = ((2 * MICRO as i128 * num + d) / (2 * d)) as i64;
     let key = (!plan.keys.is_empty()).then(|| {
         let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -414,7 +442,14 @@ pub fn classify<'a>(
         }
         any.then(|| h.finish())
     });
-    Outcome::Valid { agency: agency as u32, group: group as u16, y, key: key.flatten(), submitted }
+    Outcome::Valid {
+        agency: agency as u32,
+        group: group as u16,
+        y,
+        key: key.flatten(),
+        submitted,
+        rated,
+    }
 }
 
 /// The index of the `duplicate` rule in [`rule_names`].
@@ -448,6 +483,7 @@ pub struct Pending {
     pub group: u16,
     pub y: i64,
     pub submitted: i64,
+    pub rated: bool,
     pub answers: Vec<u8>,
 }
 
@@ -456,26 +492,66 @@ pub struct Pending {
 /// for ten million keys).
 pub enum Dedup {
     None,
-    First(KeySet),
+    First(Earliest),
     Latest(HashMap<u64, Pending, BuildHasherDefault<Identity>>),
 }
 
 impl Dedup {
-    pub fn new(q: &Questionnaire) -> Dedup {
+    /// `held`: keys whose rows are held to the end (see [`Earliest`]).
+    pub fn new(q: &Questionnaire, held: KeyHashSet) -> Dedup {
         match q.screening.duplicates.as_ref().map(|d| d.keep) {
             None => Dedup::None,
-            Some(Keep::First) => Dedup::First(KeySet::default()),
+            Some(Keep::First) => Dedup::First(Earliest {
+                seen: KeySet::default(),
+                held_keys: held,
+                held: HashMap::default(),
+                out_of_order: KeyHashSet::default(),
+            }),
             Some(Keep::Latest) => Dedup::Latest(HashMap::default()),
+        }
+    }
+
+    /// Whether some rows are held to the end, so that the surviving responses must be put back
+    /// in file order.
+    pub fn holds(&self) -> bool {
+        match self {
+            Dedup::None => false,
+            Dedup::First(e) => !e.held_keys.is_empty(),
+            Dedup::Latest(_) => true,
         }
     }
 }
 
-/// A set of 64-bit key hashes in one flat open-addressing table (linear probing, load ≤ 3/4, no
-/// per-entry overhead): 8 bytes a slot, about 11 bytes a key, where a general hash set needs 14
-/// to 18 and briefly twice that while it grows. Sized ahead from the estimated row count.
+/// A set of key hashes.
+pub type KeyHashSet = std::collections::HashSet<u64, BuildHasherDefault<Identity>>;
+
+/// `keep = "first"`: the earliest submission of each key. An export lists responses in the order
+/// they were submitted, so the first row of a key is almost always its earliest, and is counted
+/// at once (only its key and time are kept: 12 bytes a slot). A key whose later row was submitted
+/// earlier than the row counted ("out of order": two exports of different periods given
+/// newest first, or a file sorted by hand) is noted; the import then runs again holding every row
+/// of those keys (`held_keys`) to the end, where the earliest wins.
+pub struct Earliest {
+    pub seen: KeySet,
+    pub held_keys: KeyHashSet,
+    pub held: HashMap<u64, Pending, BuildHasherDefault<Identity>>,
+    pub out_of_order: KeyHashSet,
+}
+
+/// A submission time as stored beside a key: seconds since 2000-01-01 (clamped; u32 lasts to
+/// 2136), ordered as the time itself.
+pub fn stored_time(unix: i64) -> u32 {
+    (unix - 946_684_800).clamp(0, u32::MAX as i64) as u32
+}
+
+/// A set of 64-bit key hashes, each with a 32-bit value (the earliest submission time), in one
+/// flat open-addressing table (linear probing, load ≤ 3/4, no per-entry overhead): 12 bytes a
+/// slot, about 16 bytes a key, where a general hash map needs twice that and briefly twice
+/// again while it grows. Sized ahead from the estimated row count.
 #[derive(Debug, Default)]
 pub struct KeySet {
     slots: Vec<u64>,
+    values: Vec<u32>,
     len: usize,
 }
 
@@ -490,14 +566,16 @@ impl KeySet {
 
     fn rebuild(&mut self, cap: usize) {
         let old = std::mem::replace(&mut self.slots, vec![0; cap]);
+        let old_values = std::mem::replace(&mut self.values, vec![0; cap]);
         self.len = 0;
-        for k in old.into_iter().filter(|&k| k != 0) {
-            self.insert(k);
+        for (k, v) in old.into_iter().zip(old_values).filter(|&(k, _)| k != 0) {
+            self.insert(k, v);
         }
     }
 
-    /// Insert a key; false if it was already present.
-    pub fn insert(&mut self, key: u64) -> bool {
+    /// Insert a key with its value; `None` if it was new, else the value already stored (which
+    /// is kept).
+    pub fn insert(&mut self, key: u64, value: u32) -> Option<u32> {
         if (self.len + 1) * 4 > self.slots.len() * 3 {
             self.rebuild((self.slots.len() * 2).max(1024));
         }
@@ -509,10 +587,11 @@ impl KeySet {
             match self.slots[i] {
                 0 => {
                     self.slots[i] = key;
+                    self.values[i] = value;
                     self.len += 1;
-                    return true;
+                    return None;
                 }
-                k if k == key => return false,
+                k if k == key => return Some(self.values[i]),
                 _ => i = if i + 1 == n { 0 } else { i + 1 },
             }
         }
@@ -527,13 +606,13 @@ mod tests {
     fn key_set_finds_duplicates_across_growth() {
         let mut s = KeySet::default();
         for k in 0..10_000u64 {
-            assert!(s.insert(k.wrapping_mul(0x9E37_79B9_7F4A_7C15)));
+            assert_eq!(s.insert(k.wrapping_mul(0x9E37_79B9_7F4A_7C15), k as u32), None);
         }
         for k in 0..10_000u64 {
-            assert!(!s.insert(k.wrapping_mul(0x9E37_79B9_7F4A_7C15)));
+            assert_eq!(s.insert(k.wrapping_mul(0x9E37_79B9_7F4A_7C15), 7), Some(k as u32));
         }
         // 0 marks an empty slot, so keys 0 and 1 are one key (a 2⁻⁶⁴ collision like any other).
         let mut t = KeySet::default();
-        assert!(t.insert(0) && !t.insert(1));
+        assert!(t.insert(0, 1).is_none() && t.insert(1, 2) == Some(1));
     }
 }

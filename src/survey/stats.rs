@@ -18,7 +18,7 @@
 
 use rust_decimal::prelude::*;
 
-use crate::survey::questionnaire::{BelowMinimum, Questionnaire};
+use crate::survey::questionnaire::{BelowMinimumPolicy, Questionnaire};
 
 /// Respondent scores are kept in millionths of a point.
 pub const MICRO: i64 = 1_000_000;
@@ -49,7 +49,7 @@ impl Moments {
 
 /// Counts and moments for every agency × group × question, in flat vectors.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stats {
+pub struct SurveyStats {
     pub agencies: usize,
     pub groups: usize,
     /// Per question: where its slots start within one agency × group block; each question has
@@ -61,8 +61,8 @@ pub struct Stats {
     pub moments: Vec<Moments>,
 }
 
-impl Stats {
-    pub fn new(q: &Questionnaire) -> Stats {
+impl SurveyStats {
+    pub fn new(q: &Questionnaire) -> SurveyStats {
         let mut offsets = Vec::with_capacity(q.questions.len());
         let mut block = 0;
         for i in 0..q.questions.len() {
@@ -70,7 +70,7 @@ impl Stats {
             block += q.scale_of(i).options.len() + 1;
         }
         let (a, g) = (q.agencies.len(), q.groups.len());
-        Stats {
+        SurveyStats {
             agencies: a,
             groups: g,
             offsets,
@@ -100,7 +100,7 @@ impl Stats {
         self.moments[agency * self.groups + group].add(y);
     }
 
-    pub fn merge(&mut self, o: &Stats) {
+    pub fn merge(&mut self, o: &SurveyStats) {
         for (a, b) in self.counts.iter_mut().zip(&o.counts) {
             *a += b;
         }
@@ -128,7 +128,7 @@ pub struct QuestionSatisfaction {
 /// Satisfaction of question `qi` among group `g` of agency `a`.
 pub fn question_satisfaction(
     q: &Questionnaire,
-    s: &Stats,
+    s: &SurveyStats,
     a: usize,
     g: usize,
     qi: usize,
@@ -165,7 +165,7 @@ pub struct AgencyIndex {
 }
 
 /// The weighted index, CI and effective sample size of every agency, in questionnaire order.
-pub fn indices(q: &Questionnaire, s: &Stats) -> Vec<AgencyIndex> {
+pub fn indices(q: &Questionnaire, s: &SurveyStats) -> Vec<AgencyIndex> {
     let mut out: Vec<AgencyIndex> = (0..q.agencies.len()).map(|a| agency_index(q, s, a)).collect();
     // A replaced index is a policy, not an estimate: its interval is the point itself.
     let apply = |r: &mut AgencyIndex, v: Decimal| {
@@ -174,13 +174,13 @@ pub fn indices(q: &Questionnaire, s: &Stats) -> Vec<AgencyIndex> {
         r.ci_high = r.index;
     };
     match q.below {
-        BelowMinimum::Flag => {}
-        BelowMinimum::Zero => {
+        BelowMinimumPolicy::Flag => {}
+        BelowMinimumPolicy::Zero => {
             for r in out.iter_mut().filter(|r| r.below_minimum) {
                 apply(r, Decimal::ZERO);
             }
         }
-        BelowMinimum::Fallback => {
+        BelowMinimumPolicy::Fallback => {
             let ok: Vec<Decimal> =
                 out.iter().filter(|r| !r.below_minimum).filter_map(|r| r.raw).collect();
             let fallback = if ok.is_empty() {
@@ -212,7 +212,7 @@ pub fn weighted_mean(groups: impl IntoIterator<Item = (Decimal, i128, u64)>) -> 
     (!wsum.is_zero()).then(|| wmean / wsum / Decimal::from(MICRO))
 }
 
-fn agency_index(q: &Questionnaire, s: &Stats, a: usize) -> AgencyIndex {
+fn agency_index(q: &Questionnaire, s: &SurveyStats, a: usize) -> AgencyIndex {
     let n: u64 = (0..q.groups.len()).map(|g| s.moments(a, g).n).sum();
     let below = n < q.minimum;
     let wsum: Decimal = q
@@ -311,8 +311,8 @@ below = "{below}"
     }
 
     /// A: 100, 0 → 50; B: 100, 100, 0 → 66.67; C: one response of 100, below the minimum of 2.
-    fn stats(q: &Questionnaire) -> Stats {
-        let mut s = Stats::new(q);
+    fn stats(q: &Questionnaire) -> SurveyStats {
+        let mut s = SurveyStats::new(q);
         for (a, ys) in [(0, vec![100, 0]), (1, vec![100, 100, 0]), (2, vec![100])] {
             for y in ys {
                 let answer = if y == 100 { 1 } else { 2 };
