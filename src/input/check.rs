@@ -144,6 +144,8 @@ impl<'a> Checker<'a> {
                         a.id
                     ),
                 ));
+            } else if let Some(message) = crate::rules::numbers::agency_id_problem(&a.id) {
+                self.errors.push(Error::at(loc(&a.source, "id"), message));
             }
             if scheme.group(&a.group).is_none() {
                 self.errors.push(Error::at(

@@ -2,6 +2,9 @@
 //! TOML text before any number becomes a decimal, so that nothing is rounded silently on reading:
 //! every number lies within ±10^12 and has at most 10 decimal places (a `weight` at most 28, what
 //! a decimal holds, so that a weight such as 1/12 can be written as exactly as the engine computes).
+//! The same pass holds rule ids to a character set (issue 11 class 7): every `id` and `kind` a
+//! scheme defines is ASCII letters, digits, `-`, `_` and `.`, so `А.1` (Cyrillic А) can never
+//! stand beside `A.1`. The agencies of `[[case]]` tables are data, checked as agency ids are.
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -20,7 +23,11 @@ pub fn check(text: &str, file: &str) -> Result<()> {
     // Syntax errors are reported by the deserializer, which runs first.
     let Ok(table) = DeTable::parse(text) else { return Ok(()) };
     let mut errors = Vec::new();
-    walk_table(table.get_ref(), text, file, &mut errors);
+    for (key, value) in table.get_ref() {
+        if key.get_ref() != "case" {
+            walk(key.get_ref(), value, text, file, &mut errors);
+        }
+    }
     Error::collect(errors)
 }
 
@@ -41,15 +48,47 @@ fn walk(key: &str, value: &Spanned<DeValue<'_>>, text: &str, file: &str, errors:
         }
         DeValue::Integer(i) if i.radix() == 10 => i.as_str(),
         DeValue::Float(f) => f.as_str(),
+        DeValue::String(id) if key == "id" || key == "kind" => {
+            if let Some(message) = rule_id_problem(id) {
+                errors.push(Error::at(at(key, value, text, file), message));
+            }
+            return;
+        }
         _ => return,
     };
     let most = if key == "weight" { MAX_WEIGHT_DECIMALS } else { MAX_DECIMALS };
     if let Some(message) = problem(number, most) {
-        let line = crate::util::encoding::line_of(text.as_bytes(), value.span().start);
-        let location =
-            Location { file: file.to_string(), line: Some(line), column: Some(key.to_string()) };
-        errors.push(Error::at(location, message));
+        errors.push(Error::at(at(key, value, text, file), message));
     }
+}
+
+fn at(key: &str, value: &Spanned<DeValue<'_>>, text: &str, file: &str) -> Location {
+    let line = crate::util::encoding::line_of(text.as_bytes(), value.span().start);
+    Location { file: file.to_string(), line: Some(line), column: Some(key.to_string()) }
+}
+
+/// A rule id's characters: ASCII letters, digits, `-`, `_`, `.`.
+pub fn rule_id_problem(id: &str) -> Option<String> {
+    let bad = id.chars().find(|&c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))?;
+    Some(format!(
+        "id `{id}` has the character `{bad}` (U+{:04X}): expected ASCII letters, digits, `-`, `_` \
+         and `.` only (a look-alike letter from another script would make a second, different id)",
+        bad as u32
+    ))
+}
+
+/// An agency id's characters: those of a rule id, and CJK ideographs (`省政府办公厅`).
+pub fn agency_id_problem(id: &str) -> Option<String> {
+    let cjk = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{20000}'..='\u{2FFFF}');
+    let bad = id
+        .chars()
+        .find(|&c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') || cjk(c)))?;
+    Some(format!(
+        "agency id `{id}` has the character `{bad}` (U+{:04X}): expected ASCII letters, digits, \
+         `-`, `_`, `.` and Chinese characters only (a look-alike letter from another script would \
+         make a second, different agency)",
+        bad as u32
+    ))
 }
 
 /// What is wrong with a number written as `text` (TOML or cell text), if anything.
