@@ -162,6 +162,54 @@ fn file_type_name(t: &std::fs::FileType) -> Option<&'static str> {
     }
 }
 
+/// The input kinds a scheme may need; `--allow-missing` takes one of them.
+pub const NEEDED_KINDS: [&str; 6] =
+    ["findings", "tasks", "measures", "awards", "lookback", "survey"];
+
+/// The input kinds `scheme` reads: deduction items read findings, deadline items tasks, measured
+/// and normalised items measures, bonus items awards, a look-back rule lookback, survey items
+/// survey.
+pub fn needed_kinds(scheme: &crate::rules::Scheme) -> Vec<&'static str> {
+    use crate::rules::Method;
+    let has =
+        |f: fn(&Method) -> bool| scheme.nodes.iter().any(|n| n.method.as_ref().is_some_and(f));
+    let needs = [
+        !scheme.deduct_kinds.is_empty(),
+        has(|m| matches!(m, Method::Deadline(_))),
+        has(|m| matches!(m, Method::Measure(_) | Method::Normalise(_))),
+        !scheme.bonus.items.is_empty(),
+        scheme.lookback.is_some(),
+        has(|m| matches!(m, Method::Survey(_))),
+    ];
+    NEEDED_KINDS.iter().zip(needs).filter(|(_, n)| *n).map(|(k, _)| *k).collect()
+}
+
+/// The kinds `scheme` reads that have no file in the data directory: an error naming them unless
+/// each is in `allowed` (a file with a header and no rows is present: it says "none").
+pub fn absent_kinds(
+    scheme: &crate::rules::Scheme,
+    inputs: &Inputs,
+    allowed: &[String],
+) -> Result<Vec<String>> {
+    let absent: Vec<&str> = needed_kinds(scheme)
+        .into_iter()
+        .filter(|k| !inputs.files.iter().any(|f| f.kind == *k))
+        .collect();
+    let refused: Vec<&str> =
+        absent.iter().copied().filter(|k| !allowed.iter().any(|a| a == k)).collect();
+    if !refused.is_empty() {
+        let errors = refused.iter().map(|k| {
+            Error::Data(format!(
+                "no {k}.csv or {k}.xlsx in the data directory, but the scheme has items that read \
+                 {k}: expected the file (with only its header row if there are none), or \
+                 --allow-missing {k} to score as if it held no row"
+            ))
+        });
+        return Err(Error::Many(errors.collect()));
+    }
+    Ok(absent.into_iter().map(String::from).collect())
+}
+
 /// Load every input file of a data directory.
 pub fn load_dir(dir: &Path, encoding: Option<TextEncoding>) -> Result<Inputs> {
     if !dir.is_dir() {
