@@ -550,7 +550,10 @@ fn a_value_with_30_decimals_is_not_rounded() {
 fn a_measured_value_of_minus_7_9e28() {
     let w = Work::new();
     let text = String::from_utf8(corpus_example("measures.csv")).unwrap();
-    w.write("measures.csv", text.replacen("140100,D4.2,99.6,", "140100,D4.2,-7.9e28,", 1).as_bytes());
+    w.write(
+        "measures.csv",
+        text.replacen("140100,D4.2,99.6,", "140100,D4.2,-7.9e28,", 1).as_bytes(),
+    );
     score_refuses(
         &w,
         "measures.csv:2: `value`: `-7.9e28` is too large: expected a number between \
