@@ -1,6 +1,7 @@
 //! Loading a data directory: one file per input kind, each `<kind>.csv` or `<kind>.xlsx`.
-//! `agencies` is required, and every kind the scheme reads unless `--allow-missing` says so. Columns are matched by name in any order; an unknown column is an
-//! error (a misspelled `evidance` would otherwise drop data silently).
+//! `agencies` is required, and every kind the scheme reads unless `--allow-missing` says so.
+//! Columns are matched by name in any order; an unknown column is an error (a misspelled
+//! `evidance` would otherwise drop data silently).
 
 use std::path::{Path, PathBuf};
 
