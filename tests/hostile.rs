@@ -540,7 +540,7 @@ fn a_value_with_30_decimals_is_not_rounded() {
         &w,
         &format!(
             "measures.csv:{}: `value`: `99.999999999999999999999999999999` has 30 decimal \
-             places: expected at most 10 (a number is never rounded on reading)",
+             places: expected at most 28 (a number is never rounded on reading)",
             line - 1
         ),
     );

@@ -30,7 +30,9 @@ pub fn decimal(s: &str) -> Result<Decimal, String> {
     if t.is_empty() {
         return Err("empty: expected a number".into());
     }
-    if let Some(problem) = crate::rules::numbers::problem(t, crate::rules::numbers::MAX_DECIMALS) {
+    if let Some(problem) =
+        crate::rules::numbers::problem(t, crate::rules::numbers::MAX_DATA_DECIMALS)
+    {
         return Err(problem);
     }
     let parsed = if t.contains(['e', 'E']) {

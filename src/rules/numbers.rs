@@ -15,8 +15,13 @@ use crate::error::{Error, Location, Result};
 pub const MAX_MAGNITUDE: f64 = 1e12;
 /// Decimal places of a number in rules or data.
 pub const MAX_DECIMALS: u32 = 10;
-/// Decimal places of a weight.
+/// Decimal places of a weight, and of a number in data (a measured value copied from a published
+/// table may carry 22): what a decimal holds.
 pub const MAX_WEIGHT_DECIMALS: u32 = 28;
+/// Decimal places of a number in a data file.
+pub const MAX_DATA_DECIMALS: u32 = 28;
+/// Significant digits a decimal holds exactly.
+pub const MAX_DIGITS: usize = 28;
 
 /// Check every number of a rules file's text; all problems are reported together.
 pub fn check(text: &str, file: &str) -> Result<()> {
@@ -112,6 +117,15 @@ pub fn problem(text: &str, most_decimals: u32) -> Option<String> {
              is never rounded on reading)"
         ));
     }
+    let (mantissa, _) = plain.split_once(['e', 'E']).unwrap_or((&plain, ""));
+    let digits = mantissa.trim_start_matches(['-', '+']).replace('.', "");
+    let significant = digits.trim_start_matches('0').trim_end_matches('0').len();
+    if significant > MAX_DIGITS {
+        return Some(format!(
+            "`{text}` has {significant} significant digits: expected at most {MAX_DIGITS} (a \
+             number is never rounded on reading)"
+        ));
+    }
     None
 }
 
@@ -145,5 +159,8 @@ mod tests {
         assert!(problem("-7.9e28", 10).unwrap().contains("too large"));
         assert_eq!(problem("0.0000000001", 10), None);
         assert!(problem("0.00000000001", 10).unwrap().contains("11 decimal places"));
+        assert_eq!(problem("1.22872765251582e-08", 28), None);
+        let long = "123456789012.1234567890123456789";
+        assert!(problem(long, 28).unwrap().contains("31 significant digits"));
     }
 }
