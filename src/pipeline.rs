@@ -19,11 +19,18 @@ pub struct RunConfig {
     pub rules: PathBuf,
     pub data: PathBuf,
     pub encoding: Option<TextEncoding>,
+    /// Input kinds the scheme reads that may be absent from the data directory (`--allow-missing`).
+    pub allow_missing: Vec<String>,
 }
 
 impl Default for RunConfig {
     fn default() -> Self {
-        RunConfig { rules: DEFAULT_RULES.into(), data: DEFAULT_DATA.into(), encoding: None }
+        RunConfig {
+            rules: DEFAULT_RULES.into(),
+            data: DEFAULT_DATA.into(),
+            encoding: None,
+            allow_missing: Vec::new(),
+        }
     }
 }
 
@@ -42,7 +49,8 @@ pub fn score_files(cfg: &RunConfig) -> Result<RunResult> {
 /// score them more than once (what-if previews, robustness replicates).
 pub fn load(cfg: &RunConfig) -> Result<(Scheme, Inputs)> {
     let scheme = crate::rules::load(&cfg.rules, &display(&cfg.rules))?;
-    let inputs = crate::input::load::load_dir(&cfg.data, cfg.encoding)?;
+    let mut inputs = crate::input::load::load_dir(&cfg.data, cfg.encoding)?;
+    inputs.absent = crate::input::load::absent_kinds(&scheme, &inputs, &cfg.allow_missing)?;
     crate::input::check::check(&scheme, &inputs)?;
     Ok((scheme, inputs))
 }

@@ -17,7 +17,8 @@ fn corpus(name: &str) -> Vec<u8> {
 
 /// Exit status and stderr of a finished command, asserting it did not crash.
 fn run(cmd: &mut assert_cmd::Command) -> (i32, String) {
-    let out = cmd.output().expect("runs");
+    // Never a hang: a run still going after this long is killed, and fails below as a signal.
+    let out = cmd.timeout(std::time::Duration::from_secs(120)).output().expect("runs");
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let code = out.status.code().unwrap_or_else(|| panic!("killed by a signal:\n{stderr}"));
     assert_ne!(code, 101, "a panic:\n{stderr}");
@@ -416,4 +417,334 @@ fn a_survey_export_cut_mid_quote_rejects_the_cut_row() {
             p.display()
         )
     );
+}
+
+// ---- class 1: an input silently not read
+
+/// What a data directory may hold, as every "not a file kaohe reads" message lists it.
+const KNOWN: &str = "expected only input files (agencies, findings, tasks, measures, awards, \
+                     lookback, survey, appeals, each .csv, .xlsx or .xls), survey-responses.csv, \
+                     survey-export.csv, kaohe-ignore.txt, or list the name in kaohe-ignore.txt to \
+                     leave it unread";
+
+#[test]
+fn a_misspelled_input_file() {
+    let w = Work::new();
+    w.write("finding.csv", &std::fs::read(w.data().join("findings.csv")).unwrap());
+    score_refuses(
+        &w,
+        &format!("finding.csv: not a file kaohe reads: did you mean findings.csv? {KNOWN}"),
+    );
+}
+
+#[test]
+fn a_folder_in_the_data_directory() {
+    let w = Work::new();
+    std::fs::create_dir(w.data().join("notes")).unwrap();
+    score_refuses(&w, &format!("notes: not a file kaohe reads: {KNOWN}"));
+}
+
+#[test]
+fn a_folder_named_as_an_input() {
+    let w = Work::new();
+    std::fs::remove_file(w.data().join("findings.csv")).unwrap();
+    std::fs::create_dir(w.data().join("findings.csv")).unwrap();
+    score_refuses(&w, "findings.csv: is a folder, not a regular file: expected a file of rows");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_never_opened() {
+    let w = Work::new();
+    let fifo = w.data().join("awards.csv");
+    std::fs::remove_file(&fifo).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    // Opening a FIFO with no writer blocks; the run's timeout would catch that as a failure.
+    score_refuses(
+        &w,
+        "awards.csv: is a FIFO (named pipe), not a regular file: expected a file of rows",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_device() {
+    let w = Work::new();
+    std::fs::remove_file(w.data().join("tasks.csv")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", w.data().join("tasks.csv")).unwrap();
+    score_refuses(&w, "tasks.csv: is a device, not a regular file: expected a file of rows");
+}
+
+#[test]
+fn an_excel_lock_file() {
+    let w = Work::new();
+    w.write("~$awards.xlsx", b"lock");
+    score_refuses(
+        &w,
+        "~$awards.xlsx: an Excel lock file: awards.xlsx is open in Excel (save and close it \
+         first), or list the name in kaohe-ignore.txt to leave it unread",
+    );
+}
+
+#[test]
+fn names_in_the_ignore_list_are_left_unread() {
+    let plain = rankings_with("agencies.csv", &corpus_example("agencies.csv"));
+    let w = Work::new();
+    w.write("notes.txt", b"not data");
+    w.write("finding-draft.csv", b"id,agency\n");
+    w.write("kaohe-ignore.txt", b"# drafts\nnotes.txt\nfinding-draft.csv  # not ready\n");
+    let (code, stderr) = run(&mut w.score());
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(std::fs::read(w.out().join("rankings.csv")).unwrap(), plain);
+}
+
+#[test]
+fn an_input_kind_the_scheme_reads_is_absent() {
+    let w = Work::new();
+    std::fs::remove_file(w.data().join("findings.csv")).unwrap();
+    score_refuses(
+        &w,
+        "no findings.csv or findings.xlsx in the data directory, but the scheme has items that \
+         read findings: expected the file (with only its header row if there are none), or \
+         --allow-missing findings to score as if it held no row",
+    );
+}
+
+#[test]
+fn allow_missing_scores_as_a_file_with_no_rows() {
+    // The plain spelling of "no findings": the header row alone.
+    let plain = rankings_with("findings.csv", b"id,agency,kind,count,date,evidence\n");
+    let w = Work::new();
+    std::fs::remove_file(w.data().join("findings.csv")).unwrap();
+    let (code, stderr) = run(w.score().args(["--allow-missing", "findings"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(std::fs::read(w.out().join("rankings.csv")).unwrap(), plain);
+    assert_eq!(scores_json(&w.out())["absent_inputs"], serde_json::json!(["findings"]));
+}
+
+fn corpus_example(name: &str) -> Vec<u8> {
+    std::fs::read(repo().join("examples/shanxi-2022").join(name)).unwrap()
+}
+
+// ---- class 3: numbers out of range or past their precision
+
+#[test]
+fn a_value_with_30_decimals_is_not_rounded() {
+    let w = Work::new();
+    let line = w.append("measures.csv", "140100,D4.2,99.999999999999999999999999999999,x");
+    let text = std::fs::read_to_string(w.data().join("measures.csv")).unwrap();
+    // Drop the example's own row for the same item, so the only problem is the number.
+    w.write("measures.csv", text.replacen("140100,D4.2,99.6,第三方评估测评\n", "", 1).as_bytes());
+    score_refuses(
+        &w,
+        &format!(
+            "measures.csv:{}: `value`: `99.999999999999999999999999999999` has 30 decimal \
+             places: expected at most 28 (a number is never rounded on reading)",
+            line - 1
+        ),
+    );
+}
+
+#[test]
+fn a_measured_value_of_minus_7_9e28() {
+    let w = Work::new();
+    let text = String::from_utf8(corpus_example("measures.csv")).unwrap();
+    w.write(
+        "measures.csv",
+        text.replacen("140100,D4.2,99.6,", "140100,D4.2,-7.9e28,", 1).as_bytes(),
+    );
+    score_refuses(
+        &w,
+        "measures.csv:2: `value`: `-7.9e28` is too large: expected a number between \
+         -1000000000000 and 1000000000000 (±10^12)",
+    );
+}
+
+#[test]
+fn a_count_over_a_million() {
+    let w = Work::new();
+    let line = w.append("awards.csv", "A2022-9999,140100,commendation,2000000,x");
+    score_refuses(
+        &w,
+        &format!(
+            "awards.csv:{line}: `count`: count 2000000 is too large: expected at most 1000000"
+        ),
+    );
+}
+
+#[test]
+fn rules_points_of_7e28() {
+    rules_refused(
+        "rules-huge-points.toml",
+        "rules.toml:29: `points`: `7e28` is too large: expected a number between -1000000000000 \
+         and 1000000000000 (±10^12)",
+    );
+}
+
+#[test]
+fn rules_weight_of_7_9e28() {
+    rules_refused(
+        "rules-huge-weight.toml",
+        "rules.toml:25: `weight`: `7.9e28` is too large: expected a number between \
+         -1000000000000 and 1000000000000 (±10^12)",
+    );
+}
+
+#[test]
+fn rules_points_with_30_decimals() {
+    rules_refused(
+        "rules-30-decimals.toml",
+        "rules.toml:29: `points`: `0.999999999999999999999999999999` has 30 decimal places: \
+         expected at most 10 (a number is never rounded on reading)",
+    );
+}
+
+// ---- class 4: double counting
+
+#[test]
+fn the_same_award_id_twice() {
+    let w = Work::new();
+    let line = w.append("awards.csv", "A2022-0001,140400,commendation,1,again");
+    score_refuses(
+        &w,
+        &format!(
+            "awards.csv:{line}: `id`: duplicate award id `A2022-0001` (first at awards.csv:2): \
+             expected unique ids, so that no award counts twice"
+        ),
+    );
+}
+
+#[test]
+fn the_same_look_back_row_twice_without_ids() {
+    let w = Work::new();
+    let first = w.append("lookback.csv", ",140100,five-publicity-gap,late,x");
+    let second = w.append("lookback.csv", ",140100,five-publicity-gap,late,x");
+    score_refuses(
+        &w,
+        &format!(
+            "lookback.csv:{second}: the same look-back finding as at lookback.csv:{first} (every \
+             value equal, no id): expected each look-back finding once (give each row an id)"
+        ),
+    );
+}
+
+#[test]
+fn the_same_finding_row_twice_without_ids() {
+    let w = Work::new();
+    let row = ",140100,interpretation-missing,1,2022-07-04,x";
+    let first = w.append("findings.csv", row);
+    let second = w.append("findings.csv", row);
+    score_refuses(
+        &w,
+        &format!(
+            "findings.csv:{second}: the same finding as at findings.csv:{first} (every value \
+             equal, no id): expected each finding once (give each row an id, or one row with \
+             count 2)"
+        ),
+    );
+}
+
+#[test]
+fn the_same_look_back_id_twice() {
+    let w = Work::new();
+    let line = w.append("lookback.csv", "P2021-00001,140100,five-publicity-gap,late,again");
+    score_refuses(
+        &w,
+        &format!(
+            "lookback.csv:{line}: `id`: duplicate look-back finding id `P2021-00001` (first at \
+             lookback.csv:2): expected unique ids, so that no look-back finding counts twice"
+        ),
+    );
+}
+
+// ---- class 7: look-alike ids
+
+#[test]
+fn an_agency_id_with_a_cyrillic_letter() {
+    let w = Work::new();
+    // `dept-сzt`: the first letter after the dash is Cyrillic с (U+0441).
+    let line = w.append("agencies.csv", "dept-\u{0441}zt,财政厅,department,");
+    score_refuses(
+        &w,
+        &format!(
+            "agencies.csv:{line}: `id`: agency id `dept-\u{0441}zt` has the character \
+             `\u{0441}` (U+0441): expected ASCII letters, digits, `-`, `_`, `.` and Chinese \
+             characters only (a look-alike letter from another script would make a second, \
+             different agency)"
+        ),
+    );
+}
+
+#[test]
+fn an_agency_id_with_a_zero_width_space() {
+    let w = Work::new();
+    let line = w.append("agencies.csv", "140100\u{200B},太原市,city,");
+    score_refuses(
+        &w,
+        &format!(
+            "agencies.csv:{line}: `id`: agency id `140100\u{200B}` has the character \
+             `\u{200B}` (U+200B): expected ASCII letters, digits, `-`, `_`, `.` and Chinese \
+             characters only (a look-alike letter from another script would make a second, \
+             different agency)"
+        ),
+    );
+}
+
+#[test]
+fn a_rule_id_with_a_cyrillic_letter() {
+    rules_refused(
+        "rules-cyrillic-id.toml",
+        "rules.toml:21: `id`: id `\u{0410}.1` has the character `\u{0410}` (U+0410): expected \
+         ASCII letters, digits, `-`, `_` and `.` only (a look-alike letter from another script \
+         would make a second, different id)",
+    );
+}
+
+#[test]
+fn a_finding_kind_with_a_greek_letter() {
+    rules_refused(
+        "rules-greek-kind.toml",
+        "rules.toml:27: `kind`: id `\u{03BA}` has the character `\u{03BA}` (U+03BA): expected \
+         ASCII letters, digits, `-`, `_` and `.` only (a look-alike letter from another script \
+         would make a second, different id)",
+    );
+}
+
+// ---- class 8: xlsx as attack (workbooks written by tests/bad-inputs/make-xlsx.py)
+
+fn with_awards_xlsx(case: &str) -> Work {
+    let w = Work::new();
+    std::fs::remove_file(w.data().join("awards.csv")).unwrap();
+    w.write("awards.xlsx", &corpus(case));
+    w
+}
+
+#[test]
+fn an_xlsx_that_unpacks_past_the_limit() {
+    // 266,904 bytes that unpack to 269,521,356 (the zip's own sizes, summed by Python's zipfile).
+    score_refuses(
+        &with_awards_xlsx("awards-zip-bomb.xlsx"),
+        "awards.xlsx: the workbook unpacks to 269521356 bytes: an input table may have at most \
+         268435456 (is this the right file?)",
+    );
+}
+
+#[test]
+fn a_formula_with_no_saved_value() {
+    score_refuses(
+        &with_awards_xlsx("awards-formula-no-value.xlsx"),
+        "awards.xlsx!D3: the formula `=1+1` has no saved value: expected values (open the file \
+         in Excel and save it, or paste the column as values)",
+    );
+}
+
+#[test]
+fn a_formula_with_its_saved_value_reads_as_the_value() {
+    // D3 is `=1+1` saved as 2, the count of A2022-0002 in awards.csv.
+    let w = with_awards_xlsx("awards-formula-saved.xlsx");
+    let (code, stderr) = run(&mut w.score());
+    assert_eq!(code, 0, "{stderr}");
+    let plain = rankings_with("awards.csv", &corpus_example("awards.csv"));
+    assert_eq!(std::fs::read(w.out().join("rankings.csv")).unwrap(), plain);
 }

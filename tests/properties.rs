@@ -173,7 +173,13 @@ fn data(s: &Scheme) -> impl Strategy<Value = Data> + use<> {
                     .enumerate()
                     .map(|(i, (ag, k, c))| format!("F{i},a{ag},{k},{c},2022-05-01"))
                     .collect(),
-                awards: a.iter().map(|(ag, c)| format!("a{ag},b0,{c}")).collect(),
+                // Ids, so that two equal awards are two awards (a row without an id that equals
+                // another is refused as counted twice).
+                awards: a
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (ag, c))| format!("W{i},a{ag},b0,{c}"))
+                    .collect(),
                 lookback: l
                     .iter()
                     .enumerate()
@@ -193,7 +199,7 @@ fn score(s: &Scheme, d: &Data) -> kaohe::score::result::RunResult {
     };
     w("agencies.csv", "id,name,group,parent", &d.agencies);
     w("findings.csv", "id,agency,kind,count,date", &d.findings);
-    w("awards.csv", "agency,bonus,count", &d.awards);
+    w("awards.csv", "id,agency,bonus,count", &d.awards);
     w("lookback.csv", "id,agency,kind,status", &d.lookback);
     let scheme =
         kaohe::rules::parse(s.toml().as_bytes(), "p.toml").expect("generated scheme is valid");

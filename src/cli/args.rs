@@ -17,11 +17,20 @@ pub struct RunArgs {
     /// Text encoding of CSV inputs (utf-8, gbk, gb18030); detected when not given.
     #[arg(long)]
     pub encoding: Option<TextEncoding>,
+    /// An input kind the scheme reads that may be absent from the data directory (every agency
+    /// then scores as if it held no row); repeat for several. Without it, an absent kind is an error.
+    #[arg(long = "allow-missing", value_name = "KIND", value_parser = crate::input::load::NEEDED_KINDS)]
+    pub allow_missing: Vec<String>,
 }
 
 impl RunArgs {
     pub fn config(&self) -> RunConfig {
-        RunConfig { rules: self.rules.clone(), data: self.data.clone(), encoding: self.encoding }
+        RunConfig {
+            rules: self.rules.clone(),
+            data: self.data.clone(),
+            encoding: self.encoding,
+            allow_missing: self.allow_missing.clone(),
+        }
     }
 
     /// Refuse an output directory that would replace, copy or sit inside the data directory, or

@@ -51,6 +51,46 @@ fn hint(matches: &[&str]) -> String {
     }
 }
 
+/// Rows of one kind seen so far, to refuse a row counted twice (issue 11 class 4): a row with an
+/// id is identified by its id; a row without one by all its values together.
+struct Seen<'a> {
+    what: &'static str,
+    /// How to write two of a thing in one file, for the message.
+    instead: &'static str,
+    ids: HashMap<&'a str, &'a Location>,
+    rows: HashMap<String, &'a Location>,
+}
+
+impl<'a> Seen<'a> {
+    fn new(what: &'static str, instead: &'static str) -> Self {
+        Seen { what, instead, ids: HashMap::new(), rows: HashMap::new() }
+    }
+
+    /// An error when this row was seen before, naming both lines.
+    fn check(&mut self, id: Option<&'a str>, row: &[&str], source: &'a Location) -> Option<Error> {
+        let what = self.what;
+        if let Some(id) = id {
+            let prev = self.ids.insert(id, source)?;
+            return Some(Error::at(
+                loc(source, "id"),
+                format!(
+                    "duplicate {what} id `{id}` (first at {prev}): expected unique ids, so that \
+                     no {what} counts twice"
+                ),
+            ));
+        }
+        let prev = self.rows.insert(row.join("\u{1f}"), source)?;
+        Some(Error::at(
+            source.clone(),
+            format!(
+                "the same {what} as at {prev} (every value equal, no id): expected each {what} \
+                 once (give each row an id{})",
+                self.instead
+            ),
+        ))
+    }
+}
+
 #[derive(Clone, Copy)]
 enum ItemKind {
     Task,
@@ -104,6 +144,8 @@ impl<'a> Checker<'a> {
                         a.id
                     ),
                 ));
+            } else if let Some(message) = crate::rules::numbers::agency_id_problem(&a.id) {
+                self.errors.push(Error::at(loc(&a.source, "id"), message));
             }
             if scheme.group(&a.group).is_none() {
                 self.errors.push(Error::at(
@@ -195,16 +237,15 @@ impl<'a> Checker<'a> {
         true
     }
 
-    /// Findings: unique ids, a known agency, a kind priced by a rule that applies to it.
+    /// Findings: unique ids (or, without an id, no two rows alike), a known agency, a kind priced
+    /// by a rule that applies to it.
     fn findings(&mut self, inputs: &Inputs) {
         let scheme = self.scheme;
-        let mut finding_ids: HashMap<&str, &Location> = HashMap::new();
+        let mut seen = Seen::new("finding", ", or one row with count 2");
         for f in &inputs.findings {
-            if let Some(id) = f.id.as_deref()
-                && let Some(prev) = finding_ids.insert(id, &f.source)
-            {
-                self.errors.push(Error::at(loc(&f.source, "id"), format!("duplicate finding id `{id}` (first at {prev}): expected unique ids, which appeals refer to")));
-            }
+            let date = f.date.map(|d| d.to_string()).unwrap_or_default();
+            let row = [f.agency.as_str(), &f.kind, &f.count.to_string(), &date, &f.evidence];
+            self.errors.extend(seen.check(f.id.as_deref(), &row, &f.source));
             if !self.known(&f.agency, &f.source) {
                 continue;
             }
@@ -329,7 +370,10 @@ impl<'a> Checker<'a> {
     /// Awards: a known agency and a bonus item that applies to it.
     fn awards(&mut self, inputs: &Inputs) {
         let scheme = self.scheme;
+        let mut seen = Seen::new("award", ", or one row with count 2");
         for a in &inputs.awards {
+            let row = [a.agency.as_str(), &a.bonus, &a.count.to_string(), &a.evidence];
+            self.errors.extend(seen.check(a.id.as_deref(), &row, &a.source));
             if !self.known(&a.agency, &a.source) {
                 continue;
             }
@@ -367,7 +411,10 @@ impl<'a> Checker<'a> {
         if !inputs.lookback.is_empty() && self.scheme.lookback.is_none() {
             self.errors.push(Error::at(loc(&inputs.lookback[0].source, "kind"), "the scheme has no [lookback] rule: expected no look-back rows, or a [lookback] table in the rules"));
         }
+        let mut seen = Seen::new("look-back finding", "");
         for l in &inputs.lookback {
+            let row = [l.agency.as_str(), &l.kind, l.status.name(), &l.evidence];
+            self.errors.extend(seen.check(l.id.as_deref(), &row, &l.source));
             self.known(&l.agency, &l.source);
         }
     }

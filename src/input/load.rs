@@ -1,6 +1,7 @@
 //! Loading a data directory: one file per input kind, each `<kind>.csv` or `<kind>.xlsx`.
-//! Only `agencies` is required. Columns are matched by name in any order; an unknown column is an
-//! error (a misspelled `evidance` would otherwise drop data silently).
+//! `agencies` is required, and every kind the scheme reads unless `--allow-missing` says so.
+//! Columns are matched by name in any order; an unknown column is an error (a misspelled
+//! `evidance` would otherwise drop data silently).
 
 use std::path::{Path, PathBuf};
 
@@ -46,11 +47,176 @@ pub fn find_file(dir: &Path, stem: &str) -> Result<Option<PathBuf>> {
     }
 }
 
+/// Files a data directory may hold besides the input kinds: the importer's per-response output
+/// (read by `kaohe robustness`), the raw survey export it was imported from (kept beside its
+/// results; `kaohe score` does not read it), and the ignore list itself.
+pub const OTHER_KNOWN: &[&str] = &["survey-responses.csv", "survey-export.csv", IGNORE_FILE];
+
+/// The list of further names a data directory may hold unread (one file name a line; `#` starts
+/// a comment).
+pub const IGNORE_FILE: &str = "kaohe-ignore.txt";
+
+/// Every name kaohe knows in a data directory.
+fn known_names() -> Vec<String> {
+    let kinds =
+        KINDS.iter().flat_map(|k| ["csv", "xlsx", "xls"].map(|ext| format!("{}.{ext}", k.0)));
+    kinds.chain(OTHER_KNOWN.iter().map(|s| s.to_string())).collect()
+}
+
+/// The names listed in `dir/kaohe-ignore.txt`, if it exists.
+fn ignored_names(dir: &Path) -> Result<Vec<String>> {
+    let path = dir.join(IGNORE_FILE);
+    match std::fs::symlink_metadata(&path) {
+        Err(_) => return Ok(Vec::new()),
+        Ok(m) if !m.is_file() => {
+            return Err(Error::at(
+                Location::file(IGNORE_FILE),
+                "is not a regular file: expected a text file listing names to leave unread",
+            ));
+        }
+        Ok(_) => {}
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    Ok(text
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect())
+}
+
+/// Every entry of a data directory must be a regular file kaohe knows (or a name listed in
+/// `kaohe-ignore.txt`), so that a misspelled `finding.csv` is never silently left unread. Names
+/// starting with `.` (`.DS_Store`, `.git`) are system files and are skipped. The file type is
+/// read without opening the entry: a FIFO is never opened, so never blocks.
+pub fn scan_dir(dir: &Path) -> Result<()> {
+    let known = known_names();
+    let ignored = ignored_names(dir)?;
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut names: Vec<String> = Vec::new();
+    for e in entries {
+        let e = e.map_err(|e| Error::io(dir, e))?;
+        names.push(e.file_name().to_string_lossy().into_owned());
+    }
+    names.sort();
+    let mut errors = Vec::new();
+    for name in &names {
+        if name.starts_with('.') || ignored.contains(name) {
+            continue;
+        }
+        if let Some(message) = entry_problem(dir, name, &known) {
+            errors.push(Error::at(Location::file(name), message));
+        }
+    }
+    Error::collect(errors)
+}
+
+/// What is wrong with one entry of a data directory, if anything.
+fn entry_problem(dir: &Path, name: &str, known: &[String]) -> Option<String> {
+    let ignore = format!("or list the name in {IGNORE_FILE} to leave it unread");
+    if !known.iter().any(|k| k == name) {
+        if let Some(original) = name.strip_prefix("~$") {
+            return Some(format!(
+                "an Excel lock file: {original} is open in Excel (save and close it first), {ignore}"
+            ));
+        }
+        let close = super::check::close_matches(name, known.iter().map(String::as_str));
+        let guess = match close.first() {
+            Some(c) => format!("did you mean {c}? "),
+            None => String::new(),
+        };
+        return Some(format!(
+            "not a file kaohe reads: {guess}expected only input files ({}, each .csv, .xlsx or \
+             .xls), {}, {ignore}",
+            KINDS.iter().map(|k| k.0).collect::<Vec<_>>().join(", "),
+            OTHER_KNOWN.join(", ")
+        ));
+    }
+    // `metadata` follows a symbolic link to what it names, without opening it.
+    let what = match std::fs::metadata(dir.join(name)) {
+        Err(e) => return Some(format!("cannot be read ({e}): expected a readable file")),
+        Ok(m) => file_type_name(&m.file_type())?,
+    };
+    Some(format!("is {what}, not a regular file: expected a file of rows"))
+}
+
+/// What a non-regular file is, in words; `None` for a regular file.
+fn file_type_name(t: &std::fs::FileType) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return Some("a device");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+    }
+    if t.is_dir() {
+        Some("a folder")
+    } else if t.is_file() {
+        None
+    } else {
+        Some("something else")
+    }
+}
+
+/// The input kinds a scheme may need; `--allow-missing` takes one of them.
+pub const NEEDED_KINDS: [&str; 6] =
+    ["findings", "tasks", "measures", "awards", "lookback", "survey"];
+
+/// The input kinds `scheme` reads: deduction items read findings, deadline items tasks, measured
+/// and normalised items measures, bonus items awards, a look-back rule lookback, survey items
+/// survey.
+pub fn needed_kinds(scheme: &crate::rules::Scheme) -> Vec<&'static str> {
+    use crate::rules::Method;
+    let has =
+        |f: fn(&Method) -> bool| scheme.nodes.iter().any(|n| n.method.as_ref().is_some_and(f));
+    let needs = [
+        !scheme.deduct_kinds.is_empty(),
+        has(|m| matches!(m, Method::Deadline(_))),
+        has(|m| matches!(m, Method::Measure(_) | Method::Normalise(_))),
+        !scheme.bonus.items.is_empty(),
+        scheme.lookback.is_some(),
+        has(|m| matches!(m, Method::Survey(_))),
+    ];
+    NEEDED_KINDS.iter().zip(needs).filter(|(_, n)| *n).map(|(k, _)| *k).collect()
+}
+
+/// The kinds `scheme` reads that have no file in the data directory: an error naming them unless
+/// each is in `allowed` (a file with a header and no rows is present: it says "none").
+pub fn absent_kinds(
+    scheme: &crate::rules::Scheme,
+    inputs: &Inputs,
+    allowed: &[String],
+) -> Result<Vec<String>> {
+    let absent: Vec<&str> = needed_kinds(scheme)
+        .into_iter()
+        .filter(|k| !inputs.files.iter().any(|f| f.kind == *k))
+        .collect();
+    let refused: Vec<&str> =
+        absent.iter().copied().filter(|k| !allowed.iter().any(|a| a == k)).collect();
+    if !refused.is_empty() {
+        let errors = refused.iter().map(|k| {
+            Error::Data(format!(
+                "no {k}.csv or {k}.xlsx in the data directory, but the scheme has items that read \
+                 {k}: expected the file (with only its header row if there are none), or \
+                 --allow-missing {k} to score as if it held no row"
+            ))
+        });
+        return Err(Error::Many(errors.collect()));
+    }
+    Ok(absent.into_iter().map(String::from).collect())
+}
+
 /// Load every input file of a data directory.
 pub fn load_dir(dir: &Path, encoding: Option<TextEncoding>) -> Result<Inputs> {
     if !dir.is_dir() {
         return Err(Error::Usage(format!("data directory {} does not exist", dir.display())));
     }
+    scan_dir(dir)?;
     let mut inputs = Inputs::default();
     let mut errors = Vec::new();
     for (stem, _, _) in KINDS {

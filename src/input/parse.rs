@@ -30,6 +30,11 @@ pub fn decimal(s: &str) -> Result<Decimal, String> {
     if t.is_empty() {
         return Err("empty: expected a number".into());
     }
+    if let Some(problem) =
+        crate::rules::numbers::problem(t, crate::rules::numbers::MAX_DATA_DECIMALS)
+    {
+        return Err(problem);
+    }
     let parsed = if t.contains(['e', 'E']) {
         Decimal::from_scientific(t).ok()
     } else {
@@ -63,6 +68,9 @@ pub fn excel_scientific(s: &str) -> Option<Decimal> {
     Decimal::from_scientific(t).ok().map(|d| d.normalize())
 }
 
+/// The largest count a row may give (findings, awards, responses).
+pub const MAX_COUNT: u32 = 1_000_000;
+
 /// A non-negative whole count; blank means `default`.
 pub fn count(s: &str, default: u32) -> Result<u32, String> {
     if s.trim().is_empty() {
@@ -82,7 +90,9 @@ pub fn count(s: &str, default: u32) -> Result<u32, String> {
         return Err(format!("count {s} is not whole: expected a whole number ≥ 0"));
     }
     u32::try_from(d.trunc().mantissa() / 10i128.pow(d.scale()))
-        .map_err(|_| format!("count {s} is too large"))
+        .ok()
+        .filter(|&n| n <= MAX_COUNT)
+        .ok_or_else(|| format!("count {s} is too large: expected at most {MAX_COUNT}"))
 }
 
 /// A calendar date in any of the accepted spellings.

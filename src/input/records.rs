@@ -159,6 +159,8 @@ pub struct Inputs {
     pub appeals: Vec<Appeal>,
     /// The files read, with hashes and row counts (empty for test cases).
     pub files: Vec<InputRecord>,
+    /// Input kinds the scheme reads whose file was absent, allowed by `--allow-missing`.
+    pub absent: Vec<String>,
 }
 
 /// One file that went into the run.

@@ -31,6 +31,13 @@ pub fn reconciliation(run: &RunResult) -> String {
             f.path, f.rows_read, f.rows_used, f.rows_rejected
         );
     }
+    if !run.absent_inputs.is_empty() {
+        let _ = writeln!(
+            s,
+            "  absent (--allow-missing; scored as if no row): {}",
+            run.absent_inputs.join(", ")
+        );
+    }
     s
 }
 

@@ -34,6 +34,7 @@ pub fn rank(scheme: &Scheme, inputs: &Inputs, mut agencies: Vec<AgencyResult>) -
         agencies,
         inputs: files,
         surveys: survey_summaries(inputs),
+        absent_inputs: inputs.absent.clone(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! [`raw`] structs that reject unknown keys, then validated into a [`Scheme`]. Nothing downstream
 //! ever sees an unvalidated rule.
 
+pub mod numbers;
 pub mod raw;
 pub mod scheme;
 pub mod validate;
@@ -49,6 +50,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Scheme> {
         ));
     }
     let raw: raw::RawScheme = toml::from_str(text).map_err(|e| toml_error(file, text, &e))?;
+    numbers::check(text, file)?;
     validate::validate(raw, validate::Source { file, text }, sha256)
 }
 

@@ -23,6 +23,10 @@ pub struct RunResult {
     /// Every survey result read (the satisfaction index and its interval), ordered by survey, then
     /// agency id; for the report, which draws them.
     pub surveys: Vec<SurveySummary>,
+    /// Input kinds the scheme reads that had no file (allowed by `--allow-missing`): every agency
+    /// scored as if that kind held no row. Left out of scores.json when none was absent.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub absent_inputs: Vec<String>,
 }
 
 /// The parts of the scheme a reader of the results needs.

@@ -337,6 +337,7 @@ fn check_duplicate_headers(headers: &[String], file: &str) -> Result<()> {
 /// Read the first worksheet of a spreadsheet. Numbers are written without a trailing `.0`; dates
 /// as `YYYY-MM-DD` (with time if it has one).
 fn read_spreadsheet(path: &Path, file: &str) -> Result<Table> {
+    check_unpacked_size(path, file)?;
     let mut workbook = calamine::open_workbook_auto(path).map_err(|e| {
         Error::at(Location::file(file), format!("cannot open as a spreadsheet: {e}"))
     })?;
@@ -346,6 +347,7 @@ fn read_spreadsheet(path: &Path, file: &str) -> Result<Table> {
     let range = workbook.worksheet_range(&sheet).map_err(|e| {
         Error::at(Location::file(file), format!("cannot read sheet `{sheet}`: {e}"))
     })?;
+    check_formulas(&mut workbook, &sheet, &range, file)?;
     let start_row = range.start().map(|(r, _)| r).unwrap_or(0) as u64;
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
@@ -384,6 +386,78 @@ fn read_spreadsheet(path: &Path, file: &str) -> Result<Table> {
         row.cells.truncate(width);
     }
     Ok(Table { file: file.to_string(), headers, rows, encoding: None, sha256: String::new() })
+}
+
+/// An .xlsx or .ods is a zip archive: the sizes its central directory declares must add up to at
+/// most [`limits::MAX_FILE_BYTES`] unpacked, checked before anything is unpacked (a 0.6 MB file
+/// may unpack to 600 MiB). An .xls is not a zip and is held by the file-size limit alone.
+fn check_unpacked_size(path: &Path, file: &str) -> Result<()> {
+    let mut magic = [0u8; 4];
+    let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    if std::io::Read::read_exact(&mut f, &mut magic).is_err() || &magic != b"PK\x03\x04" {
+        return Ok(()); // not a zip: calamine says what it is not
+    }
+    let mut archive = zip::ZipArchive::new(f).map_err(|e| {
+        Error::at(Location::file(file), format!("cannot open as a spreadsheet: {e}"))
+    })?;
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let size = archive.by_index_raw(i).map_or(u64::MAX, |entry| entry.size());
+        total = total.saturating_add(size);
+    }
+    if total > limits::MAX_FILE_BYTES {
+        return Err(Error::at(
+            Location::file(file),
+            format!(
+                "the workbook unpacks to {total} bytes: an input table may have at most {} \
+                 (is this the right file?)",
+                limits::MAX_FILE_BYTES
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A formula cell whose workbook saved no value for it (written by a program, never opened and
+/// saved in Excel) would read as empty: refuse it, naming the cell (`awards.xlsx!B7`).
+fn check_formulas<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut calamine::Sheets<RS>,
+    sheet: &str,
+    values: &calamine::Range<Data>,
+    file: &str,
+) -> Result<()> {
+    let Ok(formulas) = workbook.worksheet_formula(sheet) else { return Ok(()) };
+    for (row, col, formula) in formulas.used_cells() {
+        if formula.is_empty() {
+            continue;
+        }
+        let (r0, c0) = formulas.start().unwrap_or((0, 0));
+        let (r, c) = (r0 as usize + row, c0 as usize + col);
+        if matches!(values.get_value((r as u32, c as u32)), None | Some(Data::Empty)) {
+            return Err(Error::at(
+                Location::file(format!("{file}!{}{}", column_name(c), r + 1)),
+                format!(
+                    "the formula `={formula}` has no saved value: expected values (open the file \
+                     in Excel and save it, or paste the column as values)"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A spreadsheet column's letters (0 → A, 26 → AA).
+fn column_name(mut c: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A spreadsheet cell as text.

@@ -160,6 +160,7 @@ pub fn run_result_scaled(scale: usize) -> RunResult {
             },
         ],
         surveys,
+        absent_inputs: Vec::new(),
     }
 }
 
