@@ -28,8 +28,8 @@ fn indicator_points(
     // indicator's value:
     // read the value itself (docs/composite.md).
     if scheme.nodes.iter().any(|n| {
-        n.aggregate != crate::rules::Aggregate::Sum
-            || n.transform.is_some()
+        n.aggregate() != crate::rules::Aggregate::Sum
+            || n.transform().is_some()
             || n.weight != Decimal::ONE
     }) {
         return a.nodes.iter().find(|n| n.id == id).map(|n| n.value);
@@ -37,7 +37,7 @@ fn indicator_points(
     let mut ids = vec![node];
     let mut i = 0;
     while i < ids.len() {
-        ids.extend(scheme.nodes[ids[i]].children.iter().copied());
+        ids.extend(scheme.nodes[ids[i]].children().iter().copied());
         i += 1;
     }
     let names: Vec<&str> = ids.iter().map(|&n| scheme.nodes[n].id.as_str()).collect();

@@ -17,7 +17,7 @@ pub fn run(args: &CheckArgs) -> crate::Result<bool> {
     let bytes = crate::rules::read(&args.rules, &display)?;
     let scheme = crate::rules::parse(&bytes, &display)?;
     let text = String::from_utf8_lossy(&bytes);
-    let leaves = scheme.nodes.iter().filter(|n| n.is_leaf()).count();
+    let leaves = scheme.nodes.iter().filter(|n| n.method().is_some()).count();
     println!(
         "{display}: valid — {} dimensions, {} indicators ({leaves} items), {} groups, {} bonus items, {} penalty kinds, {} vetoes",
         scheme.roots.len(),

@@ -138,7 +138,7 @@ basis = "b"
 "#;
         let s = super::parse(text.as_bytes(), "t.toml").unwrap();
         assert_eq!(s.total, dec!(0.3));
-        match &s.nodes[0].method {
+        match s.nodes[0].method() {
             Some(super::Method::Deduct(k)) => {
                 assert_eq!(k[0].points, dec!(0.1));
                 assert_eq!(k[0].cap, Some(dec!(0.2)));

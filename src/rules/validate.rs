@@ -172,7 +172,19 @@ fn keyword<T: Copy>(
     default: T,
 ) -> T {
     let Some(s) = s else { return default };
-    let word = s.get_ref().as_str();
+    keyword_at(c, s, s.get_ref(), (key, what), words, default)
+}
+
+/// [`keyword`] for a word without a span of its own: an error is reported at `at` (the table
+/// holding it).
+fn keyword_at<S, T: Copy>(
+    c: &mut Checker<'_>,
+    at: &Spanned<S>,
+    word: &str,
+    (key, what): (&str, &str),
+    words: &[(&str, T)],
+    default: T,
+) -> T {
     if let Some((_, v)) = words.iter().find(|(w, _)| *w == word) {
         return *v;
     }
@@ -181,7 +193,7 @@ fn keyword<T: Copy>(
         Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
         _ => names.join(""),
     };
-    c.err(s, key, format!("unknown {what}`{word}`: expected {list}"));
+    c.err(at, key, format!("unknown {what}`{word}`: expected {list}"));
     default
 }
 
@@ -557,16 +569,20 @@ fn node_checks(c: &mut Checker<'_>, env: &NodeEnv<'_, '_>, i: usize) -> Aggregat
     aggregate
 }
 
-/// A leaf's one scoring method (an inner node has none, except its own normalisation).
-fn node_method(
+/// What the node is: a leaf with its one scoring method, or an inner node with its aggregate and
+/// its own normalisation (an inner node has no other method).
+fn node_kind(
     c: &mut Checker<'_>,
     env: &NodeEnv<'_, '_>,
     i: usize,
-    deduct_kinds: &mut HashMap<String, (usize, usize)>,
-    kind_lines: &mut HashMap<String, u64>,
-) -> Option<Method> {
+    aggregate: Aggregate,
+    kinds: Kinds<'_>,
+) -> NodeKind {
     let ind = &env.raw[i];
-    let is_leaf = env.shape.children[i].is_empty();
+    let children = &env.shape.children[i];
+    // A leaf whose method is in error is never scored (the errors stop validation): it stands as
+    // an empty deduction list meanwhile.
+    let unscored = || NodeKind::Leaf(Method::Deduct(Vec::new()));
     let methods = [
         !ind.deduct.is_empty(),
         ind.deadline.is_some(),
@@ -577,7 +593,7 @@ fn node_method(
     .iter()
     .filter(|&&b| b)
     .count();
-    if is_leaf {
+    if children.is_empty() {
         if methods != 1 {
             c.err(
                 &ind.id,
@@ -587,9 +603,9 @@ fn node_method(
                     ind.id.get_ref()
                 ),
             );
-            None
+            unscored()
         } else {
-            method(c, ind, i, deduct_kinds, kind_lines)
+            method(c, ind, i, kinds.0, kinds.1).map_or_else(unscored, NodeKind::Leaf)
         }
     } else {
         if methods - usize::from(ind.normalise.is_some()) != 0 {
@@ -599,9 +615,13 @@ fn node_method(
                 format!("indicator `{}` has children and a scoring method: expected methods on leaf items only", ind.id.get_ref()),
             );
         }
-        None
+        let transform = ind.normalise.as_ref().map(|n| transform(c, ind.id.get_ref(), n));
+        NodeKind::Inner { children: children.clone(), aggregate, transform }
     }
 }
+
+/// The finding kinds priced so far: kind → (leaf, index in its deductions), and kind → line.
+type Kinds<'k> = (&'k mut HashMap<String, (usize, usize)>, &'k mut HashMap<String, u64>);
 
 /// One indicator checked and typed.
 fn node(
@@ -615,11 +635,7 @@ fn node(
     let max = *ind.max.get_ref();
     let aggregate = node_checks(c, env, i);
     let is_leaf = env.shape.children[i].is_empty();
-    let method = node_method(c, env, i, deduct_kinds, kind_lines);
-    let transform = match (&ind.normalise, is_leaf) {
-        (Some(n), false) => transform(c, ind.id.get_ref(), n),
-        _ => None,
-    };
+    let kind = node_kind(c, env, i, aggregate, (deduct_kinds, kind_lines));
     let gate = gate(c, env, i);
     // Normalised values (z-scores) and averages may be negative: no floor unless asked.
     let composite = ind.normalise.is_some() || aggregate != Aggregate::Sum;
@@ -642,7 +658,6 @@ fn node(
         basis: ind.basis.get_ref().clone(),
         note: ind.note.clone(),
         parent: env.shape.parents[i],
-        children: env.shape.children[i].clone(),
         dimension: env.shape.dimension[i],
         applies: Applicability {
             groups: strings(&ind.groups),
@@ -650,16 +665,14 @@ fn node(
             exempt: strings(&ind.exempt),
         },
         floor,
-        method,
-        aggregate,
         weight,
         round: ind.round.as_ref().map(|r| *r.get_ref()),
-        transform,
         gate,
         dense_ranks: dense_ranks(c, ind),
         weight_bounds: weight_bounds(c, ind),
         rank_decimals: rank_decimals(c, ind),
         line: c.src.line(ind.id.span()),
+        kind,
     }
 }
 
@@ -754,18 +767,15 @@ fn rounding(c: &mut Checker<'_>, raw: Option<&RawRounding>) -> Rounding {
         total: false,
     };
     let total_only = [Spanned::new(0..0, "total".to_string())];
+    type Mark = fn(&mut Rounding);
+    let words: [(&str, Mark); 4] = [
+        ("item", |r| r.item = true),
+        ("dimension", |r| r.dimension = true),
+        ("base", |r| r.base = true),
+        ("total", |r| r.total = true),
+    ];
     for step in raw.at.as_deref().unwrap_or(&total_only) {
-        match step.get_ref().as_str() {
-            "item" => r.item = true,
-            "dimension" => r.dimension = true,
-            "base" => r.base = true,
-            "total" => r.total = true,
-            other => c.err(
-                step,
-                "rounding.at",
-                format!("unknown rounding step `{other}`: expected item, dimension, base or total"),
-            ),
-        }
+        keyword(c, Some(step), "rounding.at", "rounding step ", &words, |_| {})(&mut r);
     }
     r
 }
@@ -962,14 +972,10 @@ fn method(
         {
             c.err(m, "deadline.late_min_share", "late_min_share without late_per_month");
         }
-        if let Some(cut) = cutoff
+        if let (Some(cut), Some(raw_cut)) = (cutoff, &d.cutoff)
             && cut < due
         {
-            c.err(
-                d.cutoff.as_ref().expect("some"),
-                "deadline.cutoff",
-                format!("cutoff {cut} is before the due date {due}"),
-            );
+            c.err(raw_cut, "deadline.cutoff", format!("cutoff {cut} is before the due date {due}"));
         }
         return Some(Method::Deadline(Deadline { due, late, cutoff }));
     }
@@ -1038,7 +1044,7 @@ fn method(
         }));
     }
     if let Some(n) = &ind.normalise {
-        return normalise(c, ind.id.get_ref(), n);
+        return Some(Method::Normalise(normalise(c, ind.id.get_ref(), n)));
     }
     None
 }
@@ -1048,23 +1054,13 @@ fn aggregate(c: &mut Checker<'_>, ind: &RawIndicator, is_leaf: bool) -> Aggregat
     if is_leaf {
         c.err(a, "aggregate", format!("item `{}` has no children to aggregate: expected aggregate on inner indicators only", ind.id.get_ref()));
     }
-    match a.get_ref().as_str() {
-        "sum" => Aggregate::Sum,
-        "mean" => Aggregate::Mean,
-        "geometric" => Aggregate::Geometric,
-        other => {
-            c.err(
-                a,
-                "aggregate",
-                format!("unknown aggregate `{other}`: expected sum, mean or geometric"),
-            );
-            Aggregate::Sum
-        }
-    }
+    let words =
+        [("sum", Aggregate::Sum), ("mean", Aggregate::Mean), ("geometric", Aggregate::Geometric)];
+    keyword(c, Some(a), "aggregate", "aggregate ", &words, Aggregate::Sum)
 }
 
 /// `[indicator.normalise]` on an inner indicator: a linear scaling of its aggregated value.
-fn transform(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option<Normalise> {
+fn transform(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Normalise {
     let n = s.get_ref();
     if n.measure.is_some()
         || n.per.is_some()
@@ -1074,18 +1070,14 @@ fn transform(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option
     {
         c.err(s, "normalise", format!("indicator `{id}` has children: its normalise scales the aggregated value and takes no measure, per, missing, impute_within or winsorise"));
     }
-    match normalise(c, id, s)? {
-        Method::Normalise(nm) => {
-            if nm.scaling == Scaling::Rank {
-                c.err(s, "normalise.method", format!("indicator `{id}`: a rank is not a linear scaling: expected minmax, zscore, best or none on an inner indicator"));
-            }
-            if nm.scaling == Scaling::Best && !nm.higher_is_better {
-                c.err(s, "normalise.method", format!("indicator `{id}`: best ÷ value is not linear: expected higher_is_better with method = \"best\" on an inner indicator"));
-            }
-            Some(nm)
-        }
-        _ => None,
+    let nm = normalise(c, id, s);
+    if nm.scaling == Scaling::Rank {
+        c.err(s, "normalise.method", format!("indicator `{id}`: a rank is not a linear scaling: expected minmax, zscore, best or none on an inner indicator"));
     }
+    if nm.scaling == Scaling::Best && !nm.higher_is_better {
+        c.err(s, "normalise.method", format!("indicator `{id}`: best ÷ value is not linear: expected higher_is_better with method = \"best\" on an inner indicator"));
+    }
+    nm
 }
 
 fn scope(c: &mut Checker<'_>, s: Option<&Spanned<String>>, key: &str, default: Scope) -> Scope {
@@ -1093,117 +1085,33 @@ fn scope(c: &mut Checker<'_>, s: Option<&Spanned<String>>, key: &str, default: S
     keyword(c, s, key, "", &words, default)
 }
 
-fn normalise(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option<Method> {
+/// `[indicator.normalise]`: its scaling, the population of its statistics, missing values and
+/// winsorising.
+fn normalise(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Normalise {
     let n = s.get_ref();
-    let method = n.method.as_ref().map(|m| m.get_ref().as_str()).unwrap_or("minmax");
-    let minmax_keys = n.low.is_some() || n.high.is_some() || n.clamp.is_some();
-    let z_keys = n.mean.is_some() || n.sd.is_some();
-    let scaling = match method {
-        "minmax" => {
-            let bounds = match (n.low, n.high) {
-                (None, None) => None,
-                (Some(l), Some(h)) if l < h => Some((l, h)),
-                (Some(l), Some(h)) => {
-                    c.err(
-                        s,
-                        "normalise.low",
-                        format!("item `{id}`: low {l} is not below high {h}: expected low < high"),
-                    );
-                    None
-                }
-                _ => {
-                    c.err(s, "normalise.low", format!("item `{id}` has only one of low and high: expected both fixed goalposts or neither"));
-                    None
-                }
-            };
-            if n.clamp.is_some() && bounds.is_none() {
-                c.err(s, "normalise.clamp", format!("item `{id}`: clamp without fixed goalposts: data-derived bounds never need clamping"));
-            }
-            if z_keys {
-                c.err(
-                    s,
-                    "normalise.mean",
-                    format!("item `{id}`: mean and sd belong to method = \"zscore\""),
-                );
-            }
-            Scaling::MinMax { bounds, clamp: n.clamp.unwrap_or(false) }
-        }
-        "zscore" => {
-            let fixed = match (n.mean, n.sd) {
-                (None, None) => None,
-                (Some(m), Some(sd)) if sd > Decimal::ZERO => Some((m, sd)),
-                (Some(_), Some(sd)) => {
-                    c.err(
-                        s,
-                        "normalise.sd",
-                        format!("item `{id}`: sd {sd}: expected a positive number"),
-                    );
-                    None
-                }
-                _ => {
-                    c.err(
-                        s,
-                        "normalise.mean",
-                        format!(
-                            "item `{id}` has only one of mean and sd: expected both or neither"
-                        ),
-                    );
-                    None
-                }
-            };
-            if minmax_keys {
-                c.err(
-                    s,
-                    "normalise.low",
-                    format!("item `{id}`: low, high and clamp belong to method = \"minmax\""),
-                );
-            }
-            Scaling::ZScore { fixed }
-        }
-        "best" | "none" | "rank" => {
-            if minmax_keys || z_keys {
-                c.err(
-                    s,
-                    "normalise.method",
-                    format!(
-                        "item `{id}`: method = \"{method}\" takes no low, high, clamp, mean or sd"
-                    ),
-                );
-            }
-            match method {
-                "best" => Scaling::Best,
-                "rank" => Scaling::Rank,
-                _ => Scaling::None,
-            }
-        }
-        other => {
-            c.err(
-                n.method.as_ref().expect("some"),
-                "normalise.method",
-                format!("unknown method `{other}`: expected minmax, zscore, best, rank or none"),
-            );
-            Scaling::None
-        }
-    };
+    let scaling = scaling(c, id, s);
     let within = scope(c, n.within.as_ref(), "normalise.within", Scope::Run);
-    let missing = match n.missing.as_ref().map(|m| m.get_ref().as_str()) {
-        None | Some("not_applicable") => NormMissing::NotApplicable,
-        Some("zero") => NormMissing::Zero,
-        Some("error") => NormMissing::Error,
-        Some("mean") => NormMissing::Mean(scope(
+    let words = [
+        ("not_applicable", NormMissing::NotApplicable),
+        ("zero", NormMissing::Zero),
+        ("error", NormMissing::Error),
+        ("mean", NormMissing::Mean(Scope::Group)),
+    ];
+    let missing = match keyword(
+        c,
+        n.missing.as_ref(),
+        "normalise.missing",
+        "",
+        &words,
+        NormMissing::NotApplicable,
+    ) {
+        NormMissing::Mean(_) => NormMissing::Mean(scope(
             c,
             n.impute_within.as_ref(),
             "normalise.impute_within",
             Scope::Group,
         )),
-        Some(other) => {
-            c.err(
-                n.missing.as_ref().expect("some"),
-                "normalise.missing",
-                format!("unknown `{other}`: expected not_applicable, zero, error or mean"),
-            );
-            NormMissing::NotApplicable
-        }
+        m => m,
     };
     if n.impute_within.is_some() && !matches!(missing, NormMissing::Mean(_)) {
         c.err(
@@ -1217,7 +1125,7 @@ fn normalise(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option
         kurtosis: w.kurtosis,
         max_iterations: w.max_iterations,
     });
-    Some(Method::Normalise(Normalise {
+    Normalise {
         measure: n.measure.clone().unwrap_or_else(|| id.to_string()),
         per: n.per.clone(),
         scaling,
@@ -1225,7 +1133,112 @@ fn normalise(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option
         within,
         missing,
         winsorise,
-    }))
+    }
+}
+
+/// `normalise.method` and the keys that belong to it: goalposts for minmax, mean and sd for
+/// zscore, none for the others.
+fn scaling(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Scaling {
+    let n = s.get_ref();
+    let minmax_keys = n.low.is_some() || n.high.is_some() || n.clamp.is_some();
+    let z_keys = n.mean.is_some() || n.sd.is_some();
+    let minmax = Scaling::MinMax { bounds: None, clamp: false };
+    let words = [
+        ("minmax", Some(minmax)),
+        ("zscore", Some(Scaling::ZScore { fixed: None })),
+        ("best", Some(Scaling::Best)),
+        ("rank", Some(Scaling::Rank)),
+        ("none", Some(Scaling::None)),
+    ];
+    let word = match &n.method {
+        None => Some(minmax),
+        Some(m) => keyword(c, Some(m), "normalise.method", "method ", &words, None),
+    };
+    match word {
+        Some(Scaling::MinMax { .. }) => {
+            let scaling = min_max(c, id, s);
+            if z_keys {
+                c.err(
+                    s,
+                    "normalise.mean",
+                    format!("item `{id}`: mean and sd belong to method = \"zscore\""),
+                );
+            }
+            scaling
+        }
+        Some(Scaling::ZScore { .. }) => {
+            let scaling = z_score(c, id, s);
+            if minmax_keys {
+                c.err(
+                    s,
+                    "normalise.low",
+                    format!("item `{id}`: low, high and clamp belong to method = \"minmax\""),
+                );
+            }
+            scaling
+        }
+        Some(other) => {
+            if minmax_keys || z_keys {
+                let method = n.method.as_ref().map_or("", |m| m.get_ref().as_str());
+                c.err(
+                    s,
+                    "normalise.method",
+                    format!(
+                        "item `{id}`: method = \"{method}\" takes no low, high, clamp, mean or sd"
+                    ),
+                );
+            }
+            other
+        }
+        None => Scaling::None,
+    }
+}
+
+/// Min-max scaling between fixed goalposts (both or neither) or the data's.
+fn min_max(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Scaling {
+    let n = s.get_ref();
+    let bounds = match (n.low, n.high) {
+        (None, None) => None,
+        (Some(l), Some(h)) if l < h => Some((l, h)),
+        (Some(l), Some(h)) => {
+            c.err(
+                s,
+                "normalise.low",
+                format!("item `{id}`: low {l} is not below high {h}: expected low < high"),
+            );
+            None
+        }
+        _ => {
+            c.err(s, "normalise.low", format!("item `{id}` has only one of low and high: expected both fixed goalposts or neither"));
+            None
+        }
+    };
+    if n.clamp.is_some() && bounds.is_none() {
+        c.err(s, "normalise.clamp", format!("item `{id}`: clamp without fixed goalposts: data-derived bounds never need clamping"));
+    }
+    Scaling::MinMax { bounds, clamp: n.clamp.unwrap_or(false) }
+}
+
+/// Z-scores against a fixed mean and sd (both or neither) or the data's.
+fn z_score(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Scaling {
+    let n = s.get_ref();
+    let fixed = match (n.mean, n.sd) {
+        (None, None) => None,
+        (Some(m), Some(sd)) if sd > Decimal::ZERO => Some((m, sd)),
+        (Some(_), Some(sd)) => {
+            c.err(s, "normalise.sd", format!("item `{id}`: sd {sd}: expected a positive number"));
+            None
+        }
+        _ => {
+            c.err(
+                s,
+                "normalise.mean",
+                format!("item `{id}` has only one of mean and sd: expected both or neither"),
+            );
+            None
+        }
+    };
+    Scaling::ZScore { fixed }
 }
 
 fn missing(c: &mut Checker<'_>, m: Option<&Spanned<String>>) -> Missing {
@@ -1342,19 +1355,11 @@ fn mapping(
         if r.points <= Decimal::ZERO || per <= Decimal::ZERO {
             c.err(p, "per_unit", "points and per must be positive");
         }
-        let units = match r.units.as_deref() {
-            None | Some("exact") => UnitCount::Exact,
-            Some("floor") => UnitCount::Floor,
-            Some("ceil") => UnitCount::Ceil,
-            Some(other) => {
-                c.err(
-                    p,
-                    "per_unit.units",
-                    format!("unknown `{other}`: expected exact, floor or ceil"),
-                );
-                UnitCount::Exact
-            }
-        };
+        let words =
+            [("exact", UnitCount::Exact), ("floor", UnitCount::Floor), ("ceil", UnitCount::Ceil)];
+        let units = r.units.as_deref().map_or(UnitCount::Exact, |u| {
+            keyword_at(c, p, u, ("per_unit.units", ""), &words, UnitCount::Exact)
+        });
         return Some(Mapping::PerUnit {
             target: r.target,
             points: r.points,

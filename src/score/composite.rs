@@ -280,7 +280,7 @@ pub fn prepare(
     let mut out = Prepared::new();
     let mut errors = Vec::new();
     for (node, nd) in scheme.nodes.iter().enumerate() {
-        let Some(crate::rules::Method::Normalise(nm)) = &nd.method else { continue };
+        let Some(crate::rules::Method::Normalise(nm)) = nd.method() else { continue };
         let here = || Location::line(&scheme.source, nd.line);
         let mut rows: Vec<Row<'_>> = Vec::new();
         for a in inputs.agencies.iter().filter(|a| applies(node, a)) {
