@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::raw::RawCase;
+use super::case::Case;
 
 #[derive(Debug, Clone)]
 pub struct Scheme {
@@ -34,7 +34,7 @@ pub struct Scheme {
     pub penalty_kinds: HashMap<String, usize>,
     /// Finding kinds that trigger a veto: kind → index in `vetoes`.
     pub veto_kinds: HashMap<String, usize>,
-    pub cases: Vec<RawCase>,
+    pub cases: Vec<Case>,
     /// The file the scheme came from, as given, and its SHA-256.
     pub source: String,
     pub sha256: String,

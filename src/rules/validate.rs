@@ -87,7 +87,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
     let (vetoes, veto_kinds) = vetoes(&mut c, &raw.vetoes, &groups, h.total, &rounding);
     let lookback = lookback(&mut c, raw.lookback.as_ref());
     check_tie_breaks(&mut c, &raw.groups, &raw.indicators, &shape.roots);
-    check_cases(&mut c, &raw.cases);
+    let cases = super::case::cases(raw.cases, &c.src, &mut c.errors);
     Error::collect(c.errors)?;
     let groups = resolve_tie_breaks(groups, &raw.groups, &raw.indicators, &shape.roots);
     Ok(Scheme {
@@ -109,7 +109,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         deduct_kinds,
         penalty_kinds,
         veto_kinds,
-        cases: raw.cases,
+        cases,
         source: c.src.file.to_string(),
         sha256,
     })
@@ -446,20 +446,6 @@ fn check_tie_breaks(
             {
                 c.err(key, "group.tie_break", format!("unknown tie-break `{k}`: expected a top-level indicator id, `base` or `bonus`"));
             }
-        }
-    }
-}
-
-/// Case names are unique.
-fn check_cases(c: &mut Checker<'_>, cases: &[RawCase]) {
-    let mut case_names = HashSet::new();
-    for case in cases {
-        if !case_names.insert(case.name.get_ref().clone()) {
-            c.err(
-                &case.name,
-                "case.name",
-                format!("duplicate case name `{}`", case.name.get_ref()),
-            );
         }
     }
 }
