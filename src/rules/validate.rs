@@ -888,6 +888,7 @@ fn check_kind(c: &mut Checker<'_>, kind: &Spanned<String>, kind_lines: &mut Hash
     }
 }
 
+/// A leaf's one scoring method (exactly one is given: checked by [`node_kind`]).
 fn method(
     c: &mut Checker<'_>,
     ind: &RawIndicator,
@@ -897,142 +898,165 @@ fn method(
 ) -> Option<Method> {
     let max = *ind.max.get_ref();
     if !ind.deduct.is_empty() {
-        let mut kinds = Vec::new();
-        for (k, d) in ind.deduct.iter().enumerate() {
-            check_kind(c, &d.kind, kind_lines);
-            if *d.points.get_ref() <= Decimal::ZERO {
-                c.err(&d.points, "deduct.points", format!("deduction of {} points: expected a positive number (the points one finding costs)", d.points.get_ref()));
-            }
-            check_cap(c, d.cap.as_ref(), "deduct.cap");
-            if d.major && d.cap.is_some() {
-                c.err(
-                    &d.kind,
-                    "deduct.major",
-                    "a major kind has a cap: expected major kinds to be uncapped",
-                );
-            }
-            deduct_kinds.insert(d.kind.get_ref().clone(), (node, k));
-            kinds.push(DeductKind {
-                kind: d.kind.get_ref().clone(),
-                name: d.name.clone(),
-                points: *d.points.get_ref(),
-                cap: d.cap.as_ref().map(|c| *c.get_ref()),
-                major: d.major,
-            });
-        }
-        return Some(Method::Deduct(kinds));
+        return Some(deduct(c, &ind.deduct, node, (deduct_kinds, kind_lines)));
     }
     if let Some(d) = &ind.deadline {
-        let due = date(c, &d.due, "deadline.due")?;
-        let cutoff = d.cutoff.as_ref().and_then(|x| date(c, x, "deadline.cutoff"));
-        let late = match (&d.late_share, &d.late_per_month) {
-            (Some(_), Some(s)) => {
-                c.err(
-                    s,
-                    "deadline",
-                    "both late_share and late_per_month: expected one way to price late work",
-                );
-                Late::Zero
-            }
-            (Some(s), None) => {
-                share(c, s, "deadline.late_share");
-                Late::Share(*s.get_ref())
-            }
-            (None, Some(p)) => {
-                if *p.get_ref() <= Decimal::ZERO {
-                    c.err(p, "deadline.late_per_month", "expected positive points per month late");
-                }
-                let min_share = d.late_min_share.as_ref().map(|m| {
-                    share(c, m, "deadline.late_min_share");
-                    *m.get_ref()
-                });
-                Late::PerMonth {
-                    points: *p.get_ref(),
-                    min_share: min_share.unwrap_or(Decimal::ZERO),
-                }
-            }
-            (None, None) => Late::Zero,
-        };
-        if let Some(m) = &d.late_min_share
-            && d.late_per_month.is_none()
-        {
-            c.err(m, "deadline.late_min_share", "late_min_share without late_per_month");
-        }
-        if let (Some(cut), Some(raw_cut)) = (cutoff, &d.cutoff)
-            && cut < due
-        {
-            c.err(raw_cut, "deadline.cutoff", format!("cutoff {cut} is before the due date {due}"));
-        }
-        return Some(Method::Deadline(Deadline { due, late, cutoff }));
+        return deadline(c, d);
     }
     if let Some(m) = &ind.measure {
-        let mapping = mapping(
-            c,
-            &ind.id,
-            max,
-            [
-                &m.linear.is_some(),
-                &m.tiers.is_some(),
-                &m.per_unit.is_some(),
-                &m.relative_to_best.is_some(),
-                &m.by_rank.is_some(),
-            ],
-            MappingRefs {
-                linear: m.linear.as_ref(),
-                tiers: m.tiers.as_ref(),
-                per_unit: m.per_unit.as_ref(),
-                relative: m.relative_to_best.as_ref(),
-                by_rank: m.by_rank.as_ref(),
-            },
-        )?;
-        let missing = missing(c, m.missing.as_ref());
-        return Some(Method::Measure(Measure { unit: m.unit.clone(), missing, mapping }));
+        return measure(c, &ind.id, max, m);
     }
     if let Some(s) = &ind.survey {
-        let mapping = mapping(
-            c,
-            &ind.id,
-            max,
-            [
-                &s.linear.is_some(),
-                &s.tiers.is_some(),
-                &s.per_unit.is_some(),
-                &s.relative_to_best.is_some(),
-                &s.by_rank.is_some(),
-            ],
-            MappingRefs {
-                linear: s.linear.as_ref(),
-                tiers: s.tiers.as_ref(),
-                per_unit: s.per_unit.as_ref(),
-                relative: s.relative_to_best.as_ref(),
-                by_rank: s.by_rank.as_ref(),
-            },
-        )?;
-        let missing = missing(c, s.missing.as_ref());
-        let words = [
-            ("flag", BelowMinimum::Flag),
-            ("zero", BelowMinimum::Zero),
-            ("not_applicable", BelowMinimum::NotApplicable),
-        ];
-        let below_minimum = keyword(
-            c,
-            s.below_minimum.as_ref(),
-            "survey.below_minimum",
-            "",
-            &words,
-            BelowMinimum::Flag,
-        );
-        return Some(Method::Survey(SurveyItem {
-            survey: s.survey.clone(),
-            missing,
-            below_minimum,
-            mapping,
-        }));
+        return survey(c, &ind.id, max, s);
     }
     if let Some(n) = &ind.normalise {
         return Some(Method::Normalise(normalise(c, ind.id.get_ref(), n)));
     }
     None
+}
+
+/// `[[indicator.deduct]]`: each kind priced once, positive points, caps, major kinds uncapped.
+fn deduct(c: &mut Checker<'_>, raw: &[RawDeduct], node: usize, known: Kinds<'_>) -> Method {
+    let (deduct_kinds, kind_lines) = known;
+    let mut kinds = Vec::new();
+    for (k, d) in raw.iter().enumerate() {
+        check_kind(c, &d.kind, kind_lines);
+        if *d.points.get_ref() <= Decimal::ZERO {
+            c.err(&d.points, "deduct.points", format!("deduction of {} points: expected a positive number (the points one finding costs)", d.points.get_ref()));
+        }
+        check_cap(c, d.cap.as_ref(), "deduct.cap");
+        if d.major && d.cap.is_some() {
+            c.err(
+                &d.kind,
+                "deduct.major",
+                "a major kind has a cap: expected major kinds to be uncapped",
+            );
+        }
+        deduct_kinds.insert(d.kind.get_ref().clone(), (node, k));
+        kinds.push(DeductKind {
+            kind: d.kind.get_ref().clone(),
+            name: d.name.clone(),
+            points: *d.points.get_ref(),
+            cap: d.cap.as_ref().map(|c| *c.get_ref()),
+            major: d.major,
+        });
+    }
+    Method::Deduct(kinds)
+}
+
+/// `[indicator.deadline]`: the due date, an optional cutoff after it, one way to price late work.
+fn deadline(c: &mut Checker<'_>, d: &RawDeadline) -> Option<Method> {
+    let due = date(c, &d.due, "deadline.due")?;
+    let cutoff = d.cutoff.as_ref().and_then(|x| date(c, x, "deadline.cutoff"));
+    let late = match (&d.late_share, &d.late_per_month) {
+        (Some(_), Some(s)) => {
+            c.err(
+                s,
+                "deadline",
+                "both late_share and late_per_month: expected one way to price late work",
+            );
+            Late::Zero
+        }
+        (Some(s), None) => {
+            share(c, s, "deadline.late_share");
+            Late::Share(*s.get_ref())
+        }
+        (None, Some(p)) => {
+            if *p.get_ref() <= Decimal::ZERO {
+                c.err(p, "deadline.late_per_month", "expected positive points per month late");
+            }
+            let min_share = d.late_min_share.as_ref().map(|m| {
+                share(c, m, "deadline.late_min_share");
+                *m.get_ref()
+            });
+            Late::PerMonth { points: *p.get_ref(), min_share: min_share.unwrap_or(Decimal::ZERO) }
+        }
+        (None, None) => Late::Zero,
+    };
+    if let Some(m) = &d.late_min_share
+        && d.late_per_month.is_none()
+    {
+        c.err(m, "deadline.late_min_share", "late_min_share without late_per_month");
+    }
+    if let (Some(cut), Some(raw_cut)) = (cutoff, &d.cutoff)
+        && cut < due
+    {
+        c.err(raw_cut, "deadline.cutoff", format!("cutoff {cut} is before the due date {due}"));
+    }
+    Some(Method::Deadline(Deadline { due, late, cutoff }))
+}
+
+/// `[indicator.measure]`: one mapping and what a missing value gets.
+fn measure(
+    c: &mut Checker<'_>,
+    id: &Spanned<String>,
+    max: Decimal,
+    m: &RawMeasure,
+) -> Option<Method> {
+    let mapping = mapping(
+        c,
+        id,
+        max,
+        [
+            &m.linear.is_some(),
+            &m.tiers.is_some(),
+            &m.per_unit.is_some(),
+            &m.relative_to_best.is_some(),
+            &m.by_rank.is_some(),
+        ],
+        MappingRefs {
+            linear: m.linear.as_ref(),
+            tiers: m.tiers.as_ref(),
+            per_unit: m.per_unit.as_ref(),
+            relative: m.relative_to_best.as_ref(),
+            by_rank: m.by_rank.as_ref(),
+        },
+    )?;
+    let missing = missing(c, m.missing.as_ref());
+    Some(Method::Measure(Measure { unit: m.unit.clone(), missing, mapping }))
+}
+
+/// `[indicator.survey]`: one mapping, missing values and results below the minimum sample.
+fn survey(
+    c: &mut Checker<'_>,
+    id: &Spanned<String>,
+    max: Decimal,
+    s: &RawSurveyItem,
+) -> Option<Method> {
+    let mapping = mapping(
+        c,
+        id,
+        max,
+        [
+            &s.linear.is_some(),
+            &s.tiers.is_some(),
+            &s.per_unit.is_some(),
+            &s.relative_to_best.is_some(),
+            &s.by_rank.is_some(),
+        ],
+        MappingRefs {
+            linear: s.linear.as_ref(),
+            tiers: s.tiers.as_ref(),
+            per_unit: s.per_unit.as_ref(),
+            relative: s.relative_to_best.as_ref(),
+            by_rank: s.by_rank.as_ref(),
+        },
+    )?;
+    let missing = missing(c, s.missing.as_ref());
+    let words = [
+        ("flag", BelowMinimum::Flag),
+        ("zero", BelowMinimum::Zero),
+        ("not_applicable", BelowMinimum::NotApplicable),
+    ];
+    let below_minimum = keyword(
+        c,
+        s.below_minimum.as_ref(),
+        "survey.below_minimum",
+        "",
+        &words,
+        BelowMinimum::Flag,
+    );
+    Some(Method::Survey(SurveyItem { survey: s.survey.clone(), missing, below_minimum, mapping }))
 }
 
 fn aggregate(c: &mut Checker<'_>, ind: &RawIndicator, is_leaf: bool) -> Aggregate {
@@ -1288,52 +1312,7 @@ fn mapping(
         return Some(Mapping::Linear { zero_at: r.zero_at, full_at: r.full_at });
     }
     if let Some(t) = m.tiers {
-        let mut tiers = Vec::new();
-        if t.get_ref().is_empty() {
-            c.err(t, "tiers", "no tiers: expected a list of { at_least = …, share = … }");
-        }
-        for tier in t.get_ref() {
-            let bound = match (tier.at_least, tier.at_most) {
-                (Some(v), None) => TierBound::AtLeast(v),
-                (None, Some(v)) => TierBound::AtMost(v),
-                _ => {
-                    c.err(t, "tiers", "a tier needs exactly one of at_least or at_most");
-                    continue;
-                }
-            };
-            let value = match (tier.share, tier.points) {
-                (Some(s), None) if s >= Decimal::ZERO && s <= Decimal::ONE => TierValue::Share(s),
-                // Negative points are a penalty tier (docs/composite.md).
-                (None, Some(p)) if p <= max => TierValue::Points(p),
-                (Some(s), None) => {
-                    c.err(t, "tiers.share", format!("share {s}: expected 0 to 1"));
-                    continue;
-                }
-                (None, Some(p)) => {
-                    c.err(
-                        t,
-                        "tiers.points",
-                        format!("points {p}: expected at most the item's max {max}"),
-                    );
-                    continue;
-                }
-                _ => {
-                    c.err(t, "tiers", "a tier needs exactly one of share or points");
-                    continue;
-                }
-            };
-            tiers.push(Tier { bound, value });
-        }
-        // First match wins, so the tiers must run from the strictest bound down, all one way.
-        let ordered = tiers.windows(2).all(|w| match (w[0].bound, w[1].bound) {
-            (TierBound::AtLeast(a), TierBound::AtLeast(b)) => a > b,
-            (TierBound::AtMost(a), TierBound::AtMost(b)) => a < b,
-            _ => false,
-        });
-        if !ordered {
-            c.err(t, "tiers", "tiers must all be at_least (bounds decreasing) or all at_most (bounds increasing): the first tier met wins, so a later tier would never be reached");
-        }
-        return Some(Mapping::Tiers(tiers));
+        return Some(tiers(c, t, max));
     }
     if let Some(p) = m.per_unit {
         let r = p.get_ref();
@@ -1387,6 +1366,56 @@ fn mapping(
         });
     }
     None
+}
+
+/// `tiers`: each a bound and a share or points, all one way from the strictest bound down.
+fn tiers(c: &mut Checker<'_>, t: &Spanned<Vec<RawTier>>, max: Decimal) -> Mapping {
+    let mut tiers = Vec::new();
+    if t.get_ref().is_empty() {
+        c.err(t, "tiers", "no tiers: expected a list of { at_least = …, share = … }");
+    }
+    for tier in t.get_ref() {
+        let bound = match (tier.at_least, tier.at_most) {
+            (Some(v), None) => TierBound::AtLeast(v),
+            (None, Some(v)) => TierBound::AtMost(v),
+            _ => {
+                c.err(t, "tiers", "a tier needs exactly one of at_least or at_most");
+                continue;
+            }
+        };
+        let value = match (tier.share, tier.points) {
+            (Some(s), None) if s >= Decimal::ZERO && s <= Decimal::ONE => TierValue::Share(s),
+            // Negative points are a penalty tier (docs/composite.md).
+            (None, Some(p)) if p <= max => TierValue::Points(p),
+            (Some(s), None) => {
+                c.err(t, "tiers.share", format!("share {s}: expected 0 to 1"));
+                continue;
+            }
+            (None, Some(p)) => {
+                c.err(
+                    t,
+                    "tiers.points",
+                    format!("points {p}: expected at most the item's max {max}"),
+                );
+                continue;
+            }
+            _ => {
+                c.err(t, "tiers", "a tier needs exactly one of share or points");
+                continue;
+            }
+        };
+        tiers.push(Tier { bound, value });
+    }
+    // First match wins, so the tiers must run from the strictest bound down, all one way.
+    let ordered = tiers.windows(2).all(|w| match (w[0].bound, w[1].bound) {
+        (TierBound::AtLeast(a), TierBound::AtLeast(b)) => a > b,
+        (TierBound::AtMost(a), TierBound::AtMost(b)) => a < b,
+        _ => false,
+    });
+    if !ordered {
+        c.err(t, "tiers", "tiers must all be at_least (bounds decreasing) or all at_most (bounds increasing): the first tier met wins, so a later tier would never be reached");
+    }
+    Mapping::Tiers(tiers)
 }
 
 fn bonus(c: &mut Checker<'_>, raw: Option<&RawBonus>, group_ids: &HashSet<&str>) -> Bonus {
