@@ -3,9 +3,9 @@
 //! ever sees an unvalidated rule.
 
 pub mod case;
-pub mod raw;
-pub mod scheme;
-pub mod validate;
+pub(crate) mod raw;
+pub(crate) mod scheme;
+pub(crate) mod validate;
 
 use std::path::Path;
 
