@@ -789,53 +789,7 @@ fn groups(c: &mut Checker<'_>, raw: &[RawGroup]) -> Vec<Group> {
                 ),
             );
         }
-        let mut grades = Vec::new();
-        let mut prev: Option<Decimal> = None;
-        let mut names = HashSet::new();
-        for b in &g.grades {
-            let min = *b.min.get_ref();
-            if !names.insert(b.name.get_ref().clone()) {
-                c.err(
-                    &b.name,
-                    "group.grade.name",
-                    format!(
-                        "grade `{}` appears twice in group `{}`",
-                        b.name.get_ref(),
-                        g.id.get_ref()
-                    ),
-                );
-            }
-            if let Some(p) = prev
-                && min >= p
-            {
-                c.err(&b.min, "group.grade.min", format!("grade `{}` has min {min}, not below the previous band's {p}: expected bands best first with decreasing minima", b.name.get_ref()));
-            }
-            prev = Some(min);
-            let quota = match (&b.max_share, b.max_count) {
-                (Some(_), Some(_)) => {
-                    c.err(
-                        &b.name,
-                        "group.grade",
-                        "both max_share and max_count: expected at most one quota",
-                    );
-                    None
-                }
-                (Some(s), None) => {
-                    let v = *s.get_ref();
-                    if v <= Decimal::ZERO || v > Decimal::ONE {
-                        c.err(
-                            s,
-                            "group.grade.max_share",
-                            format!("max_share {v}: expected a share in (0, 1], e.g. 0.3 for 30%"),
-                        );
-                    }
-                    Some(Quota::Share(v))
-                }
-                (None, Some(n)) => Some(Quota::Count(n)),
-                (None, None) => None,
-            };
-            grades.push(GradeBand { name: b.name.get_ref().clone(), min, quota });
-        }
+        let grades = grade_bands(c, g);
         if let Some(last) = g.grades.last() {
             if *last.min.get_ref() > Decimal::ZERO {
                 c.err(&last.min, "group.grade.min", format!("the lowest band `{}` starts at {}: expected a last band with min = 0 so every agency gets a grade", last.name.get_ref(), last.min.get_ref()));
@@ -869,6 +823,54 @@ fn groups(c: &mut Checker<'_>, raw: &[RawGroup]) -> Vec<Group> {
         });
     }
     out
+}
+
+/// A group's grade bands, best first with decreasing minima, each with at most one quota.
+fn grade_bands(c: &mut Checker<'_>, g: &RawGroup) -> Vec<GradeBand> {
+    let mut grades = Vec::new();
+    let mut prev: Option<Decimal> = None;
+    let mut names = HashSet::new();
+    for b in &g.grades {
+        let min = *b.min.get_ref();
+        if !names.insert(b.name.get_ref().clone()) {
+            c.err(
+                &b.name,
+                "group.grade.name",
+                format!("grade `{}` appears twice in group `{}`", b.name.get_ref(), g.id.get_ref()),
+            );
+        }
+        if let Some(p) = prev
+            && min >= p
+        {
+            c.err(&b.min, "group.grade.min", format!("grade `{}` has min {min}, not below the previous band's {p}: expected bands best first with decreasing minima", b.name.get_ref()));
+        }
+        prev = Some(min);
+        let quota = match (&b.max_share, b.max_count) {
+            (Some(_), Some(_)) => {
+                c.err(
+                    &b.name,
+                    "group.grade",
+                    "both max_share and max_count: expected at most one quota",
+                );
+                None
+            }
+            (Some(s), None) => {
+                let v = *s.get_ref();
+                if v <= Decimal::ZERO || v > Decimal::ONE {
+                    c.err(
+                        s,
+                        "group.grade.max_share",
+                        format!("max_share {v}: expected a share in (0, 1], e.g. 0.3 for 30%"),
+                    );
+                }
+                Some(Quota::Share(v))
+            }
+            (None, Some(n)) => Some(Quota::Count(n)),
+            (None, None) => None,
+        };
+        grades.push(GradeBand { name: b.name.get_ref().clone(), min, quota });
+    }
+    grades
 }
 
 fn check_cap(c: &mut Checker<'_>, cap: Option<&Spanned<Decimal>>, key: &str) {
