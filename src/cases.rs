@@ -4,7 +4,6 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::Result;
 use crate::rules::Scheme;
 use crate::score::ledger::Component;
 
@@ -28,8 +27,8 @@ fn indicator_points(
     // indicator's value:
     // read the value itself (docs/composite.md).
     if scheme.nodes.iter().any(|n| {
-        n.aggregate != crate::rules::Aggregate::Sum
-            || n.transform.is_some()
+        n.aggregate() != crate::rules::Aggregate::Sum
+            || n.transform().is_some()
             || n.weight != Decimal::ONE
     }) {
         return a.nodes.iter().find(|n| n.id == id).map(|n| n.value);
@@ -37,7 +36,7 @@ fn indicator_points(
     let mut ids = vec![node];
     let mut i = 0;
     while i < ids.len() {
-        ids.extend(scheme.nodes[ids[i]].children.iter().copied());
+        ids.extend(scheme.nodes[ids[i]].children().iter().copied());
         i += 1;
     }
     let names: Vec<&str> = ids.iter().map(|&n| scheme.nodes[n].id.as_str()).collect();
@@ -51,14 +50,12 @@ fn indicator_points(
     if lines.is_empty() { None } else { Some(lines.iter().map(|l| l.points).sum()) }
 }
 
-pub fn run_cases(scheme: &Scheme, text: &str) -> Result<Vec<CaseOutcome>> {
+pub fn run_cases(scheme: &Scheme) -> Vec<CaseOutcome> {
     let mut out = Vec::new();
     for case in &scheme.cases {
-        let line = crate::util::encoding::line_of(text.as_bytes(), case.name.span().start);
-        let name = case.name.get_ref().clone();
-        let tol = case.tolerance.unwrap_or(Decimal::ZERO);
+        let (name, line, tol) = (case.name.clone(), case.line, case.tolerance);
         let mut failures = Vec::new();
-        let inputs = crate::input::case::inputs(case, &scheme.source, line)?;
+        let inputs = crate::input::case::inputs(case, &scheme.source);
         match crate::pipeline::run(scheme, &inputs) {
             Err(e) => failures.push(format!("scoring failed: {e}")),
             Ok(run) => {
@@ -105,5 +102,5 @@ pub fn run_cases(scheme: &Scheme, text: &str) -> Result<Vec<CaseOutcome>> {
         }
         out.push(CaseOutcome { name, line, failures });
     }
-    Ok(out)
+    out
 }

@@ -7,22 +7,22 @@
 //! audit trail; [`report`] draws charts and the annual report. [`survey`] turns questionnaire
 //! exports into the satisfaction statistics that survey-derived indicators read.
 
-pub mod cases;
+pub(crate) mod cases;
 pub mod cli;
 pub mod error;
 pub mod input;
 pub mod output;
 pub mod pipeline;
-pub mod preview;
-pub mod rank;
+pub(crate) mod preview;
+pub(crate) mod rank;
 pub mod report;
 pub mod robust;
 pub mod rules;
 pub mod score;
 pub mod survey;
-pub mod synth;
+pub(crate) mod synth;
 pub mod util;
-pub mod verify;
+pub(crate) mod verify;
 
 pub use error::{Error, ErrorKind, Result};
 

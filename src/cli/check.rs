@@ -16,8 +16,7 @@ pub fn run(args: &CheckArgs) -> crate::Result<bool> {
     let display = crate::pipeline::display(&args.rules);
     let bytes = crate::rules::read(&args.rules, &display)?;
     let scheme = crate::rules::parse(&bytes, &display)?;
-    let text = String::from_utf8_lossy(&bytes);
-    let leaves = scheme.nodes.iter().filter(|n| n.is_leaf()).count();
+    let leaves = scheme.nodes.iter().filter(|n| n.method().is_some()).count();
     println!(
         "{display}: valid — {} dimensions, {} indicators ({leaves} items), {} groups, {} bonus items, {} penalty kinds, {} vetoes",
         scheme.roots.len(),
@@ -27,7 +26,7 @@ pub fn run(args: &CheckArgs) -> crate::Result<bool> {
         scheme.penalty.kinds.len(),
         scheme.vetoes.len()
     );
-    let outcomes = crate::cases::run_cases(&scheme, &text)?;
+    let outcomes = crate::cases::run_cases(&scheme);
     let failed = outcomes.iter().filter(|o| !o.failures.is_empty()).count();
     for o in &outcomes {
         if o.failures.is_empty() {

@@ -1,7 +1,7 @@
 //! One subcommand, one file: each defines its arguments (clap derives the parser used by main.rs)
 //! and calls the library.
 
-pub mod args;
+pub(crate) mod args;
 pub mod check;
 pub mod explain;
 pub mod export_previews;

@@ -1,23 +1,15 @@
 //! A rules file's test case turned into [`Inputs`], so cases are scored by exactly the same path
 //! as real data. Provenance reads `rules.toml case "name" findings[2]`.
 
-use chrono::NaiveDate;
-
 use super::records::*;
-use crate::error::{Error, Location, Result};
-use crate::rules::Rectification;
-use crate::rules::raw::{CaseTask, RawCase};
+use crate::error::Location;
+use crate::rules::Case;
 
-pub fn inputs(case: &RawCase, rules_file: &str, case_line: u64) -> Result<Inputs> {
-    let name = case.name.get_ref();
+/// The case's agencies and inputs (validated with the scheme, so nothing here can fail).
+pub fn inputs(case: &Case, rules_file: &str) -> Inputs {
+    let name = &case.name;
     let src = |what: &str, i: usize| {
         Location::file(format!("{rules_file} case \"{name}\" {what}[{}]", i + 1))
-    };
-    let err = |msg: String| {
-        Error::at(
-            Location::line(rules_file, case_line).with_column(format!("case \"{name}\"")),
-            msg,
-        )
     };
     let mut out = Inputs::default();
     for (i, a) in case.agencies.iter().enumerate() {
@@ -34,9 +26,9 @@ pub fn inputs(case: &RawCase, rules_file: &str, case_line: u64) -> Result<Inputs
             id: f.id.clone(),
             agency: f.agency.clone(),
             kind: f.kind.clone(),
-            count: f.count.unwrap_or(1),
+            count: f.count,
             date: None,
-            evidence: f.evidence.clone().unwrap_or_default(),
+            evidence: f.evidence.clone(),
             source: src("findings", i),
             appeal: None,
         });
@@ -45,7 +37,7 @@ pub fn inputs(case: &RawCase, rules_file: &str, case_line: u64) -> Result<Inputs
         out.tasks.push(TaskRecord {
             agency: t.agency.clone(),
             task: t.task.clone(),
-            status: task_status(t, i).map_err(err)?,
+            status: t.status,
             evidence: String::new(),
             source: src("tasks", i),
         });
@@ -64,24 +56,17 @@ pub fn inputs(case: &RawCase, rules_file: &str, case_line: u64) -> Result<Inputs
             id: None,
             agency: a.agency.clone(),
             bonus: a.bonus.clone(),
-            count: a.count.unwrap_or(1),
+            count: a.count,
             evidence: String::new(),
             source: src("awards", i),
         });
     }
     for (i, l) in case.lookback.iter().enumerate() {
-        let status = Rectification::parse(&l.status).ok_or_else(|| {
-            err(format!(
-                "lookback[{}].status `{}`: expected rectified, late, partial or not_rectified",
-                i + 1,
-                l.status
-            ))
-        })?;
         out.lookback.push(PriorFinding {
             id: l.id.clone(),
             agency: l.agency.clone(),
             kind: l.kind.clone(),
-            status,
+            status: l.status,
             evidence: String::new(),
             source: src("lookback", i),
         });
@@ -99,30 +84,5 @@ pub fn inputs(case: &RawCase, rules_file: &str, case_line: u64) -> Result<Inputs
             source: src("surveys", i),
         });
     }
-    Ok(out)
-}
-
-/// The status of the case's task `i` (0-based): done with a date, or not done or not applicable
-/// without one.
-fn task_status(t: &CaseTask, i: usize) -> std::result::Result<TaskStatus, String> {
-    let completed = match &t.completed {
-        None => None,
-        Some(d) => match (d.date, d.time) {
-            (Some(dt), None) => {
-                NaiveDate::from_ymd_opt(dt.year as i32, dt.month as u32, dt.day as u32)
-            }
-            _ => None,
-        }
-        .map(Some)
-        .ok_or_else(|| format!("tasks[{}].completed `{d}`: expected a date", i + 1))?,
-    };
-    match (t.status.as_deref(), completed) {
-        (None | Some("done" | "已完成" | "完成"), Some(d)) => Ok(TaskStatus::Done(d)),
-        (None | Some("not_done" | "未完成"), None) => Ok(TaskStatus::NotDone),
-        (Some("not_applicable" | "不适用"), None) => Ok(TaskStatus::NotApplicable),
-        (s, c) => Err(format!(
-            "tasks[{}]: status {s:?} with completed {c:?}: expected a date for done, none otherwise",
-            i + 1
-        )),
-    }
+    out
 }

@@ -330,13 +330,13 @@ impl<'a> Checker<'a> {
                 "measured twice for agency `{a}`: expected one value per agency and item",
             ),
         };
-        let of_kind = |m: &Option<Method>| match kind {
+        let of_kind = |m: Option<&Method>| match kind {
             ItemKind::Task => matches!(m, Some(Method::Deadline(_))),
             ItemKind::Measure => matches!(m, Some(Method::Measure(_))),
         };
-        let Some(node) = scheme.node_index(item).filter(|&i| of_kind(&scheme.nodes[i].method))
+        let Some(node) = scheme.node_index(item).filter(|&i| of_kind(scheme.nodes[i].method()))
         else {
-            let items = scheme.nodes.iter().filter(|n| of_kind(&n.method)).map(|n| n.id.as_str());
+            let items = scheme.nodes.iter().filter(|n| of_kind(n.method())).map(|n| n.id.as_str());
             let items: Vec<&str> = match kind {
                 ItemKind::Measure => items.chain(normalise_measures(scheme)).collect(),
                 ItemKind::Task => items.collect(),
@@ -426,7 +426,7 @@ impl<'a> Checker<'a> {
         let surveys: HashSet<&str> = scheme
             .nodes
             .iter()
-            .filter_map(|n| match &n.method {
+            .filter_map(|n| match n.method() {
                 Some(Method::Survey(s)) => Some(s.survey.as_str()),
                 _ => None,
             })
@@ -437,7 +437,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let reading: Vec<usize> = (0..scheme.nodes.len())
-                .filter(|&i| matches!(&scheme.nodes[i].method, Some(Method::Survey(x)) if x.survey == s.survey))
+                .filter(|&i| matches!(scheme.nodes[i].method(), Some(Method::Survey(x)) if x.survey == s.survey))
                 .collect();
             if !reading.is_empty() && !reading.iter().any(|&i| self.applies(i, &s.agency)) {
                 self.errors.push(Error::at(
@@ -484,7 +484,7 @@ fn normalise_readers(scheme: &Scheme, measure: &str) -> Vec<usize> {
         .nodes
         .iter()
         .enumerate()
-        .filter(|(_, n)| match &n.method {
+        .filter(|(_, n)| match n.method() {
             Some(Method::Normalise(nm)) => {
                 nm.measure == measure || nm.per.as_deref() == Some(measure)
             }
@@ -496,7 +496,7 @@ fn normalise_readers(scheme: &Scheme, measure: &str) -> Vec<usize> {
 
 /// Every measure name normalised items read (for "did you mean" hints).
 fn normalise_measures(scheme: &Scheme) -> impl Iterator<Item = &str> {
-    scheme.nodes.iter().flat_map(|n| match &n.method {
+    scheme.nodes.iter().flat_map(|n| match n.method() {
         Some(Method::Normalise(nm)) => {
             vec![nm.measure.as_str()].into_iter().chain(nm.per.as_deref())
         }

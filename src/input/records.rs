@@ -79,12 +79,7 @@ impl Appeal {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TaskStatus {
-    Done(NaiveDate),
-    NotDone,
-    NotApplicable,
-}
+pub use crate::rules::TaskStatus;
 
 /// Completion of a deadline task by an agency.
 #[derive(Debug, Clone)]

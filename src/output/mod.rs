@@ -2,8 +2,8 @@
 //! are written atomically by [`crate::util::fs`]; hashes come from [`crate::util::hash`].
 
 pub mod rankings;
-pub mod scores;
-pub mod text;
+pub(crate) mod scores;
+pub(crate) mod text;
 
 use std::path::Path;
 

@@ -62,10 +62,22 @@ pub struct Page<'a> {
     pub warnings: &'a [String],
 }
 
+/// The report page: head, grade distribution, one section per group, notes and sources.
 pub fn write(page: &Page<'_>) -> String {
-    let r = page.result;
-    let s = &r.scheme;
     let mut o = String::new();
+    head(&mut o, page);
+    distribution(&mut o, page);
+    let titles = table::titles(page.result);
+    for g in view::groups(page.result) {
+        group_section(&mut o, page, &g, &titles);
+    }
+    notes(&mut o, page);
+    o
+}
+
+/// The document head with the embedded font, the title, basis and font warnings.
+fn head(o: &mut String, page: &Page<'_>) {
+    let s = &page.result.scheme;
     let font_url = base64::engine::general_purpose::STANDARD.encode(font::FONT_BYTES);
     let _ = write!(
         o,
@@ -81,7 +93,11 @@ pub fn write(page: &Page<'_>) -> String {
     for w in page.warnings {
         let _ = writeln!(o, "<p class=\"warn\">{}</p>", esc(w));
     }
+}
 
+/// Each group's grade counts, and the distribution chart.
+fn distribution(o: &mut String, page: &Page<'_>) {
+    let r = page.result;
     let _ = writeln!(o, "<h2>等次分布</h2>");
     for g in view::groups(r) {
         let counts = grade_counts(&g);
@@ -100,56 +116,58 @@ pub fn write(page: &Page<'_>) -> String {
         }
         o.push_str("</tr></table>\n");
     }
-    figure(&mut o, page.charts.iter().find(|c| c.name == "distribution"));
+    figure(o, page.charts.iter().find(|c| c.name == "distribution"));
+}
 
-    let titles = table::titles(r);
-    for g in view::groups(r) {
-        let slug = view::slug(&g.summary.id);
-        let _ = writeln!(o, "<h2 id=\"group-{slug}\">{}</h2>", esc(&g.summary.name));
-        figure(&mut o, page.charts.iter().find(|c| c.name == format!("ranking-{slug}")));
-        o.push_str("<div class=\"wide\"><table>\n<thead><tr>");
-        for t in titles.iter().skip(1) {
-            let _ = write!(o, "<th>{}</th>", esc(t));
-        }
-        o.push_str("</tr></thead>\n<tbody>\n");
-        for (a, label) in g.agencies.iter().zip(&g.labels) {
-            o.push_str("<tr>");
-            for (i, cell) in table::row(a, s.decimals).iter().enumerate().skip(1) {
-                let text = if i == 3 { label.clone() } else { cell.display(s.decimals) };
-                let class = if matches!(cell, Cell::Points(_) | Cell::Int(_)) {
-                    " class=\"n\""
-                } else {
-                    ""
-                };
-                let _ = write!(o, "<td{class}>{}</td>", esc(&text));
-            }
-            o.push_str("</tr>\n");
-        }
-        o.push_str("</tbody></table></div>\n");
-        for kind in ["composition", "heatmap", "change"] {
-            figure(&mut o, page.charts.iter().find(|c| c.name == format!("{kind}-{slug}")));
-        }
-        for c in crate::report::chart::satisfaction::for_group(&g, r) {
-            let name = crate::report::chart::Chart::name(&c);
-            figure(&mut o, page.charts.iter().find(|c| c.name == name));
-        }
-        let ids: Vec<String> =
-            g.agencies.iter().map(|a| format!("agency-{}", view::slug(&a.agency_id))).collect();
-        let per_agency: Vec<&Rendered> =
-            ids.iter().filter_map(|id| page.charts.iter().find(|c| &c.name == id)).collect();
-        if !per_agency.is_empty() {
-            let _ = writeln!(
-                o,
-                "<details><summary>各单位与本组对比（{} 张图）</summary>",
-                per_agency.len()
-            );
-            for c in per_agency {
-                figure(&mut o, Some(c));
-            }
-            o.push_str("</details>\n");
-        }
+/// A group's ranking chart and table, its other charts and the per-agency comparisons.
+fn group_section(o: &mut String, page: &Page<'_>, g: &view::GroupView<'_>, titles: &[String]) {
+    let (r, s) = (page.result, &page.result.scheme);
+    let slug = view::slug(&g.summary.id);
+    let _ = writeln!(o, "<h2 id=\"group-{slug}\">{}</h2>", esc(&g.summary.name));
+    figure(o, page.charts.iter().find(|c| c.name == format!("ranking-{slug}")));
+    o.push_str("<div class=\"wide\"><table>\n<thead><tr>");
+    for t in titles.iter().skip(1) {
+        let _ = write!(o, "<th>{}</th>", esc(t));
     }
+    o.push_str("</tr></thead>\n<tbody>\n");
+    for (a, label) in g.agencies.iter().zip(&g.labels) {
+        o.push_str("<tr>");
+        for (i, cell) in table::row(a, s.decimals).iter().enumerate().skip(1) {
+            let text = if i == 3 { label.clone() } else { cell.display(s.decimals) };
+            let class =
+                if matches!(cell, Cell::Points(_) | Cell::Int(_)) { " class=\"n\"" } else { "" };
+            let _ = write!(o, "<td{class}>{}</td>", esc(&text));
+        }
+        o.push_str("</tr>\n");
+    }
+    o.push_str("</tbody></table></div>\n");
+    for kind in ["composition", "heatmap", "change"] {
+        figure(o, page.charts.iter().find(|c| c.name == format!("{kind}-{slug}")));
+    }
+    for c in crate::report::chart::satisfaction::for_group(g, r) {
+        let name = crate::report::chart::Chart::name(&c);
+        figure(o, page.charts.iter().find(|c| c.name == name));
+    }
+    let ids: Vec<String> =
+        g.agencies.iter().map(|a| format!("agency-{}", view::slug(&a.agency_id))).collect();
+    let per_agency: Vec<&Rendered> =
+        ids.iter().filter_map(|id| page.charts.iter().find(|c| &c.name == id)).collect();
+    if !per_agency.is_empty() {
+        let _ = writeln!(
+            o,
+            "<details><summary>各单位与本组对比（{} 张图）</summary>",
+            per_agency.len()
+        );
+        for c in per_agency {
+            figure(o, Some(c));
+        }
+        o.push_str("</details>\n");
+    }
+}
 
+/// How the scores were made: method notes, dimensions, grade standards and input files.
+fn notes(o: &mut String, page: &Page<'_>) {
+    let (r, s) = (page.result, &page.result.scheme);
     let _ = writeln!(o, "<h2>说明</h2>");
     for n in METHOD_NOTES {
         let _ = writeln!(o, "<p>{}</p>", esc(n));
@@ -203,7 +221,6 @@ pub fn write(page: &Page<'_>) -> String {
         esc(&s.id),
         esc(&r.engine_version)
     );
-    o
 }
 
 fn figure(o: &mut String, chart: Option<&Rendered>) {

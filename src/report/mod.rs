@@ -8,16 +8,16 @@
 
 pub mod bundle;
 pub mod chart;
-pub mod document;
-pub mod docx;
+pub(crate) mod document;
+pub(crate) mod docx;
 pub mod font;
-pub mod html;
-pub mod markdown;
-pub mod pdf;
+pub(crate) mod html;
+pub(crate) mod markdown;
+pub(crate) mod pdf;
 pub mod previous;
-pub mod progress;
+pub(crate) mod progress;
 pub mod table;
-pub mod view;
-pub mod xlsx;
+pub(crate) mod view;
+pub(crate) mod xlsx;
 
 pub use bundle::{Bundle, ReportOptions, write_bundle};

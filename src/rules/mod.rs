@@ -2,13 +2,15 @@
 //! [`raw`] structs that reject unknown keys, then validated into a [`Scheme`]. Nothing downstream
 //! ever sees an unvalidated rule.
 
-pub mod numbers;
-pub mod raw;
-pub mod scheme;
-pub mod validate;
+pub mod case;
+pub(crate) mod numbers;
+pub(crate) mod raw;
+pub(crate) mod scheme;
+pub(crate) mod validate;
 
 use std::path::Path;
 
+pub use case::{Case, TaskStatus};
 pub use scheme::*;
 
 use crate::error::{Error, Location, Result};
@@ -111,11 +113,8 @@ mod tests {
         assert!(err.starts_with("r.toml:") && !err.contains("`id`:"), "{err}");
     }
 
-    /// TOML floats reach the scheme as the decimals they spell (0.1 is 0.1, not the nearest
-    /// binary float): points are exact from the file on.
-    #[test]
-    fn toml_floats_are_read_as_exact_decimals() {
-        let text = r#"
+    /// The smallest valid scheme: one group, one deduction item (22 lines with the first, empty).
+    pub(super) const TINY: &str = r#"
 [scheme]
 id = "t"
 title = "t"
@@ -138,9 +137,14 @@ basis = "b"
   points = 0.1
   cap = 0.2
 "#;
-        let s = super::parse(text.as_bytes(), "t.toml").unwrap();
+
+    /// TOML floats reach the scheme as the decimals they spell (0.1 is 0.1, not the nearest
+    /// binary float): points are exact from the file on.
+    #[test]
+    fn toml_floats_are_read_as_exact_decimals() {
+        let s = super::parse(TINY.as_bytes(), "t.toml").unwrap();
         assert_eq!(s.total, dec!(0.3));
-        match &s.nodes[0].method {
+        match s.nodes[0].method() {
             Some(super::Method::Deduct(k)) => {
                 assert_eq!(k[0].points, dec!(0.1));
                 assert_eq!(k[0].cap, Some(dec!(0.2)));

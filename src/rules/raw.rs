@@ -386,13 +386,13 @@ pub struct RawCase {
     #[serde(default)]
     pub findings: Vec<CaseFinding>,
     #[serde(default)]
-    pub tasks: Vec<CaseTask>,
+    pub tasks: Vec<RawCaseTask>,
     #[serde(default)]
     pub measures: Vec<CaseMeasure>,
     #[serde(default)]
     pub awards: Vec<CaseAward>,
     #[serde(default)]
-    pub lookback: Vec<CaseLookback>,
+    pub lookback: Vec<RawCaseLookback>,
     #[serde(default)]
     pub surveys: Vec<CaseSurvey>,
     #[serde(default)]
@@ -424,7 +424,7 @@ pub struct CaseFinding {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CaseTask {
+pub struct RawCaseTask {
     pub agency: String,
     pub task: String,
     #[serde(default)]
@@ -452,7 +452,7 @@ pub struct CaseAward {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CaseLookback {
+pub struct RawCaseLookback {
     #[serde(default)]
     pub id: Option<String>,
     pub agency: String,

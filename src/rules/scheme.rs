@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::raw::RawCase;
+use super::case::Case;
 
 #[derive(Debug, Clone)]
 pub struct Scheme {
@@ -34,7 +34,7 @@ pub struct Scheme {
     pub penalty_kinds: HashMap<String, usize>,
     /// Finding kinds that trigger a veto: kind → index in `vetoes`.
     pub veto_kinds: HashMap<String, usize>,
-    pub cases: Vec<RawCase>,
+    pub cases: Vec<Case>,
     /// The file the scheme came from, as given, and its SHA-256.
     pub source: String,
     pub sha256: String,
@@ -156,6 +156,7 @@ impl Quota {
     }
 }
 
+/// An indicator: what every node has, and what it is ([`NodeKind`]).
 #[derive(Debug, Clone)]
 pub struct Node {
     pub id: String,
@@ -164,22 +165,15 @@ pub struct Node {
     pub basis: String,
     pub note: Option<String>,
     pub parent: Option<usize>,
-    pub children: Vec<usize>,
     /// Index into `Scheme::roots` of the dimension this node belongs to.
     pub dimension: usize,
     pub applies: Applicability,
     /// Deductions below this node never take it below zero.
     pub floor: bool,
-    /// Leaves only.
-    pub method: Option<Method>,
-    /// How an inner node combines its children (docs/composite.md).
-    pub aggregate: Aggregate,
     /// Weight in the parent's mean or geometric mean.
     pub weight: Decimal,
     /// Decimals the node's value is rounded to before its parent uses it.
     pub round: Option<u32>,
-    /// Inner nodes: the aggregated value normalised (linear scalings only).
-    pub transform: Option<Normalise>,
     /// The node counts 0 unless this node (an earlier sibling) has a value above 0.
     pub gate: Option<usize>,
     /// The node's rank compares values rounded half-up to this many decimals.
@@ -190,6 +184,21 @@ pub struct Node {
     pub dense_ranks: Option<bool>,
     /// 1-based line of the indicator in the rules file.
     pub line: u64,
+    pub kind: NodeKind,
+}
+
+/// A leaf item scored by its method, or an inner indicator combining its children.
+#[derive(Debug, Clone)]
+pub enum NodeKind {
+    Leaf(Method),
+    Inner {
+        /// Never empty, in file order.
+        children: Vec<usize>,
+        /// How the children's values combine (docs/composite.md).
+        aggregate: Aggregate,
+        /// The aggregated value normalised (linear scalings only).
+        transform: Option<Normalise>,
+    },
 }
 
 /// How an inner node's value comes from its children's.
@@ -201,8 +210,33 @@ pub enum Aggregate {
 }
 
 impl Node {
-    pub fn is_leaf(&self) -> bool {
-        self.children.is_empty()
+    /// The node's children (none for a leaf).
+    pub fn children(&self) -> &[usize] {
+        match &self.kind {
+            NodeKind::Leaf(_) => &[],
+            NodeKind::Inner { children, .. } => children,
+        }
+    }
+    /// A leaf's scoring method.
+    pub fn method(&self) -> Option<&Method> {
+        match &self.kind {
+            NodeKind::Leaf(m) => Some(m),
+            NodeKind::Inner { .. } => None,
+        }
+    }
+    /// An inner node's own normalisation.
+    pub fn transform(&self) -> Option<&Normalise> {
+        match &self.kind {
+            NodeKind::Inner { transform, .. } => transform.as_ref(),
+            NodeKind::Leaf(_) => None,
+        }
+    }
+    /// How the node combines its children (a leaf has none to combine: a sum of nothing).
+    pub fn aggregate(&self) -> Aggregate {
+        match &self.kind {
+            NodeKind::Inner { aggregate, .. } => *aggregate,
+            NodeKind::Leaf(_) => Aggregate::Sum,
+        }
     }
 }
 

@@ -87,7 +87,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
     let (vetoes, veto_kinds) = vetoes(&mut c, &raw.vetoes, &groups, h.total, &rounding);
     let lookback = lookback(&mut c, raw.lookback.as_ref());
     check_tie_breaks(&mut c, &raw.groups, &raw.indicators, &shape.roots);
-    check_cases(&mut c, &raw.cases);
+    let cases = super::case::cases(raw.cases, &c.src, &mut c.errors);
     Error::collect(c.errors)?;
     let groups = resolve_tie_breaks(groups, &raw.groups, &raw.indicators, &shape.roots);
     Ok(Scheme {
@@ -109,7 +109,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         deduct_kinds,
         penalty_kinds,
         veto_kinds,
-        cases: raw.cases,
+        cases,
         source: c.src.file.to_string(),
         sha256,
     })
@@ -172,7 +172,19 @@ fn keyword<T: Copy>(
     default: T,
 ) -> T {
     let Some(s) = s else { return default };
-    let word = s.get_ref().as_str();
+    keyword_at(c, s, s.get_ref(), (key, what), words, default)
+}
+
+/// [`keyword`] for a word without a span of its own: an error is reported at `at` (the table
+/// holding it).
+fn keyword_at<S, T: Copy>(
+    c: &mut Checker<'_>,
+    at: &Spanned<S>,
+    word: &str,
+    (key, what): (&str, &str),
+    words: &[(&str, T)],
+    default: T,
+) -> T {
     if let Some((_, v)) = words.iter().find(|(w, _)| *w == word) {
         return *v;
     }
@@ -181,7 +193,7 @@ fn keyword<T: Copy>(
         Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
         _ => names.join(""),
     };
-    c.err(s, key, format!("unknown {what}`{word}`: expected {list}"));
+    c.err(at, key, format!("unknown {what}`{word}`: expected {list}"));
     default
 }
 
@@ -438,20 +450,6 @@ fn check_tie_breaks(
     }
 }
 
-/// Case names are unique.
-fn check_cases(c: &mut Checker<'_>, cases: &[RawCase]) {
-    let mut case_names = HashSet::new();
-    for case in cases {
-        if !case_names.insert(case.name.get_ref().clone()) {
-            c.err(
-                &case.name,
-                "case.name",
-                format!("duplicate case name `{}`", case.name.get_ref()),
-            );
-        }
-    }
-}
-
 /// The groups with their tie-break keys resolved (checked by [`check_tie_breaks`]).
 fn resolve_tie_breaks(
     groups: Vec<Group>,
@@ -557,16 +555,20 @@ fn node_checks(c: &mut Checker<'_>, env: &NodeEnv<'_, '_>, i: usize) -> Aggregat
     aggregate
 }
 
-/// A leaf's one scoring method (an inner node has none, except its own normalisation).
-fn node_method(
+/// What the node is: a leaf with its one scoring method, or an inner node with its aggregate and
+/// its own normalisation (an inner node has no other method).
+fn node_kind(
     c: &mut Checker<'_>,
     env: &NodeEnv<'_, '_>,
     i: usize,
-    deduct_kinds: &mut HashMap<String, (usize, usize)>,
-    kind_lines: &mut HashMap<String, u64>,
-) -> Option<Method> {
+    aggregate: Aggregate,
+    kinds: Kinds<'_>,
+) -> NodeKind {
     let ind = &env.raw[i];
-    let is_leaf = env.shape.children[i].is_empty();
+    let children = &env.shape.children[i];
+    // A leaf whose method is in error is never scored (the errors stop validation): it stands as
+    // an empty deduction list meanwhile.
+    let unscored = || NodeKind::Leaf(Method::Deduct(Vec::new()));
     let methods = [
         !ind.deduct.is_empty(),
         ind.deadline.is_some(),
@@ -577,7 +579,7 @@ fn node_method(
     .iter()
     .filter(|&&b| b)
     .count();
-    if is_leaf {
+    if children.is_empty() {
         if methods != 1 {
             c.err(
                 &ind.id,
@@ -587,9 +589,9 @@ fn node_method(
                     ind.id.get_ref()
                 ),
             );
-            None
+            unscored()
         } else {
-            method(c, ind, i, deduct_kinds, kind_lines)
+            method(c, ind, i, kinds.0, kinds.1).map_or_else(unscored, NodeKind::Leaf)
         }
     } else {
         if methods - usize::from(ind.normalise.is_some()) != 0 {
@@ -599,9 +601,13 @@ fn node_method(
                 format!("indicator `{}` has children and a scoring method: expected methods on leaf items only", ind.id.get_ref()),
             );
         }
-        None
+        let transform = ind.normalise.as_ref().map(|n| transform(c, ind.id.get_ref(), n));
+        NodeKind::Inner { children: children.clone(), aggregate, transform }
     }
 }
+
+/// The finding kinds priced so far: kind → (leaf, index in its deductions), and kind → line.
+type Kinds<'k> = (&'k mut HashMap<String, (usize, usize)>, &'k mut HashMap<String, u64>);
 
 /// One indicator checked and typed.
 fn node(
@@ -615,11 +621,7 @@ fn node(
     let max = *ind.max.get_ref();
     let aggregate = node_checks(c, env, i);
     let is_leaf = env.shape.children[i].is_empty();
-    let method = node_method(c, env, i, deduct_kinds, kind_lines);
-    let transform = match (&ind.normalise, is_leaf) {
-        (Some(n), false) => transform(c, ind.id.get_ref(), n),
-        _ => None,
-    };
+    let kind = node_kind(c, env, i, aggregate, (deduct_kinds, kind_lines));
     let gate = gate(c, env, i);
     // Normalised values (z-scores) and averages may be negative: no floor unless asked.
     let composite = ind.normalise.is_some() || aggregate != Aggregate::Sum;
@@ -642,7 +644,6 @@ fn node(
         basis: ind.basis.get_ref().clone(),
         note: ind.note.clone(),
         parent: env.shape.parents[i],
-        children: env.shape.children[i].clone(),
         dimension: env.shape.dimension[i],
         applies: Applicability {
             groups: strings(&ind.groups),
@@ -650,16 +651,14 @@ fn node(
             exempt: strings(&ind.exempt),
         },
         floor,
-        method,
-        aggregate,
         weight,
         round: ind.round.as_ref().map(|r| *r.get_ref()),
-        transform,
         gate,
         dense_ranks: dense_ranks(c, ind),
         weight_bounds: weight_bounds(c, ind),
         rank_decimals: rank_decimals(c, ind),
         line: c.src.line(ind.id.span()),
+        kind,
     }
 }
 
@@ -754,18 +753,15 @@ fn rounding(c: &mut Checker<'_>, raw: Option<&RawRounding>) -> Rounding {
         total: false,
     };
     let total_only = [Spanned::new(0..0, "total".to_string())];
+    type Mark = fn(&mut Rounding);
+    let words: [(&str, Mark); 4] = [
+        ("item", |r| r.item = true),
+        ("dimension", |r| r.dimension = true),
+        ("base", |r| r.base = true),
+        ("total", |r| r.total = true),
+    ];
     for step in raw.at.as_deref().unwrap_or(&total_only) {
-        match step.get_ref().as_str() {
-            "item" => r.item = true,
-            "dimension" => r.dimension = true,
-            "base" => r.base = true,
-            "total" => r.total = true,
-            other => c.err(
-                step,
-                "rounding.at",
-                format!("unknown rounding step `{other}`: expected item, dimension, base or total"),
-            ),
-        }
+        keyword(c, Some(step), "rounding.at", "rounding step ", &words, |_| {})(&mut r);
     }
     r
 }
@@ -793,53 +789,7 @@ fn groups(c: &mut Checker<'_>, raw: &[RawGroup]) -> Vec<Group> {
                 ),
             );
         }
-        let mut grades = Vec::new();
-        let mut prev: Option<Decimal> = None;
-        let mut names = HashSet::new();
-        for b in &g.grades {
-            let min = *b.min.get_ref();
-            if !names.insert(b.name.get_ref().clone()) {
-                c.err(
-                    &b.name,
-                    "group.grade.name",
-                    format!(
-                        "grade `{}` appears twice in group `{}`",
-                        b.name.get_ref(),
-                        g.id.get_ref()
-                    ),
-                );
-            }
-            if let Some(p) = prev
-                && min >= p
-            {
-                c.err(&b.min, "group.grade.min", format!("grade `{}` has min {min}, not below the previous band's {p}: expected bands best first with decreasing minima", b.name.get_ref()));
-            }
-            prev = Some(min);
-            let quota = match (&b.max_share, b.max_count) {
-                (Some(_), Some(_)) => {
-                    c.err(
-                        &b.name,
-                        "group.grade",
-                        "both max_share and max_count: expected at most one quota",
-                    );
-                    None
-                }
-                (Some(s), None) => {
-                    let v = *s.get_ref();
-                    if v <= Decimal::ZERO || v > Decimal::ONE {
-                        c.err(
-                            s,
-                            "group.grade.max_share",
-                            format!("max_share {v}: expected a share in (0, 1], e.g. 0.3 for 30%"),
-                        );
-                    }
-                    Some(Quota::Share(v))
-                }
-                (None, Some(n)) => Some(Quota::Count(n)),
-                (None, None) => None,
-            };
-            grades.push(GradeBand { name: b.name.get_ref().clone(), min, quota });
-        }
+        let grades = grade_bands(c, g);
         if let Some(last) = g.grades.last() {
             if *last.min.get_ref() > Decimal::ZERO {
                 c.err(&last.min, "group.grade.min", format!("the lowest band `{}` starts at {}: expected a last band with min = 0 so every agency gets a grade", last.name.get_ref(), last.min.get_ref()));
@@ -875,6 +825,54 @@ fn groups(c: &mut Checker<'_>, raw: &[RawGroup]) -> Vec<Group> {
     out
 }
 
+/// A group's grade bands, best first with decreasing minima, each with at most one quota.
+fn grade_bands(c: &mut Checker<'_>, g: &RawGroup) -> Vec<GradeBand> {
+    let mut grades = Vec::new();
+    let mut prev: Option<Decimal> = None;
+    let mut names = HashSet::new();
+    for b in &g.grades {
+        let min = *b.min.get_ref();
+        if !names.insert(b.name.get_ref().clone()) {
+            c.err(
+                &b.name,
+                "group.grade.name",
+                format!("grade `{}` appears twice in group `{}`", b.name.get_ref(), g.id.get_ref()),
+            );
+        }
+        if let Some(p) = prev
+            && min >= p
+        {
+            c.err(&b.min, "group.grade.min", format!("grade `{}` has min {min}, not below the previous band's {p}: expected bands best first with decreasing minima", b.name.get_ref()));
+        }
+        prev = Some(min);
+        let quota = match (&b.max_share, b.max_count) {
+            (Some(_), Some(_)) => {
+                c.err(
+                    &b.name,
+                    "group.grade",
+                    "both max_share and max_count: expected at most one quota",
+                );
+                None
+            }
+            (Some(s), None) => {
+                let v = *s.get_ref();
+                if v <= Decimal::ZERO || v > Decimal::ONE {
+                    c.err(
+                        s,
+                        "group.grade.max_share",
+                        format!("max_share {v}: expected a share in (0, 1], e.g. 0.3 for 30%"),
+                    );
+                }
+                Some(Quota::Share(v))
+            }
+            (None, Some(n)) => Some(Quota::Count(n)),
+            (None, None) => None,
+        };
+        grades.push(GradeBand { name: b.name.get_ref().clone(), min, quota });
+    }
+    grades
+}
+
 fn check_cap(c: &mut Checker<'_>, cap: Option<&Spanned<Decimal>>, key: &str) {
     if let Some(cap) = cap
         && *cap.get_ref() <= Decimal::ZERO
@@ -892,6 +890,7 @@ fn check_kind(c: &mut Checker<'_>, kind: &Spanned<String>, kind_lines: &mut Hash
     }
 }
 
+/// A leaf's one scoring method (exactly one is given: checked by [`node_kind`]).
 fn method(
     c: &mut Checker<'_>,
     ind: &RawIndicator,
@@ -901,146 +900,165 @@ fn method(
 ) -> Option<Method> {
     let max = *ind.max.get_ref();
     if !ind.deduct.is_empty() {
-        let mut kinds = Vec::new();
-        for (k, d) in ind.deduct.iter().enumerate() {
-            check_kind(c, &d.kind, kind_lines);
-            if *d.points.get_ref() <= Decimal::ZERO {
-                c.err(&d.points, "deduct.points", format!("deduction of {} points: expected a positive number (the points one finding costs)", d.points.get_ref()));
-            }
-            check_cap(c, d.cap.as_ref(), "deduct.cap");
-            if d.major && d.cap.is_some() {
-                c.err(
-                    &d.kind,
-                    "deduct.major",
-                    "a major kind has a cap: expected major kinds to be uncapped",
-                );
-            }
-            deduct_kinds.insert(d.kind.get_ref().clone(), (node, k));
-            kinds.push(DeductKind {
-                kind: d.kind.get_ref().clone(),
-                name: d.name.clone(),
-                points: *d.points.get_ref(),
-                cap: d.cap.as_ref().map(|c| *c.get_ref()),
-                major: d.major,
-            });
-        }
-        return Some(Method::Deduct(kinds));
+        return Some(deduct(c, &ind.deduct, node, (deduct_kinds, kind_lines)));
     }
     if let Some(d) = &ind.deadline {
-        let due = date(c, &d.due, "deadline.due")?;
-        let cutoff = d.cutoff.as_ref().and_then(|x| date(c, x, "deadline.cutoff"));
-        let late = match (&d.late_share, &d.late_per_month) {
-            (Some(_), Some(s)) => {
-                c.err(
-                    s,
-                    "deadline",
-                    "both late_share and late_per_month: expected one way to price late work",
-                );
-                Late::Zero
-            }
-            (Some(s), None) => {
-                share(c, s, "deadline.late_share");
-                Late::Share(*s.get_ref())
-            }
-            (None, Some(p)) => {
-                if *p.get_ref() <= Decimal::ZERO {
-                    c.err(p, "deadline.late_per_month", "expected positive points per month late");
-                }
-                let min_share = d.late_min_share.as_ref().map(|m| {
-                    share(c, m, "deadline.late_min_share");
-                    *m.get_ref()
-                });
-                Late::PerMonth {
-                    points: *p.get_ref(),
-                    min_share: min_share.unwrap_or(Decimal::ZERO),
-                }
-            }
-            (None, None) => Late::Zero,
-        };
-        if let Some(m) = &d.late_min_share
-            && d.late_per_month.is_none()
-        {
-            c.err(m, "deadline.late_min_share", "late_min_share without late_per_month");
-        }
-        if let Some(cut) = cutoff
-            && cut < due
-        {
-            c.err(
-                d.cutoff.as_ref().expect("some"),
-                "deadline.cutoff",
-                format!("cutoff {cut} is before the due date {due}"),
-            );
-        }
-        return Some(Method::Deadline(Deadline { due, late, cutoff }));
+        return deadline(c, d);
     }
     if let Some(m) = &ind.measure {
-        let mapping = mapping(
-            c,
-            &ind.id,
-            max,
-            [
-                &m.linear.is_some(),
-                &m.tiers.is_some(),
-                &m.per_unit.is_some(),
-                &m.relative_to_best.is_some(),
-                &m.by_rank.is_some(),
-            ],
-            MappingRefs {
-                linear: m.linear.as_ref(),
-                tiers: m.tiers.as_ref(),
-                per_unit: m.per_unit.as_ref(),
-                relative: m.relative_to_best.as_ref(),
-                by_rank: m.by_rank.as_ref(),
-            },
-        )?;
-        let missing = missing(c, m.missing.as_ref());
-        return Some(Method::Measure(Measure { unit: m.unit.clone(), missing, mapping }));
+        return measure(c, &ind.id, max, m);
     }
     if let Some(s) = &ind.survey {
-        let mapping = mapping(
-            c,
-            &ind.id,
-            max,
-            [
-                &s.linear.is_some(),
-                &s.tiers.is_some(),
-                &s.per_unit.is_some(),
-                &s.relative_to_best.is_some(),
-                &s.by_rank.is_some(),
-            ],
-            MappingRefs {
-                linear: s.linear.as_ref(),
-                tiers: s.tiers.as_ref(),
-                per_unit: s.per_unit.as_ref(),
-                relative: s.relative_to_best.as_ref(),
-                by_rank: s.by_rank.as_ref(),
-            },
-        )?;
-        let missing = missing(c, s.missing.as_ref());
-        let words = [
-            ("flag", BelowMinimum::Flag),
-            ("zero", BelowMinimum::Zero),
-            ("not_applicable", BelowMinimum::NotApplicable),
-        ];
-        let below_minimum = keyword(
-            c,
-            s.below_minimum.as_ref(),
-            "survey.below_minimum",
-            "",
-            &words,
-            BelowMinimum::Flag,
-        );
-        return Some(Method::Survey(SurveyItem {
-            survey: s.survey.clone(),
-            missing,
-            below_minimum,
-            mapping,
-        }));
+        return survey(c, &ind.id, max, s);
     }
     if let Some(n) = &ind.normalise {
-        return normalise(c, ind.id.get_ref(), n);
+        return Some(Method::Normalise(normalise(c, ind.id.get_ref(), n)));
     }
     None
+}
+
+/// `[[indicator.deduct]]`: each kind priced once, positive points, caps, major kinds uncapped.
+fn deduct(c: &mut Checker<'_>, raw: &[RawDeduct], node: usize, known: Kinds<'_>) -> Method {
+    let (deduct_kinds, kind_lines) = known;
+    let mut kinds = Vec::new();
+    for (k, d) in raw.iter().enumerate() {
+        check_kind(c, &d.kind, kind_lines);
+        if *d.points.get_ref() <= Decimal::ZERO {
+            c.err(&d.points, "deduct.points", format!("deduction of {} points: expected a positive number (the points one finding costs)", d.points.get_ref()));
+        }
+        check_cap(c, d.cap.as_ref(), "deduct.cap");
+        if d.major && d.cap.is_some() {
+            c.err(
+                &d.kind,
+                "deduct.major",
+                "a major kind has a cap: expected major kinds to be uncapped",
+            );
+        }
+        deduct_kinds.insert(d.kind.get_ref().clone(), (node, k));
+        kinds.push(DeductKind {
+            kind: d.kind.get_ref().clone(),
+            name: d.name.clone(),
+            points: *d.points.get_ref(),
+            cap: d.cap.as_ref().map(|c| *c.get_ref()),
+            major: d.major,
+        });
+    }
+    Method::Deduct(kinds)
+}
+
+/// `[indicator.deadline]`: the due date, an optional cutoff after it, one way to price late work.
+fn deadline(c: &mut Checker<'_>, d: &RawDeadline) -> Option<Method> {
+    let due = date(c, &d.due, "deadline.due")?;
+    let cutoff = d.cutoff.as_ref().and_then(|x| date(c, x, "deadline.cutoff"));
+    let late = match (&d.late_share, &d.late_per_month) {
+        (Some(_), Some(s)) => {
+            c.err(
+                s,
+                "deadline",
+                "both late_share and late_per_month: expected one way to price late work",
+            );
+            Late::Zero
+        }
+        (Some(s), None) => {
+            share(c, s, "deadline.late_share");
+            Late::Share(*s.get_ref())
+        }
+        (None, Some(p)) => {
+            if *p.get_ref() <= Decimal::ZERO {
+                c.err(p, "deadline.late_per_month", "expected positive points per month late");
+            }
+            let min_share = d.late_min_share.as_ref().map(|m| {
+                share(c, m, "deadline.late_min_share");
+                *m.get_ref()
+            });
+            Late::PerMonth { points: *p.get_ref(), min_share: min_share.unwrap_or(Decimal::ZERO) }
+        }
+        (None, None) => Late::Zero,
+    };
+    if let Some(m) = &d.late_min_share
+        && d.late_per_month.is_none()
+    {
+        c.err(m, "deadline.late_min_share", "late_min_share without late_per_month");
+    }
+    if let (Some(cut), Some(raw_cut)) = (cutoff, &d.cutoff)
+        && cut < due
+    {
+        c.err(raw_cut, "deadline.cutoff", format!("cutoff {cut} is before the due date {due}"));
+    }
+    Some(Method::Deadline(Deadline { due, late, cutoff }))
+}
+
+/// `[indicator.measure]`: one mapping and what a missing value gets.
+fn measure(
+    c: &mut Checker<'_>,
+    id: &Spanned<String>,
+    max: Decimal,
+    m: &RawMeasure,
+) -> Option<Method> {
+    let mapping = mapping(
+        c,
+        id,
+        max,
+        [
+            &m.linear.is_some(),
+            &m.tiers.is_some(),
+            &m.per_unit.is_some(),
+            &m.relative_to_best.is_some(),
+            &m.by_rank.is_some(),
+        ],
+        MappingRefs {
+            linear: m.linear.as_ref(),
+            tiers: m.tiers.as_ref(),
+            per_unit: m.per_unit.as_ref(),
+            relative: m.relative_to_best.as_ref(),
+            by_rank: m.by_rank.as_ref(),
+        },
+    )?;
+    let missing = missing(c, m.missing.as_ref());
+    Some(Method::Measure(Measure { unit: m.unit.clone(), missing, mapping }))
+}
+
+/// `[indicator.survey]`: one mapping, missing values and results below the minimum sample.
+fn survey(
+    c: &mut Checker<'_>,
+    id: &Spanned<String>,
+    max: Decimal,
+    s: &RawSurveyItem,
+) -> Option<Method> {
+    let mapping = mapping(
+        c,
+        id,
+        max,
+        [
+            &s.linear.is_some(),
+            &s.tiers.is_some(),
+            &s.per_unit.is_some(),
+            &s.relative_to_best.is_some(),
+            &s.by_rank.is_some(),
+        ],
+        MappingRefs {
+            linear: s.linear.as_ref(),
+            tiers: s.tiers.as_ref(),
+            per_unit: s.per_unit.as_ref(),
+            relative: s.relative_to_best.as_ref(),
+            by_rank: s.by_rank.as_ref(),
+        },
+    )?;
+    let missing = missing(c, s.missing.as_ref());
+    let words = [
+        ("flag", BelowMinimum::Flag),
+        ("zero", BelowMinimum::Zero),
+        ("not_applicable", BelowMinimum::NotApplicable),
+    ];
+    let below_minimum = keyword(
+        c,
+        s.below_minimum.as_ref(),
+        "survey.below_minimum",
+        "",
+        &words,
+        BelowMinimum::Flag,
+    );
+    Some(Method::Survey(SurveyItem { survey: s.survey.clone(), missing, below_minimum, mapping }))
 }
 
 fn aggregate(c: &mut Checker<'_>, ind: &RawIndicator, is_leaf: bool) -> Aggregate {
@@ -1048,23 +1066,13 @@ fn aggregate(c: &mut Checker<'_>, ind: &RawIndicator, is_leaf: bool) -> Aggregat
     if is_leaf {
         c.err(a, "aggregate", format!("item `{}` has no children to aggregate: expected aggregate on inner indicators only", ind.id.get_ref()));
     }
-    match a.get_ref().as_str() {
-        "sum" => Aggregate::Sum,
-        "mean" => Aggregate::Mean,
-        "geometric" => Aggregate::Geometric,
-        other => {
-            c.err(
-                a,
-                "aggregate",
-                format!("unknown aggregate `{other}`: expected sum, mean or geometric"),
-            );
-            Aggregate::Sum
-        }
-    }
+    let words =
+        [("sum", Aggregate::Sum), ("mean", Aggregate::Mean), ("geometric", Aggregate::Geometric)];
+    keyword(c, Some(a), "aggregate", "aggregate ", &words, Aggregate::Sum)
 }
 
 /// `[indicator.normalise]` on an inner indicator: a linear scaling of its aggregated value.
-fn transform(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option<Normalise> {
+fn transform(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Normalise {
     let n = s.get_ref();
     if n.measure.is_some()
         || n.per.is_some()
@@ -1074,18 +1082,14 @@ fn transform(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option
     {
         c.err(s, "normalise", format!("indicator `{id}` has children: its normalise scales the aggregated value and takes no measure, per, missing, impute_within or winsorise"));
     }
-    match normalise(c, id, s)? {
-        Method::Normalise(nm) => {
-            if nm.scaling == Scaling::Rank {
-                c.err(s, "normalise.method", format!("indicator `{id}`: a rank is not a linear scaling: expected minmax, zscore, best or none on an inner indicator"));
-            }
-            if nm.scaling == Scaling::Best && !nm.higher_is_better {
-                c.err(s, "normalise.method", format!("indicator `{id}`: best ÷ value is not linear: expected higher_is_better with method = \"best\" on an inner indicator"));
-            }
-            Some(nm)
-        }
-        _ => None,
+    let nm = normalise(c, id, s);
+    if nm.scaling == Scaling::Rank {
+        c.err(s, "normalise.method", format!("indicator `{id}`: a rank is not a linear scaling: expected minmax, zscore, best or none on an inner indicator"));
     }
+    if nm.scaling == Scaling::Best && !nm.higher_is_better {
+        c.err(s, "normalise.method", format!("indicator `{id}`: best ÷ value is not linear: expected higher_is_better with method = \"best\" on an inner indicator"));
+    }
+    nm
 }
 
 fn scope(c: &mut Checker<'_>, s: Option<&Spanned<String>>, key: &str, default: Scope) -> Scope {
@@ -1093,117 +1097,33 @@ fn scope(c: &mut Checker<'_>, s: Option<&Spanned<String>>, key: &str, default: S
     keyword(c, s, key, "", &words, default)
 }
 
-fn normalise(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option<Method> {
+/// `[indicator.normalise]`: its scaling, the population of its statistics, missing values and
+/// winsorising.
+fn normalise(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Normalise {
     let n = s.get_ref();
-    let method = n.method.as_ref().map(|m| m.get_ref().as_str()).unwrap_or("minmax");
-    let minmax_keys = n.low.is_some() || n.high.is_some() || n.clamp.is_some();
-    let z_keys = n.mean.is_some() || n.sd.is_some();
-    let scaling = match method {
-        "minmax" => {
-            let bounds = match (n.low, n.high) {
-                (None, None) => None,
-                (Some(l), Some(h)) if l < h => Some((l, h)),
-                (Some(l), Some(h)) => {
-                    c.err(
-                        s,
-                        "normalise.low",
-                        format!("item `{id}`: low {l} is not below high {h}: expected low < high"),
-                    );
-                    None
-                }
-                _ => {
-                    c.err(s, "normalise.low", format!("item `{id}` has only one of low and high: expected both fixed goalposts or neither"));
-                    None
-                }
-            };
-            if n.clamp.is_some() && bounds.is_none() {
-                c.err(s, "normalise.clamp", format!("item `{id}`: clamp without fixed goalposts: data-derived bounds never need clamping"));
-            }
-            if z_keys {
-                c.err(
-                    s,
-                    "normalise.mean",
-                    format!("item `{id}`: mean and sd belong to method = \"zscore\""),
-                );
-            }
-            Scaling::MinMax { bounds, clamp: n.clamp.unwrap_or(false) }
-        }
-        "zscore" => {
-            let fixed = match (n.mean, n.sd) {
-                (None, None) => None,
-                (Some(m), Some(sd)) if sd > Decimal::ZERO => Some((m, sd)),
-                (Some(_), Some(sd)) => {
-                    c.err(
-                        s,
-                        "normalise.sd",
-                        format!("item `{id}`: sd {sd}: expected a positive number"),
-                    );
-                    None
-                }
-                _ => {
-                    c.err(
-                        s,
-                        "normalise.mean",
-                        format!(
-                            "item `{id}` has only one of mean and sd: expected both or neither"
-                        ),
-                    );
-                    None
-                }
-            };
-            if minmax_keys {
-                c.err(
-                    s,
-                    "normalise.low",
-                    format!("item `{id}`: low, high and clamp belong to method = \"minmax\""),
-                );
-            }
-            Scaling::ZScore { fixed }
-        }
-        "best" | "none" | "rank" => {
-            if minmax_keys || z_keys {
-                c.err(
-                    s,
-                    "normalise.method",
-                    format!(
-                        "item `{id}`: method = \"{method}\" takes no low, high, clamp, mean or sd"
-                    ),
-                );
-            }
-            match method {
-                "best" => Scaling::Best,
-                "rank" => Scaling::Rank,
-                _ => Scaling::None,
-            }
-        }
-        other => {
-            c.err(
-                n.method.as_ref().expect("some"),
-                "normalise.method",
-                format!("unknown method `{other}`: expected minmax, zscore, best, rank or none"),
-            );
-            Scaling::None
-        }
-    };
+    let scaling = scaling(c, id, s);
     let within = scope(c, n.within.as_ref(), "normalise.within", Scope::Run);
-    let missing = match n.missing.as_ref().map(|m| m.get_ref().as_str()) {
-        None | Some("not_applicable") => NormMissing::NotApplicable,
-        Some("zero") => NormMissing::Zero,
-        Some("error") => NormMissing::Error,
-        Some("mean") => NormMissing::Mean(scope(
+    let words = [
+        ("not_applicable", NormMissing::NotApplicable),
+        ("zero", NormMissing::Zero),
+        ("error", NormMissing::Error),
+        ("mean", NormMissing::Mean(Scope::Group)),
+    ];
+    let missing = match keyword(
+        c,
+        n.missing.as_ref(),
+        "normalise.missing",
+        "",
+        &words,
+        NormMissing::NotApplicable,
+    ) {
+        NormMissing::Mean(_) => NormMissing::Mean(scope(
             c,
             n.impute_within.as_ref(),
             "normalise.impute_within",
             Scope::Group,
         )),
-        Some(other) => {
-            c.err(
-                n.missing.as_ref().expect("some"),
-                "normalise.missing",
-                format!("unknown `{other}`: expected not_applicable, zero, error or mean"),
-            );
-            NormMissing::NotApplicable
-        }
+        m => m,
     };
     if n.impute_within.is_some() && !matches!(missing, NormMissing::Mean(_)) {
         c.err(
@@ -1217,7 +1137,7 @@ fn normalise(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option
         kurtosis: w.kurtosis,
         max_iterations: w.max_iterations,
     });
-    Some(Method::Normalise(Normalise {
+    Normalise {
         measure: n.measure.clone().unwrap_or_else(|| id.to_string()),
         per: n.per.clone(),
         scaling,
@@ -1225,7 +1145,112 @@ fn normalise(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Option
         within,
         missing,
         winsorise,
-    }))
+    }
+}
+
+/// `normalise.method` and the keys that belong to it: goalposts for minmax, mean and sd for
+/// zscore, none for the others.
+fn scaling(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Scaling {
+    let n = s.get_ref();
+    let minmax_keys = n.low.is_some() || n.high.is_some() || n.clamp.is_some();
+    let z_keys = n.mean.is_some() || n.sd.is_some();
+    let minmax = Scaling::MinMax { bounds: None, clamp: false };
+    let words = [
+        ("minmax", Some(minmax)),
+        ("zscore", Some(Scaling::ZScore { fixed: None })),
+        ("best", Some(Scaling::Best)),
+        ("rank", Some(Scaling::Rank)),
+        ("none", Some(Scaling::None)),
+    ];
+    let word = match &n.method {
+        None => Some(minmax),
+        Some(m) => keyword(c, Some(m), "normalise.method", "method ", &words, None),
+    };
+    match word {
+        Some(Scaling::MinMax { .. }) => {
+            let scaling = min_max(c, id, s);
+            if z_keys {
+                c.err(
+                    s,
+                    "normalise.mean",
+                    format!("item `{id}`: mean and sd belong to method = \"zscore\""),
+                );
+            }
+            scaling
+        }
+        Some(Scaling::ZScore { .. }) => {
+            let scaling = z_score(c, id, s);
+            if minmax_keys {
+                c.err(
+                    s,
+                    "normalise.low",
+                    format!("item `{id}`: low, high and clamp belong to method = \"minmax\""),
+                );
+            }
+            scaling
+        }
+        Some(other) => {
+            if minmax_keys || z_keys {
+                let method = n.method.as_ref().map_or("", |m| m.get_ref().as_str());
+                c.err(
+                    s,
+                    "normalise.method",
+                    format!(
+                        "item `{id}`: method = \"{method}\" takes no low, high, clamp, mean or sd"
+                    ),
+                );
+            }
+            other
+        }
+        None => Scaling::None,
+    }
+}
+
+/// Min-max scaling between fixed goalposts (both or neither) or the data's.
+fn min_max(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Scaling {
+    let n = s.get_ref();
+    let bounds = match (n.low, n.high) {
+        (None, None) => None,
+        (Some(l), Some(h)) if l < h => Some((l, h)),
+        (Some(l), Some(h)) => {
+            c.err(
+                s,
+                "normalise.low",
+                format!("item `{id}`: low {l} is not below high {h}: expected low < high"),
+            );
+            None
+        }
+        _ => {
+            c.err(s, "normalise.low", format!("item `{id}` has only one of low and high: expected both fixed goalposts or neither"));
+            None
+        }
+    };
+    if n.clamp.is_some() && bounds.is_none() {
+        c.err(s, "normalise.clamp", format!("item `{id}`: clamp without fixed goalposts: data-derived bounds never need clamping"));
+    }
+    Scaling::MinMax { bounds, clamp: n.clamp.unwrap_or(false) }
+}
+
+/// Z-scores against a fixed mean and sd (both or neither) or the data's.
+fn z_score(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Scaling {
+    let n = s.get_ref();
+    let fixed = match (n.mean, n.sd) {
+        (None, None) => None,
+        (Some(m), Some(sd)) if sd > Decimal::ZERO => Some((m, sd)),
+        (Some(_), Some(sd)) => {
+            c.err(s, "normalise.sd", format!("item `{id}`: sd {sd}: expected a positive number"));
+            None
+        }
+        _ => {
+            c.err(
+                s,
+                "normalise.mean",
+                format!("item `{id}` has only one of mean and sd: expected both or neither"),
+            );
+            None
+        }
+    };
+    Scaling::ZScore { fixed }
 }
 
 fn missing(c: &mut Checker<'_>, m: Option<&Spanned<String>>) -> Missing {
@@ -1289,52 +1314,7 @@ fn mapping(
         return Some(Mapping::Linear { zero_at: r.zero_at, full_at: r.full_at });
     }
     if let Some(t) = m.tiers {
-        let mut tiers = Vec::new();
-        if t.get_ref().is_empty() {
-            c.err(t, "tiers", "no tiers: expected a list of { at_least = …, share = … }");
-        }
-        for tier in t.get_ref() {
-            let bound = match (tier.at_least, tier.at_most) {
-                (Some(v), None) => TierBound::AtLeast(v),
-                (None, Some(v)) => TierBound::AtMost(v),
-                _ => {
-                    c.err(t, "tiers", "a tier needs exactly one of at_least or at_most");
-                    continue;
-                }
-            };
-            let value = match (tier.share, tier.points) {
-                (Some(s), None) if s >= Decimal::ZERO && s <= Decimal::ONE => TierValue::Share(s),
-                // Negative points are a penalty tier (docs/composite.md).
-                (None, Some(p)) if p <= max => TierValue::Points(p),
-                (Some(s), None) => {
-                    c.err(t, "tiers.share", format!("share {s}: expected 0 to 1"));
-                    continue;
-                }
-                (None, Some(p)) => {
-                    c.err(
-                        t,
-                        "tiers.points",
-                        format!("points {p}: expected at most the item's max {max}"),
-                    );
-                    continue;
-                }
-                _ => {
-                    c.err(t, "tiers", "a tier needs exactly one of share or points");
-                    continue;
-                }
-            };
-            tiers.push(Tier { bound, value });
-        }
-        // First match wins, so the tiers must run from the strictest bound down, all one way.
-        let ordered = tiers.windows(2).all(|w| match (w[0].bound, w[1].bound) {
-            (TierBound::AtLeast(a), TierBound::AtLeast(b)) => a > b,
-            (TierBound::AtMost(a), TierBound::AtMost(b)) => a < b,
-            _ => false,
-        });
-        if !ordered {
-            c.err(t, "tiers", "tiers must all be at_least (bounds decreasing) or all at_most (bounds increasing): the first tier met wins, so a later tier would never be reached");
-        }
-        return Some(Mapping::Tiers(tiers));
+        return Some(tiers(c, t, max));
     }
     if let Some(p) = m.per_unit {
         let r = p.get_ref();
@@ -1342,19 +1322,11 @@ fn mapping(
         if r.points <= Decimal::ZERO || per <= Decimal::ZERO {
             c.err(p, "per_unit", "points and per must be positive");
         }
-        let units = match r.units.as_deref() {
-            None | Some("exact") => UnitCount::Exact,
-            Some("floor") => UnitCount::Floor,
-            Some("ceil") => UnitCount::Ceil,
-            Some(other) => {
-                c.err(
-                    p,
-                    "per_unit.units",
-                    format!("unknown `{other}`: expected exact, floor or ceil"),
-                );
-                UnitCount::Exact
-            }
-        };
+        let words =
+            [("exact", UnitCount::Exact), ("floor", UnitCount::Floor), ("ceil", UnitCount::Ceil)];
+        let units = r.units.as_deref().map_or(UnitCount::Exact, |u| {
+            keyword_at(c, p, u, ("per_unit.units", ""), &words, UnitCount::Exact)
+        });
         return Some(Mapping::PerUnit {
             target: r.target,
             points: r.points,
@@ -1396,6 +1368,56 @@ fn mapping(
         });
     }
     None
+}
+
+/// `tiers`: each a bound and a share or points, all one way from the strictest bound down.
+fn tiers(c: &mut Checker<'_>, t: &Spanned<Vec<RawTier>>, max: Decimal) -> Mapping {
+    let mut tiers = Vec::new();
+    if t.get_ref().is_empty() {
+        c.err(t, "tiers", "no tiers: expected a list of { at_least = …, share = … }");
+    }
+    for tier in t.get_ref() {
+        let bound = match (tier.at_least, tier.at_most) {
+            (Some(v), None) => TierBound::AtLeast(v),
+            (None, Some(v)) => TierBound::AtMost(v),
+            _ => {
+                c.err(t, "tiers", "a tier needs exactly one of at_least or at_most");
+                continue;
+            }
+        };
+        let value = match (tier.share, tier.points) {
+            (Some(s), None) if s >= Decimal::ZERO && s <= Decimal::ONE => TierValue::Share(s),
+            // Negative points are a penalty tier (docs/composite.md).
+            (None, Some(p)) if p <= max => TierValue::Points(p),
+            (Some(s), None) => {
+                c.err(t, "tiers.share", format!("share {s}: expected 0 to 1"));
+                continue;
+            }
+            (None, Some(p)) => {
+                c.err(
+                    t,
+                    "tiers.points",
+                    format!("points {p}: expected at most the item's max {max}"),
+                );
+                continue;
+            }
+            _ => {
+                c.err(t, "tiers", "a tier needs exactly one of share or points");
+                continue;
+            }
+        };
+        tiers.push(Tier { bound, value });
+    }
+    // First match wins, so the tiers must run from the strictest bound down, all one way.
+    let ordered = tiers.windows(2).all(|w| match (w[0].bound, w[1].bound) {
+        (TierBound::AtLeast(a), TierBound::AtLeast(b)) => a > b,
+        (TierBound::AtMost(a), TierBound::AtMost(b)) => a < b,
+        _ => false,
+    });
+    if !ordered {
+        c.err(t, "tiers", "tiers must all be at_least (bounds decreasing) or all at_most (bounds increasing): the first tier met wins, so a later tier would never be reached");
+    }
+    Mapping::Tiers(tiers)
 }
 
 fn bonus(c: &mut Checker<'_>, raw: Option<&RawBonus>, group_ids: &HashSet<&str>) -> Bonus {

@@ -14,7 +14,7 @@ use rust_decimal::{Decimal, MathematicalOps};
 
 use crate::error::{Error, Location, Result};
 use crate::input::{Agency, Inputs, MeasureRecord};
-use crate::rules::{NormMissing, Normalise, Scaling, Scheme, Scope, Winsorise};
+use crate::rules::{Node, NormMissing, Normalise, Scaling, Scheme, Scope, Winsorise};
 use crate::score::result::Stages;
 
 /// Decimals that square roots (and other inexact operations) are rounded to.
@@ -270,7 +270,17 @@ struct Row<'a> {
     note: String,
 }
 
-/// Compute every normalised item's outcome for every agency it applies to.
+/// One normalised item being prepared: its node, normalisation and place in the rules file.
+struct Item<'s> {
+    node: usize,
+    nd: &'s Node,
+    nm: &'s Normalise,
+    here: Location,
+}
+
+/// Compute every normalised item's outcome for every agency it applies to, in phases: each
+/// agency's (denominated) value, imputation, the outcomes of missing values, and the scaling
+/// within each population.
 pub fn prepare(
     scheme: &Scheme,
     inputs: &Inputs,
@@ -280,175 +290,201 @@ pub fn prepare(
     let mut out = Prepared::new();
     let mut errors = Vec::new();
     for (node, nd) in scheme.nodes.iter().enumerate() {
-        let Some(crate::rules::Method::Normalise(nm)) = &nd.method else { continue };
-        let here = || Location::line(&scheme.source, nd.line);
-        let mut rows: Vec<Row<'_>> = Vec::new();
-        for a in inputs.agencies.iter().filter(|a| applies(node, a)) {
-            let raw = measures.get(&(a.id.as_str(), nm.measure.as_str())).copied();
-            let den = nm.per.as_deref().and_then(|p| measures.get(&(a.id.as_str(), p)).copied());
-            let (denominated, note) = match (raw, &nm.per) {
-                (None, _) => (None, format!("no `{}` recorded", nm.measure)),
-                (Some(r), None) => (Some(r.value), format!("{} ({})", show(r.value), r.source)),
-                (Some(r), Some(p)) => match den {
-                    None => (None, format!("no denominator `{p}` recorded")),
-                    Some(d) if d.value.is_zero() => {
-                        errors.push(Error::at(
-                            d.source.clone(),
-                            format!(
-                                "item `{}`: denominator `{p}` is 0 for agency `{}`",
-                                nd.id, a.id
-                            ),
-                        ));
-                        continue;
-                    }
-                    Some(d) => (
-                        Some(r.value / d.value),
-                        format!(
-                            "{} ({}) ÷ {p} {} ({}) = {}",
-                            show(r.value),
-                            r.source,
-                            show(d.value),
-                            d.source,
-                            show(r.value / d.value)
-                        ),
-                    ),
-                },
-            };
-            rows.push(Row { agency: a, raw, denominated, imputed: denominated, note });
-        }
-        // Missing values: impute, zero, leave, or refuse.
-        if let NormMissing::Mean(scope) = nm.missing {
-            let mut sums: HashMap<&str, (Decimal, u64)> = HashMap::new();
-            for r in &rows {
-                if let Some(v) = r.denominated {
-                    let e = sums.entry(scope_key(r.agency, scope)).or_default();
-                    e.0 += v;
-                    e.1 += 1;
-                }
-            }
-            for r in rows.iter_mut().filter(|r| r.denominated.is_none()) {
-                match sums.get(scope_key(r.agency, scope)) {
-                    Some(&(s, n)) => {
-                        let m = s / Decimal::from(n);
-                        r.imputed = Some(m);
-                        r.note = format!(
-                            "{}: imputed the mean of {n} values in {} = {}",
-                            r.note,
-                            scope_name(r.agency, scope),
-                            show(m)
-                        );
-                    }
-                    None => errors.push(Error::at(
-                        here().with_column("normalise.missing"),
-                        format!(
-                            "item `{}`: agency `{}` has no value and no agency in {} has one to impute from",
-                            nd.id,
-                            r.agency.id,
-                            scope_name(r.agency, scope)
-                        ),
-                    )),
-                }
-            }
-        }
-        for r in rows.iter().filter(|r| r.imputed.is_none()) {
-            let stages = Stages {
-                raw: r.raw.map(|m| m.value),
-                denominated: None,
-                imputed: None,
-                treated: None,
-            };
-            match nm.missing {
-                NormMissing::NotApplicable => {
-                    out.insert((node, r.agency.id.clone()), NormOutcome::NotApplicable);
-                }
-                NormMissing::Zero => {
-                    out.insert(
-                        (node, r.agency.id.clone()),
-                        NormOutcome::Value {
-                            points: Decimal::ZERO,
-                            source: r.raw.map(|m| m.source.clone()),
-                            detail: format!("{}: {} → 0", nd.name, r.note),
-                            stages,
-                        },
-                    );
-                }
-                NormMissing::Error => errors.push(Error::at(
-                    here().with_column("normalise.missing"),
-                    format!(
-                        "agency `{}` has no value for item `{}` ({}), and the item says missing = \"error\"",
-                        r.agency.id, nd.id, r.note
-                    ),
-                )),
-                NormMissing::Mean(_) => {} // reported above
-            }
-        }
-        // Populations for data-derived statistics, in input order.
-        let mut pops: Vec<(&str, Vec<usize>)> = Vec::new();
-        for (i, r) in rows.iter().enumerate().filter(|(_, r)| r.imputed.is_some()) {
-            let k = scope_key(r.agency, nm.within);
-            match pops.iter_mut().find(|(pk, _)| *pk == k) {
-                Some((_, v)) => v.push(i),
-                None => pops.push((k, vec![i])),
-            }
-        }
-        for (_, members) in &pops {
-            let mut values: Vec<Decimal> =
-                members.iter().map(|&i| rows[i].imputed.expect("in population")).collect();
-            let treated = nm.winsorise.as_ref().map(|w| winsorise(&mut values, w));
-            let st = stats(&values);
-            for (k, &i) in members.iter().enumerate() {
-                let r = &rows[i];
-                let before = r.imputed.expect("in population");
-                let v = values[k];
-                let scaled = if nm.scaling == Scaling::Rank {
-                    let worse = values
-                        .iter()
-                        .filter(|&&o| if nm.higher_is_better { o < v } else { o > v })
-                        .count();
-                    let p = Decimal::from(worse as u64 + 1);
-                    Ok((p, format!("rank by value among {}: {} → {p}", values.len(), show(v))))
-                } else {
-                    scale(nm, v, nd.max, &st)
-                };
-                let (points, text) = match scaled {
-                    Ok(x) => x,
-                    Err(m) => {
-                        errors.push(Error::at(
-                            here(),
-                            format!("item `{}`, agency `{}`: {m}", nd.id, r.agency.id),
-                        ));
-                        continue;
-                    }
-                };
-                let wins = match &treated {
-                    Some(t) if v != before => format!(
-                        "; winsorised {} → {} ({} move(s) in {})",
-                        show(before),
-                        show(v),
-                        t.iterations,
-                        scope_name(r.agency, nm.within)
-                    ),
-                    _ => String::new(),
-                };
-                out.insert(
-                    (node, r.agency.id.clone()),
-                    NormOutcome::Value {
-                        points,
-                        source: r.raw.map(|m| m.source.clone()),
-                        detail: format!("{}: {}{wins}; {text}", nd.name, r.note),
-                        stages: Stages {
-                            raw: r.raw.map(|m| m.value),
-                            denominated: r.denominated,
-                            imputed: Some(before),
-                            treated: Some(v),
-                        },
-                    },
-                );
-            }
-        }
+        let Some(crate::rules::Method::Normalise(nm)) = nd.method() else { continue };
+        let it = Item { node, nd, nm, here: Location::line(&scheme.source, nd.line) };
+        let agencies = inputs.agencies.iter().filter(|a| applies(node, a));
+        let mut rows = values(&it, agencies, measures, &mut errors);
+        impute(&it, &mut rows, &mut errors);
+        missing_outcomes(&it, &rows, &mut out, &mut errors);
+        scaled_outcomes(&it, &rows, &mut out, &mut errors);
     }
     Error::collect(errors)?;
     Ok(out)
+}
+
+/// Each agency's value of the item's measure, divided by its denominator when it has one.
+fn values<'a>(
+    it: &Item<'_>,
+    agencies: impl Iterator<Item = &'a Agency>,
+    measures: &HashMap<(&str, &str), &'a MeasureRecord>,
+    errors: &mut Vec<Error>,
+) -> Vec<Row<'a>> {
+    let (nd, nm) = (it.nd, it.nm);
+    let mut rows: Vec<Row<'_>> = Vec::new();
+    for a in agencies {
+        let raw = measures.get(&(a.id.as_str(), nm.measure.as_str())).copied();
+        let den = nm.per.as_deref().and_then(|p| measures.get(&(a.id.as_str(), p)).copied());
+        let (denominated, note) = match (raw, &nm.per) {
+            (None, _) => (None, format!("no `{}` recorded", nm.measure)),
+            (Some(r), None) => (Some(r.value), format!("{} ({})", show(r.value), r.source)),
+            (Some(r), Some(p)) => match den {
+                None => (None, format!("no denominator `{p}` recorded")),
+                Some(d) if d.value.is_zero() => {
+                    errors.push(Error::at(
+                        d.source.clone(),
+                        format!("item `{}`: denominator `{p}` is 0 for agency `{}`", nd.id, a.id),
+                    ));
+                    continue;
+                }
+                Some(d) => (
+                    Some(r.value / d.value),
+                    format!(
+                        "{} ({}) ÷ {p} {} ({}) = {}",
+                        show(r.value),
+                        r.source,
+                        show(d.value),
+                        d.source,
+                        show(r.value / d.value)
+                    ),
+                ),
+            },
+        };
+        rows.push(Row { agency: a, raw, denominated, imputed: denominated, note });
+    }
+    rows
+}
+
+/// Missing values imputed with the mean of their scope (missing = "mean").
+fn impute(it: &Item<'_>, rows: &mut [Row<'_>], errors: &mut Vec<Error>) {
+    let (nd, nm) = (it.nd, it.nm);
+    let here = || it.here.clone();
+    if let NormMissing::Mean(scope) = nm.missing {
+        let mut sums: HashMap<&str, (Decimal, u64)> = HashMap::new();
+        for r in rows.iter() {
+            if let Some(v) = r.denominated {
+                let e = sums.entry(scope_key(r.agency, scope)).or_default();
+                e.0 += v;
+                e.1 += 1;
+            }
+        }
+        for r in rows.iter_mut().filter(|r| r.denominated.is_none()) {
+            match sums.get(scope_key(r.agency, scope)) {
+                Some(&(s, n)) => {
+                    let m = s / Decimal::from(n);
+                    r.imputed = Some(m);
+                    r.note = format!(
+                        "{}: imputed the mean of {n} values in {} = {}",
+                        r.note,
+                        scope_name(r.agency, scope),
+                        show(m)
+                    );
+                }
+                None => errors.push(Error::at(
+                    here().with_column("normalise.missing"),
+                    format!(
+                        "item `{}`: agency `{}` has no value and no agency in {} has one to impute from",
+                        nd.id,
+                        r.agency.id,
+                        scope_name(r.agency, scope)
+                    ),
+                )),
+            }
+        }
+    }
+}
+
+/// What an agency still without a value gets: not applicable, zero, or an error.
+fn missing_outcomes(it: &Item<'_>, rows: &[Row<'_>], out: &mut Prepared, errors: &mut Vec<Error>) {
+    let (node, nd, nm) = (it.node, it.nd, it.nm);
+    let here = || it.here.clone();
+    for r in rows.iter().filter(|r| r.imputed.is_none()) {
+        let stages =
+            Stages { raw: r.raw.map(|m| m.value), denominated: None, imputed: None, treated: None };
+        match nm.missing {
+            NormMissing::NotApplicable => {
+                out.insert((node, r.agency.id.clone()), NormOutcome::NotApplicable);
+            }
+            NormMissing::Zero => {
+                out.insert(
+                    (node, r.agency.id.clone()),
+                    NormOutcome::Value {
+                        points: Decimal::ZERO,
+                        source: r.raw.map(|m| m.source.clone()),
+                        detail: format!("{}: {} → 0", nd.name, r.note),
+                        stages,
+                    },
+                );
+            }
+            NormMissing::Error => errors.push(Error::at(
+                here().with_column("normalise.missing"),
+                format!(
+                    "agency `{}` has no value for item `{}` ({}), and the item says missing = \"error\"",
+                    r.agency.id, nd.id, r.note
+                ),
+            )),
+            NormMissing::Mean(_) => {} // reported above
+        }
+    }
+}
+
+/// Each population's statistics (after winsorising) and every member's scaled points.
+fn scaled_outcomes(it: &Item<'_>, rows: &[Row<'_>], out: &mut Prepared, errors: &mut Vec<Error>) {
+    let (node, nd, nm) = (it.node, it.nd, it.nm);
+    let here = || it.here.clone();
+    // Populations for data-derived statistics, in input order.
+    let mut pops: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (i, r) in rows.iter().enumerate().filter(|(_, r)| r.imputed.is_some()) {
+        let k = scope_key(r.agency, nm.within);
+        match pops.iter_mut().find(|(pk, _)| *pk == k) {
+            Some((_, v)) => v.push(i),
+            None => pops.push((k, vec![i])),
+        }
+    }
+    for (_, members) in &pops {
+        let mut values: Vec<Decimal> =
+            members.iter().map(|&i| rows[i].imputed.expect("in population")).collect();
+        let treated = nm.winsorise.as_ref().map(|w| winsorise(&mut values, w));
+        let st = stats(&values);
+        for (k, &i) in members.iter().enumerate() {
+            let r = &rows[i];
+            let before = r.imputed.expect("in population");
+            let v = values[k];
+            let scaled = if nm.scaling == Scaling::Rank {
+                let worse = values
+                    .iter()
+                    .filter(|&&o| if nm.higher_is_better { o < v } else { o > v })
+                    .count();
+                let p = Decimal::from(worse as u64 + 1);
+                Ok((p, format!("rank by value among {}: {} → {p}", values.len(), show(v))))
+            } else {
+                scale(nm, v, nd.max, &st)
+            };
+            let (points, text) = match scaled {
+                Ok(x) => x,
+                Err(m) => {
+                    errors.push(Error::at(
+                        here(),
+                        format!("item `{}`, agency `{}`: {m}", nd.id, r.agency.id),
+                    ));
+                    continue;
+                }
+            };
+            let wins = match &treated {
+                Some(t) if v != before => format!(
+                    "; winsorised {} → {} ({} move(s) in {})",
+                    show(before),
+                    show(v),
+                    t.iterations,
+                    scope_name(r.agency, nm.within)
+                ),
+                _ => String::new(),
+            };
+            out.insert(
+                (node, r.agency.id.clone()),
+                NormOutcome::Value {
+                    points,
+                    source: r.raw.map(|m| m.source.clone()),
+                    detail: format!("{}: {}{wins}; {text}", nd.name, r.note),
+                    stages: Stages {
+                        raw: r.raw.map(|m| m.value),
+                        denominated: r.denominated,
+                        imputed: Some(before),
+                        treated: Some(v),
+                    },
+                },
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -18,7 +18,9 @@ use super::methods::{self, GroupContext};
 use super::result::*;
 use crate::error::{Error, Location, Result};
 use crate::input::{Agency, AppealDecision, Inputs, TaskStatus};
-use crate::rules::{Aggregate, BelowMinimum, Mapping, Method, Missing, Scheme};
+use crate::rules::{
+    Aggregate, BelowMinimum, Mapping, Method, Missing, NodeKind, Normalise, Scheme,
+};
 
 /// Score every agency: one unranked [`AgencyResult`] per agency, in input order (rank and grade
 /// are left empty for the rank step). `inputs` must already have passed
@@ -32,9 +34,10 @@ pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<Vec<AgencyResult>> {
     // Inner indicators normalised on the data (min-max of an aggregate across agencies) need
     // every agency's aggregated value first: score in passes, each fixing the statistics of the
     // normalised indicators with none pending below them. Schemes without them take one pass.
-    let mut pending: Vec<usize> = post_order(scheme)
+    let mut pending: Vec<(usize, &Normalise)> = post_order(scheme)
         .into_iter()
-        .filter(|&n| scheme.nodes[n].transform.as_ref().is_some_and(composite::needs_data))
+        .filter_map(|n| scheme.nodes[n].transform().map(|nm| (n, nm)))
+        .filter(|(_, nm)| composite::needs_data(nm))
         .collect();
     let mut inner = InnerStats::new();
     let agencies = loop {
@@ -65,10 +68,11 @@ pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<Vec<AgencyResult>> {
         if pending.is_empty() {
             break agencies;
         }
-        let below_pending = |n: usize| pending.iter().any(|&p| p != n && is_ancestor(scheme, n, p));
-        let ready: Vec<usize> = pending.iter().copied().filter(|&n| !below_pending(n)).collect();
-        for &n in &ready {
-            let nm = scheme.nodes[n].transform.as_ref().expect("pending nodes have one");
+        let below_pending =
+            |n: usize| pending.iter().any(|&(p, _)| p != n && is_ancestor(scheme, n, p));
+        let ready: Vec<(usize, &Normalise)> =
+            pending.iter().copied().filter(|&(n, _)| !below_pending(n)).collect();
+        for &(n, nm) in &ready {
             let mut pops: Vec<(String, Vec<Decimal>)> = Vec::new();
             for (a, r) in inputs.agencies.iter().zip(&agencies) {
                 let Some(v) = r
@@ -90,7 +94,7 @@ pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<Vec<AgencyResult>> {
                 inner.insert((n, k), composite::stats(&vs));
             }
         }
-        pending.retain(|n| !ready.contains(n));
+        pending.retain(|(n, _)| !ready.iter().any(|(r, _)| r == n));
     };
     Ok(agencies)
 }
@@ -197,7 +201,7 @@ fn item_value<'a>(
     index: &InputIndex<'a>,
 ) -> Option<ItemValue<'a>> {
     let id = scheme.nodes[node].id.as_str();
-    match &scheme.nodes[node].method {
+    match scheme.nodes[node].method() {
         Some(Method::Measure(_)) => Some(match index.measures.get(&(agency, id)) {
             Some(m) => {
                 ItemValue::Value { value: m.value, source: &m.source, note: m.evidence.clone() }
@@ -235,7 +239,7 @@ fn item_value<'a>(
 }
 
 fn mapping_of(scheme: &Scheme, node: usize) -> Option<&Mapping> {
-    match &scheme.nodes[node].method {
+    match scheme.nodes[node].method() {
         Some(Method::Measure(m)) => Some(&m.mapping),
         Some(Method::Survey(s)) => Some(&s.mapping),
         _ => None,
@@ -480,17 +484,23 @@ fn walk_tree(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Result<Tree> {
         let nd = &scheme.nodes[node];
         let dim = Component::Dimension(scheme.nodes[scheme.roots[nd.dimension]].id.clone());
         ledger.current = Some((node, true));
-        let value = if nd.is_leaf() {
-            if !applies(scheme, node, cx.agency) {
-                continue;
+        let value = match &nd.kind {
+            NodeKind::Leaf(method) => {
+                if !applies(scheme, node, cx.agency) {
+                    continue;
+                }
+                let Some(o) = score_leaf(cx, node, method, ledger, &dim)? else { continue };
+                t.major[node] = o.major;
+                t.amax[node] = nd.max;
+                o.floored
             }
-            let Some(o) = score_leaf(cx, node, ledger, &dim)? else { continue };
-            t.major[node] = o.major;
-            t.amax[node] = nd.max;
-            o.floored
-        } else {
-            let Some(v) = inner_value(cx, node, &mut t, ledger, &dim)? else { continue };
-            v
+            NodeKind::Inner { children, aggregate, .. } => {
+                let combine = (children.as_slice(), *aggregate);
+                let Some(v) = inner_value(cx, node, combine, &mut t, ledger, &dim)? else {
+                    continue;
+                };
+                v
+            }
         };
         let v = gate(cx, node, value, &t, ledger, &dim);
         ledger.current = Some((node, false));
@@ -506,6 +516,7 @@ fn walk_tree(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Result<Tree> {
 fn inner_value(
     cx: &AgencyCtx<'_>,
     node: usize,
+    (children, aggregate): (&[usize], Aggregate),
     t: &mut Tree,
     ledger: &mut Ledger,
     dim: &Component,
@@ -513,14 +524,14 @@ fn inner_value(
     let scheme = cx.scheme;
     let nd = &scheme.nodes[node];
     let applicable: Vec<(Decimal, Decimal)> =
-        nd.children.iter().filter_map(|&c| t.pts[c].map(|v| (scheme.nodes[c].weight, v))).collect();
+        children.iter().filter_map(|&c| t.pts[c].map(|v| (scheme.nodes[c].weight, v))).collect();
     if applicable.is_empty() {
         return Ok(None);
     }
     let overflow = |o| cx.overflow(o, node);
-    Ok(Some(match nd.aggregate {
+    Ok(Some(match aggregate {
         Aggregate::Sum => {
-            let children = nd.children.iter().map(|&c| (scheme.nodes[c].weight, t.amax[c]));
+            let children = children.iter().map(|&c| (scheme.nodes[c].weight, t.amax[c]));
             t.amax[node] = checked::weighted_sum(children).map_err(overflow)?;
             checked::weighted_sum(applicable).map_err(overflow)?
         }
@@ -541,8 +552,7 @@ fn inner_value(
                     ),
                 )
             })?;
-            let kids: Vec<String> = nd
-                .children
+            let kids: Vec<String> = children
                 .iter()
                 .filter_map(|&c| {
                     t.pts[c].map(|p| format!("{} {}", scheme.nodes[c].id, composite::show(p)))
@@ -605,7 +615,7 @@ fn normalise_inner(
 ) -> Result<Decimal> {
     let scheme = cx.scheme;
     let nd = &scheme.nodes[node];
-    let Some(nm) = &nd.transform else { return Ok(v) };
+    let Some(nm) = nd.transform() else { return Ok(v) };
     t.before[node] = Some(v);
     let key = (node, composite::scope_key(cx.agency, nm.within).to_string());
     let st = if composite::needs_data(nm) {
@@ -671,7 +681,7 @@ fn floor_and_round(
             v = r;
         }
     }
-    if nd.is_leaf() && scheme.rounding.item {
+    if matches!(nd.kind, NodeKind::Leaf(_)) && scheme.rounding.item {
         let r = scheme.rounding.round(v);
         if r != v {
             ledger.push(
@@ -863,13 +873,13 @@ fn contributions(
         inside[p] = ledger.ok(checked::mul(factor[p], slope[p]), &nd.id);
         any |= slope[p] != Decimal::ONE;
         let w = checked::sum(
-            nd.children.iter().filter(|&&c| pts[c].is_some()).map(|&c| scheme.nodes[c].weight),
+            nd.children().iter().filter(|&&c| pts[c].is_some()).map(|&c| scheme.nodes[c].weight),
         );
         let w = ledger.ok(w, &nd.id);
-        for &c in &nd.children {
+        for &c in nd.children() {
             inside_geo[c] = inside_geo[p];
             let wc = scheme.nodes[c].weight;
-            let f = match nd.aggregate {
+            let f = match nd.aggregate() {
                 Aggregate::Sum => {
                     any |= wc != Decimal::ONE;
                     checked::mul(inside[p], wc)
@@ -979,7 +989,7 @@ fn close_dimensions(
 /// Children before parents, siblings in file order.
 fn post_order(scheme: &Scheme) -> Vec<usize> {
     fn walk(s: &Scheme, n: usize, out: &mut Vec<usize>) {
-        for &c in &s.nodes[n].children {
+        for &c in s.nodes[n].children() {
             walk(s, c, out);
         }
         out.push(n);
@@ -996,11 +1006,12 @@ fn post_order(scheme: &Scheme) -> Vec<usize> {
 fn score_leaf(
     cx: &AgencyCtx<'_>,
     node: usize,
+    method: &Method,
     ledger: &mut Ledger,
     dim: &Component,
 ) -> Result<Option<LeafOutcome>> {
     let nd = &cx.scheme.nodes[node];
-    match nd.method.as_ref().expect("validated: leaves have a method") {
+    match method {
         Method::Deduct(kinds) => Ok(Some(deduct_leaf(cx, node, kinds, ledger, dim))),
         Method::Deadline(d) => Ok(deadline_leaf(cx, node, d, ledger, dim)),
         Method::Normalise(_) => match cx.prepared.get(&(node, cx.agency.id.clone())) {

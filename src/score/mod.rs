@@ -1,10 +1,10 @@
 //! The scoring engine: rules + inputs → one ledger per agency.
 
-pub mod checked;
-pub mod composite;
-pub mod engine;
+pub(crate) mod checked;
+pub(crate) mod composite;
+pub(crate) mod engine;
 pub mod ledger;
-pub mod methods;
+pub(crate) mod methods;
 pub mod result;
 
 pub use engine::score;

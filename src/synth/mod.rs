@@ -121,7 +121,7 @@ impl Tables {
         if scheme.lookback.is_some() {
             files.push(("lookback.csv".to_string(), text(self.lookback)));
         }
-        if scheme.nodes.iter().any(|n| matches!(n.method, Some(Method::Survey(_)))) {
+        if scheme.nodes.iter().any(|n| matches!(n.method(), Some(Method::Survey(_)))) {
             files.push(("survey.csv".to_string(), text(self.survey)));
         }
         SynthData { files }
@@ -160,7 +160,7 @@ impl Draw<'_> {
         let scheme = self.scheme;
         let mut per_written = std::collections::HashSet::new();
         for (i, node) in scheme.nodes.iter().enumerate() {
-            let Some(method) = &node.method else { continue };
+            let Some(method) = node.method() else { continue };
             if !self.applies(i) {
                 continue;
             }

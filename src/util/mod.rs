@@ -6,9 +6,9 @@
 //! [`crate::error`].
 
 pub mod csv_out;
-pub mod encoding;
-pub mod fs;
-pub mod hash;
+pub(crate) mod encoding;
+pub(crate) mod fs;
+pub(crate) mod hash;
 pub mod table;
 pub mod term;
 
