@@ -6,7 +6,9 @@ use rust_decimal::Decimal;
 
 use crate::error::Result;
 use crate::rules::Scheme;
+use crate::rules::raw::CaseExpect;
 use crate::score::ledger::Component;
+use crate::score::result::AgencyResult;
 
 #[derive(Debug)]
 pub struct CaseOutcome {
@@ -51,6 +53,24 @@ fn indicator_points(
     if lines.is_empty() { None } else { Some(lines.iter().map(|l| l.points).sum()) }
 }
 
+/// `expect.vetoed` (the recorded veto's id, `""` for none) and `expect.unranked`.
+fn expect_veto(e: &CaseExpect, a: &AgencyResult, failures: &mut Vec<String>) {
+    if let Some(want) = &e.vetoed {
+        let got = a.veto.as_ref().map_or("", |v| v.rule.as_str());
+        if got != want {
+            let show = |s: &str| if s.is_empty() { "none".to_string() } else { format!("`{s}`") };
+            failures.push(format!("{}: veto {} but expected {}", e.agency, show(got), show(want)));
+        }
+    }
+    if let Some(want) = e.unranked
+        && want != (a.rank == 0)
+    {
+        let got = if a.rank == 0 { "no rank".to_string() } else { format!("rank {}", a.rank) };
+        let exp = if want { "no rank" } else { "a rank" };
+        failures.push(format!("{}: {got} but expected {exp}", e.agency));
+    }
+}
+
 pub fn run_cases(scheme: &Scheme, text: &str) -> Result<Vec<CaseOutcome>> {
     let mut out = Vec::new();
     for case in &scheme.cases {
@@ -86,6 +106,7 @@ pub fn run_cases(scheme: &Scheme, text: &str) -> Result<Vec<CaseOutcome>> {
                     {
                         failures.push(format!("{}: rank {} but expected {r}", e.agency, a.rank));
                     }
+                    expect_veto(e, a, &mut failures);
                     for (id, want) in &e.points {
                         match indicator_points(scheme, a, id) {
                             None => failures.push(format!(

@@ -45,6 +45,9 @@ pub struct RawHeader {
     pub floor: Option<Spanned<String>>,
     #[serde(default)]
     pub rescale: Option<Spanned<String>>,
+    /// Where an agency with a triggered agency-level veto ranks: score (default), last, unranked.
+    #[serde(default)]
+    pub veto_rank: Option<Spanned<String>>,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -75,6 +78,9 @@ pub struct RawGroup {
     /// Rank on values rounded half-up to this many decimals (docs/composite.md).
     #[serde(default)]
     pub rank_decimals: Option<Spanned<u32>>,
+    /// The group's full marks when it has an indicator set of its own (default scheme.total).
+    #[serde(default)]
+    pub total: Option<Spanned<Decimal>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -86,6 +92,12 @@ pub struct RawGrade {
     pub max_share: Option<Spanned<Decimal>>,
     #[serde(default)]
     pub max_count: Option<u32>,
+    /// How `max_share × n` becomes whole agencies: floor (default), round or ceil.
+    #[serde(default)]
+    pub share_rounding: Option<Spanned<String>>,
+    /// The share quota is never below this many agencies.
+    #[serde(default)]
+    pub min_count: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -198,6 +210,10 @@ pub struct RawDeadline {
     pub late_share: Option<Spanned<Decimal>>,
     #[serde(default)]
     pub late_per_month: Option<Spanned<Decimal>>,
+    #[serde(default)]
+    pub late_per_block: Option<Spanned<Decimal>>,
+    #[serde(default)]
+    pub block_days: Option<Spanned<u32>>,
     #[serde(default)]
     pub late_min_share: Option<Spanned<Decimal>>,
     #[serde(default)]
@@ -351,6 +367,9 @@ pub struct RawVeto {
     pub grade: Option<Spanned<String>>,
     #[serde(default)]
     pub score: Option<Spanned<Decimal>>,
+    /// With `score`: cap (default) caps the total, set sets it (raising a lower one too).
+    #[serde(default)]
+    pub score_mode: Option<Spanned<String>>,
     pub basis: Spanned<String>,
 }
 
@@ -482,6 +501,12 @@ pub struct CaseExpect {
     pub grade: Option<String>,
     #[serde(default)]
     pub rank: Option<u32>,
+    /// The agency has no rank (a vetoed agency under `veto_rank = "unranked"`).
+    #[serde(default)]
+    pub unranked: Option<bool>,
+    /// The id of the agency's recorded veto; `""` asserts none.
+    #[serde(default)]
+    pub vetoed: Option<String>,
     /// Expected points of indicators by id (any level), e.g. `{ "D1" = 12.5 }`.
     #[serde(default)]
     pub points: std::collections::BTreeMap<String, Decimal>,

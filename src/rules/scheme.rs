@@ -17,8 +17,10 @@ pub struct Scheme {
     pub note: Option<String>,
     /// The common total every agency's base score is expressed on.
     pub total: Decimal,
-    /// Rescale each agency's base from its applicable maximum to `total` (得分率 × total).
+    /// Rescale each agency's base from its applicable maximum to its group's total (得分率 × total).
     pub rescale: bool,
+    /// Where an agency with a triggered agency-level veto ranks.
+    pub veto_rank: VetoRank,
     pub rounding: Rounding,
     pub groups: Vec<Group>,
     /// Indicators in file order; `roots` are the dimensions (top-level indicators).
@@ -46,6 +48,10 @@ impl Scheme {
     }
     pub fn group(&self, id: &str) -> Option<&Group> {
         self.groups.iter().find(|g| g.id == id)
+    }
+    /// The full marks of a group's agencies: the group's own total, else the scheme's.
+    pub fn group_total(&self, id: &str) -> Decimal {
+        self.group(id).map_or(self.total, |g| g.total)
     }
     pub fn bonus_index(&self, id: &str) -> Option<usize> {
         self.bonus.items.iter().position(|b| b.id == id)
@@ -109,6 +115,19 @@ pub struct Group {
     pub dense_ranks: bool,
     /// Ranks compare values rounded half-up to this many decimals.
     pub rank_decimals: Option<u32>,
+    /// The group's full marks (its own indicator set's, or `scheme.total`).
+    pub total: Decimal,
+}
+
+/// Where an agency with a triggered agency-level veto ranks (`[scheme] veto_rank`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VetoRank {
+    /// By its total like anyone (the default).
+    Score,
+    /// After every non-vetoed agency of its group.
+    Last,
+    /// No rank (名次 —).
+    Unranked,
 }
 
 impl Group {
@@ -140,17 +159,39 @@ pub struct GradeBand {
 #[derive(Debug, Clone, Copy)]
 pub enum Quota {
     Count(u32),
-    /// At most this share of the group, rounded down to whole agencies.
-    Share(Decimal),
+    /// At most this share of the group, made whole by `rounding`, never below `min`.
+    Share {
+        share: Decimal,
+        rounding: ShareRounding,
+        min: u32,
+    },
+}
+
+/// How a share of the group becomes whole agencies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareRounding {
+    Floor,
+    /// Half away from zero.
+    Round,
+    Ceil,
 }
 
 impl Quota {
     pub fn limit(&self, group_size: usize) -> usize {
         match *self {
             Quota::Count(n) => n as usize,
-            Quota::Share(s) => {
-                let n = (s * Decimal::from(group_size as u64)).floor();
-                n.try_into().unwrap_or(0usize)
+            Quota::Share { share, rounding, min } => {
+                let x = share * Decimal::from(group_size as u64);
+                let n = match rounding {
+                    ShareRounding::Floor => x.floor(),
+                    ShareRounding::Round => x.round_dp_with_strategy(
+                        0,
+                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                    ),
+                    ShareRounding::Ceil => x.ceil(),
+                };
+                let n: usize = n.try_into().unwrap_or(0usize);
+                n.max(min as usize)
             }
         }
     }
@@ -315,6 +356,8 @@ pub enum Late {
     Share(Decimal),
     /// Each started month late costs `points`, never below `min_share` of the maximum.
     PerMonth { points: Decimal, min_share: Decimal },
+    /// Each started block of `days` calendar days late costs `points`, never below `min_share`.
+    PerBlock { points: Decimal, days: u32, min_share: Decimal },
 }
 
 #[derive(Debug, Clone)]
@@ -445,6 +488,8 @@ pub struct Veto {
     pub name: String,
     pub grade: Option<String>,
     pub score: Option<Decimal>,
+    /// `score_mode = "set"`: the total is set to `score` (raised as well as lowered).
+    pub set: bool,
     pub basis: String,
 }
 

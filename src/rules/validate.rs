@@ -12,6 +12,8 @@ use super::raw::*;
 use super::scheme::*;
 use crate::error::{Error, Location, Result};
 
+mod shapes;
+
 /// Converts byte spans in the rules text to line numbers.
 pub struct Source<'a> {
     pub file: &'a str,
@@ -54,20 +56,12 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
     if !c.errors.is_empty() {
         return Err(Error::Many(c.errors));
     }
-    let groups = groups(&mut c, &raw.groups);
+    let groups = groups(&mut c, &raw.groups, h.total);
     let group_ids: HashSet<&str> = raw.groups.iter().map(|g| g.id.get_ref().as_str()).collect();
     let shape = shape(&mut c, &raw.indicators, index, parents);
-    // Maxima add up.
-    let root_sum: Decimal = shape.roots.iter().map(|&r| *raw.indicators[r].max.get_ref()).sum();
-    if root_sum != h.total {
-        c.err_file(
-            "scheme.total",
-            format!(
-                "the top-level indicators' maxima add up to {root_sum} but scheme.total is {}: expected them to be equal",
-                h.total
-            ),
-        );
-    }
+    let totals: Vec<Decimal> = groups.iter().map(|g| g.total).collect();
+    shapes::check_maxima(&mut c, &raw.indicators, &shape.roots, &raw.groups, &totals, h.total);
+    let veto_rank = shapes::veto_rank(&mut c, h);
     let env = NodeEnv { raw: &raw.indicators, shape: &shape, group_ids: &group_ids, default_floor };
     let mut deduct_kinds: HashMap<String, (usize, usize)> = HashMap::new();
     let mut kind_lines: HashMap<String, u64> = HashMap::new();
@@ -75,16 +69,17 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         .map(|i| node(&mut c, &env, i, &mut deduct_kinds, &mut kind_lines))
         .collect();
     let bonus = bonus(&mut c, raw.bonus.as_ref(), &group_ids);
+    let top_total = totals.iter().copied().fold(h.total, Decimal::max);
     if let Some(m) = bonus.min_base
-        && m > h.total
+        && m > top_total
     {
         c.err_file(
             "bonus.min_base",
-            format!("min_base {m} is above scheme.total {}: the bonus could never count", h.total),
+            format!("min_base {m} is above scheme.total {top_total}: the bonus could never count"),
         );
     }
     let (penalty, penalty_kinds) = penalty(&mut c, raw.penalty.as_ref(), &mut kind_lines);
-    let (vetoes, veto_kinds) = vetoes(&mut c, &raw.vetoes, &groups, h.total, &rounding);
+    let (vetoes, veto_kinds) = vetoes(&mut c, &raw.vetoes, &groups, top_total, &rounding);
     let lookback = lookback(&mut c, raw.lookback.as_ref());
     check_tie_breaks(&mut c, &raw.groups, &raw.indicators, &shape.roots);
     check_cases(&mut c, &raw.cases);
@@ -98,6 +93,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         note: h.note.clone(),
         total: h.total,
         rescale,
+        veto_rank,
         rounding,
         groups,
         nodes,
@@ -361,6 +357,7 @@ fn vetoes(
             kind: v.kind.get_ref().clone(),
             name: v.name.clone(),
             grade: v.grade.as_ref().map(|g| g.get_ref().clone()),
+            set: shapes::veto_sets(c, v),
             score: v.score.as_ref().map(|s| *s.get_ref()),
             basis: v.basis.get_ref().clone(),
         });
@@ -770,7 +767,7 @@ fn rounding(c: &mut Checker<'_>, raw: Option<&RawRounding>) -> Rounding {
     r
 }
 
-fn groups(c: &mut Checker<'_>, raw: &[RawGroup]) -> Vec<Group> {
+fn groups(c: &mut Checker<'_>, raw: &[RawGroup], scheme_total: Decimal) -> Vec<Group> {
     if raw.is_empty() {
         c.err_file(
             "group",
@@ -815,29 +812,7 @@ fn groups(c: &mut Checker<'_>, raw: &[RawGroup]) -> Vec<Group> {
                 c.err(&b.min, "group.grade.min", format!("grade `{}` has min {min}, not below the previous band's {p}: expected bands best first with decreasing minima", b.name.get_ref()));
             }
             prev = Some(min);
-            let quota = match (&b.max_share, b.max_count) {
-                (Some(_), Some(_)) => {
-                    c.err(
-                        &b.name,
-                        "group.grade",
-                        "both max_share and max_count: expected at most one quota",
-                    );
-                    None
-                }
-                (Some(s), None) => {
-                    let v = *s.get_ref();
-                    if v <= Decimal::ZERO || v > Decimal::ONE {
-                        c.err(
-                            s,
-                            "group.grade.max_share",
-                            format!("max_share {v}: expected a share in (0, 1], e.g. 0.3 for 30%"),
-                        );
-                    }
-                    Some(Quota::Share(v))
-                }
-                (None, Some(n)) => Some(Quota::Count(n)),
-                (None, None) => None,
-            };
+            let quota = shapes::quota(c, b);
             grades.push(GradeBand { name: b.name.get_ref().clone(), min, quota });
         }
         if let Some(last) = g.grades.last() {
@@ -860,6 +835,7 @@ fn groups(c: &mut Checker<'_>, raw: &[RawGroup]) -> Vec<Group> {
             quota_ties_include,
             grades,
             dense_ranks,
+            total: shapes::group_total(c, g, scheme_total),
             rank_decimals: g.rank_decimals.as_ref().map(|d| {
                 if *d.get_ref() > 20 {
                     c.err(
@@ -929,39 +905,7 @@ fn method(
     if let Some(d) = &ind.deadline {
         let due = date(c, &d.due, "deadline.due")?;
         let cutoff = d.cutoff.as_ref().and_then(|x| date(c, x, "deadline.cutoff"));
-        let late = match (&d.late_share, &d.late_per_month) {
-            (Some(_), Some(s)) => {
-                c.err(
-                    s,
-                    "deadline",
-                    "both late_share and late_per_month: expected one way to price late work",
-                );
-                Late::Zero
-            }
-            (Some(s), None) => {
-                share(c, s, "deadline.late_share");
-                Late::Share(*s.get_ref())
-            }
-            (None, Some(p)) => {
-                if *p.get_ref() <= Decimal::ZERO {
-                    c.err(p, "deadline.late_per_month", "expected positive points per month late");
-                }
-                let min_share = d.late_min_share.as_ref().map(|m| {
-                    share(c, m, "deadline.late_min_share");
-                    *m.get_ref()
-                });
-                Late::PerMonth {
-                    points: *p.get_ref(),
-                    min_share: min_share.unwrap_or(Decimal::ZERO),
-                }
-            }
-            (None, None) => Late::Zero,
-        };
-        if let Some(m) = &d.late_min_share
-            && d.late_per_month.is_none()
-        {
-            c.err(m, "deadline.late_min_share", "late_min_share without late_per_month");
-        }
+        let late = shapes::late(c, d);
         if let Some(cut) = cutoff
             && cut < due
         {

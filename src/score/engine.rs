@@ -755,9 +755,9 @@ fn base(cx: &AgencyCtx<'_>, leaf_max: &[Decimal], ledger: &mut Ledger) -> Result
         ));
     }
     let base_raw = ledger.sum();
-    if scheme.rescale && applicable_max != scheme.total {
-        let rescaled =
-            checked::mul(base_raw, scheme.total).and_then(|x| checked::div(x, applicable_max));
+    let total = scheme.group_total(&agency.group);
+    if scheme.rescale && applicable_max != total {
+        let rescaled = checked::mul(base_raw, total).and_then(|x| checked::div(x, applicable_max));
         let rescaled = at_ledger_precision(ledger.ok(rescaled, "rescale"));
         ledger.push(
             "rescale",
@@ -769,8 +769,8 @@ fn base(cx: &AgencyCtx<'_>, leaf_max: &[Decimal], ledger: &mut Ledger) -> Result
                 "{} of an applicable {} rescaled to {}: × {}/{}",
                 show(base_raw),
                 applicable_max.normalize(),
-                scheme.total,
-                scheme.total,
+                total,
+                total,
                 applicable_max.normalize()
             ),
         );
@@ -1416,6 +1416,30 @@ fn lookback(
     }
 }
 
+/// A `score_mode = "set"` veto's line: the total becomes the veto's score (raised or lowered);
+/// after an earlier set veto only lowered, so the lowest set score wins.
+fn set_score(
+    ledger: &mut Ledger,
+    veto: &crate::rules::Veto,
+    f: &crate::input::Finding,
+    rule: &str,
+    set_already: bool,
+) {
+    let score = veto.score.unwrap_or_default();
+    let current = ledger.sum();
+    let target = if set_already { score.min(current) } else { score };
+    let change = ledger.ok(checked::sub(target, current), rule);
+    let ev = if f.evidence.is_empty() { String::new() } else { format!(" — {}", f.evidence) };
+    ledger.push(
+        rule,
+        Component::Adjustment,
+        Step::Veto,
+        change,
+        Some(&f.source),
+        format!("一票否决 {}:得分定为{score}分{ev}", veto.name),
+    );
+}
+
 /// Apply every veto triggered by a finding: each score cap is a ledger line. The veto recorded
 /// (and whose grade the ranking forces) is the one forcing the worst grade of the agency's group,
 /// else the first in input order.
@@ -1430,7 +1454,15 @@ fn vetoes(
         g.grades.iter().position(|b| Some(&b.name) == grade.as_ref())
     };
     let mut first: Option<VetoApplied> = None;
-    for f in findings {
+    // `score_mode = "set"` vetoes first (the lowest set score wins), then caps, each in input order.
+    let sets = |f: &&&crate::input::Finding| {
+        scheme.veto_kinds.get(&f.kind).is_some_and(|&v| scheme.vetoes[v].set)
+    };
+    let ordered = findings.iter().enumerate().filter(|(_, f)| sets(f));
+    let ordered = ordered.chain(findings.iter().enumerate().filter(|(_, f)| !sets(f)));
+    let mut set_already = false;
+    let mut first_at = usize::MAX;
+    for (at, f) in ordered {
         let Some(&v) = scheme.veto_kinds.get(&f.kind) else { continue };
         if f.count == 0 {
             continue; // a row recording zero such findings triggers nothing
@@ -1449,7 +1481,10 @@ fn vetoes(
             );
             continue;
         }
-        if let Some(cap) = veto.score {
+        if veto.set {
+            set_score(ledger, veto, f, &rule, set_already);
+            set_already = true;
+        } else if let Some(cap) = veto.score {
             let current = ledger.sum();
             let change = if current > cap { checked::sub(cap, current) } else { Ok(Decimal::ZERO) };
             let change = ledger.ok(change, &rule);
@@ -1485,9 +1520,15 @@ fn vetoes(
         }
         let worse = match &first {
             None => true,
-            Some(cur) => band(&veto.grade).is_some_and(|b| band(&cur.grade).is_none_or(|c| b > c)),
+            Some(cur) => match (band(&veto.grade), band(&cur.grade)) {
+                (Some(b), Some(c)) => b > c || (b == c && at < first_at),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => at < first_at,
+            },
         };
         if worse {
+            first_at = at;
             first = Some(VetoApplied {
                 rule: veto.id.clone(),
                 name: veto.name.clone(),

@@ -1,0 +1,212 @@
+//! Checks of the rule shapes real schemes need (issue 14, docs/rules.md): an indicator set per
+//! group, quotas with a minimum and a rounding rule, lateness in blocks of days, vetoes that set
+//! the score and where vetoed agencies rank. Each key defaults to the behaviour before it existed.
+
+use rust_decimal::Decimal;
+use toml::Spanned;
+
+use super::{Checker, keyword, share};
+use crate::rules::raw::{RawDeadline, RawGrade, RawGroup, RawHeader, RawIndicator, RawVeto};
+use crate::rules::scheme::{Late, Quota, ShareRounding, VetoRank};
+
+/// `[scheme] veto_rank`: score (default), last or unranked.
+pub(super) fn veto_rank(c: &mut Checker<'_>, h: &RawHeader) -> VetoRank {
+    let words =
+        [("score", VetoRank::Score), ("last", VetoRank::Last), ("unranked", VetoRank::Unranked)];
+    keyword(c, h.veto_rank.as_ref(), "scheme.veto_rank", "", &words, VetoRank::Score)
+}
+
+/// `[[group]] total`: positive; absent means the scheme's total.
+pub(super) fn group_total(c: &mut Checker<'_>, g: &RawGroup, scheme_total: Decimal) -> Decimal {
+    let Some(t) = &g.total else { return scheme_total };
+    if *t.get_ref() <= Decimal::ZERO {
+        c.err(
+            t,
+            "group.total",
+            format!("total is {}: expected a positive number of points", t.get_ref()),
+        );
+    }
+    *t.get_ref()
+}
+
+/// The top-level maxima add up either over the whole file to `scheme.total` (one shared tree),
+/// or, for every group, over the top-level indicators that apply to it by `groups` (none named:
+/// every group) to the group's own total. Indicators restricted by `agencies` alone count in no
+/// group's sum (extras for named agencies, absorbed by rescaling).
+pub(super) fn check_maxima(
+    c: &mut Checker<'_>,
+    indicators: &[RawIndicator],
+    roots: &[usize],
+    groups: &[RawGroup],
+    totals: &[Decimal],
+    scheme_total: Decimal,
+) {
+    let root_sum: Decimal = roots.iter().map(|&r| *indicators[r].max.get_ref()).sum();
+    if root_sum == scheme_total {
+        return;
+    }
+    let per_group: Vec<Decimal> = groups
+        .iter()
+        .map(|g| {
+            roots
+                .iter()
+                .map(|&r| &indicators[r])
+                .filter(|ind| {
+                    if ind.groups.is_empty() {
+                        ind.agencies.is_empty()
+                    } else {
+                        ind.groups.iter().any(|x| x.get_ref() == g.id.get_ref())
+                    }
+                })
+                .map(|ind| *ind.max.get_ref())
+                .sum()
+        })
+        .collect();
+    if !groups.is_empty() && per_group.iter().zip(totals).all(|(s, t)| s == t) {
+        return;
+    }
+    let any_own = groups.iter().any(|g| g.total.is_some());
+    if !any_own {
+        c.err_file(
+            "scheme.total",
+            format!(
+                "the top-level indicators' maxima add up to {root_sum} but scheme.total is {scheme_total}: expected them to be equal"
+            ),
+        );
+        return;
+    }
+    let detail: Vec<String> = groups
+        .iter()
+        .zip(per_group.iter().zip(totals))
+        .map(|(g, (s, t))| {
+            if s == t {
+                format!("{} {s}", g.id.get_ref())
+            } else {
+                format!("{} {s} (total {t})", g.id.get_ref())
+            }
+        })
+        .collect();
+    c.err_file(
+        "scheme.total",
+        format!(
+            "the top-level maxima add up to {root_sum} over the file and, per group, {}: expected the file's sum to equal scheme.total {scheme_total}, or each group's sum its own total",
+            detail.join(", ")
+        ),
+    );
+}
+
+/// A band's quota: a count, or a share made whole by `share_rounding` and raised to `min_count`.
+pub(super) fn quota(c: &mut Checker<'_>, b: &RawGrade) -> Option<Quota> {
+    if b.max_share.is_none() {
+        if let Some(r) = &b.share_rounding {
+            c.err(r, "group.grade.share_rounding", "`share_rounding` without max_share");
+        }
+        if let Some(m) = &b.min_count {
+            c.err(m, "group.grade.min_count", "`min_count` without max_share");
+        }
+    }
+    match (&b.max_share, b.max_count) {
+        (Some(_), Some(_)) => {
+            c.err(
+                &b.name,
+                "group.grade",
+                "both max_share and max_count: expected at most one quota",
+            );
+            None
+        }
+        (Some(s), None) => {
+            let v = *s.get_ref();
+            if v <= Decimal::ZERO || v > Decimal::ONE {
+                c.err(
+                    s,
+                    "group.grade.max_share",
+                    format!("max_share {v}: expected a share in (0, 1], e.g. 0.3 for 30%"),
+                );
+            }
+            let words = [
+                ("floor", ShareRounding::Floor),
+                ("round", ShareRounding::Round),
+                ("ceil", ShareRounding::Ceil),
+            ];
+            let key = "group.grade.share_rounding";
+            let rounding =
+                keyword(c, b.share_rounding.as_ref(), key, "", &words, ShareRounding::Floor);
+            let min = b.min_count.as_ref().map_or(0, |m| *m.get_ref());
+            Some(Quota::Share { share: v, rounding, min })
+        }
+        (None, Some(n)) => Some(Quota::Count(n)),
+        (None, None) => None,
+    }
+}
+
+/// How a deadline prices late work: nothing (default), a share of the maximum, or points per
+/// started month or per started block of days, the last two never below `late_min_share`.
+pub(super) fn late(c: &mut Checker<'_>, d: &RawDeadline) -> Late {
+    let ways = [d.late_share.is_some(), d.late_per_month.is_some(), d.late_per_block.is_some()];
+    if ways.iter().filter(|w| **w).count() > 1 {
+        c.err(
+            &d.due,
+            "deadline",
+            "more than one of late_share, late_per_month, late_per_block: expected one way to price late work",
+        );
+        return Late::Zero;
+    }
+    if let Some(b) = &d.block_days {
+        if *b.get_ref() == 0 {
+            c.err(b, "deadline.block_days", "0: expected a block of at least 1 day");
+        }
+        if d.late_per_block.is_none() {
+            c.err(b, "deadline.block_days", "`deadline.block_days` without late_per_block");
+        }
+    }
+    let min_share = |c: &mut Checker<'_>| {
+        d.late_min_share.as_ref().map_or(Decimal::ZERO, |m| {
+            share(c, m, "deadline.late_min_share");
+            *m.get_ref()
+        })
+    };
+    if let Some(s) = &d.late_share {
+        share(c, s, "deadline.late_share");
+        no_min_share(c, d);
+        return Late::Share(*s.get_ref());
+    }
+    if let Some(p) = &d.late_per_month {
+        positive(c, p, "deadline.late_per_month", "month");
+        return Late::PerMonth { points: *p.get_ref(), min_share: min_share(c) };
+    }
+    if let Some(p) = &d.late_per_block {
+        positive(c, p, "deadline.late_per_block", "block");
+        let days = d.block_days.as_ref().map_or(30, |b| *b.get_ref()).max(1);
+        return Late::PerBlock { points: *p.get_ref(), days, min_share: min_share(c) };
+    }
+    no_min_share(c, d);
+    Late::Zero
+}
+
+fn positive(c: &mut Checker<'_>, p: &Spanned<Decimal>, key: &str, per: &str) {
+    if *p.get_ref() <= Decimal::ZERO {
+        c.err(p, key, format!("{}: expected positive points per {per} late", p.get_ref()));
+    }
+}
+
+fn no_min_share(c: &mut Checker<'_>, d: &RawDeadline) {
+    if let Some(m) = &d.late_min_share {
+        c.err(
+            m,
+            "deadline.late_min_share",
+            "late_min_share without late_per_month or late_per_block",
+        );
+    }
+}
+
+/// `[[veto]] score_mode`: cap (default) or set; set needs a score.
+pub(super) fn veto_sets(c: &mut Checker<'_>, v: &RawVeto) -> bool {
+    let words = [("cap", false), ("set", true)];
+    let set = keyword(c, v.score_mode.as_ref(), "veto.score_mode", "", &words, false);
+    if let Some(m) = &v.score_mode
+        && v.score.is_none()
+    {
+        c.err(m, "veto.score_mode", "`veto.score_mode` without score");
+    }
+    set
+}
