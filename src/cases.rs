@@ -7,7 +7,6 @@ use rust_decimal::Decimal;
 use crate::error::Result;
 use crate::rules::Scheme;
 use crate::rules::raw::CaseExpect;
-use crate::score::ledger::Component;
 use crate::score::result::AgencyResult;
 
 #[derive(Debug)]
@@ -36,21 +35,7 @@ fn indicator_points(
     }) {
         return a.nodes.iter().find(|n| n.id == id).map(|n| n.value);
     }
-    let mut ids = vec![node];
-    let mut i = 0;
-    while i < ids.len() {
-        ids.extend(scheme.nodes[ids[i]].children.iter().copied());
-        i += 1;
-    }
-    let names: Vec<&str> = ids.iter().map(|&n| scheme.nodes[n].id.as_str()).collect();
-    let lines: Vec<_> = a
-        .ledger
-        .iter()
-        .filter(|l| {
-            matches!(l.component, Component::Dimension(_)) && names.contains(&l.rule.as_str())
-        })
-        .collect();
-    if lines.is_empty() { None } else { Some(lines.iter().map(|l| l.points).sum()) }
+    crate::score::shapes::subtree_points(scheme, &a.ledger, node)
 }
 
 /// `expect.vetoed` (the recorded veto's id, `""` for none) and `expect.unranked`.

@@ -316,10 +316,23 @@ pub struct RawBonus {
     pub cap: Option<Spanned<Decimal>>,
     #[serde(default)]
     pub min_base: Option<Spanned<Decimal>>,
+    /// The bonus counts only when the named nodes' points reach a bound.
+    #[serde(default)]
+    pub gate: Option<Spanned<RawBonusGate>>,
     #[serde(default)]
     pub basis: Option<String>,
     #[serde(default, rename = "item")]
     pub items: Vec<RawBonusItem>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBonusGate {
+    pub sum_of: Vec<String>,
+    #[serde(default)]
+    pub at_least: Option<Decimal>,
+    #[serde(default)]
+    pub above: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -452,8 +452,19 @@ pub struct Bonus {
     pub cap: Option<Decimal>,
     /// Bonus counts only when the (rescaled) base reaches this.
     pub min_base: Option<Decimal>,
+    /// Bonus counts only when the named nodes' points reach a bound.
+    pub gate: Option<BonusGate>,
     pub basis: Option<String>,
     pub items: Vec<BonusItem>,
+}
+
+/// `[bonus] gate`: the sum of the named nodes' points (own units) must reach `bound`
+/// (`at_least`, inclusive) or exceed it (`above`).
+#[derive(Debug, Clone)]
+pub struct BonusGate {
+    pub nodes: Vec<usize>,
+    pub bound: Decimal,
+    pub inclusive: bool,
 }
 
 #[derive(Debug, Clone)]

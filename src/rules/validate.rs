@@ -68,7 +68,8 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
     let nodes: Vec<Node> = (0..raw.indicators.len())
         .map(|i| node(&mut c, &env, i, &mut deduct_kinds, &mut kind_lines))
         .collect();
-    let bonus = bonus(&mut c, raw.bonus.as_ref(), &group_ids);
+    let mut bonus = bonus(&mut c, raw.bonus.as_ref(), &group_ids);
+    bonus.gate = shapes::bonus_gate(&mut c, raw.bonus.as_ref(), &shape.index, &raw.indicators);
     let top_total = totals.iter().copied().fold(h.total, Decimal::max);
     if let Some(m) = bonus.min_base
         && m > top_total
@@ -1396,6 +1397,7 @@ fn bonus(c: &mut Checker<'_>, raw: Option<&RawBonus>, group_ids: &HashSet<&str>)
     Bonus {
         cap: raw.cap.as_ref().map(|c| *c.get_ref()),
         min_base: raw.min_base.as_ref().map(|c| *c.get_ref()),
+        gate: None,
         basis: raw.basis.clone(),
         items,
     }

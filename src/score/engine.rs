@@ -1233,6 +1233,10 @@ fn bonus(
             None,
             format!("bonus not counted: base {} is below the threshold {min}", show(base)),
         );
+    } else if !total.is_zero()
+        && let Some(why) = super::shapes::bonus_gate_closed(scheme, &ledger.lines)
+    {
+        ledger.push("bonus", Component::Bonus, Step::Cap, -total, None, why);
     }
 }
 

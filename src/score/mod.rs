@@ -6,5 +6,6 @@ pub mod engine;
 pub mod ledger;
 pub mod methods;
 pub mod result;
+pub mod shapes;
 
 pub use engine::score;

@@ -6,8 +6,12 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use super::{Checker, keyword, share};
-use crate::rules::raw::{RawDeadline, RawGrade, RawGroup, RawHeader, RawIndicator, RawVeto};
-use crate::rules::scheme::{Late, Quota, ShareRounding, VetoRank};
+use std::collections::HashMap;
+
+use crate::rules::raw::{
+    RawBonus, RawDeadline, RawGrade, RawGroup, RawHeader, RawIndicator, RawVeto,
+};
+use crate::rules::scheme::{BonusGate, Late, Quota, ShareRounding, VetoRank};
 
 /// `[scheme] veto_rank`: score (default), last or unranked.
 pub(super) fn veto_rank(c: &mut Checker<'_>, h: &RawHeader) -> VetoRank {
@@ -209,4 +213,51 @@ pub(super) fn veto_sets(c: &mut Checker<'_>, v: &RawVeto) -> bool {
         c.err(m, "veto.score_mode", "`veto.score_mode` without score");
     }
     set
+}
+
+/// `[bonus] gate = { sum_of = [ids], at_least = N }` (or `above = N`): known ids, exactly one
+/// bound, a bound the named nodes' maxima can reach.
+pub(super) fn bonus_gate(
+    c: &mut Checker<'_>,
+    raw: Option<&RawBonus>,
+    index: &HashMap<&str, usize>,
+    indicators: &[RawIndicator],
+) -> Option<BonusGate> {
+    let g = raw?.gate.as_ref()?;
+    let gate = g.get_ref();
+    if gate.sum_of.is_empty() {
+        c.err(
+            g,
+            "bonus.gate.sum_of",
+            "empty sum_of: expected the ids of the parts whose points open the bonus",
+        );
+    }
+    let mut nodes = Vec::new();
+    for id in &gate.sum_of {
+        match index.get(id.as_str()) {
+            Some(&n) => nodes.push(n),
+            None => {
+                c.err(g, "bonus.gate.sum_of", format!("`{id}` is not an indicator id in this file"))
+            }
+        }
+    }
+    let (bound, inclusive) = match (gate.at_least, gate.above) {
+        (Some(b), None) => (b, true),
+        (None, Some(b)) => (b, false),
+        _ => {
+            c.err(g, "bonus.gate", "expected exactly one of at_least or above");
+            return None;
+        }
+    };
+    let most: Decimal = nodes.iter().map(|&n| *indicators[n].max.get_ref()).sum();
+    if nodes.len() == gate.sum_of.len() && (bound > most || (!inclusive && bound == most)) {
+        c.err(
+            g,
+            "bonus.gate",
+            format!(
+                "{bound} is beyond the named parts' maxima {most}: the bonus could never count"
+            ),
+        );
+    }
+    Some(BonusGate { nodes, bound, inclusive })
 }

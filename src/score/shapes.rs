@@ -1,0 +1,49 @@
+//! Engine steps of the rule shapes real schemes need (issue 14, docs/rules.md): reading a node's
+//! points from the ledger, the bonus gate on named parts.
+
+use rust_decimal::Decimal;
+
+use super::ledger::{Component, LedgerLine};
+use crate::rules::Scheme;
+
+/// Points of an indicator (any level) in a ledger: the sum of the dimension lines whose rule is
+/// the indicator or any of its descendants (a dimension's floors and rounding included). `None`
+/// when no such line exists (the indicator does not apply).
+pub fn subtree_points(scheme: &Scheme, lines: &[LedgerLine], node: usize) -> Option<Decimal> {
+    let mut ids = vec![node];
+    let mut i = 0;
+    while i < ids.len() {
+        ids.extend(scheme.nodes[ids[i]].children.iter().copied());
+        i += 1;
+    }
+    let names: Vec<&str> = ids.iter().map(|&n| scheme.nodes[n].id.as_str()).collect();
+    let mut found = false;
+    let mut sum = Decimal::ZERO;
+    for l in lines {
+        if matches!(l.component, Component::Dimension(_)) && names.contains(&l.rule.as_str()) {
+            found = true;
+            sum += l.points;
+        }
+    }
+    found.then_some(sum)
+}
+
+/// The bonus gate's verdict for one agency: `None` when the gate is open (or there is none),
+/// else the explanation of the line that removes the bonus.
+pub fn bonus_gate_closed(scheme: &Scheme, lines: &[LedgerLine]) -> Option<String> {
+    let gate = scheme.bonus.gate.as_ref()?;
+    let sum: Decimal =
+        gate.nodes.iter().map(|&n| subtree_points(scheme, lines, n).unwrap_or_default()).sum();
+    let open = if gate.inclusive { sum >= gate.bound } else { sum > gate.bound };
+    if open {
+        return None;
+    }
+    let names: Vec<&str> = gate.nodes.iter().map(|&n| scheme.nodes[n].name.as_str()).collect();
+    let how = if gate.inclusive { "低于" } else { "未高于" };
+    Some(format!(
+        "{}得分{},{how}{}分,加分不计",
+        names.join("+"),
+        sum.normalize(),
+        gate.bound.normalize()
+    ))
+}
