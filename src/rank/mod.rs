@@ -95,7 +95,7 @@ pub fn rank_and_grade(scheme: &Scheme, agencies: &mut Vec<AgencyResult>) {
             if a.group == g.id { members.push(a) } else { rest.push(a) }
         }
         *agencies = rest;
-        let last = scheme.veto_rank == VetoRank::Last;
+        let last = scheme.veto_rank != VetoRank::Score;
         let cmp = |a: &AgencyResult, b: &AgencyResult| {
             let by_veto = if last { vetoed(a).cmp(&vetoed(b)) } else { Ordering::Equal };
             by_veto.then_with(|| compare(g, a, b))
@@ -109,6 +109,9 @@ pub fn rank_and_grade(scheme: &Scheme, agencies: &mut Vec<AgencyResult>) {
             } else {
                 i as u32 + 1
             };
+        }
+        if scheme.veto_rank == VetoRank::Unranked {
+            members.iter_mut().filter(|a| vetoed(a)).for_each(|a| a.rank = 0);
         }
         rank_nodes(scheme, g, &mut members);
         grade(g, &mut members);
