@@ -67,8 +67,11 @@ fn key(a: &AgencyResult, k: &TieKey) -> Decimal {
 
 /// Whether an agency has a triggered agency-level veto (one forcing a grade or setting or capping
 /// the total): under `veto_rank = "last"` it ranks after every other agency of its group.
+/// A threshold's forced grade (`threshold:<id>`) and a node veto without a grade do not count.
 fn vetoed(a: &AgencyResult) -> bool {
-    a.veto.as_ref().is_some_and(|v| v.grade.is_some() || v.score.is_some())
+    a.veto.as_ref().is_some_and(|v| {
+        !v.rule.starts_with("threshold:") && (v.grade.is_some() || v.score.is_some())
+    })
 }
 
 /// Better first: higher total, then higher tie-break keys.

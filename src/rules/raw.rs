@@ -148,6 +148,16 @@ pub struct RawIndicator {
     /// This indicator's rank tie style (competition or dense), overriding the group's.
     #[serde(default)]
     pub ties: Option<Spanned<String>>,
+    /// Points below `min` on this indicator force `grade`.
+    #[serde(default)]
+    pub threshold: Option<Spanned<RawThreshold>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawThreshold {
+    pub min: Decimal,
+    pub grade: String,
 }
 
 /// `[indicator.normalise]`: a measured value, denominated, imputed, treated and normalised.
@@ -380,6 +390,9 @@ pub struct RawVeto {
     pub grade: Option<Spanned<String>>,
     #[serde(default)]
     pub score: Option<Spanned<Decimal>>,
+    /// A 单项否决: the veto zeroes this indicator (any level) for the agency.
+    #[serde(default)]
+    pub indicator: Option<Spanned<String>>,
     /// With `score`: cap (default) caps the total, set sets it (raising a lower one too).
     #[serde(default)]
     pub score_mode: Option<Spanned<String>>,

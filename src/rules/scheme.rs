@@ -34,6 +34,8 @@ pub struct Scheme {
     pub deduct_kinds: HashMap<String, (usize, usize)>,
     /// Finding kinds priced as penalties: kind → index in `penalty.kinds`.
     pub penalty_kinds: HashMap<String, usize>,
+    /// Minimum points on a node below which a grade is forced, in file order.
+    pub thresholds: Vec<Threshold>,
     /// Finding kinds that trigger a veto: kind → index in `vetoes`.
     pub veto_kinds: HashMap<String, usize>,
     pub cases: Vec<RawCase>,
@@ -117,6 +119,14 @@ pub struct Group {
     pub rank_decimals: Option<u32>,
     /// The group's full marks (its own indicator set's, or `scheme.total`).
     pub total: Decimal,
+}
+
+/// `[[indicator]] threshold`: an agency whose points on `node` are below `min` gets at best `grade`.
+#[derive(Debug, Clone)]
+pub struct Threshold {
+    pub node: usize,
+    pub min: Decimal,
+    pub grade: String,
 }
 
 /// Where an agency with a triggered agency-level veto ranks (`[scheme] veto_rank`).
@@ -501,6 +511,8 @@ pub struct Veto {
     pub score: Option<Decimal>,
     /// `score_mode = "set"`: the total is set to `score` (raised as well as lowered).
     pub set: bool,
+    /// A 单项否决: the node this veto zeroes.
+    pub indicator: Option<usize>,
     pub basis: String,
 }
 

@@ -80,7 +80,9 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         );
     }
     let (penalty, penalty_kinds) = penalty(&mut c, raw.penalty.as_ref(), &mut kind_lines);
-    let (vetoes, veto_kinds) = vetoes(&mut c, &raw.vetoes, &groups, top_total, &rounding);
+    let (vetoes, veto_kinds) =
+        vetoes(&mut c, &raw.vetoes, &groups, top_total, &rounding, &shape.index);
+    let thresholds = shapes::thresholds(&mut c, &raw.indicators, &groups);
     let lookback = lookback(&mut c, raw.lookback.as_ref());
     check_tie_breaks(&mut c, &raw.groups, &raw.indicators, &shape.roots);
     check_cases(&mut c, &raw.cases);
@@ -106,6 +108,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         deduct_kinds,
         penalty_kinds,
         veto_kinds,
+        thresholds,
         cases: raw.cases,
         source: c.src.file.to_string(),
         sha256,
@@ -292,6 +295,7 @@ fn vetoes(
     groups: &[Group],
     total: Decimal,
     rounding: &Rounding,
+    index: &HashMap<&str, usize>,
 ) -> (Vec<Veto>, HashMap<String, usize>) {
     let mut veto_kinds = HashMap::new();
     let mut vetoes = Vec::new();
@@ -300,8 +304,15 @@ fn vetoes(
         if !veto_ids.insert(v.id.get_ref().clone()) {
             c.err(&v.id, "veto.id", format!("duplicate veto id `{}`", v.id.get_ref()));
         }
-        if v.grade.is_none() && v.score.is_none() {
-            c.err(&v.id, "veto", format!("veto `{}` neither forces a grade nor caps the score: expected grade = \"…\" or score = N", v.id.get_ref()));
+        if v.grade.is_none() && v.score.is_none() && v.indicator.is_none() {
+            c.err(
+                &v.id,
+                "veto",
+                format!(
+                    "veto `{}` does nothing: expected grade, score or indicator",
+                    v.id.get_ref()
+                ),
+            );
         }
         if let Some(g) = &v.grade {
             for grp in groups {
@@ -359,6 +370,7 @@ fn vetoes(
             name: v.name.clone(),
             grade: v.grade.as_ref().map(|g| g.get_ref().clone()),
             set: shapes::veto_sets(c, v),
+            indicator: shapes::veto_indicator(c, v, index),
             score: v.score.as_ref().map(|s| *s.get_ref()),
             basis: v.basis.get_ref().clone(),
         });

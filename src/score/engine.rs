@@ -407,13 +407,15 @@ struct Tree {
 fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
     let scheme = cx.scheme;
     let mut ledger = Ledger { lines: Vec::new(), owner: Vec::new(), current: None, overflow: None };
-    let tree = walk_tree(cx, &mut ledger)?;
+    let mut tree = walk_tree(cx, &mut ledger)?;
     let major = contributions(scheme, &tree.pts, &tree.slope, &tree.major, &mut ledger)?;
     close_dimensions(scheme, &tree.pts, &major, &mut ledger)?;
+    node_vetoes(cx, &mut tree, &mut ledger);
     let dimensions = dimension_points(scheme, &tree, &mut ledger);
     let leaf_max: Vec<Decimal> = scheme.roots.iter().map(|&r| tree.amax[r]).collect();
     let applicable_max = base(cx, &leaf_max, &mut ledger)?;
-    let veto = adjustments(cx, &mut ledger);
+    let mut veto = adjustments(cx, &mut ledger);
+    thresholds(cx, &mut ledger, &mut veto);
     let total = ledger.sum();
     let components = [
         Component::Rescale,
@@ -1420,6 +1422,72 @@ fn lookback(
     }
 }
 
+/// Every triggered 单项否决 (`[[veto]] indicator`): a line on the node itself bringing its points
+/// to 0, inner nodes first, before dimension rounding. The node's value (and its ancestors')
+/// drop by the same amount. Nodes that do not apply to the agency get no line.
+fn node_vetoes(cx: &AgencyCtx<'_>, tree: &mut Tree, ledger: &mut Ledger) {
+    let scheme = cx.scheme;
+    ledger.current = None;
+    for node in post_order(scheme) {
+        for f in cx.findings.iter().filter(|f| f.count > 0 && !is_overturned(f)) {
+            let Some(&v) = scheme.veto_kinds.get(&f.kind) else { continue };
+            let veto = &scheme.vetoes[v];
+            if veto.indicator != Some(node) {
+                continue;
+            }
+            let Some(p) = super::shapes::subtree_points(scheme, &ledger.lines, node) else {
+                continue;
+            };
+            let nd = &scheme.nodes[node];
+            let root = Component::Dimension(scheme.nodes[scheme.roots[nd.dimension]].id.clone());
+            let why = format!("单项否决 {}:{}计0分(原{}分)", veto.name, nd.name, show(p));
+            ledger.push(&nd.id, root, Step::Veto, -p, Some(&f.source), why);
+            let mut up = Some(node);
+            while let Some(n) = up {
+                tree.pts[n] = tree.pts[n].map(|x| x - p);
+                up = scheme.nodes[n].parent;
+            }
+        }
+    }
+}
+
+/// Every `threshold` the agency's points on its node fall below: a 0-point line, and the grade
+/// forced as by a grade veto (recorded as `threshold:<id>` unless a veto already forces a grade
+/// at least as bad; a score-only veto keeps its record and gains the grade).
+fn thresholds(cx: &AgencyCtx<'_>, ledger: &mut Ledger, veto: &mut Option<VetoApplied>) {
+    let scheme = cx.scheme;
+    let Some(group) = scheme.group(&cx.agency.group) else { return };
+    let band = |name: &str| group.grades.iter().position(|b| b.name == name);
+    for th in &scheme.thresholds {
+        let Some(p) = super::shapes::subtree_points(scheme, &ledger.lines, th.node) else {
+            continue;
+        };
+        if p >= th.min {
+            continue;
+        }
+        let nd = &scheme.nodes[th.node];
+        let rule = format!("threshold:{}", nd.id);
+        let why = format!("{}得分{},低于{}分,等次为{}", nd.name, show(p), th.min, th.grade);
+        ledger.push(&rule, Component::Adjustment, Step::Veto, Decimal::ZERO, None, why);
+        let worse = |g: &Option<String>| {
+            g.as_deref().and_then(band).is_none_or(|cur| band(&th.grade).is_some_and(|b| b > cur))
+        };
+        match veto {
+            Some(v) if v.grade.is_none() && v.score.is_some() => v.grade = Some(th.grade.clone()),
+            Some(v) if v.grade.is_some() && !worse(&v.grade) => {}
+            _ => {
+                *veto = Some(VetoApplied {
+                    rule,
+                    name: nd.name.clone(),
+                    grade: Some(th.grade.clone()),
+                    score: None,
+                    source: format!("{}:{}", scheme.source, nd.line),
+                })
+            }
+        }
+    }
+}
+
 /// A `score_mode = "set"` veto's line: the total becomes the veto's score (raised or lowered);
 /// after an earlier set veto only lowered, so the lowest set score wins.
 fn set_score(
@@ -1515,11 +1583,10 @@ fn vetoes(
                 Step::Veto,
                 Decimal::ZERO,
                 Some(&f.source),
-                format!(
-                    "veto {}: grade forced to {}",
-                    veto.name,
-                    veto.grade.as_deref().unwrap_or("")
-                ),
+                match &veto.grade {
+                    Some(g) => format!("veto {}: grade forced to {g}", veto.name),
+                    None => format!("单项否决 {}: 见指标行", veto.name),
+                },
             );
         }
         let worse = match &first {

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use crate::rules::raw::{
     RawBonus, RawDeadline, RawGrade, RawGroup, RawHeader, RawIndicator, RawVeto,
 };
-use crate::rules::scheme::{BonusGate, Late, Quota, ShareRounding, VetoRank};
+use crate::rules::scheme::{BonusGate, Group, Late, Quota, ShareRounding, Threshold, VetoRank};
 
 /// `[scheme] veto_rank`: score (default), last or unranked.
 pub(super) fn veto_rank(c: &mut Checker<'_>, h: &RawHeader) -> VetoRank {
@@ -260,4 +260,69 @@ pub(super) fn bonus_gate(
         );
     }
     Some(BonusGate { nodes, bound, inclusive })
+}
+
+/// `[[veto]] indicator`: a known id, and no score besides (a 单项否决 zeroes a node, the total is
+/// left to the other rules).
+pub(super) fn veto_indicator(
+    c: &mut Checker<'_>,
+    v: &RawVeto,
+    index: &HashMap<&str, usize>,
+) -> Option<usize> {
+    let id = v.indicator.as_ref()?;
+    if v.score.is_some() {
+        c.err(id, "veto", format!("a veto on indicator `{}` cannot also set or cap the total: expected grade = \"…\" or nothing besides indicator", id.get_ref()));
+    }
+    let n = index.get(id.get_ref().as_str()).copied();
+    if n.is_none() {
+        c.err(
+            id,
+            "veto.indicator",
+            format!("`{}` is not an indicator id in this file", id.get_ref()),
+        );
+    }
+    n
+}
+
+/// Every `threshold = { min, grade }`: 0 < min ≤ the node's max; the grade one of every group's.
+pub(super) fn thresholds(
+    c: &mut Checker<'_>,
+    indicators: &[RawIndicator],
+    groups: &[Group],
+) -> Vec<Threshold> {
+    let mut out = Vec::new();
+    for (node, ind) in indicators.iter().enumerate() {
+        let Some(t) = &ind.threshold else { continue };
+        let th = t.get_ref();
+        let max = *ind.max.get_ref();
+        if th.min <= Decimal::ZERO || th.min > max {
+            c.err(
+                t,
+                "threshold.min",
+                format!(
+                    "{} is outside (0, {max}]: expected a minimum within the node's points",
+                    th.min
+                ),
+            );
+        }
+        let named =
+            |g: &&Group| ind.groups.is_empty() || ind.groups.iter().any(|x| x.get_ref() == &g.id);
+        for g in groups.iter().filter(named) {
+            if !g.grades.iter().any(|b| b.name == th.grade) {
+                let names: Vec<&str> = g.grades.iter().map(|b| b.name.as_str()).collect();
+                c.err(
+                    t,
+                    "threshold.grade",
+                    format!(
+                        "grade `{}` is not a grade of group `{}`: expected one of {}",
+                        th.grade,
+                        g.id,
+                        names.join(", ")
+                    ),
+                );
+            }
+        }
+        out.push(Threshold { node, min: th.min, grade: th.grade.clone() });
+    }
+    out
 }
