@@ -407,6 +407,9 @@ pub struct RawLookback {
     pub cap: Option<Spanned<Decimal>>,
     #[serde(default)]
     pub repeat_multiplier: Option<Spanned<Decimal>>,
+    /// Last year's finding kinds this scheme no longer prices (look-back rows may name them).
+    #[serde(default)]
+    pub kinds: Vec<Spanned<String>>,
     pub points: RawLookbackPoints,
 }
 

@@ -521,6 +521,8 @@ pub struct Lookback {
     pub basis: String,
     pub cap: Option<Decimal>,
     pub repeat_multiplier: Decimal,
+    /// Kinds no longer priced that look-back rows may still name.
+    pub kinds: Vec<String>,
     pub rectified: Decimal,
     pub late: Decimal,
     pub partial: Decimal,
@@ -538,13 +540,30 @@ pub enum Rectification {
 }
 
 impl Rectification {
-    /// Accepts the English names and the usual Chinese ones.
+    /// Accepts the English names, their common synonyms and the usual Chinese ones, after
+    /// trimming, ASCII lower-casing and mapping `-` and space to `_` (docs/rules.md §6).
     pub fn parse(s: &str) -> Option<Self> {
-        match s.trim() {
-            "rectified" | "已整改" | "整改到位" => Some(Self::Rectified),
-            "late" | "逾期整改" | "未及时整改" => Some(Self::Late),
-            "partial" | "部分整改" | "整改不力" | "整改不到位" => Some(Self::Partial),
-            "not_rectified" | "未整改" => Some(Self::NotRectified),
+        let w: String = s
+            .trim()
+            .chars()
+            .map(|c| if c == '-' || c == ' ' { '_' } else { c.to_ascii_lowercase() })
+            .collect();
+        match w.as_str() {
+            "rectified" | "fixed" | "done" | "已整改" | "整改到位" | "整改完成" | "已完成整改"
+            | "完成整改" => Some(Self::Rectified),
+            "late" | "overdue" | "rectified_late" | "逾期整改" | "未及时整改" | "超期整改"
+            | "整改滞后" => Some(Self::Late),
+            "partial"
+            | "partly"
+            | "partially"
+            | "partially_rectified"
+            | "部分整改"
+            | "整改不力"
+            | "整改不到位"
+            | "基本整改"
+            | "部分完成" => Some(Self::Partial),
+            "not_rectified" | "unrectified" | "not_done" | "none" | "未整改" | "尚未整改"
+            | "未完成整改" | "未整改到位" => Some(Self::NotRectified),
             _ => None,
         }
     }

@@ -84,6 +84,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         vetoes(&mut c, &raw.vetoes, &groups, top_total, &rounding, &shape.index);
     let thresholds = shapes::thresholds(&mut c, &raw.indicators, &groups);
     let lookback = lookback(&mut c, raw.lookback.as_ref());
+    shapes::lookback_kinds(&mut c, raw.lookback.as_ref(), &kind_lines);
     check_tie_breaks(&mut c, &raw.groups, &raw.indicators, &shape.roots);
     check_cases(&mut c, &raw.cases);
     Error::collect(c.errors)?;
@@ -421,6 +422,7 @@ fn lookback(c: &mut Checker<'_>, raw: Option<&RawLookback>) -> Option<Lookback> 
             basis: l.basis.get_ref().clone(),
             cap: l.cap.as_ref().map(|c| *c.get_ref()),
             repeat_multiplier: mult,
+            kinds: l.kinds.iter().map(|k| k.get_ref().clone()).collect(),
             rectified: p.rectified,
             late: p.late,
             partial: p.partial,

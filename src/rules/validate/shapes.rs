@@ -9,7 +9,7 @@ use super::{Checker, keyword, share};
 use std::collections::HashMap;
 
 use crate::rules::raw::{
-    RawBonus, RawDeadline, RawGrade, RawGroup, RawHeader, RawIndicator, RawVeto,
+    RawBonus, RawDeadline, RawGrade, RawGroup, RawHeader, RawIndicator, RawLookback, RawVeto,
 };
 use crate::rules::scheme::{BonusGate, Group, Late, Quota, ShareRounding, Threshold, VetoRank};
 
@@ -325,4 +325,25 @@ pub(super) fn thresholds(
         out.push(Threshold { node, min: th.min, grade: th.grade.clone() });
     }
     out
+}
+
+/// `[lookback] kinds`: only kinds this scheme no longer prices (a priced kind needs no listing).
+pub(super) fn lookback_kinds(
+    c: &mut Checker<'_>,
+    raw: Option<&RawLookback>,
+    kind_lines: &HashMap<String, u64>,
+) {
+    let Some(l) = raw else { return };
+    for k in &l.kinds {
+        if let Some(line) = kind_lines.get(k.get_ref()) {
+            c.err(
+                k,
+                "lookback.kinds",
+                format!(
+                    "`{}` is priced on line {line}: list only kinds this scheme no longer prices",
+                    k.get_ref()
+                ),
+            );
+        }
+    }
 }
