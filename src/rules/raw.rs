@@ -148,6 +148,10 @@ pub struct RawIndicator {
     /// This indicator's rank tie style (competition or dense), overriding the group's.
     #[serde(default)]
     pub ties: Option<Spanned<String>>,
+    /// An inner node: how the points of children that do not apply are spread over the others
+    /// (none, even, proportional).
+    #[serde(default)]
+    pub redistribute: Option<Spanned<String>>,
     /// Points below `min` on this indicator force `grade`.
     #[serde(default)]
     pub threshold: Option<Spanned<RawThreshold>>,

@@ -34,6 +34,8 @@ pub struct Scheme {
     pub deduct_kinds: HashMap<String, (usize, usize)>,
     /// Finding kinds priced as penalties: kind → index in `penalty.kinds`.
     pub penalty_kinds: HashMap<String, usize>,
+    /// Inner nodes that spread the maximum of children not applying over the others.
+    pub redistribute: HashMap<usize, Redistribute>,
     /// Minimum points on a node below which a grade is forced, in file order.
     pub thresholds: Vec<Threshold>,
     /// Finding kinds that trigger a veto: kind → index in `vetoes`.
@@ -119,6 +121,15 @@ pub struct Group {
     pub rank_decimals: Option<u32>,
     /// The group's full marks (its own indicator set's, or `scheme.total`).
     pub total: Decimal,
+}
+
+/// `[[indicator]] redistribute`: how an inner node's unused maximum reaches its applicable children.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Redistribute {
+    /// Each applicable child gains an equal part of the unused maximum.
+    Even,
+    /// Each applicable child's maximum is scaled by node max / Σ applicable max.
+    Proportional,
 }
 
 /// `[[indicator]] threshold`: an agency whose points on `node` are below `min` gets at best `grade`.

@@ -83,6 +83,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
     let (vetoes, veto_kinds) =
         vetoes(&mut c, &raw.vetoes, &groups, top_total, &rounding, &shape.index);
     let thresholds = shapes::thresholds(&mut c, &raw.indicators, &groups);
+    let redistribute = shapes::redistribute(&mut c, &raw.indicators, &shape.children);
     let lookback = lookback(&mut c, raw.lookback.as_ref());
     shapes::lookback_kinds(&mut c, raw.lookback.as_ref(), &kind_lines);
     check_tie_breaks(&mut c, &raw.groups, &raw.indicators, &shape.roots);
@@ -110,6 +111,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         penalty_kinds,
         veto_kinds,
         thresholds,
+        redistribute,
         cases: raw.cases,
         source: c.src.file.to_string(),
         sha256,

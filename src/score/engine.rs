@@ -18,7 +18,7 @@ use super::methods::{self, GroupContext};
 use super::result::*;
 use crate::error::{Error, Location, Result};
 use crate::input::{Agency, AppealDecision, Inputs, TaskStatus};
-use crate::rules::{Aggregate, BelowMinimum, Mapping, Method, Missing, Scheme};
+use crate::rules::{Aggregate, BelowMinimum, Mapping, Method, Missing, Redistribute, Scheme};
 
 /// Score every agency: one unranked [`AgencyResult`] per agency, in input order (rank and grade
 /// are left empty for the rank step). `inputs` must already have passed
@@ -491,6 +491,7 @@ fn walk_tree(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Result<Tree> {
             t.amax[node] = nd.max;
             o.floored
         } else {
+            redistribute(cx, node, &mut t, ledger, &dim);
             let Some(v) = inner_value(cx, node, &mut t, ledger, &dim)? else { continue };
             v
         };
@@ -501,6 +502,61 @@ fn walk_tree(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Result<Tree> {
     }
     ledger.current = None;
     Ok(t)
+}
+
+/// `redistribute` on an inner node: the maximum of children that do not apply spread over those
+/// that do (evenly, or in proportion to their maxima); each applicable child's points scaled by
+/// its new maximum over its old (a line on the child), so the node counts as fully applicable.
+fn redistribute(
+    cx: &AgencyCtx<'_>,
+    node: usize,
+    t: &mut Tree,
+    ledger: &mut Ledger,
+    dim: &Component,
+) {
+    let scheme = cx.scheme;
+    let Some(&how) = scheme.redistribute.get(&node) else { return };
+    let nd = &scheme.nodes[node];
+    let kids: Vec<usize> = nd
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| t.pts[c].is_some() && !t.amax[c].is_zero())
+        .collect();
+    let a: Decimal = kids.iter().map(|&c| t.amax[c]).sum();
+    let unused = nd.max - a;
+    if kids.is_empty() || unused <= Decimal::ZERO {
+        return;
+    }
+    let k = Decimal::from(kids.len() as u64);
+    for c in kids {
+        let old = t.amax[c];
+        let new = match how {
+            Redistribute::Even => checked::div(unused, k).and_then(|x| checked::add(old, x)),
+            Redistribute::Proportional => {
+                checked::mul(old, nd.max).and_then(|x| checked::div(x, a))
+            }
+        };
+        let new = ledger.ok(new, &nd.id);
+        let p = t.pts[c].unwrap_or_default();
+        let scaled = checked::mul(p, new).and_then(|x| checked::div(x, old));
+        let gain = at_ledger_precision(ledger.ok(scaled, &nd.id)) - p;
+        let how = if how == Redistribute::Even { "平均分配" } else { "按比例分配" };
+        let why = format!(
+            "{}不适用的分值{}{how}: {}满分{} → {},得分{} × {}/{}",
+            nd.name,
+            unused.normalize(),
+            scheme.nodes[c].name,
+            old.normalize(),
+            show(new),
+            show(p),
+            show(new),
+            old.normalize()
+        );
+        ledger.push(&scheme.nodes[c].id, dim.clone(), Step::Rescale, gain, None, why);
+        t.pts[c] = Some(p + gain);
+        t.amax[c] = new;
+    }
 }
 
 /// An inner node's value from its applicable children: their (weighted) sum, mean or geometric

@@ -11,7 +11,9 @@ use std::collections::HashMap;
 use crate::rules::raw::{
     RawBonus, RawDeadline, RawGrade, RawGroup, RawHeader, RawIndicator, RawLookback, RawVeto,
 };
-use crate::rules::scheme::{BonusGate, Group, Late, Quota, ShareRounding, Threshold, VetoRank};
+use crate::rules::scheme::{
+    BonusGate, Group, Late, Quota, Redistribute, ShareRounding, Threshold, VetoRank,
+};
 
 /// `[scheme] veto_rank`: score (default), last or unranked.
 pub(super) fn veto_rank(c: &mut Checker<'_>, h: &RawHeader) -> VetoRank {
@@ -346,4 +348,35 @@ pub(super) fn lookback_kinds(
             );
         }
     }
+}
+
+/// `redistribute = "none" | "even" | "proportional"` on indicators with children.
+pub(super) fn redistribute(
+    c: &mut Checker<'_>,
+    indicators: &[RawIndicator],
+    children: &[Vec<usize>],
+) -> HashMap<usize, Redistribute> {
+    let mut out = HashMap::new();
+    for (node, ind) in indicators.iter().enumerate() {
+        let Some(r) = &ind.redistribute else { continue };
+        let words = [
+            ("none", None),
+            ("even", Some(Redistribute::Even)),
+            ("proportional", Some(Redistribute::Proportional)),
+        ];
+        let how = keyword(c, Some(r), "redistribute", "", &words, None);
+        if children[node].is_empty() {
+            c.err(
+                r,
+                "redistribute",
+                format!(
+                    "`redistribute` on item `{}`: expected it on an indicator with children",
+                    ind.id.get_ref()
+                ),
+            );
+        } else if let Some(how) = how {
+            out.insert(node, how);
+        }
+    }
+    out
 }
