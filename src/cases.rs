@@ -25,17 +25,17 @@ fn indicator_points(
     id: &str,
 ) -> Option<Decimal> {
     let node = scheme.node_index(id)?;
-    // Under averages, weights and scalings a ledger line is a contribution to the total, not the
-    // indicator's value:
-    // read the value itself (docs/composite.md).
+    // Under averages, weights inside a part and scalings a ledger line is a contribution to the
+    // total, not the indicator's value: read the value itself (docs/composite.md). A weighted
+    // top-level part's lines are its points times its weight.
     if scheme.nodes.iter().any(|n| {
         n.aggregate != crate::rules::Aggregate::Sum
             || n.transform.is_some()
-            || n.weight != Decimal::ONE
+            || (n.weight != Decimal::ONE && n.parent.is_some())
     }) {
         return a.nodes.iter().find(|n| n.id == id).map(|n| n.value);
     }
-    crate::score::shapes::subtree_points(scheme, &a.ledger, node)
+    crate::score::shapes::own_points(scheme, &a.ledger, node)
 }
 
 /// `expect.vetoed` (the recorded veto's id, `""` for none) and `expect.unranked`.

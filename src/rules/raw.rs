@@ -333,6 +333,9 @@ pub struct RawBonus {
     /// The bonus counts only when the named nodes' points reach a bound.
     #[serde(default)]
     pub gate: Option<Spanned<RawBonusGate>>,
+    /// The top-level part the bonus belongs to (weighted with it).
+    #[serde(default)]
+    pub to: Option<Spanned<String>>,
     #[serde(default)]
     pub basis: Option<String>,
     #[serde(default, rename = "item")]

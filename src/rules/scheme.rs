@@ -475,6 +475,8 @@ pub struct Bonus {
     pub min_base: Option<Decimal>,
     /// Bonus counts only when the named nodes' points reach a bound.
     pub gate: Option<BonusGate>,
+    /// The top-level part the bonus belongs to: its lines are weighted with the part.
+    pub to: Option<usize>,
     pub basis: Option<String>,
     pub items: Vec<BonusItem>,
 }

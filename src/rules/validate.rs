@@ -70,6 +70,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         .collect();
     let mut bonus = bonus(&mut c, raw.bonus.as_ref(), &group_ids);
     bonus.gate = shapes::bonus_gate(&mut c, raw.bonus.as_ref(), &shape.index, &raw.indicators);
+    bonus.to = shapes::bonus_to(&mut c, raw.bonus.as_ref(), &shape.index, &shape.roots);
     let top_total = totals.iter().copied().fold(h.total, Decimal::max);
     if let Some(m) = bonus.min_base
         && m > top_total
@@ -719,15 +720,13 @@ fn gate(c: &mut Checker<'_>, env: &NodeEnv<'_, '_>, i: usize) -> Option<usize> {
     })
 }
 
-/// The indicator's weight in its parent (1 unless stated; only children have one).
+/// The indicator's weight in its parent (1 unless stated); a top-level indicator's weight is its
+/// part's share of the total (Σ weight × max = scheme.total).
 fn weight(c: &mut Checker<'_>, env: &NodeEnv<'_, '_>, i: usize) -> Decimal {
     let ind = &env.raw[i];
     match &ind.weight {
         None => Decimal::ONE,
         Some(w) => {
-            if env.shape.parents[i].is_none() {
-                c.err(w, "weight", format!("indicator `{}` has a weight but no parent: expected weights on children only", ind.id.get_ref()));
-            }
             if *w.get_ref() <= Decimal::ZERO {
                 c.err(w, "weight", format!("weight {}: expected a positive number", w.get_ref()));
             }
@@ -1414,6 +1413,7 @@ fn bonus(c: &mut Checker<'_>, raw: Option<&RawBonus>, group_ids: &HashSet<&str>)
         cap: raw.cap.as_ref().map(|c| *c.get_ref()),
         min_base: raw.min_base.as_ref().map(|c| *c.get_ref()),
         gate: None,
+        to: None,
         basis: raw.basis.clone(),
         items,
     }

@@ -412,7 +412,8 @@ fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
     close_dimensions(scheme, &tree.pts, &major, &mut ledger)?;
     node_vetoes(cx, &mut tree, &mut ledger);
     let dimensions = dimension_points(scheme, &tree, &mut ledger);
-    let leaf_max: Vec<Decimal> = scheme.roots.iter().map(|&r| tree.amax[r]).collect();
+    let leaf_max: Vec<Decimal> =
+        scheme.roots.iter().map(|&r| tree.amax[r] * scheme.nodes[r].weight).collect();
     let applicable_max = base(cx, &leaf_max, &mut ledger)?;
     let mut veto = adjustments(cx, &mut ledger);
     thresholds(cx, &mut ledger, &mut veto);
@@ -915,6 +916,11 @@ fn contributions(
     let mut inside: Vec<Decimal> = vec![Decimal::ONE; n];
     let mut inside_geo: Vec<Option<usize>> = vec![None; n];
     let mut any = false;
+    // A top-level part's weight (Σ weight × max = total) scales every line below it.
+    for &r in &scheme.roots {
+        factor[r] = scheme.nodes[r].weight;
+        any |= factor[r] != Decimal::ONE;
+    }
     // Parents before children: reverse post-order.
     for p in post_order(scheme).into_iter().rev() {
         let nd = &scheme.nodes[p];
@@ -997,6 +1003,7 @@ fn close_dimensions(
 ) -> Result<()> {
     for (d, &r) in scheme.roots.iter().enumerate() {
         let Some(p) = pts[r] else { continue };
+        let p = ledger.ok(checked::mul(p, scheme.nodes[r].weight), &scheme.nodes[r].id);
         let v = at_ledger_precision(ledger.ok(checked::add(p, major[d]), &scheme.nodes[r].id));
         let comp = Component::Dimension(scheme.nodes[r].id.clone());
         let sum = ledger.sum_of(&comp);
@@ -1295,6 +1302,15 @@ fn bonus(
         && let Some(why) = super::shapes::bonus_gate_closed(scheme, &ledger.lines)
     {
         ledger.push("bonus", Component::Bonus, Step::Cap, -total, None, why);
+    } else if let Some(part) = scheme.bonus.to
+        && scheme.nodes[part].weight != Decimal::ONE
+    {
+        let w = scheme.nodes[part].weight;
+        let change = checked::sub(w, Decimal::ONE).and_then(|x| checked::mul(total, x));
+        let change = ledger.ok(change, "bonus");
+        let why =
+            format!("加分计入{},按权重{}折算: {} × {}", scheme.nodes[part].name, w, show(total), w);
+        ledger.push("bonus", Component::Bonus, Step::Bonus, change, None, why);
     }
 }
 
@@ -1498,9 +1514,10 @@ fn node_vetoes(cx: &AgencyCtx<'_>, tree: &mut Tree, ledger: &mut Ledger) {
             let root = Component::Dimension(scheme.nodes[scheme.roots[nd.dimension]].id.clone());
             let why = format!("单项否决 {}:{}计0分(原{}分)", veto.name, nd.name, show(p));
             ledger.push(&nd.id, root, Step::Veto, -p, Some(&f.source), why);
+            let own = p.checked_div(super::shapes::part_weight(scheme, node)).unwrap_or(p);
             let mut up = Some(node);
             while let Some(n) = up {
-                tree.pts[n] = tree.pts[n].map(|x| x - p);
+                tree.pts[n] = tree.pts[n].map(|x| x - own);
                 up = scheme.nodes[n].parent;
             }
         }
@@ -1515,7 +1532,7 @@ fn thresholds(cx: &AgencyCtx<'_>, ledger: &mut Ledger, veto: &mut Option<VetoApp
     let Some(group) = scheme.group(&cx.agency.group) else { return };
     let band = |name: &str| group.grades.iter().position(|b| b.name == name);
     for th in &scheme.thresholds {
-        let Some(p) = super::shapes::subtree_points(scheme, &ledger.lines, th.node) else {
+        let Some(p) = super::shapes::own_points(scheme, &ledger.lines, th.node) else {
             continue;
         };
         if p >= th.min {

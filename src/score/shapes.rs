@@ -28,12 +28,25 @@ pub fn subtree_points(scheme: &Scheme, lines: &[LedgerLine], node: usize) -> Opt
     found.then_some(sum)
 }
 
+/// An indicator's points in its own units: [`subtree_points`] divided by the weight of its
+/// top-level part (a weighted part's lines are its contribution to the total).
+pub fn own_points(scheme: &Scheme, lines: &[LedgerLine], node: usize) -> Option<Decimal> {
+    let p = subtree_points(scheme, lines, node)?;
+    let w = part_weight(scheme, node);
+    if w == Decimal::ONE { Some(p) } else { p.checked_div(w) }
+}
+
+/// The weight of the top-level part a node belongs to.
+pub fn part_weight(scheme: &Scheme, node: usize) -> Decimal {
+    scheme.nodes[scheme.roots[scheme.nodes[node].dimension]].weight
+}
+
 /// The bonus gate's verdict for one agency: `None` when the gate is open (or there is none),
 /// else the explanation of the line that removes the bonus.
 pub fn bonus_gate_closed(scheme: &Scheme, lines: &[LedgerLine]) -> Option<String> {
     let gate = scheme.bonus.gate.as_ref()?;
     let sum: Decimal =
-        gate.nodes.iter().map(|&n| subtree_points(scheme, lines, n).unwrap_or_default()).sum();
+        gate.nodes.iter().map(|&n| own_points(scheme, lines, n).unwrap_or_default()).sum();
     let open = if gate.inclusive { sum >= gate.bound } else { sum > gate.bound };
     if open {
         return None;

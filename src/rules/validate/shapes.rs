@@ -47,7 +47,10 @@ pub(super) fn check_maxima(
     totals: &[Decimal],
     scheme_total: Decimal,
 ) {
-    let root_sum: Decimal = roots.iter().map(|&r| *indicators[r].max.get_ref()).sum();
+    let weighted = |ind: &RawIndicator| {
+        *ind.max.get_ref() * ind.weight.as_ref().map_or(Decimal::ONE, |w| *w.get_ref())
+    };
+    let root_sum: Decimal = roots.iter().map(|&r| weighted(&indicators[r])).sum();
     if root_sum == scheme_total {
         return;
     }
@@ -64,7 +67,7 @@ pub(super) fn check_maxima(
                         ind.groups.iter().any(|x| x.get_ref() == g.id.get_ref())
                     }
                 })
-                .map(|ind| *ind.max.get_ref())
+                .map(weighted)
                 .sum()
         })
         .collect();
@@ -379,4 +382,29 @@ pub(super) fn redistribute(
         }
     }
     out
+}
+
+/// `[bonus] to`: a top-level indicator.
+pub(super) fn bonus_to(
+    c: &mut Checker<'_>,
+    raw: Option<&RawBonus>,
+    index: &HashMap<&str, usize>,
+    roots: &[usize],
+) -> Option<usize> {
+    let to = raw?.to.as_ref()?;
+    match index.get(to.get_ref().as_str()) {
+        Some(n) if roots.contains(n) => Some(*n),
+        Some(_) => {
+            c.err(to, "bonus.to", format!("`{}` is not a top-level indicator", to.get_ref()));
+            None
+        }
+        None => {
+            c.err(
+                to,
+                "bonus.to",
+                format!("`{}` is not an indicator id in this file", to.get_ref()),
+            );
+            None
+        }
+    }
 }
