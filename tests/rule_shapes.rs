@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use assert_cmd::Command;
 use util::{passed_with_none_failed, repo};
 
-fn schemes() -> Vec<PathBuf> {
-    let dir = repo().join("tests").join("schemes");
+fn toml_files(dir: &[&str]) -> Vec<PathBuf> {
+    let dir = dir.iter().fold(repo(), |p, d| p.join(d));
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .map(|e| e.expect("directory entry").path())
@@ -21,12 +21,10 @@ fn schemes() -> Vec<PathBuf> {
     files
 }
 
-#[test]
-fn every_rule_shape_scheme_passes_its_cases() {
-    let files = schemes();
-    assert!(files.len() >= 9, "expected a scheme per rule shape in tests/schemes, found {files:?}");
+/// `kaohe check` on each file: the ones that fail validation or a case, with the output.
+fn failing_checks(files: &[PathBuf]) -> Vec<String> {
     let mut failures = Vec::new();
-    for f in &files {
+    for f in files {
         let out = Command::cargo_bin("kaohe")
             .expect("binary built")
             .arg("check")
@@ -44,9 +42,39 @@ fn every_rule_shape_scheme_passes_its_cases() {
             ));
         }
     }
+    failures
+}
+
+#[test]
+fn every_rule_shape_scheme_passes_its_cases() {
+    let files = toml_files(&["tests", "schemes"]);
+    assert!(files.len() >= 9, "expected a scheme per rule shape in tests/schemes, found {files:?}");
+    let failures = failing_checks(&files);
     assert!(
         failures.is_empty(),
         "rule-shape schemes failing `kaohe check`:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// Issue 14: every scheme shipped in scoring-rules/ (the four real schemes, the Shanxi draft)
+/// validates and passes its hand-worked cases.
+#[test]
+fn every_shipped_scheme_passes_its_cases() {
+    let files = toml_files(&["scoring-rules"]);
+    for name in [
+        "gov-website-2019.toml",
+        "mianyang-2022.toml",
+        "xuancheng-2019.toml",
+        "yuncheng-2022.toml",
+        "shanxi-2022.toml",
+    ] {
+        assert!(files.iter().any(|f| f.ends_with(name)), "scoring-rules/{name} is missing");
+    }
+    let failures = failing_checks(&files);
+    assert!(
+        failures.is_empty(),
+        "schemes in scoring-rules/ failing `kaohe check`:\n{}",
         failures.join("\n")
     );
 }
