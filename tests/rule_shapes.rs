@@ -86,3 +86,122 @@ fn the_summary_line_is_read_strictly() {
     assert_eq!(passed_with_none_failed("0 passed, 0 failed\n"), Some(0));
     assert_eq!(passed_with_none_failed("no summary\n"), None);
 }
+
+/// A small valid scheme the bad-key tests below change one line of.
+const BASE: &str = r#"[scheme]
+id = "t"
+title = "t"
+basis = "t"
+total = 10
+
+[[group]]
+id = "county"
+name = "县"
+  [[group.grade]]
+  name = "合格"
+  min = 6
+  [[group.grade]]
+  name = "不合格"
+  min = 0
+
+[[indicator]]
+id = "D1"
+name = "d"
+max = 10
+basis = "t"
+
+[[indicator]]
+id = "D1.1"
+parent = "D1"
+name = "i"
+max = 10
+basis = "t"
+  [[indicator.deduct]]
+  kind = "k"
+  name = "k"
+  points = 1
+"#;
+
+/// Each new key's wrong values: `kaohe check` exits 2 naming the file, the line and the key.
+#[test]
+fn wrong_values_of_the_new_keys_are_rejected_with_file_line_and_key() {
+    let bad = [
+        (
+            "[[veto]]\nid = \"v\"\nkind = \"v\"\nname = \"v\"\nbasis = \"t\"\nscore_mode = \"set\"\n",
+            "`veto.score_mode`",
+            "without score",
+        ),
+        (
+            "[[veto]]\nid = \"v\"\nkind = \"v\"\nname = \"v\"\nbasis = \"t\"\nscore = 5\nscore_mode = \"raise\"\n",
+            "`veto.score_mode`",
+            "expected cap or set",
+        ),
+        (
+            "[[veto]]\nid = \"v\"\nkind = \"v\"\nname = \"v\"\nbasis = \"t\"\nindicator = \"X\"\n",
+            "`veto.indicator`",
+            "not an indicator id",
+        ),
+        (
+            "[bonus]\ngate = { sum_of = [\"D1\"], at_least = 11 }\n",
+            "`bonus.gate`",
+            "could never count",
+        ),
+        (
+            "[bonus]\ngate = { sum_of = [\"D1\"], at_least = 5, above = 4 }\n",
+            "`bonus.gate`",
+            "exactly one of at_least or above",
+        ),
+        ("[bonus]\nto = \"D1.1\"\n", "`bonus.to`", "not a top-level indicator"),
+        (
+            "[lookback]\nbasis = \"t\"\nkinds = [\"k\"]\n[lookback.points]\nrectified = 0\nlate = 0\npartial = 0\nnot_rectified = 1\n",
+            "`lookback.kinds`",
+            "is priced on line",
+        ),
+    ];
+    for (extra, key, words) in bad {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let f = dir.path().join("bad.toml");
+        std::fs::write(&f, format!("{BASE}\n{extra}")).expect("write");
+        let out = Command::cargo_bin("kaohe")
+            .expect("binary")
+            .arg("check")
+            .arg(&f)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{extra}: exit status, stderr {err}");
+        assert!(
+            err.contains("bad.toml:") && err.contains(key) && err.contains(words),
+            "{extra}: {err}"
+        );
+    }
+}
+
+/// The threshold, redistribution and per-group keys' wrong values.
+#[test]
+fn wrong_threshold_redistribute_and_group_totals_are_rejected() {
+    let cases = [
+        (BASE.replace("max = 10\nbasis = \"t\"\n\n[[indicator]]", "max = 10\nbasis = \"t\"\nthreshold = { min = 12, grade = \"不合格\" }\n\n[[indicator]]"), "`threshold.min`", "outside (0, 10]"),
+        (BASE.replace("max = 10\nbasis = \"t\"\n\n[[indicator]]", "max = 10\nbasis = \"t\"\nthreshold = { min = 6, grade = \"差\" }\n\n[[indicator]]"), "`threshold.grade`", "not a grade of group"),
+        (BASE.replace("max = 10\nbasis = \"t\"\n  [[indicator.deduct]]", "max = 10\nbasis = \"t\"\nredistribute = \"even\"\n  [[indicator.deduct]]"), "`redistribute`", "expected it on an indicator with children"),
+        (BASE.replace("name = \"县\"\n", "name = \"县\"\ntotal = 12\n"), "`scheme.total`", "each group's sum its own total"),
+        (BASE.replace("  min = 6\n", "  min = 6\n  min_count = 1\n"), "`group.grade.min_count`", "without max_share"),
+    ];
+    for (text, key, words) in cases {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let f = dir.path().join("bad.toml");
+        std::fs::write(&f, &text).expect("write");
+        let out = Command::cargo_bin("kaohe")
+            .expect("binary")
+            .arg("check")
+            .arg(&f)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{key}: exit status, stderr {err}");
+        assert!(
+            err.contains("bad.toml") && err.contains(key) && err.contains(words),
+            "{key}: {err}"
+        );
+    }
+}

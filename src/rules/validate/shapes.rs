@@ -35,8 +35,8 @@ pub(super) fn group_total(c: &mut Checker<'_>, g: &RawGroup, scheme_total: Decim
     *t.get_ref()
 }
 
-/// The top-level maxima add up either over the whole file to `scheme.total` (one shared tree),
-/// or, for every group, over the top-level indicators that apply to it by `groups` (none named:
+/// The top-level maxima add up either over the whole file to `scheme.total` (one shared tree; no
+/// group states a total of its own), or, for every group, over the top-level indicators that apply to it by `groups` (none named:
 /// every group) to the group's own total. Indicators restricted by `agencies` alone count in no
 /// group's sum (extras for named agencies, absorbed by rescaling).
 pub(super) fn check_maxima(
@@ -51,7 +51,8 @@ pub(super) fn check_maxima(
         *ind.max.get_ref() * ind.weight.as_ref().map_or(Decimal::ONE, |w| *w.get_ref())
     };
     let root_sum: Decimal = roots.iter().map(|&r| weighted(&indicators[r])).sum();
-    if root_sum == scheme_total {
+    let any_own = groups.iter().any(|g| g.total.is_some());
+    if root_sum == scheme_total && !any_own {
         return;
     }
     let per_group: Vec<Decimal> = groups
@@ -74,7 +75,6 @@ pub(super) fn check_maxima(
     if !groups.is_empty() && per_group.iter().zip(totals).all(|(s, t)| s == t) {
         return;
     }
-    let any_own = groups.iter().any(|g| g.total.is_some());
     if !any_own {
         c.err_file(
             "scheme.total",
