@@ -159,22 +159,20 @@ fn wrong_values_of_the_new_keys_are_rejected_with_file_line_and_key() {
         ),
     ];
     for (extra, key, words) in bad {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let f = dir.path().join("bad.toml");
-        std::fs::write(&f, format!("{BASE}\n{extra}")).expect("write");
-        let out = Command::cargo_bin("kaohe")
-            .expect("binary")
-            .arg("check")
-            .arg(&f)
-            .output()
-            .expect("runs");
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{extra}: exit status, stderr {err}");
-        assert!(
-            err.contains("bad.toml:") && err.contains(key) && err.contains(words),
-            "{extra}: {err}"
-        );
+        rejected(&format!("{BASE}\n{extra}"), key, words);
     }
+}
+
+/// `kaohe check` on `text` exits 2 and its error names the file, `key` and `words`.
+fn rejected(text: &str, key: &str, words: &str) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let f = dir.path().join("bad.toml");
+    std::fs::write(&f, text).expect("write");
+    let out =
+        Command::cargo_bin("kaohe").expect("binary").arg("check").arg(&f).output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{key}: exit status, stderr {err}");
+    assert!(err.contains("bad.toml") && err.contains(key) && err.contains(words), "{key}: {err}");
 }
 
 /// The threshold, redistribution and per-group keys' wrong values.
@@ -188,20 +186,6 @@ fn wrong_threshold_redistribute_and_group_totals_are_rejected() {
         (BASE.replace("  min = 6\n", "  min = 6\n  min_count = 1\n"), "`group.grade.min_count`", "without max_share"),
     ];
     for (text, key, words) in cases {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let f = dir.path().join("bad.toml");
-        std::fs::write(&f, &text).expect("write");
-        let out = Command::cargo_bin("kaohe")
-            .expect("binary")
-            .arg("check")
-            .arg(&f)
-            .output()
-            .expect("runs");
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{key}: exit status, stderr {err}");
-        assert!(
-            err.contains("bad.toml") && err.contains(key) && err.contains(words),
-            "{key}: {err}"
-        );
+        rejected(&text, key, words);
     }
 }
