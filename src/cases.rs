@@ -5,7 +5,8 @@
 use rust_decimal::Decimal;
 
 use crate::rules::Scheme;
-use crate::score::ledger::Component;
+use crate::rules::raw::CaseExpect;
+use crate::score::result::AgencyResult;
 
 #[derive(Debug)]
 pub struct CaseOutcome {
@@ -23,31 +24,35 @@ fn indicator_points(
     id: &str,
 ) -> Option<Decimal> {
     let node = scheme.node_index(id)?;
-    // Under averages, weights and scalings a ledger line is a contribution to the total, not the
-    // indicator's value:
-    // read the value itself (docs/composite.md).
+    // Under averages, weights inside a part and scalings a ledger line is a contribution to the
+    // total, not the indicator's value: read the value itself (docs/composite.md). A weighted
+    // top-level part's lines are its points times its weight.
     if scheme.nodes.iter().any(|n| {
         n.aggregate() != crate::rules::Aggregate::Sum
             || n.transform().is_some()
-            || n.weight != Decimal::ONE
+            || (n.weight != Decimal::ONE && n.parent.is_some())
     }) {
         return a.nodes.iter().find(|n| n.id == id).map(|n| n.value);
     }
-    let mut ids = vec![node];
-    let mut i = 0;
-    while i < ids.len() {
-        ids.extend(scheme.nodes[ids[i]].children().iter().copied());
-        i += 1;
+    crate::score::shapes::own_points(scheme, &a.ledger, node)
+}
+
+/// `expect.vetoed` (the recorded veto's id, `""` for none) and `expect.unranked`.
+fn expect_veto(e: &CaseExpect, a: &AgencyResult, failures: &mut Vec<String>) {
+    if let Some(want) = &e.vetoed {
+        let got = a.veto.as_ref().map_or("", |v| v.rule.as_str());
+        if got != want {
+            let show = |s: &str| if s.is_empty() { "none".to_string() } else { format!("`{s}`") };
+            failures.push(format!("{}: veto {} but expected {}", e.agency, show(got), show(want)));
+        }
     }
-    let names: Vec<&str> = ids.iter().map(|&n| scheme.nodes[n].id.as_str()).collect();
-    let lines: Vec<_> = a
-        .ledger
-        .iter()
-        .filter(|l| {
-            matches!(l.component, Component::Dimension(_)) && names.contains(&l.rule.as_str())
-        })
-        .collect();
-    if lines.is_empty() { None } else { Some(lines.iter().map(|l| l.points).sum()) }
+    if let Some(want) = e.unranked
+        && want != (a.rank == 0)
+    {
+        let got = if a.rank == 0 { "no rank".to_string() } else { format!("rank {}", a.rank) };
+        let exp = if want { "no rank" } else { "a rank" };
+        failures.push(format!("{}: {got} but expected {exp}", e.agency));
+    }
 }
 
 pub fn run_cases(scheme: &Scheme) -> Vec<CaseOutcome> {
@@ -83,6 +88,7 @@ pub fn run_cases(scheme: &Scheme) -> Vec<CaseOutcome> {
                     {
                         failures.push(format!("{}: rank {} but expected {r}", e.agency, a.rank));
                     }
+                    expect_veto(e, a, &mut failures);
                     for (id, want) in &e.points {
                         match indicator_points(scheme, a, id) {
                             None => failures.push(format!(

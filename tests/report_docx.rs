@@ -83,7 +83,7 @@ fn charts_are_embedded_as_png() {
             assert!(names.contains(&whole) || names.contains(&part), "no {kind} chart for {group}");
         }
     }
-    assert!(charts >= 1 + 3 * 3, "expected at least the example's ten page charts");
+    assert!(charts > 3 * 3, "expected at least the example's ten page charts");
     assert_eq!(media.iter().filter(|l| l.trim_end().ends_with(".png")).count(), charts, "{list}");
     for l in media.iter().filter(|l| l.trim_end().ends_with(".png")) {
         let name = l.split_whitespace().last().unwrap();

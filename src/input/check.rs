@@ -404,18 +404,23 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Look-back rows need a [lookback] rule and a known agency. A look-back kind need not be one
-    /// of this year's (schemes change between years); a kind this year's scheme does not know
-    /// simply cannot repeat.
+    /// Look-back rows need a [lookback] rule, a known agency, and a kind this year's scheme
+    /// prices or lists in `[lookback] kinds` (a typo would silently lose the repeat multiplier).
     fn lookback(&mut self, inputs: &Inputs) {
-        if !inputs.lookback.is_empty() && self.scheme.lookback.is_none() {
-            self.errors.push(Error::at(loc(&inputs.lookback[0].source, "kind"), "the scheme has no [lookback] rule: expected no look-back rows, or a [lookback] table in the rules"));
-        }
+        let Some(rule) = &self.scheme.lookback else {
+            if !inputs.lookback.is_empty() {
+                self.errors.push(Error::at(loc(&inputs.lookback[0].source, "kind"), "the scheme has no [lookback] rule: expected no look-back rows, or a [lookback] table in the rules"));
+            }
+            return;
+        };
         let mut seen = Seen::new("look-back finding", "");
         for l in &inputs.lookback {
             let row = [l.agency.as_str(), &l.kind, l.status.name(), &l.evidence];
             self.errors.extend(seen.check(l.id.as_deref(), &row, &l.source));
             self.known(&l.agency, &l.source);
+            if !self.scheme.knows_kind(&l.kind) && !rule.kinds.contains(&l.kind) {
+                self.errors.push(Error::at(loc(&l.source, "kind"), format!("unknown look-back kind `{}`: expected a kind priced in the rules or listed in [lookback].kinds", l.kind)));
+            }
         }
     }
 

@@ -172,8 +172,7 @@ pub const NEEDED_KINDS: [&str; 6] =
 /// survey.
 pub fn needed_kinds(scheme: &crate::rules::Scheme) -> Vec<&'static str> {
     use crate::rules::Method;
-    let has =
-        |f: fn(&Method) -> bool| scheme.nodes.iter().any(|n| n.method().is_some_and(f));
+    let has = |f: fn(&Method) -> bool| scheme.nodes.iter().any(|n| n.method().is_some_and(f));
     let needs = [
         !scheme.deduct_kinds.is_empty(),
         has(|m| matches!(m, Method::Deadline(_))),

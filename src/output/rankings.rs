@@ -54,7 +54,7 @@ pub fn to_csv(run: &RunResult) -> Result<Vec<u8>> {
             let (total, dims, tail) = shown_points(a, dp);
             let mut row = vec![
                 a.group.clone(),
-                a.rank.to_string(),
+                if a.rank == 0 { String::new() } else { a.rank.to_string() },
                 a.agency_id.clone(),
                 a.agency.clone(),
                 total.to_string(),

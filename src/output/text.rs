@@ -77,7 +77,7 @@ pub fn summary(run: &RunResult, show: usize) -> String {
             let _ = writeln!(
                 s,
                 "  {:>4}  {} {} {:>8}  {}{veto}",
-                a.rank,
+                crate::score::result::shown_rank(a.rank),
                 pad(&a.agency_id, 12),
                 pad(&a.agency, 20),
                 dp(a.total, n),
@@ -106,7 +106,7 @@ pub fn explain_agency(scheme: &SchemeSummary, a: &AgencyResult, group_size: usiz
         "total {}  grade {}  rank {} of {group_size}{}",
         dp(a.total, n),
         a.grade,
-        a.rank,
+        crate::score::result::shown_rank(a.rank),
         if a.demoted_by_quota { "  (moved down by the grade quota)" } else { "" }
     );
     let mut section = |title: String, comp: &Component| {

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use crate::input::Inputs;
-use crate::rules::{Group, Scheme, TieKey};
+use crate::rules::{Group, Scheme, TieKey, VetoRank};
 use crate::score::result::{AgencyResult, InputRecord, RunResult, SurveySummary};
 
 /// The run result: `agencies` (as scored from `inputs`) ranked and graded, with the scheme summary
@@ -66,6 +66,15 @@ fn key(a: &AgencyResult, k: &TieKey) -> Decimal {
     }
 }
 
+/// Whether an agency has a triggered agency-level veto (one forcing a grade or setting or capping
+/// the total): under `veto_rank = "last"` it ranks after every other agency of its group.
+/// A threshold's forced grade (`threshold:<id>`) and a node veto without a grade do not count.
+fn vetoed(a: &AgencyResult) -> bool {
+    a.veto.as_ref().is_some_and(|v| {
+        !v.rule.starts_with("threshold:") && (v.grade.is_some() || v.score.is_some())
+    })
+}
+
 /// Better first: higher total, then higher tie-break keys.
 fn compare(g: &Group, a: &AgencyResult, b: &AgencyResult) -> Ordering {
     g.rank_value(b.total).cmp(&g.rank_value(a.total)).then_with(|| {
@@ -90,16 +99,23 @@ pub fn rank_and_grade(scheme: &Scheme, agencies: &mut Vec<AgencyResult>) {
             if a.group == g.id { members.push(a) } else { rest.push(a) }
         }
         *agencies = rest;
-        members.sort_by(|a, b| compare(g, a, b).then_with(|| a.agency_id.cmp(&b.agency_id)));
+        let last = scheme.veto_rank != VetoRank::Score;
+        let cmp = |a: &AgencyResult, b: &AgencyResult| {
+            let by_veto = if last { vetoed(a).cmp(&vetoed(b)) } else { Ordering::Equal };
+            by_veto.then_with(|| compare(g, a, b))
+        };
+        members.sort_by(|a, b| cmp(a, b).then_with(|| a.agency_id.cmp(&b.agency_id)));
         for i in 0..members.len() {
-            members[i].rank =
-                if i > 0 && compare(g, &members[i - 1], &members[i]) == Ordering::Equal {
-                    members[i - 1].rank
-                } else if g.dense_ranks && i > 0 {
-                    members[i - 1].rank + 1
-                } else {
-                    i as u32 + 1
-                };
+            members[i].rank = if i > 0 && cmp(&members[i - 1], &members[i]) == Ordering::Equal {
+                members[i - 1].rank
+            } else if g.dense_ranks && i > 0 {
+                members[i - 1].rank + 1
+            } else {
+                i as u32 + 1
+            };
+        }
+        if scheme.veto_rank == VetoRank::Unranked {
+            members.iter_mut().filter(|a| vetoed(a)).for_each(|a| a.rank = 0);
         }
         rank_nodes(scheme, g, &mut members);
         grade(g, &mut members);

@@ -12,7 +12,7 @@ use crate::report::previous::Previous;
 use crate::report::table;
 use crate::report::view::{self, GroupView, grade_counts};
 use crate::rules::Scheme;
-use crate::rules::scheme::Quota;
+use crate::rules::scheme::{Quota, ShareRounding};
 use crate::score::result::{AgencyResult, RunResult};
 
 /// A document: a title block, then blocks in reading order.
@@ -81,10 +81,17 @@ pub fn quota_rules(scheme: &Scheme) -> Vec<(String, String, String)> {
         for b in &g.grades {
             let rule = match b.quota {
                 Some(Quota::Count(n)) => format!("不超过 {n} 个单位"),
-                Some(Quota::Share(s)) => {
+                Some(Quota::Share { share, rounding, min }) => {
+                    let how = match rounding {
+                        ShareRounding::Floor => "向下取整",
+                        ShareRounding::Round => "四舍五入",
+                        ShareRounding::Ceil => "向上取整",
+                    };
+                    let floor =
+                        if min > 0 { format!("，且不少于 {min} 个") } else { String::new() };
                     format!(
-                        "不超过本组单位数的 {}%（向下取整）",
-                        (s * Decimal::ONE_HUNDRED).normalize()
+                        "不超过本组单位数的 {}%（{how}）{floor}",
+                        (share * Decimal::ONE_HUNDRED).normalize()
                     )
                 }
                 None => continue,

@@ -55,7 +55,7 @@ pub fn row(a: &AgencyResult, decimals: u32) -> Vec<Cell> {
     let (total, dims, tail) = crate::output::rankings::shown_points(a, decimals);
     let mut r = vec![
         Cell::Text(a.group.clone()),
-        Cell::Int(a.rank),
+        if a.rank == 0 { Cell::Text("—".into()) } else { Cell::Int(a.rank) },
         Cell::Text(a.agency_id.clone()),
         Cell::Text(a.agency.clone()),
         Cell::Points(total),

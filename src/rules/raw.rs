@@ -45,6 +45,9 @@ pub struct RawHeader {
     pub floor: Option<Spanned<String>>,
     #[serde(default)]
     pub rescale: Option<Spanned<String>>,
+    /// Where an agency with a triggered agency-level veto ranks: score (default), last, unranked.
+    #[serde(default)]
+    pub veto_rank: Option<Spanned<String>>,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -75,6 +78,9 @@ pub struct RawGroup {
     /// Rank on values rounded half-up to this many decimals (docs/composite.md).
     #[serde(default)]
     pub rank_decimals: Option<Spanned<u32>>,
+    /// The group's full marks when it has an indicator set of its own (default scheme.total).
+    #[serde(default)]
+    pub total: Option<Spanned<Decimal>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -86,6 +92,12 @@ pub struct RawGrade {
     pub max_share: Option<Spanned<Decimal>>,
     #[serde(default)]
     pub max_count: Option<u32>,
+    /// How `max_share × n` becomes whole agencies: floor (default), round or ceil.
+    #[serde(default)]
+    pub share_rounding: Option<Spanned<String>>,
+    /// The share quota is never below this many agencies.
+    #[serde(default)]
+    pub min_count: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -136,6 +148,20 @@ pub struct RawIndicator {
     /// This indicator's rank tie style (competition or dense), overriding the group's.
     #[serde(default)]
     pub ties: Option<Spanned<String>>,
+    /// An inner node: how the points of children that do not apply are spread over the others
+    /// (none, even, proportional).
+    #[serde(default)]
+    pub redistribute: Option<Spanned<String>>,
+    /// Points below `min` on this indicator force `grade`.
+    #[serde(default)]
+    pub threshold: Option<Spanned<RawThreshold>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawThreshold {
+    pub min: Decimal,
+    pub grade: String,
 }
 
 /// `[indicator.normalise]`: a measured value, denominated, imputed, treated and normalised.
@@ -198,6 +224,10 @@ pub struct RawDeadline {
     pub late_share: Option<Spanned<Decimal>>,
     #[serde(default)]
     pub late_per_month: Option<Spanned<Decimal>>,
+    #[serde(default)]
+    pub late_per_block: Option<Spanned<Decimal>>,
+    #[serde(default)]
+    pub block_days: Option<Spanned<u32>>,
     #[serde(default)]
     pub late_min_share: Option<Spanned<Decimal>>,
     #[serde(default)]
@@ -300,10 +330,26 @@ pub struct RawBonus {
     pub cap: Option<Spanned<Decimal>>,
     #[serde(default)]
     pub min_base: Option<Spanned<Decimal>>,
+    /// The bonus counts only when the named nodes' points reach a bound.
+    #[serde(default)]
+    pub gate: Option<Spanned<RawBonusGate>>,
+    /// The top-level part the bonus belongs to (weighted with it).
+    #[serde(default)]
+    pub to: Option<Spanned<String>>,
     #[serde(default)]
     pub basis: Option<String>,
     #[serde(default, rename = "item")]
     pub items: Vec<RawBonusItem>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBonusGate {
+    pub sum_of: Vec<String>,
+    #[serde(default)]
+    pub at_least: Option<Decimal>,
+    #[serde(default)]
+    pub above: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -351,6 +397,12 @@ pub struct RawVeto {
     pub grade: Option<Spanned<String>>,
     #[serde(default)]
     pub score: Option<Spanned<Decimal>>,
+    /// A 单项否决: the veto zeroes this indicator (any level) for the agency.
+    #[serde(default)]
+    pub indicator: Option<Spanned<String>>,
+    /// With `score`: cap (default) caps the total, set sets it (raising a lower one too).
+    #[serde(default)]
+    pub score_mode: Option<Spanned<String>>,
     pub basis: Spanned<String>,
 }
 
@@ -362,6 +414,9 @@ pub struct RawLookback {
     pub cap: Option<Spanned<Decimal>>,
     #[serde(default)]
     pub repeat_multiplier: Option<Spanned<Decimal>>,
+    /// Last year's finding kinds this scheme no longer prices (look-back rows may name them).
+    #[serde(default)]
+    pub kinds: Vec<Spanned<String>>,
     pub points: RawLookbackPoints,
 }
 
@@ -482,6 +537,12 @@ pub struct CaseExpect {
     pub grade: Option<String>,
     #[serde(default)]
     pub rank: Option<u32>,
+    /// The agency has no rank (a vetoed agency under `veto_rank = "unranked"`).
+    #[serde(default)]
+    pub unranked: Option<bool>,
+    /// The id of the agency's recorded veto; `""` asserts none.
+    #[serde(default)]
+    pub vetoed: Option<String>,
     /// Expected points of indicators by id (any level), e.g. `{ "D1" = 12.5 }`.
     #[serde(default)]
     pub points: std::collections::BTreeMap<String, Decimal>,

@@ -17,8 +17,10 @@ pub struct Scheme {
     pub note: Option<String>,
     /// The common total every agency's base score is expressed on.
     pub total: Decimal,
-    /// Rescale each agency's base from its applicable maximum to `total` (得分率 × total).
+    /// Rescale each agency's base from its applicable maximum to its group's total (得分率 × total).
     pub rescale: bool,
+    /// Where an agency with a triggered agency-level veto ranks.
+    pub veto_rank: VetoRank,
     pub rounding: Rounding,
     pub groups: Vec<Group>,
     /// Indicators in file order; `roots` are the dimensions (top-level indicators).
@@ -32,6 +34,10 @@ pub struct Scheme {
     pub deduct_kinds: HashMap<String, (usize, usize)>,
     /// Finding kinds priced as penalties: kind → index in `penalty.kinds`.
     pub penalty_kinds: HashMap<String, usize>,
+    /// Inner nodes that spread the maximum of children not applying over the others.
+    pub redistribute: HashMap<usize, Redistribute>,
+    /// Minimum points on a node below which a grade is forced, in file order.
+    pub thresholds: Vec<Threshold>,
     /// Finding kinds that trigger a veto: kind → index in `vetoes`.
     pub veto_kinds: HashMap<String, usize>,
     pub cases: Vec<Case>,
@@ -46,6 +52,10 @@ impl Scheme {
     }
     pub fn group(&self, id: &str) -> Option<&Group> {
         self.groups.iter().find(|g| g.id == id)
+    }
+    /// The full marks of a group's agencies: the group's own total, else the scheme's.
+    pub fn group_total(&self, id: &str) -> Decimal {
+        self.group(id).map_or(self.total, |g| g.total)
     }
     pub fn bonus_index(&self, id: &str) -> Option<usize> {
         self.bonus.items.iter().position(|b| b.id == id)
@@ -109,6 +119,36 @@ pub struct Group {
     pub dense_ranks: bool,
     /// Ranks compare values rounded half-up to this many decimals.
     pub rank_decimals: Option<u32>,
+    /// The group's full marks (its own indicator set's, or `scheme.total`).
+    pub total: Decimal,
+}
+
+/// `[[indicator]] redistribute`: how an inner node's unused maximum reaches its applicable children.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Redistribute {
+    /// Each applicable child gains an equal part of the unused maximum.
+    Even,
+    /// Each applicable child's maximum is scaled by node max / Σ applicable max.
+    Proportional,
+}
+
+/// `[[indicator]] threshold`: an agency whose points on `node` are below `min` gets at best `grade`.
+#[derive(Debug, Clone)]
+pub struct Threshold {
+    pub node: usize,
+    pub min: Decimal,
+    pub grade: String,
+}
+
+/// Where an agency with a triggered agency-level veto ranks (`[scheme] veto_rank`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VetoRank {
+    /// By its total like anyone (the default).
+    Score,
+    /// After every non-vetoed agency of its group.
+    Last,
+    /// No rank (名次 —).
+    Unranked,
 }
 
 impl Group {
@@ -140,17 +180,39 @@ pub struct GradeBand {
 #[derive(Debug, Clone, Copy)]
 pub enum Quota {
     Count(u32),
-    /// At most this share of the group, rounded down to whole agencies.
-    Share(Decimal),
+    /// At most this share of the group, made whole by `rounding`, never below `min`.
+    Share {
+        share: Decimal,
+        rounding: ShareRounding,
+        min: u32,
+    },
+}
+
+/// How a share of the group becomes whole agencies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareRounding {
+    Floor,
+    /// Half away from zero.
+    Round,
+    Ceil,
 }
 
 impl Quota {
     pub fn limit(&self, group_size: usize) -> usize {
         match *self {
             Quota::Count(n) => n as usize,
-            Quota::Share(s) => {
-                let n = (s * Decimal::from(group_size as u64)).floor();
-                n.try_into().unwrap_or(0usize)
+            Quota::Share { share, rounding, min } => {
+                let x = share * Decimal::from(group_size as u64);
+                let n = match rounding {
+                    ShareRounding::Floor => x.floor(),
+                    ShareRounding::Round => x.round_dp_with_strategy(
+                        0,
+                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                    ),
+                    ShareRounding::Ceil => x.ceil(),
+                };
+                let n: usize = n.try_into().unwrap_or(0usize);
+                n.max(min as usize)
             }
         }
     }
@@ -349,6 +411,8 @@ pub enum Late {
     Share(Decimal),
     /// Each started month late costs `points`, never below `min_share` of the maximum.
     PerMonth { points: Decimal, min_share: Decimal },
+    /// Each started block of `days` calendar days late costs `points`, never below `min_share`.
+    PerBlock { points: Decimal, days: u32, min_share: Decimal },
 }
 
 #[derive(Debug, Clone)]
@@ -443,8 +507,21 @@ pub struct Bonus {
     pub cap: Option<Decimal>,
     /// Bonus counts only when the (rescaled) base reaches this.
     pub min_base: Option<Decimal>,
+    /// Bonus counts only when the named nodes' points reach a bound.
+    pub gate: Option<BonusGate>,
+    /// The top-level part the bonus belongs to: its lines are weighted with the part.
+    pub to: Option<usize>,
     pub basis: Option<String>,
     pub items: Vec<BonusItem>,
+}
+
+/// `[bonus] gate`: the sum of the named nodes' points (own units) must reach `bound`
+/// (`at_least`, inclusive) or exceed it (`above`).
+#[derive(Debug, Clone)]
+pub struct BonusGate {
+    pub nodes: Vec<usize>,
+    pub bound: Decimal,
+    pub inclusive: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -479,6 +556,10 @@ pub struct Veto {
     pub name: String,
     pub grade: Option<String>,
     pub score: Option<Decimal>,
+    /// `score_mode = "set"`: the total is set to `score` (raised as well as lowered).
+    pub set: bool,
+    /// A 单项否决: the node this veto zeroes.
+    pub indicator: Option<usize>,
     pub basis: String,
 }
 
@@ -487,6 +568,8 @@ pub struct Lookback {
     pub basis: String,
     pub cap: Option<Decimal>,
     pub repeat_multiplier: Decimal,
+    /// Kinds no longer priced that look-back rows may still name.
+    pub kinds: Vec<String>,
     pub rectified: Decimal,
     pub late: Decimal,
     pub partial: Decimal,
@@ -504,13 +587,30 @@ pub enum Rectification {
 }
 
 impl Rectification {
-    /// Accepts the English names and the usual Chinese ones.
+    /// Accepts the English names, their common synonyms and the usual Chinese ones, after
+    /// trimming, ASCII lower-casing and mapping `-` and space to `_` (docs/rules.md §6).
     pub fn parse(s: &str) -> Option<Self> {
-        match s.trim() {
-            "rectified" | "已整改" | "整改到位" => Some(Self::Rectified),
-            "late" | "逾期整改" | "未及时整改" => Some(Self::Late),
-            "partial" | "部分整改" | "整改不力" | "整改不到位" => Some(Self::Partial),
-            "not_rectified" | "未整改" => Some(Self::NotRectified),
+        let w: String = s
+            .trim()
+            .chars()
+            .map(|c| if c == '-' || c == ' ' { '_' } else { c.to_ascii_lowercase() })
+            .collect();
+        match w.as_str() {
+            "rectified" | "fixed" | "done" | "已整改" | "整改到位" | "整改完成" | "已完成整改"
+            | "完成整改" => Some(Self::Rectified),
+            "late" | "overdue" | "rectified_late" | "逾期整改" | "未及时整改" | "超期整改"
+            | "整改滞后" => Some(Self::Late),
+            "partial"
+            | "partly"
+            | "partially"
+            | "partially_rectified"
+            | "部分整改"
+            | "整改不力"
+            | "整改不到位"
+            | "基本整改"
+            | "部分完成" => Some(Self::Partial),
+            "not_rectified" | "unrectified" | "not_done" | "none" | "未整改" | "尚未整改"
+            | "未完成整改" | "未整改到位" => Some(Self::NotRectified),
             _ => None,
         }
     }

@@ -12,6 +12,8 @@ use super::raw::*;
 use super::scheme::*;
 use crate::error::{Error, Location, Result};
 
+mod shapes;
+
 /// Converts byte spans in the rules text to line numbers.
 pub struct Source<'a> {
     pub file: &'a str,
@@ -54,38 +56,37 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
     if !c.errors.is_empty() {
         return Err(Error::Many(c.errors));
     }
-    let groups = groups(&mut c, &raw.groups);
+    let groups = groups(&mut c, &raw.groups, h.total);
     let group_ids: HashSet<&str> = raw.groups.iter().map(|g| g.id.get_ref().as_str()).collect();
     let shape = shape(&mut c, &raw.indicators, index, parents);
-    // Maxima add up.
-    let root_sum: Decimal = shape.roots.iter().map(|&r| *raw.indicators[r].max.get_ref()).sum();
-    if root_sum != h.total {
-        c.err_file(
-            "scheme.total",
-            format!(
-                "the top-level indicators' maxima add up to {root_sum} but scheme.total is {}: expected them to be equal",
-                h.total
-            ),
-        );
-    }
+    let totals: Vec<Decimal> = groups.iter().map(|g| g.total).collect();
+    shapes::check_maxima(&mut c, &raw.indicators, &shape.roots, &raw.groups, &totals, h.total);
+    let veto_rank = shapes::veto_rank(&mut c, h);
     let env = NodeEnv { raw: &raw.indicators, shape: &shape, group_ids: &group_ids, default_floor };
     let mut deduct_kinds: HashMap<String, (usize, usize)> = HashMap::new();
     let mut kind_lines: HashMap<String, u64> = HashMap::new();
     let nodes: Vec<Node> = (0..raw.indicators.len())
         .map(|i| node(&mut c, &env, i, &mut deduct_kinds, &mut kind_lines))
         .collect();
-    let bonus = bonus(&mut c, raw.bonus.as_ref(), &group_ids);
+    let mut bonus = bonus(&mut c, raw.bonus.as_ref(), &group_ids);
+    bonus.gate = shapes::bonus_gate(&mut c, raw.bonus.as_ref(), &shape.index, &raw.indicators);
+    bonus.to = shapes::bonus_to(&mut c, raw.bonus.as_ref(), &shape.index, &shape.roots);
+    let top_total = totals.iter().copied().fold(h.total, Decimal::max);
     if let Some(m) = bonus.min_base
-        && m > h.total
+        && m > top_total
     {
         c.err_file(
             "bonus.min_base",
-            format!("min_base {m} is above scheme.total {}: the bonus could never count", h.total),
+            format!("min_base {m} is above scheme.total {top_total}: the bonus could never count"),
         );
     }
     let (penalty, penalty_kinds) = penalty(&mut c, raw.penalty.as_ref(), &mut kind_lines);
-    let (vetoes, veto_kinds) = vetoes(&mut c, &raw.vetoes, &groups, h.total, &rounding);
+    let (vetoes, veto_kinds) =
+        vetoes(&mut c, &raw.vetoes, &groups, top_total, &rounding, &shape.index);
+    let thresholds = shapes::thresholds(&mut c, &raw.indicators, &groups);
+    let redistribute = shapes::redistribute(&mut c, &raw.indicators, &shape.children);
     let lookback = lookback(&mut c, raw.lookback.as_ref());
+    shapes::lookback_kinds(&mut c, raw.lookback.as_ref(), &kind_lines);
     check_tie_breaks(&mut c, &raw.groups, &raw.indicators, &shape.roots);
     let cases = super::case::cases(raw.cases, &c.src, &mut c.errors);
     Error::collect(c.errors)?;
@@ -98,6 +99,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         note: h.note.clone(),
         total: h.total,
         rescale,
+        veto_rank,
         rounding,
         groups,
         nodes,
@@ -109,6 +111,8 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         deduct_kinds,
         penalty_kinds,
         veto_kinds,
+        thresholds,
+        redistribute,
         cases,
         source: c.src.file.to_string(),
         sha256,
@@ -307,6 +311,7 @@ fn vetoes(
     groups: &[Group],
     total: Decimal,
     rounding: &Rounding,
+    index: &HashMap<&str, usize>,
 ) -> (Vec<Veto>, HashMap<String, usize>) {
     let mut veto_kinds = HashMap::new();
     let mut vetoes = Vec::new();
@@ -315,8 +320,15 @@ fn vetoes(
         if !veto_ids.insert(v.id.get_ref().clone()) {
             c.err(&v.id, "veto.id", format!("duplicate veto id `{}`", v.id.get_ref()));
         }
-        if v.grade.is_none() && v.score.is_none() {
-            c.err(&v.id, "veto", format!("veto `{}` neither forces a grade nor caps the score: expected grade = \"…\" or score = N", v.id.get_ref()));
+        if v.grade.is_none() && v.score.is_none() && v.indicator.is_none() {
+            c.err(
+                &v.id,
+                "veto",
+                format!(
+                    "veto `{}` does nothing: expected grade, score or indicator",
+                    v.id.get_ref()
+                ),
+            );
         }
         if let Some(g) = &v.grade {
             for grp in groups {
@@ -373,6 +385,8 @@ fn vetoes(
             kind: v.kind.get_ref().clone(),
             name: v.name.clone(),
             grade: v.grade.as_ref().map(|g| g.get_ref().clone()),
+            set: shapes::veto_sets(c, v),
+            indicator: shapes::veto_indicator(c, v, index),
             score: v.score.as_ref().map(|s| *s.get_ref()),
             basis: v.basis.get_ref().clone(),
         });
@@ -423,6 +437,7 @@ fn lookback(c: &mut Checker<'_>, raw: Option<&RawLookback>) -> Option<Lookback> 
             basis: l.basis.get_ref().clone(),
             cap: l.cap.as_ref().map(|c| *c.get_ref()),
             repeat_multiplier: mult,
+            kinds: l.kinds.iter().map(|k| k.get_ref().clone()).collect(),
             rectified: p.rectified,
             late: p.late,
             partial: p.partial,
@@ -704,15 +719,13 @@ fn gate(c: &mut Checker<'_>, env: &NodeEnv<'_, '_>, i: usize) -> Option<usize> {
     })
 }
 
-/// The indicator's weight in its parent (1 unless stated; only children have one).
+/// The indicator's weight in its parent (1 unless stated); a top-level indicator's weight is its
+/// part's share of the total (Σ weight × max = scheme.total).
 fn weight(c: &mut Checker<'_>, env: &NodeEnv<'_, '_>, i: usize) -> Decimal {
     let ind = &env.raw[i];
     match &ind.weight {
         None => Decimal::ONE,
         Some(w) => {
-            if env.shape.parents[i].is_none() {
-                c.err(w, "weight", format!("indicator `{}` has a weight but no parent: expected weights on children only", ind.id.get_ref()));
-            }
             if *w.get_ref() <= Decimal::ZERO {
                 c.err(w, "weight", format!("weight {}: expected a positive number", w.get_ref()));
             }
@@ -766,7 +779,7 @@ fn rounding(c: &mut Checker<'_>, raw: Option<&RawRounding>) -> Rounding {
     r
 }
 
-fn groups(c: &mut Checker<'_>, raw: &[RawGroup]) -> Vec<Group> {
+fn groups(c: &mut Checker<'_>, raw: &[RawGroup], scheme_total: Decimal) -> Vec<Group> {
     if raw.is_empty() {
         c.err_file(
             "group",
@@ -810,6 +823,7 @@ fn groups(c: &mut Checker<'_>, raw: &[RawGroup]) -> Vec<Group> {
             quota_ties_include,
             grades,
             dense_ranks,
+            total: shapes::group_total(c, g, scheme_total),
             rank_decimals: g.rank_decimals.as_ref().map(|d| {
                 if *d.get_ref() > 20 {
                     c.err(
@@ -845,29 +859,7 @@ fn grade_bands(c: &mut Checker<'_>, g: &RawGroup) -> Vec<GradeBand> {
             c.err(&b.min, "group.grade.min", format!("grade `{}` has min {min}, not below the previous band's {p}: expected bands best first with decreasing minima", b.name.get_ref()));
         }
         prev = Some(min);
-        let quota = match (&b.max_share, b.max_count) {
-            (Some(_), Some(_)) => {
-                c.err(
-                    &b.name,
-                    "group.grade",
-                    "both max_share and max_count: expected at most one quota",
-                );
-                None
-            }
-            (Some(s), None) => {
-                let v = *s.get_ref();
-                if v <= Decimal::ZERO || v > Decimal::ONE {
-                    c.err(
-                        s,
-                        "group.grade.max_share",
-                        format!("max_share {v}: expected a share in (0, 1], e.g. 0.3 for 30%"),
-                    );
-                }
-                Some(Quota::Share(v))
-            }
-            (None, Some(n)) => Some(Quota::Count(n)),
-            (None, None) => None,
-        };
+        let quota = shapes::quota(c, b);
         grades.push(GradeBand { name: b.name.get_ref().clone(), min, quota });
     }
     grades
@@ -950,36 +942,7 @@ fn deduct(c: &mut Checker<'_>, raw: &[RawDeduct], node: usize, known: Kinds<'_>)
 fn deadline(c: &mut Checker<'_>, d: &RawDeadline) -> Option<Method> {
     let due = date(c, &d.due, "deadline.due")?;
     let cutoff = d.cutoff.as_ref().and_then(|x| date(c, x, "deadline.cutoff"));
-    let late = match (&d.late_share, &d.late_per_month) {
-        (Some(_), Some(s)) => {
-            c.err(
-                s,
-                "deadline",
-                "both late_share and late_per_month: expected one way to price late work",
-            );
-            Late::Zero
-        }
-        (Some(s), None) => {
-            share(c, s, "deadline.late_share");
-            Late::Share(*s.get_ref())
-        }
-        (None, Some(p)) => {
-            if *p.get_ref() <= Decimal::ZERO {
-                c.err(p, "deadline.late_per_month", "expected positive points per month late");
-            }
-            let min_share = d.late_min_share.as_ref().map(|m| {
-                share(c, m, "deadline.late_min_share");
-                *m.get_ref()
-            });
-            Late::PerMonth { points: *p.get_ref(), min_share: min_share.unwrap_or(Decimal::ZERO) }
-        }
-        (None, None) => Late::Zero,
-    };
-    if let Some(m) = &d.late_min_share
-        && d.late_per_month.is_none()
-    {
-        c.err(m, "deadline.late_min_share", "late_min_share without late_per_month");
-    }
+    let late = shapes::late(c, d);
     if let (Some(cut), Some(raw_cut)) = (cutoff, &d.cutoff)
         && cut < due
     {
@@ -1474,6 +1437,8 @@ fn bonus(c: &mut Checker<'_>, raw: Option<&RawBonus>, group_ids: &HashSet<&str>)
     Bonus {
         cap: raw.cap.as_ref().map(|c| *c.get_ref()),
         min_base: raw.min_base.as_ref().map(|c| *c.get_ref()),
+        gate: None,
+        to: None,
         basis: raw.basis.clone(),
         items,
     }

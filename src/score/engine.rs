@@ -19,7 +19,7 @@ use super::result::*;
 use crate::error::{Error, Location, Result};
 use crate::input::{Agency, AppealDecision, Inputs, TaskStatus};
 use crate::rules::{
-    Aggregate, BelowMinimum, Mapping, Method, Missing, NodeKind, Normalise, Scheme,
+    Aggregate, BelowMinimum, Mapping, Method, Missing, NodeKind, Normalise, Redistribute, Scheme,
 };
 
 /// Score every agency: one unranked [`AgencyResult`] per agency, in input order (rank and grade
@@ -411,13 +411,16 @@ struct Tree {
 fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
     let scheme = cx.scheme;
     let mut ledger = Ledger { lines: Vec::new(), owner: Vec::new(), current: None, overflow: None };
-    let tree = walk_tree(cx, &mut ledger)?;
+    let mut tree = walk_tree(cx, &mut ledger)?;
     let major = contributions(scheme, &tree.pts, &tree.slope, &tree.major, &mut ledger)?;
     close_dimensions(scheme, &tree.pts, &major, &mut ledger)?;
+    node_vetoes(cx, &mut tree, &mut ledger);
     let dimensions = dimension_points(scheme, &tree, &mut ledger);
-    let leaf_max: Vec<Decimal> = scheme.roots.iter().map(|&r| tree.amax[r]).collect();
+    let leaf_max: Vec<Decimal> =
+        scheme.roots.iter().map(|&r| tree.amax[r] * scheme.nodes[r].weight).collect();
     let applicable_max = base(cx, &leaf_max, &mut ledger)?;
-    let veto = adjustments(cx, &mut ledger);
+    let mut veto = adjustments(cx, &mut ledger);
+    thresholds(cx, &mut ledger, &mut veto);
     let total = ledger.sum();
     let components = [
         Component::Rescale,
@@ -495,6 +498,7 @@ fn walk_tree(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Result<Tree> {
                 o.floored
             }
             NodeKind::Inner { children, aggregate, .. } => {
+                redistribute(cx, node, &mut t, ledger, &dim);
                 let combine = (children.as_slice(), *aggregate);
                 let Some(v) = inner_value(cx, node, combine, &mut t, ledger, &dim)? else {
                     continue;
@@ -509,6 +513,61 @@ fn walk_tree(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Result<Tree> {
     }
     ledger.current = None;
     Ok(t)
+}
+
+/// `redistribute` on an inner node: the maximum of children that do not apply spread over those
+/// that do (evenly, or in proportion to their maxima); each applicable child's points scaled by
+/// its new maximum over its old (a line on the child), so the node counts as fully applicable.
+fn redistribute(
+    cx: &AgencyCtx<'_>,
+    node: usize,
+    t: &mut Tree,
+    ledger: &mut Ledger,
+    dim: &Component,
+) {
+    let scheme = cx.scheme;
+    let Some(&how) = scheme.redistribute.get(&node) else { return };
+    let nd = &scheme.nodes[node];
+    let kids: Vec<usize> = nd
+        .children()
+        .iter()
+        .copied()
+        .filter(|&c| t.pts[c].is_some() && !t.amax[c].is_zero())
+        .collect();
+    let a: Decimal = kids.iter().map(|&c| t.amax[c]).sum();
+    let unused = nd.max - a;
+    if kids.is_empty() || unused <= Decimal::ZERO {
+        return;
+    }
+    let k = Decimal::from(kids.len() as u64);
+    for c in kids {
+        let old = t.amax[c];
+        let new = match how {
+            Redistribute::Even => checked::div(unused, k).and_then(|x| checked::add(old, x)),
+            Redistribute::Proportional => {
+                checked::mul(old, nd.max).and_then(|x| checked::div(x, a))
+            }
+        };
+        let new = ledger.ok(new, &nd.id);
+        let p = t.pts[c].unwrap_or_default();
+        let scaled = checked::mul(p, new).and_then(|x| checked::div(x, old));
+        let gain = at_ledger_precision(ledger.ok(scaled, &nd.id)) - p;
+        let how = if how == Redistribute::Even { "平均分配" } else { "按比例分配" };
+        let why = format!(
+            "{}不适用的分值{}{how}: {}满分{} → {},得分{} × {}/{}",
+            nd.name,
+            unused.normalize(),
+            scheme.nodes[c].name,
+            old.normalize(),
+            show(new),
+            show(p),
+            show(new),
+            old.normalize()
+        );
+        ledger.push(&scheme.nodes[c].id, dim.clone(), Step::Rescale, gain, None, why);
+        t.pts[c] = Some(p + gain);
+        t.amax[c] = new;
+    }
 }
 
 /// An inner node's value from its applicable children: their (weighted) sum, mean or geometric
@@ -765,9 +824,9 @@ fn base(cx: &AgencyCtx<'_>, leaf_max: &[Decimal], ledger: &mut Ledger) -> Result
         ));
     }
     let base_raw = ledger.sum();
-    if scheme.rescale && applicable_max != scheme.total {
-        let rescaled =
-            checked::mul(base_raw, scheme.total).and_then(|x| checked::div(x, applicable_max));
+    let total = scheme.group_total(&agency.group);
+    if scheme.rescale && applicable_max != total {
+        let rescaled = checked::mul(base_raw, total).and_then(|x| checked::div(x, applicable_max));
         let rescaled = at_ledger_precision(ledger.ok(rescaled, "rescale"));
         ledger.push(
             "rescale",
@@ -779,8 +838,8 @@ fn base(cx: &AgencyCtx<'_>, leaf_max: &[Decimal], ledger: &mut Ledger) -> Result
                 "{} of an applicable {} rescaled to {}: × {}/{}",
                 show(base_raw),
                 applicable_max.normalize(),
-                scheme.total,
-                scheme.total,
+                total,
+                total,
                 applicable_max.normalize()
             ),
         );
@@ -867,6 +926,11 @@ fn contributions(
     let mut inside: Vec<Decimal> = vec![Decimal::ONE; n];
     let mut inside_geo: Vec<Option<usize>> = vec![None; n];
     let mut any = false;
+    // A top-level part's weight (Σ weight × max = total) scales every line below it.
+    for &r in &scheme.roots {
+        factor[r] = scheme.nodes[r].weight;
+        any |= factor[r] != Decimal::ONE;
+    }
     // Parents before children: reverse post-order.
     for p in post_order(scheme).into_iter().rev() {
         let nd = &scheme.nodes[p];
@@ -949,6 +1013,7 @@ fn close_dimensions(
 ) -> Result<()> {
     for (d, &r) in scheme.roots.iter().enumerate() {
         let Some(p) = pts[r] else { continue };
+        let p = ledger.ok(checked::mul(p, scheme.nodes[r].weight), &scheme.nodes[r].id);
         let v = at_ledger_precision(ledger.ok(checked::add(p, major[d]), &scheme.nodes[r].id));
         let comp = Component::Dimension(scheme.nodes[r].id.clone());
         let sum = ledger.sum_of(&comp);
@@ -1244,6 +1309,19 @@ fn bonus(
             None,
             format!("bonus not counted: base {} is below the threshold {min}", show(base)),
         );
+    } else if !total.is_zero()
+        && let Some(why) = super::shapes::bonus_gate_closed(scheme, &ledger.lines)
+    {
+        ledger.push("bonus", Component::Bonus, Step::Cap, -total, None, why);
+    } else if let Some(part) = scheme.bonus.to
+        && scheme.nodes[part].weight != Decimal::ONE
+    {
+        let w = scheme.nodes[part].weight;
+        let change = checked::sub(w, Decimal::ONE).and_then(|x| checked::mul(total, x));
+        let change = ledger.ok(change, "bonus");
+        let why =
+            format!("加分计入{},按权重{}折算: {} × {}", scheme.nodes[part].name, w, show(total), w);
+        ledger.push("bonus", Component::Bonus, Step::Bonus, change, None, why);
     }
 }
 
@@ -1427,6 +1505,97 @@ fn lookback(
     }
 }
 
+/// Every triggered 单项否决 (`[[veto]] indicator`): a line on the node itself bringing its points
+/// to 0, inner nodes first, before dimension rounding. The node's value (and its ancestors')
+/// drop by the same amount. Nodes that do not apply to the agency get no line.
+fn node_vetoes(cx: &AgencyCtx<'_>, tree: &mut Tree, ledger: &mut Ledger) {
+    let scheme = cx.scheme;
+    ledger.current = None;
+    for node in post_order(scheme) {
+        for f in cx.findings.iter().filter(|f| f.count > 0 && !is_overturned(f)) {
+            let Some(&v) = scheme.veto_kinds.get(&f.kind) else { continue };
+            let veto = &scheme.vetoes[v];
+            if veto.indicator != Some(node) {
+                continue;
+            }
+            let Some(p) = super::shapes::subtree_points(scheme, &ledger.lines, node) else {
+                continue;
+            };
+            let nd = &scheme.nodes[node];
+            let root = Component::Dimension(scheme.nodes[scheme.roots[nd.dimension]].id.clone());
+            let why = format!("单项否决 {}:{}计0分(原{}分)", veto.name, nd.name, show(p));
+            ledger.push(&nd.id, root, Step::Veto, -p, Some(&f.source), why);
+            let own = p.checked_div(super::shapes::part_weight(scheme, node)).unwrap_or(p);
+            let mut up = Some(node);
+            while let Some(n) = up {
+                tree.pts[n] = tree.pts[n].map(|x| x - own);
+                up = scheme.nodes[n].parent;
+            }
+        }
+    }
+}
+
+/// Every `threshold` the agency's points on its node fall below: a 0-point line, and the grade
+/// forced as by a grade veto (recorded as `threshold:<id>` unless a veto already forces a grade
+/// at least as bad; a score-only veto keeps its record and gains the grade).
+fn thresholds(cx: &AgencyCtx<'_>, ledger: &mut Ledger, veto: &mut Option<VetoApplied>) {
+    let scheme = cx.scheme;
+    let Some(group) = scheme.group(&cx.agency.group) else { return };
+    let band = |name: &str| group.grades.iter().position(|b| b.name == name);
+    for th in &scheme.thresholds {
+        let Some(p) = super::shapes::own_points(scheme, &ledger.lines, th.node) else {
+            continue;
+        };
+        if p >= th.min {
+            continue;
+        }
+        let nd = &scheme.nodes[th.node];
+        let rule = format!("threshold:{}", nd.id);
+        let why = format!("{}得分{},低于{}分,等次为{}", nd.name, show(p), th.min, th.grade);
+        ledger.push(&rule, Component::Adjustment, Step::Veto, Decimal::ZERO, None, why);
+        let worse = |g: &Option<String>| {
+            g.as_deref().and_then(band).is_none_or(|cur| band(&th.grade).is_some_and(|b| b > cur))
+        };
+        match veto {
+            Some(v) if v.grade.is_none() && v.score.is_some() => v.grade = Some(th.grade.clone()),
+            Some(v) if v.grade.is_some() && !worse(&v.grade) => {}
+            _ => {
+                *veto = Some(VetoApplied {
+                    rule,
+                    name: nd.name.clone(),
+                    grade: Some(th.grade.clone()),
+                    score: None,
+                    source: format!("{}:{}", scheme.source, nd.line),
+                })
+            }
+        }
+    }
+}
+
+/// A `score_mode = "set"` veto's line: the total becomes the veto's score (raised or lowered);
+/// after an earlier set veto only lowered, so the lowest set score wins.
+fn set_score(
+    ledger: &mut Ledger,
+    veto: &crate::rules::Veto,
+    f: &crate::input::Finding,
+    rule: &str,
+    set_already: bool,
+) {
+    let score = veto.score.unwrap_or_default();
+    let current = ledger.sum();
+    let target = if set_already { score.min(current) } else { score };
+    let change = ledger.ok(checked::sub(target, current), rule);
+    let ev = if f.evidence.is_empty() { String::new() } else { format!(" — {}", f.evidence) };
+    ledger.push(
+        rule,
+        Component::Adjustment,
+        Step::Veto,
+        change,
+        Some(&f.source),
+        format!("一票否决 {}:得分定为{score}分{ev}", veto.name),
+    );
+}
+
 /// Apply every veto triggered by a finding: each score cap is a ledger line. The veto recorded
 /// (and whose grade the ranking forces) is the one forcing the worst grade of the agency's group,
 /// else the first in input order.
@@ -1441,7 +1610,15 @@ fn vetoes(
         g.grades.iter().position(|b| Some(&b.name) == grade.as_ref())
     };
     let mut first: Option<VetoApplied> = None;
-    for f in findings {
+    // `score_mode = "set"` vetoes first (the lowest set score wins), then caps, each in input order.
+    let sets = |f: &&&crate::input::Finding| {
+        scheme.veto_kinds.get(&f.kind).is_some_and(|&v| scheme.vetoes[v].set)
+    };
+    let ordered = findings.iter().enumerate().filter(|(_, f)| sets(f));
+    let ordered = ordered.chain(findings.iter().enumerate().filter(|(_, f)| !sets(f)));
+    let mut set_already = false;
+    let mut first_at = usize::MAX;
+    for (at, f) in ordered {
         let Some(&v) = scheme.veto_kinds.get(&f.kind) else { continue };
         if f.count == 0 {
             continue; // a row recording zero such findings triggers nothing
@@ -1460,7 +1637,10 @@ fn vetoes(
             );
             continue;
         }
-        if let Some(cap) = veto.score {
+        if veto.set {
+            set_score(ledger, veto, f, &rule, set_already);
+            set_already = true;
+        } else if let Some(cap) = veto.score {
             let current = ledger.sum();
             let change = if current > cap { checked::sub(cap, current) } else { Ok(Decimal::ZERO) };
             let change = ledger.ok(change, &rule);
@@ -1487,18 +1667,23 @@ fn vetoes(
                 Step::Veto,
                 Decimal::ZERO,
                 Some(&f.source),
-                format!(
-                    "veto {}: grade forced to {}",
-                    veto.name,
-                    veto.grade.as_deref().unwrap_or("")
-                ),
+                match &veto.grade {
+                    Some(g) => format!("veto {}: grade forced to {g}", veto.name),
+                    None => format!("单项否决 {}: 见指标行", veto.name),
+                },
             );
         }
         let worse = match &first {
             None => true,
-            Some(cur) => band(&veto.grade).is_some_and(|b| band(&cur.grade).is_none_or(|c| b > c)),
+            Some(cur) => match (band(&veto.grade), band(&cur.grade)) {
+                (Some(b), Some(c)) => b > c || (b == c && at < first_at),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => at < first_at,
+            },
         };
         if worse {
+            first_at = at;
             first = Some(VetoApplied {
                 rule: veto.id.clone(),
                 name: veto.name.clone(),

@@ -229,6 +229,18 @@ pub fn late_points(late: Late, max: Decimal, due: NaiveDate, done: NaiveDate) ->
                 ),
             )
         }
+        Late::PerBlock { points, days: block, min_share } => {
+            let blocks = (days.max(1) + i64::from(block) - 1) / i64::from(block);
+            let pts = (max - points * Decimal::from(blocks)).max(max * min_share);
+            (
+                pts,
+                format!(
+                    "完成于{done},逾期{days}天(截止{due}),按{block}天计{blocks}个周期: {max} − {blocks} × {points},不低于{} → {}",
+                    (max * min_share).normalize(),
+                    pts.normalize()
+                ),
+            )
+        }
     }
 }
 

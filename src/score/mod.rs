@@ -6,5 +6,6 @@ pub(crate) mod engine;
 pub mod ledger;
 pub(crate) mod methods;
 pub mod result;
+pub mod shapes;
 
 pub use engine::score;

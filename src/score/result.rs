@@ -73,7 +73,9 @@ pub struct AgencyResult {
     pub agency: String,
     pub group: String,
     pub parent: Option<String>,
-    /// 1-based rank within the group (competition ranking: 1, 2, 2, 4).
+    /// 1-based rank within the group (competition ranking: 1, 2, 2, 4); 0 for no rank (a vetoed
+    /// agency under `veto_rank = "unranked"`), written `null` in scores.json.
+    #[serde(serialize_with = "rank_or_null")]
     pub rank: u32,
     pub grade: String,
     /// Whether a grade quota moved this agency below the band its points reach.
@@ -155,4 +157,14 @@ pub struct SurveySummary {
     pub n: Option<u64>,
     /// Whether `n` is below the survey's minimum sample.
     pub below_minimum: bool,
+}
+
+/// A rank, or `null` for 0 (no rank).
+fn rank_or_null<S: serde::Serializer>(rank: &u32, s: S) -> Result<S::Ok, S::Error> {
+    if *rank == 0 { s.serialize_none() } else { s.serialize_u32(*rank) }
+}
+
+/// A rank as people read it: the number, or "—" for no rank.
+pub fn shown_rank(rank: u32) -> String {
+    if rank == 0 { "—".to_string() } else { rank.to_string() }
 }

@@ -1,0 +1,62 @@
+//! Engine steps of the rule shapes real schemes need (issue 14, docs/rules.md): reading a node's
+//! points from the ledger, the bonus gate on named parts.
+
+use rust_decimal::Decimal;
+
+use super::ledger::{Component, LedgerLine};
+use crate::rules::Scheme;
+
+/// Points of an indicator (any level) in a ledger: the sum of the dimension lines whose rule is
+/// the indicator or any of its descendants (a dimension's floors and rounding included). `None`
+/// when no such line exists (the indicator does not apply).
+pub fn subtree_points(scheme: &Scheme, lines: &[LedgerLine], node: usize) -> Option<Decimal> {
+    let mut ids = vec![node];
+    let mut i = 0;
+    while i < ids.len() {
+        ids.extend(scheme.nodes[ids[i]].children().iter().copied());
+        i += 1;
+    }
+    let names: Vec<&str> = ids.iter().map(|&n| scheme.nodes[n].id.as_str()).collect();
+    let mut found = false;
+    let mut sum = Decimal::ZERO;
+    for l in lines {
+        if matches!(l.component, Component::Dimension(_)) && names.contains(&l.rule.as_str()) {
+            found = true;
+            sum += l.points;
+        }
+    }
+    found.then_some(sum)
+}
+
+/// An indicator's points in its own units: [`subtree_points`] divided by the weight of its
+/// top-level part (a weighted part's lines are its contribution to the total).
+pub fn own_points(scheme: &Scheme, lines: &[LedgerLine], node: usize) -> Option<Decimal> {
+    let p = subtree_points(scheme, lines, node)?;
+    let w = part_weight(scheme, node);
+    if w == Decimal::ONE { Some(p) } else { p.checked_div(w) }
+}
+
+/// The weight of the top-level part a node belongs to.
+pub fn part_weight(scheme: &Scheme, node: usize) -> Decimal {
+    scheme.nodes[scheme.roots[scheme.nodes[node].dimension]].weight
+}
+
+/// The bonus gate's verdict for one agency: `None` when the gate is open (or there is none),
+/// else the explanation of the line that removes the bonus.
+pub fn bonus_gate_closed(scheme: &Scheme, lines: &[LedgerLine]) -> Option<String> {
+    let gate = scheme.bonus.gate.as_ref()?;
+    let sum: Decimal =
+        gate.nodes.iter().map(|&n| own_points(scheme, lines, n).unwrap_or_default()).sum();
+    let open = if gate.inclusive { sum >= gate.bound } else { sum > gate.bound };
+    if open {
+        return None;
+    }
+    let names: Vec<&str> = gate.nodes.iter().map(|&n| scheme.nodes[n].name.as_str()).collect();
+    let how = if gate.inclusive { "低于" } else { "未高于" };
+    Some(format!(
+        "{}得分{},{how}{}分,加分不计",
+        names.join("+"),
+        sum.normalize(),
+        gate.bound.normalize()
+    ))
+}
