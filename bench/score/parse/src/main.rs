@@ -48,7 +48,9 @@ fn main() {
         let (rows, fields) = std::thread::scope(|s| {
             let hs: Vec<_> =
                 parts(&bytes, threads).into_iter().map(|b| s.spawn(move || parse(b))).collect();
-            hs.into_iter().map(|h| h.join().expect("thread")).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+            hs.into_iter()
+                .map(|h| h.join().expect("thread"))
+                .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
         });
         println!("{rows:>10} rows {fields:>11} fields  {}", p.display());
     }
