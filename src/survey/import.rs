@@ -1024,27 +1024,12 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
             ));
             continue;
         }
-        let mut cells: Vec<&str> = vec![""; plan.width];
-        let mut bad = None;
-        for &c in needed {
-            let field = &rec[c];
-            let text = if valid_utf8 {
-                // SAFETY: the whole block is valid UTF-8, and the CSV parser splits it only at
-                // ASCII bytes (`,` `"` `\r` `\n`) and removes only ASCII quotes, so every field is
-                // a run of whole UTF-8 characters.
-                Some(unsafe { std::str::from_utf8_unchecked(field) })
-            } else {
-                std::str::from_utf8(field).ok()
-            };
-            match text {
-                // Cells are trimmed once here; classification assumes trimmed cells.
-                Some(t) => cells[c] = crate::survey::wjx::trim(t),
-                None => {
-                    bad = Some(c);
-                    break;
-                }
-            }
-        }
+        // A block that is not valid UTF-8 as a whole: find the first needed cell that is not.
+        let bad = if valid_utf8 {
+            None
+        } else {
+            needed.iter().copied().find(|&c| std::str::from_utf8(&rec[c]).is_err())
+        };
         if let Some(c) = bad {
             block.rows.push((
                 line,
@@ -1059,8 +1044,16 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
             continue;
         }
         let outcome = {
-            let cells = &cells;
-            let get = |i: usize| cells[i];
+            let rec = &rec;
+            // Cells are read in place (no per-row buffer) and trimmed; classification assumes
+            // trimmed cells and reads only needed columns.
+            let get = |i: usize| {
+                // SAFETY: every needed field is valid UTF-8: either the whole block is (the CSV
+                // parser splits it only at ASCII bytes `,` `"` `\r` `\n` and removes only ASCII
+                // quotes, so every field is a run of whole characters), or each needed field was
+                // checked above.
+                crate::survey::wjx::trim(unsafe { std::str::from_utf8_unchecked(&rec[i]) })
+            };
             screen::classify(q, plan, &get, &mut block.answers)
         };
         block.rows.push((line, outcome));

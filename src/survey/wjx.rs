@@ -76,7 +76,11 @@ pub fn seconds(cell: &str) -> Option<u64> {
 /// in brackets is wjx's geolocation and not part of the key.
 pub fn ip_key(cell: &str) -> &str {
     let t = cell.trim();
-    let end = t.find(['(', '（']).unwrap_or(t.len());
+    // A byte search (read on every row when IPs are keys): `(` is one byte, `（` is EF BC 88.
+    let b = t.as_bytes();
+    let end = (0..b.len())
+        .find(|&i| b[i] == b'(' || b[i..].starts_with("（".as_bytes()))
+        .unwrap_or(b.len());
     t[..end].trim()
 }
 
@@ -237,6 +241,9 @@ mod tests {
         assert_eq!(seconds("5"), Some(5));
         assert_eq!(seconds("NULL"), None);
         assert_eq!(ip_key("183.192.16.69(上海-上海)"), "183.192.16.69");
+        assert_eq!(ip_key(" 1.2.3.4（北京-北京）"), "1.2.3.4");
+        assert_eq!(ip_key("1.2.3.4 (北京)"), "1.2.3.4");
+        assert_eq!(ip_key("1.2.3.4"), "1.2.3.4");
         assert_eq!(submitted("2016/12/17 14:22:55"), Some(1481984575));
         assert_eq!(submitted("2016-12-17 14:22:55"), Some(1481984575));
         assert_eq!(submitted("yesterday"), None);
