@@ -253,24 +253,69 @@ pub enum Outcome {
 /// Classify one row. `cell(i)` returns column i's text, trimmed (`None` when the row is too short or the
 /// cell is not valid text, which `row_error` explains). Answers of a valid row are appended to
 /// `answers` (one byte per question: 0 skipped, k option k−1).
+///
+/// In phases: who is rated and by which group; the answers and the row's score; the times; the
+/// screening rules; the duplicate key. A phase that refuses the row drops the answers it appended.
 pub fn classify<'a>(
     q: &Questionnaire,
     plan: &Plan,
     cell: &dyn Fn(usize) -> &'a str,
     answers: &mut Vec<u8>,
 ) -> Outcome {
+    let reject = |agency: Option<u32>, reason: String| Outcome::Rejected { agency, reason };
+    let (agency, group) = match rated_by(q, plan, cell) {
+        Ok(found) => found,
+        Err((agency, reason)) => return reject(agency, reason),
+    };
+    let a = Some(agency as u32);
+    let start = answers.len();
+    let refused = |answers: &mut Vec<u8>, reason: String| {
+        answers.truncate(start);
+        reject(a, reason)
+    };
+    let (num, den) = match answer_all(q, plan, cell, answers) {
+        Ok(score) => score,
+        Err(reason) => return refused(answers, reason),
+    };
+    let (seconds, submitted) = match times(plan, cell) {
+        Ok(t) => t,
+        Err(reason) => return refused(answers, reason),
+    };
+    if let Some(rule) = screened_by(q, plan, cell, &answers[start..], seconds, den > 0) {
+        answers.truncate(start);
+        return Outcome::Screened { agency: agency as u32, rule };
+    }
+    // y in millionths, rounded half away from zero (num, den ≥ 0).
+    let d = den.max(1) * plan.value_unit;
+    let y = ((2 * MICRO as i128 * num + d) / (2 * d)) as i64;
+    Outcome::Valid {
+        agency: agency as u32,
+        group: group as u16,
+        y,
+        key: dedup_key(plan, cell, agency),
+        submitted,
+        rated: den > 0,
+    }
+}
+
+/// The agency rated and the respondent's group, or the rejection (with the agency when known).
+#[inline]
+fn rated_by<'a>(
+    q: &Questionnaire,
+    plan: &Plan,
+    cell: &dyn Fn(usize) -> &'a str,
+) -> std::result::Result<(usize, usize), (Option<u32>, String)> {
     let form = plan.form;
     let col = |i: usize| plan.headers[i].as_str();
-    let reject = |agency: Option<u32>, reason: String| Outcome::Rejected { agency, reason };
     let raw_agency = cell(plan.agency);
     if wjx::is_blank_trimmed(raw_agency) {
-        return reject(
+        return Err((
             None,
             format!("column `{}`: no agency given: expected the agency rated", col(plan.agency)),
-        );
+        ));
     }
     let Some(agency) = q.agency_of(raw_agency, form) else {
-        return reject(
+        return Err((
             None,
             format!(
                 "column `{}`: unknown agency `{raw_agency}`: expected one of the questionnaire's {} agencies (label, id{})",
@@ -278,74 +323,45 @@ pub fn classify<'a>(
                 q.agencies.len(),
                 if form == AnswerForm::Number { " or position" } else { "" }
             ),
-        );
+        ));
     };
-    let a = Some(agency as u32);
     let raw_group = cell(plan.group);
     let by_name = plan.group_names.find(raw_group).map(|i| i % q.groups.len());
     let Some(group) = by_name.or_else(|| q.group_of(raw_group, form)) else {
-        return reject(
-            a,
+        return Err((
+            Some(agency as u32),
             format!(
                 "column `{}`: unknown respondent group `{raw_group}`: expected one of {}",
                 col(plan.group),
                 q.groups.iter().map(|g| g.label.as_str()).collect::<Vec<_>>().join(", ")
             ),
-        );
+        ));
     };
-    let start = answers.len();
+    Ok((agency, group))
+}
+
+/// Append every question's answer (0 skipped, k option k−1) and return the weighted score's
+/// numerator and denominator; a missing required answer or an answer out of range is refused.
+#[inline]
+fn answer_all<'a>(
+    q: &Questionnaire,
+    plan: &Plan,
+    cell: &dyn Fn(usize) -> &'a str,
+    answers: &mut Vec<u8>,
+) -> std::result::Result<(i128, i128), String> {
     let (mut num, mut den) = (0i128, 0i128);
     for (i, &c) in plan.questions.iter().enumerate() {
         let raw = cell(c);
-        let scale = q.scale_of(i);
         let k = if wjx::is_blank_trimmed(raw) {
             if q.questions[i].required {
-                answers.truncate(start);
-                return reject(
-                    a,
-                    format!(
-                        "column `{}`: missing required answer to question {}",
-                        col(c),
-                        q.questions[i].id
-                    ),
-                );
+                return Err(format!(
+                    "column `{}`: missing required answer to question {}",
+                    plan.headers[c], q.questions[i].id
+                ));
             }
             0
         } else {
-            let found = match form {
-                AnswerForm::Text => plan.labels[i].find(raw).or_else(|| {
-                    let label = wjx::strip_other(raw)?;
-                    scale.options.iter().position(|o| o.label == label)
-                }),
-                AnswerForm::Number => wjx::position(raw)
-                    .filter(|&p| p >= 1 && p <= scale.options.len())
-                    .map(|p| p - 1),
-            };
-            match found {
-                Some(o) => o + 1,
-                None => {
-                    answers.truncate(start);
-                    let expected = match form {
-                        AnswerForm::Text => scale
-                            .options
-                            .iter()
-                            .map(|o| o.label.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        AnswerForm::Number => {
-                            format!("an option position 1 to {}", scale.options.len())
-                        }
-                    };
-                    return reject(
-                        a,
-                        format!(
-                            "column `{}`: answer `{raw}` to question {} is out of range: expected {expected}",
-                            col(c),
-                            q.questions[i].id
-                        ),
-                    );
-                }
-            }
+            answer(q, plan, i, c, raw)? + 1
         };
         if k > 0
             && let Some(v) = plan.values[i][k - 1]
@@ -355,20 +371,58 @@ pub fn classify<'a>(
         }
         answers.push(k as u8);
     }
+    Ok((num, den))
+}
+
+/// The option (0-based) a non-blank answer to question `i` (column `c`) names.
+#[inline]
+fn answer(
+    q: &Questionnaire,
+    plan: &Plan,
+    i: usize,
+    c: usize,
+    raw: &str,
+) -> std::result::Result<usize, String> {
+    let scale = q.scale_of(i);
+    let found = match plan.form {
+        AnswerForm::Text => plan.labels[i].find(raw).or_else(|| {
+            let label = wjx::strip_other(raw)?;
+            scale.options.iter().position(|o| o.label == label)
+        }),
+        AnswerForm::Number => {
+            wjx::position(raw).filter(|&p| p >= 1 && p <= scale.options.len()).map(|p| p - 1)
+        }
+    };
+    found.ok_or_else(|| {
+        let expected = match plan.form {
+            AnswerForm::Text => {
+                scale.options.iter().map(|o| o.label.as_str()).collect::<Vec<_>>().join(", ")
+            }
+            AnswerForm::Number => format!("an option position 1 to {}", scale.options.len()),
+        };
+        format!(
+            "column `{}`: answer `{raw}` to question {} is out of range: expected {expected}",
+            plan.headers[c], q.questions[i].id
+        )
+    })
+}
+
+/// The completion time in seconds and the submission time, when the export has them.
+#[inline]
+fn times<'a>(
+    plan: &Plan,
+    cell: &dyn Fn(usize) -> &'a str,
+) -> std::result::Result<(Option<u64>, i64), String> {
     let mut seconds = None;
     if let Some(c) = plan.seconds {
         match wjx::seconds(cell(c)) {
             Some(s) => seconds = Some(s),
             None => {
-                answers.truncate(start);
-                return reject(
-                    a,
-                    format!(
-                        "column `{}`: unparseable completion time `{}`: expected seconds like `136秒` or `136`",
-                        col(c),
-                        cell(c).trim()
-                    ),
-                );
+                return Err(format!(
+                    "column `{}`: unparseable completion time `{}`: expected seconds like `136秒` or `136`",
+                    plan.headers[c],
+                    cell(c).trim()
+                ));
             }
         }
     }
@@ -377,30 +431,37 @@ pub fn classify<'a>(
         match wjx::submitted(cell(c)) {
             Some(t) => submitted = t,
             None => {
-                answers.truncate(start);
-                return reject(
-                    a,
-                    format!(
-                        "column `{}`: unparseable submission time `{}`: expected like `2022/06/01 14:22:55`",
-                        col(c),
-                        cell(c).trim()
-                    ),
-                );
+                return Err(format!(
+                    "column `{}`: unparseable submission time `{}`: expected like `2022/06/01 14:22:55`",
+                    plan.headers[c],
+                    cell(c).trim()
+                ));
             }
         }
     }
-    let screened = |rule: usize| Outcome::Screened { agency: agency as u32, rule: rule as u16 };
+    Ok((seconds, submitted))
+}
+
+/// The first screening rule the row fails (its index in [`rule_names`]), in the documented
+/// order: completion time, attention checks, straight-lining, no rated answer.
+#[inline]
+fn screened_by<'a>(
+    q: &Questionnaire,
+    plan: &Plan,
+    cell: &dyn Fn(usize) -> &'a str,
+    row: &[u8],
+    seconds: Option<u64>,
+    rated: bool,
+) -> Option<u16> {
     if let (Some(min), Some(s)) = (q.screening.min_seconds, seconds)
         && s < min
     {
-        answers.truncate(start);
-        return screened(0);
+        return Some(0);
     }
     for (i, (att, &c)) in q.screening.attention.iter().zip(&plan.attention).enumerate() {
         let v = cell(c);
         if !att.pass.iter().any(|p| p == v) {
-            answers.truncate(start);
-            return screened(1 + i);
+            return Some((1 + i) as u16);
         }
     }
     let n_att = q.screening.attention.len();
@@ -410,46 +471,40 @@ pub fn classify<'a>(
         let given: Vec<u8> = sl
             .questions
             .iter()
-            .map(|&i| (i, answers[start + i]))
+            .map(|&i| (i, row[i]))
             .filter(|&(i, k)| k > 0 && plan.values[i][k as usize - 1].is_some())
             .map(|(_, k)| k)
             .collect();
         if given.len() >= sl.min_answered && given.iter().all(|&k| k == given[0]) {
-            answers.truncate(start);
-            return screened(1 + n_att);
+            return Some((1 + n_att) as u16);
         }
     }
-    let rated = den > 0;
     if !rated && plan.keys.is_empty() {
-        answers.truncate(start);
-        return screened(2 + n_att);
+        return Some((2 + n_att) as u16);
     }
-    // y in millionths, rounded half away from zero (num, den ≥ 0).
-    let d = den.max(1) * plan.value_unit;
-    let y = ((2 * MICRO as i128 * num + d) / (2 * d)) as i64;
-    let key = (!plan.keys.is_empty()).then(|| {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        h.write_u32(agency as u32);
-        let mut any = false;
-        for (&c, &is_ip) in plan.keys.iter().zip(&plan.key_is_ip) {
-            let v = cell(c);
-            let v = if is_ip { wjx::ip_key(v) } else { v };
-            if !v.is_empty() && !wjx::is_blank(v) {
-                any = true;
-            }
-            h.write(v.as_bytes());
-            h.write_u8(0xFF);
+    None
+}
+
+/// The hash of the row's duplicate-key columns (IP addresses by their address part), with the
+/// agency; `None` when the questionnaire names no keys or every key cell is blank.
+#[inline]
+fn dedup_key<'a>(plan: &Plan, cell: &dyn Fn(usize) -> &'a str, agency: usize) -> Option<u64> {
+    if plan.keys.is_empty() {
+        return None;
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    h.write_u32(agency as u32);
+    let mut any = false;
+    for (&c, &is_ip) in plan.keys.iter().zip(&plan.key_is_ip) {
+        let v = cell(c);
+        let v = if is_ip { wjx::ip_key(v) } else { v };
+        if !v.is_empty() && !wjx::is_blank(v) {
+            any = true;
         }
-        any.then(|| h.finish())
-    });
-    Outcome::Valid {
-        agency: agency as u32,
-        group: group as u16,
-        y,
-        key: key.flatten(),
-        submitted,
-        rated,
+        h.write(v.as_bytes());
+        h.write_u8(0xFF);
     }
+    any.then(|| h.finish())
 }
 
 /// The index of the `duplicate` rule in [`rule_names`].
