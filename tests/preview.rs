@@ -236,10 +236,18 @@ fn no_bundle_holds_another_agencys_id_name_or_score() {
             }
             t
         };
-        let files: Vec<(String, String)> = ["preview.html", "ledger.json"]
+        let mut files: Vec<(String, String)> = ["preview.html", "ledger.json"]
             .iter()
             .map(|f| (f.to_string(), strip_images(read(&dir.join(f)))))
             .collect();
+        // preview.pdf: its text as pdftotext (poppler-utils) extracts it, under the same checks.
+        let pdf = std::process::Command::new("pdftotext")
+            .arg(dir.join("preview.pdf"))
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) runs");
+        assert!(pdf.status.success(), "{id}/preview.pdf: pdftotext failed");
+        files.push(("preview.pdf".into(), String::from_utf8(pdf.stdout).unwrap()));
         let mut allowed = numbers(&serde_json::to_string(a).unwrap());
         // Its own dimension score rates.
         for (p, m) in
@@ -338,5 +346,5 @@ fn no_bundle_holds_another_agencys_id_name_or_score() {
             }
         }
     }
-    assert_eq!(checked, 168 * 167 * 2);
+    assert_eq!(checked, 168 * 167 * 3, "every pair, in preview.html, ledger.json and preview.pdf");
 }

@@ -80,7 +80,7 @@ fn remove_stale(out: &Path, keep: &BTreeSet<&str>) -> Result<()> {
     Ok(())
 }
 
-/// Write `out/<ID-名称>/preview.html` and `ledger.json` for every agency, and remove the folders
+/// Write `out/<ID-名称>/preview.html`, `preview.pdf` and `ledger.json` for every agency, and remove the folders
 /// of agencies no longer listed.
 pub fn export(run: &RunResult, out: &Path) -> Result<usize> {
     let folders = folders(run)?;
@@ -94,13 +94,14 @@ pub fn export(run: &RunResult, out: &Path) -> Result<usize> {
             let mut json = serde_json::to_vec_pretty(&p).expect("preview serialises");
             json.push(b'\n');
             write_atomic(&dir.join(MARKER), &json)?;
-            let chart = super::chart_png(&p, CHART_DPI)?;
+            let chart = super::chart(&p, CHART_DPI)?;
             write_atomic(
                 &dir.join("preview.html"),
-                super::render::html(&p, Some(&chart)).as_bytes(),
+                super::render::html(&p, Some(&chart.png)).as_bytes(),
             )?;
-            // preview.pdf: the hook for the report's PDF engine (helper "publishdoc"), written
-            // here from the same `Preview` once that engine exists.
+            // The same chart in the PDF, at page width (16 cm: 192 dpi on paper).
+            let pdf = super::pdf::write(&p, Some((&chart.png, chart.png_size)))?;
+            write_atomic(&dir.join("preview.pdf"), &pdf)?;
             Ok(())
         })
         .collect();

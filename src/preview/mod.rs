@@ -4,6 +4,7 @@
 
 pub mod aggregates;
 pub mod bundle;
+pub mod pdf;
 pub mod render;
 pub mod whatif;
 
@@ -81,6 +82,11 @@ pub struct Scenario {
 /// needs no font to show it). Group ranges and means are the preview's aggregates: withheld for
 /// small groups, where only the agency's own rates are drawn.
 pub fn chart_png(p: &Preview, dpi: u32) -> Result<Vec<u8>> {
+    Ok(chart(p, dpi)?.png)
+}
+
+/// The agency-against-group chart drawn at `dpi` (PNG, its size, and the SVG).
+pub fn chart(p: &Preview, dpi: u32) -> Result<crate::report::chart::Rendered> {
     let hundred = Decimal::ONE_HUNDRED;
     let a = &p.agency;
     let own = (0..p.scheme.dimensions.len())
@@ -107,7 +113,7 @@ pub fn chart_png(p: &Preview, dpi: u32) -> Result<Vec<u8>> {
         group,
     )
     .with_verdict(crate::report::chart::agency::verdict(a, p.scheme.decimals));
-    Ok(crate::report::chart::render(&chart, dpi)?.png)
+    crate::report::chart::render(&chart, dpi)
 }
 
 /// The agency's result in a run, or an error listing close matches.

@@ -181,15 +181,7 @@ fn headline(h: &mut String, p: &Preview) {
 /// Every line that took points away, largest loss first, with its finding, its evidence and
 /// what rectifying it is worth at most (the line's own points, before caps and 折算).
 fn lost_points(h: &mut String, p: &Preview) {
-    // Rounding and the rescale are arithmetic, not findings: nothing to rectify.
-    let mut lost: Vec<&LedgerLine> = p
-        .agency
-        .ledger
-        .iter()
-        .filter(|l| l.points < rust_decimal::Decimal::ZERO)
-        .filter(|l| l.rule != "rounding" && l.component != crate::score::ledger::Component::Rescale)
-        .collect();
-    lost.sort_by(|x, y| x.points.cmp(&y.points).then_with(|| x.rule.cmp(&y.rule)));
+    let lost = lost_lines(p);
     let _ = writeln!(h, "<h2>失分项(按失分从多到少)</h2>");
     if lost.is_empty() {
         let _ = writeln!(h, "<p>没有扣分项。</p>");
@@ -214,6 +206,20 @@ fn lost_points(h: &mut String, p: &Preview) {
         h,
         "</table><p class=muted>“整改最多可挽回”为该项本身的分值;受扣分上限和折算影响,实际挽回可能更少,可用 what-if(--drop-finding、--assume-rectified)精确测算。</p>"
     );
+}
+
+/// The ledger lines that took points away, largest loss first. Rounding and the rescale are
+/// arithmetic, not findings: nothing to rectify.
+pub fn lost_lines(p: &Preview) -> Vec<&LedgerLine> {
+    let mut lost: Vec<&LedgerLine> = p
+        .agency
+        .ledger
+        .iter()
+        .filter(|l| l.points < rust_decimal::Decimal::ZERO)
+        .filter(|l| l.rule != "rounding" && l.component != crate::score::ledger::Component::Rescale)
+        .collect();
+    lost.sort_by(|x, y| x.points.cmp(&y.points).then_with(|| x.rule.cmp(&y.rule)));
+    lost
 }
 
 fn signed_abs(l: &LedgerLine) -> String {
