@@ -157,87 +157,57 @@ pub fn draft(paths: &[PathBuf], encoding: Option<TextEncoding>) -> Result<String
         Some(n) => Some(Pairing::new(&table, n, &display)?),
         None => None,
     };
-    let mut learned: Vec<Option<HashMap<String, usize>>> = Vec::new();
-    let mut metadata = Vec::new();
-    let mut skipped = Vec::new();
-    let mut columns: Vec<Column> = Vec::new();
+    let Scan { mut columns, learned, metadata, skipped } = scan(&table, pairing.as_ref());
+    share_matrix_scales(&mut columns, &learned);
+    let by_number = mark_by_number(&mut columns);
+    let (scales, scale_of) = shared_scales(&columns);
+
+    let mut o = String::new();
+    write_preamble(&mut o, &display, table.rows.len(), by_number, &metadata);
+    write_scales(&mut o, &scales);
+    write_fixed_sections(&mut o, &metadata);
+    write_questions(&mut o, &columns, &scale_of);
+    if !skipped.is_empty() {
+        let _ = writeln!(o, "\n# Columns not drafted as rated questions:");
+        for s in skipped {
+            let _ = writeln!(o, "#   {s}");
+        }
+    }
+    Ok(o)
+}
+
+/// What a pass over the export's columns found.
+struct Scan {
+    /// The columns drafted as rated questions.
+    columns: Vec<Column>,
+    /// Per column: the option positions observed by pairing with the by-number export.
+    learned: Vec<Option<HashMap<String, usize>>>,
+    metadata: Vec<String>,
+    /// Columns not drafted, each with why.
+    skipped: Vec<String>,
+}
+
+/// Classify every column of the export: metadata, skipped (with why) or a rated question.
+fn scan(table: &Table, pairing: Option<&Pairing>) -> Scan {
+    let mut sc = Scan {
+        columns: Vec::new(),
+        learned: Vec::new(),
+        metadata: Vec::new(),
+        skipped: Vec::new(),
+    };
     let mut in_matrix: Option<String> = None;
     for (i, h) in table.headers.iter().enumerate() {
-        let mut answers: Vec<String> = Vec::new();
-        let mut free_text = false;
-        let mut multi = false;
-        for row in &table.rows {
-            let c = row.cells.get(i).map(|s| s.trim()).unwrap_or("");
-            if wjx::is_blank(c) {
-                continue;
-            }
-            if c.contains('┋') || c.contains('→') {
-                multi = true;
-            }
-            let c = wjx::strip_other(c).unwrap_or(c);
-            if !answers.iter().any(|a| a == c) {
-                if answers.len() == MAX_OPTIONS {
-                    free_text = true;
-                    break;
-                }
-                answers.push(c.to_string());
-            }
-        }
-        let (text, kind) = match wjx::header(h) {
-            Header::Metadata(m) => {
-                metadata.push(m);
-                in_matrix = None;
-                continue;
-            }
-            Header::ChoiceOption { number, option } => {
-                skipped.push(format!(
-                    "{h} (one option of multiple-choice question {number}: {option})"
-                ));
-                in_matrix = None;
-                continue;
-            }
-            Header::MatrixFirst { title, row, .. } => {
-                in_matrix = Some(title.clone());
-                (format!("{title} — {row}"), "matrix row")
-            }
-            Header::Question { title, kind, .. } => {
-                in_matrix = None;
-                // wjx names the type: fill-in and multiple-choice questions are not ratings.
-                if let Some(k) = kind
-                    .as_deref()
-                    .filter(|k| k.contains("填空") || k.contains("多选") || k.contains("排序"))
-                {
-                    skipped.push(format!("{h} ({k}: not a rating)"));
-                    continue;
-                }
-                (title, "question")
-            }
-            Header::Other(t) => match &in_matrix {
-                Some(m) => (format!("{m} — {t}"), "matrix row"),
-                None => (t, "column"),
-            },
+        let (answers, free_text, multi) = distinct_answers(table, i);
+        let Some((text, kind)) = classify(h, &mut in_matrix, &mut sc) else {
+            continue;
         };
-        if multi {
-            skipped.push(format!("{h} (multiple choice or ranking: not a rating)"));
-            continue;
-        }
-        if free_text {
-            skipped.push(format!("{h} (more than {MAX_OPTIONS} distinct answers: free text, or the agency/custom column)"));
-            continue;
-        }
-        let number = |a: &String| a.trim_end_matches('分').parse::<f64>().ok();
-        if let Some(max) = answers
-            .iter()
-            .map(number)
-            .collect::<Option<Vec<f64>>>()
-            .and_then(|v| v.into_iter().reduce(f64::max).filter(|&m| m > MAX_RATING_NUMBER))
-        {
-            skipped.push(format!("{h} (numbers up to {max}: an id or a count, not a rating)"));
+        if let Some(why) = not_a_rating(h, &answers, multi, free_text) {
+            sc.skipped.push(why);
             continue;
         }
         let matrix = if kind == "matrix row" { in_matrix.clone() } else { None };
-        learned.push(pairing.as_ref().and_then(|p| p.positions(&table, i, h)));
-        columns.push(Column {
+        sc.learned.push(pairing.and_then(|p| p.positions(table, i, h)));
+        sc.columns.push(Column {
             header: h.trim().to_string(),
             text,
             answers,
@@ -247,7 +217,101 @@ pub fn draft(paths: &[PathBuf], encoding: Option<TextEncoding>) -> Result<String
             confirmed: false,
         });
     }
-    // A matrix's rows share its scale: the union of the answers seen in any row.
+    sc
+}
+
+/// The distinct answers in column `i` (at most [`MAX_OPTIONS`]), whether there were more (free
+/// text), and whether any answer holds several choices.
+fn distinct_answers(table: &Table, i: usize) -> (Vec<String>, bool, bool) {
+    let mut answers: Vec<String> = Vec::new();
+    let mut free_text = false;
+    let mut multi = false;
+    for row in &table.rows {
+        let c = row.cells.get(i).map(|s| s.trim()).unwrap_or("");
+        if wjx::is_blank(c) {
+            continue;
+        }
+        if c.contains('┋') || c.contains('→') {
+            multi = true;
+        }
+        let c = wjx::strip_other(c).unwrap_or(c);
+        if !answers.iter().any(|a| a == c) {
+            if answers.len() == MAX_OPTIONS {
+                free_text = true;
+                break;
+            }
+            answers.push(c.to_string());
+        }
+    }
+    (answers, free_text, multi)
+}
+
+/// A column's question text and kind from its header; `None` (recorded in `sc`) for metadata
+/// and columns that are not ratings. Tracks the matrix the following bare rows belong to.
+fn classify(
+    h: &str,
+    in_matrix: &mut Option<String>,
+    sc: &mut Scan,
+) -> Option<(String, &'static str)> {
+    Some(match wjx::header(h) {
+        Header::Metadata(m) => {
+            sc.metadata.push(m);
+            *in_matrix = None;
+            return None;
+        }
+        Header::ChoiceOption { number, option } => {
+            sc.skipped
+                .push(format!("{h} (one option of multiple-choice question {number}: {option})"));
+            *in_matrix = None;
+            return None;
+        }
+        Header::MatrixFirst { title, row, .. } => {
+            *in_matrix = Some(title.clone());
+            (format!("{title} — {row}"), "matrix row")
+        }
+        Header::Question { title, kind, .. } => {
+            *in_matrix = None;
+            // wjx names the type: fill-in and multiple-choice questions are not ratings.
+            if let Some(k) = kind
+                .as_deref()
+                .filter(|k| k.contains("填空") || k.contains("多选") || k.contains("排序"))
+            {
+                sc.skipped.push(format!("{h} ({k}: not a rating)"));
+                return None;
+            }
+            (title, "question")
+        }
+        Header::Other(t) => match in_matrix {
+            Some(m) => (format!("{m} — {t}"), "matrix row"),
+            None => (t, "column"),
+        },
+    })
+}
+
+/// Why a column's answers are not a rating (several choices, free text, ids or counts), if so.
+fn not_a_rating(h: &str, answers: &[String], multi: bool, free_text: bool) -> Option<String> {
+    if multi {
+        return Some(format!("{h} (multiple choice or ranking: not a rating)"));
+    }
+    if free_text {
+        return Some(format!(
+            "{h} (more than {MAX_OPTIONS} distinct answers: free text, or the agency/custom column)"
+        ));
+    }
+    let number = |a: &String| a.trim_end_matches('分').parse::<f64>().ok();
+    if let Some(max) = answers
+        .iter()
+        .map(number)
+        .collect::<Option<Vec<f64>>>()
+        .and_then(|v| v.into_iter().reduce(f64::max).filter(|&m| m > MAX_RATING_NUMBER))
+    {
+        return Some(format!("{h} (numbers up to {max}: an id or a count, not a rating)"));
+    }
+    None
+}
+
+/// A matrix's rows share its scale: the union of the answers seen in any row.
+fn share_matrix_scales(columns: &mut [Column], learned: &[Option<HashMap<String, usize>>]) {
     let mut i = 0;
     while i < columns.len() {
         let mut j = i + 1;
@@ -284,8 +348,11 @@ pub fn draft(paths: &[PathBuf], encoding: Option<TextEncoding>) -> Result<String
         }
         i = j;
     }
-    // A by-number export: most question columns hold only option positions (a free-text column
-    // the header did not mark can hold anything).
+}
+
+/// A by-number export: most question columns hold only option positions (a free-text column
+/// the header did not mark can hold anything). Their answers become positions 1..max.
+fn mark_by_number(columns: &mut [Column]) -> bool {
     let numeric =
         |c: &Column| !c.answers.is_empty() && c.answers.iter().all(|a| wjx::position(a).is_some());
     let by_number = 2 * columns.iter().filter(|c| numeric(c)).count() > columns.len();
@@ -297,11 +364,14 @@ pub fn draft(paths: &[PathBuf], encoding: Option<TextEncoding>) -> Result<String
             c.confirmed = true;
         }
     }
+    by_number
+}
 
-    // Shared scales: identical answer sets.
+/// Shared scales (identical answer sets) and the scale of each column.
+fn shared_scales(columns: &[Column]) -> (Vec<(Vec<String>, bool)>, Vec<usize>) {
     let mut scales: Vec<(Vec<String>, bool)> = Vec::new();
     let mut scale_of = Vec::new();
-    for c in &columns {
+    for c in columns {
         let s = match scales.iter().position(|s| s.0 == c.answers && s.1 == c.confirmed) {
             Some(s) => s,
             None => {
@@ -311,13 +381,22 @@ pub fn draft(paths: &[PathBuf], encoding: Option<TextEncoding>) -> Result<String
         };
         scale_of.push(s);
     }
+    (scales, scale_of)
+}
 
-    let mut o = String::new();
+/// The draft's opening comment and top-level keys.
+fn write_preamble(
+    o: &mut String,
+    display: &str,
+    rows: usize,
+    by_number: bool,
+    metadata: &[String],
+) {
     let _ = writeln!(o, "# Questionnaire drafted by `kaohe survey init` from {display}");
     let _ = writeln!(
         o,
         "# ({} data rows). Every TODO must be decided by the survey team; the file",
-        table.rows.len()
+        rows
     );
     let _ = writeln!(o, "# does not load until they are. See docs/survey.md for each key.");
     let _ = writeln!(o, "id = \"TODO-survey-id\"");
@@ -335,6 +414,10 @@ pub fn draft(paths: &[PathBuf], encoding: Option<TextEncoding>) -> Result<String
     if !metadata.is_empty() {
         let _ = writeln!(o, "# metadata columns: {}", metadata.join(", "));
     }
+}
+
+/// One `[scales.sN]` table per shared scale, options in order with suggested values.
+fn write_scales(o: &mut String, scales: &[(Vec<String>, bool)]) {
     for (k, (s, confirmed)) in scales.iter().enumerate() {
         let _ = writeln!(o, "\n[scales.s{}]", k + 1);
         if !confirmed {
@@ -369,6 +452,10 @@ pub fn draft(paths: &[PathBuf], encoding: Option<TextEncoding>) -> Result<String
         }
         let _ = writeln!(o, "]");
     }
+}
+
+/// The sections the survey team fills in: agency, respondents, minimum and screening.
+fn write_fixed_sections(o: &mut String, metadata: &[String]) {
     let _ = writeln!(o, "\n[agency]");
     let _ = writeln!(
         o,
@@ -400,7 +487,11 @@ pub fn draft(paths: &[PathBuf], encoding: Option<TextEncoding>) -> Result<String
         let _ =
             writeln!(o, "# duplicates = {{ columns = [\"来自IP\"], keep = \"first\" }}  # TODO");
     }
-    for (c, s) in columns.iter().zip(&scale_of) {
+}
+
+/// One `[[questions]]` table per drafted column.
+fn write_questions(o: &mut String, columns: &[Column], scale_of: &[usize]) {
+    for (c, s) in columns.iter().zip(scale_of) {
         let id = format!("q{}", columns.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0) + 1);
         let _ = writeln!(o, "\n[[questions]]  # {}", c.kind);
         let _ = writeln!(o, "id = \"{id}\"");
@@ -414,11 +505,4 @@ pub fn draft(paths: &[PathBuf], encoding: Option<TextEncoding>) -> Result<String
             let _ = writeln!(o, "required = false  # the header does not say 必答");
         }
     }
-    if !skipped.is_empty() {
-        let _ = writeln!(o, "\n# Columns not drafted as rated questions:");
-        for s in skipped {
-            let _ = writeln!(o, "#   {s}");
-        }
-    }
-    Ok(o)
 }

@@ -146,86 +146,123 @@ pub fn responses_csv(q: &Questionnaire, responses: &[Response]) -> Vec<u8> {
 
 /// Write every output of an import into `dir`.
 pub fn write_all(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
-    let s = &im.stats;
     let rules = rule_names(q);
-    write_atomic(&dir.join("survey.csv"), &survey_csv(q, s))?;
+    write_atomic(&dir.join("survey.csv"), &survey_csv(q, &im.stats))?;
+    write_tables(dir, q, &im.stats)?;
+    let total = im.total();
+    write_accounting(dir, q, im, &rules, &total)?;
+    write_excluded(dir, q, im, &rules)?;
+    write_responses_file(dir, q, im)?;
+    write_inputs(dir, q, im)?;
+    write_atomic(&dir.join("import-report.md"), report(q, im, &rules, &total).as_bytes())?;
+    Ok(())
+}
 
+/// `counts.csv`, `moments.csv` and `satisfaction.csv`, agency by agency.
+fn write_tables(dir: &Path, q: &Questionnaire, s: &SurveyStats) -> Result<()> {
     let mut counts = Csv::new(&["agency", "group", "question", "option", "count"]);
     let mut moments = Csv::new(&["agency", "group", "n", "sum_micro", "sum_sq_micro2"]);
     let mut sat =
         Csv::new(&["agency", "group", "question", "rated", "dont_know", "skipped", "satisfaction"]);
-    for (a, agency) in q.agencies.iter().enumerate() {
-        for (g, group) in q.groups.iter().enumerate() {
-            let m = s.moments(a, g);
-            if m.n > 0 {
-                moments.row([
-                    agency.id.as_str(),
-                    group.id.as_str(),
-                    &m.n.to_string(),
-                    &m.sum.to_string(),
-                    &m.sum_sq.to_string(),
-                ]);
-            }
-            for (qi, question) in q.questions.iter().enumerate() {
-                let scale = q.scale_of(qi);
-                for o in 0..=scale.options.len() {
-                    let c = s.counts[s.slot(a, g, qi, o)];
-                    if c > 0 {
-                        let label =
-                            scale.options.get(o).map(|x| x.label.as_str()).unwrap_or(SKIPPED);
-                        counts.row([
-                            agency.id.as_str(),
-                            group.id.as_str(),
-                            question.id.as_str(),
-                            label,
-                            &c.to_string(),
-                        ]);
-                    }
-                }
-            }
-        }
-        for (qi, question) in q.questions.iter().enumerate() {
-            let (mut wsum, mut wsat) = (Decimal::ZERO, Decimal::ZERO);
-            let (mut rated, mut dk, mut skipped) = (0, 0, 0);
-            for (g, group) in q.groups.iter().enumerate() {
-                let x = stats::question_satisfaction(q, s, a, g, qi);
-                if x.rated + x.dont_know + x.skipped == 0 {
-                    continue;
-                }
-                rated += x.rated;
-                dk += x.dont_know;
-                skipped += x.skipped;
-                if let Some(v) = x.satisfaction {
-                    wsum += group.weight;
-                    wsat += group.weight * v;
-                }
-                sat.row([
-                    agency.id.as_str(),
-                    group.id.as_str(),
-                    question.id.as_str(),
-                    &x.rated.to_string(),
-                    &x.dont_know.to_string(),
-                    &x.skipped.to_string(),
-                    &x.satisfaction.map(|v| fixed(v, 2)).unwrap_or_default(),
-                ]);
-            }
-            if rated + dk + skipped > 0 {
-                sat.row([
-                    agency.id.as_str(),
-                    "*",
-                    question.id.as_str(),
-                    &rated.to_string(),
-                    &dk.to_string(),
-                    &skipped.to_string(),
-                    &if wsum > Decimal::ZERO { fixed(wsat / wsum, 2) } else { String::new() },
-                ]);
-            }
-        }
+    for a in 0..q.agencies.len() {
+        counts_and_moments(q, s, a, &mut counts, &mut moments);
+        satisfaction_rows(q, s, a, &mut sat);
     }
     write_atomic(&dir.join("counts.csv"), &counts.bytes())?;
     write_atomic(&dir.join("moments.csv"), &moments.bytes())?;
     write_atomic(&dir.join("satisfaction.csv"), &sat.bytes())?;
+    Ok(())
+}
 
+/// The rows of `counts.csv` and `moments.csv` for agency `a`.
+fn counts_and_moments(
+    q: &Questionnaire,
+    s: &SurveyStats,
+    a: usize,
+    counts: &mut Csv,
+    moments: &mut Csv,
+) {
+    let agency = &q.agencies[a];
+    for (g, group) in q.groups.iter().enumerate() {
+        let m = s.moments(a, g);
+        if m.n > 0 {
+            moments.row([
+                agency.id.as_str(),
+                group.id.as_str(),
+                &m.n.to_string(),
+                &m.sum.to_string(),
+                &m.sum_sq.to_string(),
+            ]);
+        }
+        for (qi, question) in q.questions.iter().enumerate() {
+            let scale = q.scale_of(qi);
+            for o in 0..=scale.options.len() {
+                let c = s.counts[s.slot(a, g, qi, o)];
+                if c > 0 {
+                    let label = scale.options.get(o).map(|x| x.label.as_str()).unwrap_or(SKIPPED);
+                    counts.row([
+                        agency.id.as_str(),
+                        group.id.as_str(),
+                        question.id.as_str(),
+                        label,
+                        &c.to_string(),
+                    ]);
+                }
+            }
+        }
+    }
+}
+
+/// The rows of `satisfaction.csv` for agency `a`: per group, then group-weighted (`*`).
+fn satisfaction_rows(q: &Questionnaire, s: &SurveyStats, a: usize, sat: &mut Csv) {
+    let agency = &q.agencies[a];
+    for (qi, question) in q.questions.iter().enumerate() {
+        let (mut wsum, mut wsat) = (Decimal::ZERO, Decimal::ZERO);
+        let (mut rated, mut dk, mut skipped) = (0, 0, 0);
+        for (g, group) in q.groups.iter().enumerate() {
+            let x = stats::question_satisfaction(q, s, a, g, qi);
+            if x.rated + x.dont_know + x.skipped == 0 {
+                continue;
+            }
+            rated += x.rated;
+            dk += x.dont_know;
+            skipped += x.skipped;
+            if let Some(v) = x.satisfaction {
+                wsum += group.weight;
+                wsat += group.weight * v;
+            }
+            sat.row([
+                agency.id.as_str(),
+                group.id.as_str(),
+                question.id.as_str(),
+                &x.rated.to_string(),
+                &x.dont_know.to_string(),
+                &x.skipped.to_string(),
+                &x.satisfaction.map(|v| fixed(v, 2)).unwrap_or_default(),
+            ]);
+        }
+        if rated + dk + skipped > 0 {
+            sat.row([
+                agency.id.as_str(),
+                "*",
+                question.id.as_str(),
+                &rated.to_string(),
+                &dk.to_string(),
+                &skipped.to_string(),
+                &if wsum > Decimal::ZERO { fixed(wsat / wsum, 2) } else { String::new() },
+            ]);
+        }
+    }
+}
+
+/// `accounting.csv`: per agency (and unresolved rows, if any), then the total.
+fn write_accounting(
+    dir: &Path,
+    q: &Questionnaire,
+    im: &Imported,
+    rules: &[String],
+    total: &Tally,
+) -> Result<()> {
     let mut header: Vec<String> = vec!["agency".into(), "rows".into(), "valid".into()];
     header.extend(rules.iter().map(|r| format!("screened:{r}")));
     header.push("rejected".into());
@@ -242,11 +279,13 @@ pub fn write_all(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
             acc.push(tally_row(name, t));
         }
     }
-    let total = im.total();
-    acc.push(tally_row("(total)".into(), &total));
+    acc.push(tally_row("(total)".into(), total));
     let h: Vec<&str> = header.iter().map(String::as_str).collect();
-    write_atomic(&dir.join("accounting.csv"), &csv_bytes(&h, acc))?;
+    write_atomic(&dir.join("accounting.csv"), &csv_bytes(&h, acc))
+}
 
+/// `screened.csv` and `rejected.csv`.
+fn write_excluded(dir: &Path, q: &Questionnaire, im: &Imported, rules: &[String]) -> Result<()> {
     // These two grow with the rows (a million screened rows in a large survey): streamed.
     let fname = |f: u32| im.inputs[f as usize].file.as_str();
     write_streamed(&dir.join("screened.csv"), |w| {
@@ -276,7 +315,11 @@ pub fn write_all(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
         }
         w.flush()?;
         Ok(())
-    })?;
+    })
+}
+
+/// `responses.csv`, or none at all when the responses were not kept.
+fn write_responses_file(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
     match &im.responses {
         Some(r) => write_streamed(&dir.join("responses.csv"), |w| write_responses(w, q, r))?,
         // Merged from an import that kept no responses: a partial file would mislead.
@@ -287,6 +330,11 @@ pub fn write_all(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// `inputs.csv`: the files read, each with the questionnaire it was read against.
+fn write_inputs(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
     write_atomic(
         &dir.join("inputs.csv"),
         &csv_bytes(
@@ -302,9 +350,7 @@ pub fn write_all(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
                 ]
             }),
         ),
-    )?;
-    write_atomic(&dir.join("import-report.md"), report(q, im, &rules, &total).as_bytes())?;
-    Ok(())
+    )
 }
 
 fn report(q: &Questionnaire, im: &Imported, rules: &[String], total: &Tally) -> String {
@@ -370,149 +416,195 @@ fn read_rows(path: &Path) -> Result<Vec<(u64, Vec<String>)>> {
     Ok(out)
 }
 
-/// Read an import's output directory back into an [`Imported`] (for merging).
-pub fn read_all(dir: &Path, q: &Questionnaire) -> Result<Imported> {
-    let mut im = Imported::empty(q);
-    let rules = rule_names(q);
-    let file = |n: &str| dir.join(n);
-    let bad = |n: &str, line: u64, msg: String| {
-        Error::at(Location::line(file(n).display().to_string(), line), msg)
-    };
-    let agency = |n: &str, line: u64, id: &str| -> Result<Option<u32>> {
+/// Reading back one output directory: where it is, against which questionnaire, and the
+/// checks every file shares.
+struct Reader<'a> {
+    dir: &'a Path,
+    q: &'a Questionnaire,
+    rules: Vec<String>,
+}
+
+impl Reader<'_> {
+    fn file(&self, n: &str) -> std::path::PathBuf {
+        self.dir.join(n)
+    }
+    fn bad(&self, n: &str, line: u64, msg: String) -> Error {
+        Error::at(Location::line(self.file(n).display().to_string(), line), msg)
+    }
+    fn agency(&self, n: &str, line: u64, id: &str) -> Result<Option<u32>> {
         if id == UNRESOLVED {
             return Ok(None);
         }
-        q.agency_index(id)
-            .map(|a| Some(a as u32))
-            .ok_or_else(|| bad(n, line, format!("agency `{id}` is not in questionnaire {}", q.id)))
-    };
-    let num = |n: &str, line: u64, v: &str| -> Result<i128> {
-        v.parse().map_err(|_| bad(n, line, format!("`{v}` is not an integer")))
-    };
-    let width = |n: &str, line: u64, r: &[String], w: usize| -> Result<()> {
-        if r.len() == w { Ok(()) } else { Err(bad(n, line, format!("expected {w} fields"))) }
-    };
-    for (line, r) in read_rows(&file("inputs.csv"))? {
-        width("inputs.csv", line, &r, 6)?;
-        if r[0] != q.id || r[1] != q.sha256 {
-            return Err(bad(
-                "inputs.csv",
-                line,
-                format!(
-                    "imported with questionnaire {} (SHA-256 {}), not {} ({}): merge only imports of the same questionnaire",
-                    r[0], r[1], q.id, q.sha256
-                ),
-            ));
-        }
-        im.inputs.push(InputFile {
-            file: r[2].clone(),
-            sha256: r[3].clone(),
-            encoding: r[4].clone(),
-            rows: num("inputs.csv", line, &r[5])? as u64,
-        });
+        let q = self.q;
+        q.agency_index(id).map(|a| Some(a as u32)).ok_or_else(|| {
+            self.bad(n, line, format!("agency `{id}` is not in questionnaire {}", q.id))
+        })
     }
-    let group = |n: &str, line: u64, id: &str| -> Result<usize> {
-        q.groups
+    /// An agency that must be resolved.
+    fn some_agency(&self, n: &str, line: u64, id: &str) -> Result<u32> {
+        self.agency(n, line, id)?.ok_or_else(|| self.bad(n, line, "no agency".into()))
+    }
+    fn num(&self, n: &str, line: u64, v: &str) -> Result<i128> {
+        v.parse().map_err(|_| self.bad(n, line, format!("`{v}` is not an integer")))
+    }
+    fn width(&self, n: &str, line: u64, r: &[String], w: usize) -> Result<()> {
+        if r.len() == w { Ok(()) } else { Err(self.bad(n, line, format!("expected {w} fields"))) }
+    }
+    fn group(&self, n: &str, line: u64, id: &str) -> Result<usize> {
+        self.q
+            .groups
             .iter()
             .position(|g| g.id == id)
-            .ok_or_else(|| bad(n, line, format!("unknown group `{id}`")))
-    };
-    for (line, r) in read_rows(&file("counts.csv"))? {
-        let n = "counts.csv";
-        width(n, line, &r, 5)?;
-        let a = agency(n, line, &r[0])?.ok_or_else(|| bad(n, line, "no agency".into()))? as usize;
-        let g = group(n, line, &r[1])?;
-        let qi = q
-            .questions
-            .iter()
-            .position(|x| x.id == r[2])
-            .ok_or_else(|| bad(n, line, format!("unknown question `{}`", r[2])))?;
-        let scale = q.scale_of(qi);
-        let o = if r[3] == SKIPPED {
-            scale.options.len()
-        } else {
-            scale
-                .options
-                .iter()
-                .position(|x| x.label == r[3])
-                .ok_or_else(|| bad(n, line, format!("unknown option `{}`", r[3])))?
-        };
-        let slot = im.stats.slot(a, g, qi, o);
-        im.stats.counts[slot] += num(n, line, &r[4])? as u64;
+            .ok_or_else(|| self.bad(n, line, format!("unknown group `{id}`")))
     }
-    for (line, r) in read_rows(&file("moments.csv"))? {
-        let n = "moments.csv";
-        width(n, line, &r, 5)?;
-        let a = agency(n, line, &r[0])?.ok_or_else(|| bad(n, line, "no agency".into()))? as usize;
-        let g = group(n, line, &r[1])?;
-        im.stats.moments[a * q.groups.len() + g].merge(&Moments {
-            n: num(n, line, &r[2])? as u64,
-            sum: num(n, line, &r[3])?,
-            sum_sq: num(n, line, &r[4])?,
-        });
-    }
-    for (line, r) in read_rows(&file("accounting.csv"))? {
-        let n = "accounting.csv";
-        width(n, line, &r, 4 + rules.len())?;
-        if r[0] == "(total)" {
-            continue;
-        }
-        let t = agency(n, line, &r[0])?.map(|a| a as usize).unwrap_or(q.agencies.len());
-        let v: Vec<u64> =
-            r[1..].iter().map(|x| num(n, line, x).map(|x| x as u64)).collect::<Result<_>>()?;
-        let tally = Tally {
-            rows: v[0],
-            valid: v[1],
-            screened: v[2..2 + rules.len()].to_vec(),
-            rejected: v[2 + rules.len()],
-        };
-        im.tallies[t].merge(&tally);
-    }
-    let file_index = |n: &str, line: u64, f: &str| -> Result<u32> {
+    fn file_index(&self, im: &Imported, n: &str, line: u64, f: &str) -> Result<u32> {
         im.inputs
             .iter()
             .position(|x| x.file == f)
             .map(|i| i as u32)
-            .ok_or_else(|| bad(n, line, format!("file `{f}` is not listed in inputs.csv")))
-    };
-    let mut screened = Vec::new();
-    for (line, r) in read_rows(&file("screened.csv"))? {
-        let n = "screened.csv";
-        width(n, line, &r, 4)?;
-        screened.push(ScreenedRow {
-            file: file_index(n, line, &r[0])?,
-            line: num(n, line, &r[1])? as u64,
-            agency: agency(n, line, &r[2])?.ok_or_else(|| bad(n, line, "no agency".into()))?,
-            rule: rules
+            .ok_or_else(|| self.bad(n, line, format!("file `{f}` is not listed in inputs.csv")))
+    }
+    fn rows(&self, n: &str) -> Result<Vec<(u64, Vec<String>)>> {
+        read_rows(&self.file(n))
+    }
+
+    fn inputs(&self, im: &mut Imported) -> Result<()> {
+        let q = self.q;
+        for (line, r) in self.rows("inputs.csv")? {
+            self.width("inputs.csv", line, &r, 6)?;
+            if r[0] != q.id || r[1] != q.sha256 {
+                return Err(self.bad(
+                    "inputs.csv",
+                    line,
+                    format!(
+                        "imported with questionnaire {} (SHA-256 {}), not {} ({}): merge only imports of the same questionnaire",
+                        r[0], r[1], q.id, q.sha256
+                    ),
+                ));
+            }
+            im.inputs.push(InputFile {
+                file: r[2].clone(),
+                sha256: r[3].clone(),
+                encoding: r[4].clone(),
+                rows: self.num("inputs.csv", line, &r[5])? as u64,
+            });
+        }
+        Ok(())
+    }
+
+    fn counts(&self, im: &mut Imported) -> Result<()> {
+        let q = self.q;
+        for (line, r) in self.rows("counts.csv")? {
+            let n = "counts.csv";
+            self.width(n, line, &r, 5)?;
+            let a = self.some_agency(n, line, &r[0])? as usize;
+            let g = self.group(n, line, &r[1])?;
+            let qi = q
+                .questions
                 .iter()
-                .position(|x| *x == r[3])
-                .ok_or_else(|| bad(n, line, format!("unknown rule `{}`", r[3])))?
-                as u16,
-        });
+                .position(|x| x.id == r[2])
+                .ok_or_else(|| self.bad(n, line, format!("unknown question `{}`", r[2])))?;
+            let scale = q.scale_of(qi);
+            let o = if r[3] == SKIPPED {
+                scale.options.len()
+            } else {
+                scale
+                    .options
+                    .iter()
+                    .position(|x| x.label == r[3])
+                    .ok_or_else(|| self.bad(n, line, format!("unknown option `{}`", r[3])))?
+            };
+            let slot = im.stats.slot(a, g, qi, o);
+            im.stats.counts[slot] += self.num(n, line, &r[4])? as u64;
+        }
+        Ok(())
     }
-    let mut rejected = Vec::new();
-    for (line, r) in read_rows(&file("rejected.csv"))? {
-        let n = "rejected.csv";
-        width(n, line, &r, 4)?;
-        rejected.push(RejectedRow {
-            file: file_index(n, line, &r[0])?,
-            line: num(n, line, &r[1])? as u64,
-            agency: agency(n, line, &r[2])?,
-            reason: r[3].clone(),
-        });
+
+    fn moments(&self, im: &mut Imported) -> Result<()> {
+        for (line, r) in self.rows("moments.csv")? {
+            let n = "moments.csv";
+            self.width(n, line, &r, 5)?;
+            let a = self.some_agency(n, line, &r[0])? as usize;
+            let g = self.group(n, line, &r[1])?;
+            im.stats.moments[a * self.q.groups.len() + g].merge(&Moments {
+                n: self.num(n, line, &r[2])? as u64,
+                sum: self.num(n, line, &r[3])?,
+                sum_sq: self.num(n, line, &r[4])?,
+            });
+        }
+        Ok(())
     }
-    im.screened = screened;
-    im.rejected = rejected;
-    im.responses = None;
-    if file("responses.csv").is_file() {
+
+    fn accounting(&self, im: &mut Imported) -> Result<()> {
+        let k = self.rules.len();
+        for (line, r) in self.rows("accounting.csv")? {
+            let n = "accounting.csv";
+            self.width(n, line, &r, 4 + k)?;
+            if r[0] == "(total)" {
+                continue;
+            }
+            let t =
+                self.agency(n, line, &r[0])?.map(|a| a as usize).unwrap_or(self.q.agencies.len());
+            let v: Vec<u64> = r[1..]
+                .iter()
+                .map(|x| self.num(n, line, x).map(|x| x as u64))
+                .collect::<Result<_>>()?;
+            let tally = Tally {
+                rows: v[0],
+                valid: v[1],
+                screened: v[2..2 + k].to_vec(),
+                rejected: v[2 + k],
+            };
+            im.tallies[t].merge(&tally);
+        }
+        Ok(())
+    }
+
+    fn screened(&self, im: &Imported) -> Result<Vec<ScreenedRow>> {
+        let mut screened = Vec::new();
+        for (line, r) in self.rows("screened.csv")? {
+            let n = "screened.csv";
+            self.width(n, line, &r, 4)?;
+            screened.push(ScreenedRow {
+                file: self.file_index(im, n, line, &r[0])?,
+                line: self.num(n, line, &r[1])? as u64,
+                agency: self.some_agency(n, line, &r[2])?,
+                rule: self
+                    .rules
+                    .iter()
+                    .position(|x| *x == r[3])
+                    .ok_or_else(|| self.bad(n, line, format!("unknown rule `{}`", r[3])))?
+                    as u16,
+            });
+        }
+        Ok(screened)
+    }
+
+    fn rejected(&self, im: &Imported) -> Result<Vec<RejectedRow>> {
+        let mut rejected = Vec::new();
+        for (line, r) in self.rows("rejected.csv")? {
+            let n = "rejected.csv";
+            self.width(n, line, &r, 4)?;
+            rejected.push(RejectedRow {
+                file: self.file_index(im, n, line, &r[0])?,
+                line: self.num(n, line, &r[1])? as u64,
+                agency: self.agency(n, line, &r[2])?,
+                reason: r[3].clone(),
+            });
+        }
+        Ok(rejected)
+    }
+
+    fn responses(&self) -> Result<Vec<Response>> {
         let mut responses = Vec::new();
-        for (line, r) in read_rows(&file("responses.csv"))? {
+        for (line, r) in self.rows("responses.csv")? {
             let n = "responses.csv";
-            width(n, line, &r, RESPONSES_HEADER.len())?;
-            let a = agency(n, line, &r[0])?.ok_or_else(|| bad(n, line, "no agency".into()))?;
-            let g = group(n, line, &r[2])?;
-            let y: Decimal =
-                r[4].parse().map_err(|_| bad(n, line, format!("`{}` is not a decimal", r[4])))?;
+            self.width(n, line, &r, RESPONSES_HEADER.len())?;
+            let a = self.some_agency(n, line, &r[0])?;
+            let g = self.group(n, line, &r[2])?;
+            let y: Decimal = r[4]
+                .parse()
+                .map_err(|_| self.bad(n, line, format!("`{}` is not a decimal", r[4])))?;
             let y = y * Decimal::from(stats::MICRO);
             let response = y
                 .is_integer()
@@ -520,11 +612,33 @@ pub fn read_all(dir: &Path, q: &Questionnaire) -> Result<Imported> {
                 .flatten()
                 .and_then(|y| Response::try_new(a, g as u32, y))
                 .ok_or_else(|| {
-                    bad(n, line, format!("`{}`: expected a score in 0–100 with 6 decimals", r[4]))
+                    self.bad(
+                        n,
+                        line,
+                        format!("`{}`: expected a score in 0–100 with 6 decimals", r[4]),
+                    )
                 })?;
             responses.push(response);
         }
-        im.responses = Some(responses);
+        Ok(responses)
+    }
+}
+
+/// Read an import's output directory back into an [`Imported`] (for merging).
+pub fn read_all(dir: &Path, q: &Questionnaire) -> Result<Imported> {
+    let mut im = Imported::empty(q);
+    let rd = Reader { dir, q, rules: rule_names(q) };
+    rd.inputs(&mut im)?;
+    rd.counts(&mut im)?;
+    rd.moments(&mut im)?;
+    rd.accounting(&mut im)?;
+    let screened = rd.screened(&im)?;
+    let rejected = rd.rejected(&im)?;
+    im.screened = screened;
+    im.rejected = rejected;
+    im.responses = None;
+    if rd.file("responses.csv").is_file() {
+        im.responses = Some(rd.responses()?);
     }
     Ok(im)
 }

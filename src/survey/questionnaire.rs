@@ -388,160 +388,36 @@ impl Questionnaire {
     }
 }
 
+/// A problem in the questionnaire file at `key`.
+fn err(file: &str, key: &str, msg: String) -> Error {
+    Error::at(Location::file(file).with_column(key), msg)
+}
+
+/// Check the raw questionnaire and resolve its references, reporting every problem at once.
 fn validate(raw: RawQuestionnaire, file: &str) -> Result<Questionnaire> {
     let mut errors = Vec::new();
-    let err = |key: &str, msg: String| Error::at(Location::file(file).with_column(key), msg);
     if raw.id.trim().is_empty() {
         errors.push(err(
+            file,
             "id",
             "the questionnaire id is empty: expected e.g. `shanxi-2022-social`".into(),
         ));
     }
-    let mut scales = Vec::new();
-    for (id, s) in &raw.scales {
-        let key = format!("scales.{id}");
-        if s.options.is_empty() {
-            errors.push(err(&key, "the scale has no options: expected at least one".into()));
-        }
-        let mut options = Vec::new();
-        for (i, o) in s.options.iter().enumerate() {
-            if s.options[..i].iter().any(|p| p.label == o.label) {
-                errors.push(err(&key, format!("option `{}` appears twice", o.label)));
-            }
-            match (o.value, o.dont_know) {
-                (Some(v), false) if v >= Decimal::ZERO && v <= Decimal::ONE_HUNDRED => {}
-                (Some(v), false) => errors.push(err(
-                    &key,
-                    format!("option `{}` has value {v}: expected 0 to 100", o.label),
-                )),
-                (None, true) => {}
-                (Some(_), true) => errors.push(err(
-                    &key,
-                    format!(
-                        "option `{}` is a don't-know option and has a value: a don't-know answer leaves the denominator, so it takes no value",
-                        o.label
-                    ),
-                )),
-                (None, false) => errors.push(err(
-                    &key,
-                    format!(
-                        "option `{}` has no value: expected `value = 0..100` or `dont_know = true`",
-                        o.label
-                    ),
-                )),
-            }
-            options.push(ScaleOption { label: o.label.clone(), value: o.value });
-        }
-        if options.len() > 250 {
-            errors.push(err(&key, "more than 250 options: expected a rating scale".into()));
-        }
-        scales.push(Scale { id: id.clone(), options, positions_confirmed: s.positions_confirmed });
-    }
-    let mut agencies = Vec::new();
-    let mut agency_by_text = HashMap::default();
-    for a in &raw.agency.options {
-        if agencies.iter().any(|p: &RatedAgency| p.id == a.id) {
-            errors.push(err("agency.options", format!("agency id `{}` appears twice", a.id)));
-        }
-        let texts: &[&String] = if a.label == a.id { &[&a.label] } else { &[&a.label, &a.id] };
-        for &t in texts {
-            if let Some(&other) = agency_by_text.get(t.as_str()) {
-                let other: &RatedAgency = &agencies[other];
-                {
-                    errors.push(err(
-                        "agency.options",
-                        format!(
-                            "`{t}` names two agencies (`{}` and `{}`): labels must be unique, e.g. `太原市城区` rather than `城区`",
-                            other.id, a.id
-                        ),
-                    ));
-                }
-            }
-            agency_by_text.insert(t.clone(), agencies.len());
-        }
-        agencies.push(RatedAgency { id: a.id.clone(), label: a.label.clone() });
-    }
-    if agencies.is_empty() {
-        errors.push(err("agency.options", "no agencies: expected the agencies being rated".into()));
-    }
-    let mut groups = Vec::new();
-    for g in &raw.respondents.groups {
-        if groups.iter().any(|p: &RespondentGroup| p.id == g.id || p.label == g.label) {
-            errors.push(err("respondents.groups", format!("group `{}` appears twice", g.id)));
-        }
-        if g.weight <= Decimal::ZERO {
-            errors.push(err(
-                "respondents.groups",
-                format!("group `{}` has weight {}: expected a positive weight", g.id, g.weight),
-            ));
-        }
-        groups.push(RespondentGroup { id: g.id.clone(), label: g.label.clone(), weight: g.weight });
-    }
-    if groups.is_empty() || groups.len() > 250 {
-        errors.push(err("respondents.groups", "expected 1 to 250 respondent groups".into()));
-    }
-    let mut questions = Vec::new();
-    for q in &raw.questions {
-        let key = format!("questions.{}", q.id);
-        if questions.iter().any(|p: &Question| p.id == q.id) {
-            errors.push(err(&key, format!("question id `{}` appears twice", q.id)));
-        }
-        if q.weight <= Decimal::ZERO {
-            errors.push(err(&key, format!("weight {}: expected a positive weight", q.weight)));
-        }
-        let scale = match scales.iter().position(|s| s.id == q.scale) {
-            Some(s) => s,
-            None => {
-                errors.push(err(
-                    &key,
-                    format!(
-                        "unknown scale `{}`: expected one of {}",
-                        q.scale,
-                        scales.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")
-                    ),
-                ));
-                0
-            }
-        };
-        questions.push(Question {
-            id: q.id.clone(),
-            text: q.text.clone(),
-            column: q.column.trim().to_string(),
-            scale,
-            weight: q.weight,
-            required: q.required,
-        });
-    }
-    if questions.is_empty() {
-        errors.push(err("questions", "no questions: expected at least one rated question".into()));
-    }
-    let straight_lining = raw.screening.straight_lining.as_ref().map(|s| {
-        let mut idx = Vec::new();
-        for id in &s.questions {
-            match questions.iter().position(|q| &q.id == id) {
-                Some(i) => idx.push(i),
-                None => errors.push(err(
-                    "screening.straight_lining.questions",
-                    format!("unknown question `{id}`"),
-                )),
-            }
-        }
-        if s.min_answered < 2 || s.min_answered > idx.len().max(2) {
-            errors.push(err(
-                "screening.straight_lining.min_answered",
-                format!(
-                    "{}: expected 2 to the number of listed questions ({})",
-                    s.min_answered,
-                    idx.len()
-                ),
-            ));
-        }
-        StraightLining { questions: idx, min_answered: s.min_answered }
-    });
+    let scales = validate_scales(&raw.scales, file, &mut errors);
+    let (agencies, agency_by_text) = validate_agencies(&raw.agency.options, file, &mut errors);
+    let groups = validate_groups(&raw.respondents.groups, file, &mut errors);
+    let questions = validate_questions(&raw.questions, &scales, file, &mut errors);
+    let straight_lining = validate_straight_lining(
+        raw.screening.straight_lining.as_ref(),
+        &questions,
+        file,
+        &mut errors,
+    );
     if let Some(d) = &raw.screening.duplicates
         && d.columns.is_empty()
     {
         errors.push(err(
+            file,
             "screening.duplicates.columns",
             "no key columns: expected e.g. [\"来自IP\"]".into(),
         ));
@@ -578,6 +454,209 @@ fn validate(raw: RawQuestionnaire, file: &str) -> Result<Questionnaire> {
         submitted_column: raw.metadata.submitted_column.trim().to_string(),
         sha256: String::new(),
         agency_by_text,
+    })
+}
+
+/// The scales, in key order; each option scores 0–100 or is a don't-know option.
+fn validate_scales(
+    raw: &BTreeMap<String, RawScale>,
+    file: &str,
+    errors: &mut Vec<Error>,
+) -> Vec<Scale> {
+    let mut scales = Vec::new();
+    for (id, s) in raw {
+        let key = format!("scales.{id}");
+        if s.options.is_empty() {
+            errors.push(err(file, &key, "the scale has no options: expected at least one".into()));
+        }
+        let mut options = Vec::new();
+        for (i, o) in s.options.iter().enumerate() {
+            if s.options[..i].iter().any(|p| p.label == o.label) {
+                errors.push(err(file, &key, format!("option `{}` appears twice", o.label)));
+            }
+            match (o.value, o.dont_know) {
+                (Some(v), false) if v >= Decimal::ZERO && v <= Decimal::ONE_HUNDRED => {}
+                (Some(v), false) => errors.push(err(
+                    file,
+                    &key,
+                    format!("option `{}` has value {v}: expected 0 to 100", o.label),
+                )),
+                (None, true) => {}
+                (Some(_), true) => errors.push(err(
+                    file,
+                    &key,
+                    format!(
+                        "option `{}` is a don't-know option and has a value: a don't-know answer leaves the denominator, so it takes no value",
+                        o.label
+                    ),
+                )),
+                (None, false) => errors.push(err(
+                    file,
+                    &key,
+                    format!(
+                        "option `{}` has no value: expected `value = 0..100` or `dont_know = true`",
+                        o.label
+                    ),
+                )),
+            }
+            options.push(ScaleOption { label: o.label.clone(), value: o.value });
+        }
+        if options.len() > 250 {
+            errors.push(err(file, &key, "more than 250 options: expected a rating scale".into()));
+        }
+        scales.push(Scale { id: id.clone(), options, positions_confirmed: s.positions_confirmed });
+    }
+    scales
+}
+
+/// The rated agencies and the lookup from every label and id to its agency.
+fn validate_agencies(
+    raw: &[RawAgencyOption],
+    file: &str,
+    errors: &mut Vec<Error>,
+) -> (Vec<RatedAgency>, HashMap<String, usize, BuildHasherDefault<Fx>>) {
+    let mut agencies = Vec::new();
+    let mut agency_by_text = HashMap::default();
+    for a in raw {
+        if agencies.iter().any(|p: &RatedAgency| p.id == a.id) {
+            errors.push(err(file, "agency.options", format!("agency id `{}` appears twice", a.id)));
+        }
+        let texts: &[&String] = if a.label == a.id { &[&a.label] } else { &[&a.label, &a.id] };
+        for &t in texts {
+            if let Some(&other) = agency_by_text.get(t.as_str()) {
+                let other: &RatedAgency = &agencies[other];
+                {
+                    errors.push(err(
+                        file,
+                        "agency.options",
+                        format!(
+                            "`{t}` names two agencies (`{}` and `{}`): labels must be unique, e.g. `太原市城区` rather than `城区`",
+                            other.id, a.id
+                        ),
+                    ));
+                }
+            }
+            agency_by_text.insert(t.clone(), agencies.len());
+        }
+        agencies.push(RatedAgency { id: a.id.clone(), label: a.label.clone() });
+    }
+    if agencies.is_empty() {
+        errors.push(err(
+            file,
+            "agency.options",
+            "no agencies: expected the agencies being rated".into(),
+        ));
+    }
+    (agencies, agency_by_text)
+}
+
+/// The respondent groups, each with a positive weight.
+fn validate_groups(raw: &[RawGroup], file: &str, errors: &mut Vec<Error>) -> Vec<RespondentGroup> {
+    let mut groups = Vec::new();
+    for g in raw {
+        if groups.iter().any(|p: &RespondentGroup| p.id == g.id || p.label == g.label) {
+            errors.push(err(file, "respondents.groups", format!("group `{}` appears twice", g.id)));
+        }
+        if g.weight <= Decimal::ZERO {
+            errors.push(err(
+                file,
+                "respondents.groups",
+                format!("group `{}` has weight {}: expected a positive weight", g.id, g.weight),
+            ));
+        }
+        groups.push(RespondentGroup { id: g.id.clone(), label: g.label.clone(), weight: g.weight });
+    }
+    if groups.is_empty() || groups.len() > 250 {
+        errors.push(err(file, "respondents.groups", "expected 1 to 250 respondent groups".into()));
+    }
+    groups
+}
+
+/// The rated questions, each on a known scale.
+fn validate_questions(
+    raw: &[RawQuestion],
+    scales: &[Scale],
+    file: &str,
+    errors: &mut Vec<Error>,
+) -> Vec<Question> {
+    let mut questions = Vec::new();
+    for q in raw {
+        let key = format!("questions.{}", q.id);
+        if questions.iter().any(|p: &Question| p.id == q.id) {
+            errors.push(err(file, &key, format!("question id `{}` appears twice", q.id)));
+        }
+        if q.weight <= Decimal::ZERO {
+            errors.push(err(
+                file,
+                &key,
+                format!("weight {}: expected a positive weight", q.weight),
+            ));
+        }
+        let scale = match scales.iter().position(|s| s.id == q.scale) {
+            Some(s) => s,
+            None => {
+                errors.push(err(
+                    file,
+                    &key,
+                    format!(
+                        "unknown scale `{}`: expected one of {}",
+                        q.scale,
+                        scales.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")
+                    ),
+                ));
+                0
+            }
+        };
+        questions.push(Question {
+            id: q.id.clone(),
+            text: q.text.clone(),
+            column: q.column.trim().to_string(),
+            scale,
+            weight: q.weight,
+            required: q.required,
+        });
+    }
+    if questions.is_empty() {
+        errors.push(err(
+            file,
+            "questions",
+            "no questions: expected at least one rated question".into(),
+        ));
+    }
+    questions
+}
+
+/// The straight-lining screen, its questions resolved to indices.
+fn validate_straight_lining(
+    raw: Option<&RawStraight>,
+    questions: &[Question],
+    file: &str,
+    errors: &mut Vec<Error>,
+) -> Option<StraightLining> {
+    raw.map(|s| {
+        let mut idx = Vec::new();
+        for id in &s.questions {
+            match questions.iter().position(|q| &q.id == id) {
+                Some(i) => idx.push(i),
+                None => errors.push(err(
+                    file,
+                    "screening.straight_lining.questions",
+                    format!("unknown question `{id}`"),
+                )),
+            }
+        }
+        if s.min_answered < 2 || s.min_answered > idx.len().max(2) {
+            errors.push(err(
+                file,
+                "screening.straight_lining.min_answered",
+                format!(
+                    "{}: expected 2 to the number of listed questions ({})",
+                    s.min_answered,
+                    idx.len()
+                ),
+            ));
+        }
+        StraightLining { questions: idx, min_answered: s.min_answered }
     })
 }
 
