@@ -251,7 +251,6 @@ fn violations(src: &Path) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "enabled when issue 10's refactor lands"]
 fn layers_point_down_and_functions_are_short() {
     let found = violations(&util::repo().join("src"));
     assert!(found.is_empty(), "{} structure violations:\n{}", found.len(), found.join("\n"));

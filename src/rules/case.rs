@@ -184,7 +184,7 @@ mod tests {
 [[case]]
 name = "one"
 tasks = [{ agency = "a", task = "A", status = "done" }]
-lookback = [{ agency = "a", kind = "k", status = "fixed" }]
+lookback = [{ agency = "a", kind = "k", status = "mended" }]
 [[case]]
 name = "one"
 "#;
@@ -196,7 +196,7 @@ name = "one"
             err,
             "r.toml:25: `case \"one\"`: tasks[1]: status Some(\"done\") with completed None: \
              expected a date for done, none otherwise\n\
-             r.toml:25: `case \"one\"`: lookback[1].status `fixed`: expected rectified, late, \
+             r.toml:25: `case \"one\"`: lookback[1].status `mended`: expected rectified, late, \
              partial or not_rectified\n\
              r.toml:29: `case.name`: duplicate case name `one`"
         );
