@@ -14,7 +14,7 @@ pub fn repo() -> PathBuf {
 }
 
 /// A published outside file copied into tests/data/ (each folder's README.md names its source and
-/// licence). Tests never read ../shared: a clone of this repository alone must pass.
+/// licence). Tests never read the shared folder beside the repository: a clone of this repository alone must pass.
 pub fn published(rel: &str) -> PathBuf {
     let p = repo().join("tests/data").join(rel);
     assert!(p.exists(), "{} is missing: published files live in tests/data/", p.display());
