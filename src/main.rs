@@ -13,6 +13,10 @@ use kaohe::cli;
     about = "Score, grade and rank agencies in the 政务公开 assessment"
 )]
 struct Cli {
+    /// Language of everything printed and written for people: zh (default) or en. Overrides the
+    /// KAOHE_LANG environment variable.
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<kaohe::util::i18n::Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -50,6 +54,10 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let cli = Cli::parse();
+    if let Err(e) = choose_language(cli.lang) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
     let result = match &cli.command {
         Command::Score(args) => cli::score::run(args).map(|()| true),
         Command::Check(args) => cli::check::run(args),
@@ -66,8 +74,23 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("error: {}", kaohe::util::term::clean(&e.to_string()));
+            let text = e.to_string();
+            let message = kaohe::util::term::clean(&text);
+            eprintln!("{}", kaohe::t!("error-line", message = message));
             ExitCode::from(2)
         }
     }
+}
+
+/// The language of every message: `--lang`, else `KAOHE_LANG`, else Chinese.
+fn choose_language(
+    flag: Option<kaohe::util::i18n::Lang>,
+) -> Result<(), kaohe::util::i18n::UnknownLang> {
+    use kaohe::util::i18n;
+    let lang = match flag {
+        Some(lang) => lang,
+        None => i18n::lang_from_env().transpose()?.unwrap_or(i18n::Lang::Zh),
+    };
+    i18n::set_lang(lang);
+    Ok(())
 }

@@ -9,6 +9,7 @@ pub mod csv_out;
 pub(crate) mod encoding;
 pub(crate) mod fs;
 pub(crate) mod hash;
+pub mod i18n;
 pub mod table;
 pub mod term;
 

@@ -37,9 +37,18 @@ pub fn rules() -> PathBuf {
     repo().join("scoring-rules/shanxi-2022.toml")
 }
 
+/// The binary, run from the repository root, speaking English: most tests assert numbers and
+/// English message fragments; the Chinese default is asserted by tests that use [`kaohe_zh`].
 pub fn kaohe() -> Command {
     let mut c = Command::cargo_bin("kaohe").expect("binary built");
-    c.current_dir(repo());
+    c.current_dir(repo()).env("KAOHE_LANG", "en");
+    c
+}
+
+/// The binary as a user runs it: no language chosen, so Chinese.
+pub fn kaohe_zh() -> Command {
+    let mut c = Command::cargo_bin("kaohe").expect("binary built");
+    c.current_dir(repo()).env_remove("KAOHE_LANG");
     c
 }
 

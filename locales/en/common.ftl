@@ -1,0 +1,3 @@
+# Common words every subcommand uses.
+# An error on the terminal.
+error-line = error: { $message }
