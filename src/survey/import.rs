@@ -998,7 +998,10 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
                 block.rows.push((
                     line,
-                    Outcome::Rejected { agency: None, reason: format!("malformed CSV: {e}") },
+                    Outcome::Rejected {
+                        agency: None,
+                        reason: crate::t!("survey-malformed-csv", error = e.to_string()),
+                    },
                 ));
                 break;
             }
@@ -1015,11 +1018,7 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
                 line,
                 Outcome::Rejected {
                     agency: None,
-                    reason: format!(
-                        "this row has {} fields but the header has {}: expected one field per column (an unquoted comma inside a value?)",
-                        rec.len(),
-                        plan.width
-                    ),
+                    reason: crate::t!("survey-row-width", fields = rec.len(), width = plan.width),
                 },
             ));
             continue;
@@ -1035,10 +1034,7 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
                 line,
                 Outcome::Rejected {
                     agency: None,
-                    reason: format!(
-                        "column {}: the text is not valid UTF-8 (the file was read as UTF-8 from its start; if it is GBK, pass --encoding gbk)",
-                        c + 1
-                    ),
+                    reason: crate::t!("survey-not-utf8", column = c + 1),
                 },
             ));
             continue;

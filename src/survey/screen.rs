@@ -309,19 +309,17 @@ fn rated_by<'a>(
     let col = |i: usize| plan.headers[i].as_str();
     let raw_agency = cell(plan.agency);
     if wjx::is_blank_trimmed(raw_agency) {
-        return Err((
-            None,
-            format!("column `{}`: no agency given: expected the agency rated", col(plan.agency)),
-        ));
+        return Err((None, crate::t!("survey-no-agency", column = col(plan.agency))));
     }
     let Some(agency) = q.agency_of(raw_agency, form) else {
         return Err((
             None,
-            format!(
-                "column `{}`: unknown agency `{raw_agency}`: expected one of the questionnaire's {} agencies (label, id{})",
-                col(plan.agency),
-                q.agencies.len(),
-                if form == AnswerForm::Number { " or position" } else { "" }
+            crate::t!(
+                "survey-unknown-agency",
+                column = col(plan.agency),
+                agency = raw_agency,
+                count = q.agencies.len(),
+                form = if form == AnswerForm::Number { "number" } else { "text" }
             ),
         ));
     };
@@ -330,10 +328,11 @@ fn rated_by<'a>(
     let Some(group) = by_name.or_else(|| q.group_of(raw_group, form)) else {
         return Err((
             Some(agency as u32),
-            format!(
-                "column `{}`: unknown respondent group `{raw_group}`: expected one of {}",
-                col(plan.group),
-                q.groups.iter().map(|g| g.label.as_str()).collect::<Vec<_>>().join(", ")
+            crate::t!(
+                "survey-unknown-group",
+                column = col(plan.group),
+                group = raw_group,
+                expected = q.groups.iter().map(|g| g.label.as_str()).collect::<Vec<_>>().join(", ")
             ),
         ));
     };
@@ -354,9 +353,10 @@ fn answer_all<'a>(
         let raw = cell(c);
         let k = if wjx::is_blank_trimmed(raw) {
             if q.questions[i].required {
-                return Err(format!(
-                    "column `{}`: missing required answer to question {}",
-                    plan.headers[c], q.questions[i].id
+                return Err(crate::t!(
+                    "survey-missing-answer",
+                    column = plan.headers[c],
+                    question = q.questions[i].id
                 ));
             }
             0
@@ -398,11 +398,14 @@ fn answer(
             AnswerForm::Text => {
                 scale.options.iter().map(|o| o.label.as_str()).collect::<Vec<_>>().join(", ")
             }
-            AnswerForm::Number => format!("an option position 1 to {}", scale.options.len()),
+            AnswerForm::Number => crate::t!("survey-option-position", count = scale.options.len()),
         };
-        format!(
-            "column `{}`: answer `{raw}` to question {} is out of range: expected {expected}",
-            plan.headers[c], q.questions[i].id
+        crate::t!(
+            "survey-answer-out-of-range",
+            column = plan.headers[c],
+            answer = raw,
+            question = q.questions[i].id,
+            expected = expected
         )
     })
 }
@@ -418,10 +421,10 @@ fn times<'a>(
         match wjx::seconds(cell(c)) {
             Some(s) => seconds = Some(s),
             None => {
-                return Err(format!(
-                    "column `{}`: unparseable completion time `{}`: expected seconds like `136秒` or `136`",
-                    plan.headers[c],
-                    cell(c).trim()
+                return Err(crate::t!(
+                    "survey-bad-seconds",
+                    column = plan.headers[c],
+                    value = cell(c).trim()
                 ));
             }
         }
@@ -431,10 +434,10 @@ fn times<'a>(
         match wjx::submitted(cell(c)) {
             Some(t) => submitted = t,
             None => {
-                return Err(format!(
-                    "column `{}`: unparseable submission time `{}`: expected like `2022/06/01 14:22:55`",
-                    plan.headers[c],
-                    cell(c).trim()
+                return Err(crate::t!(
+                    "survey-bad-submitted",
+                    column = plan.headers[c],
+                    value = cell(c).trim()
                 ));
             }
         }
