@@ -47,3 +47,7 @@ util-kind-device = a device
 util-kind-other = not a regular file
 util-copy-special = { $path }: is { $kind }; an output directory may hold only files and directories
 util-links-unsupported = { $path }: links in an output directory are not supported
+
+## Synthetic data (kaohe synth)
+
+util-synth-missing-agency = { $questionnaire } rates agency `{ $agency }`, which this synthetic data set does not have: generate at least the agencies the questionnaire rates

@@ -47,3 +47,7 @@ util-kind-device = 设备
 util-kind-other = 非普通文件
 util-copy-special = { $path }：是{ $kind }；输出目录中只能有文件和目录
 util-links-unsupported = { $path }：输出目录中不支持链接
+
+## 合成数据（kaohe synth）
+
+util-synth-missing-agency = { $questionnaire } 评价单位 `{ $agency }`，而这套合成数据中没有它：生成的单位应至少包括问卷所评价的单位

@@ -76,10 +76,7 @@ impl Plan {
                 Some(i) if headers[i + 1..].iter().any(|h| h == name) => {
                     errors.push(Error::at(
                         Location::line(file, 1).with_column(name),
-                        format!(
-                            "the header names `{name}` ({what}) more than once: expected one column \
-                             of that name (rename the export's columns, e.g. prefix matrix rows)"
-                        ),
+                        crate::t!("survey-column-twice", column = name, what = what),
                     ));
                     i
                 }
@@ -87,30 +84,34 @@ impl Plan {
                 None => {
                     errors.push(Error::at(
                         Location::line(file, 1).with_column(name),
-                        format!(
-                            "the header has no column `{name}` ({what}) named by the questionnaire"
-                        ),
+                        crate::t!("survey-column-missing", column = name, what = what),
                     ));
                     0
                 }
             }
         };
-        let agency = find(&q.agency_column, "the agency rated");
-        let group = find(&q.group_column, "the respondent group");
-        let questions: Vec<usize> =
-            q.questions.iter().map(|qq| find(&qq.column, &format!("question {}", qq.id))).collect();
+        let agency = find(&q.agency_column, &crate::t!("survey-col-agency"));
+        let group = find(&q.group_column, &crate::t!("survey-col-group"));
+        let questions: Vec<usize> = q
+            .questions
+            .iter()
+            .map(|qq| find(&qq.column, &crate::t!("survey-col-question", question = qq.id)))
+            .collect();
         let seconds = q
             .screening
             .min_seconds
-            .map(|_| find(&q.seconds_column, "completion time, for min_seconds"));
+            .map(|_| find(&q.seconds_column, &crate::t!("survey-col-seconds")));
         let dups = q.screening.duplicates.as_ref();
-        let submitted =
-            dups.map(|_| find(&q.submitted_column, "submission time, for duplicate screening"));
+        let submitted = dups.map(|_| find(&q.submitted_column, &crate::t!("survey-col-submitted")));
         let keys: Vec<usize> = dups
-            .map(|d| d.columns.iter().map(|c| find(c, "a duplicate key")).collect())
+            .map(|d| d.columns.iter().map(|c| find(c, &crate::t!("survey-col-key"))).collect())
             .unwrap_or_default();
-        let attention =
-            q.screening.attention.iter().map(|a| find(&a.column, "an attention check")).collect();
+        let attention = q
+            .screening
+            .attention
+            .iter()
+            .map(|a| find(&a.column, &crate::t!("survey-col-attention")))
+            .collect();
         if form == AnswerForm::Number {
             for (i, qq) in q.questions.iter().enumerate() {
                 let scale = q.scale_of(i);
