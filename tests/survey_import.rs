@@ -402,7 +402,7 @@ fn quoted_newlines_keep_their_lines() {
     )
     .unwrap();
     let out = dir.path().join("o");
-    import(&[], &[f.clone()], &out).success();
+    import(&[], std::slice::from_ref(&f), &out).success();
     let rej = read(&out, "rejected.csv");
     assert!(rej.contains(",2,A,\"column `Q1`: answer `满\n意`"), "{rej}");
     assert!(rej.contains(",4,(unresolved),"), "{rej}");
