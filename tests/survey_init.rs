@@ -37,20 +37,39 @@ fn drafts_from_the_real_matrix_export() {
     // Multiple choice (┋) and ranking (→) are listed as not drafted.
     assert!(text.contains("#   3、请问在购买前"), "{text}");
     assert!(text.contains("#   12、请问“中兴天机7”的那些方面"), "{text}");
-    // The draft is TOML but does not load until the team decides the values.
-    Command::cargo_bin("kaohe")
+    // The draft is TOML but does not load until the team decides the values (in English when
+    // asked, in Chinese as a user runs it).
+    for (lang, said) in [
+        ("en", "has no value: expected `value = 0..100` or `dont_know = true`"),
+        ("zh", "没有分值：应为 `value = 0..100` 或 `dont_know = true`"),
+    ] {
+        Command::cargo_bin("kaohe")
+            .unwrap()
+            .env("KAOHE_LANG", lang)
+            .args(["survey", "import"])
+            .arg(&draft)
+            .arg(&export)
+            .arg("--out")
+            .arg(dir.path().join("o"))
+            .assert()
+            .failure()
+            .stderr(predicates::str::contains(said));
+    }
+
+    // As a user runs it: the draft's notes in Chinese.
+    let zh = Command::cargo_bin("kaohe")
         .unwrap()
-        .env("KAOHE_LANG", "en")
-        .args(["survey", "import"])
-        .arg(&draft)
+        .env_remove("KAOHE_LANG")
+        .args(["survey", "init"])
         .arg(&export)
-        .arg("--out")
-        .arg(dir.path().join("o"))
-        .assert()
-        .failure()
-        .stderr(predicates::str::contains(
-            "has no value: expected `value = 0..100` or `dont_know = true`",
-        ));
+        .output()
+        .unwrap();
+    let text = String::from_utf8(zh.stdout).unwrap();
+    assert!(
+        text.contains("# 元数据列：序号, 提交答卷时间, 所用时间, 来自IP, 来源, 来源详情"),
+        "{text}"
+    );
+    assert!(text.contains("answers = \"text\"  # 导出按文本记录答案：选项的名称"), "{text}");
 }
 
 #[test]

@@ -58,9 +58,7 @@ impl<'t> Pairing<'t> {
             at(wjx::RESPONSE_ID).map(|id| (id, at("提交答卷时间")))
         };
         let (Some(text_key), Some(number_key)) = (key(text), key(number)) else {
-            return Err(Error::Usage(format!(
-                "{display}: pairing a by-text and a by-number export needs the 序号 column in both"
-            )));
+            return Err(Error::Usage(crate::t!("survey-init-pairing-id", file = display)));
         };
         let cell = |t: &Table, r: usize, c: Option<usize>| {
             c.and_then(|c| t.rows[r].cells.get(c)).map(|s| s.trim().to_string()).unwrap_or_default()
@@ -107,7 +105,7 @@ fn by_position(labels: &[String], pos: &HashMap<String, usize>) -> Option<Vec<St
         (1..=max)
             .map(|p| match at.iter().find(|&&(q, _)| q == p) {
                 Some((_, l)) => (*l).clone(),
-                None => format!("TODO label of option {p} (nobody chose it)"),
+                None => crate::t!("survey-init-unchosen-label", position = p),
             })
             .collect(),
     )
@@ -168,7 +166,7 @@ pub fn draft(paths: &[PathBuf], encoding: Option<TextEncoding>) -> Result<String
     write_fixed_sections(&mut o, &metadata);
     write_questions(&mut o, &columns, &scale_of);
     if !skipped.is_empty() {
-        let _ = writeln!(o, "\n# Columns not drafted as rated questions:");
+        let _ = writeln!(o, "\n# {}", crate::t!("survey-init-skipped"));
         for s in skipped {
             let _ = writeln!(o, "#   {s}");
         }
@@ -260,8 +258,12 @@ fn classify(
             return None;
         }
         Header::ChoiceOption { number, option } => {
-            sc.skipped
-                .push(format!("{h} (one option of multiple-choice question {number}: {option})"));
+            sc.skipped.push(crate::t!(
+                "survey-init-choice-option",
+                header = h,
+                number = number,
+                option = option
+            ));
             *in_matrix = None;
             return None;
         }
@@ -276,7 +278,7 @@ fn classify(
                 .as_deref()
                 .filter(|k| k.contains("填空") || k.contains("多选") || k.contains("排序"))
             {
-                sc.skipped.push(format!("{h} ({k}: not a rating)"));
+                sc.skipped.push(crate::t!("survey-init-typed-not-rating", header = h, kind = k));
                 return None;
             }
             (title, "question")
@@ -291,12 +293,10 @@ fn classify(
 /// Why a column's answers are not a rating (several choices, free text, ids or counts), if so.
 fn not_a_rating(h: &str, answers: &[String], multi: bool, free_text: bool) -> Option<String> {
     if multi {
-        return Some(format!("{h} (multiple choice or ranking: not a rating)"));
+        return Some(crate::t!("survey-init-multiple-choice", header = h));
     }
     if free_text {
-        return Some(format!(
-            "{h} (more than {MAX_OPTIONS} distinct answers: free text, or the agency/custom column)"
-        ));
+        return Some(crate::t!("survey-init-free-text", header = h, max = MAX_OPTIONS));
     }
     let number = |a: &String| a.trim_end_matches('分').parse::<f64>().ok();
     if let Some(max) = answers
@@ -305,7 +305,7 @@ fn not_a_rating(h: &str, answers: &[String], multi: bool, free_text: bool) -> Op
         .collect::<Option<Vec<f64>>>()
         .and_then(|v| v.into_iter().reduce(f64::max).filter(|&m| m > MAX_RATING_NUMBER))
     {
-        return Some(format!("{h} (numbers up to {max}: an id or a count, not a rating)"));
+        return Some(crate::t!("survey-init-numbers", header = h, max = max.to_string()));
     }
     None
 }
@@ -360,7 +360,7 @@ fn mark_by_number(columns: &mut [Column]) -> bool {
         // Positions 1..max: the labels are in the by-text export (or the questionnaire), not here.
         for c in columns.iter_mut().filter(|c| numeric(c)) {
             let max = c.answers.iter().filter_map(|a| wjx::position(a)).max().unwrap_or(1);
-            c.answers = (1..=max).map(|p| format!("TODO label of option {p}")).collect();
+            c.answers = (1..=max).map(|p| crate::t!("survey-init-label", position = p)).collect();
             c.confirmed = true;
         }
     }
@@ -392,27 +392,15 @@ fn write_preamble(
     by_number: bool,
     metadata: &[String],
 ) {
-    let _ = writeln!(o, "# Questionnaire drafted by `kaohe survey init` from {display}");
-    let _ = writeln!(
-        o,
-        "# ({} data rows). Every TODO must be decided by the survey team; the file",
-        rows
-    );
-    let _ = writeln!(o, "# does not load until they are. See docs/survey.md for each key.");
+    let _ = writeln!(o, "{}", crate::t!("survey-init-preamble", file = display, rows = rows));
     let _ = writeln!(o, "id = \"TODO-survey-id\"");
     let _ = writeln!(o, "title = \"TODO\"");
-    let _ = writeln!(
-        o,
-        "answers = \"{}\"  # the export writes answers {}",
-        if by_number { "number" } else { "text" },
-        if by_number {
-            "by number (按序号): option positions"
-        } else {
-            "by text (按文本): option labels"
-        }
-    );
+    let form = if by_number { "number" } else { "text" };
+    let _ =
+        writeln!(o, "answers = \"{form}\"  # {}", crate::t!("survey-init-answers", form = form));
     if !metadata.is_empty() {
-        let _ = writeln!(o, "# metadata columns: {}", metadata.join(", "));
+        let _ =
+            writeln!(o, "# {}", crate::t!("survey-init-metadata", columns = metadata.join(", ")));
     }
 }
 
@@ -423,30 +411,17 @@ fn write_scales(o: &mut String, scales: &[(Vec<String>, bool)]) {
         if !confirmed {
             let _ = writeln!(
                 o,
-                "# The order below was not observed (a by-text export alone): a by-number import\n\
-                 # refuses this scale until the order is checked against the questionnaire and\n\
-                 # the next line removed, or the draft is made from both exports\n\
-                 # (`kaohe survey init BY_TEXT BY_NUMBER`).\npositions_confirmed = false"
+                "{}\npositions_confirmed = false",
+                crate::t!("survey-init-order-unobserved")
             );
         }
-        let _ = writeln!(
-            o,
-            "# TODO: give every option a value 0–100 or mark it dont_know = true; keep the"
-        );
-        let _ = writeln!(
-            o,
-            "# order (a by-number export writes an option's position in this list), and add"
-        );
-        let _ = writeln!(
-            o,
-            "# in place any option nobody chose (a 0–10 question's `0分` is position 1)."
-        );
+        let _ = writeln!(o, "{}", crate::t!("survey-init-scale-todo"));
         let _ = writeln!(o, "options = [");
         for a in s {
             let hint = SUGGEST
                 .iter()
                 .find(|(l, _)| l == a)
-                .map(|(_, v)| format!(" suggested: {v}"))
+                .map(|(_, v)| crate::t!("survey-init-suggested", value = *v))
                 .unwrap_or_default();
             let _ = writeln!(o, "  {{ label = {} }}, # TODO value{hint}", toml_str(a));
         }
@@ -457,31 +432,18 @@ fn write_scales(o: &mut String, scales: &[(Vec<String>, bool)]) {
 /// The sections the survey team fills in: agency, respondents, minimum and screening.
 fn write_fixed_sections(o: &mut String, metadata: &[String]) {
     let _ = writeln!(o, "\n[agency]");
-    let _ = writeln!(
-        o,
-        "# TODO: the column naming the agency rated (a question such as 您评价的是哪个县(市、区)?,"
-    );
-    let _ = writeln!(
-        o,
-        "# or 来源详情 / a custom column), and every agency's label (as exported) and id."
-    );
+    let _ = writeln!(o, "{}", crate::t!("survey-init-agency-todo"));
     let _ = writeln!(o, "column = \"TODO\"");
     let _ = writeln!(o, "options = [ {{ label = \"TODO\", id = \"TODO\" }} ]");
     let _ = writeln!(o, "\n[respondents]");
-    let _ = writeln!(o, "# TODO: the column naming the respondent group, and each group's weight.");
+    let _ = writeln!(o, "{}", crate::t!("survey-init-respondents-todo"));
     let _ = writeln!(o, "column = \"TODO\"");
     let _ = writeln!(o, "groups = [ {{ id = \"public\", label = \"TODO\", weight = 1 }} ]");
-    let _ = writeln!(
-        o,
-        "\n[minimum]\nsample = 30  # TODO: the scheme's minimum valid sample per agency"
-    );
-    let _ = writeln!(o, "below = \"flag\"  # TODO: flag, zero or fallback, as the scheme says");
+    let _ = writeln!(o, "\n[minimum]\nsample = 30  # {}", crate::t!("survey-init-sample-todo"));
+    let _ = writeln!(o, "below = \"flag\"  # {}", crate::t!("survey-init-below-todo"));
     let _ = writeln!(o, "\n[screening]");
     if metadata.iter().any(|m| m == "所用时间") {
-        let _ = writeln!(
-            o,
-            "# min_seconds = 60  # TODO: minimum completion time, if the scheme sets one"
-        );
+        let _ = writeln!(o, "# min_seconds = 60  # {}", crate::t!("survey-init-seconds-todo"));
     }
     if metadata.iter().any(|m| m == "来自IP") {
         let _ =
@@ -493,16 +455,20 @@ fn write_fixed_sections(o: &mut String, metadata: &[String]) {
 fn write_questions(o: &mut String, columns: &[Column], scale_of: &[usize]) {
     for (c, s) in columns.iter().zip(scale_of) {
         let id = format!("q{}", columns.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0) + 1);
-        let _ = writeln!(o, "\n[[questions]]  # {}", c.kind);
+        let _ = writeln!(
+            o,
+            "\n[[questions]]  # {}",
+            crate::t!("survey-init-kind", kind = c.kind.replace(' ', "-"))
+        );
         let _ = writeln!(o, "id = \"{id}\"");
         let _ = writeln!(o, "text = {}", toml_str(&c.text));
         let _ = writeln!(o, "column = {}", toml_str(&c.header));
         let _ = writeln!(o, "scale = \"s{}\"", s + 1);
         let _ = writeln!(o, "weight = 1  # TODO");
         if c.required {
-            let _ = writeln!(o, "required = true  # 必答 in the header");
+            let _ = writeln!(o, "required = true  # {}", crate::t!("survey-init-required"));
         } else {
-            let _ = writeln!(o, "required = false  # the header does not say 必答");
+            let _ = writeln!(o, "required = false  # {}", crate::t!("survey-init-optional"));
         }
     }
 }
