@@ -6,7 +6,8 @@ use std::path::Path;
 use std::{env, fs};
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
+        .join("locales");
     println!("cargo::rerun-if-changed={}", root.display());
     let mut out = String::new();
     for lang in ["zh", "en"] {
