@@ -69,7 +69,13 @@ method = "none"
 "#,
     )
     .unwrap();
-    let out = Command::cargo_bin("kaohe").unwrap().arg("check").arg(&rules).assert().code(2);
+    let out = Command::cargo_bin("kaohe")
+        .unwrap()
+        .env("KAOHE_LANG", "en")
+        .arg("check")
+        .arg(&rules)
+        .assert()
+        .code(2);
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(err.contains(":26"), "{err}");
     assert!(
@@ -105,6 +111,7 @@ fn kaohe_err(rules_tail: &str, data: Option<(&str, &str)>) -> String {
     let rules = dir.path().join("r.toml");
     std::fs::write(&rules, format!("{ONE_ITEM}{rules_tail}")).unwrap();
     let mut cmd = Command::cargo_bin("kaohe").unwrap();
+    cmd.env("KAOHE_LANG", "en");
     match data {
         None => {
             cmd.arg("check").arg(&rules);
@@ -217,7 +224,13 @@ expect = [
 "#,
     )
     .unwrap();
-    let out = Command::cargo_bin("kaohe").unwrap().arg("check").arg(&rules).assert().success();
+    let out = Command::cargo_bin("kaohe")
+        .unwrap()
+        .env("KAOHE_LANG", "en")
+        .arg("check")
+        .arg(&rules)
+        .assert()
+        .success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert_eq!(check_summary(&text), "1 passed, 0 failed", "{text}");
 }
