@@ -65,9 +65,11 @@ ledger-minmax-flat = min-max: every value equals { $value } → { $max }
 ledger-clamped = {" "}(clamped)
 # After the bounds of a scaling (with its leading comma).
 ledger-lower-is-better = , lower is better
-ledger-minmax = min-max on { $whose } [{ $low }, { $high }]{ $lower }: { $value } → { $points }
+ledger-minmax = min-max on { $whose } [{ $low }, { $high }]
+# A scaling, whether lower is better, then the value and its points.
+ledger-scaled = { $how }{ $lower }: { $value } → { $points }
 ledger-zscore-fixed = fixed
-ledger-zscore = z-score, { $whose } mean { $mean } and sd { $sd }{ $lower }: { $value } → { $points }
+ledger-zscore = z-score, { $whose } mean { $mean } and sd { $sd }
 ledger-relative-to-best = relative to the best { $best }: { $value } → { $points }
 ledger-no-measure = no `{ $measure }` recorded
 ledger-no-denominator = no denominator `{ $per }` recorded
@@ -86,8 +88,10 @@ ledger-short-of-target = { $value } is { $short } short of { $target }: { $units
 # Tasks done late.
 ledger-late-nothing = done { $done }, { $days } days after the due date { $due }: late work earns nothing
 ledger-late-share = done { $done }, { $days } days late (due { $due }): { $share } of { $max } → { $points }
-ledger-late-months = done { $done }, { $months } month(s) late (due { $due }): { $max } − { $months } × { $each }, not below { $min } → { $points }
-ledger-late-blocks = done { $done }, { $days } days late (due { $due }), { $blocks } period(s) of { $block } days: { $max } − { $blocks } × { $each }, not below { $min } → { $points }
+ledger-late-months = done { $done }, { $months } month(s) late (due { $due })
+ledger-late-blocks = done { $done }, { $days } days late (due { $due }), { $blocks } period(s) of { $block } days
+# How late, then the maximum less the late points, not below a minimum.
+ledger-late-reduced = { $late }: { $max } − { $count } × { $each }, not below { $min } → { $points }
 # A bonus gate that is closed: the bonus does not count.
 ledger-bonus-gate-below = { $nodes } scored { $points }, below { $bound }: bonus not counted
 ledger-bonus-gate-not-above = { $nodes } scored { $points }, not above { $bound }: bonus not counted

@@ -64,9 +64,11 @@ ledger-minmax-flat = 极差法：各单位数值均为{ $value } → { $max }
 ledger-clamped = （已截断）
 # 计分区间之后（含前导逗号）。
 ledger-lower-is-better = ，越低越好
-ledger-minmax = 极差法（{ $whose }）［{ $low }，{ $high }］{ $lower }：{ $value } → { $points }
+ledger-minmax = 极差法（{ $whose }）［{ $low }，{ $high }］
+# A scaling, whether lower is better, then the value and its points.
+ledger-scaled = { $how }{ $lower }：{ $value } → { $points }
 ledger-zscore-fixed = 固定
-ledger-zscore = 标准分，{ $whose }均值{ $mean }、标准差{ $sd }{ $lower }：{ $value } → { $points }
+ledger-zscore = 标准分，{ $whose }均值{ $mean }、标准差{ $sd }
 ledger-relative-to-best = 相对最优值{ $best }：{ $value } → { $points }
 ledger-no-measure = 无 `{ $measure }` 记录
 ledger-no-denominator = 无分母 `{ $per }` 记录
@@ -85,8 +87,10 @@ ledger-short-of-target = { $value } 距目标 { $target } 差 { $short }：扣 {
 # 逾期完成的任务。
 ledger-late-nothing = 完成于{ $done }，超过截止日期{ $due } { $days }天：逾期不得分
 ledger-late-share = 完成于{ $done }，逾期{ $days }天（截止{ $due }）：按{ $max }的{ $share }计 → { $points }
-ledger-late-months = 完成于{ $done }，逾期{ $months }个月（截止{ $due }）：{ $max } − { $months } × { $each }，不低于{ $min } → { $points }
-ledger-late-blocks = 完成于{ $done }，逾期{ $days }天（截止{ $due }），按{ $block }天计{ $blocks }个周期：{ $max } − { $blocks } × { $each }，不低于{ $min } → { $points }
+ledger-late-months = 完成于{ $done }，逾期{ $months }个月（截止{ $due }）
+ledger-late-blocks = 完成于{ $done }，逾期{ $days }天（截止{ $due }），按{ $block }天计{ $blocks }个周期
+# 逾期情况，然后满分减去逾期扣分，不低于下限。
+ledger-late-reduced = { $late }：{ $max } − { $count } × { $each }，不低于{ $min } → { $points }
 # 加分前置条件未满足：加分不计。
 ledger-bonus-gate-below = { $nodes }得分{ $points }，低于{ $bound }分，加分不计
 ledger-bonus-gate-not-above = { $nodes }得分{ $points }，未高于{ $bound }分，加分不计

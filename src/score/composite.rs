@@ -53,6 +53,12 @@ fn scope_name(a: &Agency, s: Scope) -> String {
     }
 }
 
+/// A scaling's ledger text: how it scales (`how`), whether lower is better, the value → points.
+fn scaled_text(how: String, higher_is_better: bool, value: Decimal, points: Decimal) -> String {
+    let lower = if higher_is_better { String::new() } else { t!("ledger-lower-is-better") };
+    t!("ledger-scaled", how = how, lower = lower, value = show(value), points = show(points))
+}
+
 /// A number for a ledger line's text: at most 6 decimals, "…" when cut (the points stay exact).
 pub fn show(d: Decimal) -> String {
     let r = d
@@ -178,17 +184,8 @@ pub fn scale(
                 p = p.clamp(Decimal::ZERO, max);
                 note = t!("ledger-clamped");
             }
-            let lower = if hib { String::new() } else { t!("ledger-lower-is-better") };
-            let text = t!(
-                "ledger-minmax",
-                whose = whose,
-                low = show(lo),
-                high = show(hi),
-                lower = lower,
-                value = show(v),
-                points = show(p)
-            );
-            (p, format!("{text}{note}"))
+            let how = t!("ledger-minmax", whose = whose, low = show(lo), high = show(hi));
+            (p, format!("{}{note}", scaled_text(how, hib, v, p)))
         }
         Scaling::ZScore { fixed } => {
             let (mean, sd, whose) = match fixed {
@@ -202,17 +199,8 @@ pub fn scale(
             };
             let z = if sd.is_zero() { Decimal::ZERO } else { (v - mean) / sd };
             let z = if hib { z } else { -z };
-            let lower = if hib { String::new() } else { t!("ledger-lower-is-better") };
-            let text = t!(
-                "ledger-zscore",
-                whose = whose,
-                mean = show(mean),
-                sd = show(sd),
-                lower = lower,
-                value = show(v),
-                points = show(z)
-            );
-            (z, text)
+            let how = t!("ledger-zscore", whose = whose, mean = show(mean), sd = show(sd));
+            (z, scaled_text(how, hib, v, z))
         }
         Scaling::Best => {
             if v.is_sign_negative() && !v.is_zero() {

@@ -215,6 +215,27 @@ pub fn months_late(due: NaiveDate, done: NaiveDate) -> u32 {
     }
 }
 
+/// A late task's points: how late (`late`), then the maximum less `count` × `each`, not below
+/// `min`.
+fn reduced(
+    late: String,
+    max: Decimal,
+    count: u64,
+    each: Decimal,
+    min: Decimal,
+    pts: Decimal,
+) -> String {
+    t!(
+        "ledger-late-reduced",
+        late = late,
+        max = max,
+        count = count,
+        each = each,
+        min = min.normalize(),
+        points = pts.normalize()
+    )
+}
+
 /// Points for a task done on `done` against `due`.
 pub fn late_points(late: Late, max: Decimal, due: NaiveDate, done: NaiveDate) -> (Decimal, String) {
     let days = (done - due).num_days();
@@ -241,38 +262,26 @@ pub fn late_points(late: Late, max: Decimal, due: NaiveDate, done: NaiveDate) ->
         Late::PerMonth { points, min_share } => {
             let m = months_late(due, done);
             let pts = (max - points * Decimal::from(m)).max(max * min_share);
-            (
-                pts,
-                t!(
-                    "ledger-late-months",
-                    done = done.to_string(),
-                    months = m,
-                    due = due.to_string(),
-                    max = max,
-                    each = points,
-                    min = (max * min_share).normalize(),
-                    points = pts.normalize()
-                ),
-            )
+            let late = t!(
+                "ledger-late-months",
+                done = done.to_string(),
+                months = m,
+                due = due.to_string()
+            );
+            (pts, reduced(late, max, u64::from(m), points, max * min_share, pts))
         }
         Late::PerBlock { points, days: block, min_share } => {
             let blocks = (days.max(1) + i64::from(block) - 1) / i64::from(block);
             let pts = (max - points * Decimal::from(blocks)).max(max * min_share);
-            (
-                pts,
-                t!(
-                    "ledger-late-blocks",
-                    done = done.to_string(),
-                    days = days,
-                    due = due.to_string(),
-                    block = block,
-                    blocks = blocks,
-                    max = max,
-                    each = points,
-                    min = (max * min_share).normalize(),
-                    points = pts.normalize()
-                ),
-            )
+            let late = t!(
+                "ledger-late-blocks",
+                done = done.to_string(),
+                days = days,
+                due = due.to_string(),
+                block = block,
+                blocks = blocks
+            );
+            (pts, reduced(late, max, blocks as u64, points, max * min_share, pts))
         }
     }
 }
