@@ -10,3 +10,17 @@ run-verify-engine-version = the run was made by kaohe { $published }, this is { 
 run-verify-cannot-recompute = the run cannot be recomputed from these inputs: { $reason }
 run-verify-missing-output = { $path }: missing
 run-verify-output-differs = { $path }: does not match the recomputed run ({ $difference })
+# Why a file could not be read or written (the common causes).
+run-io-not-found = No such file or directory
+run-io-permission-denied = Permission denied
+run-io-is-a-directory = Is a directory, expected a file
+run-io-not-a-directory = Not a directory
+run-io-already-exists = Already exists
+# No path given and the default is not there (typically run from another folder).
+run-default-rules-missing = no rules file given, and the default { $path } does not exist (working directory { $cwd }). Name the rules file and the data folder, e.g. kaohe score rules.toml --data data-folder
+run-default-data-missing = no data folder given, and the default { $path } does not exist (working directory { $cwd }). Name the data folder with --data, e.g. kaohe score rules.toml --data data-folder
+# After the first 20 errors, when there are more.
+run-more-errors = { $count ->
+    [one] 1 more error (add --all-errors to list them all)
+   *[other] { $count } more errors (add --all-errors to list them all)
+}

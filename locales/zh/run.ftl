@@ -10,3 +10,14 @@ run-verify-engine-version = 该次运行由 kaohe { $published } 完成，当前
 run-verify-cannot-recompute = 无法用这些输入重算：{ $reason }
 run-verify-missing-output = { $path }：缺失
 run-verify-output-differs = { $path }：与重算结果不一致（{ $difference }）
+# 读写文件失败的常见原因。
+run-io-not-found = 找不到该文件或目录
+run-io-permission-denied = 没有读写权限
+run-io-is-a-directory = 这是一个目录，应为文件
+run-io-not-a-directory = 路径中有一段不是目录
+run-io-already-exists = 已存在
+# 未给出路径、默认路径又不存在（通常是在别的目录下运行）。
+run-default-rules-missing = 未指定规则文件，默认的 { $path } 不存在（当前目录为 { $cwd }）。请指明规则文件和数据目录，例如：kaohe score 规则文件.toml --data 数据目录
+run-default-data-missing = 未指定数据目录，默认的 { $path } 不存在（当前目录为 { $cwd }）。请用 --data 指明数据目录，例如：kaohe score 规则文件.toml --data 数据目录
+# 错误太多时，列出前20处之后。
+run-more-errors = 还有 { $count } 处错误（加 --all-errors 列出全部）

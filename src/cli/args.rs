@@ -37,6 +37,7 @@ impl RunArgs {
     /// replace the rules' directory (besides what [`check_out_dir`] refuses everywhere). Checked
     /// before any work, so a refused run writes nothing.
     pub fn check_out(&self, out: &Path) -> crate::Result<()> {
+        crate::pipeline::check_defaults(&self.config())?;
         check_out_dir(out, &self.keep())
     }
 
