@@ -24,3 +24,15 @@ run-more-errors = { $count ->
     [one] 1 more error (add --all-errors to list them all)
    *[other] { $count } more errors (add --all-errors to list them all)
 }
+# Why a test case of the rules file (kaohe check) failed.
+run-case-no-veto = none
+run-case-veto = { $agency }: veto { $got } but expected { $want }
+run-case-ranked = { $agency }: rank { $rank } but expected no rank
+run-case-unranked = { $agency }: no rank but expected a rank
+run-case-failed = scoring failed: { $reason }
+run-case-no-agency = expected agency `{ $agency }` is not in the case
+run-case-total = { $agency }: total { $got } but expected { $want }
+run-case-grade = { $agency }: grade { $got } but expected { $want }
+run-case-rank = { $agency }: rank { $got } but expected { $want }
+run-case-no-points = { $agency }: indicator `{ $indicator }` has no points (unknown or not applicable)
+run-case-points = { $agency }: `{ $indicator }` has { $got } points but expected { $want }

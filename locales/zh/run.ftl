@@ -21,3 +21,15 @@ run-default-rules-missing = 未指定规则文件，默认的 { $path } 不存�
 run-default-data-missing = 未指定数据目录，默认的 { $path } 不存在（当前目录为 { $cwd }）。请用 --data 指明数据目录，例如：kaohe score 规则文件.toml --data 数据目录
 # 错误太多时，列出前20处之后。
 run-more-errors = 还有 { $count } 处错误（加 --all-errors 列出全部）
+# 规则文件中的测试用例（kaohe check）未通过的原因。
+run-case-no-veto = 无
+run-case-veto = { $agency }：否决为 { $got }，应为 { $want }
+run-case-ranked = { $agency }：名次为 { $rank }，应为不排名
+run-case-unranked = { $agency }：未排名，应有名次
+run-case-failed = 计分失败：{ $reason }
+run-case-no-agency = 期望结果中的单位 `{ $agency }` 不在该用例中
+run-case-total = { $agency }：总分为 { $got }，应为 { $want }
+run-case-grade = { $agency }：等次为 { $got }，应为 { $want }
+run-case-rank = { $agency }：名次为 { $got }，应为 { $want }
+run-case-no-points = { $agency }：指标 `{ $indicator }` 没有得分（未知或不适用）
+run-case-points = { $agency }：`{ $indicator }` 得 { $got } 分，应为 { $want }
