@@ -17,6 +17,9 @@ struct Cli {
     /// KAOHE_LANG environment variable.
     #[arg(long, global = true, value_name = "LANG")]
     lang: Option<kaohe::util::i18n::Lang>,
+    /// List every error found, not only the first 20.
+    #[arg(long, global = true)]
+    all_errors: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -46,6 +49,9 @@ enum Command {
     Robustness(cli::robustness::RobustnessArgs),
 }
 
+/// Errors printed before "还有 N 处错误" (`--all-errors` lists them all).
+const MAX_ERRORS: usize = 20;
+
 fn main() -> ExitCode {
     // `kaohe score | head` must end quietly, as Unix tools do, not panic on a closed pipe.
     #[cfg(unix)]
@@ -74,7 +80,7 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
-            let text = e.to_string();
+            let text = e.shown((!cli.all_errors).then_some(MAX_ERRORS));
             let message = kaohe::util::term::clean(&text);
             eprintln!("{}", kaohe::t!("error-line", message = message));
             ExitCode::from(2)
