@@ -6,7 +6,9 @@ use std::path::Path;
 use std::{env, fs};
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    // Read at run time, not `env!` (fixed when the script was compiled): a target directory copied
+    // from another checkout would otherwise embed that checkout's catalogues.
+    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("locales");
     println!("cargo::rerun-if-changed={}", root.display());
     let mut out = String::new();
     for lang in ["zh", "en"] {
