@@ -270,7 +270,13 @@ fn word_file_read_back() {
     // The indicator table (35 items + header), bonus 5+1, penalties 2+1, vetoes 2+1, grades 12+1.
     assert_eq!(rows, 36 + 6 + 3 + 3 + 13);
     assert!(xml.contains("<w:tblHeader />"), "header rows repeat");
-    assert!(xml.contains("w:orient=\"landscape\""), "the indicator table is on a landscape page");
+    assert!(
+        xml.contains("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\" />"),
+        "A4 landscape"
+    );
+    // Each of the 7 dimensions is merged down its items: 7 first rows, 35 − 7 continued.
+    assert_eq!(xml.matches("<w:vMerge w:val=\"restart\" />").count(), 7);
+    assert_eq!(xml.matches("<w:vMerge w:val=\"continue\" />").count(), 28);
     let again = render(&repo().join("scoring-rules/shanxi-2022.toml"), &docx);
     assert!(bytes == again, "the same rules give the same bytes");
 }

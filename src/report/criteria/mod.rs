@@ -2,9 +2,10 @@
 //! indicator table (一级指标, 二级指标 and deeper, 分值, 评分标准, 适用对象, 依据) with each
 //! rule written out in words, then the method, how indicators combine, bonus, penalties, vetoes,
 //! the look-back and the grade bands with quotas. `kaohe rules table` writes it as Markdown, Word
-//! (through [`crate::report::docx`]) or Excel (merged cells, A4 landscape). Nothing is typed
+//! or Excel (merged cells, A4 landscape). Nothing is typed
 //! twice: every word comes from the TOML and the criteria.ftl catalogue.
 
+mod docx;
 mod sections;
 mod sentence;
 mod write;
@@ -180,7 +181,7 @@ impl Criteria {
         }
     }
 
-    /// The whole criteria as a document (for Word and Markdown).
+    /// The whole criteria as a document (for Markdown).
     pub fn document(&self) -> Document {
         let mut blocks = self.intro.clone();
         blocks.push(Block::Heading(t!("criteria-table-caption")));
@@ -195,7 +196,7 @@ pub fn render(scheme: &Scheme, format: Format) -> Result<Vec<u8>> {
     let c = build(scheme);
     match format {
         Format::Markdown => Ok(write::markdown(&c.document()).into_bytes()),
-        Format::Docx => crate::report::docx::write_docx(&c.document()),
+        Format::Docx => docx::docx(&c),
         Format::Xlsx => write::xlsx(&c),
     }
 }
