@@ -734,3 +734,41 @@ fn weighted_sum_and_a_normalised_aggregate() {
         "指数 | 取下级指标得分按权重加总；合成值0得0分，10得满分，其间按比例计分，超出范围的按同一比例外推。"
     );
 }
+
+#[test]
+fn bonus_gated_on_named_dimensions() {
+    let s = parse(include_str!("../../../tests/schemes/shape_bonus_gate.toml"));
+    let lines = after_of(&s);
+    assert!(
+        lines.iter().any(|l| l.contains("“政府网站”、“政务新媒体”得分合计达到44分的方可加分")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn groups_with_their_own_full_marks() {
+    let text = APPLIES
+        .replace("name = \"设区市\"\n", "name = \"设区市\"\ntotal = 10\n")
+        .replace("name = \"县\"\n", "name = \"县\"\ntotal = 10\n")
+        .replace("name = \"部门\"\n", "name = \"部门\"\ntotal = 6\n");
+    let s = parse(&text);
+    assert_eq!(
+        method_of(&s),
+        "满分10分；设区市满分10分、县满分10分、部门满分6分；部分指标不适用的单位，\
+         得分按“实得分 ÷ 适用指标满分 × 本组满分”折算；总分保留2位小数，四舍五入；\
+         总分 = 基础得分，最低为0分，否决事项最后适用。"
+    );
+}
+
+#[test]
+fn lower_is_better_on_the_data() {
+    let minmax = "[indicator.normalise]\nmethod = \"minmax\"\nhigher_is_better = false";
+    assert!(standard("", minmax).starts_with(
+        "“D1.1”的值按全部单位中的最高值得0分、最低值得满分线性计分（数值均相同的均得满分）；"
+    ));
+    let best =
+        "[indicator.normalise]\nmethod = \"best\"\nhigher_is_better = false\nwithin = \"parent\"";
+    assert!(
+        standard("", best).starts_with("得分 = 同一上级的单位中的最低值 ÷ “D1.1”的值 × 该项分值；")
+    );
+}
