@@ -39,6 +39,7 @@ fn report_prints_on_a4_with_nothing_clipped() {
         .args(["report", "--dpi", "24", "--no-agency-charts", "--out"])
         .arg(&bundle)
         .env("CI", "1")
+        .env_remove("KAOHE_LANG") // Chinese, as a user runs it: the header below is Chinese
         .status()
         .unwrap();
     assert!(status.success());
