@@ -105,6 +105,7 @@ fn kaohe_err(rules_tail: &str, data: Option<(&str, &str)>) -> String {
     let rules = dir.path().join("r.toml");
     std::fs::write(&rules, format!("{ONE_ITEM}{rules_tail}")).unwrap();
     let mut cmd = Command::cargo_bin("kaohe").unwrap();
+    cmd.env("KAOHE_LANG", "en");
     match data {
         None => {
             cmd.arg("check").arg(&rules);
