@@ -44,6 +44,8 @@ enum Command {
     /// How robust the ranking is: rank intervals and grade chances under survey uncertainty and
     /// perturbed weights (seeded).
     Robustness(cli::robustness::RobustnessArgs),
+    /// Write the workbook to fill in (考核数据.xlsx): a sheet per input kind, 说明 and drop-downs.
+    Template(cli::template::TemplateArgs),
 }
 
 fn main() -> ExitCode {
@@ -69,6 +71,7 @@ fn main() -> ExitCode {
         Command::Survey(args) => cli::survey::run(args).map(|()| true),
         Command::Report(args) => cli::report::run(args).map(|()| true),
         Command::Robustness(args) => cli::robustness::run(args).map(|()| true),
+        Command::Template(args) => cli::template::run(args).map(|()| true),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

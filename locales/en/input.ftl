@@ -127,7 +127,7 @@ input-survey-twice = survey `{ $survey }` has two results for agency `{ $agency 
 ## One workbook as the data.
 input-workbook-too-big = the workbook has { $size } bytes: an input workbook may have at most { $max }
 input-not-a-workbook = cannot open as a workbook: { $error }
-input-unknown-sheet = unknown sheet `{ $sheet }`{ $hint }: expected the sheets { $expected } (and { $guide }, which is not read)
+input-unknown-sheet = unknown sheet `{ $sheet }`{ $hint }: expected the sheets { $expected } (and { $guide }, which are not read)
 input-sheet-twice = a second sheet for the same input kind as { $first }: expected one sheet per kind
 input-workbook-no-agencies = { $file } has no sheet 单位 (agencies): expected the list of agencies (单位代码, 单位名称, 类别, 上级单位)
 input-sheet-unreadable = cannot read the sheet: { $error }

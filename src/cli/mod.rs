@@ -11,4 +11,5 @@ pub mod robustness;
 pub mod score;
 pub mod survey;
 pub mod synth;
+pub mod template;
 pub mod verify;

@@ -19,7 +19,7 @@ pub fn aliases(stem: &str, column: &str) -> &'static [&'static str] {
         ("agencies", "name") => &["单位名称", "名称"],
         ("agencies", "group") => &["类别", "单位类别", "分组"],
         ("agencies", "parent") => &["上级单位"],
-        (_, "agency") => &["单位代码", "单位", "单位名称", "被考核单位"],
+        (_, "agency") => &["单位", "单位代码", "单位名称", "被考核单位"],
         ("findings", "id") => &["编号", "问题编号"],
         ("awards", "id") => &["编号", "加分编号"],
         (_, "id") => &["编号"],

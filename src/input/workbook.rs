@@ -28,6 +28,9 @@ pub const SHEETS: [(&str, &str); 8] = [
 /// The sheet describing every column, which is not read.
 pub const GUIDE_SHEET: &str = "说明";
 
+/// The sheet listing what the template's drop-downs offer, which is not read.
+pub const LISTS_SHEET: &str = "选项";
+
 /// Whether `path` names a workbook (by its extension).
 pub fn is_workbook(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
@@ -65,11 +68,15 @@ pub fn load_workbook(path: &Path) -> Result<Inputs> {
     })?;
     let mut tables: Vec<(&str, Table)> = Vec::new();
     for sheet in workbook.sheet_names() {
-        if super::resolve::key(&sheet) == super::resolve::key(GUIDE_SHEET) {
+        if [GUIDE_SHEET, LISTS_SHEET]
+            .iter()
+            .any(|g| super::resolve::key(g) == super::resolve::key(&sheet))
+        {
             continue;
         }
         let Some(stem) = kind_of_sheet(&sheet) else {
-            let names = SHEETS.iter().flat_map(|(s, zh)| [*zh, *s]).chain([GUIDE_SHEET]);
+            let names =
+                SHEETS.iter().flat_map(|(s, zh)| [*zh, *s]).chain([GUIDE_SHEET, LISTS_SHEET]);
             let close = super::check::close_matches(&sheet, names);
             let expected = SHEETS.iter().map(|(_, zh)| *zh).collect::<Vec<_>>().join(", ");
             return Err(Error::at(
@@ -79,7 +86,7 @@ pub fn load_workbook(path: &Path) -> Result<Inputs> {
                     sheet = sheet.as_str(),
                     hint = super::check::hint(&close),
                     expected = expected,
-                    guide = GUIDE_SHEET
+                    guide = format!("{GUIDE_SHEET}, {LISTS_SHEET}")
                 ),
             ));
         };
