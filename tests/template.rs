@@ -14,7 +14,10 @@ use util::*;
 
 /// Each input file of the example, its sheet in the workbook, and each CSV column's Chinese
 /// header (the list, written here by hand, not taken from the program).
-const SHEETS: &[(&str, &str, &[(&str, &str)])] = &[
+/// (CSV column, Chinese header) pairs of one file.
+type Columns = &'static [(&'static str, &'static str)];
+
+const SHEETS: &[(&str, &str, Columns)] = &[
     (
         "agencies.csv",
         "单位",
