@@ -49,6 +49,8 @@ enum Command {
     Robustness(cli::robustness::RobustnessArgs),
     /// Rules files: `rules table` writes the published 评分细则 (.xlsx, .docx, .md).
     Rules(cli::rules_table::RulesArgs),
+    /// Write the workbook to fill in (考核数据.xlsx): a sheet per input kind, 说明 and drop-downs.
+    Template(cli::template::TemplateArgs),
 }
 
 /// Errors printed before "还有 N 处错误" (`--all-errors` lists them all).
@@ -78,6 +80,7 @@ fn main() -> ExitCode {
         Command::Report(args) => cli::report::run(args).map(|()| true),
         Command::Robustness(args) => cli::robustness::run(args).map(|()| true),
         Command::Rules(args) => cli::rules_table::run(args).map(|()| true),
+        Command::Template(args) => cli::template::run(args).map(|()| true),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
