@@ -6,8 +6,8 @@ use std::path::Path;
 use std::{env, fs};
 
 fn main() {
-    // Read at run time: `env!` would bake in the folder the build script was compiled in, and a
-    // target directory copied from another checkout would then embed that checkout's catalogues.
+    // Read at run time: `env!` would bake in the directory the build script was first compiled
+    // in, and a copied target/ (a git worktree's) would then embed another checkout's catalogues.
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let root = Path::new(&manifest).join("locales");
     println!("cargo::rerun-if-changed={}", root.display());

@@ -100,7 +100,7 @@ pub mod limits {
     pub const MAX_ROWS: usize = 5_000_000;
 }
 
-fn check_width(cells: usize, file: &str, line: u64) -> Result<()> {
+pub(crate) fn check_width(cells: usize, file: &str, line: u64) -> Result<()> {
     if cells > limits::MAX_COLUMNS {
         return Err(Error::at(
             Location::line(file, line),
@@ -110,7 +110,7 @@ fn check_width(cells: usize, file: &str, line: u64) -> Result<()> {
     Ok(())
 }
 
-fn check_row(cells: &[String], file: &str, line: u64, rows: usize) -> Result<()> {
+pub(crate) fn check_row(cells: &[String], file: &str, line: u64, rows: usize) -> Result<()> {
     if let Some((i, c)) = cells.iter().enumerate().find(|(_, c)| c.len() > limits::MAX_CELL_BYTES) {
         return Err(Error::at(
             Location::line(file, line).with_column(crate::t!("util-column-number", column = i + 1)),
@@ -297,7 +297,7 @@ pub fn record_line(text: &[u8], pos: &csv::Position) -> u64 {
     line
 }
 
-fn check_duplicate_headers(headers: &[String], file: &str) -> Result<()> {
+pub(crate) fn check_duplicate_headers(headers: &[String], file: &str) -> Result<()> {
     for (i, h) in headers.iter().enumerate() {
         if !h.is_empty() && headers[..i].iter().any(|p| p.eq_ignore_ascii_case(h)) {
             return Err(Error::at(
@@ -363,7 +363,7 @@ fn read_spreadsheet(path: &Path, file: &str) -> Result<Table> {
 /// An .xlsx or .ods is a zip archive: the sizes its central directory declares must add up to at
 /// most [`limits::MAX_FILE_BYTES`] unpacked, checked before anything is unpacked (a 0.6 MB file
 /// may unpack to 600 MiB). An .xls is not a zip and is held by the file-size limit alone.
-fn check_unpacked_size(path: &Path, file: &str) -> Result<()> {
+pub(crate) fn check_unpacked_size(path: &Path, file: &str) -> Result<()> {
     let mut magic = [0u8; 4];
     let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     if std::io::Read::read_exact(&mut f, &mut magic).is_err() || &magic != b"PK\x03\x04" {
@@ -388,7 +388,7 @@ fn check_unpacked_size(path: &Path, file: &str) -> Result<()> {
 
 /// A formula cell whose workbook saved no value for it (written by a program, never opened and
 /// saved in Excel) would read as empty: refuse it, naming the cell (`awards.xlsx!B7`).
-fn check_formulas<RS: std::io::Read + std::io::Seek>(
+pub(crate) fn check_formulas<RS: std::io::Read + std::io::Seek>(
     workbook: &mut calamine::Sheets<RS>,
     sheet: &str,
     values: &calamine::Range<Data>,
