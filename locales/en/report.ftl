@@ -1,28 +1,10 @@
 # The report (kaohe report): rankings.xlsx, report.md/html, the circular (docx/pdf) and the charts.
-# Column titles and values of the workbook are the machine column ids in English (group, rank …),
-# the scheme's names in Chinese; messages written `{ $name -> *[other] { $id } }` name the same
-# arguments in both languages and show the id here.
+# rankings.xlsx's ranking sheets have rankings.csv's titles and values (output.ftl). A page's
+# dimension title shows the id here: a select with only a default variant (on $name, showing $id)
+# names the same arguments in both languages.
 
-## rankings.xlsx column titles (as in rankings.csv)
+## rankings.xlsx's indicator-points sheet
 
-report-column-group = group
-report-column-rank = rank
-report-column-agency-id = agency_id
-report-column-agency = agency
-report-column-total = total
-report-column-grade = grade
-report-column-dimension = { $name ->
-   *[other] { $id }
-}
-report-column-tail = { $column }
-report-value-group = { $name ->
-   *[other] { $id }
-}
-report-value-veto = { $name ->
-   *[other] { $rule }
-}
-report-value-yes = true
-report-value-no = false
 report-xlsx-indicator-sheet = indicator points
 report-xlsx-rule = rule
 report-xlsx-points = points

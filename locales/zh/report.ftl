@@ -1,39 +1,9 @@
 # 报告（kaohe report）：rankings.xlsx、report.md/html、通报（docx/pdf）与图表。
-# 数值列的标题与取值：同一条目在英文中给出机器列名（group, rank …），故有的条目用
-# 只有默认分支的选择表达式（以 $id 选择、显示 $name）：两种语言引用同样的参数，中文显示名称。
+# rankings.xlsx 的排名表列标题与取值同 rankings.csv（见 output.ftl）。页面表头中维度一条在英文中
+# 显示代码：只有默认分支的选择表达式（以 $id 选择、显示 $name）使两种语言引用同样的参数。
 
-## rankings.xlsx 的列标题（与 rankings.csv 相同）
+## rankings.xlsx 的“指标得分”表
 
-report-column-group = 类别
-report-column-rank = 名次
-report-column-agency-id = 单位代码
-report-column-agency = 单位名称
-report-column-total = 总分
-report-column-grade = 等次
-report-column-dimension = { $id ->
-   *[other] { $name }
-}
-report-column-tail = { $column ->
-    [applicable_max] 适用满分
-    [rescale] 折算
-    [bonus] 加分
-    [penalty] 减分
-    [lookback] 回头看
-    [adjustment] 调整
-    [veto] 否决
-    [demoted_by_quota] 名额降档
-    [appeals_changed] 申诉改分
-    [appeals_pending] 申诉待决
-   *[other] { $column }
-}
-report-value-group = { $id ->
-   *[other] { $name }
-}
-report-value-veto = { $rule ->
-   *[other] { $name }
-}
-report-value-yes = 是
-report-value-no = 否
 report-xlsx-indicator-sheet = 指标得分
 report-xlsx-rule = 指标
 report-xlsx-points = 得分
@@ -54,7 +24,7 @@ report-title-tail = { $column ->
     [applicable_max] 适用满分
     [rescale] 折算
     [bonus] 加分
-    [penalty] 减分
+    [penalty] 扣分
     [lookback] 回头看
     [adjustment] 调整
     [veto] 否决

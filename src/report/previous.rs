@@ -47,21 +47,20 @@ impl Previous {
             .headers()
             .map_err(|e| Error::at(Location::line(&name, 1), e.to_string()))?
             .clone();
-        // Each column by its Chinese or its English header.
-        let col = |zh: &str, en: &str| {
-            headers.iter().position(|h| h.trim() == zh || h.trim() == en).ok_or_else(|| {
+        // Each column by its Chinese or its English header (rankings.csv's titles in either).
+        use crate::output::rankings::{column_key, title_in};
+        use crate::util::i18n::Lang;
+        let col = |key: &str| {
+            headers.iter().position(|h| column_key(h) == Some(key)).ok_or_else(|| {
+                let both = format!("{} / {}", title_in(Lang::Zh, key), title_in(Lang::En, key));
                 Error::at(
-                    Location::line(&name, 1).with_column(format!("{zh} / {en}")),
+                    Location::line(&name, 1).with_column(both),
                     crate::t!("report-previous-missing-column"),
                 )
             })
         };
-        let (id_col, rank_col, total_col, grade_col) = (
-            col("单位代码", "agency_id")?,
-            col("名次", "rank")?,
-            col("总分", "total")?,
-            col("等次", "grade")?,
-        );
+        let (id_col, rank_col, total_col, grade_col) =
+            (col("agency_id")?, col("rank")?, col("total")?, col("grade")?);
         let header_of = |c: usize| headers.get(c).unwrap_or("").trim().to_string();
         let mut rows = BTreeMap::new();
         for (i, record) in reader.records().enumerate() {

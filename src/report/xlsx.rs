@@ -8,13 +8,15 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 use crate::error::{Error, Location, Result};
+use crate::output::rankings;
 use crate::report::table::{self, Cell};
 use crate::report::view;
 use crate::score::result::RunResult;
+use crate::util::i18n::Lang;
 
-/// Name of the indicator-points sheet (指标得分; English "indicator points").
-pub fn indicator_sheet() -> String {
-    crate::t!("report-xlsx-indicator-sheet")
+/// Name of the indicator-points sheet in `lang` (指标得分; English "indicator points").
+pub fn indicator_sheet(lang: Lang) -> String {
+    crate::t_in!(lang, "report-xlsx-indicator-sheet")
 }
 
 pub fn write(result: &RunResult) -> Result<Vec<u8>> {
@@ -32,7 +34,9 @@ fn build(result: &RunResult) -> std::result::Result<Vec<u8>, XlsxError> {
     let points = Format::new().set_num_format(points_format(result.scheme.decimals));
     let columns = table::columns(result);
     let mut used = BTreeSet::new();
-    let indicator_sheet = indicator_sheet();
+    // The workbook speaks the run's language, as rankings.csv does.
+    let lang = result.lang;
+    let indicator_sheet = indicator_sheet(lang);
     used.insert(indicator_sheet.clone());
 
     for g in view::groups(result) {
@@ -56,7 +60,7 @@ fn build(result: &RunResult) -> std::result::Result<Vec<u8>, XlsxError> {
                         ws.write_number_with_format(row, col, num(d), &points)?;
                     }
                     Cell::Flag(b) => {
-                        ws.write_string(row, col, Cell::flag_text(b))?;
+                        ws.write_string(row, col, rankings::flag_in(b, lang))?;
                     }
                     Cell::Empty => {}
                 }
@@ -69,19 +73,19 @@ fn build(result: &RunResult) -> std::result::Result<Vec<u8>, XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(&indicator_sheet)?;
     let titles = [
-        crate::t!("report-column-group"),
-        crate::t!("report-column-agency-id"),
-        crate::t!("report-column-agency"),
-        crate::t!("report-xlsx-rule"),
-        crate::t!("report-xlsx-points"),
+        rankings::title_in(lang, "group"),
+        rankings::title_in(lang, "agency_id"),
+        rankings::title_in(lang, "agency"),
+        crate::t_in!(lang, "report-xlsx-rule"),
+        crate::t_in!(lang, "report-xlsx-points"),
     ];
     for (c, name) in titles.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, name, &header)?;
     }
     let mut row = 1u32;
     for g in view::groups(result) {
-        let group = crate::t!("report-value-group", id = g.summary.id, name = g.summary.name);
         for a in &g.agencies {
+            let group = rankings::group_in(result, a, lang);
             // Indicator points: the ledger lines of each rule summed, in the ledger's order.
             let mut rules: Vec<(&str, Decimal)> = Vec::new();
             for l in &a.ledger {
