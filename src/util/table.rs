@@ -480,7 +480,12 @@ mod tests {
         assert_eq!(unterminated_quote(b"id,e\n1,x\n2,\"cut"), Some(3));
         assert_eq!(unterminated_quote(b"id,e\n1,\"x\"\"\n2,y\n"), Some(2));
         let err = parse_csv(b"id,e\n1,\"x\n2,y\n", "q.csv", None).unwrap_err().to_string();
-        assert!(err.starts_with("q.csv:2: 此行开始的带引号的值没有结束"), "{err}");
+        // In either language: another unit test may have switched the process's language.
+        assert!(
+            err.starts_with("q.csv:2: 此行开始的带引号的值没有结束")
+                || err.starts_with("q.csv:2: a quoted value opened on this line is never closed"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -489,7 +494,11 @@ mod tests {
         bytes.resize(bytes.len() + 2 * limits::MAX_CELL_BYTES + 3, b'x');
         let err = parse_csv(&bytes, "h.csv", None).unwrap_err().to_string();
         // A quote before it: the column is not named (commas in quotes would miscount it).
-        assert!(err.starts_with("h.csv:2: 单元格超过 131074 字节"), "{err}");
+        assert!(
+            err.starts_with("h.csv:2: 单元格超过 131074 字节")
+                || err.starts_with("h.csv:2: a cell of more than 131074 bytes"),
+            "{err}"
+        );
         let at_limit = [b"id\n".to_vec(), vec![b'x'; limits::MAX_CELL_BYTES]].concat();
         assert_eq!(parse_csv(&at_limit, "l.csv", None).unwrap().rows[0].cells[0].len(), 65536);
     }
@@ -497,6 +506,9 @@ mod tests {
     #[test]
     fn empty_file_is_an_error() {
         let err = parse_csv(b"", "e.csv", None).unwrap_err().to_string();
-        assert!(err.starts_with("e.csv:1:") && err.contains("空"), "{err}");
+        assert!(
+            err.starts_with("e.csv:1:") && (err.contains("空") || err.contains("empty")),
+            "{err}"
+        );
     }
 }
