@@ -46,10 +46,17 @@ pub fn ranked(dir: &Path, group: &str, rank: &str) -> (String, String, String, S
     let text = text.trim_start_matches('\u{feff}');
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let h = r.headers().unwrap().clone();
-    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+    // The run is Chinese (as a user runs it): columns by key from either language's header, and
+    // the group by its id or the scheme's name for it.
+    let col =
+        |n: &str| h.iter().position(|x| kaohe::output::rankings::column_key(x) == Some(n)).unwrap();
+    let scheme = kaohe::rules::load(&repo().join("scoring-rules/shanxi-2022.toml"), "rules")
+        .expect("the bundled scheme loads");
+    let name = scheme.groups.iter().find(|g| g.id == group).map(|g| g.name.clone());
     for rec in r.records() {
         let rec = rec.unwrap();
-        if &rec[col("group")] == group && &rec[col("rank")] == rank {
+        let in_group = &rec[col("group")] == group || Some(&rec[col("group")]) == name.as_deref();
+        if in_group && &rec[col("rank")] == rank {
             return (
                 rec[col("group")].to_string(),
                 rec[col("rank")].to_string(),
