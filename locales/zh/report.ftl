@@ -24,7 +24,7 @@ report-title-tail = { $column ->
     [applicable_max] 适用满分
     [rescale] 折算
     [bonus] 加分
-    [penalty] 扣分
+    [penalty] 减分
     [lookback] 回头看
     [adjustment] 调整
     [veto] 否决
