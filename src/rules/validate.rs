@@ -1396,6 +1396,8 @@ mod tests {
     /// line and the words expected (the messages docs/rules.md lists).
     #[test]
     fn unknown_keywords_name_the_words_expected() {
+        // The English messages (no unit test sets another language, so this cannot race).
+        crate::util::i18n::set_lang(crate::util::i18n::Lang::En);
         let rules = std::fs::read_to_string(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scoring-rules/shanxi-2022.toml"),
         )
