@@ -131,3 +131,10 @@ rules-case-duplicate = duplicate case name `{ $name }`
 rules-case-task-date = tasks[{ $row }].completed `{ $value }`: expected a date
 rules-case-task-status = tasks[{ $row }]: status { $status } with completed { $completed }: expected a date for done, none otherwise
 rules-case-lookback-status = lookback[{ $row }].status `{ $status }`: expected rectified, late, partial or not_rectified
+# A look-back finding's rectification status.
+rules-rectification = { $status ->
+    [rectified] rectified
+    [late] late
+    [partial] partial
+   *[not_rectified] not_rectified
+}

@@ -131,3 +131,10 @@ rules-case-duplicate = 用例名称 `{ $name }` 重复
 rules-case-task-date = tasks[{ $row }].completed `{ $value }`：应为日期
 rules-case-task-status = tasks[{ $row }]：status 为 { $status }，completed 为 { $completed }：已完成应有日期，否则不应有
 rules-case-lookback-status = lookback[{ $row }].status `{ $status }`：应为 rectified、late、partial 或 not_rectified
+# 回头看的整改情况。
+rules-rectification = { $status ->
+    [rectified] 已整改
+    [late] 逾期整改
+    [partial] 部分整改
+   *[not_rectified] 未整改
+}

@@ -1526,7 +1526,7 @@ fn lookback(
                 t!(
                     "ledger-lookback",
                     kind = p.kind,
-                    status = p.status.name(),
+                    status = p.status.label(),
                     points = base.normalize()
                 )
             ),
