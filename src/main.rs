@@ -47,6 +47,10 @@ enum Command {
     /// How robust the ranking is: rank intervals and grade chances under survey uncertainty and
     /// perturbed weights (seeded).
     Robustness(cli::robustness::RobustnessArgs),
+    /// Rules files: `rules table` writes the published 评分细则 (.xlsx, .docx, .md).
+    Rules(cli::rules_table::RulesArgs),
+    /// Write the workbook to fill in (考核数据.xlsx): a sheet per input kind, 说明 and drop-downs.
+    Template(cli::template::TemplateArgs),
 }
 
 /// Errors printed before "还有 N 处错误" (`--all-errors` lists them all).
@@ -75,6 +79,8 @@ fn main() -> ExitCode {
         Command::Survey(args) => cli::survey::run(args).map(|()| true),
         Command::Report(args) => cli::report::run(args).map(|()| true),
         Command::Robustness(args) => cli::robustness::run(args).map(|()| true),
+        Command::Rules(args) => cli::rules_table::run(args).map(|()| true),
+        Command::Template(args) => cli::template::run(args).map(|()| true),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -73,6 +73,7 @@ pub fn load(cfg: &RunConfig) -> Result<(Scheme, Inputs)> {
     check_defaults(cfg)?;
     let scheme = crate::rules::load(&cfg.rules, &display(&cfg.rules))?;
     let mut inputs = crate::input::load::load_dir(&cfg.data, cfg.encoding)?;
+    crate::input::resolve::resolve(&scheme, &mut inputs)?;
     inputs.absent = crate::input::load::absent_kinds(&scheme, &inputs, &cfg.allow_missing)?;
     crate::input::check::check(&scheme, &inputs)?;
     Ok((scheme, inputs))
