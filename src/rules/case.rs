@@ -173,6 +173,7 @@ fn lookback(l: &RawCaseLookback, i: usize) -> Result<CaseLookback, String> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::TINY as SCHEME;
+    use crate::t;
 
     /// A case's statuses are checked with the scheme, not when the case is run: every problem
     /// at once, each at its case's line.
@@ -187,18 +188,24 @@ lookback = [{ agency = "a", kind = "k", status = "mended" }]
 name = "one"
 "#;
         let text = format!("{SCHEME}{cases}");
-        // The English messages (no unit test sets another language, so this cannot race).
-        crate::util::i18n::set_lang(crate::util::i18n::Lang::En);
         let err = super::super::parse(text.as_bytes(), "r.toml").unwrap_err().to_string();
         // Line 25 is the first case's name, 29 the second's (the scheme has 22 lines, the
         // leading newline of `cases` one more, and `[[case]]` one).
+        // In whichever language the process speaks (tests run in parallel: none sets it).
+        let status = t!(
+            "rules-case-task-status",
+            row = 1usize,
+            status = "Some(\"done\")",
+            completed = "None"
+        );
+        let lookback = t!("rules-case-lookback-status", row = 1usize, status = "mended");
+        let duplicate = t!("rules-case-duplicate", name = "one");
         assert_eq!(
             err,
-            "r.toml:25: `case \"one\"`: tasks[1]: status Some(\"done\") with completed None: \
-             expected a date for done, none otherwise\n\
-             r.toml:25: `case \"one\"`: lookback[1].status `mended`: expected rectified, late, \
-             partial or not_rectified\n\
-             r.toml:29: `case.name`: duplicate case name `one`"
+            format!(
+                "r.toml:25: `case \"one\"`: {status}\nr.toml:25: `case \"one\"`: {lookback}\n\
+                 r.toml:29: `case.name`: {duplicate}"
+            )
         );
     }
 
