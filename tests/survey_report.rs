@@ -430,3 +430,56 @@ fn real_wjx_export_tallied_cell_by_cell() {
         }
     }
 }
+
+#[test]
+fn byte_identical_at_any_thread_count_and_never_over_the_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let imp = dir.path().join("import");
+    import(&fixture("half.toml"), &fixture("half.csv"), &imp);
+    let run = |threads: &str, out: &Path| {
+        kaohe()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["survey", "report"])
+            .arg(fixture("half.toml"))
+            .arg(&imp)
+            .arg("--out")
+            .arg(out)
+            .args(["--dpi", "96"])
+            .assert()
+            .success();
+    };
+    let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+    run("1", &one);
+    run("2", &two);
+    let files = |d: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut v: Vec<(String, Vec<u8>)> = walk(d)
+            .into_iter()
+            .map(|p| (p.strip_prefix(d).unwrap().display().to_string(), std::fs::read(&p).unwrap()))
+            .collect();
+        v.sort();
+        v
+    };
+    let (a, b) = (files(&one), files(&two));
+    assert_eq!(a.len(), 2 + 2 * 5, "html, xlsx and 5 charts in two formats");
+    assert!(a == b, "outputs differ between 1 and 2 threads");
+
+    // The report never replaces the import it reads.
+    kaohe()
+        .args(["survey", "report"])
+        .arg(fixture("half.toml"))
+        .arg(&imp)
+        .arg("--out")
+        .arg(&imp)
+        .assert()
+        .code(2);
+    assert!(imp.join("counts.csv").is_file());
+}
+
+fn walk(d: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(d).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+    }
+    out
+}
