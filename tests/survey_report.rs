@@ -311,6 +311,12 @@ fn bundled_example_every_count_and_share() {
             let (w, h) = svg_size(&p);
             assert_eq!((w, png_size(&p.with_extension("png"))), (604, (w, h)), "{}", p.display());
             assert!(h * 2 <= w * 3, "{}", p.display());
+            // Text at least 9 pt at 16 cm wide: 12 logical px.
+            let svg = std::fs::read_to_string(&p).unwrap();
+            for size in svg.split("font-size=\"").skip(1) {
+                let size: f64 = size[..size.find('"').unwrap()].parse().unwrap();
+                assert!(size >= 12.0 - 1e-9, "{}: font-size {size}", p.display());
+            }
             n += 1;
         }
     }
