@@ -8,6 +8,7 @@
 
 pub mod bundle;
 pub mod chart;
+pub(crate) mod criteria;
 pub(crate) mod document;
 pub(crate) mod docx;
 pub mod font;
