@@ -34,6 +34,8 @@ thead{display:table-header-group}
 tr,figure{break-inside:avoid}h2,h3{break-after:avoid}
 figure svg{max-width:100%;height:auto;max-height:250mm}
 td.bar span{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+details::details-content{content-visibility:visible;display:block}
+details>summary{list-style:none;font-weight:bold}
 }
 ";
 
