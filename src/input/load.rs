@@ -126,8 +126,9 @@ fn entry_problem(dir: &Path, name: &str, known: &[String]) -> Option<String> {
         return Some(crate::t!(
             "input-unknown-file",
             guess = guess,
-            kinds = KINDS.iter().map(|k| k.0).collect::<Vec<_>>().join(", "),
-            others = OTHER_KNOWN.join(", "),
+            kinds =
+                KINDS.iter().map(|k| k.0).collect::<Vec<_>>().join(super::check::sep().as_str()),
+            others = OTHER_KNOWN.join(super::check::sep().as_str()),
             ignore = IGNORE_FILE
         ));
     }
@@ -258,7 +259,11 @@ pub fn load_file(
     errors: &mut Vec<Error>,
 ) -> Result<InputRecord> {
     if !KINDS.iter().any(|k| k.0 == stem) {
-        let files = KINDS.iter().map(|k| format!("{}.csv", k.0)).collect::<Vec<_>>().join(", ");
+        let files = KINDS
+            .iter()
+            .map(|k| format!("{}.csv", k.0))
+            .collect::<Vec<_>>()
+            .join(super::check::sep().as_str());
         return Err(Error::Usage(crate::t!(
             "input-unknown-kind-file",
             file = display,
