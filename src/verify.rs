@@ -52,7 +52,11 @@ pub fn verify(out: &Path, cfg: &RunConfig) -> Result<Verification> {
         let kind = r["kind"].as_str().unwrap_or("");
         let name = r["path"].as_str().unwrap_or("");
         let want = r["sha256"].as_str().unwrap_or("");
-        let path = if kind == "rules" { cfg.rules.clone() } else { cfg.data.join(name) };
+        let path = if kind == "rules" {
+            cfg.rules.clone()
+        } else {
+            crate::input::load::data_file(&cfg.data, name)
+        };
         match std::fs::read(&path) {
             Err(_) => v
                 .problems

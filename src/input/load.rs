@@ -220,6 +220,12 @@ pub fn absent_kinds(
     Ok(absent.into_iter().map(String::from).collect())
 }
 
+/// The file an input record's path names: a sheet (`考核数据.xlsx!问题清单`) is in the workbook given
+/// as the data; a file is in the data directory.
+pub fn data_file(data: &Path, recorded: &str) -> PathBuf {
+    if data.is_file() && recorded.contains('!') { data.to_path_buf() } else { data.join(recorded) }
+}
+
 /// Load every input file of a data directory, or every sheet of a workbook given instead of one
 /// ([`super::workbook`]).
 pub fn load_dir(dir: &Path, encoding: Option<TextEncoding>) -> Result<Inputs> {
