@@ -8,6 +8,7 @@ pub mod export_previews;
 pub mod preview;
 pub mod report;
 pub mod robustness;
+pub mod rules_table;
 pub mod score;
 pub mod survey;
 pub mod synth;
