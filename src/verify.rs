@@ -74,7 +74,11 @@ fn check_hashes(recorded: &[serde_json::Value], cfg: &RunConfig, v: &mut Verific
         let kind = r["kind"].as_str().unwrap_or("");
         let name = r["path"].as_str().unwrap_or("");
         let want = r["sha256"].as_str().unwrap_or("");
-        let path = if kind == "rules" { cfg.rules.clone() } else { cfg.data.join(name) };
+        let path = if kind == "rules" {
+            cfg.rules.clone()
+        } else {
+            crate::input::load::data_file(&cfg.data, name)
+        };
         match std::fs::read(&path) {
             Err(_) => v.problems.push(t!("run-verify-missing-input", path = path)),
             Ok(bytes) => {

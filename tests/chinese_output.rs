@@ -130,3 +130,74 @@ fn a_veto_is_named_by_the_scheme_in_chinese() {
         assert!(flag.contains(&row[veto + 1].as_str()));
     }
 }
+
+/// stderr of `kaohe` with `args`, in Chinese (as a user runs it) or in English, expecting exit 2.
+fn stderr_of(zh: bool, args: &[&std::ffi::OsStr], dir: Option<&Path>) -> String {
+    let mut cmd = if zh { kaohe_zh() } else { kaohe() };
+    if let Some(d) = dir {
+        cmd.current_dir(d);
+    }
+    let out = cmd.args(args).assert().code(2);
+    String::from_utf8(out.get_output().stderr.clone()).unwrap()
+}
+
+#[test]
+fn a_typo_in_a_rules_key_says_did_you_mean_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(rules()).unwrap();
+    let bad = dir.path().join("r.toml");
+    std::fs::write(&bad, text.replacen("\nbasis = ", "\nbassis = ", 1)).unwrap();
+    let args = [std::ffi::OsStr::new("check"), bad.as_os_str()];
+    let zh = stderr_of(true, &args, None);
+    assert!(zh.starts_with("错误："), "{zh}");
+    assert!(zh.contains("未知的键 `bassis`（是不是 `basis`？）"), "{zh}");
+    let en = stderr_of(false, &args, None);
+    assert!(en.starts_with("error: "), "{en}");
+    assert!(en.contains("unknown field `bassis` (did you mean `basis`?)"), "{en}");
+}
+
+#[test]
+fn a_missing_default_rules_file_says_how_to_name_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = [std::ffi::OsStr::new("score")];
+    let zh = stderr_of(true, &args, Some(dir.path()));
+    assert!(zh.contains("默认的 scoring-rules/shanxi-2022.toml 不存在"), "{zh}");
+    assert!(zh.contains("kaohe score 规则文件.toml --data 数据目录"), "{zh}");
+    let en = stderr_of(false, &args, Some(dir.path()));
+    assert!(en.contains("the default scoring-rules/shanxi-2022.toml does not exist"), "{en}");
+    assert!(en.contains("kaohe score rules.toml --data"), "{en}");
+    assert!(!dir.path().join("out").exists(), "nothing written");
+}
+
+#[test]
+fn at_most_twenty_errors_then_how_many_more() {
+    // Every indicator, bonus item, penalty, veto and the look-back without its clause: one error
+    // each, far more than twenty.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(rules()).unwrap();
+    let (head, tail) = text.split_at(text.find("[[indicator]]").unwrap());
+    let tail: Vec<String> = tail
+        .lines()
+        .map(|l| match l.trim_start().strip_prefix("basis = ") {
+            Some(_) => format!("{}basis = \"\"", &l[..l.len() - l.trim_start().len()]),
+            None => l.to_string(),
+        })
+        .collect();
+    let bad = dir.path().join("r.toml");
+    std::fs::write(&bad, format!("{head}{}\n", tail.join("\n"))).unwrap();
+    let check = std::ffi::OsStr::new("check");
+    let all = stderr_of(true, &[check, bad.as_os_str(), "--all-errors".as_ref()], None);
+    let total = all.lines().count();
+    assert!(total > 25, "{all}");
+    assert!(!all.contains("--all-errors"), "{all}");
+    let zh = stderr_of(true, &[check, bad.as_os_str()], None);
+    let lines: Vec<&str> = zh.lines().collect();
+    assert_eq!(lines.len(), 21, "{zh}");
+    assert_eq!(lines[..20], all.lines().take(20).collect::<Vec<_>>()[..]);
+    assert_eq!(lines[20], format!("还有 {} 处错误（加 --all-errors 列出全部）", total - 20));
+    let en = stderr_of(false, &[check, bad.as_os_str()], None);
+    let last = en.lines().last().unwrap().to_string();
+    assert_eq!(last, format!("{} more errors (add --all-errors to list them all)", total - 20));
+    assert!(en.contains("cites no clause"), "{en}");
+    assert!(zh.contains("未注明依据"), "{zh}");
+}

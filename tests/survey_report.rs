@@ -20,16 +20,19 @@ fn import(q: &Path, file: &Path, out: &Path) {
     kaohe().args(["survey", "import"]).arg(q).arg(file).arg("--out").arg(out).assert().success();
 }
 
+/// `kaohe survey report Q IMPORT --out OUT` on `cmd`.
+fn survey_report(
+    mut cmd: assert_cmd::Command,
+    q: &Path,
+    import: &Path,
+    out: &Path,
+) -> assert_cmd::Command {
+    cmd.args(["survey", "report"]).arg(q).arg(import).arg("--out").arg(out);
+    cmd
+}
+
 fn report(q: &Path, import: &Path, out: &Path, dpi: &str) {
-    kaohe()
-        .args(["survey", "report"])
-        .arg(q)
-        .arg(import)
-        .arg("--out")
-        .arg(out)
-        .args(["--dpi", dpi])
-        .assert()
-        .success();
+    survey_report(kaohe(), q, import, out).args(["--dpi", dpi]).assert().success();
 }
 
 /// A sheet of survey-report.xlsx as text cells (numbers as written by calamine, `1` not `1.0`).
@@ -135,12 +138,7 @@ fn chinese_by_default_and_charts_fit_the_page() {
     let dir = tempfile::tempdir().unwrap();
     let (imp, out) = (dir.path().join("import"), dir.path().join("report"));
     import(&fixture("half.toml"), &fixture("half.csv"), &imp);
-    kaohe_zh()
-        .args(["survey", "report"])
-        .arg(fixture("half.toml"))
-        .arg(&imp)
-        .arg("--out")
-        .arg(&out)
+    survey_report(kaohe_zh(), &fixture("half.toml"), &imp, &out)
         .assert()
         .success()
         .stderr(predicates::str::contains("有效答卷 21 份"));
@@ -180,24 +178,14 @@ fn a_questionnaire_other_than_the_imports_is_refused() {
     let imp = dir.path().join("import");
     import(&fixture("half.toml"), &fixture("half.csv"), &imp);
     let out = dir.path().join("report");
-    kaohe()
-        .args(["survey", "report"])
-        .arg(survey_fixture("mini.toml"))
-        .arg(&imp)
-        .arg("--out")
-        .arg(&out)
+    survey_report(kaohe(), &survey_fixture("mini.toml"), &imp, &out)
         .assert()
         .code(2)
         .stderr(predicates::str::contains("inputs.csv:2"))
         .stderr(predicates::str::contains("imported with questionnaire half"));
     assert!(!out.exists(), "nothing written");
     // Not an import directory at all.
-    kaohe()
-        .args(["survey", "report"])
-        .arg(fixture("half.toml"))
-        .arg(dir.path())
-        .arg("--out")
-        .arg(&out)
+    survey_report(kaohe(), &fixture("half.toml"), dir.path(), &out)
         .assert()
         .code(2)
         .stderr(predicates::str::contains("no inputs.csv"));
@@ -210,12 +198,7 @@ fn an_edited_import_that_does_not_add_up_is_refused() {
     import(&fixture("half.toml"), &fixture("half.csv"), &imp);
     let acc = std::fs::read_to_string(imp.join("accounting.csv")).unwrap();
     std::fs::write(imp.join("accounting.csv"), acc.replace("A,19,18,", "A,20,18,")).unwrap();
-    kaohe()
-        .args(["survey", "report"])
-        .arg(fixture("half.toml"))
-        .arg(&imp)
-        .arg("--out")
-        .arg(dir.path().join("report"))
+    survey_report(kaohe(), &fixture("half.toml"), &imp, &dir.path().join("report"))
         .assert()
         .code(2)
         .stderr(predicates::str::contains("20 rows read but valid + screened + rejected = 19"));
@@ -311,6 +294,12 @@ fn bundled_example_every_count_and_share() {
             let (w, h) = svg_size(&p);
             assert_eq!((w, png_size(&p.with_extension("png"))), (604, (w, h)), "{}", p.display());
             assert!(h * 2 <= w * 3, "{}", p.display());
+            // Text at least 9 pt at 16 cm wide: 12 logical px.
+            let svg = std::fs::read_to_string(&p).unwrap();
+            for size in svg.split("font-size=\"").skip(1) {
+                let size: f64 = size[..size.find('"').unwrap()].parse().unwrap();
+                assert!(size >= 12.0 - 1e-9, "{}: font-size {size}", p.display());
+            }
             n += 1;
         }
     }
@@ -429,4 +418,99 @@ fn real_wjx_export_tallied_cell_by_cell() {
             assert_eq!(r[from + 6], share(count, base), "{agency} {qid} {option}");
         }
     }
+}
+
+#[test]
+fn byte_identical_at_any_thread_count_and_never_over_the_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let imp = dir.path().join("import");
+    import(&fixture("half.toml"), &fixture("half.csv"), &imp);
+    let run = |threads: &str, out: &Path| {
+        survey_report(threaded(threads), &fixture("half.toml"), &imp, out)
+            .args(["--dpi", "96"])
+            .assert()
+            .success();
+    };
+    let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+    run("1", &one);
+    run("2", &two);
+    let files = |d: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut v: Vec<(String, Vec<u8>)> = walk(d)
+            .into_iter()
+            .map(|p| (p.strip_prefix(d).unwrap().display().to_string(), std::fs::read(&p).unwrap()))
+            .collect();
+        v.sort();
+        v
+    };
+    let (a, b) = (files(&one), files(&two));
+    assert_eq!(a.len(), 2 + 2 * 5, "html, xlsx and 5 charts in two formats");
+    assert!(a == b, "outputs differ between 1 and 2 threads");
+
+    // The report never replaces the import it reads.
+    survey_report(kaohe(), &fixture("half.toml"), &imp, &imp).assert().code(2);
+    assert!(imp.join("counts.csv").is_file());
+}
+
+fn threaded(threads: &str) -> assert_cmd::Command {
+    let mut c = kaohe();
+    c.env("RAYON_NUM_THREADS", threads);
+    c
+}
+
+fn walk(d: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(d).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+    }
+    out
+}
+
+/// survey-report.html printed to PDF by headless Chromium (A4): the Chinese text prints (the
+/// embedded font; the test machine has no CJK font), the widest table's last column header is
+/// there, the hand-worked 6.3 too, and no word lies beyond the page's right edge.
+#[test]
+fn page_prints_on_a4() {
+    if !util::chromium::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (imp, out) = (dir.path().join("import"), dir.path().join("report"));
+    import(&fixture("half.toml"), &fixture("half.csv"), &imp);
+    survey_report(kaohe_zh(), &fixture("half.toml"), &imp, &out)
+        .args(["--dpi", "24"])
+        .assert()
+        .success();
+    let pdf = dir.path().join("printed.pdf");
+    let extra = ["--no-pdf-header-footer".to_string(), format!("--print-to-pdf={}", pdf.display())];
+    util::chromium::run(
+        &out.join("survey-report.html"),
+        &extra,
+        std::time::Duration::from_secs(180),
+    );
+    let text = poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    let flat: String = text.split_whitespace().collect();
+    for want in ["筛选核算", "分单位核算", "甲县", "6.3", "拒收原因"] {
+        assert!(flat.contains(want), "{want} not printed");
+    }
+    let bbox = poppler("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let mut width = 0.0;
+    for tag in bbox.split('<').filter(|t| t.starts_with("page ") || t.starts_with("word ")) {
+        if tag.starts_with("page ") {
+            width = attr(tag, "width");
+        } else {
+            assert!(attr(tag, "xMax") <= width + 0.5, "a word beyond the page edge: {tag}");
+        }
+    }
+}
+
+fn poppler(name: &str, args: &[&str]) -> String {
+    let out =
+        std::process::Command::new(name).args(args).output().expect("poppler-utils installed");
+    assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
 }

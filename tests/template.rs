@@ -187,6 +187,15 @@ fn a_filled_template_ranks_as_the_csv_directory() {
     // The ledger cites the sheet and its row: the first finding is on row 2 of 问题清单.
     let json = read(&from_workbook.join("scores.json"));
     assert!(json.contains("\"filled.xlsx!问题清单:2\""), "sheet rows cited");
+    // `kaohe verify` finds the sheets' hashes in the workbook and recomputes the same outputs.
+    kaohe()
+        .arg("verify")
+        .arg(&from_workbook)
+        .arg(rules())
+        .arg("--data")
+        .arg(&filled)
+        .assert()
+        .success();
 }
 
 #[test]

@@ -27,7 +27,7 @@ input-file-type = { $what ->
    *[other] something else
   }
 input-kind-absent = no { $kind }.csv or { $kind }.xlsx in the data directory, but the scheme has items that read { $kind }: expected the file (with only its header row if there are none), or --allow-missing { $kind } to score as if it held no row
-input-no-data-dir = data directory { $dir } does not exist
+input-no-data-dir = data directory { $dir } does not exist: expected a folder of input files (agencies.csv …) or a workbook (考核数据.xlsx), given with --data (without it, the bundled example examples/shanxi-2022 is read from the working directory)
 input-no-agencies = { $dir } has no agencies.csv or agencies.xlsx: expected the list of agencies (id, name, group, parent)
 input-unknown-kind-file = { $file }: cannot tell what the file holds from its name: expected one of { $files }
 

@@ -113,3 +113,28 @@ rules-redistribute = `redistribute` on item `{ $id }`: expected it on an indicat
 rules-bonus-to = `{ $to }` is not a top-level indicator
 rules-bonus-to-2 = `{ $to }` is not an indicator id in this file
 rules-list-or = { $items } or { $last }
+# Reading the rules file itself.
+rules-file-too-large = the rules file has { $size } bytes: a scheme may have at most { $most }
+rules-file-not-utf8 = the rules file is not valid UTF-8: expected a UTF-8 TOML file
+rules-file-empty = the rules file is empty: expected a [scheme] table and indicators
+rules-not-finite = nan and inf are not allowed: expected a finite decimal number such as 1.5
+rules-duplicate-key = duplicate key: expected each key once in a table
+rules-too-deep = { $reason }: expected arrays and tables nested a few levels deep, as in docs/rules.md
+# How ids and numbers are written (rules and input data alike).
+rules-id-character = id `{ $id }` has the character `{ $character }` (U+{ $code }): expected ASCII letters, digits, `-`, `_` and `.` only (a look-alike letter from another script would make a second, different id)
+rules-agency-id-character = agency id `{ $id }` has the character `{ $character }` (U+{ $code }): expected ASCII letters, digits, `-`, `_`, `.` and Chinese characters only (a look-alike letter from another script would make a second, different agency)
+rules-number-too-large = `{ $text }` is too large: expected a number between -1000000000000 and 1000000000000 (±10^12)
+rules-number-decimals = `{ $text }` has { $decimals } decimal places: expected at most { $most } (a number is never rounded on reading)
+rules-number-digits = `{ $text }` has { $digits } significant digits: expected at most { $most } (a number is never rounded on reading)
+# The test cases written in a rules file.
+rules-case-duplicate = duplicate case name `{ $name }`
+rules-case-task-date = tasks[{ $row }].completed `{ $value }`: expected a date
+rules-case-task-status = tasks[{ $row }]: status { $status } with completed { $completed }: expected a date for done, none otherwise
+rules-case-lookback-status = lookback[{ $row }].status `{ $status }`: expected rectified, late, partial or not_rectified
+# A look-back finding's rectification status.
+rules-rectification = { $status ->
+    [rectified] rectified
+    [late] late
+    [partial] partial
+   *[not_rectified] not_rectified
+}

@@ -36,3 +36,20 @@ run-case-grade = { $agency }: grade { $got } but expected { $want }
 run-case-rank = { $agency }: rank { $got } but expected { $want }
 run-case-no-points = { $agency }: indicator `{ $indicator }` has no points (unknown or not applicable)
 run-case-points = { $agency }: `{ $indicator }` has { $got } points but expected { $want }
+# Problems found while scoring (data and rules that do not fit).
+run-score-overflow = { $what }, agency `{ $agency }`: the arithmetic leaves the decimal range (±7.9e28): expected values, weights and points of a realistic size
+run-score-value-overflow = value { $value }: the arithmetic leaves the decimal range (±7.9e28): expected a value of a realistic size
+run-score-zero-denominator = item `{ $item }`: denominator `{ $per }` is 0 for agency `{ $agency }`
+run-score-nothing-to-impute = item `{ $item }`: agency `{ $agency }` has no value and no agency in { $scope } has one to impute from
+run-score-missing-value-note = agency `{ $agency }` has no value for item `{ $item }` ({ $note }), and the item says missing = "error"
+run-score-missing-value = agency `{ $agency }` has no value for item `{ $item }`, and the item says missing = "error"
+run-score-item-agency = indicator `{ $item }`, agency `{ $agency }`: { $problem }
+run-score-item = item `{ $item }`: { $problem }
+run-score-rank-needs-values = rank scaling needs the population's values
+run-score-zscore-two-values = a z-score needs at least two values
+run-score-negative-best = value { $value } is negative: method = "best" needs values ≥ 0
+run-score-negative-relative = value { $value } is negative: relative_to_best needs values ≥ 0
+run-score-geometric-nonpositive = indicator `{ $item }` is a geometric mean but agency `{ $agency }` has a child value ≤ 0: expected positive values
+run-score-nothing-applies = no indicator applies to agency `{ $agency }` ({ $name }) in group `{ $group }`: expected at least one
+run-score-ledger-mismatch = internal error: the ledger lines of `{ $item }` add up to { $sum }, not its value { $value }; please report this with the rules file
+run-score-normalised-agency = item `{ $item }`, agency `{ $agency }`: { $problem }

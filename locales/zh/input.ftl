@@ -24,7 +24,7 @@ input-file-type = { $what ->
    *[other] 其他特殊文件
   }
 input-kind-absent = 数据目录中没有 { $kind }.csv 或 { $kind }.xlsx，但考核方案有读取 { $kind } 的指标：请提供该文件（没有数据时只保留表头行），或用 --allow-missing { $kind } 按无数据计分
-input-no-data-dir = 数据目录 { $dir } 不存在
+input-no-data-dir = 数据目录 { $dir } 不存在：请用 --data 指定存放输入文件（agencies.csv 等）的文件夹或工作簿（考核数据.xlsx）（不指定时读取当前目录下的示例 examples/shanxi-2022）
 input-no-agencies = { $dir } 中没有 agencies.csv 或 agencies.xlsx：应提供被考核单位名单（单位代码、单位名称、类别、上级单位）
 input-unknown-kind-file = { $file }：无法从文件名判断内容：应为 { $files } 之一
 

@@ -113,3 +113,28 @@ rules-redistribute = 计分项 `{ $id }` 上有 `redistribute`：应写在有下
 rules-bonus-to = `{ $to }` 不是一级指标
 rules-bonus-to-2 = `{ $to }` 不是本文件中的指标 id
 rules-list-or = { $items } 或 { $last }
+# 读取规则文件本身。
+rules-file-too-large = 规则文件有 { $size } 字节：方案文件最多 { $most } 字节
+rules-file-not-utf8 = 规则文件不是有效的 UTF-8：应为 UTF-8 编码的 TOML 文件
+rules-file-empty = 规则文件为空：应有 [scheme] 表和各指标
+rules-not-finite = 不允许 nan 和 inf：应为有限的小数，如 1.5
+rules-duplicate-key = 键重复：同一个表中每个键只应出现一次
+rules-too-deep = { $reason }：数组和表的嵌套应只有几层，参见 docs/rules.md
+# 代码与数字的写法（规则文件和输入数据共用）。
+rules-id-character = id `{ $id }` 含有字符 `{ $character }`（U+{ $code }）：只能用英文字母、数字、`-`、`_` 和 `.`（别的文字中形近的字母会成为另一个不同的 id）
+rules-agency-id-character = 单位代码 `{ $id }` 含有字符 `{ $character }`（U+{ $code }）：只能用英文字母、数字、`-`、`_`、`.` 和汉字（别的文字中形近的字母会成为另一个不同的单位）
+rules-number-too-large = `{ $text }` 太大：应在 -1000000000000 与 1000000000000 之间（±10^12）
+rules-number-decimals = `{ $text }` 有 { $decimals } 位小数：最多 { $most } 位（读取时从不舍入数字）
+rules-number-digits = `{ $text }` 有 { $digits } 位有效数字：最多 { $most } 位（读取时从不舍入数字）
+# 规则文件中的测试用例。
+rules-case-duplicate = 用例名称 `{ $name }` 重复
+rules-case-task-date = tasks[{ $row }].completed `{ $value }`：应为日期
+rules-case-task-status = tasks[{ $row }]：status 为 { $status }，completed 为 { $completed }：已完成应有日期，否则不应有
+rules-case-lookback-status = lookback[{ $row }].status `{ $status }`：应为 rectified、late、partial 或 not_rectified
+# 回头看的整改情况。
+rules-rectification = { $status ->
+    [rectified] 已整改
+    [late] 逾期整改
+    [partial] 部分整改
+   *[not_rectified] 未整改
+}

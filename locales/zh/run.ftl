@@ -33,3 +33,20 @@ run-case-grade = { $agency }：等次为 { $got }，应为 { $want }
 run-case-rank = { $agency }：名次为 { $got }，应为 { $want }
 run-case-no-points = { $agency }：指标 `{ $indicator }` 没有得分（未知或不适用）
 run-case-points = { $agency }：`{ $indicator }` 得 { $got } 分，应为 { $want }
+# 计分时发现的问题（数据与规则不匹配）。
+run-score-overflow = { $what }，单位 `{ $agency }`：计算超出小数范围（±7.9e28）：数值、权重和分值应在合理大小内
+run-score-value-overflow = 数值 { $value }：计算超出小数范围（±7.9e28）：数值应在合理大小内
+run-score-zero-denominator = 计分项 `{ $item }`：单位 `{ $agency }` 的分母 `{ $per }` 为0
+run-score-nothing-to-impute = 计分项 `{ $item }`：单位 `{ $agency }` 没有数值，{ $scope }内也没有任何单位有数值可用于补齐
+run-score-missing-value-note = 单位 `{ $agency }` 没有计分项 `{ $item }` 的数值（{ $note }），而该项规定 missing = "error"
+run-score-missing-value = 单位 `{ $agency }` 没有计分项 `{ $item }` 的数值，而该项规定 missing = "error"
+run-score-item-agency = 计分项 `{ $item }`，单位 `{ $agency }`：{ $problem }
+run-score-item = 计分项 `{ $item }`：{ $problem }
+run-score-rank-needs-values = 按排名计分需要全部单位的数值
+run-score-zscore-two-values = 标准分至少需要两个数值
+run-score-negative-best = 数值 { $value } 为负数：method = "best" 要求数值 ≥ 0
+run-score-negative-relative = 数值 { $value } 为负数：relative_to_best 要求数值 ≥ 0
+run-score-geometric-nonpositive = 指标 `{ $item }` 取几何平均，但单位 `{ $agency }` 有下级数值 ≤ 0：应为正数
+run-score-nothing-applies = 单位 `{ $agency }`（{ $name }，类别 `{ $group }`）没有任何适用的指标：至少应有一个
+run-score-ledger-mismatch = 内部错误：`{ $item }` 的台账各行之和为 { $sum }，不等于其得分 { $value }；请连同规则文件一起报告此问题
+run-score-normalised-agency = 计分项 `{ $item }`，单位 `{ $agency }`：{ $problem }

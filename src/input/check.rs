@@ -39,12 +39,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The separator of a list in the current language (`, ` or `、`).
+pub fn sep() -> String {
+    crate::t!("input-list-separator")
+}
+
 /// ` (did you mean a, b?)` for close matches, or nothing.
 pub fn hint(matches: &[&str]) -> String {
     if matches.is_empty() {
         String::new()
     } else {
-        crate::t!("input-did-you-mean", names = matches.join(", "))
+        crate::t!("input-did-you-mean", names = matches.join(sep().as_str()))
     }
 }
 
@@ -175,7 +180,7 @@ impl<'a> Checker<'a> {
                 message.push_str(&crate::t!(
                     "input-also-on",
                     count = more.len(),
-                    rows = format!("{}{etc}", shown.join(", "))
+                    rows = format!("{}{etc}", shown.join(sep().as_str()))
                 ));
             }
         }
@@ -239,7 +244,7 @@ impl<'a> Checker<'a> {
             .iter()
             .map(|g| crate::t!("input-id-and-name", id = g.id.as_str(), name = g.name.as_str()))
             .collect::<Vec<_>>()
-            .join(", ");
+            .join(sep().as_str());
         let hint = hint_names(&a.group, &groups);
         let at = inputs.cell(&a.source, "group");
         let (count, group, agency) = (agencies.len(), a.group.as_str(), a.id.as_str());
@@ -598,8 +603,11 @@ impl<'a> Checker<'a> {
                 let mut names: Vec<&str> = surveys.iter().copied().collect();
                 names.sort_unstable();
                 let at = inputs.cell(&s.source, "survey");
-                let message =
-                    crate::t!("input-unknown-survey", survey = survey, expected = names.join(", "));
+                let message = crate::t!(
+                    "input-unknown-survey",
+                    survey = survey,
+                    expected = names.join(sep().as_str())
+                );
                 self.once("survey", survey, &s.source, || Error::at(at, message));
             }
             if s.index < Decimal::ZERO || s.index > Decimal::ONE_HUNDRED {
@@ -677,7 +685,7 @@ mod tests {
         let err = check(&scheme, &inputs).unwrap_err().to_string();
         let want = [
             "agencies.csv:3: `id`: 单位代码“a1”重复（首次出现在 agencies.csv:2）：单位代码应唯一",
-            "agencies.csv:4: `group`: 单位“a2”的类别“nowhere”未在考核方案中定义：应为 city（设区市）, county（县(市、区)）, department（省直部门） 之一",
+            "agencies.csv:4: `group`: 单位“a2”的类别“nowhere”未在考核方案中定义：应为 city（设区市）、county（县(市、区)）、department（省直部门） 之一",
             "C:\\in\\findings.csv:7: `agency`: 未知单位“nonexistent-agency”：应为单位表中的单位代码或唯一的单位名称",
         ];
         assert_eq!(err, want.join("\n"));

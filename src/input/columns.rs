@@ -121,7 +121,7 @@ pub fn match_headers<'a>(stem: &str, table: &'a Table) -> Result<Sheet<'a>> {
                 .iter()
                 .map(|k| crate::t!("input-key-and-header", key = *k, header = chinese(stem, k)))
                 .collect::<Vec<_>>()
-                .join(", ");
+                .join(super::check::sep().as_str());
             return Err(Error::at(
                 at,
                 crate::t!(
@@ -144,7 +144,12 @@ pub fn match_headers<'a>(stem: &str, table: &'a Table) -> Result<Sheet<'a>> {
     }
     for k in &all[..required] {
         if !columns.contains_key(k) {
-            let has = table.headers.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ");
+            let has = table
+                .headers
+                .iter()
+                .map(|h| format!("`{h}`"))
+                .collect::<Vec<_>>()
+                .join(super::check::sep().as_str());
             return Err(Error::at(
                 Location::line(&table.file, 1),
                 crate::t!("input-missing-column", key = *k, header = chinese(stem, k), has = has),

@@ -126,8 +126,9 @@ fn entry_problem(dir: &Path, name: &str, known: &[String]) -> Option<String> {
         return Some(crate::t!(
             "input-unknown-file",
             guess = guess,
-            kinds = KINDS.iter().map(|k| k.0).collect::<Vec<_>>().join(", "),
-            others = OTHER_KNOWN.join(", "),
+            kinds =
+                KINDS.iter().map(|k| k.0).collect::<Vec<_>>().join(super::check::sep().as_str()),
+            others = OTHER_KNOWN.join(super::check::sep().as_str()),
             ignore = IGNORE_FILE
         ));
     }
@@ -219,6 +220,12 @@ pub fn absent_kinds(
     Ok(absent.into_iter().map(String::from).collect())
 }
 
+/// The file an input record's path names: a sheet (`考核数据.xlsx!问题清单`) is in the workbook given
+/// as the data; a file is in the data directory.
+pub fn data_file(data: &Path, recorded: &str) -> PathBuf {
+    if data.is_file() && recorded.contains('!') { data.to_path_buf() } else { data.join(recorded) }
+}
+
 /// Load every input file of a data directory, or every sheet of a workbook given instead of one
 /// ([`super::workbook`]).
 pub fn load_dir(dir: &Path, encoding: Option<TextEncoding>) -> Result<Inputs> {
@@ -258,7 +265,11 @@ pub fn load_file(
     errors: &mut Vec<Error>,
 ) -> Result<InputRecord> {
     if !KINDS.iter().any(|k| k.0 == stem) {
-        let files = KINDS.iter().map(|k| format!("{}.csv", k.0)).collect::<Vec<_>>().join(", ");
+        let files = KINDS
+            .iter()
+            .map(|k| format!("{}.csv", k.0))
+            .collect::<Vec<_>>()
+            .join(super::check::sep().as_str());
         return Err(Error::Usage(crate::t!(
             "input-unknown-kind-file",
             file = display,

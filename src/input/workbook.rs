@@ -78,7 +78,11 @@ pub fn load_workbook(path: &Path) -> Result<Inputs> {
             let names =
                 SHEETS.iter().flat_map(|(s, zh)| [*zh, *s]).chain([GUIDE_SHEET, LISTS_SHEET]);
             let close = super::check::close_matches(&sheet, names);
-            let expected = SHEETS.iter().map(|(_, zh)| *zh).collect::<Vec<_>>().join(", ");
+            let expected = SHEETS
+                .iter()
+                .map(|(_, zh)| *zh)
+                .collect::<Vec<_>>()
+                .join(super::check::sep().as_str());
             return Err(Error::at(
                 Location::file(format!("{display}!{sheet}")),
                 crate::t!(

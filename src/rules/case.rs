@@ -12,6 +12,7 @@ use super::raw::{RawCase, RawCaseLookback, RawCaseTask};
 use super::scheme::Rectification;
 use super::validate::Source;
 use crate::error::{Error, Location};
+use crate::t;
 
 /// One case: small agencies and inputs, and the results expected of them.
 #[derive(Debug, Clone)]
@@ -81,7 +82,7 @@ pub(super) fn cases(raw: Vec<RawCase>, src: &Source<'_>, errors: &mut Vec<Error>
         if !names.insert(name.clone()) {
             errors.push(Error::at(
                 src.at(&case.name, "case.name"),
-                format!("duplicate case name `{name}`"),
+                t!("rules-case-duplicate", name = name),
             ));
         }
         let here = Location::line(src.file, line).with_column(format!("case \"{name}\""));
@@ -144,16 +145,18 @@ fn task(t: &RawCaseTask, i: usize) -> Result<CaseTask, String> {
             _ => None,
         }
         .map(Some)
-        .ok_or_else(|| format!("tasks[{}].completed `{d}`: expected a date", i + 1))?,
+        .ok_or_else(|| t!("rules-case-task-date", row = i + 1, value = d.to_string()))?,
     };
     let status = match (t.status.as_deref(), completed) {
         (None | Some("done" | "已完成" | "完成"), Some(d)) => TaskStatus::Done(d),
         (None | Some("not_done" | "未完成"), None) => TaskStatus::NotDone,
         (Some("not_applicable" | "不适用"), None) => TaskStatus::NotApplicable,
         (s, c) => {
-            return Err(format!(
-                "tasks[{}]: status {s:?} with completed {c:?}: expected a date for done, none otherwise",
-                i + 1
+            return Err(t!(
+                "rules-case-task-status",
+                row = i + 1,
+                status = format!("{s:?}"),
+                completed = format!("{c:?}")
             ));
         }
     };
@@ -162,19 +165,15 @@ fn task(t: &RawCaseTask, i: usize) -> Result<CaseTask, String> {
 
 /// The case's look-back finding `i` (0-based) with its rectification status.
 fn lookback(l: &RawCaseLookback, i: usize) -> Result<CaseLookback, String> {
-    let status = Rectification::parse(&l.status).ok_or_else(|| {
-        format!(
-            "lookback[{}].status `{}`: expected rectified, late, partial or not_rectified",
-            i + 1,
-            l.status
-        )
-    })?;
+    let status = Rectification::parse(&l.status)
+        .ok_or_else(|| t!("rules-case-lookback-status", row = i + 1, status = l.status))?;
     Ok(CaseLookback { id: l.id.clone(), agency: l.agency.clone(), kind: l.kind.clone(), status })
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::tests::TINY as SCHEME;
+    use crate::t;
 
     /// A case's statuses are checked with the scheme, not when the case is run: every problem
     /// at once, each at its case's line.
@@ -192,13 +191,21 @@ name = "one"
         let err = super::super::parse(text.as_bytes(), "r.toml").unwrap_err().to_string();
         // Line 25 is the first case's name, 29 the second's (the scheme has 22 lines, the
         // leading newline of `cases` one more, and `[[case]]` one).
+        // In whichever language the process speaks (tests run in parallel: none sets it).
+        let status = t!(
+            "rules-case-task-status",
+            row = 1usize,
+            status = "Some(\"done\")",
+            completed = "None"
+        );
+        let lookback = t!("rules-case-lookback-status", row = 1usize, status = "mended");
+        let duplicate = t!("rules-case-duplicate", name = "one");
         assert_eq!(
             err,
-            "r.toml:25: `case \"one\"`: tasks[1]: status Some(\"done\") with completed None: \
-             expected a date for done, none otherwise\n\
-             r.toml:25: `case \"one\"`: lookback[1].status `mended`: expected rectified, late, \
-             partial or not_rectified\n\
-             r.toml:29: `case.name`: duplicate case name `one`"
+            format!(
+                "r.toml:25: `case \"one\"`: {status}\nr.toml:25: `case \"one\"`: {lookback}\n\
+                 r.toml:29: `case.name`: {duplicate}"
+            )
         );
     }
 

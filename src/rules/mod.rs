@@ -14,6 +14,7 @@ pub use case::{Case, TaskStatus};
 pub use scheme::*;
 
 use crate::error::{Error, Location, Result};
+use crate::t;
 
 /// Largest rules file read (a province's scheme is tens of kilobytes).
 pub const MAX_RULES_BYTES: u64 = 16 << 20;
@@ -29,7 +30,7 @@ pub fn read(path: &Path, display: &str) -> Result<Vec<u8>> {
     if size > MAX_RULES_BYTES {
         return Err(Error::at(
             Location::file(display),
-            format!("the rules file has {size} bytes: a scheme may have at most {MAX_RULES_BYTES}"),
+            t!("rules-file-too-large", size = size, most = MAX_RULES_BYTES),
         ));
     }
     std::fs::read(path).map_err(|e| Error::io(path, e))
@@ -42,14 +43,11 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Scheme> {
     let text = std::str::from_utf8(body).map_err(|e| {
         Error::at(
             Location::line(file, crate::util::encoding::line_of(body, e.valid_up_to())),
-            "the rules file is not valid UTF-8: expected a UTF-8 TOML file",
+            t!("rules-file-not-utf8"),
         )
     })?;
     if text.trim().is_empty() {
-        return Err(Error::at(
-            Location::line(file, 1),
-            "the rules file is empty: expected a [scheme] table and indicators",
-        ));
+        return Err(Error::at(Location::line(file, 1), t!("rules-file-empty")));
     }
     let raw: raw::RawScheme = toml::from_str(text).map_err(|e| toml_error(file, text, &e))?;
     numbers::check(text, file)?;
@@ -72,11 +70,11 @@ fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> Error {
         || raw.contains("floating point `inf`")
         || raw.contains("floating point `-inf`")
     {
-        "nan and inf are not allowed: expected a finite decimal number such as 1.5".to_string()
+        t!("rules-not-finite")
     } else if raw == "duplicate key" {
-        "duplicate key: expected each key once in a table".to_string()
+        t!("rules-duplicate-key")
     } else if raw.contains("max recursion depth") {
-        format!("{raw}: expected arrays and tables nested a few levels deep, as in docs/rules.md")
+        t!("rules-too-deep", reason = raw)
     } else {
         unknown_name(raw).unwrap_or_else(|| raw.to_string())
     };
@@ -112,6 +110,7 @@ fn unknown_name(raw: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use crate::t;
     use rust_decimal_macros::dec;
 
     #[test]
@@ -122,17 +121,14 @@ mod tests {
             let err = super::parse(text.as_bytes(), "r.toml").unwrap_err().to_string();
             assert_eq!(
                 err,
-                format!(
-                    "r.toml:{line}: `total`: nan and inf are not allowed: expected a finite \
-                     decimal number such as 1.5"
-                ),
+                format!("r.toml:{line}: `total`: {}", t!("rules-not-finite")),
                 "{value}"
             );
         }
         let err = super::parse(format!("{head}id = \"u\"\n").as_bytes(), "r.toml")
             .unwrap_err()
             .to_string();
-        assert_eq!(err, "r.toml:5: `id`: duplicate key: expected each key once in a table");
+        assert_eq!(err, format!("r.toml:5: `id`: {}", t!("rules-duplicate-key")));
         // An error on a table header names no key (not one from a later line).
         let err = super::parse(format!("{head}[[group]]\nid = \"g\"\n").as_bytes(), "r.toml")
             .unwrap_err()
@@ -142,15 +138,16 @@ mod tests {
 
     #[test]
     fn an_unknown_key_or_value_suggests_the_closest() {
-        crate::util::i18n::set_lang(crate::util::i18n::Lang::En);
+        // In whichever language the process speaks (tests run in parallel: none sets it).
+        let hint = |name: &str| crate::t!("rules-did-you-mean", name = name);
         let key =
             super::unknown_name("unknown field `bassis`, expected one of `id`, `basis`, `max`");
         let key = key.unwrap();
-        assert!(key.starts_with("unknown field `bassis` (did you mean `basis`?)"), "{key}");
+        assert!(key.contains("`bassis`") && key.contains(&hint("basis")), "{key}");
         let value = super::unknown_name("unknown variant `sun`, expected `sum` or `mean`").unwrap();
-        assert!(value.contains("did you mean `sum`?") && value.contains("`mean`"), "{value}");
+        assert!(value.contains(&hint("sum")) && value.contains("`mean`"), "{value}");
         let far = super::unknown_name("unknown field `zzzzzz`, expected `id` or `basis`").unwrap();
-        assert!(!far.contains("did you mean"), "{far}");
+        assert!(!far.contains(&hint("id")) && !far.contains(&hint("basis")), "{far}");
         assert_eq!(super::unknown_name("duplicate key"), None);
     }
 

@@ -10,6 +10,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::error::{Error, Location, Result};
+use crate::t;
 
 /// The largest magnitude of any number in rules or data.
 pub const MAX_MAGNITUDE: f64 = 1e12;
@@ -75,11 +76,7 @@ fn at(key: &str, value: &Spanned<DeValue<'_>>, text: &str, file: &str) -> Locati
 /// A rule id's characters: ASCII letters, digits, `-`, `_`, `.`.
 pub fn rule_id_problem(id: &str) -> Option<String> {
     let bad = id.chars().find(|&c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))?;
-    Some(format!(
-        "id `{id}` has the character `{bad}` (U+{:04X}): expected ASCII letters, digits, `-`, `_` \
-         and `.` only (a look-alike letter from another script would make a second, different id)",
-        bad as u32
-    ))
+    Some(t!("rules-id-character", id = id, character = bad, code = format!("{:04X}", bad as u32)))
 }
 
 /// An agency id's characters: those of a rule id, and CJK ideographs (`省政府办公厅`).
@@ -88,12 +85,8 @@ pub fn agency_id_problem(id: &str) -> Option<String> {
     let bad = id
         .chars()
         .find(|&c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') || cjk(c)))?;
-    Some(format!(
-        "agency id `{id}` has the character `{bad}` (U+{:04X}): expected ASCII letters, digits, \
-         `-`, `_`, `.` and Chinese characters only (a look-alike letter from another script would \
-         make a second, different agency)",
-        bad as u32
-    ))
+    let code = format!("{:04X}", bad as u32);
+    Some(t!("rules-agency-id-character", id = id, character = bad, code = code))
 }
 
 /// What is wrong with a number written as `text` (TOML or cell text), if anything.
@@ -105,25 +98,26 @@ pub fn problem(text: &str, most_decimals: u32) -> Option<String> {
         return None;
     }
     if value.abs() > MAX_MAGNITUDE {
-        return Some(format!(
-            "`{text}` is too large: expected a number between -1000000000000 and 1000000000000 \
-             (±10^12)"
-        ));
+        return Some(t!("rules-number-too-large", text = text));
     }
     let decimals = decimal_places(&plain);
     if decimals > i64::from(most_decimals) {
-        return Some(format!(
-            "`{text}` has {decimals} decimal places: expected at most {most_decimals} (a number \
-             is never rounded on reading)"
+        return Some(t!(
+            "rules-number-decimals",
+            text = text,
+            decimals = decimals,
+            most = most_decimals
         ));
     }
     let (mantissa, _) = plain.split_once(['e', 'E']).unwrap_or((&plain, ""));
     let digits = mantissa.trim_start_matches(['-', '+']).replace('.', "");
     let significant = digits.trim_start_matches('0').trim_end_matches('0').len();
     if significant > MAX_DIGITS {
-        return Some(format!(
-            "`{text}` has {significant} significant digits: expected at most {MAX_DIGITS} (a \
-             number is never rounded on reading)"
+        return Some(t!(
+            "rules-number-digits",
+            text = text,
+            digits = significant,
+            most = MAX_DIGITS
         ));
     }
     None
@@ -155,12 +149,17 @@ mod tests {
     #[test]
     fn range_and_precision() {
         assert_eq!(problem("1000000000000", 10), None);
-        assert!(problem("1000000000001", 10).unwrap().contains("too large"));
-        assert!(problem("-7.9e28", 10).unwrap().contains("too large"));
+        // In whichever language the process speaks (tests run in parallel: none sets it).
+        let large = |text: &str| Some(t!("rules-number-too-large", text = text));
+        assert_eq!(problem("1000000000001", 10), large("1000000000001"));
+        assert_eq!(problem("-7.9e28", 10), large("-7.9e28"));
         assert_eq!(problem("0.0000000001", 10), None);
-        assert!(problem("0.00000000001", 10).unwrap().contains("11 decimal places"));
+        let eleven =
+            t!("rules-number-decimals", text = "0.00000000001", decimals = 11i64, most = 10u32);
+        assert_eq!(problem("0.00000000001", 10), Some(eleven));
         assert_eq!(problem("1.22872765251582e-08", 28), None);
         let long = "123456789012.1234567890123456789";
-        assert!(problem(long, 28).unwrap().contains("31 significant digits"));
+        let digits = t!("rules-number-digits", text = long, digits = 31usize, most = MAX_DIGITS);
+        assert_eq!(problem(long, 28), Some(digits));
     }
 }

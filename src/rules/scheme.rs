@@ -622,6 +622,10 @@ impl Rectification {
             Self::NotRectified => "not_rectified",
         }
     }
+    /// The status as a person reads it (已整改 … in Chinese; the name in English).
+    pub fn label(self) -> String {
+        crate::t!("rules-rectification", status = self.name())
+    }
 }
 
 impl Lookback {

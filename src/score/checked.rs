@@ -15,12 +15,7 @@ pub struct Overflow;
 impl Overflow {
     /// The error for an overflow while scoring `agency` on the rule at `location` (`what` names it).
     pub fn error(self, location: Location, what: &str, agency: &str) -> Error {
-        Error::at(
-            location,
-            format!(
-                "{what}, agency `{agency}`: the arithmetic leaves the decimal range (±7.9e28): expected values, weights and points of a realistic size"
-            ),
-        )
+        Error::at(location, crate::t!("run-score-overflow", what = what, agency = agency))
     }
 }
 

@@ -169,7 +169,7 @@ pub fn scale(
     let hib = nm.higher_is_better;
     Ok(match nm.scaling {
         Scaling::None => (v, show(v)),
-        Scaling::Rank => return Err("rank scaling needs the population's values".into()),
+        Scaling::Rank => return Err(t!("run-score-rank-needs-values")),
         Scaling::MinMax { bounds, clamp } => {
             let (lo, hi, whose) = match bounds {
                 Some((l, h)) => (l, h, t!("ledger-minmax-goalposts")),
@@ -192,7 +192,7 @@ pub fn scale(
                 Some((m, sd)) => (m, sd, t!("ledger-zscore-fixed")),
                 None => {
                     if s.n < 2 {
-                        return Err("a z-score needs at least two values".into());
+                        return Err(t!("run-score-zscore-two-values"));
                     }
                     (s.mean, s.sd, t!("ledger-minmax-data"))
                 }
@@ -204,7 +204,7 @@ pub fn scale(
         }
         Scaling::Best => {
             if v.is_sign_negative() && !v.is_zero() {
-                return Err(format!("value {v} is negative: method = \"best\" needs values ≥ 0"));
+                return Err(t!("run-score-negative-best", value = v));
             }
             let (best, p) = if hib {
                 (s.hi, if s.hi.is_zero() { Decimal::ZERO } else { v / s.hi * max })
@@ -311,7 +311,7 @@ fn values<'a>(
                 Some(d) if d.value.is_zero() => {
                     errors.push(Error::at(
                         d.source.clone(),
-                        format!("item `{}`: denominator `{p}` is 0 for agency `{}`", nd.id, a.id),
+                        t!("run-score-zero-denominator", item = nd.id, per = p, agency = a.id),
                     ));
                     continue;
                 }
@@ -361,11 +361,11 @@ fn impute(it: &Item<'_>, rows: &mut [Row<'_>], errors: &mut Vec<Error>) {
                 }
                 None => errors.push(Error::at(
                     here().with_column("normalise.missing"),
-                    format!(
-                        "item `{}`: agency `{}` has no value and no agency in {} has one to impute from",
-                        nd.id,
-                        r.agency.id,
-                        scope_name(r.agency, scope)
+                    t!(
+                        "run-score-nothing-to-impute",
+                        item = nd.id,
+                        agency = r.agency.id,
+                        scope = scope_name(r.agency, scope)
                     ),
                 )),
             }
@@ -397,9 +397,11 @@ fn missing_outcomes(it: &Item<'_>, rows: &[Row<'_>], out: &mut Prepared, errors:
             }
             NormMissing::Error => errors.push(Error::at(
                 here().with_column("normalise.missing"),
-                format!(
-                    "agency `{}` has no value for item `{}` ({}), and the item says missing = \"error\"",
-                    r.agency.id, nd.id, r.note
+                t!(
+                    "run-score-missing-value-note",
+                    agency = r.agency.id,
+                    item = nd.id,
+                    note = r.note
                 ),
             )),
             NormMissing::Mean(_) => {} // reported above
@@ -447,7 +449,12 @@ fn scaled_outcomes(it: &Item<'_>, rows: &[Row<'_>], out: &mut Prepared, errors: 
                 Err(m) => {
                     errors.push(Error::at(
                         here(),
-                        format!("item `{}`, agency `{}`: {m}", nd.id, r.agency.id),
+                        t!(
+                            "run-score-normalised-agency",
+                            item = nd.id,
+                            agency = r.agency.id,
+                            problem = m
+                        ),
                     ));
                     continue;
                 }

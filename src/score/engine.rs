@@ -609,10 +609,7 @@ fn inner_value(
             let v = geometric(&applicable).ok_or_else(|| {
                 Error::at(
                     Location::line(&scheme.source, nd.line),
-                    format!(
-                        "indicator `{}` is a geometric mean but agency `{}` has a child value ≤ 0: expected positive values",
-                        nd.id, cx.agency.id
-                    ),
+                    t!("run-score-geometric-nonpositive", item = nd.id, agency = cx.agency.id),
                 )
             })?;
             let kids: Vec<String> = children
@@ -690,7 +687,7 @@ fn normalise_inner(
     let (p, text) = composite::scale(nm, v, nd.max, &st).map_err(|m| {
         Error::at(
             Location::line(&scheme.source, nd.line),
-            format!("indicator `{}`, agency `{}`: {m}", nd.id, cx.agency.id),
+            t!("run-score-item-agency", item = nd.id, agency = cx.agency.id, problem = m),
         )
     })?;
     t.slope[node] = composite::slope(nm, nd.max, &st);
@@ -825,9 +822,11 @@ fn base(cx: &AgencyCtx<'_>, leaf_max: &[Decimal], ledger: &mut Ledger) -> Result
     if applicable_max.is_zero() {
         return Err(Error::at(
             agency.source.clone(),
-            format!(
-                "no indicator applies to agency `{}` ({}) in group `{}`: expected at least one",
-                agency.id, agency.name, agency.group
+            t!(
+                "run-score-nothing-applies",
+                agency = agency.id,
+                name = agency.name,
+                group = agency.group
             ),
         ));
     }
@@ -1032,10 +1031,7 @@ fn close_dimensions(
         if gap.abs() > Decimal::new(lines as i64 + 1, LEDGER_DP) {
             return Err(Error::at(
                 Location::line(&scheme.source, scheme.nodes[r].line),
-                format!(
-                    "internal error: the ledger lines of `{}` add up to {sum}, not its value {v}; please report this with the rules file",
-                    scheme.nodes[r].id
-                ),
+                t!("run-score-ledger-mismatch", item = scheme.nodes[r].id, sum = sum, value = v),
             ));
         }
         if sum != v {
@@ -1231,10 +1227,7 @@ fn valued_leaf(
             Missing::Error => {
                 return Err(Error::at(
                     Location::line(&scheme.source, nd.line).with_column("missing"),
-                    format!(
-                        "agency `{}` has no value for item `{id}`, and the item says missing = \"error\"",
-                        cx.agency.id
-                    ),
+                    t!("run-score-missing-value", agency = cx.agency.id, item = id),
                 ));
             }
         },
@@ -1249,8 +1242,9 @@ fn valued_leaf(
         }
         ItemValue::Value { value, source, note } => {
             let g = cx.groups.get(&(node, cx.agency.id.clone())).copied();
-            let (p, text) = methods::map_value(mapping, value, nd.max, g)
-                .map_err(|m| Error::at(source.clone(), format!("item `{id}`: {m}")))?;
+            let (p, text) = methods::map_value(mapping, value, nd.max, g).map_err(|m| {
+                Error::at(source.clone(), t!("run-score-item", item = id, problem = m))
+            })?;
             let note = if note.is_empty() { String::new() } else { format!(" — {note}") };
             let outcome = Some(LeafOutcome { floored: p, major: Decimal::ZERO });
             (
@@ -1532,7 +1526,7 @@ fn lookback(
                 t!(
                     "ledger-lookback",
                     kind = p.kind,
-                    status = p.status.name(),
+                    status = p.status.label(),
                     points = base.normalize()
                 )
             ),

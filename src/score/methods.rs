@@ -54,9 +54,7 @@ pub fn map_value(
         Mapping::RelativeToBest { higher_is_better } => {
             let g = group.ok_or("relative scoring without group context")?;
             if value.is_sign_negative() && !value.is_zero() {
-                return Err(format!(
-                    "value {value} is negative: relative_to_best needs values ≥ 0"
-                ));
+                return Err(t!("run-score-negative-relative", value = value));
             }
             let pts = if *higher_is_better {
                 if g.best.is_zero() {
@@ -107,11 +105,7 @@ pub fn map_value(
 
 /// The message for arithmetic on `value` that left the decimal range.
 fn out_of_range(value: Decimal) -> impl Fn(Overflow) -> String + Copy {
-    move |Overflow| {
-        format!(
-            "value {value}: the arithmetic leaves the decimal range (±7.9e28): expected a value of a realistic size"
-        )
-    }
+    move |Overflow| t!("run-score-value-overflow", value = value)
 }
 
 /// Linear between the value earning 0 and the value earning the maximum, clamped.

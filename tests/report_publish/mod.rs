@@ -46,19 +46,27 @@ pub fn ranked(dir: &Path, group: &str, rank: &str) -> (String, String, String, S
     let text = text.trim_start_matches('\u{feff}');
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let h = r.headers().unwrap().clone();
-    // The run is Chinese (as a user runs it): columns by key from either language's header, and
-    // the group by its id or the scheme's name for it.
-    let col =
-        |n: &str| h.iter().position(|x| kaohe::output::rankings::column_key(x) == Some(n)).unwrap();
-    let scheme = kaohe::rules::load(&repo().join("scoring-rules/shanxi-2022.toml"), "rules")
-        .expect("the bundled scheme loads");
-    let name = scheme.groups.iter().find(|g| g.id == group).map(|g| g.name.clone());
+    // Chinese headers (the report runs as a user runs it) or English ones, by their keys.
+    let col = |n: &str| {
+        h.iter().position(|x| x == n || kaohe::output::rankings::column_key(x) == Some(n)).unwrap()
+    };
+    // The group by id (English) or by the scheme's name (Chinese).
+    let rules = std::fs::read_to_string(repo().join("scoring-rules/shanxi-2022.toml")).unwrap();
+    let rules: toml::Table = rules.parse().unwrap();
+    let name = rules["group"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["id"].as_str() == Some(group))
+        .and_then(|g| g["name"].as_str())
+        .unwrap_or(group)
+        .to_string();
     for rec in r.records() {
         let rec = rec.unwrap();
-        let in_group = &rec[col("group")] == group || Some(&rec[col("group")]) == name.as_deref();
+        let in_group = rec[col("group")] == *group || rec[col("group")] == name;
         if in_group && &rec[col("rank")] == rank {
             return (
-                rec[col("group")].to_string(),
+                group.to_string(),
                 rec[col("rank")].to_string(),
                 rec[col("agency_id")].to_string(),
                 rec[col("agency")].to_string(),

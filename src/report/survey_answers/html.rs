@@ -25,6 +25,8 @@ figcaption{font-size:.9em;color:#555}
 code{font-size:.85em;word-break:break-all}
 .wide{overflow-x:auto}.ok{color:#2e7d32}.warn{color:#a00}
 details{margin:.3em 0}summary{cursor:pointer}
+.qs{display:grid;grid-template-columns:repeat(auto-fill,minmax(24em,1fr));gap:0 1.5em}
+.qs p{margin:.5em 0 0}.qs table{margin:.2em 0;width:100%}.q{break-inside:avoid}
 @page{size:A4;margin:12mm}
 @media print{
 body{max-width:none;margin:0;padding:0;font-size:10pt}
@@ -34,6 +36,9 @@ thead{display:table-header-group}
 tr,figure{break-inside:avoid}h2,h3{break-after:avoid}
 figure svg{max-width:100%;height:auto;max-height:250mm}
 td.bar span{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+details::details-content{content-visibility:visible;display:block}
+details>summary{list-style:none;font-weight:bold}
+.qs{grid-template-columns:1fr 1fr}.qs td.bar{width:6em}
 }
 ";
 
@@ -263,15 +268,18 @@ fn per_agency(o: &mut String, d: &Data, charts: &[Rendered]) {
                 valid = valid
             ))
         );
+        o.push_str("<div class=\"qs\">\n");
         for (qi, x) in per_question.iter().enumerate() {
             let qq = &d.q.questions[qi];
             let _ = writeln!(
                 o,
-                "<p>{}</p>",
+                "<div class=\"q\"><p>{}</p>",
                 esc(&t!("survey-report-question", id = qq.id.as_str(), text = qq.text.as_str()))
             );
             answers_table(o, d, qi, x);
+            o.push_str("</div>\n");
         }
+        o.push_str("</div>\n");
         o.push_str("</details>\n");
     }
 }
