@@ -245,7 +245,11 @@ fn english_on_request() {
     assert!(md.contains(
         "主动公开文件、通告、公示、清单等未在政府网站首发: 0.5 off per finding, at most 4 on this item; "
     ));
-    assert!(md.contains("done by 31 March 2022 (inclusive): full points; 1 off for each month late (a started month counts in full), down to 0; not done: no points."));
+    assert!(md.contains("Done by 31 March 2022 (inclusive): full points; 1 off for each month late (a started month counts in full), down to 0; not done: no points."));
+    assert!(md.contains("\nBasis: 晋政办发〔2022〕38号\n\n## Method\n\nFull marks 100; "));
+    assert!(
+        md.contains("| 设区市 | 优秀 | 90 and above | at most 30% of the group (rounded down) |")
+    );
     assert!(!md.contains("每发现"), "no Chinese sentence in the English table");
 }
 
