@@ -6,9 +6,10 @@ use std::path::Path;
 use std::{env, fs};
 
 fn main() {
-    // Read at run time, not `env!` (fixed when the script was compiled): a target directory copied
-    // from another checkout would otherwise embed that checkout's catalogues.
-    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("locales");
+    // Read at run time: `env!` would bake in the directory the build script was first compiled
+    // in, and a copied target/ (a git worktree's) would then embed another checkout's catalogues.
+    let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("locales");
     println!("cargo::rerun-if-changed={}", root.display());
     let mut out = String::new();
     for lang in ["zh", "en"] {

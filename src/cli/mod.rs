@@ -12,4 +12,5 @@ pub mod rules_table;
 pub mod score;
 pub mod survey;
 pub mod synth;
+pub mod template;
 pub mod verify;

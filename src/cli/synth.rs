@@ -43,15 +43,16 @@ pub fn run(args: &SynthArgs) -> crate::Result<()> {
     if let Some(q) = &args.survey {
         let survey = crate::synth::SurveySynth { questionnaire: q.clone(), rows: args.survey_rows };
         crate::synth::survey_through_importer(&mut data, &survey, args.seed, &args.out)?;
-        println!("{:>8} rows  {}", args.survey_rows, args.out.join("survey-export.csv").display());
+        let path = args.out.join("survey-export.csv");
+        println!(
+            "{}",
+            crate::t!("cli-wrote-rows", rows = format!("{:>8}", args.survey_rows), path = path)
+        );
     }
     crate::synth::write(&data, &args.out)?;
     for (name, text) in &data.files {
-        println!(
-            "{:>8} rows  {}",
-            text.lines().count().saturating_sub(1),
-            args.out.join(name).display()
-        );
+        let rows = format!("{:>8}", text.lines().count().saturating_sub(1));
+        println!("{}", crate::t!("cli-wrote-rows", rows = rows, path = args.out.join(name)));
     }
     Ok(())
 }

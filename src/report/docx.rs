@@ -55,7 +55,7 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>> {
                     figures += 1;
                     portrait.add_paragraph(picture(f, figures))
                 }
-                .add_paragraph(caption(&format!("图：{}", f.caption)));
+                .add_paragraph(caption(&crate::t!("report-figure", caption = f.caption)));
                 empty = false;
             }
         }

@@ -349,10 +349,10 @@ pub fn survey_through_importer(
     let ids: std::collections::HashSet<&str> =
         agencies.lines().skip(1).filter_map(|l| l.split(',').next()).collect();
     if let Some(missing) = q.agencies.iter().find(|a| !ids.contains(a.id.as_str())) {
-        return Err(crate::Error::Usage(format!(
-            "{} rates agency `{}`, which this synthetic data set does not have: generate at least the agencies the questionnaire rates",
-            survey.questionnaire.display(),
-            missing.id
+        return Err(crate::Error::Usage(crate::t!(
+            "util-synth-missing-agency",
+            questionnaire = survey.questionnaire.as_path(),
+            agency = missing.id
         )));
     }
     let mut export = Vec::new();
