@@ -245,7 +245,11 @@ fn english_on_request() {
     assert!(md.contains(
         "主动公开文件、通告、公示、清单等未在政府网站首发: 0.5 off per finding, at most 4 on this item; "
     ));
-    assert!(md.contains("done by 31 March 2022 (inclusive): full points; 1 off for each month late (a started month counts in full), down to 0; not done: no points."));
+    assert!(md.contains("Done by 31 March 2022 (inclusive): full points; 1 off for each month late (a started month counts in full), down to 0; not done: no points."));
+    assert!(md.contains("\nBasis: 晋政办发〔2022〕38号\n\n## Method\n\nFull marks 100; "));
+    assert!(
+        md.contains("| 设区市 | 优秀 | 90 and above | at most 30% of the group (rounded down) |")
+    );
     assert!(!md.contains("每发现"), "no Chinese sentence in the English table");
 }
 
@@ -299,7 +303,7 @@ fn excel_file_read_back() {
     assert_eq!(header, ["一级指标", "二级指标", "分值", "评分标准", "适用对象", "依据"]);
     assert_eq!(cell(2, 0), "以公开促落实（14分）");
     assert_eq!(cell(2, 1), "政府网站权威发布");
-    assert_eq!(cell(2, 2), "4");
+    assert_eq!(range.get_value((2, 2)), Some(&Data::Float(4.0)), "分值 is a number");
     assert_eq!(cell(36, 1), "年度报告公开要点落实情况");
     let sheet = unzip(&xlsx, "xl/worksheets/sheet1.xml");
     // D1 spans its 4 items (Excel rows 3–6), D2 its 7 (rows 7–13); the title spans A1:F1.

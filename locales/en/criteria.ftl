@@ -19,7 +19,7 @@ criteria-date = { $d } { $m ->
    *[12] December
 } { $y }
 criteria-title = { $title }: scoring criteria
-criteria-basis-line = Basis: { $basis }
+criteria-basis-line = basis: { $basis }
 criteria-table-caption = Scoring criteria
 criteria-level = Level { $n } indicator
 criteria-col-points = Points

@@ -100,7 +100,8 @@ pub fn build(scheme: &Scheme) -> Criteria {
             }
         })
         .collect();
-    let mut intro = vec![Block::Paragraph(t!("criteria-basis-line", basis = scheme.basis))];
+    let basis = sentence::capitalised(&t!("criteria-basis-line", basis = scheme.basis));
+    let mut intro = vec![Block::Paragraph(basis)];
     intro.extend(sections::method(scheme));
     let mut after = sections::composition(scheme);
     after.extend(sections::bonus(scheme));

@@ -27,7 +27,19 @@ pub(crate) fn sentence(clauses: &[String]) -> String {
     if clauses.is_empty() {
         return String::new();
     }
-    format!("{}{}", clauses.join(&t!("criteria-sep")), t!("criteria-end"))
+    capitalised(&format!("{}{}", clauses.join(&t!("criteria-sep")), t!("criteria-end")))
+}
+
+/// A sentence starting with a capital letter in English; Chinese output is never changed.
+pub(crate) fn capitalised(s: &str) -> String {
+    if crate::util::i18n::lang() != crate::util::i18n::Lang::En {
+        return s.to_string();
+    }
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_lowercase() => c.to_ascii_uppercase().to_string() + chars.as_str(),
+        _ => s.to_string(),
+    }
 }
 
 /// Items of a list joined (、).

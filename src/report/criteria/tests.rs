@@ -39,7 +39,13 @@ basis = "一(一)"
 {tail}
 "#
     );
+    zh();
     crate::rules::parse(text.as_bytes(), "t.toml").unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// This test thread writes Chinese, whatever another test chose for the process.
+fn zh() {
+    crate::util::i18n::set_thread_lang(Some(crate::util::i18n::Lang::Zh));
 }
 
 /// The 评分标准 of D1.1.
@@ -262,6 +268,7 @@ fn normalise_zscore_best_rank_none_and_winsorising() {
 
 /// A whole scheme from its text.
 fn parse(text: &str) -> Scheme {
+    zh();
     crate::rules::parse(text.as_bytes(), "t.toml").unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -770,5 +777,40 @@ fn lower_is_better_on_the_data() {
         "[indicator.normalise]\nmethod = \"best\"\nhigher_is_better = false\nwithin = \"parent\"";
     assert!(
         standard("", best).starts_with("得分 = 同一上级的单位中的最低值 ÷ “D1.1”的值 × 该项分值；")
+    );
+}
+
+#[test]
+fn english_sentences() {
+    let item = "[[indicator.deduct]]\nkind = \"a\"\nname = \"not first\"\npoints = 0.5\ncap = 4";
+    let s = scheme("", item, "");
+    crate::util::i18n::set_thread_lang(Some(crate::util::i18n::Lang::En));
+    let c = build(&s);
+    assert_eq!(
+        c.header,
+        [
+            "Level 1 indicator",
+            "Level 2 indicator",
+            "Points",
+            "Scoring standard",
+            "Applies to",
+            "Basis"
+        ]
+    );
+    assert_eq!(
+        c.rows[0].standard,
+        "Not first: 0.5 off per finding, at most 4 on this item; the item never goes below 0."
+    );
+    assert_eq!(c.labels[0], "维度 (10 points)");
+    let survey = scheme(
+        "",
+        "[indicator.survey]\nsurvey = \"s\"\nlinear = { zero_at = 60, full_at = 90 }",
+        "",
+    );
+    crate::util::i18n::set_thread_lang(Some(crate::util::i18n::Lang::En));
+    assert_eq!(
+        build(&survey).rows[0].standard,
+        "The satisfaction index of survey “s” at or below 60: 0 points; at or above 90: full points; in between, \
+         in proportion; no value: 0 points; a result with too few valid responses is scored as it is and flagged."
     );
 }

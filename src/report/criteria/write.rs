@@ -166,8 +166,13 @@ fn indicator_rows(
         ]);
         let mut height: f64 = 1.0;
         for (i, text) in cells.iter().enumerate() {
-            let fmt = if i == c.depth { &f.number } else { &f.cell };
-            ws.write_string_with_format(at, i as u16, text, fmt)?;
+            // 分值 as a number (Excel flags numbers stored as text); shown, never summed here.
+            match text.parse::<f64>() {
+                Ok(points) if i == c.depth => {
+                    ws.write_number_with_format(at, i as u16, points, &f.number)?
+                }
+                _ => ws.write_string_with_format(at, i as u16, text, &f.cell)?,
+            };
             height = height.max(lines(text, widths[i]));
         }
         ws.set_row_height(at, 14.0 * height + 4.0)?;
