@@ -23,3 +23,8 @@ cli-did-you-mean = : did you mean { $names }?
 cli-out-inside-data = is inside the data directory ({ $data }), which may hold only inputs
 cli-out-is-rules = is the rules file
 cli-out-is-dir = is a directory, expected a file
+
+# The line `kaohe survey import` ends with: rows by outcome (they add up to the rows read).
+cli-survey-imported = { $rows } rows: { $valid } valid, { $screened } screened, { $rejected } rejected; wrote { $dir }
+# `kaohe survey parse`: counts of a parse without classification.
+cli-survey-parsed = { $records } records, { $fields } fields

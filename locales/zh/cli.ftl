@@ -23,3 +23,8 @@ cli-did-you-mean = ：是不是 { $names }？
 cli-out-inside-data = 位于数据目录（{ $data }）内，该目录只能存放输入文件
 cli-out-is-rules = 是规则文件
 cli-out-is-dir = 是一个目录，应为文件
+
+# `kaohe survey import` 结束时的一行：各去向的行数（相加等于读取行数）。
+cli-survey-imported = 共 { $rows } 行：有效 { $valid } 行，筛除 { $screened } 行，拒收 { $rejected } 行；已写入 { $dir }
+# `kaohe survey parse`：只解析、不分类时的计数。
+cli-survey-parsed = { $records } 条记录，{ $fields } 个字段

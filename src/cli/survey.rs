@@ -138,14 +138,15 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
             )?;
             crate::util::fs::commit_dir(out, |stage| output::write_all(stage, &q, &im))?;
             let t = im.total();
-            eprintln!(
-                "{} rows: {} valid, {} screened, {} rejected; wrote {}",
-                t.rows,
-                t.valid,
-                t.screened.iter().sum::<u64>(),
-                t.rejected,
-                out.display()
+            let imported = crate::t!(
+                "cli-survey-imported",
+                rows = t.rows,
+                valid = t.valid,
+                screened = t.screened.iter().sum::<u64>(),
+                rejected = t.rejected,
+                dir = out
             );
+            eprintln!("{imported}");
             Ok(())
         }
         SurveyCommand::Merge { questionnaire, shards, out } => {
@@ -170,7 +171,7 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
         }
         SurveyCommand::Parse { file } => {
             let (records, fields) = import::parse_only(file)?;
-            println!("{records} records, {fields} fields");
+            println!("{}", crate::t!("cli-survey-parsed", records = records, fields = fields));
             Ok(())
         }
         SurveyCommand::Report { questionnaire, import_dir, out, dpi } => {
