@@ -25,7 +25,7 @@ fn scenario_text(s: &mut String, p: &Preview, sc: &Scenario) {
         "  official  total {:>7}  grade {}  rank {} of {}",
         dp(a.total, n),
         a.grade,
-        a.rank,
+        crate::score::result::shown_rank(a.rank),
         p.group_size
     );
     let _ = writeln!(
@@ -33,7 +33,7 @@ fn scenario_text(s: &mut String, p: &Preview, sc: &Scenario) {
         "  what-if   total {:>7}  grade {}  rank {} of {}  ({})",
         dp(sc.total, n),
         sc.grade,
-        sc.rank,
+        crate::score::result::shown_rank(sc.rank),
         p.group_size,
         if delta.is_sign_negative() { dp(delta, n) } else { format!("+{}", dp(delta, n)) }
     );
@@ -170,7 +170,7 @@ fn headline(h: &mut String, p: &Preview) {
         } else {
             ""
         },
-        a.rank,
+        crate::score::result::shown_rank(a.rank),
         p.group_size
     );
     if let Some(v) = &a.veto {
@@ -241,11 +241,11 @@ fn scenario_html(h: &mut String, p: &Preview, sc: &Scenario) {
         "<table><tr><th></th><th>总分</th><th>等次</th><th>排名</th></tr><tr><td>正式结果</td><td class=n>{}</td><td>{}</td><td class=n>{} / {}</td></tr><tr><td>假设结果</td><td class=n>{}</td><td>{}</td><td class=n>{} / {}</td></tr></table>",
         dp(a.total, n),
         esc(&a.grade),
-        a.rank,
+        crate::score::result::shown_rank(a.rank),
         p.group_size,
         dp(sc.total, n),
         esc(&sc.grade),
-        sc.rank,
+        crate::score::result::shown_rank(sc.rank),
         p.group_size
     );
     if !sc.removed.is_empty() {

@@ -12,6 +12,7 @@ use super::raw::*;
 use super::scheme::*;
 use crate::error::{Error, Location, Result};
 
+mod bounds;
 mod shapes;
 
 /// Converts byte spans in the rules text to line numbers.
@@ -91,7 +92,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
     let cases = super::case::cases(raw.cases, &c.src, &mut c.errors);
     Error::collect(c.errors)?;
     let groups = resolve_tie_breaks(groups, &raw.groups, &raw.indicators, &shape.roots);
-    Ok(Scheme {
+    let scheme = Scheme {
         id: h.id.clone(),
         title: h.title.clone(),
         basis: h.basis.clone(),
@@ -116,7 +117,10 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         cases,
         source: c.src.file.to_string(),
         sha256,
-    })
+    };
+    // What `kaohe score` could not compute for some input is refused here (issue 11 class 3).
+    bounds::check(&scheme)?;
+    Ok(scheme)
 }
 
 /// The indicator tree's shape, as each indicator's checks need it.
@@ -1498,7 +1502,7 @@ mod tests {
         };
         // The header is checked in the first round, the indicators in the second.
         let e = error("floor = \"dimension\"", "floor = \"dimensions\"");
-        assert!(e.contains("r.toml:23: `scheme.floor`: unknown floor `dimensions`: expected item, dimension or none"), "{e}");
+        assert!(e.contains("r.toml:36: `scheme.floor`: unknown floor `dimensions`: expected item, dimension or none"), "{e}");
         let e = error("rescale = \"proportional\"", "rescale = \"scaled\"");
         assert!(
             e.contains("`scheme.rescale`: unknown rescale `scaled`: expected proportional or none"),

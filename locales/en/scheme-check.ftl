@@ -1,0 +1,2 @@
+# kaohe check: a scheme whose arithmetic could leave the decimal range (src/rules/validate/bounds.rs).
+scheme-check-overflow = indicator { $path }: an input within ±10^12 can make a ledger line of { $reach } points (the item's own arithmetic up to { $own }, × weights { $weights } × rescaling up to { $rescale }), beyond the { $limit } the engine computes with: expected smaller points, coarser per-unit steps, smaller weights or no near-empty maximum
