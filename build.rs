@@ -6,7 +6,10 @@ use std::path::Path;
 use std::{env, fs};
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    // Read at run time: `env!` would bake in the directory the build script was first compiled
+    // in, and a copied target/ (a git worktree's) would then embed another checkout's catalogues.
+    let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("locales");
     println!("cargo::rerun-if-changed={}", root.display());
     let mut out = String::new();
     for lang in ["zh", "en"] {

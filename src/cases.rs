@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use crate::rules::Scheme;
 use crate::rules::raw::CaseExpect;
 use crate::score::result::AgencyResult;
+use crate::t;
 
 #[derive(Debug)]
 pub struct CaseOutcome {
@@ -42,16 +43,20 @@ fn expect_veto(e: &CaseExpect, a: &AgencyResult, failures: &mut Vec<String>) {
     if let Some(want) = &e.vetoed {
         let got = a.veto.as_ref().map_or("", |v| v.rule.as_str());
         if got != want {
-            let show = |s: &str| if s.is_empty() { "none".to_string() } else { format!("`{s}`") };
-            failures.push(format!("{}: veto {} but expected {}", e.agency, show(got), show(want)));
+            let show =
+                |s: &str| if s.is_empty() { t!("run-case-no-veto") } else { format!("`{s}`") };
+            let (got, want) = (show(got), show(want));
+            failures.push(t!("run-case-veto", agency = e.agency, got = got, want = want));
         }
     }
     if let Some(want) = e.unranked
         && want != (a.rank == 0)
     {
-        let got = if a.rank == 0 { "no rank".to_string() } else { format!("rank {}", a.rank) };
-        let exp = if want { "no rank" } else { "a rank" };
-        failures.push(format!("{}: {got} but expected {exp}", e.agency));
+        failures.push(if want {
+            t!("run-case-ranked", agency = e.agency, rank = a.rank)
+        } else {
+            t!("run-case-unranked", agency = e.agency)
+        });
     }
 }
 
@@ -62,43 +67,57 @@ pub fn run_cases(scheme: &Scheme) -> Vec<CaseOutcome> {
         let mut failures = Vec::new();
         let inputs = crate::input::case::inputs(case, &scheme.source);
         match crate::pipeline::run(scheme, &inputs) {
-            Err(e) => failures.push(format!("scoring failed: {e}")),
+            Err(e) => failures.push(t!("run-case-failed", reason = e.to_string())),
             Ok(run) => {
                 for e in &case.expect {
                     let Some(a) = run.agencies.iter().find(|a| a.agency_id == e.agency) else {
-                        failures.push(format!("expected agency `{}` is not in the case", e.agency));
+                        failures.push(t!("run-case-no-agency", agency = e.agency));
                         continue;
                     };
                     if let Some(t) = e.total
                         && (a.total - t).abs() > tol
                     {
-                        failures.push(format!(
-                            "{}: total {} but expected {t}",
-                            e.agency,
-                            a.total.normalize()
+                        failures.push(t!(
+                            "run-case-total",
+                            agency = e.agency,
+                            got = a.total.normalize(),
+                            want = t
                         ));
                     }
                     if let Some(g) = &e.grade
                         && &a.grade != g
                     {
-                        failures.push(format!("{}: grade {} but expected {g}", e.agency, a.grade));
+                        failures.push(t!(
+                            "run-case-grade",
+                            agency = e.agency,
+                            got = a.grade,
+                            want = g
+                        ));
                     }
                     if let Some(r) = e.rank
                         && a.rank != r
                     {
-                        failures.push(format!("{}: rank {} but expected {r}", e.agency, a.rank));
+                        failures.push(t!(
+                            "run-case-rank",
+                            agency = e.agency,
+                            got = a.rank,
+                            want = r
+                        ));
                     }
                     expect_veto(e, a, &mut failures);
                     for (id, want) in &e.points {
                         match indicator_points(scheme, a, id) {
-                            None => failures.push(format!(
-                                "{}: indicator `{id}` has no points (unknown or not applicable)",
-                                e.agency
+                            None => failures.push(t!(
+                                "run-case-no-points",
+                                agency = e.agency,
+                                indicator = id
                             )),
-                            Some(got) if (got - want).abs() > tol => failures.push(format!(
-                                "{}: `{id}` has {} points but expected {want}",
-                                e.agency,
-                                got.normalize()
+                            Some(got) if (got - want).abs() > tol => failures.push(t!(
+                                "run-case-points",
+                                agency = e.agency,
+                                indicator = id,
+                                got = got.normalize(),
+                                want = want
                             )),
                             Some(_) => {}
                         }

@@ -47,7 +47,7 @@ impl fmt::Display for Location {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be read or written.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {}", path.display(), io_reason(source))]
     Io { path: PathBuf, source: std::io::Error },
 
     /// Bad content at a known place: a rules file, an input file, a questionnaire.
@@ -86,7 +86,25 @@ pub enum ErrorKind {
     Internal,
 }
 
+/// Why a file could not be read or written, in the current language: the common causes from the
+/// catalogue, anything else as the system words it.
+fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => crate::t!("run-io-not-found"),
+        ErrorKind::PermissionDenied => crate::t!("run-io-permission-denied"),
+        ErrorKind::IsADirectory => crate::t!("run-io-is-a-directory"),
+        ErrorKind::NotADirectory => crate::t!("run-io-not-a-directory"),
+        ErrorKind::AlreadyExists => crate::t!("run-io-already-exists"),
+        _ => e.to_string(),
+    }
+}
+
 fn join_errors(errors: &[Error]) -> String {
+    join_errors_ref(&errors.iter().collect::<Vec<_>>())
+}
+
+fn join_errors_ref(errors: &[&Error]) -> String {
     let mut out = String::new();
     for (i, e) in errors.iter().enumerate() {
         if i > 0 {
@@ -114,6 +132,26 @@ impl Error {
     pub fn io(path: &Path, source: std::io::Error) -> Self {
         Error::Io { path: path.to_path_buf(), source }
     }
+    /// Every single error, in order (several errors together flattened): what a person reads
+    /// one message at a time.
+    pub fn flatten(&self) -> Vec<&Error> {
+        match self {
+            Error::Many(errors) => errors.iter().flat_map(Error::flatten).collect(),
+            e => vec![e],
+        }
+    }
+    /// The text a person reads: every error, one per line, or the first `limit` and then how
+    /// many more there are and the flag that lists them all (issue 12: one mistake, one message).
+    pub fn shown(&self, limit: Option<usize>) -> String {
+        let all = self.flatten();
+        let n = limit.map_or(all.len(), |l| l.min(all.len()));
+        let mut out = join_errors_ref(&all[..n]);
+        if n < all.len() {
+            out.push('\n');
+            out.push_str(&crate::t!("run-more-errors", count = all.len() - n));
+        }
+        out
+    }
     /// Collapse a list of errors: none → Ok, one → itself, several → `Many`.
     pub fn collect(mut errors: Vec<Error>) -> Result<()> {
         match errors.len() {
@@ -136,9 +174,18 @@ mod tests {
         assert_eq!(at.to_string(), "a.csv:3: `id`: empty id");
         assert_eq!(at.kind(), ErrorKind::Data);
         let io = Error::io(Path::new("x"), std::io::Error::other("gone"));
+        let gone = Error::io(Path::new("y"), std::io::ErrorKind::NotFound.into());
+        assert!(gone.to_string().starts_with("y: "), "{gone}");
         assert_eq!((io.to_string().as_str(), io.kind()), ("x: gone", ErrorKind::Io));
         let many = Error::Many(vec![Error::Usage("u".into()), Error::Data("d".into())]);
         assert_eq!((many.to_string().as_str(), many.kind()), ("u\nd", ErrorKind::Usage));
+        let nested = Error::Many(vec![many, Error::Data("e".into())]);
+        let flat: Vec<String> = nested.flatten().iter().map(|e| e.to_string()).collect();
+        assert_eq!(flat, ["u", "d", "e"]);
+        assert_eq!(nested.shown(None), "u\nd\ne");
+        let shown = nested.shown(Some(2));
+        assert!(shown.starts_with("u\nd\n") && shown.contains("--all-errors"), "{shown}");
+        assert!(shown.contains('1') && !shown.contains("\ne"), "{shown}");
         assert_eq!(Error::Internal("t".into()).kind(), ErrorKind::Internal);
     }
 }

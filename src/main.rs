@@ -17,6 +17,9 @@ struct Cli {
     /// KAOHE_LANG environment variable.
     #[arg(long, global = true, value_name = "LANG")]
     lang: Option<kaohe::util::i18n::Lang>,
+    /// List every error found, not only the first 20.
+    #[arg(long, global = true)]
+    all_errors: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -44,7 +47,14 @@ enum Command {
     /// How robust the ranking is: rank intervals and grade chances under survey uncertainty and
     /// perturbed weights (seeded).
     Robustness(cli::robustness::RobustnessArgs),
+    /// Rules files: `rules table` writes the published 评分细则 (.xlsx, .docx, .md).
+    Rules(cli::rules_table::RulesArgs),
+    /// Write the workbook to fill in (考核数据.xlsx): a sheet per input kind, 说明 and drop-downs.
+    Template(cli::template::TemplateArgs),
 }
+
+/// Errors printed before "还有 N 处错误" (`--all-errors` lists them all).
+const MAX_ERRORS: usize = 20;
 
 fn main() -> ExitCode {
     // `kaohe score | head` must end quietly, as Unix tools do, not panic on a closed pipe.
@@ -69,12 +79,14 @@ fn main() -> ExitCode {
         Command::Survey(args) => cli::survey::run(args).map(|()| true),
         Command::Report(args) => cli::report::run(args).map(|()| true),
         Command::Robustness(args) => cli::robustness::run(args).map(|()| true),
+        Command::Rules(args) => cli::rules_table::run(args).map(|()| true),
+        Command::Template(args) => cli::template::run(args).map(|()| true),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
-            let text = e.to_string();
+            let text = e.shown((!cli.all_errors).then_some(MAX_ERRORS));
             let message = kaohe::util::term::clean(&text);
             eprintln!("{}", kaohe::t!("error-line", message = message));
             ExitCode::from(2)

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::input::Inputs;
 use crate::rules::Scheme;
 use crate::score::result::RunResult;
@@ -39,6 +39,28 @@ pub fn display(p: &Path) -> String {
     p.display().to_string()
 }
 
+/// A default path (the bundled scheme or example) that is not there, typically because kaohe runs
+/// outside the repository: say it is the default and how to name another, rather than only
+/// "not found".
+pub fn check_defaults(cfg: &RunConfig) -> Result<()> {
+    let cwd = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default();
+    if cfg.rules == Path::new(DEFAULT_RULES) && !cfg.rules.exists() {
+        return Err(Error::Usage(crate::t!(
+            "run-default-rules-missing",
+            path = DEFAULT_RULES,
+            cwd = cwd
+        )));
+    }
+    if cfg.data == Path::new(DEFAULT_DATA) && !cfg.data.exists() {
+        return Err(Error::Usage(crate::t!(
+            "run-default-data-missing",
+            path = DEFAULT_DATA,
+            cwd = cwd
+        )));
+    }
+    Ok(())
+}
+
 /// Load → check → score → rank.
 pub fn score_files(cfg: &RunConfig) -> Result<RunResult> {
     let (scheme, inputs) = load(cfg)?;
@@ -48,8 +70,10 @@ pub fn score_files(cfg: &RunConfig) -> Result<RunResult> {
 /// The validated scheme and the parsed inputs, checked against each other, for callers that
 /// score them more than once (what-if previews, robustness replicates).
 pub fn load(cfg: &RunConfig) -> Result<(Scheme, Inputs)> {
+    check_defaults(cfg)?;
     let scheme = crate::rules::load(&cfg.rules, &display(&cfg.rules))?;
     let mut inputs = crate::input::load::load_dir(&cfg.data, cfg.encoding)?;
+    crate::input::resolve::resolve(&scheme, &mut inputs)?;
     inputs.absent = crate::input::load::absent_kinds(&scheme, &inputs, &cfg.allow_missing)?;
     crate::input::check::check(&scheme, &inputs)?;
     Ok((scheme, inputs))

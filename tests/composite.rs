@@ -69,7 +69,7 @@ method = "none"
 "#,
     )
     .unwrap();
-    let out = Command::cargo_bin("kaohe").unwrap().arg("check").arg(&rules).assert().code(2);
+    let out = check(&rules).assert().code(2);
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(err.contains(":26"), "{err}");
     assert!(
@@ -105,6 +105,7 @@ fn kaohe_err(rules_tail: &str, data: Option<(&str, &str)>) -> String {
     let rules = dir.path().join("r.toml");
     std::fs::write(&rules, format!("{ONE_ITEM}{rules_tail}")).unwrap();
     let mut cmd = Command::cargo_bin("kaohe").unwrap();
+    cmd.env("KAOHE_LANG", "en");
     match data {
         None => {
             cmd.arg("check").arg(&rules);
@@ -124,6 +125,13 @@ fn kaohe_err(rules_tail: &str, data: Option<(&str, &str)>) -> String {
     }
     let out = cmd.assert().code(2);
     String::from_utf8(out.get_output().stderr.clone()).unwrap()
+}
+
+/// `kaohe check RULES`, in English.
+fn check(rules: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("kaohe").unwrap();
+    cmd.env("KAOHE_LANG", "en").arg("check").arg(rules);
+    cmd
 }
 
 #[test]
@@ -217,7 +225,7 @@ expect = [
 "#,
     )
     .unwrap();
-    let out = Command::cargo_bin("kaohe").unwrap().arg("check").arg(&rules).assert().success();
+    let out = check(&rules).assert().success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert_eq!(check_summary(&text), "1 passed, 0 failed", "{text}");
 }

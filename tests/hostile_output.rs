@@ -94,6 +94,22 @@ fn out_dot_the_working_directory_is_refused() {
 }
 
 #[test]
+fn refusals_are_chinese_by_default() {
+    let w = Work::new();
+    let f = w.path("notes.txt");
+    std::fs::write(&f, "keep me").unwrap();
+    for (out, said) in [
+        (Path::new("/"), "--out /：是根目录；请另选一个专用目录".to_string()),
+        (f.as_path(), format!("--out {}：是一个文件，应为目录", f.display())),
+    ] {
+        let mut c = score_into(&w, out);
+        c.env_remove("KAOHE_LANG");
+        let (code, _, stderr) = run(&mut c);
+        assert_eq!((code, stderr.trim_end()), (2, format!("错误：{said}").as_str()));
+    }
+}
+
+#[test]
 fn out_root_is_refused() {
     let w = Work::new();
     refused(

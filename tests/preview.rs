@@ -99,15 +99,44 @@ fn aggregates_are_withheld_for_groups_under_three() {
 #[test]
 fn unknown_agency_lists_close_matches() {
     let (rules, data) = fixture();
-    kaohe()
+    for (mut cmd, said) in [
+        (kaohe(), "no agency with id `a4`: did you mean a1, a2, a3"),
+        (kaohe_zh(), "没有单位代码为 `a4` 的单位：是否要找 a1, a2, a3"),
+    ] {
+        cmd.arg("preview")
+            .arg(&rules)
+            .arg("--data")
+            .arg(&data)
+            .args(["--agency", "a4"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(said));
+    }
+}
+
+#[test]
+fn chinese_by_default_in_the_page_and_the_terminal() {
+    let (rules, data) = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("a1.html");
+    let run = kaohe_zh()
         .arg("preview")
-        .arg(rules)
+        .arg(&rules)
         .arg("--data")
-        .arg(data)
-        .args(["--agency", "a4"])
+        .arg(&data)
+        .args(["--agency", "a1", "--drop-finding", "F1", "--html", page.to_str().unwrap()])
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no agency with id `a4`: did you mean a1, a2, a3"));
+        .success();
+    let out = String::from_utf8(run.get_output().stdout.clone()).unwrap();
+    // The what-if of `what_if_drop_finding…`: 1.00 → 5.00, in Chinese.
+    assert!(out.contains("假设：去掉问题 F1"), "{out}");
+    assert!(out.contains("假设结果  总分    5.00  等次 合格  名次 3 / 3（+4.00）"), "{out}");
+    let html = read(&page);
+    assert!(html.contains("<html lang=\"zh-CN\">"));
+    for words in ["失分项（按失分从多到少）", "假设：去掉问题 F1", "得分明细（每一分的来源）"]
+    {
+        assert!(html.contains(words), "{words} not in the page");
+    }
 }
 
 #[test]
@@ -117,7 +146,7 @@ fn html_page_is_self_contained() {
     preview(&["--agency", "a1", "--drop-finding", "F1", "--html", page.to_str().unwrap()]);
     let html = read(&page);
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(html.contains("一号单位") && html.contains("假设"));
+    assert!(html.contains("一号单位") && html.contains("What if: without findings F1"));
     for banned in ["<script", "http://", "https://", "<link"] {
         assert!(!html.contains(banned), "{banned} in the page");
     }

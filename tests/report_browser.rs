@@ -5,63 +5,25 @@
 //! Runs when /usr/bin/chromium exists; under CI (`CI` set) a missing Chromium is a failure, since
 //! CI installs it (docs/report.md, "CI setup").
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+mod util;
 
-const CHROMIUM: &str = "/usr/bin/chromium";
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
 
 fn chromium_or_skip() -> bool {
-    if Path::new(CHROMIUM).exists() {
-        return true;
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!(
-            "{CHROMIUM} is missing: CI must install Debian's chromium (see docs/report.md, CI setup)"
-        );
-    }
-    eprintln!("skipped: {CHROMIUM} not installed");
-    false
+    util::chromium::available()
 }
 
 /// Loads `page` headless, writing a screenshot of `size` and Chromium's network log.
 fn screenshot(page: &Path, size: (u32, u32), shot: &Path, netlog: &Path) {
-    let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(CHROMIUM)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--disable-sync",
-            "--hide-scrollbars",
-            // Let the page finish (the embedded web font decodes asynchronously) before the shot.
-            "--virtual-time-budget=10000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("--window-size={},{}", size.0, size.1))
-        .arg(format!("--log-net-log={}", netlog.display()))
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg(format!("file://{}", page.display()))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start chromium");
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            assert!(status.success(), "chromium exited with {status}");
-            break;
-        }
-        if start.elapsed() > Duration::from_secs(120) {
-            let _ = child.kill();
-            panic!("chromium did not finish within 120 s");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let extra = [
+        "--hide-scrollbars".to_string(),
+        format!("--window-size={},{}", size.0, size.1),
+        format!("--log-net-log={}", netlog.display()),
+        format!("--screenshot={}", shot.display()),
+    ];
+    util::chromium::run(page, &extra, Duration::from_secs(120));
     assert!(shot.is_file(), "no screenshot written");
 }
 

@@ -57,7 +57,9 @@ fn report_on_the_example_writes_the_bundle_and_xlsx_equals_csv() {
 
     let (header, rows) = csv_rows(&text_after_bom(&dir.path().join("rankings.csv")));
     let mut wb: Xlsx<_> = open_workbook(dir.path().join("rankings.xlsx")).unwrap();
-    let sheets: Vec<String> = wb.sheet_names().into_iter().filter(|s| s != "指标得分").collect();
+    // Every sheet but the last (the indicator points) is a group's rankings.
+    let mut sheets: Vec<String> = wb.sheet_names();
+    assert_eq!(sheets.pop().as_deref(), Some("indicator points"));
     let mut xlsx_rows: Vec<Vec<Data>> = Vec::new();
     for s in &sheets {
         let range = wb.worksheet_range(s).unwrap();
@@ -77,6 +79,66 @@ fn report_on_the_example_writes_the_bundle_and_xlsx_equals_csv() {
             );
         }
     }
+}
+
+/// The first row of each sheet of `xlsx`, and the sheet names.
+fn headers(xlsx: &Path) -> Vec<(String, Vec<String>)> {
+    let mut wb: Xlsx<_> = open_workbook(xlsx).unwrap();
+    let names = wb.sheet_names();
+    names
+        .into_iter()
+        .map(|s| {
+            let range = wb.worksheet_range(&s).unwrap();
+            let h = range.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+            (s, h)
+        })
+        .collect()
+}
+
+#[test]
+fn the_workbook_and_report_md_speak_chinese_by_default_and_english_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let (zh, en) = (dir.path().join("zh"), dir.path().join("en"));
+    util::kaohe_zh()
+        .args(["report", "--dpi", "24", "--no-agency-charts", "--out"])
+        .arg(&zh)
+        .env("CI", "1")
+        .assert()
+        .success();
+    util::kaohe_zh()
+        .args(["report", "--lang", "en", "--dpi", "24", "--no-agency-charts", "--out"])
+        .arg(&en)
+        .env("CI", "1")
+        .assert()
+        .success();
+
+    // Chinese: the headers an office reads, the dimensions by the scheme's (Chinese) names.
+    let sheets = headers(&zh.join("rankings.xlsx"));
+    let (name, h) = &sheets[0];
+    assert_eq!(name, "设区市");
+    assert_eq!(&h[..6], ["类别", "名次", "单位代码", "单位名称", "总分", "等次"]);
+    assert!(!h[6].is_ascii(), "the first dimension by its name: {h:?}");
+    assert!(h.iter().any(|c| c == "名额降档"), "{h:?}");
+    assert_eq!(sheets.last().unwrap().0, "指标得分");
+    let md = std::fs::read_to_string(zh.join("report.md")).unwrap();
+    let title = md.lines().next().unwrap();
+    assert!(title.starts_with("# 山西省"), "{title}");
+    assert!(!title.contains("assessment"), "{title}");
+    assert!(md.contains("## 等次分布") && md.contains("| 名次 |"));
+
+    // English: the machine column ids, an English title and headings.
+    let sheets = headers(&en.join("rankings.xlsx"));
+    let (name, h) = &sheets[0];
+    assert_eq!(name, "设区市", "sheets keep the groups' names");
+    assert_eq!(&h[..6], ["group", "rank", "agency_id", "agency", "total", "grade"]);
+    assert!(h[6].is_ascii(), "the first dimension by its id: {h:?}");
+    assert!(h.iter().any(|c| c == "demoted_by_quota"), "{h:?}");
+    assert_eq!(sheets.last().unwrap().0, "indicator points");
+    let md = std::fs::read_to_string(en.join("report.md")).unwrap();
+    assert!(md.starts_with("# "), "{md}");
+    assert!(md.lines().next().unwrap().ends_with(": assessment results"), "{}", &md[..120]);
+    assert!(md.contains("## Grades") && md.contains("| Rank |"));
+    assert!(!md.contains("等次分布"));
 }
 
 #[test]

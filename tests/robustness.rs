@@ -226,10 +226,11 @@ fn response_bootstrap_intervals_match_the_hand_worked_distribution() {
     .unwrap();
     let (one, two, again) =
         (dir.path().join("one"), dir.path().join("two"), dir.path().join("again"));
-    let summary = |out: &Path, threads: u32| -> String {
+    let summary = |out: &Path, threads: u32, lang: &str| -> String {
         let o = Command::cargo_bin("kaohe")
             .unwrap()
             .env("RAYON_NUM_THREADS", threads.to_string())
+            .env("KAOHE_LANG", lang)
             .arg("robustness")
             .arg(&rules)
             .arg("--data")
@@ -241,7 +242,7 @@ fn response_bootstrap_intervals_match_the_hand_worked_distribution() {
             .success();
         String::from_utf8(o.get_output().stdout.clone()).unwrap()
     };
-    let text = summary(&one, 1);
+    let text = summary(&one, 1, "en");
     assert!(
         text.contains(
             "survey (200 replicates, response-bootstrap of 13 responses from survey-responses.csv; \
@@ -249,8 +250,16 @@ fn response_bootstrap_intervals_match_the_hand_worked_distribution() {
         ),
         "{text}"
     );
-    summary(&two, 2);
-    summary(&again, 2);
+    summary(&two, 2, "en");
+    let text = summary(&dir.path().join("zh"), 2, "zh");
+    assert!(
+        text.contains(
+            "满意度（200 次重复，答卷重抽样，取自 survey-responses.csv 的 13 份答卷；\
+             另有 1 行满意度结果没有答卷，其指数保持不变）"
+        ),
+        "{text}"
+    );
+    summary(&again, 2, "en");
     for f in ["robustness.csv", "robustness.svg"] {
         let a = std::fs::read(one.join(f)).unwrap();
         assert_eq!(a, std::fs::read(two.join(f)).unwrap(), "{f} at 1 and 2 threads");

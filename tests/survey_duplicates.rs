@@ -36,6 +36,7 @@ fn run(keep: &str) -> [String; 4] {
     std::fs::write(dir.path().join("x.csv"), EXPORT).unwrap();
     Command::cargo_bin("kaohe")
         .unwrap()
+        .env("KAOHE_LANG", "en")
         .current_dir(dir.path())
         .args(["survey", "import", "q.toml", "x.csv", "--out", "o"])
         .assert()
@@ -91,7 +92,13 @@ fn latest_means_the_latest_submission() {
 /// Run `kaohe survey ARGS…` in `dir` with mini.toml as `q.toml`.
 fn kaohe(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
     std::fs::copy(fixture("mini.toml"), dir.join("q.toml")).unwrap();
-    Command::cargo_bin("kaohe").unwrap().current_dir(dir).arg("survey").args(args).assert()
+    Command::cargo_bin("kaohe")
+        .unwrap()
+        .env("KAOHE_LANG", "en")
+        .current_dir(dir)
+        .arg("survey")
+        .args(args)
+        .assert()
 }
 
 #[test]

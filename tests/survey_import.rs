@@ -18,7 +18,11 @@ fn read(dir: &Path, name: &str) -> String {
 
 fn import(args: &[&str], files: &[PathBuf], out: &Path) -> assert_cmd::assert::Assert {
     let mut cmd = Command::cargo_bin("kaohe").unwrap();
-    cmd.arg("survey").arg("import").args(args).arg(survey_fixture("mini.toml"));
+    cmd.env("KAOHE_LANG", "en")
+        .arg("survey")
+        .arg("import")
+        .args(args)
+        .arg(survey_fixture("mini.toml"));
     cmd.args(files).arg("--out").arg(out);
     cmd.assert()
 }
@@ -128,6 +132,7 @@ fn same_output_at_any_thread_count() {
     for (dir, threads) in [(a.path(), "1"), (b.path(), "2")] {
         Command::cargo_bin("kaohe")
             .unwrap()
+            .env("KAOHE_LANG", "en")
             .env("RAYON_NUM_THREADS", threads)
             .args(["survey", "import"])
             .arg(survey_fixture("mini.toml"))
@@ -210,6 +215,7 @@ fn merge_of_shards_equals_the_whole() {
     import(&[], &[f2], &d2).success();
     Command::cargo_bin("kaohe")
         .unwrap()
+        .env("KAOHE_LANG", "en")
         .args(["survey", "merge"])
         .arg(survey_fixture("mini.toml"))
         .args([&d1, &d2])
@@ -234,6 +240,7 @@ fn merge_of_shards_equals_the_whole() {
     // Merging a shard twice is refused (same agency in two shards under duplicate screening).
     Command::cargo_bin("kaohe")
         .unwrap()
+        .env("KAOHE_LANG", "en")
         .args(["survey", "merge"])
         .arg(survey_fixture("mini.toml"))
         .args([&d1, &d1])
@@ -268,6 +275,7 @@ fn duplicates_keep_the_latest_by_submission_time() {
     let out = dir.path().join("o");
     Command::cargo_bin("kaohe")
         .unwrap()
+        .env("KAOHE_LANG", "en")
         .args(["survey", "import"])
         .arg(&qpath)
         .arg(survey_fixture("mini.csv"))
@@ -304,6 +312,7 @@ fn survey_index_is_the_weighted_mean_of_responses_csv() {
     let root = &util::repo();
     Command::cargo_bin("kaohe")
         .unwrap()
+        .env("KAOHE_LANG", "en")
         .args(["survey", "import"])
         .arg(root.join("surveys/shanxi-2022-social.toml"))
         .arg(root.join("examples/survey-exports/shanxi-2022-social.csv"))
@@ -367,6 +376,7 @@ fn gbk_export_spanning_many_blocks_matches_utf8() {
     {
         Command::cargo_bin("kaohe")
             .unwrap()
+            .env("KAOHE_LANG", "en")
             .args(["survey", "import"])
             .arg(&q)
             .arg(file)
@@ -393,10 +403,28 @@ fn quoted_newlines_keep_their_lines() {
     )
     .unwrap();
     let out = dir.path().join("o");
-    import(&[], &[f], &out).success();
+    import(&[], std::slice::from_ref(&f), &out).success();
     let rej = read(&out, "rejected.csv");
     assert!(rej.contains(",2,A,\"column `Q1`: answer `满\n意`"), "{rej}");
     assert!(rej.contains(",4,(unresolved),"), "{rej}");
+
+    // As a user runs it: the reasons in Chinese.
+    let zh = dir.path().join("zh");
+    Command::cargo_bin("kaohe")
+        .unwrap()
+        .env_remove("KAOHE_LANG")
+        .args(["survey", "import"])
+        .arg(survey_fixture("mini.toml"))
+        .arg(&f)
+        .arg("--out")
+        .arg(&zh)
+        .assert()
+        .success();
+    let rej = read(&zh, "rejected.csv");
+    assert!(rej.contains(",2,A,\"列 `Q1`：题 q1 的答案 `满\n意` 超出范围：应为 "), "{rej}");
+    let report = std::fs::read_to_string(zh.join("import-report.md")).unwrap();
+    assert!(report.starts_with("# 导入报告："), "{report}");
+    assert!(report.contains("（每一行都有去向）"), "{report}");
 }
 
 #[test]
@@ -410,6 +438,7 @@ fn questionnaire_and_file_errors_name_where() {
     std::fs::write(&qpath, q).unwrap();
     Command::cargo_bin("kaohe")
         .unwrap()
+        .env("KAOHE_LANG", "en")
         .args(["survey", "import"])
         .arg(&qpath)
         .arg(survey_fixture("mini.csv"))

@@ -12,6 +12,7 @@ fn shanxi_export_matches_independent_computation() {
     let out = tempfile::tempdir().unwrap();
     Command::cargo_bin("kaohe")
         .unwrap()
+        .env("KAOHE_LANG", "en")
         .args(["survey", "import"])
         .arg(repo().join("surveys/shanxi-2022-social.toml"))
         .arg(repo().join("examples/survey-exports/shanxi-2022-social.csv"))
@@ -42,6 +43,7 @@ fn bundled_export_is_reproducible_from_its_seed() {
     let file = out.path().join("export.csv");
     Command::cargo_bin("kaohe")
         .unwrap()
+        .env("KAOHE_LANG", "en")
         .env("RAYON_NUM_THREADS", "1")
         .args(["survey", "synth"])
         .arg(repo().join("surveys/shanxi-2022-social.toml"))
@@ -64,6 +66,7 @@ fn xlsx_export_gives_the_csv_numbers() {
     for (name, dir) in [("mini.csv", "c"), ("mini.xlsx", "x")] {
         Command::cargo_bin("kaohe")
             .unwrap()
+            .env("KAOHE_LANG", "en")
             .args(["survey", "import"])
             .arg(fx.join("mini.toml"))
             .arg(fx.join(name))

@@ -14,6 +14,7 @@ fn drafts_from_the_real_matrix_export() {
     let draft = dir.path().join("draft.toml");
     Command::cargo_bin("kaohe")
         .unwrap()
+        .env("KAOHE_LANG", "en")
         .args(["survey", "init"])
         .arg(&export)
         .arg("--out")
@@ -39,6 +40,7 @@ fn drafts_from_the_real_matrix_export() {
     // The draft is TOML but does not load until the team decides the values.
     Command::cargo_bin("kaohe")
         .unwrap()
+        .env("KAOHE_LANG", "en")
         .args(["survey", "import"])
         .arg(&draft)
         .arg(&export)
@@ -56,6 +58,7 @@ fn drafts_a_by_number_export_with_positions_to_label() {
     let export = published("wjx-exports/All_Data_Original.xls");
     let out = Command::cargo_bin("kaohe")
         .unwrap()
+        .env("KAOHE_LANG", "en")
         .args(["survey", "init"])
         .arg(&export)
         .output()
@@ -75,8 +78,13 @@ fn wjx_export(name: &str) -> std::path::PathBuf {
 }
 
 fn init(args: &[&Path]) -> String {
-    let out =
-        Command::cargo_bin("kaohe").unwrap().args(["survey", "init"]).args(args).output().unwrap();
+    let out = Command::cargo_bin("kaohe")
+        .unwrap()
+        .env("KAOHE_LANG", "en")
+        .args(["survey", "init"])
+        .args(args)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
@@ -148,6 +156,7 @@ fn a_by_number_import_refuses_an_unconfirmed_order() {
     std::fs::write(dir.path().join("q.toml"), q).unwrap();
     Command::cargo_bin("kaohe")
         .unwrap()
+        .env("KAOHE_LANG", "en")
         .current_dir(dir.path())
         .args(["survey", "import", "q.toml"])
         .arg(fx.join("mini.csv"))

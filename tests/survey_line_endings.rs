@@ -18,6 +18,7 @@ fn import_bytes(bytes: &[u8]) -> Vec<(String, String)> {
     std::fs::write(dir.path().join("mini.csv"), bytes).unwrap();
     Command::cargo_bin("kaohe")
         .unwrap()
+        .env("KAOHE_LANG", "en")
         .current_dir(dir.path())
         .args(["survey", "import"])
         .arg(fixture("mini.toml"))

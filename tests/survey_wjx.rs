@@ -12,6 +12,7 @@ use util::*;
 fn import(q: &str, file: &str, answers: &str, out: &Path) {
     Command::cargo_bin("kaohe")
         .unwrap()
+        .env("KAOHE_LANG", "en")
         .args(["survey", "import"])
         .arg(survey_fixture(q))
         .arg(published("wjx-exports").join(file))

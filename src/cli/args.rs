@@ -37,6 +37,7 @@ impl RunArgs {
     /// replace the rules' directory (besides what [`check_out_dir`] refuses everywhere). Checked
     /// before any work, so a refused run writes nothing.
     pub fn check_out(&self, out: &Path) -> crate::Result<()> {
+        crate::pipeline::check_defaults(&self.config())?;
         check_out_dir(out, &self.keep())
     }
 
@@ -47,11 +48,11 @@ impl RunArgs {
         let data = resolve(&self.data).map_err(|e| crate::Error::io(&self.data, e))?;
         let rules = resolve(&self.rules).map_err(|e| crate::Error::io(&self.rules, e))?;
         let why = if real.starts_with(&data) {
-            format!("is inside the data directory ({}), which may hold only inputs", data.display())
+            crate::t!("cli-out-inside-data", data = data)
         } else if real == rules {
-            "is the rules file".into()
+            crate::t!("cli-out-is-rules")
         } else if file.is_dir() {
-            "is a directory, expected a file".into()
+            crate::t!("cli-out-is-dir")
         } else {
             return Ok(());
         };

@@ -17,27 +17,34 @@ pub fn run(args: &CheckArgs) -> crate::Result<bool> {
     let bytes = crate::rules::read(&args.rules, &display)?;
     let scheme = crate::rules::parse(&bytes, &display)?;
     let leaves = scheme.nodes.iter().filter(|n| n.method().is_some()).count();
-    println!(
-        "{display}: valid — {} dimensions, {} indicators ({leaves} items), {} groups, {} bonus items, {} penalty kinds, {} vetoes",
-        scheme.roots.len(),
-        scheme.nodes.len(),
-        scheme.groups.len(),
-        scheme.bonus.items.len(),
-        scheme.penalty.kinds.len(),
-        scheme.vetoes.len()
+    let valid = crate::t!(
+        "cli-check-valid",
+        rules = display,
+        dimensions = scheme.roots.len(),
+        indicators = scheme.nodes.len(),
+        items = leaves,
+        groups = scheme.groups.len(),
+        bonus = scheme.bonus.items.len(),
+        penalties = scheme.penalty.kinds.len(),
+        vetoes = scheme.vetoes.len()
     );
+    println!("{valid}");
     let outcomes = crate::cases::run_cases(&scheme);
     let failed = outcomes.iter().filter(|o| !o.failures.is_empty()).count();
     for o in &outcomes {
         if o.failures.is_empty() {
-            println!("  ok    case \"{}\" (line {})", clean(&o.name), o.line);
+            println!("  {}", crate::t!("cli-check-case-ok", name = clean(&o.name), line = o.line));
         } else {
-            println!("  FAIL  case \"{}\" (line {})", clean(&o.name), o.line);
+            println!(
+                "  {}",
+                crate::t!("cli-check-case-fail", name = clean(&o.name), line = o.line)
+            );
             for f in &o.failures {
                 println!("          {}", clean(f));
             }
         }
     }
-    println!("{} passed, {failed} failed", outcomes.len() - failed);
+    let passed = outcomes.len() - failed;
+    println!("{}", crate::t!("cli-check-summary", passed = passed, failed = failed));
     Ok(failed == 0)
 }

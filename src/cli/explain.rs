@@ -28,15 +28,12 @@ pub fn run(args: &ExplainArgs) -> crate::Result<()> {
             .collect();
         let mut hint: Vec<String> = close.iter().map(|s| s.to_string()).collect();
         hint.extend(by_name);
-        return Err(Error::Usage(format!(
-            "no agency with id `{}`{}",
-            args.agency,
-            if hint.is_empty() {
-                String::new()
-            } else {
-                format!(": did you mean {}?", hint.join(", "))
-            }
-        )));
+        let hint = if hint.is_empty() {
+            String::new()
+        } else {
+            crate::t!("cli-did-you-mean", names = hint.join(", "))
+        };
+        return Err(Error::Usage(crate::t!("cli-no-agency", agency = args.agency, hint = hint)));
     };
     print!("{}", crate::util::term::clean(&crate::output::text::explain(&result, a)));
     Ok(())

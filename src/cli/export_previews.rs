@@ -21,6 +21,6 @@ pub fn run(args: &ExportPreviewsArgs) -> crate::Result<()> {
         n = crate::preview::bundle::export(&result, stage)?;
         Ok(())
     })?;
-    println!("wrote {n} agency folders under {}", args.out.display());
+    println!("{}", crate::t!("cli-wrote-previews", count = n, dir = args.out));
     Ok(())
 }

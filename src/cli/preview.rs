@@ -45,7 +45,7 @@ pub fn run(args: &PreviewArgs) -> crate::Result<()> {
             path,
             crate::preview::render::html(&p, Some(&chart)).as_bytes(),
         )?;
-        println!("\nwrote {}", path.display());
+        println!("\n{}", crate::t!("cli-wrote", path = path));
     }
     Ok(())
 }

@@ -67,7 +67,7 @@ pub fn run(args: &ReportArgs) -> crate::Result<()> {
     })?;
     let bundle = written.expect("the bundle was written");
     for w in &bundle.warnings {
-        eprintln!("warning: {}", crate::util::term::clean(w));
+        eprintln!("{}", crate::t!("cli-warning", message = crate::util::term::clean(w)));
     }
     let charts = bundle.files.iter().filter(|f| f.starts_with("charts")).count();
     for f in [
@@ -79,8 +79,8 @@ pub fn run(args: &ReportArgs) -> crate::Result<()> {
         "report.pdf",
         "rankings.xlsx",
     ] {
-        println!("wrote {}", args.out.join(f).display());
+        println!("{}", crate::t!("cli-wrote", path = args.out.join(f)));
     }
-    println!("wrote {charts} chart files in {}", args.out.join("charts").display());
+    println!("{}", crate::t!("cli-wrote-charts", count = charts, dir = args.out.join("charts")));
     Ok(())
 }

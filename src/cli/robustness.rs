@@ -61,10 +61,11 @@ pub fn run(args: &RobustnessArgs) -> crate::Result<()> {
         write_atomic(&stage.join("robustness.svg"), robust::chart::to_svg(&analyses).as_bytes())
     })?;
     print!("{}", crate::util::term::clean(&robust::summary(&analyses, args.show)));
-    println!(
-        "\nwrote {} and {}",
-        args.out.join("robustness.csv").display(),
-        args.out.join("robustness.svg").display()
+    let wrote = crate::t!(
+        "cli-wrote-two",
+        first = args.out.join("robustness.csv"),
+        second = args.out.join("robustness.svg")
     );
+    println!("\n{wrote}");
     Ok(())
 }

@@ -24,10 +24,11 @@ pub fn run(args: &ScoreArgs) -> crate::Result<()> {
     crate::output::commit_run(&result, &args.out)?;
     print!("{}", clean(&crate::output::text::summary(&result, args.show)));
     print!("\n{}", clean(&crate::output::text::reconciliation(&result)));
-    println!(
-        "\nwrote {} and {}",
-        args.out.join("rankings.csv").display(),
-        args.out.join("scores.json").display()
+    let wrote = crate::t!(
+        "cli-wrote-two",
+        first = args.out.join("rankings.csv"),
+        second = args.out.join("scores.json")
     );
+    println!("\n{wrote}");
     Ok(())
 }

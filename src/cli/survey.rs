@@ -80,6 +80,21 @@ enum SurveyCommand {
         #[arg(long)]
         encoding: Option<TextEncoding>,
     },
+    /// Write the survey team's report of an import: per rated question, the answers over all
+    /// agencies and per agency (counts and shares, don't-know apart), and the screening
+    /// accounting, as survey-report.html, survey-report.xlsx and charts/survey-*.png|svg.
+    Report {
+        /// The questionnaire the import used (its SHA-256 must match the one recorded).
+        questionnaire: PathBuf,
+        /// The output directory of `kaohe survey import` or `kaohe survey merge`.
+        import_dir: PathBuf,
+        /// Output directory.
+        #[arg(long)]
+        out: PathBuf,
+        /// Resolution of the PNG charts.
+        #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(24..=1200))]
+        dpi: u32,
+    },
 }
 
 /// Refuse an output directory that would replace a shard being merged or the directory of a file
@@ -158,6 +173,9 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
             println!("{records} records, {fields} fields");
             Ok(())
         }
+        SurveyCommand::Report { questionnaire, import_dir, out, dpi } => {
+            report(questionnaire, import_dir, out, *dpi)
+        }
         SurveyCommand::Init { export, out, encoding } => {
             let text = crate::survey::init::draft(export, *encoding)?;
             match out {
@@ -169,4 +187,39 @@ pub fn run(args: &SurveyArgs) -> crate::Result<()> {
             }
         }
     }
+}
+
+/// `kaohe survey report`: read the import directory, write the report into `out` whole.
+fn report(
+    questionnaire: &std::path::Path,
+    import_dir: &std::path::Path,
+    out: &std::path::Path,
+    dpi: u32,
+) -> crate::Result<()> {
+    use crate::report::survey_answers::{Options, write_report};
+    check_out(out, questionnaire, &[import_dir.to_path_buf()])?;
+    let q = Questionnaire::load(questionnaire)?;
+    let questions = q.questions.len();
+    let mut written = None;
+    crate::util::fs::commit_dir(out, |stage| {
+        written = Some(write_report(q, import_dir, stage, &Options { dpi })?);
+        Ok(())
+    })?;
+    let written = written.expect("set when commit_dir succeeds");
+    for w in &written.warnings {
+        eprintln!("{}", crate::t!("survey-report-warning", message = w.as_str()));
+    }
+    let charts = written.files.iter().filter(|f| f.starts_with("charts")).count() / 2;
+    eprintln!(
+        "{}",
+        crate::t!(
+            "survey-report-written",
+            files = written.files.len(),
+            dir = out,
+            valid = written.valid,
+            questions = questions,
+            charts = charts
+        )
+    );
+    Ok(())
 }

@@ -51,17 +51,17 @@ pub fn run(args: &SynthArgs) -> crate::Result<()> {
         crate::synth::survey_through_importer(&mut data, &surveys, args.seed, &args.out)?;
         for q in &args.survey {
             let id = crate::survey::questionnaire::Questionnaire::load(q)?.id;
-            let name = crate::synth::export_name(&id, args.survey.len() > 1);
-            println!("{:>8} rows  {}", args.survey_rows, args.out.join(name).display());
+            let path = args.out.join(crate::synth::export_name(&id, args.survey.len() > 1));
+            println!(
+                "{}",
+                crate::t!("cli-wrote-rows", rows = format!("{:>8}", args.survey_rows), path = path)
+            );
         }
     }
     crate::synth::write(&data, &args.out)?;
     for (name, text) in &data.files {
-        println!(
-            "{:>8} rows  {}",
-            text.lines().count().saturating_sub(1),
-            args.out.join(name).display()
-        );
+        let rows = format!("{:>8}", text.lines().count().saturating_sub(1));
+        println!("{}", crate::t!("cli-wrote-rows", rows = rows, path = args.out.join(name)));
     }
     Ok(())
 }

@@ -16,13 +16,10 @@ pub struct VerifyArgs {
 pub fn run(args: &VerifyArgs) -> crate::Result<bool> {
     let v = crate::verify::verify(&args.out, &args.run.config())?;
     if v.problems.is_empty() {
-        println!(
-            "verified: {} files match; recomputing the run gives identical outputs",
-            v.checked_files
-        );
+        println!("{}", crate::t!("cli-verified", files = v.checked_files));
         return Ok(true);
     }
-    println!("NOT verified: {} problem(s)", v.problems.len());
+    println!("{}", crate::t!("cli-not-verified", problems = v.problems.len()));
     for p in &v.problems {
         println!("  {}", crate::util::term::clean(&p.to_string()));
     }

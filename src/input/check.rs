@@ -6,13 +6,9 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 
 use super::records::Inputs;
+use super::resolve::Names;
 use crate::error::{Error, Location, Result};
 use crate::rules::{Method, Scheme};
-
-/// A row's location with the column at fault.
-fn loc(source: &Location, column: &str) -> Location {
-    source.clone().with_column(column)
-}
 
 /// Close matches for an unknown name, for "did you mean" hints.
 pub fn close_matches<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
@@ -43,51 +39,67 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-fn hint(matches: &[&str]) -> String {
+/// ` (did you mean a, b?)` for close matches, or nothing.
+pub fn hint(matches: &[&str]) -> String {
     if matches.is_empty() {
         String::new()
     } else {
-        format!(" (did you mean {}?)", matches.join(", "))
+        crate::t!("input-did-you-mean", names = matches.join(", "))
     }
+}
+
+/// Close matches among the ids and names of `names`, each shown as its id with its name.
+fn hint_names(value: &str, names: &Names) -> String {
+    let labels: Vec<&str> = names.labels().collect();
+    let close = close_matches(value, labels.iter().copied());
+    let mut shown: Vec<String> = Vec::new();
+    for c in close {
+        let id = names.id_of(c);
+        let label = match names.name_of(&id) {
+            Some(name) if name != id => {
+                crate::t!("input-id-and-name", id = id.as_str(), name = name)
+            }
+            _ => id,
+        };
+        if !shown.contains(&label) {
+            shown.push(label);
+        }
+    }
+    hint(&shown.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 /// Rows of one kind seen so far, to refuse a row counted twice (issue 11 class 4): a row with an
 /// id is identified by its id; a row without one by all its values together.
 struct Seen<'a> {
-    what: &'static str,
-    /// How to write two of a thing in one file, for the message.
-    instead: &'static str,
+    /// Message ids: a duplicate id, a duplicate row.
+    twice_id: &'static str,
+    twice_row: &'static str,
     ids: HashMap<&'a str, &'a Location>,
     rows: HashMap<String, &'a Location>,
 }
 
 impl<'a> Seen<'a> {
-    fn new(what: &'static str, instead: &'static str) -> Self {
-        Seen { what, instead, ids: HashMap::new(), rows: HashMap::new() }
+    fn new(twice_id: &'static str, twice_row: &'static str) -> Self {
+        Seen { twice_id, twice_row, ids: HashMap::new(), rows: HashMap::new() }
     }
 
     /// An error when this row was seen before, naming both lines.
-    fn check(&mut self, id: Option<&'a str>, row: &[&str], source: &'a Location) -> Option<Error> {
-        let what = self.what;
+    fn check(
+        &mut self,
+        inputs: &Inputs,
+        id: Option<&'a str>,
+        row: &[&str],
+        source: &'a Location,
+    ) -> Option<Error> {
         if let Some(id) = id {
-            let prev = self.ids.insert(id, source)?;
+            let prev = self.ids.insert(id, source)?.to_string();
             return Some(Error::at(
-                loc(source, "id"),
-                format!(
-                    "duplicate {what} id `{id}` (first at {prev}): expected unique ids, so that \
-                     no {what} counts twice"
-                ),
+                inputs.cell(source, "id"),
+                crate::t!(self.twice_id, id = id, first = prev),
             ));
         }
-        let prev = self.rows.insert(row.join("\u{1f}"), source)?;
-        Some(Error::at(
-            source.clone(),
-            format!(
-                "the same {what} as at {prev} (every value equal, no id): expected each {what} \
-                 once (give each row an id{})",
-                self.instead
-            ),
-        ))
+        let prev = self.rows.insert(row.join("\u{1f}"), source)?.to_string();
+        Some(Error::at(source.clone(), crate::t!(self.twice_row, first = prev)))
     }
 }
 
@@ -98,7 +110,15 @@ enum ItemKind {
 }
 
 pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
-    let mut c = Checker { scheme, agencies: HashMap::new(), errors: Vec::new() };
+    let mut c = Checker {
+        scheme,
+        inputs,
+        agencies: HashMap::new(),
+        unchecked: HashSet::new(),
+        errors: Vec::new(),
+        once: HashMap::new(),
+        names: super::resolve::agency_names(inputs),
+    };
     c.agencies(inputs);
     c.named_by_rules(inputs);
     c.findings(inputs);
@@ -106,64 +126,140 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
     c.awards(inputs);
     c.lookback(inputs);
     c.surveys(inputs);
-    Error::collect(c.errors)
+    c.finish()
 }
 
 /// The checks of one set of inputs, in the order their errors are reported.
 struct Checker<'a> {
     scheme: &'a Scheme,
+    inputs: &'a Inputs,
     /// Agency id → group.
     agencies: HashMap<&'a str, &'a str>,
+    /// Agencies whose group is unknown: their rows are not checked against the rules (the group's
+    /// error says how many rows that leaves unchecked).
+    unchecked: HashSet<&'a str>,
     errors: Vec<Error>,
+    /// One error per mistake: (what, value) → (index in `errors`, further rows with it).
+    once: HashMap<(&'static str, String), (usize, Vec<String>)>,
+    names: Names,
 }
 
 impl<'a> Checker<'a> {
+    /// An error that the same value on other rows repeats: reported once, at its first row, with
+    /// the number of further rows (and the first few of them).
+    fn once(
+        &mut self,
+        what: &'static str,
+        value: &str,
+        source: &Location,
+        error: impl FnOnce() -> Error,
+    ) {
+        let k = (what, value.to_string());
+        if let Some((_, more)) = self.once.get_mut(&k) {
+            more.push(source.to_string());
+            return;
+        }
+        self.once.insert(k, (self.errors.len(), Vec::new()));
+        self.errors.push(error());
+    }
+
+    /// The errors, each repeated mistake with its count.
+    fn finish(mut self) -> Result<()> {
+        for (at, more) in self.once.values() {
+            if more.is_empty() {
+                continue;
+            }
+            if let Error::At { message, .. } = &mut self.errors[*at] {
+                let shown: Vec<&str> = more.iter().take(3).map(String::as_str).collect();
+                let etc = if more.len() > 3 { "…" } else { "" };
+                message.push_str(&crate::t!(
+                    "input-also-on",
+                    count = more.len(),
+                    rows = format!("{}{etc}", shown.join(", "))
+                ));
+            }
+        }
+        Error::collect(self.errors)
+    }
+
+    /// Rows in the other files naming `agency`.
+    fn rows_of(inputs: &Inputs, agency: &str) -> usize {
+        inputs.findings.iter().filter(|r| r.agency == agency).count()
+            + inputs.tasks.iter().filter(|r| r.agency == agency).count()
+            + inputs.measures.iter().filter(|r| r.agency == agency).count()
+            + inputs.awards.iter().filter(|r| r.agency == agency).count()
+            + inputs.lookback.iter().filter(|r| r.agency == agency).count()
+            + inputs.surveys.iter().filter(|r| r.agency == agency).count()
+    }
+
     /// Agencies: unique ids, not mangled by Excel, in a group of the scheme.
     fn agencies(&mut self, inputs: &'a Inputs) {
-        let scheme = self.scheme;
         let mut first_line: HashMap<&str, &Location> = HashMap::new();
         for a in &inputs.agencies {
+            let at_id = inputs.cell(&a.source, "id");
             if let Some(prev) = first_line.get(a.id.as_str()) {
+                let first = prev.to_string();
                 self.errors.push(Error::at(
-                    loc(&a.source, "id"),
-                    format!(
-                        "duplicate agency id `{}` (first at {prev}): expected unique ids",
-                        a.id
-                    ),
+                    at_id,
+                    crate::t!("input-agency-twice", id = a.id.as_str(), first = first),
                 ));
                 continue;
             }
             first_line.insert(&a.id, &a.source);
             if let Some(n) = crate::input::parse::excel_scientific(&a.id) {
                 self.errors.push(Error::at(
-                    loc(&a.source, "id"),
-                    format!(
-                        "agency id `{}` is Excel's scientific notation for {n}: expected the id as \
-                         text (format the column as text in Excel and type the ids again; a long id \
-                         loses digits as a number)",
-                        a.id
-                    ),
+                    at_id,
+                    crate::t!("input-agency-scientific", id = a.id.as_str(), number = n),
                 ));
             } else if let Some(message) = crate::rules::numbers::agency_id_problem(&a.id) {
-                self.errors.push(Error::at(loc(&a.source, "id"), message));
-            }
-            if scheme.group(&a.group).is_none() {
-                self.errors.push(Error::at(
-                    loc(&a.source, "group"),
-                    format!(
-                        "unknown group `{}` for agency `{}`: expected one of {}",
-                        a.group,
-                        a.id,
-                        scheme.groups.iter().map(|g| g.id.as_str()).collect::<Vec<_>>().join(", ")
-                    ),
-                ));
+                self.errors.push(Error::at(at_id, message));
             }
             self.agencies.insert(&a.id, &a.group);
+            if self.scheme.group(&a.group).is_none() {
+                self.unknown_group(inputs, a);
+            }
         }
         if inputs.agencies.is_empty() {
-            self.errors
-                .push(Error::Data("no agencies: expected at least one row in agencies".into()));
+            self.errors.push(Error::Data(crate::t!("input-no-agency-rows")));
         }
+    }
+
+    /// An agency's unknown group: one error per group value, counting the agencies and their rows
+    /// in other files, which are then not checked against the rules (each would fail only
+    /// because of the group).
+    fn unknown_group(&mut self, inputs: &'a Inputs, a: &'a crate::input::Agency) {
+        self.unchecked.insert(&a.id);
+        let agencies: Vec<&crate::input::Agency> =
+            inputs.agencies.iter().filter(|b| b.group == a.group).collect();
+        let rows: usize = agencies.iter().map(|b| Self::rows_of(inputs, &b.id)).sum();
+        let groups = super::resolve::group_names(self.scheme);
+        let expected = self
+            .scheme
+            .groups
+            .iter()
+            .map(|g| crate::t!("input-id-and-name", id = g.id.as_str(), name = g.name.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let hint = hint_names(&a.group, &groups);
+        let at = inputs.cell(&a.source, "group");
+        let (count, group, agency) = (agencies.len(), a.group.as_str(), a.id.as_str());
+        let key = ("group", a.group.clone());
+        if self.once.contains_key(&key) {
+            return;
+        }
+        self.once.insert(key, (self.errors.len(), Vec::new()));
+        self.errors.push(Error::at(
+            at,
+            crate::t!(
+                "input-unknown-group",
+                group = group,
+                agency = agency,
+                expected = expected,
+                hint = hint,
+                agencies = count,
+                rows = rows
+            ),
+        ));
     }
 
     /// Agencies named by the rules must exist in a real run, or a typo would silently make a rule
@@ -176,12 +272,14 @@ impl<'a> Checker<'a> {
         for n in &scheme.nodes {
             for a in n.applies.agencies.iter().chain(&n.applies.exempt) {
                 if !self.agencies.contains_key(a.as_str()) {
+                    let hint = hint_names(a, &self.names);
                     self.errors.push(Error::at(
                         Location::line(&scheme.source, n.line).with_column("agencies"),
-                        format!(
-                            "indicator `{}` names agency `{a}`, which is not in the agencies file{}",
-                            n.id,
-                            hint(&close_matches(a, self.agencies.keys().copied()))
+                        crate::t!(
+                            "input-rule-names-agency",
+                            indicator = n.id.as_str(),
+                            agency = a.as_str(),
+                            hint = hint
                         ),
                     ));
                 }
@@ -190,37 +288,45 @@ impl<'a> Checker<'a> {
         for b in &scheme.bonus.items {
             for a in &b.applies.agencies {
                 if !self.agencies.contains_key(a.as_str()) {
+                    let hint = hint_names(a, &self.names);
                     self.errors.push(Error::at(
                         Location::file(&scheme.source).with_column("bonus.item.agencies"),
-                        format!("bonus item `{}` names agency `{a}`, which is not in the agencies file{}", b.id, hint(&close_matches(a, self.agencies.keys().copied()))),
+                        crate::t!(
+                            "input-bonus-names-agency",
+                            bonus = b.id.as_str(),
+                            agency = a.as_str(),
+                            hint = hint
+                        ),
                     ));
                 }
             }
         }
     }
 
-    /// Whether `agency` is in the agencies file; if not, an error at `source` says so.
+    /// Whether `agency` is in the agencies file with a known group; an unknown agency is an error
+    /// at `source` (once per agency id, counting its further rows).
     fn known(&mut self, agency: &str, source: &Location) -> bool {
         if self.agencies.contains_key(agency) {
-            return true;
+            return !self.unchecked.contains(agency);
         }
+        let at = self.inputs.cell(source, "agency");
         let message = match crate::input::parse::excel_scientific(agency) {
-            Some(n) => format!(
-                "unknown agency `{agency}`, which is Excel's scientific notation for {n}{}: \
-                 expected the id as text (format the column as text in Excel and type the ids \
-                 again; a long id loses digits as a number)",
-                if self.agencies.contains_key(n.to_string().as_str()) {
-                    " (an id in the agencies file)"
-                } else {
-                    ""
-                }
-            ),
-            None => format!(
-                "unknown agency `{agency}`: expected an id from the agencies file{}",
-                hint(&close_matches(agency, self.agencies.keys().copied()))
+            Some(n) => {
+                let known = self.agencies.contains_key(n.to_string().as_str());
+                crate::t!(
+                    "input-unknown-agency-scientific",
+                    agency = agency,
+                    number = n,
+                    known = if known { "yes" } else { "no" }
+                )
+            }
+            None => crate::t!(
+                "input-unknown-agency",
+                agency = agency,
+                hint = hint_names(agency, &self.names)
             ),
         };
-        self.errors.push(Error::at(loc(source, "agency"), message));
+        self.once("agency", agency, source, || Error::at(at, message));
         false
     }
 
@@ -238,41 +344,51 @@ impl<'a> Checker<'a> {
     }
 
     /// Findings: unique ids (or, without an id, no two rows alike), a known agency, a kind priced
-    /// by a rule that applies to it.
-    fn findings(&mut self, inputs: &Inputs) {
+    /// by a rule that applies to it. A kind that triggers a veto is never refused for applying
+    /// nowhere: a block veto (`[[veto]] indicator`) on a node the agency is not assessed on zeroes
+    /// nothing, and the veto's grade, if any, is the agency's (docs/input.md).
+    fn findings(&mut self, inputs: &'a Inputs) {
         let scheme = self.scheme;
-        let mut seen = Seen::new("finding", ", or one row with count 2");
+        let kinds = super::resolve::kind_names(scheme);
+        let mut seen = Seen::new("input-finding-id-twice", "input-finding-row-twice");
         for f in &inputs.findings {
             let date = f.date.map(|d| d.to_string()).unwrap_or_default();
             let row = [f.agency.as_str(), &f.kind, &f.count.to_string(), &date, &f.evidence];
-            self.errors.extend(seen.check(f.id.as_deref(), &row, &f.source));
+            self.errors.extend(seen.check(inputs, f.id.as_deref(), &row, &f.source));
             if !self.known(&f.agency, &f.source) {
                 continue;
             }
             if !scheme.knows_kind(&f.kind) {
-                self.errors.push(Error::at(
-                    loc(&f.source, "kind"),
-                    format!(
-                        "unknown finding kind `{}`: expected a kind priced in the rules{}",
-                        f.kind,
-                        hint(&close_matches(&f.kind, scheme.kind_names().into_iter()))
-                    ),
-                ));
+                let at = inputs.cell(&f.source, "kind");
+                let message = crate::t!(
+                    "input-unknown-kind",
+                    kind = f.kind.as_str(),
+                    hint = hint_names(&f.kind, &kinds)
+                );
+                self.once("kind", &f.kind, &f.source, || Error::at(at, message));
                 continue;
             }
             if let Some(&(node, _)) = scheme.deduct_kinds.get(&f.kind)
+                && !scheme.veto_kinds.contains_key(&f.kind)
                 && !self.applies(node, &f.agency)
             {
+                let group = self.agencies[f.agency.as_str()];
                 self.errors.push(Error::at(
-                    loc(&f.source, "kind"),
-                    format!("finding kind `{}` is priced by indicator `{}`, which does not apply to agency `{}` (group `{}`)", f.kind, scheme.nodes[node].id, f.agency, self.agencies[f.agency.as_str()]),
+                    inputs.cell(&f.source, "kind"),
+                    crate::t!(
+                        "input-kind-not-applicable",
+                        kind = f.kind.as_str(),
+                        indicator = scheme.nodes[node].id.as_str(),
+                        agency = f.agency.as_str(),
+                        group = group
+                    ),
                 ));
             }
         }
     }
 
     /// Tasks and measures name an item of one method, once per agency.
-    fn items(&mut self, inputs: &Inputs) {
+    fn items(&mut self, inputs: &'a Inputs) {
         let rows =
             inputs.tasks.iter().map(|t| (&t.agency, &t.task, &t.source, ItemKind::Task)).chain(
                 inputs
@@ -293,16 +409,27 @@ impl<'a> Checker<'a> {
                 Vec::new()
             };
             if !readers.is_empty() {
+                let group = self.agencies[agency.as_str()];
+                let at = inputs.cell(source, "indicator");
                 if !readers.iter().any(|&i| self.applies(i, agency)) {
                     self.errors.push(Error::at(
-                        loc(source, "indicator"),
-                        format!("measure `{item}` is read by no item that applies to agency `{agency}` (group `{}`)", self.agencies[agency.as_str()]),
+                        at.clone(),
+                        crate::t!(
+                            "input-measure-read-by-none",
+                            measure = item.as_str(),
+                            agency = agency.as_str(),
+                            group = group
+                        ),
                     ));
                 }
                 if !seen.insert((agency, item)) {
                     self.errors.push(Error::at(
-                        loc(source, "indicator"),
-                        format!("measure `{item}` is recorded twice for agency `{agency}`: expected one value per agency and measure"),
+                        at,
+                        crate::t!(
+                            "input-measure-twice",
+                            measure = item.as_str(),
+                            agency = agency.as_str()
+                        ),
                     ));
                 }
                 continue;
@@ -316,87 +443,86 @@ impl<'a> Checker<'a> {
     /// `first` is whether the agency has no earlier row for it.
     fn item(&mut self, kind: ItemKind, agency: &str, item: &str, source: &Location, first: bool) {
         let scheme = self.scheme;
-        let (column, what, noun, once) = match kind {
-            ItemKind::Task => (
-                "task",
-                "a deadline task",
-                "task",
-                "recorded twice for agency `{a}`: expected one row per agency and task",
-            ),
-            ItemKind::Measure => (
-                "indicator",
-                "a measured item",
-                "item",
-                "measured twice for agency `{a}`: expected one value per agency and item",
-            ),
+        let (column, what) = match kind {
+            ItemKind::Task => ("task", "task"),
+            ItemKind::Measure => ("indicator", "measure"),
         };
         let of_kind = |m: Option<&Method>| match kind {
             ItemKind::Task => matches!(m, Some(Method::Deadline(_))),
             ItemKind::Measure => matches!(m, Some(Method::Measure(_))),
         };
+        let at = self.inputs.cell(source, column);
         let Some(node) = scheme.node_index(item).filter(|&i| of_kind(scheme.nodes[i].method()))
         else {
-            let items = scheme.nodes.iter().filter(|n| of_kind(n.method())).map(|n| n.id.as_str());
-            let items: Vec<&str> = match kind {
-                ItemKind::Measure => items.chain(normalise_measures(scheme)).collect(),
-                ItemKind::Task => items.collect(),
+            let names = match kind {
+                ItemKind::Task => {
+                    super::resolve::item_names(scheme, |m| matches!(m, Method::Deadline(_)))
+                }
+                ItemKind::Measure => super::resolve::measure_names(scheme),
             };
-            self.errors.push(Error::at(
-                loc(source, column),
-                format!(
-                    "`{item}` is not {what} of the scheme{}",
-                    hint(&close_matches(item, items.into_iter()))
-                ),
-            ));
+            let message = crate::t!(
+                "input-not-an-item",
+                item = item,
+                what = what,
+                hint = hint_names(item, &names)
+            );
+            self.once(column, item, source, || Error::at(at, message));
             return;
         };
         if !self.applies(node, agency) {
+            let group = self.agencies[agency];
             self.errors.push(Error::at(
-                loc(source, column),
-                format!(
-                    "{noun} `{item}` does not apply to agency `{agency}` (group `{}`)",
-                    self.agencies[agency]
+                at.clone(),
+                crate::t!(
+                    "input-item-not-applicable",
+                    item = item,
+                    what = what,
+                    agency = agency,
+                    group = group
                 ),
             ));
         }
         if !first {
             self.errors.push(Error::at(
-                loc(source, column),
-                format!("{noun} `{item}` is {}", once.replace("{a}", agency)),
+                at,
+                crate::t!("input-item-twice", item = item, what = what, agency = agency),
             ));
         }
     }
 
     /// Awards: a known agency and a bonus item that applies to it.
-    fn awards(&mut self, inputs: &Inputs) {
+    fn awards(&mut self, inputs: &'a Inputs) {
         let scheme = self.scheme;
-        let mut seen = Seen::new("award", ", or one row with count 2");
+        let bonuses = super::resolve::bonus_names(scheme);
+        let mut seen = Seen::new("input-award-id-twice", "input-award-row-twice");
         for a in &inputs.awards {
             let row = [a.agency.as_str(), &a.bonus, &a.count.to_string(), &a.evidence];
-            self.errors.extend(seen.check(a.id.as_deref(), &row, &a.source));
+            self.errors.extend(seen.check(inputs, a.id.as_deref(), &row, &a.source));
             if !self.known(&a.agency, &a.source) {
                 continue;
             }
+            let at = inputs.cell(&a.source, "bonus");
             match scheme.bonus_index(&a.bonus) {
-                None => self.errors.push(Error::at(
-                    loc(&a.source, "bonus"),
-                    format!(
-                        "unknown bonus item `{}`{}",
-                        a.bonus,
-                        hint(&close_matches(
-                            &a.bonus,
-                            scheme.bonus.items.iter().map(|b| b.id.as_str())
-                        ))
-                    ),
-                )),
+                None => {
+                    let message = crate::t!(
+                        "input-unknown-bonus",
+                        bonus = a.bonus.as_str(),
+                        hint = hint_names(&a.bonus, &bonuses)
+                    );
+                    self.once("bonus", &a.bonus, &a.source, || Error::at(at, message));
+                }
                 Some(b)
                     if !scheme.bonus.items[b]
                         .applies
                         .applies(&a.agency, self.agencies[a.agency.as_str()]) =>
                 {
                     self.errors.push(Error::at(
-                        loc(&a.source, "bonus"),
-                        format!("bonus item `{}` does not apply to agency `{}`", a.bonus, a.agency),
+                        at,
+                        crate::t!(
+                            "input-bonus-not-applicable",
+                            bonus = a.bonus.as_str(),
+                            agency = a.agency.as_str()
+                        ),
                     ))
                 }
                 Some(_) => {}
@@ -406,27 +532,38 @@ impl<'a> Checker<'a> {
 
     /// Look-back rows need a [lookback] rule, a known agency, and a kind this year's scheme
     /// prices or lists in `[lookback] kinds` (a typo would silently lose the repeat multiplier).
-    fn lookback(&mut self, inputs: &Inputs) {
+    fn lookback(&mut self, inputs: &'a Inputs) {
         let Some(rule) = &self.scheme.lookback else {
-            if !inputs.lookback.is_empty() {
-                self.errors.push(Error::at(loc(&inputs.lookback[0].source, "kind"), "the scheme has no [lookback] rule: expected no look-back rows, or a [lookback] table in the rules"));
+            if let Some(first) = inputs.lookback.first() {
+                let at = inputs.cell(&first.source, "kind");
+                self.errors.push(Error::at(at, crate::t!("input-no-lookback-rule")));
             }
             return;
         };
-        let mut seen = Seen::new("look-back finding", "");
+        let mut kinds = super::resolve::kind_names(self.scheme);
+        for k in &rule.kinds {
+            kinds.add(k, "");
+        }
+        let mut seen = Seen::new("input-lookback-id-twice", "input-lookback-row-twice");
         for l in &inputs.lookback {
             let row = [l.agency.as_str(), &l.kind, l.status.name(), &l.evidence];
-            self.errors.extend(seen.check(l.id.as_deref(), &row, &l.source));
+            self.errors.extend(seen.check(inputs, l.id.as_deref(), &row, &l.source));
             self.known(&l.agency, &l.source);
             if !self.scheme.knows_kind(&l.kind) && !rule.kinds.contains(&l.kind) {
-                self.errors.push(Error::at(loc(&l.source, "kind"), format!("unknown look-back kind `{}`: expected a kind priced in the rules or listed in [lookback].kinds", l.kind)));
+                let at = inputs.cell(&l.source, "kind");
+                let message = crate::t!(
+                    "input-unknown-lookback-kind",
+                    kind = l.kind.as_str(),
+                    hint = hint_names(&l.kind, &kinds)
+                );
+                self.once("lookback-kind", &l.kind, &l.source, || Error::at(at, message));
             }
         }
     }
 
     /// Survey results: a known agency, a survey some applicable item reads, an index in 0–100,
     /// one result per agency and survey.
-    fn surveys(&mut self, inputs: &Inputs) {
+    fn surveys(&mut self, inputs: &'a Inputs) {
         let scheme = self.scheme;
         let surveys: HashSet<&str> = scheme
             .nodes
@@ -444,39 +581,37 @@ impl<'a> Checker<'a> {
             let reading: Vec<usize> = (0..scheme.nodes.len())
                 .filter(|&i| matches!(scheme.nodes[i].method(), Some(Method::Survey(x)) if x.survey == s.survey))
                 .collect();
+            let (survey, agency) = (s.survey.as_str(), s.agency.as_str());
             if !reading.is_empty() && !reading.iter().any(|&i| self.applies(i, &s.agency)) {
+                let group = self.agencies[agency];
                 self.errors.push(Error::at(
-                    loc(&s.source, "agency"),
-                    format!(
-                        "no item reading survey `{}` applies to agency `{}` (group `{}`)",
-                        s.survey,
-                        s.agency,
-                        self.agencies[s.agency.as_str()]
+                    inputs.cell(&s.source, "agency"),
+                    crate::t!(
+                        "input-survey-not-applicable",
+                        survey = survey,
+                        agency = agency,
+                        group = group
                     ),
                 ));
             }
-            if !surveys.contains(s.survey.as_str()) {
+            if !surveys.contains(survey) {
                 let mut names: Vec<&str> = surveys.iter().copied().collect();
                 names.sort_unstable();
-                self.errors.push(Error::at(
-                    loc(&s.source, "survey"),
-                    format!(
-                        "no indicator reads survey `{}`: expected one of {}",
-                        s.survey,
-                        names.join(", ")
-                    ),
-                ));
+                let at = inputs.cell(&s.source, "survey");
+                let message =
+                    crate::t!("input-unknown-survey", survey = survey, expected = names.join(", "));
+                self.once("survey", survey, &s.source, || Error::at(at, message));
             }
             if s.index < Decimal::ZERO || s.index > Decimal::ONE_HUNDRED {
                 self.errors.push(Error::at(
-                    loc(&s.source, "index"),
-                    format!("index {} is outside 0–100", s.index),
+                    inputs.cell(&s.source, "index"),
+                    crate::t!("input-index-outside", index = s.index),
                 ));
             }
-            if !seen.insert((&s.agency, &s.survey)) {
+            if !seen.insert((agency, survey)) {
                 self.errors.push(Error::at(
-                    loc(&s.source, "survey"),
-                    format!("survey `{}` has two results for agency `{}`", s.survey, s.agency),
+                    inputs.cell(&s.source, "survey"),
+                    crate::t!("input-survey-twice", survey = survey, agency = agency),
                 ));
             }
         }
@@ -497,16 +632,6 @@ fn normalise_readers(scheme: &Scheme, measure: &str) -> Vec<usize> {
         })
         .map(|(i, _)| i)
         .collect()
-}
-
-/// Every measure name normalised items read (for "did you mean" hints).
-fn normalise_measures(scheme: &Scheme) -> impl Iterator<Item = &str> {
-    scheme.nodes.iter().flat_map(|n| match n.method() {
-        Some(Method::Normalise(nm)) => {
-            vec![nm.measure.as_str()].into_iter().chain(nm.per.as_deref())
-        }
-        _ => vec![].into_iter().chain(None),
-    })
 }
 
 #[cfg(test)]
@@ -548,11 +673,12 @@ mod tests {
             source: Location::line("C:\\in\\findings.csv", 7),
             appeal: None,
         });
+        // Unit tests run in the default language, Chinese (the English is asserted by tests/).
         let err = check(&scheme, &inputs).unwrap_err().to_string();
         let want = [
-            "agencies.csv:3: `id`: duplicate agency id `a1` (first at agencies.csv:2): expected unique ids",
-            "agencies.csv:4: `group`: unknown group `nowhere` for agency `a2`: expected one of city, county, department",
-            "C:\\in\\findings.csv:7: `agency`: unknown agency `nonexistent-agency`: expected an id from the agencies file",
+            "agencies.csv:3: `id`: 单位代码“a1”重复（首次出现在 agencies.csv:2）：单位代码应唯一",
+            "agencies.csv:4: `group`: 单位“a2”的类别“nowhere”未在考核方案中定义：应为 city（设区市）, county（县(市、区)）, department（省直部门） 之一",
+            "C:\\in\\findings.csv:7: `agency`: 未知单位“nonexistent-agency”：应为单位表中的单位代码或唯一的单位名称",
         ];
         assert_eq!(err, want.join("\n"));
     }

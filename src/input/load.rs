@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::columns::Sheet;
 use super::parse;
 use super::records::*;
 use crate::error::{Error, Location, Result};
@@ -39,10 +40,14 @@ pub fn find_file(dir: &Path, stem: &str) -> Result<Option<PathBuf>> {
     match found.len() {
         0 => Ok(None),
         1 => Ok(found.into_iter().next()),
-        _ => Err(Error::Data(format!(
-            "{} holds both {}: expected one file per input kind",
-            dir.display(),
-            found.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" and ")
+        _ => Err(Error::Data(crate::t!(
+            "input-both-files",
+            dir = dir,
+            files = found
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(crate::t!("input-and").as_str())
         ))),
     }
 }
@@ -69,10 +74,7 @@ fn ignored_names(dir: &Path) -> Result<Vec<String>> {
     match std::fs::symlink_metadata(&path) {
         Err(_) => return Ok(Vec::new()),
         Ok(m) if !m.is_file() => {
-            return Err(Error::at(
-                Location::file(IGNORE_FILE),
-                "is not a regular file: expected a text file listing names to leave unread",
-            ));
+            return Err(Error::at(Location::file(IGNORE_FILE), crate::t!("input-ignore-not-file")));
         }
         Ok(_) => {}
     }
@@ -112,54 +114,58 @@ pub fn scan_dir(dir: &Path) -> Result<()> {
 
 /// What is wrong with one entry of a data directory, if anything.
 fn entry_problem(dir: &Path, name: &str, known: &[String]) -> Option<String> {
-    let ignore = format!("or list the name in {IGNORE_FILE} to leave it unread");
     if !known.iter().any(|k| k == name) {
         if let Some(original) = name.strip_prefix("~$") {
-            return Some(format!(
-                "an Excel lock file: {original} is open in Excel (save and close it first), {ignore}"
-            ));
+            return Some(crate::t!("input-lock-file", original = original, ignore = IGNORE_FILE));
         }
         let close = super::check::close_matches(name, known.iter().map(String::as_str));
         let guess = match close.first() {
-            Some(c) => format!("did you mean {c}? "),
+            Some(c) => crate::t!("input-did-you-mean-file", name = *c),
             None => String::new(),
         };
-        return Some(format!(
-            "not a file kaohe reads: {guess}expected only input files ({}, each .csv, .xlsx or \
-             .xls), {}, {ignore}",
-            KINDS.iter().map(|k| k.0).collect::<Vec<_>>().join(", "),
-            OTHER_KNOWN.join(", ")
+        return Some(crate::t!(
+            "input-unknown-file",
+            guess = guess,
+            kinds = KINDS.iter().map(|k| k.0).collect::<Vec<_>>().join(", "),
+            others = OTHER_KNOWN.join(", "),
+            ignore = IGNORE_FILE
         ));
     }
     // `metadata` follows a symbolic link to what it names, without opening it.
     let what = match std::fs::metadata(dir.join(name)) {
-        Err(e) => return Some(format!("cannot be read ({e}): expected a readable file")),
+        Err(e) => return Some(crate::t!("input-unreadable-entry", error = e.to_string())),
         Ok(m) => file_type_name(&m.file_type())?,
     };
-    Some(format!("is {what}, not a regular file: expected a file of rows"))
+    Some(crate::t!("input-not-regular", what = what))
 }
 
 /// What a non-regular file is, in words; `None` for a regular file.
-fn file_type_name(t: &std::fs::FileType) -> Option<&'static str> {
+fn file_type_name(t: &std::fs::FileType) -> Option<String> {
+    let what = file_type_key(t)?;
+    Some(crate::t!("input-file-type", what = what))
+}
+
+/// The non-regular kind of a file: `fifo`, `device`, `socket`, `folder`, `other`.
+fn file_type_key(t: &std::fs::FileType) -> Option<&'static str> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return Some("a FIFO (named pipe)");
+            return Some("fifo");
         }
         if t.is_block_device() || t.is_char_device() {
-            return Some("a device");
+            return Some("device");
         }
         if t.is_socket() {
-            return Some("a socket");
+            return Some("socket");
         }
     }
     if t.is_dir() {
-        Some("a folder")
+        Some("folder")
     } else if t.is_file() {
         None
     } else {
-        Some("something else")
+        Some("other")
     }
 }
 
@@ -198,22 +204,29 @@ pub fn absent_kinds(
     let refused: Vec<&str> =
         absent.iter().copied().filter(|k| !allowed.iter().any(|a| a == k)).collect();
     if !refused.is_empty() {
+        // A workbook's inputs are its sheets (`考核数据.xlsx!单位`).
+        let workbook = inputs.files.iter().any(|f| f.path.contains('!'));
         let errors = refused.iter().map(|k| {
-            Error::Data(format!(
-                "no {k}.csv or {k}.xlsx in the data directory, but the scheme has items that read \
-                 {k}: expected the file (with only its header row if there are none), or \
-                 --allow-missing {k} to score as if it held no row"
-            ))
+            let sheet = super::workbook::SHEETS.iter().find(|s| s.0 == *k).map_or(*k, |s| s.1);
+            Error::Data(if workbook {
+                crate::t!("input-kind-absent-sheet", kind = *k, sheet = sheet)
+            } else {
+                crate::t!("input-kind-absent", kind = *k)
+            })
         });
         return Err(Error::Many(errors.collect()));
     }
     Ok(absent.into_iter().map(String::from).collect())
 }
 
-/// Load every input file of a data directory.
+/// Load every input file of a data directory, or every sheet of a workbook given instead of one
+/// ([`super::workbook`]).
 pub fn load_dir(dir: &Path, encoding: Option<TextEncoding>) -> Result<Inputs> {
+    if dir.is_file() && super::workbook::is_workbook(dir) {
+        return super::workbook::load_workbook(dir);
+    }
     if !dir.is_dir() {
-        return Err(Error::Usage(format!("data directory {} does not exist", dir.display())));
+        return Err(Error::Usage(crate::t!("input-no-data-dir", dir = dir)));
     }
     scan_dir(dir)?;
     let mut inputs = Inputs::default();
@@ -221,10 +234,7 @@ pub fn load_dir(dir: &Path, encoding: Option<TextEncoding>) -> Result<Inputs> {
     for (stem, _, _) in KINDS {
         let Some(path) = find_file(dir, stem)? else {
             if *stem == "agencies" {
-                return Err(Error::Data(format!(
-                    "{} has no agencies.csv or agencies.xlsx: expected the list of agencies (id, name, group, parent)",
-                    dir.display()
-                )));
+                return Err(Error::Data(crate::t!("input-no-agencies", dir = dir)));
             }
             continue;
         };
@@ -247,29 +257,38 @@ pub fn load_file(
     inputs: &mut Inputs,
     errors: &mut Vec<Error>,
 ) -> Result<InputRecord> {
-    let Some((_, required, optional)) = KINDS.iter().find(|k| k.0 == stem) else {
-        return Err(Error::Usage(format!(
-            "{display}: cannot tell what the file holds from its name: expected one of {}",
-            KINDS.iter().map(|k| format!("{}.csv", k.0)).collect::<Vec<_>>().join(", ")
+    if !KINDS.iter().any(|k| k.0 == stem) {
+        let files = KINDS.iter().map(|k| format!("{}.csv", k.0)).collect::<Vec<_>>().join(", ");
+        return Err(Error::Usage(crate::t!(
+            "input-unknown-kind-file",
+            file = display,
+            files = files
         )));
-    };
-    let table = read_table(path, display, encoding)?;
-    let known: Vec<&str> = required.iter().chain(optional.iter()).copied().collect();
-    table.deny_unknown_columns(&known)?;
-    for col in *required {
-        table.require(col)?;
     }
+    let table = read_table(path, display, encoding)?;
+    load_table(&table, stem, inputs, errors)
+}
+
+/// Read a table of kind `stem` (a file, or a sheet of a workbook) into `inputs`.
+pub fn load_table(
+    table: &Table,
+    stem: &str,
+    inputs: &mut Inputs,
+    errors: &mut Vec<Error>,
+) -> Result<InputRecord> {
+    let sheet = super::columns::match_headers(stem, table)?;
+    inputs.headers.insert(table.file.clone(), sheet.written());
     let before = errors.len();
     let read = table.rows.len() as u64;
     for row in &table.rows {
-        if let Err(e) = read_row(stem, &table, row, inputs) {
+        if let Err(e) = read_row(stem, &sheet, row, inputs) {
             errors.push(e);
         }
     }
     let rejected = (errors.len() - before) as u64;
     Ok(InputRecord {
         kind: stem.to_string(),
-        path: display.to_string(),
+        path: table.file.clone(),
         sha256: table.sha256.clone(),
         rows_read: read,
         rows_used: read - rejected,
@@ -283,59 +302,82 @@ pub fn attach_appeals(inputs: &mut Inputs) -> Result<()> {
     let mut errors = Vec::new();
     let appeals = std::mem::take(&mut inputs.appeals);
     for a in &appeals {
-        let loc = || a.source.clone().with_column("finding");
-        match inputs.findings.iter_mut().find(|f| f.id.as_deref() == Some(a.finding.as_str())) {
+        let loc = || inputs_cell(&inputs.headers, &a.source, "finding");
+        match inputs.findings.iter().position(|f| f.id.as_deref() == Some(a.finding.as_str())) {
             None => {
                 let ids = inputs.findings.iter().filter_map(|f| f.id.as_deref());
                 let close = super::check::close_matches(&a.finding, ids);
+                let hint = super::check::hint(&close);
                 errors.push(Error::at(
                     loc(),
-                    format!(
-                        "no finding has id `{}`: expected the id of a row in findings{}",
-                        a.finding,
-                        if close.is_empty() { String::new() } else { format!(" (did you mean {}?)", close.join(", ")) }
-                    ),
+                    crate::t!("input-appeal-no-finding", finding = a.finding.as_str(), hint = hint),
                 ));
             }
-            Some(f) if f.appeal.is_some() => errors.push(Error::at(
-                loc(),
-                format!("finding `{}` already has an appeal decision ({}): expected one decision per finding", a.finding, f.appeal.as_ref().map(|p| p.source.to_string()).unwrap_or_default()),
-            )),
-            Some(f) => f.appeal = Some(a.clone()),
+            Some(i) => match &inputs.findings[i].appeal {
+                Some(p) => {
+                    let first = p.source.to_string();
+                    errors.push(Error::at(
+                        loc(),
+                        crate::t!(
+                            "input-appeal-twice",
+                            finding = a.finding.as_str(),
+                            first = first
+                        ),
+                    ))
+                }
+                None => inputs.findings[i].appeal = Some(a.clone()),
+            },
         }
     }
     inputs.appeals = appeals;
     Error::collect(errors)
 }
 
-fn cell<'a>(table: &Table, row: &'a Row, name: &str) -> &'a str {
-    table.column(name).and_then(|i| row.cells.get(i)).map(String::as_str).unwrap_or("")
+/// [`Inputs::cell`] for a borrowed header map.
+fn inputs_cell(
+    headers: &std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+    source: &Location,
+    key: &str,
+) -> Location {
+    let header = headers.get(&source.file).and_then(|h| h.get(key));
+    source.clone().with_column(header.map_or(key, String::as_str))
 }
 
-fn required<'a>(table: &Table, row: &'a Row, name: &str) -> Result<&'a str> {
-    let v = cell(table, row, name);
+fn cell<'a>(t: &Sheet, row: &'a Row, key: &str) -> &'a str {
+    t.column(key).and_then(|i| row.cells.get(i)).map(String::as_str).unwrap_or("")
+}
+
+fn required<'a>(t: &Sheet, row: &'a Row, key: &str) -> Result<&'a str> {
+    let v = cell(t, row, key);
     if v.is_empty() {
-        let col = table.column(name).unwrap_or(0);
-        return Err(Error::at(table.at(row, col), format!("`{name}` is empty: expected a value")));
+        let header = t.header(key);
+        return Err(Error::at(t.at(row, key), crate::t!("input-empty-cell", column = header)));
     }
     Ok(v)
 }
 
 fn parsed<T>(
-    table: &Table,
+    t: &Sheet,
     row: &Row,
-    name: &str,
+    key: &str,
     f: impl FnOnce(&str) -> Result<T, String>,
 ) -> Result<T> {
-    f(cell(table, row, name))
-        .map_err(|m| Error::at(table.at(row, table.column(name).unwrap_or(0)), m))
+    f(cell(t, row, key)).map_err(|m| Error::at(t.at(row, key), m))
 }
 
 fn optional(s: &str) -> Option<String> {
     if s.is_empty() { None } else { Some(s.to_string()) }
 }
 
-fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()> {
+/// An optional date cell: checked when given.
+fn optional_date(t: &Sheet, row: &Row, key: &str) -> Result<Option<chrono::NaiveDate>> {
+    if cell(t, row, key).is_empty() {
+        return Ok(None);
+    }
+    parsed(t, row, key, parse::date).map(Some)
+}
+
+fn read_row(stem: &str, t: &Sheet, row: &Row, inputs: &mut Inputs) -> Result<()> {
     let source = t.cite(row);
     let evidence = || evidence(t, row);
     match stem {
@@ -351,7 +393,7 @@ fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()>
             agency: required(t, row, "agency")?.to_string(),
             kind: required(t, row, "kind")?.to_string(),
             count: parsed(t, row, "count", |s| parse::count(s, 1))?,
-            date: if cell(t, row, "date").is_empty() { None } else { Some(parsed(t, row, "date", parse::date)?) },
+            date: optional_date(t, row, "date")?,
             evidence: evidence(),
             source,
             appeal: None,
@@ -360,9 +402,7 @@ fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()>
         "measures" => inputs.measures.push(MeasureRecord {
             // The date is optional but, when given, must be a date.
             agency: {
-                if !cell(t, row, "date").is_empty() {
-                    parsed(t, row, "date", parse::date)?;
-                }
+                optional_date(t, row, "date")?;
                 required(t, row, "agency")?.to_string()
             },
             indicator: required(t, row, "indicator")?.to_string(),
@@ -383,9 +423,8 @@ fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()>
             agency: required(t, row, "agency")?.to_string(),
             kind: required(t, row, "kind")?.to_string(),
             status: parsed(t, row, "status", |s| {
-                Rectification::parse(s).ok_or_else(|| {
-                    format!("unknown status `{s}`: expected rectified, late, partial or not_rectified (已整改/逾期整改/部分整改/未整改)")
-                })
+                Rectification::parse(s)
+                    .ok_or_else(|| crate::t!("input-unknown-rectification", status = s))
             })?,
             evidence: evidence(),
             source,
@@ -398,7 +437,7 @@ fn read_row(stem: &str, t: &Table, row: &Row, inputs: &mut Inputs) -> Result<()>
 }
 
 /// The evidence of a row: its `evidence` and `note` cells.
-fn evidence(t: &Table, row: &Row) -> String {
+fn evidence(t: &Sheet, row: &Row) -> String {
     let e = cell(t, row, "evidence");
     let n = cell(t, row, "note");
     match (e.is_empty(), n.is_empty()) {
@@ -409,33 +448,38 @@ fn evidence(t: &Table, row: &Row) -> String {
     }
 }
 
+/// The words a task's `status` cell may hold, by status (what the template's drop-down lists).
+pub const TASK_STATUS_WORDS: [(&str, &[&str]); 3] = [
+    ("done", &["已完成", "完成", "done"]),
+    ("not_done", &["未完成", "not_done"]),
+    ("not_applicable", &["不适用", "not_applicable"]),
+];
+
 /// A row of tasks: the status, and a completion date exactly when it is done.
-fn task_row(t: &Table, row: &Row, source: Location) -> Result<TaskRecord> {
+fn task_row(t: &Sheet, row: &Row, source: Location) -> Result<TaskRecord> {
     let completed = cell(t, row, "completed");
     let without_date = |status: TaskStatus, name: &str| {
         if completed.is_empty() {
             return Ok(status);
         }
-        Err(Error::at(
-            t.at(row, t.column("completed").unwrap_or(0)),
-            format!("status is {name} but a completion date is given: expected one or the other"),
-        ))
+        Err(Error::at(t.at(row, "completed"), crate::t!("input-status-with-date", status = name)))
     };
-    let status = match cell(t, row, "status").trim() {
-        "" if completed.is_empty() => TaskStatus::NotDone,
-        "" | "done" | "已完成" | "完成" => {
-            TaskStatus::Done(parsed(t, row, "completed", parse::date)?)
-        }
-        "not_done" | "未完成" => without_date(TaskStatus::NotDone, "not_done")?,
-        "not_applicable" | "不适用" => {
-            without_date(TaskStatus::NotApplicable, "not_applicable")?
-        }
-        other => {
+    let word = super::resolve::key(cell(t, row, "status"));
+    let status = TASK_STATUS_WORDS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| super::resolve::key(w) == word))
+        .map(|(s, _)| *s);
+    let status = match status {
+        None if word.is_empty() && completed.is_empty() => TaskStatus::NotDone,
+        None if word.is_empty() => TaskStatus::Done(parsed(t, row, "completed", parse::date)?),
+        Some("done") => TaskStatus::Done(parsed(t, row, "completed", parse::date)?),
+        Some("not_done") => without_date(TaskStatus::NotDone, "not_done")?,
+        Some(_) => without_date(TaskStatus::NotApplicable, "not_applicable")?,
+        None => {
+            let other = cell(t, row, "status");
             return Err(Error::at(
-                t.at(row, t.column("status").unwrap_or(0)),
-                format!(
-                    "unknown status `{other}`: expected done, not_done or not_applicable (已完成/未完成/不适用)"
-                ),
+                t.at(row, "status"),
+                crate::t!("input-unknown-task-status", status = other),
             ));
         }
     };
@@ -449,7 +493,7 @@ fn task_row(t: &Table, row: &Row, source: Location) -> Result<TaskRecord> {
 }
 
 /// A row of survey results.
-fn survey_row(t: &Table, row: &Row, source: Location) -> Result<SurveyResult> {
+fn survey_row(t: &Sheet, row: &Row, source: Location) -> Result<SurveyResult> {
     // The interval and effective sample size are not scored: they are kept for the report.
     let opt = |col: &str| -> Result<Option<rust_decimal::Decimal>> {
         if cell(t, row, col).is_empty() {
@@ -476,49 +520,49 @@ fn survey_row(t: &Table, row: &Row, source: Location) -> Result<SurveyResult> {
     })
 }
 
+/// The words an appeal's `decision` cell may hold, by decision (what the template lists).
+pub const DECISION_WORDS: [(&str, &[&str]); 4] = [
+    ("upheld", &["维持", "upheld"]),
+    ("overturned", &["撤销", "纠正", "overturned"]),
+    ("partly", &["部分撤销", "部分维持", "partly"]),
+    ("pending", &["待复核", "复核中", "pending"]),
+];
+
 /// A row of appeals: the decision, and new points exactly when partly upheld.
-fn appeal_row(t: &Table, row: &Row, source: Location) -> Result<Appeal> {
+fn appeal_row(t: &Sheet, row: &Row, source: Location) -> Result<Appeal> {
     let points = cell(t, row, "points");
-    let decision = match cell(t, row, "decision").trim() {
-        "upheld" | "维持" => AppealDecision::Upheld,
-        "overturned" | "撤销" | "纠正" => AppealDecision::Overturned,
-        "pending" | "待复核" | "复核中" => AppealDecision::Pending,
-        "partly" | "部分撤销" | "部分维持" => {
-            AppealDecision::Partly(parsed(t, row, "points", |s| {
-                let d = parse::decimal(s).map_err(|_| {
-                    format!("`{s}`: a partly-upheld finding needs its new points (≥ 0)")
-                })?;
-                if d.is_sign_negative() && !d.is_zero() {
-                    return Err(format!(
-                        "points {s} is negative: expected the points the finding now costs (≥ 0)"
-                    ));
-                }
-                Ok(d)
-            })?)
-        }
-        other => {
+    let word = super::resolve::key(cell(t, row, "decision"));
+    let decision = DECISION_WORDS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| super::resolve::key(w) == word))
+        .map(|(d, _)| *d);
+    let decision = match decision {
+        Some("upheld") => AppealDecision::Upheld,
+        Some("overturned") => AppealDecision::Overturned,
+        Some("pending") => AppealDecision::Pending,
+        Some(_) => AppealDecision::Partly(parsed(t, row, "points", |s| {
+            let d =
+                parse::decimal(s).map_err(|_| crate::t!("input-partly-needs-points", value = s))?;
+            if d.is_sign_negative() && !d.is_zero() {
+                return Err(crate::t!("input-negative-points", value = s));
+            }
+            Ok(d)
+        })?),
+        None => {
+            let other = cell(t, row, "decision");
             return Err(Error::at(
-                t.at(row, t.column("decision").unwrap_or(0)),
-                format!(
-                    "unknown decision `{other}`: expected upheld, overturned, partly or pending (维持/撤销/部分撤销/待复核)"
-                ),
+                t.at(row, "decision"),
+                crate::t!("input-unknown-decision", decision = other),
             ));
         }
     };
     if !points.is_empty() && !matches!(decision, AppealDecision::Partly(_)) {
-        return Err(Error::at(
-            t.at(row, t.column("points").unwrap_or(0)),
-            "points are given but the decision is not `partly`: expected points only for partly-upheld findings",
-        ));
+        return Err(Error::at(t.at(row, "points"), crate::t!("input-points-not-partly")));
     }
     Ok(Appeal {
         finding: required(t, row, "finding")?.to_string(),
         decision,
-        date: if cell(t, row, "date").is_empty() {
-            None
-        } else {
-            Some(parsed(t, row, "date", parse::date)?)
-        },
+        date: optional_date(t, row, "date")?,
         note: cell(t, row, "note").to_string(),
         source,
     })

@@ -3,8 +3,12 @@
 
 pub mod case;
 pub mod check;
+pub mod columns;
 pub mod load;
 pub mod parse;
 pub mod records;
+pub mod resolve;
+pub mod template;
+pub mod workbook;
 
 pub use records::*;

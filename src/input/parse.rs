@@ -23,34 +23,43 @@ pub fn normalize_width(s: &str) -> std::borrow::Cow<'_, str> {
     )
 }
 
-/// A decimal number (`12`, `-0.5`, `1.5e2`, `８５．５`, `85%` as 85).
-pub fn decimal(s: &str) -> Result<Decimal, String> {
+/// Why a cell is not a decimal number.
+enum NotDecimal {
+    Empty,
+    /// Out of range or too precise (the message says which).
+    Problem(String),
+    /// `1,234` (or full-width `１，２３４`) may be a thousands separator or a decimal comma.
+    Comma,
+    Other,
+}
+
+fn decimal_or(s: &str) -> Result<Decimal, NotDecimal> {
     let n = normalize_width(s.trim());
     let t = n.trim().trim_end_matches('%').trim();
     if t.is_empty() {
-        return Err("empty: expected a number".into());
+        return Err(NotDecimal::Empty);
     }
     if let Some(problem) =
         crate::rules::numbers::problem(t, crate::rules::numbers::MAX_DATA_DECIMALS)
     {
-        return Err(problem);
+        return Err(NotDecimal::Problem(problem));
     }
     let parsed = if t.contains(['e', 'E']) {
         Decimal::from_scientific(t).ok()
     } else {
         t.parse::<Decimal>().ok()
     };
-    parsed.ok_or_else(|| {
-        if t.contains(',') {
-            // `1,234` (or full-width `１，２３４`) may be a thousands separator or a decimal comma:
-            // refuse to guess.
-            format!(
-                "`{s}` has a comma: expected a number without thousands separators or decimal \
-                 commas, e.g. 1234 or 92.5"
-            )
-        } else {
-            format!("`{s}` is not a number: expected e.g. 92.5")
-        }
+    // A comma: refuse to guess between a thousands separator and a decimal comma.
+    parsed.ok_or(if t.contains(',') { NotDecimal::Comma } else { NotDecimal::Other })
+}
+
+/// A decimal number (`12`, `-0.5`, `1.5e2`, `８５．５`, `85%` as 85).
+pub fn decimal(s: &str) -> Result<Decimal, String> {
+    decimal_or(s).map_err(|e| match e {
+        NotDecimal::Empty => crate::t!("input-number-empty"),
+        NotDecimal::Problem(p) => p,
+        NotDecimal::Comma => crate::t!("input-number-comma", value = s),
+        NotDecimal::Other => crate::t!("input-not-a-number", value = s),
     })
 }
 
@@ -76,47 +85,44 @@ pub fn count(s: &str, default: u32) -> Result<u32, String> {
     if s.trim().is_empty() {
         return Ok(default);
     }
-    let d = decimal(s).map_err(|e| {
-        if e.contains("has a comma") {
-            format!("`{s}` has a comma: expected a whole number ≥ 0 without thousands separators")
-        } else {
-            format!("`{s}` is not a count: expected a whole number ≥ 0")
-        }
+    let d = decimal_or(s).map_err(|e| match e {
+        NotDecimal::Comma => crate::t!("input-count-comma", value = s),
+        _ => crate::t!("input-not-a-count", value = s),
     })?;
     if d.is_sign_negative() && !d.is_zero() {
-        return Err(format!("count {s} is negative: expected a whole number ≥ 0"));
+        return Err(crate::t!("input-count-negative", value = s));
     }
     if d.fract() != Decimal::ZERO {
-        return Err(format!("count {s} is not whole: expected a whole number ≥ 0"));
+        return Err(crate::t!("input-count-not-whole", value = s));
     }
     u32::try_from(d.trunc().mantissa() / 10i128.pow(d.scale()))
         .ok()
         .filter(|&n| n <= MAX_COUNT)
-        .ok_or_else(|| format!("count {s} is too large: expected at most {MAX_COUNT}"))
+        .ok_or_else(|| crate::t!("input-count-too-large", value = s, max = MAX_COUNT.to_string()))
 }
 
 /// A calendar date in any of the accepted spellings.
 pub fn date(s: &str) -> Result<NaiveDate, String> {
     let n = normalize_width(s.trim());
     let t = n.trim();
-    let expected = "expected a date such as 2022-11-30, 2022/11/30 or 2022年11月30日";
+    let invalid = || crate::t!("input-invalid-date", value = s);
+    let not_a_date = || crate::t!("input-not-a-date", value = s);
     if t.is_empty() {
-        return Err(format!("empty: {expected}"));
+        return Err(crate::t!("input-date-empty"));
     }
     // Drop a time part (`2022-11-30 00:00:00`, `2022/11/30 9:05`).
     let day = t.split([' ', 'T']).next().unwrap_or(t);
     if day.len() == 8 && day.bytes().all(|b| b.is_ascii_digit()) {
-        return NaiveDate::parse_from_str(day, "%Y%m%d")
-            .map_err(|_| format!("`{s}` is not a valid date: {expected}"));
+        return NaiveDate::parse_from_str(day, "%Y%m%d").map_err(|_| invalid());
     }
     if !day.is_empty() && day.len() <= 6 && day.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         // An Excel serial day number (1900 date system, with Excel's fictitious 1900-02-29).
-        let serial: f64 = day.parse().map_err(|_| format!("`{s}`: {expected}"))?;
+        let serial: f64 = day.parse().map_err(|_| not_a_date())?;
         if (1.0..=2_958_465.0).contains(&serial) {
             let base = NaiveDate::from_ymd_opt(1899, 12, 30).expect("valid");
             return base
                 .checked_add_days(chrono::Days::new(serial.trunc() as u64))
-                .ok_or_else(|| format!("`{s}`: {expected}"));
+                .ok_or_else(not_a_date);
         }
     }
     let unified: String = day
@@ -133,10 +139,9 @@ pub fn date(s: &str) -> Result<NaiveDate, String> {
             (parts[0].parse::<i32>(), parts[1].parse::<u32>(), parts[2].parse::<u32>())
         && y >= 1900
     {
-        return NaiveDate::from_ymd_opt(y, m, d)
-            .ok_or_else(|| format!("`{s}` is not a valid date: {expected}"));
+        return NaiveDate::from_ymd_opt(y, m, d).ok_or_else(invalid);
     }
-    Err(format!("`{s}` is not a date: {expected}"))
+    Err(not_a_date())
 }
 
 /// true/false, yes/no, 1/0, 是/否.
@@ -144,7 +149,7 @@ pub fn flag(s: &str) -> Result<bool, String> {
     match normalize_width(s.trim()).to_ascii_lowercase().as_str() {
         "true" | "yes" | "y" | "1" | "是" => Ok(true),
         "false" | "no" | "n" | "0" | "否" | "" => Ok(false),
-        _ => Err(format!("`{s}`: expected true or false")),
+        _ => Err(crate::t!("input-not-a-flag", value = s)),
     }
 }
 
@@ -180,11 +185,12 @@ mod tests {
         assert_eq!(decimal("1.5e2").unwrap(), Decimal::from(150));
         assert_eq!(count("3", 1), Ok(3));
         assert_eq!(count("", 1), Ok(1));
-        assert!(count("-1", 1).unwrap_err().contains("negative"));
+        assert!(count("-1", 1).unwrap_err().contains("-1"));
         assert!(count("two", 1).is_err());
         assert!(count("1.5", 1).is_err());
-        assert!(decimal("１，２３４").unwrap_err().contains("has a comma"), "no guessing");
-        assert!(count("1,234", 1).unwrap_err().contains("has a comma"));
+        let comma = |e: String| e.contains("逗号") || e.contains("has a comma");
+        assert!(comma(decimal("１，２３４").unwrap_err()), "no guessing");
+        assert!(comma(count("1,234", 1).unwrap_err()));
     }
 
     #[test]

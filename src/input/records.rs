@@ -66,16 +66,19 @@ impl Appeal {
     /// How a ledger line cites the decision.
     pub fn cite(&self) -> String {
         let what = match self.decision {
-            AppealDecision::Upheld => "upheld on appeal".to_string(),
-            AppealDecision::Overturned => "overturned on appeal".to_string(),
-            AppealDecision::Partly(p) => {
-                format!("partly upheld on appeal: now {} points", p.normalize())
-            }
-            AppealDecision::Pending => "appeal pending".to_string(),
+            AppealDecision::Upheld => crate::t!("input-appeal-upheld"),
+            AppealDecision::Overturned => crate::t!("input-appeal-overturned"),
+            AppealDecision::Partly(p) => crate::t!("input-appeal-partly", points = p.normalize()),
+            AppealDecision::Pending => crate::t!("input-appeal-pending"),
         };
         let date = self.date.map(|d| format!(" {d}")).unwrap_or_default();
-        let note = if self.note.is_empty() { String::new() } else { format!(": {}", self.note) };
-        format!("{what} ({}{date}){note}", self.source)
+        let source = format!("{}{date}", self.source);
+        let note = if self.note.is_empty() {
+            String::new()
+        } else {
+            crate::t!("input-appeal-note", note = self.note.as_str())
+        };
+        crate::t!("input-appeal-cite", what = what, source = source, note = note)
     }
 }
 
@@ -156,6 +159,17 @@ pub struct Inputs {
     pub files: Vec<InputRecord>,
     /// Input kinds the scheme reads whose file was absent, allowed by `--allow-missing`.
     pub absent: Vec<String>,
+    /// Each file's headers as written, by column key (`findings.csv` → `kind` → `问题类型`), so
+    /// that a message names the column the user typed.
+    pub headers: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+}
+
+impl Inputs {
+    /// The location of a row's cell: the row's source with the column as its file spells it.
+    pub fn cell(&self, source: &Location, key: &str) -> Location {
+        let header = self.headers.get(&source.file).and_then(|h| h.get(key));
+        source.clone().with_column(header.map_or(key, String::as_str))
+    }
 }
 
 /// One file that went into the run.

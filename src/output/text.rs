@@ -23,7 +23,8 @@ pub fn dp(d: Decimal, n: u32) -> String {
 
 /// Every input file with its rows read, used and rejected (they add up), as scores.json records.
 pub fn reconciliation(run: &RunResult) -> String {
-    let mut s = String::from("inputs (rows read = used + rejected):\n");
+    let mut s = crate::t!("output-inputs-heading");
+    s.push('\n');
     for f in run.inputs.iter().filter(|f| f.kind != "rules") {
         let _ = writeln!(
             s,
@@ -32,11 +33,8 @@ pub fn reconciliation(run: &RunResult) -> String {
         );
     }
     if !run.absent_inputs.is_empty() {
-        let _ = writeln!(
-            s,
-            "  absent (--allow-missing; scored as if no row): {}",
-            run.absent_inputs.join(", ")
-        );
+        let kinds = run.absent_inputs.join(", ");
+        let _ = writeln!(s, "  {}", crate::t!("output-inputs-absent", kinds = kinds));
     }
     s
 }
@@ -45,7 +43,11 @@ pub fn reconciliation(run: &RunResult) -> String {
 pub fn summary(run: &RunResult, show: usize) -> String {
     let mut s = String::new();
     let n = run.scheme.decimals;
-    let _ = writeln!(s, "{} — {} agencies", run.scheme.title, run.agencies.len());
+    let _ = writeln!(
+        s,
+        "{}",
+        crate::t!("output-summary-title", title = run.scheme.title, count = run.agencies.len())
+    );
     for g in &run.scheme.groups {
         let members: Vec<&AgencyResult> = run.agencies.iter().filter(|a| a.group == g.id).collect();
         if members.is_empty() {
@@ -56,13 +58,17 @@ pub fn summary(run: &RunResult, show: usize) -> String {
             .iter()
             .map(|b| format!("{} {}", b.name, members.iter().filter(|a| a.grade == b.name).count()))
             .collect();
+        let counts = counts.join(crate::t!("output-list-separator").as_str());
         let _ = writeln!(
             s,
-            "\n{} ({}, {} agencies): {}",
-            g.name,
-            g.id,
-            members.len(),
-            counts.join(", ")
+            "\n{}",
+            crate::t!(
+                "output-summary-group",
+                name = g.name,
+                id = g.id,
+                count = members.len(),
+                grades = counts
+            )
         );
         let shown: Vec<&&AgencyResult> = if members.len() <= 2 * show {
             members.iter().collect()
@@ -73,7 +79,11 @@ pub fn summary(run: &RunResult, show: usize) -> String {
             if members.len() > 2 * show && i == show {
                 let _ = writeln!(s, "  …");
             }
-            let veto = a.veto.as_ref().map(|v| format!("  veto: {}", v.name)).unwrap_or_default();
+            let veto = a
+                .veto
+                .as_ref()
+                .map(|v| format!("  {}", crate::t!("output-summary-veto", name = v.name)))
+                .unwrap_or_default();
             let _ = writeln!(
                 s,
                 "  {:>4}  {} {} {:>8}  {}{veto}",
@@ -101,13 +111,21 @@ pub fn explain_agency(scheme: &SchemeSummary, a: &AgencyResult, group_size: usiz
     let group_name =
         scheme.groups.iter().find(|g| g.id == a.group).map(|g| g.name.as_str()).unwrap_or(&a.group);
     let _ = writeln!(s, "{} ({}) — {group_name}", a.agency, a.agency_id);
+    let demoted = if a.demoted_by_quota {
+        format!("  {}", crate::t!("output-explain-demoted"))
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         s,
-        "total {}  grade {}  rank {} of {group_size}{}",
-        dp(a.total, n),
-        a.grade,
-        crate::score::result::shown_rank(a.rank),
-        if a.demoted_by_quota { "  (moved down by the grade quota)" } else { "" }
+        "{}{demoted}",
+        crate::t!(
+            "output-explain-standing",
+            total = dp(a.total, n),
+            grade = a.grade,
+            rank = crate::score::result::shown_rank(a.rank),
+            size = group_size
+        )
     );
     let mut section = |title: String, comp: &Component| {
         let lines: Vec<_> = a.ledger.iter().filter(|l| &l.component == comp).collect();
@@ -115,7 +133,11 @@ pub fn explain_agency(scheme: &SchemeSummary, a: &AgencyResult, group_size: usiz
             return;
         }
         let sum: Decimal = lines.iter().map(|l| l.points).sum();
-        let _ = writeln!(s, "\n{title}: {}", dp(sum, n));
+        let _ = writeln!(
+            s,
+            "\n{}",
+            crate::t!("output-explain-section", title = title, points = dp(sum, n))
+        );
         for l in lines {
             let src = l.source.as_deref().map(|x| format!("  [{x}]")).unwrap_or_default();
             let _ = writeln!(
@@ -138,17 +160,21 @@ pub fn explain_agency(scheme: &SchemeSummary, a: &AgencyResult, group_size: usiz
     for (i, d) in scheme.dimensions.iter().enumerate() {
         let max = a.dimension_max.get(i).copied().unwrap_or_default();
         section(
-            format!("{} {} (applicable max {})", d.id, d.name, max.normalize()),
+            crate::t!("output-explain-dimension", id = d.id, name = d.name, max = max.normalize()),
             &Component::Dimension(d.id.clone()),
         );
     }
-    section("rescaling".into(), &Component::Rescale);
-    section("bonus".into(), &Component::Bonus);
-    section("penalty".into(), &Component::Penalty);
-    section("look-back".into(), &Component::Lookback);
-    section("adjustments (veto, floor, rounding)".into(), &Component::Adjustment);
+    section(crate::t!("output-explain-rescale"), &Component::Rescale);
+    section(crate::t!("output-explain-bonus"), &Component::Bonus);
+    section(crate::t!("output-explain-penalty"), &Component::Penalty);
+    section(crate::t!("output-explain-lookback"), &Component::Lookback);
+    section(crate::t!("output-explain-adjustment"), &Component::Adjustment);
     if let Some(v) = &a.veto {
-        let _ = writeln!(s, "\nveto: {} ({}) from {}", v.name, v.rule, v.source);
+        let _ = writeln!(
+            s,
+            "\n{}",
+            crate::t!("output-explain-veto", name = v.name, rule = v.rule, source = v.source)
+        );
     }
     s
 }

@@ -50,10 +50,11 @@ pub fn folders(run: &RunResult) -> Result<BTreeMap<String, String>> {
     for a in &run.agencies {
         let f = folder(&a.agency_id, &a.agency);
         if let Some(other) = by_key.insert(f.to_lowercase(), &a.agency_id) {
-            clashes.push(Error::Usage(format!(
-                "导出文件夹重名：单位 `{other}` 与 `{}` 的文件夹名都是 `{f}`（文件名中不能用的字符替换为 _，不区分大小写）\
-                 / agencies `{other}` and `{}` would share the folder `{f}`; give one of them a different id",
-                a.agency_id, a.agency_id
+            clashes.push(Error::Usage(crate::t!(
+                "preview-folder-clash",
+                other = *other,
+                agency = a.agency_id,
+                folder = f
             )));
         }
         out.insert(a.agency_id.clone(), f);

@@ -133,14 +133,11 @@ pub fn find<'a>(run: &'a RunResult, id: &str) -> Result<&'a AgencyResult> {
                 .map(|a| format!("{} ({})", a.agency_id, a.agency))
                 .take(5),
         );
-        Error::Usage(format!(
-            "no agency with id `{id}`{}",
-            if hint.is_empty() {
-                String::new()
-            } else {
-                format!(": did you mean {}?", hint.join(", "))
-            }
-        ))
+        if hint.is_empty() {
+            Error::Usage(crate::t!("preview-no-agency", id = id))
+        } else {
+            Error::Usage(crate::t!("preview-no-agency-hint", id = id, hint = hint.join(", ")))
+        }
     })
 }
 
@@ -211,7 +208,7 @@ pub fn preview_with(
     if !a.appeals_pending.is_empty() {
         let won = crate::pipeline::run(scheme, &whatif::pending_overturned(inputs, id))?;
         p.if_appeals_won = Some(scenario(
-            format!("if the pending appeals on {} are won", a.appeals_pending.join(", ")),
+            crate::t!("preview-if-appeals-won", ids = a.appeals_pending.join(", ")),
             a,
             find(&won, id)?,
         ));

@@ -19,55 +19,50 @@ pub fn write(p: &Preview, chart_png: Option<(&[u8], (u32, u32))>) -> Result<Vec<
 /// The preview as a format-free document.
 pub fn document(p: &Preview, chart_png: Option<(&[u8], (u32, u32))>) -> Document {
     let a = &p.agency;
-    let mut blocks = vec![Block::Paragraph(format!(
-        "{} · {} · 依据 {}",
-        p.scheme.title, p.aggregates.group_name, p.scheme.basis
+    let mut blocks = vec![Block::Paragraph(crate::t!(
+        "preview-subtitle",
+        scheme = p.scheme.title,
+        group = p.aggregates.group_name,
+        basis = p.scheme.basis
     ))];
-    blocks.push(Block::Heading("一、结果".into()));
+    let heading = |n: usize, title: String| {
+        Block::Heading(crate::t!("preview-pdf-heading", n = n, title = title))
+    };
+    blocks.push(heading(1, crate::t!("preview-result")));
     blocks.push(Block::Table(headline(p)));
     if let Some(v) = &a.veto {
-        blocks.push(Block::Paragraph(format!("一票否决：{}（{}）", v.name, v.source)));
+        blocks.push(Block::Paragraph(crate::t!("preview-veto", veto = v.name, source = v.source)));
     }
-    blocks.push(Block::Heading("二、失分项（按失分从多到少）".into()));
+    blocks.push(heading(2, crate::t!("preview-lost-heading")));
     match lost_table(p) {
         Some(t) => {
             blocks.push(Block::Table(t));
-            blocks.push(Block::Paragraph(
-                "“整改最多可挽回”为该项本身的分值；受扣分上限和折算影响，实际挽回可能更少，\
-                 可用 what-if（--drop-finding、--assume-rectified）精确测算。"
-                    .into(),
-            ));
+            blocks.push(Block::Paragraph(crate::t!("preview-lost-note")));
         }
-        None => blocks.push(Block::Paragraph("没有扣分项。".into())),
+        None => blocks.push(Block::Paragraph(crate::t!("preview-no-loss"))),
     }
     for sc in p.what_if.iter().chain(&p.if_appeals_won) {
         scenario(&mut blocks, p, sc);
     }
-    blocks.push(Block::Heading("三、同组比较".into()));
+    blocks.push(heading(3, crate::t!("preview-group-heading")));
     group(&mut blocks, p, chart_png);
-    blocks.push(Block::Heading("四、得分明细（每一分的来源）".into()));
-    blocks.push(Block::Table(ledger("得分明细", &a.ledger)));
-    blocks.push(Block::Paragraph(format!(
-        "kaohe {} · 规则 {}",
-        env!("CARGO_PKG_VERSION"),
-        p.scheme.id
+    blocks.push(heading(4, crate::t!("preview-ledger-heading")));
+    blocks.push(Block::Table(ledger(crate::t!("preview-ledger"), &a.ledger)));
+    blocks.push(Block::Paragraph(crate::t!(
+        "preview-footer",
+        version = env!("CARGO_PKG_VERSION"),
+        scheme = p.scheme.id
     )));
     Document {
-        title: format!("{}（{}）得分预览", a.agency, a.agency_id),
+        title: crate::t!("preview-title", agency = a.agency, id = a.agency_id),
         issuer: p.scheme.title.clone(),
         date: String::new(),
         blocks,
     }
 }
 
-fn table(caption: &str, header: &[&str], numeric: &[bool], rows: Vec<Vec<String>>) -> Table {
-    Table {
-        caption: caption.into(),
-        header: header.iter().map(|s| s.to_string()).collect(),
-        rows,
-        numeric: numeric.to_vec(),
-        landscape: false,
-    }
+fn table(caption: String, header: Vec<String>, numeric: &[bool], rows: Vec<Vec<String>>) -> Table {
+    Table { caption, header, rows, numeric: numeric.to_vec(), landscape: false }
 }
 
 fn points(d: Decimal) -> String {
@@ -84,22 +79,15 @@ fn signed(l: &LedgerLine) -> String {
 fn headline(p: &Preview) -> Table {
     let n = p.scheme.decimals;
     let a = &p.agency;
-    let next_grade = match &p.gaps.next_grade {
-        Some((g, d)) => format!("差 {} 分达到{g}", dp(*d, n)),
-        None => "已是最高等次".into(),
-    };
-    let next_rank = match p.gaps.next_rank {
-        Some(d) => format!("差 {} 分升一名", dp(d, n)),
-        None => "已是组内第一".into(),
-    };
+    let (next_grade, next_rank) = super::render::gaps(p);
     let grade = if a.demoted_by_quota {
-        format!("{}（因等次比例限制下调）", a.grade)
+        format!("{}{}", a.grade, crate::t!("preview-demoted"))
     } else {
         a.grade.clone()
     };
     table(
-        "结果",
-        &["总分", "等次", "组内排名", "距下一等次", "距上一名次"],
+        crate::t!("preview-result"),
+        super::render::headline_titles(),
         &[true, false, true, false, false],
         vec![vec![
             dp(a.total, n),
@@ -130,8 +118,8 @@ fn lost_table(p: &Preview) -> Option<Table> {
         })
         .collect();
     Some(table(
-        "失分项",
-        &["失分", "规则", "问题与依据", "来源", "整改最多可挽回"],
+        crate::t!("preview-lost"),
+        super::render::lost_titles(),
         &[true, false, false, false, true],
         rows,
     ))
@@ -140,7 +128,7 @@ fn lost_table(p: &Preview) -> Option<Table> {
 fn scenario(blocks: &mut Vec<Block>, p: &Preview, sc: &Scenario) {
     let n = p.scheme.decimals;
     let a = &p.agency;
-    blocks.push(Block::Heading(format!("假设：{}", sc.label)));
+    blocks.push(Block::Heading(crate::t!("preview-what-if-heading", label = sc.label)));
     let row = |label: &str, total, grade: &str, rank| {
         vec![
             label.to_string(),
@@ -150,19 +138,19 @@ fn scenario(blocks: &mut Vec<Block>, p: &Preview, sc: &Scenario) {
         ]
     };
     blocks.push(Block::Table(table(
-        "正式结果与假设结果",
-        &["", "总分", "等次", "排名"],
+        crate::t!("preview-compare"),
+        super::render::scenario_titles(),
         &[false, true, false, true],
         vec![
-            row("正式结果", a.total, &a.grade, a.rank),
-            row("假设结果", sc.total, &sc.grade, sc.rank),
+            row(&crate::t!("preview-official"), a.total, &a.grade, a.rank),
+            row(&crate::t!("preview-assumed"), sc.total, &sc.grade, sc.rank),
         ],
     )));
     if !sc.removed.is_empty() {
-        blocks.push(Block::Table(ledger("不再计入的明细", &sc.removed)));
+        blocks.push(Block::Table(ledger(crate::t!("preview-removed"), &sc.removed)));
     }
     if !sc.added.is_empty() {
-        blocks.push(Block::Table(ledger("新增的明细", &sc.added)));
+        blocks.push(Block::Table(ledger(crate::t!("preview-added"), &sc.added)));
     }
 }
 
@@ -172,8 +160,8 @@ fn group(blocks: &mut Vec<Block>, p: &Preview, chart_png: Option<(&[u8], (u32, u
     let g = &p.aggregates;
     match &g.totals {
         Some(t) => blocks.push(Block::Table(table(
-            "同组汇总（仅汇总值）",
-            &["组", "单位数", "平均分", "中位数", "最高分"],
+            crate::t!("preview-aggregates"),
+            super::render::aggregate_titles(),
             &[false, true, true, true, true],
             vec![vec![
                 g.group_name.clone(),
@@ -183,14 +171,14 @@ fn group(blocks: &mut Vec<Block>, p: &Preview, chart_png: Option<(&[u8], (u32, u
                 dp(t.top, n),
             ]],
         ))),
-        None => blocks.push(Block::Paragraph(format!(
-            "本组不足{}个单位，不公布汇总值。",
-            super::aggregates::MIN_GROUP
+        None => blocks.push(Block::Paragraph(crate::t!(
+            "preview-aggregates-withheld",
+            min = super::aggregates::MIN_GROUP
         ))),
     }
     if let Some((png, size)) = chart_png {
         blocks.push(Block::Figure(Figure {
-            caption: format!("{}各维度得分率与同组比较", a.agency),
+            caption: crate::t!("preview-chart-caption", agency = a.agency),
             png: png.to_vec(),
             size,
         }));
@@ -207,7 +195,7 @@ fn group(blocks: &mut Vec<Block>, p: &Preview, chart_png: Option<(&[u8], (u32, u
             let gr = g.dimension_rates.get(i).cloned().flatten();
             vec![
                 format!("{} {}", d.id, d.name),
-                pts.map(|v| dp(v, n)).unwrap_or_else(|| "不适用".into()),
+                pts.map(|v| dp(v, n)).unwrap_or_else(|| crate::t!("preview-not-applicable")),
                 max.normalize().to_string(),
                 r.map(|v| format!("{v}%")).unwrap_or_default(),
                 gr.as_ref().map(|x| format!("{}%", x.mean)).unwrap_or_default(),
@@ -216,19 +204,19 @@ fn group(blocks: &mut Vec<Block>, p: &Preview, chart_png: Option<(&[u8], (u32, u
         })
         .collect();
     blocks.push(Block::Table(table(
-        "各维度",
-        &["维度", "得分", "适用满分", "得分率", "同组平均得分率", "同组范围"],
+        crate::t!("preview-dimensions"),
+        super::render::dimension_titles(),
         &[false, true, true, true, true, true],
         rows,
     )));
 }
 
-fn ledger(caption: &str, lines: &[LedgerLine]) -> Table {
+fn ledger(caption: String, lines: &[LedgerLine]) -> Table {
     let rows = lines
         .iter()
         .map(|l| {
             vec![signed(l), l.rule.clone(), l.detail.clone(), l.source.clone().unwrap_or_default()]
         })
         .collect();
-    table(caption, &["分值", "规则", "说明", "来源"], &[true, false, false, false], rows)
+    table(caption, super::render::ledger_titles(), &[true, false, false, false], rows)
 }

@@ -19,26 +19,33 @@ fn scenario_text(s: &mut String, p: &Preview, sc: &Scenario) {
     let n = p.scheme.decimals;
     let a = &p.agency;
     let delta = sc.total - a.total;
-    let _ = writeln!(s, "\nWhat if: {}", sc.label);
+    let _ = writeln!(s, "\n{}", crate::t!("preview-text-what-if", label = sc.label));
     let _ = writeln!(
         s,
-        "  official  total {:>7}  grade {}  rank {} of {}",
-        dp(a.total, n),
-        a.grade,
-        crate::score::result::shown_rank(a.rank),
-        p.group_size
+        "  {}",
+        crate::t!(
+            "preview-text-official",
+            total = format!("{:>7}", dp(a.total, n)),
+            grade = a.grade,
+            rank = crate::score::result::shown_rank(a.rank),
+            size = p.group_size
+        )
     );
     let _ = writeln!(
         s,
-        "  what-if   total {:>7}  grade {}  rank {} of {}  ({})",
-        dp(sc.total, n),
-        sc.grade,
-        crate::score::result::shown_rank(sc.rank),
-        p.group_size,
-        if delta.is_sign_negative() { dp(delta, n) } else { format!("+{}", dp(delta, n)) }
+        "  {}",
+        crate::t!(
+            "preview-text-assumed",
+            total = format!("{:>7}", dp(sc.total, n)),
+            grade = sc.grade,
+            rank = crate::score::result::shown_rank(sc.rank),
+            size = p.group_size,
+            change =
+                if delta.is_sign_negative() { dp(delta, n) } else { format!("+{}", dp(delta, n)) }
+        )
     );
     if sc.removed.is_empty() && sc.added.is_empty() {
-        let _ = writeln!(s, "  no ledger line changes");
+        let _ = writeln!(s, "  {}", crate::t!("preview-text-no-change"));
     }
     for (mark, lines) in [("-", &sc.removed), ("+", &sc.added)] {
         for l in lines {
@@ -56,21 +63,27 @@ pub fn text(p: &Preview) -> String {
         Some(t) => {
             let _ = writeln!(
                 s,
-                "\n{} ({} agencies): mean {}, median {}, top {}",
-                g.group_name,
-                g.size,
-                dp(t.mean, n),
-                dp(t.median, n),
-                dp(t.top, n)
+                "\n{}",
+                crate::t!(
+                    "preview-text-aggregates",
+                    group = g.group_name,
+                    size = g.size,
+                    mean = dp(t.mean, n),
+                    median = dp(t.median, n),
+                    top = dp(t.top, n)
+                )
             );
         }
         None => {
             let _ = writeln!(
                 s,
-                "\n{} ({} agencies): group aggregates withheld (fewer than {} agencies)",
-                g.group_name,
-                g.size,
-                super::aggregates::MIN_GROUP
+                "\n{}",
+                crate::t!(
+                    "preview-text-withheld",
+                    group = g.group_name,
+                    size = g.size,
+                    min = super::aggregates::MIN_GROUP
+                )
             );
         }
     }
@@ -116,65 +129,145 @@ pub fn html(p: &Preview, chart_png: Option<&[u8]>) -> String {
     };
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{} — {}</title>\
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} — {}</title>\
          <style>\n@font-face{{font-family:'{}';src:url(data:font/otf;base64,{font}) format('opentype');}}\n{STYLE}</style></head><body>\n",
+        crate::t!("preview-html-lang"),
         esc(&a.agency),
         esc(&p.scheme.title),
         crate::report::font::FACE_NAME
     );
     let _ = writeln!(h, "<h1>{}({})</h1>", esc(&a.agency), esc(&a.agency_id));
-    let _ = writeln!(
-        h,
-        "<p>{} · {} · 依据 {}</p>",
-        esc(&p.scheme.title),
-        esc(&p.aggregates.group_name),
-        esc(&p.scheme.basis)
+    let subtitle = crate::t!(
+        "preview-subtitle",
+        scheme = p.scheme.title,
+        group = p.aggregates.group_name,
+        basis = p.scheme.basis
     );
+    let _ = writeln!(h, "<p>{}</p>", esc(&subtitle));
     headline(&mut h, p);
     lost_points(&mut h, p);
     for sc in p.what_if.iter().chain(&p.if_appeals_won) {
         scenario_html(&mut h, p, sc);
     }
     group_comparison(&mut h, p, chart_png);
-    let _ = writeln!(h, "<h2>得分明细(每一分的来源)</h2>");
+    let _ = writeln!(h, "<h2>{}</h2>", crate::t!("preview-ledger-heading"));
     ledger_table(&mut h, &a.ledger);
-    let _ = writeln!(
-        h,
-        "<p class=muted>kaohe {} · 规则 {}</p>\n</body></html>",
-        esc(env!("CARGO_PKG_VERSION")),
-        esc(&p.scheme.id)
-    );
+    let footer =
+        crate::t!("preview-footer", version = env!("CARGO_PKG_VERSION"), scheme = p.scheme.id);
+    let _ = writeln!(h, "<p class=muted>{}</p>\n</body></html>", esc(&footer));
     h
+}
+
+/// A table's header row.
+fn header_row(titles: &[String]) -> String {
+    let cells: String = titles.iter().map(|t| format!("<th>{}</th>", esc(t))).collect();
+    format!("<tr>{cells}</tr>")
+}
+
+/// The points to the next grade and to the next rank, in words (shared with preview.pdf).
+pub fn gaps(p: &Preview) -> (String, String) {
+    let n = p.scheme.decimals;
+    let next_grade = match &p.gaps.next_grade {
+        Some((g, d)) => crate::t!("preview-to-next-grade", points = dp(*d, n), grade = g),
+        None => crate::t!("preview-top-grade"),
+    };
+    let next_rank = match p.gaps.next_rank {
+        Some(d) => crate::t!("preview-to-next-rank", points = dp(d, n)),
+        None => crate::t!("preview-first"),
+    };
+    (next_grade, next_rank)
+}
+
+/// Column titles of the result table.
+pub fn headline_titles() -> Vec<String> {
+    vec![
+        crate::t!("preview-col-total"),
+        crate::t!("preview-col-grade"),
+        crate::t!("preview-col-rank"),
+        crate::t!("preview-col-next-grade"),
+        crate::t!("preview-col-next-rank"),
+    ]
+}
+
+/// Column titles of the lost-points table.
+pub fn lost_titles() -> Vec<String> {
+    vec![
+        crate::t!("preview-col-lost"),
+        crate::t!("preview-col-rule"),
+        crate::t!("preview-col-finding"),
+        crate::t!("preview-col-source"),
+        crate::t!("preview-col-recoverable"),
+    ]
+}
+
+/// Column titles of a what-if's comparison table.
+pub fn scenario_titles() -> Vec<String> {
+    vec![
+        String::new(),
+        crate::t!("preview-col-total"),
+        crate::t!("preview-col-grade"),
+        crate::t!("preview-col-rank-short"),
+    ]
+}
+
+/// Column titles of the group aggregates.
+pub fn aggregate_titles() -> Vec<String> {
+    vec![
+        crate::t!("preview-col-group"),
+        crate::t!("preview-col-size"),
+        crate::t!("preview-col-mean"),
+        crate::t!("preview-col-median"),
+        crate::t!("preview-col-top"),
+    ]
+}
+
+/// Column titles of the per-dimension table.
+pub fn dimension_titles() -> Vec<String> {
+    vec![
+        crate::t!("preview-col-dimension"),
+        crate::t!("preview-col-points"),
+        crate::t!("preview-col-max"),
+        crate::t!("preview-col-rate"),
+        crate::t!("preview-col-group-rate"),
+        crate::t!("preview-col-group-range"),
+    ]
+}
+
+/// Column titles of a ledger table.
+pub fn ledger_titles() -> Vec<String> {
+    vec![
+        crate::t!("preview-col-value"),
+        crate::t!("preview-col-rule"),
+        crate::t!("preview-col-detail"),
+        crate::t!("preview-col-source"),
+    ]
 }
 
 /// Total, grade, rank, and the points to the next grade and the next rank.
 fn headline(h: &mut String, p: &Preview) {
     let n = p.scheme.decimals;
     let a = &p.agency;
-    let next_grade = match &p.gaps.next_grade {
-        Some((g, d)) => format!("差 {} 分达到{}", dp(*d, n), esc(g)),
-        None => "已是最高等次".into(),
-    };
-    let next_rank = match p.gaps.next_rank {
-        Some(d) => format!("差 {} 分升一名", dp(d, n)),
-        None => "已是组内第一".into(),
+    let (next_grade, next_rank) = gaps(p);
+    let demoted = if a.demoted_by_quota {
+        format!(" <span class=muted>{}</span>", esc(&crate::t!("preview-demoted")))
+    } else {
+        String::new()
     };
     let _ = writeln!(
         h,
-        "<table><tr><th>总分</th><th>等次</th><th>组内排名</th><th>距下一等次</th><th>距上一名次</th></tr>\
-         <tr><td class=n>{}</td><td>{}{}</td><td class=n>{} / {}</td><td>{next_grade}</td><td>{next_rank}</td></tr></table>",
+        "<table>{}\
+         <tr><td class=n>{}</td><td>{}{demoted}</td><td class=n>{} / {}</td><td>{}</td><td>{}</td></tr></table>",
+        header_row(&headline_titles()),
         dp(a.total, n),
         esc(&a.grade),
-        if a.demoted_by_quota {
-            " <span class=muted>(因等次比例限制下调)</span>"
-        } else {
-            ""
-        },
         crate::score::result::shown_rank(a.rank),
-        p.group_size
+        p.group_size,
+        esc(&next_grade),
+        esc(&next_rank),
     );
     if let Some(v) = &a.veto {
-        let _ = writeln!(h, "<p><b>一票否决:</b>{}({})</p>", esc(&v.name), esc(&v.source));
+        let veto = crate::t!("preview-veto", veto = v.name, source = v.source);
+        let _ = writeln!(h, "<p><b>{}</b></p>", esc(&veto));
     }
 }
 
@@ -182,15 +275,12 @@ fn headline(h: &mut String, p: &Preview) {
 /// what rectifying it is worth at most (the line's own points, before caps and 折算).
 fn lost_points(h: &mut String, p: &Preview) {
     let lost = lost_lines(p);
-    let _ = writeln!(h, "<h2>失分项(按失分从多到少)</h2>");
+    let _ = writeln!(h, "<h2>{}</h2>", crate::t!("preview-lost-heading"));
     if lost.is_empty() {
-        let _ = writeln!(h, "<p>没有扣分项。</p>");
+        let _ = writeln!(h, "<p>{}</p>", crate::t!("preview-no-loss"));
         return;
     }
-    let _ = writeln!(
-        h,
-        "<table><tr><th>失分</th><th>规则</th><th>问题与依据</th><th>来源</th><th>整改最多可挽回</th></tr>"
-    );
+    let _ = writeln!(h, "<table>{}", header_row(&lost_titles()));
     for l in lost {
         let _ = writeln!(
             h,
@@ -202,10 +292,7 @@ fn lost_points(h: &mut String, p: &Preview) {
             signed_abs(l)
         );
     }
-    let _ = writeln!(
-        h,
-        "</table><p class=muted>“整改最多可挽回”为该项本身的分值;受扣分上限和折算影响,实际挽回可能更少,可用 what-if(--drop-finding、--assume-rectified)精确测算。</p>"
-    );
+    let _ = writeln!(h, "</table><p class=muted>{}</p>", esc(&crate::t!("preview-lost-note")));
 }
 
 /// The ledger lines that took points away, largest loss first. Rounding and the rescale are
@@ -235,25 +322,29 @@ fn signed_abs(l: &LedgerLine) -> String {
 fn scenario_html(h: &mut String, p: &Preview, sc: &Scenario) {
     let n = p.scheme.decimals;
     let a = &p.agency;
-    let _ = writeln!(h, "<h2>假设:{}</h2>", esc(&sc.label));
+    let heading = crate::t!("preview-what-if-heading", label = sc.label);
+    let _ = writeln!(h, "<h2>{}</h2>", esc(&heading));
     let _ = writeln!(
         h,
-        "<table><tr><th></th><th>总分</th><th>等次</th><th>排名</th></tr><tr><td>正式结果</td><td class=n>{}</td><td>{}</td><td class=n>{} / {}</td></tr><tr><td>假设结果</td><td class=n>{}</td><td>{}</td><td class=n>{} / {}</td></tr></table>",
+        "<table>{}<tr><td>{}</td><td class=n>{}</td><td>{}</td><td class=n>{} / {}</td></tr><tr><td>{}</td><td class=n>{}</td><td>{}</td><td class=n>{} / {}</td></tr></table>",
+        header_row(&scenario_titles()),
+        crate::t!("preview-official"),
         dp(a.total, n),
         esc(&a.grade),
         crate::score::result::shown_rank(a.rank),
         p.group_size,
+        crate::t!("preview-assumed"),
         dp(sc.total, n),
         esc(&sc.grade),
         crate::score::result::shown_rank(sc.rank),
         p.group_size
     );
     if !sc.removed.is_empty() {
-        let _ = writeln!(h, "<p>不再计入的明细:</p>");
+        let _ = writeln!(h, "<p>{}</p>", crate::t!("preview-removed-intro"));
         ledger_table(h, &sc.removed);
     }
     if !sc.added.is_empty() {
-        let _ = writeln!(h, "<p>新增的明细:</p>");
+        let _ = writeln!(h, "<p>{}</p>", crate::t!("preview-added-intro"));
         ledger_table(h, &sc.added);
     }
 }
@@ -267,7 +358,9 @@ fn group_comparison(h: &mut String, p: &Preview, chart_png: Option<&[u8]>) {
         Some(t) => {
             let _ = writeln!(
                 h,
-                "<h2>同组汇总(仅汇总值)</h2><table><tr><th>组</th><th>单位数</th><th>平均分</th><th>中位数</th><th>最高分</th></tr><tr><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr></table>",
+                "<h2>{}</h2><table>{}<tr><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr></table>",
+                crate::t!("preview-aggregates"),
+                header_row(&aggregate_titles()),
                 esc(&g.group_name),
                 g.size,
                 dp(t.mean, n),
@@ -276,11 +369,9 @@ fn group_comparison(h: &mut String, p: &Preview, chart_png: Option<&[u8]>) {
             );
         }
         None => {
-            let _ = writeln!(
-                h,
-                "<p class=muted>本组不足{}个单位,不公布汇总值。</p>",
-                super::aggregates::MIN_GROUP
-            );
+            let withheld =
+                crate::t!("preview-aggregates-withheld", min = super::aggregates::MIN_GROUP);
+            let _ = writeln!(h, "<p class=muted>{}</p>", esc(&withheld));
         }
     }
     if let Some(png) = chart_png {
@@ -288,13 +379,16 @@ fn group_comparison(h: &mut String, p: &Preview, chart_png: Option<&[u8]>) {
         let data = base64::engine::general_purpose::STANDARD.encode(png);
         let _ = writeln!(
             h,
-            "<h2>各维度得分率与同组比较</h2>\n<p><img style=\"max-width:100%\" alt=\"{}各维度得分率与同组比较\" src=\"data:image/png;base64,{data}\"></p>",
-            esc(&a.agency)
+            "<h2>{}</h2>\n<p><img style=\"max-width:100%\" alt=\"{}\" src=\"data:image/png;base64,{data}\"></p>",
+            crate::t!("preview-chart-heading"),
+            esc(&crate::t!("preview-chart-caption", agency = a.agency))
         );
     }
     let _ = writeln!(
         h,
-        "<h2>各维度</h2><table><tr><th>维度</th><th>得分</th><th>适用满分</th><th>得分率</th><th>同组平均得分率</th><th>同组范围</th></tr>"
+        "<h2>{}</h2><table>{}",
+        crate::t!("preview-dimensions"),
+        header_row(&dimension_titles())
     );
     for (i, d) in p.scheme.dimensions.iter().enumerate() {
         let pts = a.dimensions.get(i).copied().flatten();
@@ -306,7 +400,7 @@ fn group_comparison(h: &mut String, p: &Preview, chart_png: Option<&[u8]>) {
             "<tr><td>{} {}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
             esc(&d.id),
             esc(&d.name),
-            pts.map(|v| dp(v, n)).unwrap_or_else(|| "不适用".into()),
+            pts.map(|v| dp(v, n)).unwrap_or_else(|| crate::t!("preview-not-applicable")),
             max.normalize(),
             r.map(|v| format!("{v}%")).unwrap_or_default(),
             gr.as_ref().map(|x| format!("{}%", x.mean)).unwrap_or_default(),
@@ -317,7 +411,7 @@ fn group_comparison(h: &mut String, p: &Preview, chart_png: Option<&[u8]>) {
 }
 
 fn ledger_table(h: &mut String, lines: &[LedgerLine]) {
-    let _ = writeln!(h, "<table><tr><th>分值</th><th>规则</th><th>说明</th><th>来源</th></tr>");
+    let _ = writeln!(h, "<table>{}", header_row(&ledger_titles()));
     for l in lines {
         let class =
             if l.points.is_sign_negative() && !l.points.is_zero() { "n neg" } else { "n pos" };

@@ -28,15 +28,17 @@ impl WhatIf {
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
         if !self.drop_findings.is_empty() {
-            parts.push(format!("without findings {}", self.drop_findings.join(", ")));
+            let ids = self.drop_findings.join(", ");
+            parts.push(crate::t!("preview-without-findings", ids = ids));
         }
         if !self.assume_rectified.is_empty() {
-            parts.push(format!("with {} rectified", self.assume_rectified.join(", ")));
+            let ids = self.assume_rectified.join(", ");
+            parts.push(crate::t!("preview-rectified", ids = ids));
         }
         for w in &self.with {
-            parts.push(format!("with the rows of {}", w.display()));
+            parts.push(crate::t!("preview-with-rows", file = w.as_path()));
         }
-        parts.join("; ")
+        parts.join(&crate::t!("preview-parts-sep"))
     }
 }
 
@@ -49,21 +51,23 @@ pub fn apply(inputs: &Inputs, agency: &str, w: &WhatIf) -> Result<Inputs> {
             Some(i) if out.findings[i].agency == agency => {
                 out.findings.remove(i);
             }
-            Some(_) => errors.push(Error::Usage(format!(
-                "finding `{id}` is not one of agency `{agency}`'s findings"
+            Some(_) => errors.push(Error::Usage(crate::t!(
+                "preview-finding-not-own",
+                id = id,
+                agency = agency
             ))),
-            None => {
-                errors.push(Error::Usage(format!("--drop-finding {id}: no finding has this id")))
-            }
+            None => errors.push(Error::Usage(crate::t!("preview-no-such-finding", id = id))),
         }
     }
     for id in &w.assume_rectified {
         match out.lookback.iter_mut().find(|p| p.id.as_deref() == Some(id)) {
             Some(p) if p.agency == agency => p.status = Rectification::Rectified,
-            Some(_) => errors.push(Error::Usage(format!("look-back finding `{id}` is not one of agency `{agency}`'s"))),
-            None => errors.push(Error::Usage(format!(
-                "--assume-rectified {id}: no look-back finding (last year's) has this id; this year's findings are left out with --drop-finding"
+            Some(_) => errors.push(Error::Usage(crate::t!(
+                "preview-lookback-not-own",
+                id = id,
+                agency = agency
             ))),
+            None => errors.push(Error::Usage(crate::t!("preview-no-such-lookback", id = id))),
         }
     }
     Error::collect(errors)?;
@@ -98,8 +102,11 @@ pub fn pending_overturned(inputs: &Inputs, agency: &str) -> Inputs {
 }
 
 fn not_own(source: &Location, other: &str, agency: &str) -> Error {
-    Error::Usage(format!(
-        "{source}: the row is about agency `{other}`: a what-if may only change agency `{agency}`'s own rows"
+    Error::Usage(crate::t!(
+        "preview-row-not-own",
+        source = source.to_string(),
+        other = other,
+        agency = agency
     ))
 }
 
@@ -153,7 +160,11 @@ fn merge(out: &mut Inputs, extra: Inputs, agency: &str) -> Result<()> {
     for a in extra.appeals {
         let Some(f) = out.findings.iter().find(|f| f.id.as_deref() == Some(a.finding.as_str()))
         else {
-            return Err(Error::Usage(format!("{}: no finding has id `{}`", a.source, a.finding)));
+            return Err(Error::Usage(crate::t!(
+                "preview-appeal-no-finding",
+                source = a.source.to_string(),
+                id = a.finding
+            )));
         };
         own(&f.agency.clone(), &a.source)?;
         out.appeals.retain(|x: &Appeal| x.finding != a.finding);

@@ -30,6 +30,7 @@ pub fn rank(scheme: &Scheme, inputs: &Inputs, mut agencies: Vec<AgencyResult>) -
     files.extend(inputs.files.iter().cloned());
     RunResult {
         engine_version: crate::ENGINE_VERSION.to_string(),
+        lang: crate::util::i18n::lang(),
         scheme: crate::score::engine::summary(scheme),
         agencies,
         inputs: files,

@@ -68,7 +68,11 @@ pub fn write_bundle(result: &RunResult, out_dir: &Path, options: &ReportOptions)
 
     // Steps: draw each chart, write each chart (both formats fsync'd, which takes as long), then
     // the workbook, the Markdown and the page.
-    let bar = progress::bar(2 * plan.len() as u64 + 5, options.progress, "drawing charts");
+    let bar = progress::bar(
+        2 * plan.len() as u64 + 5,
+        options.progress,
+        &crate::t!("report-progress-drawing"),
+    );
     let rendered: Vec<Rendered> = plan
         .par_iter()
         .map(|c| {
@@ -84,7 +88,7 @@ pub fn write_bundle(result: &RunResult, out_dir: &Path, options: &ReportOptions)
         files.push(name);
         Ok(())
     };
-    bar.set_message("writing charts");
+    bar.set_message(crate::t!("report-progress-writing"));
     for r in &rendered {
         put(Path::new("charts").join(format!("{}.svg", r.name)), r.svg.as_bytes())?;
         put(Path::new("charts").join(format!("{}.png", r.name)), &r.png)?;

@@ -3,8 +3,6 @@
 //! table per group and the charts. [`crate::report::docx`] and [`crate::report::pdf`] each write
 //! the same [`Document`], so Word and PDF never disagree.
 
-use std::fmt::Write;
-
 use rust_decimal::Decimal;
 
 use crate::report::chart::{Rendered, fmt_points};
@@ -74,29 +72,31 @@ pub fn quota_rules(scheme: &Scheme) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     for g in &scheme.groups {
         let ties = if g.quota_ties_include {
-            "名额边界同分者均保留该等次"
+            crate::t!("report-quota-ties-keep")
         } else {
-            "名额边界同分者超出名额时一并降档"
+            crate::t!("report-quota-ties-demote")
         };
         for b in &g.grades {
             let rule = match b.quota {
-                Some(Quota::Count(n)) => format!("不超过 {n} 个单位"),
+                Some(Quota::Count(n)) => crate::t!("report-quota-count", count = n),
                 Some(Quota::Share { share, rounding, min }) => {
                     let how = match rounding {
-                        ShareRounding::Floor => "向下取整",
-                        ShareRounding::Round => "四舍五入",
-                        ShareRounding::Ceil => "向上取整",
+                        ShareRounding::Floor => crate::t!("report-quota-floor"),
+                        ShareRounding::Round => crate::t!("report-quota-round"),
+                        ShareRounding::Ceil => crate::t!("report-quota-ceil"),
                     };
-                    let floor =
-                        if min > 0 { format!("，且不少于 {min} 个") } else { String::new() };
-                    format!(
-                        "不超过本组单位数的 {}%（{how}）{floor}",
-                        (share * Decimal::ONE_HUNDRED).normalize()
-                    )
+                    let floor = if min > 0 {
+                        crate::t!("report-quota-at-least", count = min)
+                    } else {
+                        String::new()
+                    };
+                    let percent = (share * Decimal::ONE_HUNDRED).normalize();
+                    crate::t!("report-quota-share", percent = percent, how = how, floor = floor)
                 }
                 None => continue,
             };
-            out.push((g.id.clone(), b.name.clone(), format!("{rule}，超出者降为下一等次；{ties}")));
+            let rule = crate::t!("report-quota-rule", rule = rule, ties = ties);
+            out.push((g.id.clone(), b.name.clone(), rule));
         }
     }
     out
@@ -110,71 +110,94 @@ pub fn build(
     masthead: &Masthead,
 ) -> Document {
     let s = &result.scheme;
-    let title = masthead.title.clone().unwrap_or_else(|| format!("关于{}结果的通报", s.title));
-    let issuer = masthead.issuer.clone().unwrap_or_else(|| "政务公开工作领导小组办公室".into());
+    let title =
+        masthead.title.clone().unwrap_or_else(|| crate::t!("report-doc-title", title = s.title));
+    let issuer = masthead.issuer.clone().unwrap_or_else(|| crate::t!("report-doc-issuer"));
     let date = masthead
         .date
         .clone()
-        .or_else(|| masthead.year.map(|y| format!("{y}年度")))
+        .or_else(|| masthead.year.map(|y| crate::t!("report-doc-year", year = y.to_string())))
         .unwrap_or_default();
     let groups = view::groups(result);
-    let mut blocks =
-        vec![Block::Paragraph(format!("根据{}，现将{}结果通报如下。", s.basis, s.title))];
-    blocks.push(Block::Heading("一、总体情况".into()));
+    let intro = crate::t!("report-doc-intro", basis = s.basis, title = s.title);
+    let mut blocks = vec![Block::Paragraph(intro)];
+    blocks.push(heading(1, crate::t!("report-doc-overview")));
     for g in &groups {
         blocks.push(Block::Paragraph(group_summary(g, s.decimals)));
     }
-    blocks.push(Block::Heading("二、否决事项与名额降档".into()));
+    blocks.push(heading(2, crate::t!("report-doc-vetoes-and-demotions")));
     blocks.push(Block::Paragraph(vetoes(result)));
     blocks.push(Block::Paragraph(demotions(result, masthead)));
     let mut n = 3;
     if let Some(p) = previous {
-        blocks.push(Block::Heading("三、与上年比较".into()));
+        blocks.push(heading(3, crate::t!("report-doc-against-last-year")));
         blocks.extend(movers(&groups, p, s.decimals).into_iter().map(Block::Paragraph));
         n += 1;
     }
-    blocks.push(Block::Heading(format!("{}、等次标准", cn_number(n))));
+    blocks.push(heading(n, crate::t!("report-grade-standards")));
     blocks.push(Block::Table(grade_table(result, masthead)));
     if let Some(c) = charts.iter().find(|c| c.name == "distribution") {
         blocks.push(Block::Figure(figure(c)));
     }
-    blocks.push(Block::Heading(format!("{}、各组排名", cn_number(n + 1))));
+    blocks.push(heading(n + 1, crate::t!("report-doc-rankings")));
     for g in &groups {
         group_blocks(&mut blocks, result, g, charts);
     }
     Document { title, issuer, date, blocks }
 }
 
-fn cn_number(n: usize) -> &'static str {
-    ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"].get(n).copied().unwrap_or("十")
+/// Section `n`'s heading: 一、总体情况 (English: 1. Overview).
+fn heading(n: usize, title: String) -> Block {
+    Block::Heading(crate::t!("report-doc-heading", number = numeral(n), title = title))
+}
+
+/// `n` as a section number: 一, 二, 三 … (English: 1, 2, 3 …).
+fn numeral(n: usize) -> String {
+    crate::t!("report-doc-numeral", n = n)
 }
 
 fn pts(d: Decimal, decimals: u32) -> String {
-    format!("{}分", fmt_points(d, decimals))
+    crate::t!("report-doc-points", points = fmt_points(d, decimals))
 }
 
-fn named(list: &[(&AgencyResult, &String)], decimals: u32) -> String {
-    let items: Vec<String> =
-        list.iter().map(|(a, label)| format!("{label}（{}）", pts(a.total, decimals))).collect();
-    items.join("、")
+/// Items of a list in a sentence: 甲、乙、丙 (English: a, b, c).
+pub(crate) fn list(items: &[String]) -> String {
+    items.join(&crate::t!("report-list-sep"))
+}
+
+fn named(items: &[(&AgencyResult, &String)], decimals: u32) -> String {
+    let items: Vec<String> = items
+        .iter()
+        .map(|(a, label)| {
+            crate::t!("report-doc-named", label = *label, points = pts(a.total, decimals))
+        })
+        .collect();
+    list(&items)
 }
 
 /// "设区市共 11 个单位：优秀 3 个、良好 5 个……。前三名：…；后三名：…。"
 pub fn group_summary(g: &GroupView<'_>, decimals: u32) -> String {
-    let counts: Vec<String> =
-        grade_counts(g).iter().map(|(name, n)| format!("{name} {n} 个")).collect();
-    let mut o =
-        format!("{}共 {} 个单位：{}。", g.summary.name, g.agencies.len(), counts.join("、"));
+    let counts: Vec<String> = grade_counts(g)
+        .iter()
+        .map(|(name, n)| crate::t!("report-doc-grade-count", grade = name, count = *n))
+        .collect();
+    let mut o = crate::t!(
+        "report-doc-group-count",
+        group = g.summary.name,
+        count = g.agencies.len(),
+        grades = list(&counts)
+    );
     let all: Vec<(&AgencyResult, &String)> =
         g.agencies.iter().copied().zip(g.labels.iter()).collect();
     let k = all.len().min(3);
     if k > 0 {
-        let _ = write!(o, "前{}名：{}", cn_number(k), named(&all[..k], decimals));
+        let top = named(&all[..k], decimals);
+        o.push_str(&crate::t!("report-doc-top", numeral = numeral(k), list = top));
         if all.len() > 3 {
-            let tail = &all[all.len() - k..];
-            let _ = write!(o, "；后{}名：{}", cn_number(k), named(tail, decimals));
+            let tail = named(&all[all.len() - k..], decimals);
+            o.push_str(&crate::t!("report-doc-bottom", numeral = numeral(k), list = tail));
         }
-        o.push('。');
+        o.push_str(&crate::t!("report-doc-period"));
     }
     o
 }
@@ -186,17 +209,24 @@ fn vetoes(result: &RunResult) -> String {
         .filter_map(|a| {
             let v = a.veto.as_ref()?;
             let effect = match (&v.grade, v.score) {
-                (Some(g), _) => format!("等次定为{g}"),
-                (None, Some(cap)) => format!("总分封顶 {cap} 分"),
-                (None, None) => "按否决处理".into(),
+                (Some(g), _) => crate::t!("report-doc-veto-grade", grade = g),
+                (None, Some(cap)) => crate::t!("report-doc-veto-cap", cap = cap),
+                (None, None) => crate::t!("report-doc-veto-other"),
             };
-            Some(format!("{}因“{}”（{}）{}", a.agency, v.name, v.rule, effect))
+            Some(crate::t!(
+                "report-doc-veto-item",
+                agency = a.agency,
+                veto = v.name,
+                rule = v.rule,
+                effect = effect
+            ))
         })
         .collect();
     if vetoed.is_empty() {
-        "本次考核无单位触发否决事项。".into()
+        crate::t!("report-doc-no-veto")
     } else {
-        format!("{} 个单位触发否决事项：{}。", vetoed.len(), vetoed.join("；"))
+        let joined = vetoed.join(&crate::t!("report-clause-sep"));
+        crate::t!("report-doc-vetoes", count = vetoed.len(), list = joined)
     }
 }
 
@@ -205,17 +235,17 @@ fn demotions(result: &RunResult, masthead: &Masthead) -> String {
         .agencies
         .iter()
         .filter(|a| a.demoted_by_quota)
-        .map(|a| format!("{}（{}）", a.agency, pts(a.total, result.scheme.decimals)))
+        .map(|a| {
+            let points = pts(a.total, result.scheme.decimals);
+            crate::t!("report-doc-named", label = a.agency, points = points)
+        })
         .collect();
-    let rule = if masthead.quotas.is_empty() { "" } else { "（名额规则见等次标准）" };
+    let rule =
+        if masthead.quotas.is_empty() { String::new() } else { crate::t!("report-doc-quota-see") };
     if demoted.is_empty() {
-        format!("本次考核无单位因名额限制降档{rule}。")
+        crate::t!("report-doc-no-demotion", rule = rule)
     } else {
-        format!(
-            "{} 个单位分数达到上一等次分数线，因名额限制降为下一等次{rule}：{}。",
-            demoted.len(),
-            demoted.join("、")
-        )
+        crate::t!("report-doc-demoted", count = demoted.len(), rule = rule, list = list(&demoted))
     }
 }
 
@@ -234,19 +264,20 @@ fn movers(groups: &[GroupView<'_>], p: &Previous, decimals: u32) -> Vec<String> 
         moves.sort_by(|x, y| y.0.cmp(&x.0).then_with(|| x.1.agency_id.cmp(&y.1.agency_id)));
         let say = |m: &(Decimal, &AgencyResult, &String, u32)| {
             let sign = if m.0 > Decimal::ZERO { "+" } else { "" };
-            format!("{}（{}{}分，名次 {}→{}）", m.2, sign, fmt_points(m.0, decimals), m.3, m.1.rank)
+            let change = format!("{sign}{}", fmt_points(m.0, decimals));
+            crate::t!("report-doc-move", label = m.2, change = change, was = m.3, now = m.1.rank)
         };
         let up: Vec<String> =
             moves.iter().filter(|m| m.0 > Decimal::ZERO).take(3).map(say).collect();
         let down: Vec<String> =
             moves.iter().rev().filter(|m| m.0 < Decimal::ZERO).take(3).map(say).collect();
-        let none = "无".to_string();
-        out.push(format!(
-            "{}（与上年可比 {} 个单位）：进步最大 {}；退步最大 {}。",
-            g.summary.name,
-            moves.len(),
-            if up.is_empty() { none.clone() } else { up.join("、") },
-            if down.is_empty() { none } else { down.join("、") }
+        let none = crate::t!("report-doc-none");
+        out.push(crate::t!(
+            "report-doc-movers",
+            group = g.summary.name,
+            count = moves.len(),
+            up = if up.is_empty() { none.clone() } else { list(&up) },
+            down = if down.is_empty() { none } else { list(&down) }
         ));
     }
     out
@@ -261,13 +292,18 @@ fn grade_table(result: &RunResult, masthead: &Masthead) -> Table {
                 .iter()
                 .find(|(gid, grade, _)| *gid == g.id && *grade == b.name)
                 .map(|q| q.2.clone())
-                .unwrap_or_else(|| "—".into());
+                .unwrap_or_else(|| "—".to_string());
             rows.push(vec![g.name.clone(), b.name.clone(), b.min.to_string(), quota]);
         }
     }
     Table {
-        caption: "等次标准与名额规则".into(),
-        header: ["组别", "等次", "最低分", "名额规则"].map(String::from).to_vec(),
+        caption: crate::t!("report-doc-grade-table"),
+        header: vec![
+            crate::t!("report-title-group"),
+            crate::t!("report-title-grade"),
+            crate::t!("report-grade-min"),
+            crate::t!("report-doc-quota-rule"),
+        ],
         rows,
         numeric: vec![false, false, true, false],
         landscape: false,
@@ -289,7 +325,7 @@ fn group_blocks(
         .iter()
         .zip(&g.labels)
         .map(|(a, label)| {
-            let cells = table::row(a, decimals);
+            let cells = table::row(result, a);
             cells
                 .iter()
                 .enumerate()
@@ -304,7 +340,11 @@ fn group_blocks(
         })
         .collect();
     blocks.push(Block::Table(Table {
-        caption: format!("{}排名（{} 个单位）", g.summary.name, g.agencies.len()),
+        caption: crate::t!(
+            "report-doc-ranking-caption",
+            group = g.summary.name,
+            count = g.agencies.len()
+        ),
         landscape: header.len() > 8,
         header,
         rows,

@@ -55,7 +55,7 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>> {
                     figures += 1;
                     portrait.add_paragraph(picture(f, figures))
                 }
-                .add_paragraph(caption(&format!("图：{}", f.caption)));
+                .add_paragraph(caption(&crate::t!("report-figure", caption = f.caption)));
                 empty = false;
             }
         }
@@ -151,14 +151,14 @@ fn table(t: &Table) -> docx_rs::Table {
 }
 
 /// docx-rs has no `w:tblHeader`; only header rows are `cantSplit`, so mark exactly those.
-fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+pub(crate) fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(document);
     text.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />").into_bytes()
 }
 
 /// docx-rs numbers paragraphs (`w14:paraId`) from a per-thread counter that it never resets, so a
 /// second document written on a thread would get other ids. Number them in document order.
-fn renumber_paragraph_ids(document: &[u8]) -> Vec<u8> {
+pub(crate) fn renumber_paragraph_ids(document: &[u8]) -> Vec<u8> {
     const KEY: &str = "paraId=\"";
     let text = String::from_utf8_lossy(document);
     let mut out = String::with_capacity(text.len());

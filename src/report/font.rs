@@ -109,11 +109,8 @@ pub fn check_labels<'a>(labels: impl IntoIterator<Item = &'a str>) -> Vec<String
         if !missing.is_empty() {
             let chars: Vec<String> =
                 missing.iter().map(|c| format!("'{c}' (U+{:04X})", *c as u32)).collect();
-            warnings.push(format!(
-                "label \"{label}\": {} not in the embedded font and would draw as a box; \
-                 add to assets/fonts/extra-chars.txt and re-run scripts/subset-font.sh",
-                chars.join(", ")
-            ));
+            let chars = chars.join(", ");
+            warnings.push(crate::t!("report-font-missing", label = label, chars = chars));
         }
     }
     warnings

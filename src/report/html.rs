@@ -17,12 +17,26 @@ use crate::report::view::{self, grade_counts};
 use crate::score::result::RunResult;
 
 /// Notes on method, shared with report.md.
-pub const METHOD_NOTES: &[&str] = &[
-    "得分率 = 得分 ÷ 该单位适用的满分；不适用的指标不计入分母。",
-    "适用满分低于方案满分的单位，基础得分按比例折算到方案满分（“折算”列）。",
-    "总分 = 各维度得分 + 折算 + 加分 + 减分 + 回头看 + 调整（否决封顶、取整）。",
-    "同组内按总分排名，同分并列（并列第 9 名之后为第 11 名）；否决项可覆盖等次。",
-];
+pub fn method_notes() -> Vec<String> {
+    vec![
+        crate::t!("report-method-rate"),
+        crate::t!("report-method-rescale"),
+        crate::t!("report-method-total"),
+        crate::t!("report-method-rank"),
+    ]
+}
+
+/// Column titles of the input-files table, shared with report.md.
+pub fn input_titles() -> Vec<String> {
+    vec![
+        crate::t!("report-inputs-kind"),
+        crate::t!("report-inputs-file"),
+        "SHA-256".to_string(),
+        crate::t!("report-inputs-read"),
+        crate::t!("report-inputs-used"),
+        crate::t!("report-inputs-rejected"),
+    ]
+}
 
 const STYLE: &str = "
 body{font-family:'Noto Sans SC','Microsoft YaHei','PingFang SC',sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222;line-height:1.5}
@@ -81,15 +95,20 @@ fn head(o: &mut String, page: &Page<'_>) {
     let font_url = base64::engine::general_purpose::STANDARD.encode(font::FONT_BYTES);
     let _ = write!(
         o,
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n\
          <style>\n@font-face{{font-family:'{}';src:url(data:font/otf;base64,{font_url}) format('opentype');}}\n{STYLE}</style>\n\
          </head>\n<body>\n",
-        esc(&s.title),
+        crate::t!("report-html-lang"),
+        esc(&crate::t!("report-md-title", title = s.title)),
         font::FACE_NAME,
     );
-    let _ = writeln!(o, "<h1>{}</h1>", esc(&s.title));
-    let _ = writeln!(o, "<p>依据：{}；满分 {}。</p>", esc(&s.basis), s.total);
+    let _ = writeln!(o, "<h1>{}</h1>", esc(&crate::t!("report-md-title", title = s.title)));
+    let _ = writeln!(
+        o,
+        "<p>{}</p>",
+        esc(&crate::t!("report-html-basis", basis = s.basis, total = s.total))
+    );
     for w in page.warnings {
         let _ = writeln!(o, "<p class=\"warn\">{}</p>", esc(w));
     }
@@ -98,14 +117,13 @@ fn head(o: &mut String, page: &Page<'_>) {
 /// Each group's grade counts, and the distribution chart.
 fn distribution(o: &mut String, page: &Page<'_>) {
     let r = page.result;
-    let _ = writeln!(o, "<h2>等次分布</h2>");
+    let _ = writeln!(o, "<h2>{}</h2>", crate::t!("report-grade-distribution"));
     for g in view::groups(r) {
         let counts = grade_counts(&g);
         let _ = writeln!(
             o,
-            "<table><caption>{}（{} 个单位）</caption><tr>",
-            esc(&g.summary.name),
-            g.agencies.len()
+            "<table><caption>{}</caption><tr>",
+            crate::t!("report-group-count", group = esc(&g.summary.name), count = g.agencies.len())
         );
         for (name, _) in &counts {
             let _ = write!(o, "<th>{}</th>", esc(name));
@@ -132,7 +150,7 @@ fn group_section(o: &mut String, page: &Page<'_>, g: &view::GroupView<'_>, title
     o.push_str("</tr></thead>\n<tbody>\n");
     for (a, label) in g.agencies.iter().zip(&g.labels) {
         o.push_str("<tr>");
-        for (i, cell) in table::row(a, s.decimals).iter().enumerate().skip(1) {
+        for (i, cell) in table::row(r, a).iter().enumerate().skip(1) {
             let text = if i == 3 { label.clone() } else { cell.display(s.decimals) };
             let class =
                 if matches!(cell, Cell::Points(_) | Cell::Int(_)) { " class=\"n\"" } else { "" };
@@ -155,8 +173,8 @@ fn group_section(o: &mut String, page: &Page<'_>, g: &view::GroupView<'_>, title
     if !per_agency.is_empty() {
         let _ = writeln!(
             o,
-            "<details><summary>各单位与本组对比（{} 张图）</summary>",
-            per_agency.len()
+            "<details><summary>{}</summary>",
+            crate::t!("report-html-agency-charts", count = per_agency.len())
         );
         for c in per_agency {
             figure(o, Some(c));
@@ -168,13 +186,17 @@ fn group_section(o: &mut String, page: &Page<'_>, g: &view::GroupView<'_>, title
 /// How the scores were made: method notes, dimensions, grade standards and input files.
 fn notes(o: &mut String, page: &Page<'_>) {
     let (r, s) = (page.result, &page.result.scheme);
-    let _ = writeln!(o, "<h2>说明</h2>");
-    for n in METHOD_NOTES {
-        let _ = writeln!(o, "<p>{}</p>", esc(n));
+    let _ = writeln!(o, "<h2>{}</h2>", crate::t!("report-notes"));
+    for n in method_notes() {
+        let _ = writeln!(o, "<p>{}</p>", esc(&n));
     }
     let _ = writeln!(
         o,
-        "<table><caption>维度</caption><tr><th>代码</th><th>名称</th><th>满分</th></tr>"
+        "<table><caption>{}</caption><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+        crate::t!("report-html-dimensions"),
+        crate::t!("report-html-code"),
+        crate::t!("report-html-name"),
+        crate::t!("report-html-max"),
     );
     for d in &s.dimensions {
         let _ = writeln!(
@@ -185,7 +207,14 @@ fn notes(o: &mut String, page: &Page<'_>) {
             d.max
         );
     }
-    o.push_str("</table>\n<table><caption>等次标准</caption><tr><th>组别</th><th>等次</th><th>最低分</th></tr>\n");
+    let _ = writeln!(
+        o,
+        "</table>\n<table><caption>{}</caption><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+        crate::t!("report-grade-standards"),
+        crate::t!("report-title-group"),
+        crate::t!("report-title-grade"),
+        crate::t!("report-grade-min"),
+    );
     for g in &s.groups {
         for b in &g.grades {
             let _ = writeln!(
@@ -199,9 +228,14 @@ fn notes(o: &mut String, page: &Page<'_>) {
     }
     o.push_str("</table>\n");
     if let Some(p) = page.previous {
-        let _ = writeln!(o, "<p>上年结果：<code>{}</code>。</p>", esc(p));
+        let file = format!("<code>{}</code>", esc(p));
+        let _ = writeln!(o, "<p>{}</p>", crate::t!("report-previous-file", file = file));
     }
-    o.push_str("<table><caption>输入文件</caption><tr><th>类别</th><th>文件</th><th>SHA-256</th><th>读取行</th><th>采用行</th><th>剔除行</th></tr>\n");
+    let _ = write!(o, "<table><caption>{}</caption><tr>", crate::t!("report-inputs"));
+    for t in input_titles() {
+        let _ = write!(o, "<th>{}</th>", esc(&t));
+    }
+    o.push_str("</tr>\n");
     for i in sorted_inputs(r) {
         let _ = writeln!(
             o,
@@ -215,11 +249,13 @@ fn notes(o: &mut String, page: &Page<'_>) {
         );
     }
     o.push_str("</table>\n");
+    let scheme = format!("<code>{}</code>", esc(&s.id));
+    let version = esc(&r.engine_version);
     let _ = writeln!(
         o,
-        "<p>方案 <code>{}</code>，kaohe {}。图中文字使用 Noto Sans CJK SC 子集字体（SIL OFL 1.1）。</p>\n</body>\n</html>",
-        esc(&s.id),
-        esc(&r.engine_version)
+        "<p>{}{}</p>\n</body>\n</html>",
+        crate::t!("report-scheme-version", scheme = scheme, version = version),
+        crate::t!("report-html-font-note"),
     );
 }
 
@@ -235,9 +271,12 @@ fn figure(o: &mut String, chart: Option<&Rendered>) {
         o.push_str(svg.trim());
         let _ = writeln!(
             o,
-            "\n<figcaption>{}（<a href=\"charts/{}.png\">PNG</a>）</figcaption>\n</figure>",
-            esc(&c.title),
-            c.name
+            "\n<figcaption>{}</figcaption>\n</figure>",
+            crate::t!(
+                "report-html-figcaption",
+                title = esc(&c.title),
+                link = format!("<a href=\"charts/{}.png\">PNG</a>", c.name)
+            ),
         );
     }
 }

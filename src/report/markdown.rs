@@ -11,19 +11,23 @@ use crate::score::result::RunResult;
 pub fn write(result: &RunResult, charts: &[Rendered], previous_note: Option<&str>) -> String {
     let s = &result.scheme;
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", esc(&s.title));
+    let _ = writeln!(out, "# {}\n", crate::t!("report-md-title", title = esc(&s.title)));
     let _ = writeln!(
         out,
-        "依据：{}  \n满分：{}；计分保留 {} 位小数。\n",
-        esc(&s.basis),
-        s.total,
-        s.decimals
+        "{}  \n{}\n",
+        crate::t!("report-basis", basis = esc(&s.basis)),
+        crate::t!("report-md-total", total = s.total, decimals = s.decimals)
     );
 
-    let _ = writeln!(out, "## 等次分布\n");
+    let _ = writeln!(out, "## {}\n", crate::t!("report-grade-distribution"));
     for g in view::groups(result) {
         let counts = grade_counts(&g);
-        let _ = writeln!(out, "**{}**（{} 个单位）\n", esc(&g.summary.name), g.agencies.len());
+        let name = format!("**{}**", esc(&g.summary.name));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            crate::t!("report-group-count", group = name, count = g.agencies.len())
+        );
         let _ = writeln!(
             out,
             "| {} |",
@@ -59,7 +63,7 @@ pub fn write(result: &RunResult, charts: &[Rendered], previous_note: Option<&str
                 .collect::<String>()
         );
         for (a, label) in g.agencies.iter().zip(&g.labels) {
-            let row = table::row(a, result.scheme.decimals);
+            let row = table::row(result, a);
             let cells: Vec<String> = shown
                 .iter()
                 .map(|i| match (i, &row[*i]) {
@@ -78,15 +82,17 @@ pub fn write(result: &RunResult, charts: &[Rendered], previous_note: Option<&str
         }
     }
 
-    let _ = writeln!(out, "## 说明\n");
-    let _ = writeln!(out, "{}", crate::report::html::METHOD_NOTES.join("\n\n"));
+    let _ = writeln!(out, "## {}\n", crate::t!("report-notes"));
+    let _ = writeln!(out, "{}", crate::report::html::method_notes().join("\n\n"));
     out.push('\n');
     if let Some(p) = previous_note {
-        let _ = writeln!(out, "上年结果：`{}`。\n", p);
+        let _ = writeln!(out, "{}\n", crate::t!("report-previous-file", file = format!("`{p}`")));
     }
     let _ = writeln!(
         out,
-        "### 输入文件\n\n| 类别 | 文件 | SHA-256 | 读取行 | 采用行 | 剔除行 |\n|---|---|---|---:|---:|---:|"
+        "### {}\n\n| {} |\n|---|---|---|---:|---:|---:|",
+        crate::t!("report-inputs"),
+        crate::report::html::input_titles().join(" | ")
     );
     for i in sorted_inputs(result) {
         let _ = writeln!(
@@ -100,7 +106,12 @@ pub fn write(result: &RunResult, charts: &[Rendered], previous_note: Option<&str
             i.rows_rejected
         );
     }
-    let _ = writeln!(out, "\n方案 `{}`，kaohe {}。", s.id, result.engine_version);
+    let scheme = format!("`{}`", s.id);
+    let _ = writeln!(
+        out,
+        "\n{}",
+        crate::t!("report-scheme-version", scheme = scheme, version = result.engine_version)
+    );
     out
 }
 

@@ -8,6 +8,7 @@
 
 pub mod bundle;
 pub mod chart;
+pub(crate) mod criteria;
 pub(crate) mod document;
 pub(crate) mod docx;
 pub mod font;
@@ -16,6 +17,7 @@ pub(crate) mod markdown;
 pub(crate) mod pdf;
 pub mod previous;
 pub(crate) mod progress;
+pub mod survey_answers;
 pub mod table;
 pub(crate) mod view;
 pub(crate) mod xlsx;

@@ -304,7 +304,7 @@ pub fn layout(doc: &Document) -> Vec<LaidPage> {
     let total = c.pages.len();
     for (i, p) in c.pages.iter_mut().enumerate() {
         let (w, h) = p.size();
-        let text = format!("第 {} 页 共 {} 页", i + 1, total);
+        let text = crate::t!("report-pdf-page", page = i + 1, pages = total);
         let x = (w - text_width(&text, 9.0)) / 2.0;
         p.items.push(Item::Text { x, y: h - MARGIN / 2.0, size: 9.0, text });
     }
@@ -326,7 +326,7 @@ fn place_figure(c: &mut Cursor, f: &Figure, index: usize) {
     c.y += 6.0;
     c.page.items.push(Item::Image { index, x, y: c.y, w, h });
     c.y += h;
-    c.text_block(&format!("图：{}", f.caption), 9.0, true);
+    c.text_block(&crate::t!("report-figure", caption = f.caption), 9.0, true);
     c.y += 6.0;
 }
 

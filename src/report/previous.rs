@@ -1,7 +1,9 @@
 //! Last year's results, read from the rankings.csv of last year's output (given as the file or as
 //! the output directory holding it), for the change-against-last-year chart and table.
 //!
-//! Agencies are matched by `agency_id`, never by name (names repeat: two 城区).
+//! Agencies are matched by `agency_id`, never by name (names repeat: two 城区). The header may be
+//! Chinese (单位代码, 名次, 总分, 等次: what kaohe writes by default) or English (`agency_id`,
+//! `rank`, `total`, `grade`: `--lang en`, and every rankings.csv written before issue 12).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -37,25 +39,30 @@ impl Previous {
 
     pub fn parse(file: &Path, bytes: &[u8]) -> Result<Previous> {
         let name = file.display().to_string();
-        let text = std::str::from_utf8(bytes).map_err(|_| {
-            Error::at(Location::file(&name), "not UTF-8 (expected the rankings.csv kaohe writes)")
-        })?;
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| Error::at(Location::file(&name), crate::t!("report-previous-not-utf8")))?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
         let headers = reader
             .headers()
             .map_err(|e| Error::at(Location::line(&name, 1), e.to_string()))?
             .clone();
-        let col = |c: &str| {
-            headers.iter().position(|h| h == c).ok_or_else(|| {
+        // Each column by its Chinese or its English header.
+        let col = |zh: &str, en: &str| {
+            headers.iter().position(|h| h.trim() == zh || h.trim() == en).ok_or_else(|| {
                 Error::at(
-                    Location::line(&name, 1).with_column(c),
-                    "missing column (expected a kaohe rankings.csv)",
+                    Location::line(&name, 1).with_column(format!("{zh} / {en}")),
+                    crate::t!("report-previous-missing-column"),
                 )
             })
         };
-        let (id_col, rank_col, total_col, grade_col) =
-            (col("agency_id")?, col("rank")?, col("total")?, col("grade")?);
+        let (id_col, rank_col, total_col, grade_col) = (
+            col("单位代码", "agency_id")?,
+            col("名次", "rank")?,
+            col("总分", "total")?,
+            col("等次", "grade")?,
+        );
+        let header_of = |c: usize| headers.get(c).unwrap_or("").trim().to_string();
         let mut rows = BTreeMap::new();
         for (i, record) in reader.records().enumerate() {
             let line = i as u64 + 2;
@@ -64,22 +71,29 @@ impl Previous {
             let get = |c: usize| crate::util::csv_out::restore(record.get(c).unwrap_or("").trim());
             let total = Decimal::from_str(get(total_col)).map_err(|_| {
                 Error::at(
-                    Location::line(&name, line).with_column("total"),
-                    format!("not a number: {:?}", get(total_col)),
+                    Location::line(&name, line).with_column(header_of(total_col)),
+                    crate::t!(
+                        "report-previous-not-a-number",
+                        value = format!("{:?}", get(total_col))
+                    ),
                 )
             })?;
-            let rank = get(rank_col).parse::<u32>().map_err(|_| {
-                Error::at(
-                    Location::line(&name, line).with_column("rank"),
-                    format!("not a rank: {:?}", get(rank_col)),
-                )
-            })?;
+            // An agency without a rank (a veto that leaves it unranked) has an empty cell.
+            let rank = match get(rank_col) {
+                "" | "—" => 0,
+                r => r.parse::<u32>().map_err(|_| {
+                    Error::at(
+                        Location::line(&name, line).with_column(header_of(rank_col)),
+                        crate::t!("report-previous-not-a-rank", value = format!("{r:?}")),
+                    )
+                })?,
+            };
             let id = get(id_col).to_string();
             let row = PreviousRow { rank, total, grade: get(grade_col).to_string() };
             if rows.insert(id.clone(), row).is_some() {
                 return Err(Error::at(
-                    Location::line(&name, line).with_column("agency_id"),
-                    format!("agency {id} appears twice"),
+                    Location::line(&name, line).with_column(header_of(id_col)),
+                    crate::t!("report-previous-twice", agency = id),
                 ));
             }
         }
@@ -109,6 +123,19 @@ mod tests {
     fn bad_total_names_file_line_and_column() {
         let csv = "group,rank,agency_id,agency,total,grade\ncity,1,c1,太原市,x,优秀\n";
         let e = Previous::parse(Path::new("last/rankings.csv"), csv.as_bytes()).unwrap_err();
-        assert_eq!(e.to_string(), "last/rankings.csv:2: `total`: not a number: \"x\"");
+        let shown = e.to_string();
+        assert!(shown.starts_with("last/rankings.csv:2: `total`: "), "{shown}");
+        assert!(shown.contains("\"x\""), "{shown}");
+    }
+
+    #[test]
+    fn reads_the_chinese_header_kaohe_writes_by_default() {
+        let csv = "\u{feff}类别,名次,单位代码,单位名称,总分,等次,政务公开\n设区市,1,c1,太原市,91.25,优秀,30\n设区市,,c2,大同市,40,不合格,10\n";
+        let p = Previous::parse(Path::new("rankings.csv"), csv.as_bytes()).unwrap();
+        assert_eq!(p.total("c1"), Some(Decimal::new(9125, 2)));
+        assert_eq!(p.rows["c1"].grade, "优秀");
+        assert_eq!(p.rows["c2"].rank, 0, "an unranked agency's empty cell");
+        let e = Previous::parse(Path::new("r.csv"), "名次,总分\n1,2\n".as_bytes()).unwrap_err();
+        assert!(e.to_string().contains("单位代码 / agency_id"), "{e}");
     }
 }

@@ -12,8 +12,10 @@ use crate::report::table::{self, Cell};
 use crate::report::view;
 use crate::score::result::RunResult;
 
-/// Name of the indicator-points sheet.
-pub const INDICATOR_SHEET: &str = "指标得分";
+/// Name of the indicator-points sheet (指标得分; English "indicator points").
+pub fn indicator_sheet() -> String {
+    crate::t!("report-xlsx-indicator-sheet")
+}
 
 pub fn write(result: &RunResult) -> Result<Vec<u8>> {
     build(result).map_err(|e| Error::at(Location::file("rankings.xlsx"), e.to_string()))
@@ -30,7 +32,8 @@ fn build(result: &RunResult) -> std::result::Result<Vec<u8>, XlsxError> {
     let points = Format::new().set_num_format(points_format(result.scheme.decimals));
     let columns = table::columns(result);
     let mut used = BTreeSet::new();
-    used.insert(INDICATOR_SHEET.to_string());
+    let indicator_sheet = indicator_sheet();
+    used.insert(indicator_sheet.clone());
 
     for g in view::groups(result) {
         let ws = wb.add_worksheet();
@@ -40,7 +43,7 @@ fn build(result: &RunResult) -> std::result::Result<Vec<u8>, XlsxError> {
         }
         for (r, a) in g.agencies.iter().enumerate() {
             let row = r as u32 + 1;
-            for (c, cell) in table::row(a, result.scheme.decimals).into_iter().enumerate() {
+            for (c, cell) in table::row(result, a).into_iter().enumerate() {
                 let col = c as u16;
                 match cell {
                     Cell::Text(s) => {
@@ -53,7 +56,7 @@ fn build(result: &RunResult) -> std::result::Result<Vec<u8>, XlsxError> {
                         ws.write_number_with_format(row, col, num(d), &points)?;
                     }
                     Cell::Flag(b) => {
-                        ws.write_string(row, col, b.to_string())?;
+                        ws.write_string(row, col, Cell::flag_text(b))?;
                     }
                     Cell::Empty => {}
                 }
@@ -64,12 +67,20 @@ fn build(result: &RunResult) -> std::result::Result<Vec<u8>, XlsxError> {
     }
 
     let ws = wb.add_worksheet();
-    ws.set_name(INDICATOR_SHEET)?;
-    for (c, name) in ["group", "agency_id", "agency", "rule", "points"].iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *name, &header)?;
+    ws.set_name(&indicator_sheet)?;
+    let titles = [
+        crate::t!("report-column-group"),
+        crate::t!("report-column-agency-id"),
+        crate::t!("report-column-agency"),
+        crate::t!("report-xlsx-rule"),
+        crate::t!("report-xlsx-points"),
+    ];
+    for (c, name) in titles.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, name, &header)?;
     }
     let mut row = 1u32;
     for g in view::groups(result) {
+        let group = crate::t!("report-value-group", id = g.summary.id, name = g.summary.name);
         for a in &g.agencies {
             // Indicator points: the ledger lines of each rule summed, in the ledger's order.
             let mut rules: Vec<(&str, Decimal)> = Vec::new();
@@ -80,7 +91,7 @@ fn build(result: &RunResult) -> std::result::Result<Vec<u8>, XlsxError> {
                 }
             }
             for (rule, p) in rules {
-                ws.write_string(row, 0, &a.group)?;
+                ws.write_string(row, 0, &group)?;
                 ws.write_string(row, 1, &a.agency_id)?;
                 ws.write_string(row, 2, &a.agency)?;
                 ws.write_string(row, 3, rule)?;
@@ -106,7 +117,8 @@ fn points_format(decimals: u32) -> String {
 /// An Excel sheet name from a group name: at most 31 characters, none of `[]:*?/\`, unique.
 fn sheet_name(name: &str, used: &mut BTreeSet<String>) -> String {
     let clean: String = name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
-    let clean = if clean.trim().is_empty() { "组".to_string() } else { clean };
+    let clean =
+        if clean.trim().is_empty() { crate::t!("report-xlsx-unnamed-group") } else { clean };
     let mut candidate = clean.clone();
     let mut n = 2;
     while !used.insert(candidate.clone()) {

@@ -33,11 +33,10 @@ pub fn to_svg(analyses: &[Analysis]) -> String {
     let mut x0 = LEFT;
     for (k, an) in analyses.iter().enumerate() {
         s.push_str(&format!(
-            "<rect x=\"{x0}\" y=\"8\" width=\"10\" height=\"8\" fill=\"{}\"/><text x=\"{}\" y=\"16\">{} ({} replicates): 90% rank interval, dot = rank</text>\n",
+            "<rect x=\"{x0}\" y=\"8\" width=\"10\" height=\"8\" fill=\"{}\"/><text x=\"{}\" y=\"16\">{}</text>\n",
             COLOURS[k % 2],
             x0 + 14,
-            an.kind.name(),
-            an.replicates
+            esc(&crate::t!("robust-chart-key", kind = an.kind.name(), replicates = an.replicates))
         ));
         x0 += 260;
     }
@@ -52,9 +51,10 @@ pub fn to_svg(analyses: &[Analysis]) -> String {
             esc(g)
         ));
         s.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\">rank 1</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{n}</text>\n",
+            "<text x=\"{}\" y=\"{}\">{}</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{n}</text>\n",
             LEFT,
             y + 10,
+            esc(&crate::t!("robust-chart-first")),
             LEFT + WIDTH,
             y + 10
         ));

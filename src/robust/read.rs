@@ -34,7 +34,7 @@ pub fn survey_errors(dir: &Path) -> Result<BTreeMap<(String, String), Decimal>> 
         if h < l {
             return Err(Error::at(
                 Location::line(&t.file, row.line).with_column("ci_high"),
-                format!("ci_high {h} is below ci_low {l}: expected ci_low ≤ ci_high"),
+                crate::t!("robust-ci-reversed", high = h, low = l),
             ));
         }
         out.insert((cell(a).to_string(), cell(s).to_string()), (h - l) / Decimal::new(392, 2));
@@ -68,7 +68,7 @@ pub fn survey_responses(dir: &Path) -> Result<Option<BTreeMap<(String, String), 
         if weight <= Decimal::ZERO {
             return Err(Error::at(
                 t.at(row, w),
-                format!("weight {weight}: expected a positive weight"),
+                crate::t!("robust-weight-not-positive", weight = weight),
             ));
         }
         let micro = parse(y, "y")? * Decimal::from(MICRO);
@@ -76,10 +76,7 @@ pub fn survey_responses(dir: &Path) -> Result<Option<BTreeMap<(String, String), 
         {
             (true, Some(v)) => v,
             _ => {
-                return Err(Error::at(
-                    t.at(row, y),
-                    format!("y {}: expected a score with at most 6 decimals", cell(y)),
-                ));
+                return Err(Error::at(t.at(row, y), crate::t!("robust-y-decimals", y = cell(y))));
             }
         };
         let (names, groups) = out.entry((cell(a).to_string(), cell(s).to_string())).or_default();
@@ -87,12 +84,12 @@ pub fn survey_responses(dir: &Path) -> Result<Option<BTreeMap<(String, String), 
             Some(i) if groups[i].0 != weight => {
                 return Err(Error::at(
                     t.at(row, w),
-                    format!(
-                        "group {} has weight {} here and {} on an earlier row of agency {}: expected one weight per group",
-                        cell(g),
-                        weight,
-                        groups[i].0,
-                        cell(a)
+                    crate::t!(
+                        "robust-weight-differs",
+                        group = cell(g),
+                        weight = weight,
+                        earlier = groups[i].0,
+                        agency = cell(a)
                     ),
                 ));
             }

@@ -6,68 +6,68 @@ use super::{Analysis, Interval, Perturbation, RESPONSES_FILE};
 pub fn summary(analyses: &[Analysis], show: usize) -> String {
     let mut s = String::new();
     for an in analyses {
-        s.push_str(&format!(
-            "\n{} ({} replicates, {}",
-            an.kind.name(),
-            an.replicates,
-            an.method.name()
-        ));
-        match an.method {
+        let how = match an.method {
             Perturbation::ResponseBootstrap => {
-                s.push_str(&format!(" of {} responses from {RESPONSES_FILE}", an.responses));
+                let mut how = crate::t!(
+                    "robust-from-responses",
+                    responses = an.responses,
+                    file = RESPONSES_FILE
+                );
                 if an.fixed_rows > 0 {
-                    s.push_str(&format!(
-                        "; {} survey rows without responses that give their index stay fixed",
-                        an.fixed_rows
-                    ));
+                    how.push_str(&crate::t!("robust-fixed-no-responses", rows = an.fixed_rows));
                 }
+                how
             }
             Perturbation::Parametric => {
-                s.push_str(" from survey.csv's confidence intervals");
+                let mut how = crate::t!("robust-from-intervals");
                 if an.fixed_rows > 0 {
-                    s.push_str(&format!(
-                        "; {} survey rows without a confidence interval stay fixed",
-                        an.fixed_rows
-                    ));
+                    how.push_str(&crate::t!("robust-fixed-no-interval", rows = an.fixed_rows));
                 }
+                how
             }
-            Perturbation::MonteCarlo => {}
-        }
-        s.push_str(")\n");
+            Perturbation::MonteCarlo => String::new(),
+        };
+        let heading = crate::t!(
+            "robust-heading",
+            kind = an.kind.name(),
+            replicates = an.replicates,
+            method = an.method.name(),
+            how = how
+        );
+        s.push_str(&format!("\n{heading}\n"));
         let mut wide: Vec<&Interval> = an.agencies.iter().collect();
         wide.sort_by(|a, b| {
             (b.p95 - b.p05).cmp(&(a.p95 - a.p05)).then(a.agency_id.cmp(&b.agency_id))
         });
-        s.push_str("  widest 90% rank intervals:\n");
+        s.push_str(&format!("  {}\n", crate::t!("robust-widest")));
         for a in wide.iter().take(show) {
-            s.push_str(&format!(
-                "    {:<10} {:<16} rank {:>3}  90% interval {:>3}–{:<3} (all {}–{})\n",
-                a.group, a.agency_id, a.rank, a.p05, a.p95, a.min, a.max
-            ));
+            let interval = crate::t!(
+                "robust-interval",
+                rank = format!("{:>3}", a.rank),
+                low = format!("{:>3}", a.p05),
+                high = format!("{:<3}", a.p95),
+                min = a.min,
+                max = a.max
+            );
+            s.push_str(&format!("    {:<10} {:<16} {interval}\n", a.group, a.agency_id));
         }
         let changing: Vec<&Interval> =
             an.agencies.iter().filter(|a| a.grade_can_change()).collect();
-        s.push_str(&format!(
-            "  grade can change: {} of {} agencies\n",
-            changing.len(),
-            an.agencies.len()
-        ));
+        let can_change =
+            crate::t!("robust-can-change", count = changing.len(), of = an.agencies.len());
+        s.push_str(&format!("  {can_change}\n"));
         for a in changing.iter().take(show) {
             let shares: Vec<String> = a
                 .grades
                 .iter()
                 .map(|(g, p)| format!("{g} {}", p.round_dp(2).normalize()))
                 .collect();
-            s.push_str(&format!(
-                "    {:<10} {:<16} {} now; {}\n",
-                a.group,
-                a.agency_id,
-                a.grade,
-                shares.join(", ")
-            ));
+            let now = crate::t!("robust-grade-now", grade = a.grade, shares = shares.join(", "));
+            s.push_str(&format!("    {:<10} {:<16} {now}\n", a.group, a.agency_id));
         }
         if changing.len() > show {
-            s.push_str(&format!("    … and {} more in robustness.csv\n", changing.len() - show));
+            let more = crate::t!("robust-more", count = changing.len() - show);
+            s.push_str(&format!("    {more}\n"));
         }
     }
     s

@@ -78,9 +78,36 @@ fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> Error {
     } else if raw.contains("max recursion depth") {
         format!("{raw}: expected arrays and tables nested a few levels deep, as in docs/rules.md")
     } else {
-        raw.to_string()
+        unknown_name(raw).unwrap_or_else(|| raw.to_string())
     };
     Error::at(Location { file: file.to_string(), line, column: key }, message)
+}
+
+/// serde's "unknown field `x`, expected one of `a`, `b`, …" (or "unknown variant"), in the
+/// current language and with the closest expected name as a "did you mean".
+fn unknown_name(raw: &str) -> Option<String> {
+    let (field, rest) = match raw.strip_prefix("unknown field `") {
+        Some(rest) => (true, rest),
+        None => (false, raw.strip_prefix("unknown variant `")?),
+    };
+    let (name, rest) = rest.split_once('`')?;
+    let (_, list) = rest.split_once("expected ")?;
+    let list = list.strip_prefix("one of ").unwrap_or(list);
+    let expected: Vec<&str> = list
+        .split(", ")
+        .flat_map(|s| s.split(" or "))
+        .map(|s| s.trim().trim_matches('`'))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let hint = crate::util::suggest::closest(name, &expected)
+        .map(|c| crate::t!("rules-did-you-mean", name = c))
+        .unwrap_or_default();
+    let listed = expected.iter().map(|e| format!("`{e}`")).collect::<Vec<_>>().join(", ");
+    Some(if field {
+        crate::t!("rules-unknown-key", key = name, hint = hint, expected = listed)
+    } else {
+        crate::t!("rules-unknown-value", value = name, hint = hint, expected = listed)
+    })
 }
 
 #[cfg(test)]
@@ -111,6 +138,20 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("r.toml:") && !err.contains("`id`:"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_key_or_value_suggests_the_closest() {
+        crate::util::i18n::set_lang(crate::util::i18n::Lang::En);
+        let key =
+            super::unknown_name("unknown field `bassis`, expected one of `id`, `basis`, `max`");
+        let key = key.unwrap();
+        assert!(key.starts_with("unknown field `bassis` (did you mean `basis`?)"), "{key}");
+        let value = super::unknown_name("unknown variant `sun`, expected `sum` or `mean`").unwrap();
+        assert!(value.contains("did you mean `sum`?") && value.contains("`mean`"), "{value}");
+        let far = super::unknown_name("unknown field `zzzzzz`, expected `id` or `basis`").unwrap();
+        assert!(!far.contains("did you mean"), "{far}");
+        assert_eq!(super::unknown_name("duplicate key"), None);
     }
 
     /// The smallest valid scheme: one group, one deduction item (22 lines with the first, empty).

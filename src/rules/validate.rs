@@ -11,6 +11,7 @@ use toml::Spanned;
 use super::raw::*;
 use super::scheme::*;
 use crate::error::{Error, Location, Result};
+use crate::t;
 
 mod bounds;
 mod shapes;
@@ -76,10 +77,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
     if let Some(m) = bonus.min_base
         && m > top_total
     {
-        c.err_file(
-            "bonus.min_base",
-            format!("min_base {m} is above scheme.total {top_total}: the bonus could never count"),
-        );
+        c.err_file("bonus.min_base", t!("rules-bonus-min-base", m = m, top_total = top_total));
     }
     let (penalty, penalty_kinds) = penalty(&mut c, raw.penalty.as_ref(), &mut kind_lines);
     let (vetoes, veto_kinds) =
@@ -143,18 +141,15 @@ struct NodeEnv<'r, 's> {
 /// `[scheme]`: basis, year, total, and the floor and rescale keywords.
 fn header(c: &mut Checker<'_>, h: &RawHeader) -> (FloorDefault, bool) {
     if h.basis.trim().is_empty() {
-        c.err_file("scheme.basis", "empty basis: expected the document the scheme rests on");
+        c.err_file("scheme.basis", t!("rules-scheme-basis"));
     }
     if let Some(y) = h.year
         && !(1900..=2200).contains(&y)
     {
-        c.err_file("scheme.year", format!("year {y}: expected a year between 1900 and 2200"));
+        c.err_file("scheme.year", t!("rules-scheme-year", y = y));
     }
     if h.total <= Decimal::ZERO {
-        c.err_file(
-            "scheme.total",
-            format!("total is {}: expected a positive number of points", h.total),
-        );
+        c.err_file("scheme.total", t!("rules-scheme-total", total = h.total));
     }
     let floors = [
         ("item", FloorDefault::Item),
@@ -198,10 +193,12 @@ fn keyword_at<S, T: Copy>(
     }
     let names: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
     let list = match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => {
+            t!("rules-list-or", items = rest.join(", "), last = *last)
+        }
         _ => names.join(""),
     };
-    c.err(at, key, format!("unknown {what}`{word}`: expected {list}"));
+    c.err(at, key, t!("rules-value", what = what, word = word, list = list));
     default
 }
 
@@ -214,13 +211,13 @@ fn ids_and_parents<'r>(
     for (i, ind) in indicators.iter().enumerate() {
         let id = ind.id.get_ref().as_str();
         if id.trim().is_empty() {
-            c.err(&ind.id, "indicator.id", "empty indicator id: expected a short id such as D1.2");
+            c.err(&ind.id, "indicator.id", t!("rules-indicator-id"));
         } else if let Some(&prev) = index.get(id) {
             let prev_line = c.src.line(indicators[prev].id.span());
             c.err(
                 &ind.id,
                 "indicator.id",
-                format!("duplicate indicator id `{id}` (first defined on line {prev_line})"),
+                t!("rules-indicator-id-2", id = id, prev_line = prev_line),
             );
         } else {
             index.insert(id, i);
@@ -234,11 +231,7 @@ fn ids_and_parents<'r>(
                 None => c.err(
                     p,
                     "indicator.parent",
-                    format!(
-                        "indicator `{}` names parent `{}`, which is not an indicator id in this file",
-                        ind.id.get_ref(),
-                        p.get_ref()
-                    ),
+                    t!("rules-indicator-parent", id = ind.id.get_ref(), value = p.get_ref()),
                 ),
             }
         }
@@ -267,10 +260,7 @@ fn ids_and_parents<'r>(
         c.err(
             indicators[first].parent.as_ref().expect("cycle members have parents"),
             "indicator.parent",
-            format!(
-                "the parents of indicators {} form a cycle: expected a tree",
-                members.join(" → ")
-            ),
+            t!("rules-indicator-parent-2", members = members.join(" → ")),
         );
     }
     (index, parents)
@@ -291,10 +281,7 @@ fn shape<'r>(
     }
     let roots: Vec<usize> = (0..indicators.len()).filter(|&i| parents[i].is_none()).collect();
     if roots.is_empty() {
-        c.err_file(
-            "indicator",
-            "the scheme has no indicators: expected at least one [[indicator]]",
-        );
+        c.err_file("indicator", t!("rules-indicator"));
     }
     let mut dimension = vec![0usize; indicators.len()];
     for (i, d) in dimension.iter_mut().enumerate() {
@@ -322,17 +309,10 @@ fn vetoes(
     let mut veto_ids = HashSet::new();
     for v in raw {
         if !veto_ids.insert(v.id.get_ref().clone()) {
-            c.err(&v.id, "veto.id", format!("duplicate veto id `{}`", v.id.get_ref()));
+            c.err(&v.id, "veto.id", t!("rules-veto-id", id = v.id.get_ref()));
         }
         if v.grade.is_none() && v.score.is_none() && v.indicator.is_none() {
-            c.err(
-                &v.id,
-                "veto",
-                format!(
-                    "veto `{}` does nothing: expected grade, score or indicator",
-                    v.id.get_ref()
-                ),
-            );
+            c.err(&v.id, "veto", t!("rules-veto", id = v.id.get_ref()));
         }
         if let Some(g) = &v.grade {
             for grp in groups {
@@ -340,11 +320,12 @@ fn vetoes(
                     c.err(
                         g,
                         "veto.grade",
-                        format!(
-                            "grade `{}` is not a grade of group `{}`: expected one of {}",
-                            g.get_ref(),
-                            grp.id,
-                            grp.grades
+                        t!(
+                            "rules-veto-grade",
+                            value = g.get_ref(),
+                            id = grp.id,
+                            name = grp
+                                .grades
                                 .iter()
                                 .map(|b| b.name.as_str())
                                 .collect::<Vec<_>>()
@@ -357,32 +338,25 @@ fn vetoes(
         if let Some(s) = &v.score
             && (*s.get_ref() < Decimal::ZERO || *s.get_ref() > total)
         {
-            c.err(s, "veto.score", format!("score cap {} is outside 0..={}", s.get_ref(), total));
+            c.err(s, "veto.score", t!("rules-veto-score", value = s.get_ref(), total = total));
         }
         if let Some(s) = &v.score
             && s.get_ref().normalize().scale() > rounding.decimals
         {
-            c.err(s, "veto.score", format!("score cap {} has more decimals than the scheme rounds to ({}): expected a cap totals can equal", s.get_ref(), rounding.decimals));
+            c.err(
+                s,
+                "veto.score",
+                t!("rules-veto-score-2", value = s.get_ref(), decimals = rounding.decimals),
+            );
         }
         if v.basis.get_ref().trim().is_empty() {
-            c.err(&v.basis, "veto.basis", "empty basis: expected the clause the veto rests on");
+            c.err(&v.basis, "veto.basis", t!("rules-veto-basis"));
         }
         if v.kind.get_ref().trim().is_empty() {
-            c.err(
-                &v.kind,
-                "veto.kind",
-                "empty finding kind: expected the kind that triggers the veto",
-            );
+            c.err(&v.kind, "veto.kind", t!("rules-veto-kind"));
         }
         if veto_kinds.insert(v.kind.get_ref().clone(), vetoes.len()).is_some() {
-            c.err(
-                &v.kind,
-                "veto.kind",
-                format!(
-                    "kind `{}` triggers two vetoes: expected one veto per kind",
-                    v.kind.get_ref()
-                ),
-            );
+            c.err(&v.kind, "veto.kind", t!("rules-veto-kind-2", kind = v.kind.get_ref()));
         }
         vetoes.push(Veto {
             id: v.id.get_ref().clone(),
@@ -408,18 +382,11 @@ fn lookback(c: &mut Checker<'_>, raw: Option<&RawLookback>) -> Option<Lookback> 
             c.err(
                 m,
                 "lookback.repeat_multiplier",
-                format!(
-                    "repeat_multiplier is {}: expected at least 1 (a repeat never costs less)",
-                    m.get_ref()
-                ),
+                t!("rules-lookback-repeat-multiplier", m = m.get_ref()),
             );
         }
         if l.basis.get_ref().trim().is_empty() {
-            c.err(
-                &l.basis,
-                "lookback.basis",
-                "empty basis: expected the clause the look-back rests on",
-            );
+            c.err(&l.basis, "lookback.basis", t!("rules-lookback-basis"));
         }
         let p = &l.points;
         for (name, v) in [
@@ -429,11 +396,7 @@ fn lookback(c: &mut Checker<'_>, raw: Option<&RawLookback>) -> Option<Lookback> 
             ("not_rectified", p.not_rectified),
         ] {
             if v < Decimal::ZERO {
-                c.err(
-                    &l.basis,
-                    &format!("lookback.points.{name}"),
-                    format!("{v}: expected points to deduct, zero or positive"),
-                );
+                c.err(&l.basis, &format!("lookback.points.{name}"), t!("rules-value-2", value = v));
             }
         }
         check_cap(c, l.cap.as_ref(), "lookback.cap");
@@ -463,7 +426,7 @@ fn check_tie_breaks(
             if !matches!(k, "base" | "bonus")
                 && !roots.iter().any(|&r| indicators[r].id.get_ref() == k)
             {
-                c.err(key, "group.tie_break", format!("unknown tie-break `{k}`: expected a top-level indicator id, `base` or `bonus`"));
+                c.err(key, "group.tie_break", t!("rules-group-tie-break", k = k));
             }
         }
     }
@@ -505,21 +468,10 @@ fn node_checks(c: &mut Checker<'_>, env: &NodeEnv<'_, '_>, i: usize) -> Aggregat
     let ind = &env.raw[i];
     let max = *ind.max.get_ref();
     if max <= Decimal::ZERO {
-        c.err(
-            &ind.max,
-            "max",
-            format!("indicator `{}` has max {max}: expected a positive number", ind.id.get_ref()),
-        );
+        c.err(&ind.max, "max", t!("rules-max", id = ind.id.get_ref(), max = max));
     }
     if ind.basis.get_ref().trim().is_empty() {
-        c.err(
-            &ind.basis,
-            "basis",
-            format!(
-                "indicator `{}` cites no clause: expected basis = \"<document> <clause>\"",
-                ind.id.get_ref()
-            ),
-        );
+        c.err(&ind.basis, "basis", t!("rules-basis", id = ind.id.get_ref()));
     }
     let aggregate = aggregate(c, ind, env.shape.children[i].is_empty());
     if aggregate != Aggregate::Sum {
@@ -530,10 +482,12 @@ fn node_checks(c: &mut Checker<'_>, env: &NodeEnv<'_, '_>, i: usize) -> Aggregat
                 c.err(
                     &env.raw[ch].max,
                     "max",
-                    format!(
-                        "indicator `{}` has max {cm} but its parent `{}` averages its children on a scale of {max}: expected max = {max}",
-                        env.raw[ch].id.get_ref(),
-                        ind.id.get_ref()
+                    t!(
+                        "rules-max-2",
+                        id = env.raw[ch].id.get_ref(),
+                        cm = cm,
+                        id2 = ind.id.get_ref(),
+                        max = max
                     ),
                 );
             }
@@ -548,14 +502,7 @@ fn node_checks(c: &mut Checker<'_>, env: &NodeEnv<'_, '_>, i: usize) -> Aggregat
             })
             .sum();
         if sum != max {
-            c.err(
-                &ind.max,
-                "max",
-                format!(
-                    "indicator `{}` has max {max} but its children's maxima add up to {sum}: expected them to be equal",
-                    ind.id.get_ref()
-                ),
-            );
+            c.err(&ind.max, "max", t!("rules-max-3", id = ind.id.get_ref(), max = max, sum = sum));
         }
     }
     for g in &ind.groups {
@@ -563,11 +510,7 @@ fn node_checks(c: &mut Checker<'_>, env: &NodeEnv<'_, '_>, i: usize) -> Aggregat
             c.err(
                 g,
                 "groups",
-                format!(
-                    "unknown group `{}`: expected one of {}",
-                    g.get_ref(),
-                    sorted(env.group_ids)
-                ),
+                t!("rules-groups", value = g.get_ref(), group_ids = sorted(env.group_ids)),
             );
         }
     }
@@ -603,10 +546,7 @@ fn node_kind(
             c.err(
                 &ind.id,
                 "indicator",
-                format!(
-                    "item `{}` has {methods} scoring methods: expected exactly one of [[indicator.deduct]], [indicator.deadline], [indicator.measure], [indicator.survey], [indicator.normalise]",
-                    ind.id.get_ref()
-                ),
+                t!("rules-indicator-2", id = ind.id.get_ref(), methods = methods),
             );
             unscored()
         } else {
@@ -614,11 +554,7 @@ fn node_kind(
         }
     } else {
         if methods - usize::from(ind.normalise.is_some()) != 0 {
-            c.err(
-                &ind.id,
-                "indicator",
-                format!("indicator `{}` has children and a scoring method: expected methods on leaf items only", ind.id.get_ref()),
-            );
+            c.err(&ind.id, "indicator", t!("rules-indicator-3", id = ind.id.get_ref()));
         }
         let transform = ind.normalise.as_ref().map(|n| transform(c, ind.id.get_ref(), n));
         NodeKind::Inner { children: children.clone(), aggregate, transform }
@@ -648,7 +584,7 @@ fn node(
     if let Some(r) = &ind.round
         && *r.get_ref() > 20
     {
-        c.err(r, "round", format!("round = {}: expected 0 to 20 decimals", r.get_ref()));
+        c.err(r, "round", t!("rules-round", value = r.get_ref()));
     }
     let floor = ind.floor.unwrap_or(match env.default_floor {
         _ if composite => false,
@@ -690,19 +626,30 @@ fn dense_ranks(c: &mut Checker<'_>, ind: &RawIndicator) -> Option<bool> {
 /// The range a robustness analysis draws the indicator's weight from.
 fn weight_bounds(c: &mut Checker<'_>, ind: &RawIndicator) -> Option<(Decimal, Decimal)> {
     ind.weight_bounds.as_ref().and_then(|b| match b.get_ref().as_slice() {
-            [lo, hi] if Decimal::ZERO <= *lo && lo <= hi => Some((*lo, *hi)),
-            _ => {
-                c.err(b, "weight_bounds", format!("indicator `{}`: weight_bounds = {:?}: expected [low, high] with 0 ≤ low ≤ high", ind.id.get_ref(), b.get_ref().iter().map(|d| d.to_string()).collect::<Vec<_>>()));
-                None
-            }
-        })
+        [lo, hi] if Decimal::ZERO <= *lo && lo <= hi => Some((*lo, *hi)),
+        _ => {
+            c.err(
+                b,
+                "weight_bounds",
+                t!(
+                    "rules-weight-bounds",
+                    id = ind.id.get_ref(),
+                    value = format!(
+                        "{:?}",
+                        b.get_ref().iter().map(|d| d.to_string()).collect::<Vec<_>>()
+                    )
+                ),
+            );
+            None
+        }
+    })
 }
 
 /// Decimals the indicator's values are rounded to before ranking.
 fn rank_decimals(c: &mut Checker<'_>, ind: &RawIndicator) -> Option<u32> {
     ind.rank_decimals.as_ref().map(|d| {
         if *d.get_ref() > 20 {
-            c.err(d, "rank_decimals", format!("{}: expected 0 to 20 decimals", d.get_ref()));
+            c.err(d, "rank_decimals", t!("rules-rank-decimals", value = d.get_ref()));
         }
         *d.get_ref()
     })
@@ -716,7 +663,7 @@ fn gate(c: &mut Checker<'_>, env: &NodeEnv<'_, '_>, i: usize) -> Option<usize> {
         match gi {
             Some(gi) if gi < i && env.shape.parents[gi] == env.shape.parents[i] => Some(gi),
             _ => {
-                c.err(g, "gate", format!("indicator `{}` is gated by `{}`: expected the id of an earlier sibling (same parent, earlier in the file)", ind.id.get_ref(), g.get_ref()));
+                c.err(g, "gate", t!("rules-gate", id = ind.id.get_ref(), value = g.get_ref()));
                 None
             }
         }
@@ -731,7 +678,7 @@ fn weight(c: &mut Checker<'_>, env: &NodeEnv<'_, '_>, i: usize) -> Decimal {
         None => Decimal::ONE,
         Some(w) => {
             if *w.get_ref() <= Decimal::ZERO {
-                c.err(w, "weight", format!("weight {}: expected a positive number", w.get_ref()));
+                c.err(w, "weight", t!("rules-weight", w = w.get_ref()));
             }
             *w.get_ref()
         }
@@ -760,7 +707,7 @@ fn rounding(c: &mut Checker<'_>, raw: Option<&RawRounding>) -> Rounding {
         return Rounding { decimals: 2, item: false, dimension: false, base: false, total: true };
     };
     if raw.decimals > 10 {
-        c.err_file("rounding.decimals", format!("{} decimals: expected 0 to 10", raw.decimals));
+        c.err_file("rounding.decimals", t!("rules-rounding-decimals", decimals = raw.decimals));
     }
     let mut r = Rounding {
         decimals: raw.decimals,
@@ -785,34 +732,32 @@ fn rounding(c: &mut Checker<'_>, raw: Option<&RawRounding>) -> Rounding {
 
 fn groups(c: &mut Checker<'_>, raw: &[RawGroup], scheme_total: Decimal) -> Vec<Group> {
     if raw.is_empty() {
-        c.err_file(
-            "group",
-            "the scheme defines no groups: expected at least one [[group]] with grade bands",
-        );
+        c.err_file("group", t!("rules-group"));
     }
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for g in raw {
         if !seen.insert(g.id.get_ref().clone()) {
-            c.err(&g.id, "group.id", format!("duplicate group id `{}`", g.id.get_ref()));
+            c.err(&g.id, "group.id", t!("rules-group-id", id = g.id.get_ref()));
         }
         if g.grades.is_empty() {
-            c.err(
-                &g.id,
-                "group.grade",
-                format!(
-                    "group `{}` has no grade bands: expected [[group.grade]] entries, best first",
-                    g.id.get_ref()
-                ),
-            );
+            c.err(&g.id, "group.grade", t!("rules-group-grade", id = g.id.get_ref()));
         }
         let grades = grade_bands(c, g);
         if let Some(last) = g.grades.last() {
             if *last.min.get_ref() > Decimal::ZERO {
-                c.err(&last.min, "group.grade.min", format!("the lowest band `{}` starts at {}: expected a last band with min = 0 so every agency gets a grade", last.name.get_ref(), last.min.get_ref()));
+                c.err(
+                    &last.min,
+                    "group.grade.min",
+                    t!(
+                        "rules-group-grade-min",
+                        name = last.name.get_ref(),
+                        min = last.min.get_ref()
+                    ),
+                );
             }
             if last.max_share.is_some() || last.max_count.is_some() {
-                c.err(&last.name, "group.grade", "the lowest band has a quota: expected quotas on higher bands only (nobody can drop below the last band)");
+                c.err(&last.name, "group.grade", t!("rules-group-grade-2"));
             }
         }
         let words = [("include", true), ("exclude", false)];
@@ -833,7 +778,7 @@ fn groups(c: &mut Checker<'_>, raw: &[RawGroup], scheme_total: Decimal) -> Vec<G
                     c.err(
                         d,
                         "group.rank_decimals",
-                        format!("{}: expected 0 to 20 decimals", d.get_ref()),
+                        t!("rules-group-rank-decimals", value = d.get_ref()),
                     );
                 }
                 *d.get_ref()
@@ -854,13 +799,17 @@ fn grade_bands(c: &mut Checker<'_>, g: &RawGroup) -> Vec<GradeBand> {
             c.err(
                 &b.name,
                 "group.grade.name",
-                format!("grade `{}` appears twice in group `{}`", b.name.get_ref(), g.id.get_ref()),
+                t!("rules-group-grade-name", name = b.name.get_ref(), id = g.id.get_ref()),
             );
         }
         if let Some(p) = prev
             && min >= p
         {
-            c.err(&b.min, "group.grade.min", format!("grade `{}` has min {min}, not below the previous band's {p}: expected bands best first with decreasing minima", b.name.get_ref()));
+            c.err(
+                &b.min,
+                "group.grade.min",
+                t!("rules-group-grade-min-2", name = b.name.get_ref(), min = min, value = p),
+            );
         }
         prev = Some(min);
         let quota = shapes::quota(c, b);
@@ -873,16 +822,16 @@ fn check_cap(c: &mut Checker<'_>, cap: Option<&Spanned<Decimal>>, key: &str) {
     if let Some(cap) = cap
         && *cap.get_ref() <= Decimal::ZERO
     {
-        c.err(cap, key, format!("cap {}: expected a positive number of points", cap.get_ref()));
+        c.err(cap, key, t!("rules-value-3", cap = cap.get_ref()));
     }
 }
 
 fn check_kind(c: &mut Checker<'_>, kind: &Spanned<String>, kind_lines: &mut HashMap<String, u64>) {
     let line = c.src.line(kind.span());
     if kind.get_ref().trim().is_empty() {
-        c.err(kind, "kind", "empty finding kind");
+        c.err(kind, "kind", t!("rules-kind"));
     } else if let Some(prev) = kind_lines.insert(kind.get_ref().clone(), line) {
-        c.err(kind, "kind", format!("finding kind `{}` is already priced on line {prev}: expected each kind priced once", kind.get_ref()));
+        c.err(kind, "kind", t!("rules-kind-2", kind = kind.get_ref(), prev = prev));
     }
 }
 
@@ -920,15 +869,15 @@ fn deduct(c: &mut Checker<'_>, raw: &[RawDeduct], node: usize, known: Kinds<'_>)
     for (k, d) in raw.iter().enumerate() {
         check_kind(c, &d.kind, kind_lines);
         if *d.points.get_ref() <= Decimal::ZERO {
-            c.err(&d.points, "deduct.points", format!("deduction of {} points: expected a positive number (the points one finding costs)", d.points.get_ref()));
+            c.err(
+                &d.points,
+                "deduct.points",
+                t!("rules-deduct-points", points = d.points.get_ref()),
+            );
         }
         check_cap(c, d.cap.as_ref(), "deduct.cap");
         if d.major && d.cap.is_some() {
-            c.err(
-                &d.kind,
-                "deduct.major",
-                "a major kind has a cap: expected major kinds to be uncapped",
-            );
+            c.err(&d.kind, "deduct.major", t!("rules-deduct-major"));
         }
         deduct_kinds.insert(d.kind.get_ref().clone(), (node, k));
         kinds.push(DeductKind {
@@ -950,7 +899,11 @@ fn deadline(c: &mut Checker<'_>, d: &RawDeadline) -> Option<Method> {
     if let (Some(cut), Some(raw_cut)) = (cutoff, &d.cutoff)
         && cut < due
     {
-        c.err(raw_cut, "deadline.cutoff", format!("cutoff {cut} is before the due date {due}"));
+        c.err(
+            raw_cut,
+            "deadline.cutoff",
+            t!("rules-deadline-cutoff", cut = cut.to_string(), due = due.to_string()),
+        );
     }
     Some(Method::Deadline(Deadline { due, late, cutoff }))
 }
@@ -1031,7 +984,7 @@ fn survey(
 fn aggregate(c: &mut Checker<'_>, ind: &RawIndicator, is_leaf: bool) -> Aggregate {
     let Some(a) = &ind.aggregate else { return Aggregate::Sum };
     if is_leaf {
-        c.err(a, "aggregate", format!("item `{}` has no children to aggregate: expected aggregate on inner indicators only", ind.id.get_ref()));
+        c.err(a, "aggregate", t!("rules-aggregate", id = ind.id.get_ref()));
     }
     let words =
         [("sum", Aggregate::Sum), ("mean", Aggregate::Mean), ("geometric", Aggregate::Geometric)];
@@ -1047,14 +1000,14 @@ fn transform(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Normal
         || n.impute_within.is_some()
         || n.winsorise.is_some()
     {
-        c.err(s, "normalise", format!("indicator `{id}` has children: its normalise scales the aggregated value and takes no measure, per, missing, impute_within or winsorise"));
+        c.err(s, "normalise", t!("rules-normalise", id = id));
     }
     let nm = normalise(c, id, s);
     if nm.scaling == Scaling::Rank {
-        c.err(s, "normalise.method", format!("indicator `{id}`: a rank is not a linear scaling: expected minmax, zscore, best or none on an inner indicator"));
+        c.err(s, "normalise.method", t!("rules-normalise-method", id = id));
     }
     if nm.scaling == Scaling::Best && !nm.higher_is_better {
-        c.err(s, "normalise.method", format!("indicator `{id}`: best ÷ value is not linear: expected higher_is_better with method = \"best\" on an inner indicator"));
+        c.err(s, "normalise.method", t!("rules-normalise-method-2", id = id));
     }
     nm
 }
@@ -1093,11 +1046,7 @@ fn normalise(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Normal
         m => m,
     };
     if n.impute_within.is_some() && !matches!(missing, NormMissing::Mean(_)) {
-        c.err(
-            s,
-            "normalise.impute_within",
-            format!("item `{id}`: impute_within without missing = \"mean\""),
-        );
+        c.err(s, "normalise.impute_within", t!("rules-normalise-impute-within", id = id));
     }
     let winsorise = n.winsorise.as_ref().map(|w| Winsorise {
         skew: w.skew,
@@ -1137,22 +1086,14 @@ fn scaling(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Scaling 
         Some(Scaling::MinMax { .. }) => {
             let scaling = min_max(c, id, s);
             if z_keys {
-                c.err(
-                    s,
-                    "normalise.mean",
-                    format!("item `{id}`: mean and sd belong to method = \"zscore\""),
-                );
+                c.err(s, "normalise.mean", t!("rules-normalise-mean", id = id));
             }
             scaling
         }
         Some(Scaling::ZScore { .. }) => {
             let scaling = z_score(c, id, s);
             if minmax_keys {
-                c.err(
-                    s,
-                    "normalise.low",
-                    format!("item `{id}`: low, high and clamp belong to method = \"minmax\""),
-                );
+                c.err(s, "normalise.low", t!("rules-normalise-low", id = id));
             }
             scaling
         }
@@ -1162,9 +1103,7 @@ fn scaling(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Scaling 
                 c.err(
                     s,
                     "normalise.method",
-                    format!(
-                        "item `{id}`: method = \"{method}\" takes no low, high, clamp, mean or sd"
-                    ),
+                    t!("rules-normalise-method-3", id = id, method = method),
                 );
             }
             other
@@ -1180,20 +1119,16 @@ fn min_max(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Scaling 
         (None, None) => None,
         (Some(l), Some(h)) if l < h => Some((l, h)),
         (Some(l), Some(h)) => {
-            c.err(
-                s,
-                "normalise.low",
-                format!("item `{id}`: low {l} is not below high {h}: expected low < high"),
-            );
+            c.err(s, "normalise.low", t!("rules-normalise-low-2", id = id, l = l, h = h));
             None
         }
         _ => {
-            c.err(s, "normalise.low", format!("item `{id}` has only one of low and high: expected both fixed goalposts or neither"));
+            c.err(s, "normalise.low", t!("rules-normalise-low-3", id = id));
             None
         }
     };
     if n.clamp.is_some() && bounds.is_none() {
-        c.err(s, "normalise.clamp", format!("item `{id}`: clamp without fixed goalposts: data-derived bounds never need clamping"));
+        c.err(s, "normalise.clamp", t!("rules-normalise-clamp", id = id));
     }
     Scaling::MinMax { bounds, clamp: n.clamp.unwrap_or(false) }
 }
@@ -1205,15 +1140,11 @@ fn z_score(c: &mut Checker<'_>, id: &str, s: &Spanned<RawNormalise>) -> Scaling 
         (None, None) => None,
         (Some(m), Some(sd)) if sd > Decimal::ZERO => Some((m, sd)),
         (Some(_), Some(sd)) => {
-            c.err(s, "normalise.sd", format!("item `{id}`: sd {sd}: expected a positive number"));
+            c.err(s, "normalise.sd", t!("rules-normalise-sd", id = id, sd = sd));
             None
         }
         _ => {
-            c.err(
-                s,
-                "normalise.mean",
-                format!("item `{id}` has only one of mean and sd: expected both or neither"),
-            );
+            c.err(s, "normalise.mean", t!("rules-normalise-mean-2", id = id));
             None
         }
     };
@@ -1232,7 +1163,7 @@ fn missing(c: &mut Checker<'_>, m: Option<&Spanned<String>>) -> Missing {
 fn share(c: &mut Checker<'_>, s: &Spanned<Decimal>, key: &str) {
     let v = *s.get_ref();
     if v < Decimal::ZERO || v > Decimal::ONE {
-        c.err(s, key, format!("{v}: expected a share between 0 and 1"));
+        c.err(s, key, t!("rules-value-4", value = v));
     }
 }
 
@@ -1241,7 +1172,7 @@ fn date(c: &mut Checker<'_>, d: &Spanned<Date>, key: &str) -> Option<NaiveDate> 
     match (v.date, v.time) {
         (Some(dt), None) => NaiveDate::from_ymd_opt(dt.year as i32, dt.month as u32, dt.day as u32),
         _ => {
-            c.err(d, key, format!("`{v}`: expected a date such as 2022-11-30 (no time)"));
+            c.err(d, key, t!("rules-value-5", value = v.to_string()));
             None
         }
     }
@@ -1263,20 +1194,21 @@ fn mapping(
     m: MappingRefs<'_>,
 ) -> Option<Mapping> {
     if given.iter().filter(|&&&b| b).count() != 1 {
-        c.err(id, "indicator", format!("item `{}` maps its value with {} rules: expected exactly one of linear, tiers, per_unit, relative_to_best, by_rank", id.get_ref(), given.iter().filter(|&&&b| b).count()));
+        c.err(
+            id,
+            "indicator",
+            t!(
+                "rules-indicator-4",
+                id = id.get_ref(),
+                count = given.iter().filter(|&&&b| b).count()
+            ),
+        );
         return None;
     }
     if let Some(l) = m.linear {
         let r = l.get_ref();
         if r.zero_at == r.full_at {
-            c.err(
-                l,
-                "linear",
-                format!(
-                    "zero_at and full_at are both {}: expected two different values",
-                    r.zero_at
-                ),
-            );
+            c.err(l, "linear", t!("rules-linear", zero_at = r.zero_at));
         }
         return Some(Mapping::Linear { zero_at: r.zero_at, full_at: r.full_at });
     }
@@ -1287,7 +1219,7 @@ fn mapping(
         let r = p.get_ref();
         let per = r.per.unwrap_or(Decimal::ONE);
         if r.points <= Decimal::ZERO || per <= Decimal::ZERO {
-            c.err(p, "per_unit", "points and per must be positive");
+            c.err(p, "per_unit", t!("rules-per-unit"));
         }
         let words =
             [("exact", UnitCount::Exact), ("floor", UnitCount::Floor), ("ceil", UnitCount::Ceil)];
@@ -1310,23 +1242,15 @@ fn mapping(
     if let Some(b) = m.by_rank {
         let r = b.get_ref();
         if r.points.is_empty() {
-            c.err(b, "by_rank.points", "no points: expected the points of rank 1, 2, …");
+            c.err(b, "by_rank.points", t!("rules-by-rank-points"));
         }
         if r.points.iter().any(|p| *p < Decimal::ZERO || *p > max)
             || r.points.windows(2).any(|w| w[1] > w[0])
         {
-            c.err(
-                b,
-                "by_rank.points",
-                format!("expected non-increasing points between 0 and the item's max {max}"),
-            );
+            c.err(b, "by_rank.points", t!("rules-by-rank-points-2", max = max));
         }
         if r.then_step.is_some_and(|s| s < Decimal::ZERO) {
-            c.err(
-                b,
-                "by_rank.then_step",
-                "then_step is negative: expected the points each further rank loses (≥ 0)",
-            );
+            c.err(b, "by_rank.then_step", t!("rules-by-rank-then-step"));
         }
         return Some(Mapping::ByRank {
             points: r.points.clone(),
@@ -1341,14 +1265,14 @@ fn mapping(
 fn tiers(c: &mut Checker<'_>, t: &Spanned<Vec<RawTier>>, max: Decimal) -> Mapping {
     let mut tiers = Vec::new();
     if t.get_ref().is_empty() {
-        c.err(t, "tiers", "no tiers: expected a list of { at_least = …, share = … }");
+        c.err(t, "tiers", t!("rules-tiers"));
     }
     for tier in t.get_ref() {
         let bound = match (tier.at_least, tier.at_most) {
             (Some(v), None) => TierBound::AtLeast(v),
             (None, Some(v)) => TierBound::AtMost(v),
             _ => {
-                c.err(t, "tiers", "a tier needs exactly one of at_least or at_most");
+                c.err(t, "tiers", t!("rules-tiers-2"));
                 continue;
             }
         };
@@ -1357,19 +1281,15 @@ fn tiers(c: &mut Checker<'_>, t: &Spanned<Vec<RawTier>>, max: Decimal) -> Mappin
             // Negative points are a penalty tier (docs/composite.md).
             (None, Some(p)) if p <= max => TierValue::Points(p),
             (Some(s), None) => {
-                c.err(t, "tiers.share", format!("share {s}: expected 0 to 1"));
+                c.err(t, "tiers.share", t!("rules-tiers-share", value = s));
                 continue;
             }
             (None, Some(p)) => {
-                c.err(
-                    t,
-                    "tiers.points",
-                    format!("points {p}: expected at most the item's max {max}"),
-                );
+                c.err(t, "tiers.points", t!("rules-tiers-points", value = p, max = max));
                 continue;
             }
             _ => {
-                c.err(t, "tiers", "a tier needs exactly one of share or points");
+                c.err(t, "tiers", t!("rules-tiers-3"));
                 continue;
             }
         };
@@ -1382,7 +1302,7 @@ fn tiers(c: &mut Checker<'_>, t: &Spanned<Vec<RawTier>>, max: Decimal) -> Mappin
         _ => false,
     });
     if !ordered {
-        c.err(t, "tiers", "tiers must all be at_least (bounds decreasing) or all at_most (bounds increasing): the first tier met wins, so a later tier would never be reached");
+        c.err(t, "tiers", t!("rules-tiers-4"));
     }
     Mapping::Tiers(tiers)
 }
@@ -1393,36 +1313,28 @@ fn bonus(c: &mut Checker<'_>, raw: Option<&RawBonus>, group_ids: &HashSet<&str>)
     if let Some(m) = &raw.min_base
         && *m.get_ref() < Decimal::ZERO
     {
-        c.err(m, "bonus.min_base", format!("min_base {}: expected a base score ≥ 0", m.get_ref()));
+        c.err(m, "bonus.min_base", t!("rules-bonus-min-base-2", m = m.get_ref()));
     }
     let mut ids = HashSet::new();
     let mut items = Vec::new();
     for item in &raw.items {
         if !ids.insert(item.id.get_ref().clone()) {
-            c.err(
-                &item.id,
-                "bonus.item.id",
-                format!("duplicate bonus item `{}`", item.id.get_ref()),
-            );
+            c.err(&item.id, "bonus.item.id", t!("rules-bonus-item-id", id = item.id.get_ref()));
         }
         if *item.points.get_ref() <= Decimal::ZERO {
             c.err(
                 &item.points,
                 "bonus.item.points",
-                format!("{}: expected positive points per award", item.points.get_ref()),
+                t!("rules-bonus-item-points", points = item.points.get_ref()),
             );
         }
         if item.basis.get_ref().trim().is_empty() {
-            c.err(
-                &item.basis,
-                "bonus.item.basis",
-                "empty basis: expected the clause the bonus rests on",
-            );
+            c.err(&item.basis, "bonus.item.basis", t!("rules-bonus-item-basis"));
         }
         check_cap(c, item.cap.as_ref(), "bonus.item.cap");
         for g in &item.groups {
             if !group_ids.contains(g.get_ref().as_str()) {
-                c.err(g, "bonus.item.groups", format!("unknown group `{}`", g.get_ref()));
+                c.err(g, "bonus.item.groups", t!("rules-bonus-item-groups", value = g.get_ref()));
             }
         }
         items.push(BonusItem {
@@ -1459,18 +1371,14 @@ fn penalty(
     let mut kinds = Vec::new();
     for k in &raw.kinds {
         if k.basis.get_ref().trim().is_empty() {
-            c.err(
-                &k.basis,
-                "penalty.kind.basis",
-                "empty basis: expected the clause the penalty rests on",
-            );
+            c.err(&k.basis, "penalty.kind.basis", t!("rules-penalty-kind-basis"));
         }
         check_kind(c, &k.kind, kind_lines);
         if *k.points.get_ref() <= Decimal::ZERO {
             c.err(
                 &k.points,
                 "penalty.kind.points",
-                format!("{}: expected positive points per finding", k.points.get_ref()),
+                t!("rules-penalty-kind-points", points = k.points.get_ref()),
             );
         }
         check_cap(c, k.cap.as_ref(), "penalty.kind.cap");

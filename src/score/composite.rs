@@ -16,6 +16,7 @@ use crate::error::{Error, Location, Result};
 use crate::input::{Agency, Inputs, MeasureRecord};
 use crate::rules::{Node, NormMissing, Normalise, Scaling, Scheme, Scope, Winsorise};
 use crate::score::result::Stages;
+use crate::t;
 
 /// Decimals that square roots (and other inexact operations) are rounded to.
 pub const INEXACT_DP: u32 = 20;
@@ -46,10 +47,16 @@ pub fn scope_key(a: &Agency, s: Scope) -> &str {
 
 fn scope_name(a: &Agency, s: Scope) -> String {
     match s {
-        Scope::Run => "the run".into(),
-        Scope::Group => format!("group `{}`", a.group),
-        Scope::Parent => format!("parent `{}`", a.parent.as_deref().unwrap_or("")),
+        Scope::Run => t!("ledger-scope-run"),
+        Scope::Group => t!("ledger-scope-group", group = a.group),
+        Scope::Parent => t!("ledger-scope-parent", parent = a.parent.as_deref().unwrap_or("")),
     }
+}
+
+/// A scaling's ledger text: how it scales (`how`), whether lower is better, the value → points.
+fn scaled_text(how: String, higher_is_better: bool, value: Decimal, points: Decimal) -> String {
+    let lower = if higher_is_better { String::new() } else { t!("ledger-lower-is-better") };
+    t!("ledger-scaled", how = how, lower = lower, value = show(value), points = show(points))
 }
 
 /// A number for a ledger line's text: at most 6 decimals, "…" when cut (the points stay exact).
@@ -165,53 +172,35 @@ pub fn scale(
         Scaling::Rank => return Err("rank scaling needs the population's values".into()),
         Scaling::MinMax { bounds, clamp } => {
             let (lo, hi, whose) = match bounds {
-                Some((l, h)) => (l, h, "goalposts"),
-                None => (s.lo, s.hi, "data"),
+                Some((l, h)) => (l, h, t!("ledger-minmax-goalposts")),
+                None => (s.lo, s.hi, t!("ledger-minmax-data")),
             };
             if hi == lo {
-                return Ok((max, format!("min-max: every value equals {} → {max}", show(lo))));
+                return Ok((max, t!("ledger-minmax-flat", value = show(lo), max = max)));
             }
             let mut p = if hib { (v - lo) / (hi - lo) * max } else { (hi - v) / (hi - lo) * max };
             let mut note = String::new();
             if clamp && (p < Decimal::ZERO || p > max) {
                 p = p.clamp(Decimal::ZERO, max);
-                note = " (clamped)".into();
+                note = t!("ledger-clamped");
             }
-            (
-                p,
-                format!(
-                    "min-max on {whose} [{}, {}]{}: {} → {}{note}",
-                    show(lo),
-                    show(hi),
-                    if hib { "" } else { ", lower is better" },
-                    show(v),
-                    show(p)
-                ),
-            )
+            let how = t!("ledger-minmax", whose = whose, low = show(lo), high = show(hi));
+            (p, format!("{}{note}", scaled_text(how, hib, v, p)))
         }
         Scaling::ZScore { fixed } => {
             let (mean, sd, whose) = match fixed {
-                Some((m, sd)) => (m, sd, "fixed"),
+                Some((m, sd)) => (m, sd, t!("ledger-zscore-fixed")),
                 None => {
                     if s.n < 2 {
                         return Err("a z-score needs at least two values".into());
                     }
-                    (s.mean, s.sd, "data")
+                    (s.mean, s.sd, t!("ledger-minmax-data"))
                 }
             };
             let z = if sd.is_zero() { Decimal::ZERO } else { (v - mean) / sd };
             let z = if hib { z } else { -z };
-            (
-                z,
-                format!(
-                    "z-score, {whose} mean {} and sd {}{}: {} → {}",
-                    show(mean),
-                    show(sd),
-                    if hib { "" } else { ", lower is better" },
-                    show(v),
-                    show(z)
-                ),
-            )
+            let how = t!("ledger-zscore", whose = whose, mean = show(mean), sd = show(sd));
+            (z, scaled_text(how, hib, v, z))
         }
         Scaling::Best => {
             if v.is_sign_negative() && !v.is_zero() {
@@ -222,7 +211,7 @@ pub fn scale(
             } else {
                 (s.lo, if v.is_zero() { max } else { s.lo / v * max })
             };
-            (p, format!("relative to the best {}: {} → {}", show(best), show(v), show(p)))
+            (p, t!("ledger-relative-to-best", best = show(best), value = show(v), points = show(p)))
         }
     })
 }
@@ -315,10 +304,10 @@ fn values<'a>(
         let raw = measures.get(&(a.id.as_str(), nm.measure.as_str())).copied();
         let den = nm.per.as_deref().and_then(|p| measures.get(&(a.id.as_str(), p)).copied());
         let (denominated, note) = match (raw, &nm.per) {
-            (None, _) => (None, format!("no `{}` recorded", nm.measure)),
+            (None, _) => (None, t!("ledger-no-measure", measure = nm.measure)),
             (Some(r), None) => (Some(r.value), format!("{} ({})", show(r.value), r.source)),
             (Some(r), Some(p)) => match den {
-                None => (None, format!("no denominator `{p}` recorded")),
+                None => (None, t!("ledger-no-denominator", per = p)),
                 Some(d) if d.value.is_zero() => {
                     errors.push(Error::at(
                         d.source.clone(),
@@ -362,11 +351,12 @@ fn impute(it: &Item<'_>, rows: &mut [Row<'_>], errors: &mut Vec<Error>) {
                 Some(&(s, n)) => {
                     let m = s / Decimal::from(n);
                     r.imputed = Some(m);
-                    r.note = format!(
-                        "{}: imputed the mean of {n} values in {} = {}",
-                        r.note,
-                        scope_name(r.agency, scope),
-                        show(m)
+                    r.note = t!(
+                        "ledger-imputed",
+                        note = r.note,
+                        count = n,
+                        scope = scope_name(r.agency, scope),
+                        mean = show(m)
                     );
                 }
                 None => errors.push(Error::at(
@@ -400,7 +390,7 @@ fn missing_outcomes(it: &Item<'_>, rows: &[Row<'_>], out: &mut Prepared, errors:
                     NormOutcome::Value {
                         points: Decimal::ZERO,
                         source: r.raw.map(|m| m.source.clone()),
-                        detail: format!("{}: {} → 0", nd.name, r.note),
+                        detail: t!("ledger-value-zero", name = nd.name, why = r.note),
                         stages,
                     },
                 );
@@ -445,7 +435,10 @@ fn scaled_outcomes(it: &Item<'_>, rows: &[Row<'_>], out: &mut Prepared, errors: 
                     .filter(|&&o| if nm.higher_is_better { o < v } else { o > v })
                     .count();
                 let p = Decimal::from(worse as u64 + 1);
-                Ok((p, format!("rank by value among {}: {} → {p}", values.len(), show(v))))
+                Ok((
+                    p,
+                    t!("ledger-rank-by-value", count = values.len(), value = show(v), points = p),
+                ))
             } else {
                 scale(nm, v, nd.max, &st)
             };
@@ -460,12 +453,12 @@ fn scaled_outcomes(it: &Item<'_>, rows: &[Row<'_>], out: &mut Prepared, errors: 
                 }
             };
             let wins = match &treated {
-                Some(t) if v != before => format!(
-                    "; winsorised {} → {} ({} move(s) in {})",
-                    show(before),
-                    show(v),
-                    t.iterations,
-                    scope_name(r.agency, nm.within)
+                Some(w) if v != before => t!(
+                    "ledger-winsorised",
+                    from = show(before),
+                    to = show(v),
+                    moves = w.iterations,
+                    scope = scope_name(r.agency, nm.within)
                 ),
                 _ => String::new(),
             };
@@ -474,7 +467,13 @@ fn scaled_outcomes(it: &Item<'_>, rows: &[Row<'_>], out: &mut Prepared, errors: 
                 NormOutcome::Value {
                     points,
                     source: r.raw.map(|m| m.source.clone()),
-                    detail: format!("{}: {}{wins}; {text}", nd.name, r.note),
+                    detail: t!(
+                        "ledger-normalised",
+                        name = nd.name,
+                        note = r.note,
+                        winsorised = wins,
+                        text = text
+                    ),
                     stages: Stages {
                         raw: r.raw.map(|m| m.value),
                         denominated: r.denominated,

@@ -21,6 +21,7 @@ use crate::input::{Agency, AppealDecision, Inputs, TaskStatus};
 use crate::rules::{
     Aggregate, BelowMinimum, Mapping, Method, Missing, NodeKind, Normalise, Redistribute, Scheme,
 };
+use crate::t;
 
 /// Score every agency: one unranked [`AgencyResult`] per agency, in input order (rank and grade
 /// are left empty for the rank step). `inputs` must already have passed
@@ -211,16 +212,16 @@ fn item_value<'a>(
         Some(Method::Survey(s)) => Some(match index.surveys.get(&(agency, s.survey.as_str())) {
             None => ItemValue::Missing,
             Some(r) if r.below_minimum => {
-                let why = format!(
-                    "survey `{}` below its minimum sample (n = {})",
-                    s.survey,
-                    r.n.map(|n| n.to_string()).unwrap_or_else(|| "?".into())
+                let why = t!(
+                    "ledger-survey-below-minimum",
+                    survey = s.survey,
+                    n = r.n.map(|n| n.to_string()).unwrap_or_else(|| "?".into())
                 );
                 match s.below_minimum {
                     BelowMinimum::Flag => ItemValue::Value {
                         value: r.index,
                         source: &r.source,
-                        note: format!("flagged: {why}"),
+                        note: t!("ledger-flagged", why = why),
                     },
                     BelowMinimum::Zero => ItemValue::Zero { source: &r.source, why },
                     BelowMinimum::NotApplicable => {
@@ -231,7 +232,7 @@ fn item_value<'a>(
             Some(r) => ItemValue::Value {
                 value: r.index,
                 source: &r.source,
-                note: r.n.map(|n| format!("n = {n}")).unwrap_or_default(),
+                note: r.n.map(|n| t!("ledger-sample", n = n)).unwrap_or_default(),
             },
         }),
         _ => None,
@@ -552,17 +553,20 @@ fn redistribute(
         let p = t.pts[c].unwrap_or_default();
         let scaled = checked::mul(p, new).and_then(|x| checked::div(x, old));
         let gain = at_ledger_precision(ledger.ok(scaled, &nd.id)) - p;
-        let how = if how == Redistribute::Even { "平均分配" } else { "按比例分配" };
-        let why = format!(
-            "{}不适用的分值{}{how}: {}满分{} → {},得分{} × {}/{}",
-            nd.name,
-            unused.normalize(),
-            scheme.nodes[c].name,
-            old.normalize(),
-            show(new),
-            show(p),
-            show(new),
-            old.normalize()
+        let how = if how == Redistribute::Even {
+            t!("ledger-redistribute-even")
+        } else {
+            t!("ledger-redistribute-proportional")
+        };
+        let why = t!(
+            "ledger-redistribute",
+            node = nd.name,
+            unused = unused.normalize(),
+            how = how,
+            child = scheme.nodes[c].name,
+            old = old.normalize(),
+            new = show(new),
+            points = show(p)
         );
         ledger.push(&scheme.nodes[c].id, dim.clone(), Step::Rescale, gain, None, why);
         t.pts[c] = Some(p + gain);
@@ -623,11 +627,11 @@ fn inner_value(
                 Step::Credit,
                 v,
                 None,
-                format!(
-                    "{}: weighted geometric mean of {} → {}",
-                    nd.name,
-                    kids.join(", "),
-                    composite::show(v)
+                t!(
+                    "ledger-geometric-mean",
+                    name = nd.name,
+                    children = kids.join(", "),
+                    value = composite::show(v)
                 ),
             );
             v
@@ -654,7 +658,7 @@ fn gate(
                 Step::Cap,
                 -v,
                 None,
-                format!("gated: `{}` is not above 0, so `{}` counts 0", scheme.nodes[g].id, nd.id),
+                t!("ledger-gated", gate = scheme.nodes[g].id, node = nd.id),
             );
             Decimal::ZERO
         }
@@ -699,7 +703,12 @@ fn normalise_inner(
         Step::Rescale,
         offset,
         None,
-        format!("{}: {text} (children's lines × {})", nd.name, composite::show(t.slope[node])),
+        t!(
+            "ledger-normalised-node",
+            name = nd.name,
+            text = text,
+            slope = composite::show(t.slope[node])
+        ),
     );
     t.amax[node] = nd.max;
     Ok(p)
@@ -716,14 +725,7 @@ fn floor_and_round(
     let scheme = cx.scheme;
     let nd = &scheme.nodes[node];
     if nd.floor && v < Decimal::ZERO {
-        ledger.push(
-            &nd.id,
-            dim.clone(),
-            Step::Floor,
-            -v,
-            None,
-            format!("deductions floored: `{}` cannot go below 0", nd.id),
-        );
+        ledger.push(&nd.id, dim.clone(), Step::Floor, -v, None, t!("ledger-floored", node = nd.id));
         v = Decimal::ZERO;
     }
     if let Some(dp) = nd.round {
@@ -735,7 +737,13 @@ fn floor_and_round(
                 Step::Rounding,
                 r - v,
                 None,
-                format!("`{}` rounded to {dp} decimals {} → {r}", nd.id, composite::show(v)),
+                t!(
+                    "ledger-node-rounded",
+                    node = nd.id,
+                    decimals = dp,
+                    from = composite::show(v),
+                    to = r
+                ),
             );
             v = r;
         }
@@ -749,7 +757,7 @@ fn floor_and_round(
                 Step::Rounding,
                 r - v,
                 None,
-                format!("rounded {} → {r}", show(v)),
+                t!("ledger-rounded", from = show(v), to = r),
             );
             v = r;
         }
@@ -797,7 +805,7 @@ fn dimension_points(scheme: &Scheme, t: &Tree, ledger: &mut Ledger) -> Vec<Optio
                     Step::Rounding,
                     r - v,
                     None,
-                    format!("dimension rounded {} → {r}", show(v)),
+                    t!("ledger-dimension-rounded", from = show(v), to = r),
                 );
             }
         }
@@ -834,24 +842,22 @@ fn base(cx: &AgencyCtx<'_>, leaf_max: &[Decimal], ledger: &mut Ledger) -> Result
             Step::Rescale,
             rescaled - base_raw,
             None,
-            format!(
-                "{} of an applicable {} rescaled to {}: × {}/{}",
-                show(base_raw),
-                applicable_max.normalize(),
-                total,
-                total,
-                applicable_max.normalize()
+            t!(
+                "ledger-rescale",
+                points = show(base_raw),
+                applicable = applicable_max.normalize(),
+                total = total
             ),
         );
     }
     if scheme.rounding.base {
-        round_sum(scheme, ledger, "base");
+        round_sum(scheme, ledger, |from, to| t!("ledger-base-rounded", from = from, to = to));
     }
     Ok(applicable_max)
 }
 
 /// A line rounding the ledger's sum to the scheme's decimals, if that changes it.
-fn round_sum(scheme: &Scheme, ledger: &mut Ledger, what: &str) {
+fn round_sum(scheme: &Scheme, ledger: &mut Ledger, text: impl Fn(String, Decimal) -> String) {
     let v = ledger.sum();
     let r = scheme.rounding.round(v);
     if r != v {
@@ -861,7 +867,7 @@ fn round_sum(scheme: &Scheme, ledger: &mut Ledger, what: &str) {
             Step::Rounding,
             r - v,
             None,
-            format!("{what} rounded {} → {r}", show(v)),
+            text(show(v), r),
         );
     }
 }
@@ -882,11 +888,11 @@ fn adjustments(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Option<VetoApplied> {
             Step::Floor,
             -total,
             None,
-            "the total cannot go below 0".into(),
+            t!("ledger-total-floor"),
         );
     }
     if scheme.rounding.total {
-        round_sum(scheme, ledger, "total");
+        round_sum(scheme, ledger, |from, to| t!("ledger-total-rounded", from = from, to = to));
     }
     vetoes(scheme, &cx.agency.group, cx.findings, ledger)
 }
@@ -982,13 +988,12 @@ fn contributions(
         let Some((o, is_inside)) = *owner else { continue };
         let f = if is_inside { inside[o] } else { factor[o] };
         if let Some(g) = inside_geo[o] {
-            line.detail = format!(
-                "{} [inside the geometric mean `{}`: counted by its line]",
-                line.detail, scheme.nodes[g].id
-            );
+            line.detail =
+                t!("ledger-inside-geometric", detail = line.detail, node = scheme.nodes[g].id);
             line.points = Decimal::ZERO;
         } else if f != Decimal::ONE {
-            line.detail = format!("{} [× {} of the total]", line.detail, composite::show(f));
+            line.detail =
+                t!("ledger-share-of-total", detail = line.detail, share = composite::show(f));
             let scaled = checked::mul(line.points, f).unwrap_or_else(|Overflow| {
                 overflowed.get_or_insert_with(|| line.rule.clone());
                 Decimal::ZERO
@@ -1041,10 +1046,7 @@ fn close_dimensions(
                 Step::Rounding,
                 v - sum,
                 None,
-                format!(
-                    "decimal residue of the lines at {LEDGER_DP} decimals ({})",
-                    (v - sum).normalize()
-                ),
+                t!("ledger-residue", decimals = LEDGER_DP, gap = (v - sum).normalize()),
             );
         }
     }
@@ -1113,12 +1115,12 @@ fn deduct_leaf(
         Step::Credit,
         nd.max,
         None,
-        format!("{}: full {} before deductions", nd.name, nd.max),
+        t!("ledger-full-before-deductions", name = nd.name, max = nd.max),
     );
     let mut floored = nd.max;
     let mut major = Decimal::ZERO;
     for k in kinds {
-        let extra = if k.major { " (major, not limited by floors)" } else { "" };
+        let extra = if k.major { t!("ledger-major") } else { String::new() };
         let charge = KindCharge {
             rule: &nd.id,
             component: dim.clone(),
@@ -1127,8 +1129,8 @@ fn deduct_leaf(
             name: &k.name,
             points: k.points,
             cap: k.cap,
-            cap_text: &format!("{}: deductions", k.name),
-            extra,
+            cap_text: &t!("ledger-kind-deductions", name = k.name),
+            extra: &extra,
         };
         let sum = charge.apply(cx.findings, ledger);
         let left = if k.major { &mut major } else { &mut floored };
@@ -1161,24 +1163,37 @@ fn deadline_leaf(
                 Step::Credit,
                 Decimal::ZERO,
                 src,
-                format!("{}: not applicable, leaves the maximum{evidence}", nd.name),
+                format!("{}{evidence}", t!("ledger-task-not-applicable", name = nd.name)),
             );
             return None;
         }
-        None => (Decimal::ZERO, format!("{}: no completion recorded (due {}) → 0", nd.name, d.due)),
+        None => (Decimal::ZERO, t!("ledger-task-none", name = nd.name, due = d.due.to_string())),
         Some(TaskStatus::NotDone) => {
-            (Decimal::ZERO, format!("{}: not done (due {}) → 0", nd.name, d.due))
+            (Decimal::ZERO, t!("ledger-task-not-done", name = nd.name, due = d.due.to_string()))
         }
-        Some(TaskStatus::Done(date)) if date <= d.due => {
-            (nd.max, format!("{}: done {date}, on time (due {}) → {}", nd.name, d.due, nd.max))
-        }
+        Some(TaskStatus::Done(date)) if date <= d.due => (
+            nd.max,
+            t!(
+                "ledger-task-on-time",
+                name = nd.name,
+                date = date.to_string(),
+                due = d.due.to_string(),
+                max = nd.max
+            ),
+        ),
         Some(TaskStatus::Done(date)) => match d.cutoff {
-            Some(c) if date > c => {
-                (Decimal::ZERO, format!("{}: done {date}, after the cut-off {c} → 0", nd.name))
-            }
+            Some(c) if date > c => (
+                Decimal::ZERO,
+                t!(
+                    "ledger-task-after-cutoff",
+                    name = nd.name,
+                    date = date.to_string(),
+                    cutoff = c.to_string()
+                ),
+            ),
             _ => {
-                let (p, t) = methods::late_points(d.late, nd.max, d.due, date);
-                (p, format!("{}: {t}", nd.name))
+                let (p, text) = methods::late_points(d.late, nd.max, d.due, date);
+                (p, t!("ledger-item", name = nd.name, text = text))
             }
         },
     };
@@ -1205,12 +1220,12 @@ fn valued_leaf(
     let (points, source, detail, outcome) = match value {
         ItemValue::Missing => match missing {
             Missing::Zero => {
-                (Decimal::ZERO, None, format!("{}: no value recorded → 0", nd.name), zero)
+                (Decimal::ZERO, None, t!("ledger-value-missing-zero", name = nd.name), zero)
             }
             Missing::NotApplicable => (
                 Decimal::ZERO,
                 None,
-                format!("{}: no value recorded: not applicable, leaves the maximum", nd.name),
+                t!("ledger-value-missing-not-applicable", name = nd.name),
                 None,
             ),
             Missing::Error => {
@@ -1226,11 +1241,11 @@ fn valued_leaf(
         ItemValue::NotApplicable { source, why } => (
             Decimal::ZERO,
             Some(source),
-            format!("{}: {why}: not applicable, leaves the maximum", nd.name),
+            t!("ledger-value-not-applicable", name = nd.name, why = why),
             None,
         ),
         ItemValue::Zero { source, why } => {
-            (Decimal::ZERO, Some(source), format!("{}: {why} → 0", nd.name), zero)
+            (Decimal::ZERO, Some(source), t!("ledger-value-zero", name = nd.name, why = why), zero)
         }
         ItemValue::Value { value, source, note } => {
             let g = cx.groups.get(&(node, cx.agency.id.clone())).copied();
@@ -1238,7 +1253,12 @@ fn valued_leaf(
                 .map_err(|m| Error::at(source.clone(), format!("item `{id}`: {m}")))?;
             let note = if note.is_empty() { String::new() } else { format!(" — {note}") };
             let outcome = Some(LeafOutcome { floored: p, major: Decimal::ZERO });
-            (p, Some(source), format!("{}: {text}{note}", nd.name), outcome)
+            (
+                p,
+                Some(source),
+                format!("{}{note}", t!("ledger-item", name = nd.name, text = text)),
+                outcome,
+            )
         }
     };
     ledger.push(id, dim.clone(), Step::Credit, points, source, detail);
@@ -1271,7 +1291,10 @@ fn bonus(
                 Step::Bonus,
                 p,
                 Some(&a.source),
-                format!("{aid}{} × {}: {} each{ev}", item.name, a.count, item.points),
+                format!(
+                    "{aid}{}{ev}",
+                    t!("ledger-per-item", name = item.name, count = a.count, each = item.points)
+                ),
             );
             sum = ledger.ok(checked::add(sum, p), &format!("bonus:{}", item.id));
         }
@@ -1294,7 +1317,15 @@ fn bonus(
     if let Some(cap) = scheme.bonus.cap
         && total > cap
     {
-        cap_line(ledger, "bonus", Component::Bonus, total, cap, Cost::Gain, "all bonus");
+        cap_line(
+            ledger,
+            "bonus",
+            Component::Bonus,
+            total,
+            cap,
+            Cost::Gain,
+            &t!("ledger-all-bonus"),
+        );
         total = cap;
     }
     if let Some(min) = scheme.bonus.min_base
@@ -1307,7 +1338,7 @@ fn bonus(
             Step::Cap,
             -total,
             None,
-            format!("bonus not counted: base {} is below the threshold {min}", show(base)),
+            t!("ledger-bonus-below-threshold", base = show(base), min = min),
         );
     } else if !total.is_zero()
         && let Some(why) = super::shapes::bonus_gate_closed(scheme, &ledger.lines)
@@ -1319,8 +1350,12 @@ fn bonus(
         let w = scheme.nodes[part].weight;
         let change = checked::sub(w, Decimal::ONE).and_then(|x| checked::mul(total, x));
         let change = ledger.ok(change, "bonus");
-        let why =
-            format!("加分计入{},按权重{}折算: {} × {}", scheme.nodes[part].name, w, show(total), w);
+        let why = t!(
+            "ledger-bonus-weighted",
+            part = scheme.nodes[part].name,
+            weight = w,
+            points = show(total)
+        );
         ledger.push("bonus", Component::Bonus, Step::Bonus, change, None, why);
     }
 }
@@ -1392,18 +1427,15 @@ fn cap_line(
     cost: Cost,
     what: &str,
 ) {
-    let (points, verb) = match cost {
-        Cost::Gain => (cap - sum, "earned"),
-        Cost::Loss => (sum - cap, "found"),
+    let (points, text) = match cost {
+        Cost::Gain => {
+            (cap - sum, t!("ledger-capped-gain", what = what, cap = cap, sum = sum.normalize()))
+        }
+        Cost::Loss => {
+            (sum - cap, t!("ledger-capped-loss", what = what, cap = cap, sum = sum.normalize()))
+        }
     };
-    ledger.push(
-        rule,
-        component,
-        Step::Cap,
-        points,
-        None,
-        format!("{what} capped at {cap} ({verb} {})", sum.normalize()),
-    );
+    ledger.push(rule, component, Step::Cap, points, None, text);
 }
 
 fn is_overturned(f: &crate::input::Finding) -> bool {
@@ -1421,7 +1453,8 @@ fn price_finding(f: &crate::input::Finding, name: &str, each: Decimal, extra: &s
     let fid = f.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
     let ev = if f.evidence.is_empty() { String::new() } else { format!(" — {}", f.evidence) };
     let base = checked::mul(each, Decimal::from(f.count));
-    let text = format!("{fid}{name} × {}: {each} each{extra}{ev}", f.count);
+    let per = t!("ledger-per-item", name = name, count = f.count, each = each);
+    let text = format!("{fid}{per}{extra}{ev}");
     match &f.appeal {
         None => Priced { points: base, overturned: false, detail: text },
         Some(a) => {
@@ -1430,7 +1463,11 @@ fn price_finding(f: &crate::input::Finding, name: &str, each: Decimal, extra: &s
                 AppealDecision::Partly(p) => (Ok(p), false),
                 AppealDecision::Upheld | AppealDecision::Pending => (base, false),
             };
-            Priced { points, overturned, detail: format!("{text}; {}", a.cite()) }
+            Priced {
+                points,
+                overturned,
+                detail: t!("ledger-with-appeal", text = text, appeal = a.cite()),
+            }
         }
     }
 }
@@ -1456,7 +1493,8 @@ fn penalty(scheme: &Scheme, findings: &[&crate::input::Finding], ledger: &mut Le
     if let Some(cap) = scheme.penalty.cap
         && total > cap
     {
-        cap_line(ledger, "penalty", Component::Penalty, total, cap, Cost::Loss, "all penalties");
+        let what = t!("ledger-all-penalties");
+        cap_line(ledger, "penalty", Component::Penalty, total, cap, Cost::Loss, &what);
     }
 }
 
@@ -1478,7 +1516,7 @@ fn lookback(
         let pts = ledger.ok(pts, "lookback");
         let pid = p.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
         let rep = if repeated {
-            format!("; found again this year: × {}", rule.repeat_multiplier)
+            t!("ledger-lookback-repeat", multiplier = rule.repeat_multiplier)
         } else {
             String::new()
         };
@@ -1490,10 +1528,13 @@ fn lookback(
             -pts,
             Some(&p.source),
             format!(
-                "{pid}last year's `{}`: {} → {}{rep}{ev}",
-                p.kind,
-                p.status.name(),
-                base.normalize()
+                "{pid}{}{rep}{ev}",
+                t!(
+                    "ledger-lookback",
+                    kind = p.kind,
+                    status = p.status.name(),
+                    points = base.normalize()
+                )
             ),
         );
         total = ledger.ok(checked::add(total, pts), "lookback");
@@ -1501,7 +1542,8 @@ fn lookback(
     if let Some(cap) = rule.cap
         && total > cap
     {
-        cap_line(ledger, "lookback", Component::Lookback, total, cap, Cost::Loss, "look-back");
+        let what = t!("ledger-lookback-name");
+        cap_line(ledger, "lookback", Component::Lookback, total, cap, Cost::Loss, &what);
     }
 }
 
@@ -1523,7 +1565,7 @@ fn node_vetoes(cx: &AgencyCtx<'_>, tree: &mut Tree, ledger: &mut Ledger) {
             };
             let nd = &scheme.nodes[node];
             let root = Component::Dimension(scheme.nodes[scheme.roots[nd.dimension]].id.clone());
-            let why = format!("单项否决 {}:{}计0分(原{}分)", veto.name, nd.name, show(p));
+            let why = t!("ledger-node-veto", veto = veto.name, node = nd.name, points = show(p));
             ledger.push(&nd.id, root, Step::Veto, -p, Some(&f.source), why);
             let own = p.checked_div(super::shapes::part_weight(scheme, node)).unwrap_or(p);
             let mut up = Some(node);
@@ -1551,7 +1593,13 @@ fn thresholds(cx: &AgencyCtx<'_>, ledger: &mut Ledger, veto: &mut Option<VetoApp
         }
         let nd = &scheme.nodes[th.node];
         let rule = format!("threshold:{}", nd.id);
-        let why = format!("{}得分{},低于{}分,等次为{}", nd.name, show(p), th.min, th.grade);
+        let why = t!(
+            "ledger-threshold",
+            node = nd.name,
+            points = show(p),
+            min = th.min,
+            grade = th.grade
+        );
         ledger.push(&rule, Component::Adjustment, Step::Veto, Decimal::ZERO, None, why);
         let worse = |g: &Option<String>| {
             g.as_deref().and_then(band).is_none_or(|cur| band(&th.grade).is_some_and(|b| b > cur))
@@ -1592,7 +1640,7 @@ fn set_score(
         Step::Veto,
         change,
         Some(&f.source),
-        format!("一票否决 {}:得分定为{score}分{ev}", veto.name),
+        format!("{}{ev}", t!("ledger-veto-set", veto = veto.name, score = score)),
     );
 }
 
@@ -1633,7 +1681,7 @@ fn vetoes(
                 Step::Appeal,
                 Decimal::ZERO,
                 Some(&f.source),
-                format!("veto {} not applied: {appeal}", veto.name),
+                t!("ledger-veto-overturned", veto = veto.name, appeal = appeal),
             );
             continue;
         }
@@ -1651,8 +1699,8 @@ fn vetoes(
                 change,
                 Some(&f.source),
                 format!(
-                    "veto {}: score capped at {cap}{}",
-                    veto.name,
+                    "{}{}",
+                    t!("ledger-veto-cap", veto = veto.name, cap = cap),
                     if f.evidence.is_empty() {
                         String::new()
                     } else {
@@ -1668,8 +1716,8 @@ fn vetoes(
                 Decimal::ZERO,
                 Some(&f.source),
                 match &veto.grade {
-                    Some(g) => format!("veto {}: grade forced to {g}", veto.name),
-                    None => format!("单项否决 {}: 见指标行", veto.name),
+                    Some(g) => t!("ledger-veto-grade", veto = veto.name, grade = g),
+                    None => t!("ledger-veto-see-indicator", veto = veto.name),
                 },
             );
         }

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use super::checked::{self, Overflow};
 use crate::rules::{Late, Mapping, TierBound, TierValue, UnitCount};
+use crate::t;
 
 /// What relative mappings need to know about the item's values in the agency's group.
 #[derive(Debug, Clone, Copy)]
@@ -40,10 +41,12 @@ pub fn map_value(
                         TierValue::Share(s) => checked::mul(max, s).map_err(overflow)?,
                         TierValue::Points(p) => p,
                     };
-                    return Ok((pts, format!("tier: {value} {bound} → {}", pts.normalize())));
+                    let text =
+                        t!("ledger-tier", value = value, bound = bound, points = pts.normalize());
+                    return Ok((pts, text));
                 }
             }
-            (Decimal::ZERO, format!("tier: {value} meets no tier → 0"))
+            (Decimal::ZERO, t!("ledger-tier-none", value = value))
         }
         Mapping::PerUnit { target, points, per, units, higher_is_better } => {
             per_unit(value, *target, (*points, *per), *units, *higher_is_better, max)?
@@ -68,7 +71,13 @@ pub fn map_value(
             } else {
                 checked::mul(max, g.best).and_then(|x| checked::div(x, value)).map_err(overflow)?
             };
-            (pts, format!("relative to the group's best {}: {value} → {}", g.best, pts.normalize()))
+            let text = t!(
+                "ledger-relative-to-group-best",
+                best = g.best,
+                value = value,
+                points = pts.normalize()
+            );
+            (pts, text)
         }
         Mapping::ByRank { points, then_step, .. } => {
             let g = group.ok_or("rank scoring without group context")?;
@@ -84,11 +93,12 @@ pub fn map_value(
             };
             (
                 pts,
-                format!(
-                    "rank {} of {} in the group by value {value} → {}",
-                    g.rank,
-                    g.of,
-                    pts.normalize()
+                t!(
+                    "ledger-rank-in-group",
+                    rank = g.rank,
+                    of = g.of,
+                    value = value,
+                    points = pts.normalize()
                 ),
             )
         }
@@ -125,9 +135,13 @@ fn linear(
         };
         (
             pts,
-            format!(
-                "linear: {value} between {zero_at} (0) and {full_at} ({max}) → {}",
-                pts.normalize()
+            t!(
+                "ledger-linear",
+                value = value,
+                zero = zero_at,
+                full = full_at,
+                max = max,
+                points = pts.normalize()
             ),
         )
     })
@@ -152,7 +166,7 @@ fn per_unit(
         };
         let short = short.map_err(overflow)?;
         if short <= Decimal::ZERO {
-            (max, format!("{value} meets the target {target} → {max}"))
+            (max, t!("ledger-target-met", value = value, target = target, max = max))
         } else {
             let raw = checked::div(short, per).map_err(overflow)?;
             let n = match units {
@@ -164,11 +178,14 @@ fn per_unit(
             let pts = off.map_err(overflow)?.max(Decimal::ZERO);
             (
                 pts,
-                format!(
-                    "{value} is {} short of {target}: {} × {points} off → {}",
-                    short.normalize(),
-                    n.normalize(),
-                    pts.normalize()
+                t!(
+                    "ledger-short-of-target",
+                    value = value,
+                    short = short.normalize(),
+                    target = target,
+                    units = n.normalize(),
+                    each = points,
+                    points = pts.normalize()
                 ),
             )
         }
@@ -198,48 +215,73 @@ pub fn months_late(due: NaiveDate, done: NaiveDate) -> u32 {
     }
 }
 
+/// A late task's points: how late (`late`), then the maximum less `count` × `each`, not below
+/// `min`.
+fn reduced(
+    late: String,
+    max: Decimal,
+    count: u64,
+    each: Decimal,
+    min: Decimal,
+    pts: Decimal,
+) -> String {
+    t!(
+        "ledger-late-reduced",
+        late = late,
+        max = max,
+        count = count,
+        each = each,
+        min = min.normalize(),
+        points = pts.normalize()
+    )
+}
+
 /// Points for a task done on `done` against `due`.
 pub fn late_points(late: Late, max: Decimal, due: NaiveDate, done: NaiveDate) -> (Decimal, String) {
     let days = (done - due).num_days();
     match late {
         Late::Zero => (
             Decimal::ZERO,
-            format!("done {done}, {days} days after the due date {due}: late work earns nothing"),
+            t!("ledger-late-nothing", done = done.to_string(), days = days, due = due.to_string()),
         ),
         Late::Share(s) => {
             let pts = max * s;
             (
                 pts,
-                format!(
-                    "done {done}, {days} days late (due {due}): {} of {max} → {}",
-                    s.normalize(),
-                    pts.normalize()
+                t!(
+                    "ledger-late-share",
+                    done = done.to_string(),
+                    days = days,
+                    due = due.to_string(),
+                    share = s.normalize(),
+                    max = max,
+                    points = pts.normalize()
                 ),
             )
         }
         Late::PerMonth { points, min_share } => {
             let m = months_late(due, done);
             let pts = (max - points * Decimal::from(m)).max(max * min_share);
-            (
-                pts,
-                format!(
-                    "done {done}, {m} month(s) late (due {due}): {max} − {m} × {points}, not below {} → {}",
-                    (max * min_share).normalize(),
-                    pts.normalize()
-                ),
-            )
+            let late = t!(
+                "ledger-late-months",
+                done = done.to_string(),
+                months = m,
+                due = due.to_string()
+            );
+            (pts, reduced(late, max, u64::from(m), points, max * min_share, pts))
         }
         Late::PerBlock { points, days: block, min_share } => {
             let blocks = (days.max(1) + i64::from(block) - 1) / i64::from(block);
             let pts = (max - points * Decimal::from(blocks)).max(max * min_share);
-            (
-                pts,
-                format!(
-                    "完成于{done},逾期{days}天(截止{due}),按{block}天计{blocks}个周期: {max} − {blocks} × {points},不低于{} → {}",
-                    (max * min_share).normalize(),
-                    pts.normalize()
-                ),
-            )
+            let late = t!(
+                "ledger-late-blocks",
+                done = done.to_string(),
+                days = days,
+                due = due.to_string(),
+                block = block,
+                blocks = blocks
+            );
+            (pts, reduced(late, max, blocks as u64, points, max * min_share, pts))
         }
     }
 }

@@ -15,6 +15,10 @@ use crate::score::ledger::LedgerLine;
 #[derive(Debug, Clone, Serialize)]
 pub struct RunResult {
     pub engine_version: String,
+    /// The language the run's texts (ledger lines, rankings.csv) were written in: `zh` or `en`.
+    /// `kaohe verify` recomputes in it; a scores.json without it was written in English.
+    #[serde(serialize_with = "lang_code")]
+    pub lang: crate::util::i18n::Lang,
     pub scheme: SchemeSummary,
     /// Agencies ordered by group (in scheme order), then rank, then agency id.
     pub agencies: Vec<AgencyResult>,
@@ -157,6 +161,13 @@ pub struct SurveySummary {
     pub n: Option<u64>,
     /// Whether `n` is below the survey's minimum sample.
     pub below_minimum: bool,
+}
+
+fn lang_code<S: serde::Serializer>(
+    lang: &crate::util::i18n::Lang,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_str(lang.code())
 }
 
 /// A rank, or `null` for 0 (no rank).

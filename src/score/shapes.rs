@@ -52,11 +52,10 @@ pub fn bonus_gate_closed(scheme: &Scheme, lines: &[LedgerLine]) -> Option<String
         return None;
     }
     let names: Vec<&str> = gate.nodes.iter().map(|&n| scheme.nodes[n].name.as_str()).collect();
-    let how = if gate.inclusive { "低于" } else { "未高于" };
-    Some(format!(
-        "{}得分{},{how}{}分,加分不计",
-        names.join("+"),
-        sum.normalize(),
-        gate.bound.normalize()
-    ))
+    let (nodes, points, bound) = (names.join("+"), sum.normalize(), gate.bound.normalize());
+    Some(if gate.inclusive {
+        crate::t!("ledger-bonus-gate-below", nodes = nodes, points = points, bound = bound)
+    } else {
+        crate::t!("ledger-bonus-gate-not-above", nodes = nodes, points = points, bound = bound)
+    })
 }

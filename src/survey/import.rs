@@ -444,11 +444,10 @@ fn check_same_content(inputs: &[InputFile]) -> Result<()> {
         if let Some(a) = inputs[..j].iter().find(|a| a.sha256 == b.sha256) {
             return Err(Error::at(
                 Location::file(b.file.clone()),
-                format!(
-                    "this file has the same content as {} (SHA-256 {}…): the same export given \
-                     twice? expected each export once (its responses would be counted twice)",
-                    a.file,
-                    &a.sha256[..a.sha256.len().min(12)]
+                crate::t!(
+                    "survey-same-content",
+                    other = a.file,
+                    sha256 = &a.sha256[..a.sha256.len().min(12)]
                 ),
             ));
         }
@@ -482,11 +481,11 @@ fn check_response_ids(files: &[PathBuf], runs: &[Option<IdRun>], opts: Options) 
                 let (f, l) = *o.get();
                 Err(Error::at(
                     Location::line(display.clone(), line),
-                    format!(
-                        "response 序号 {id} submitted `{submitted}` appears again: first at \
-                             {}:{l}; the same export given twice, or two downloads of one export \
-                             merged? expected each response once",
-                        files[f].display()
+                    crate::t!(
+                        "survey-response-twice",
+                        id = id,
+                        submitted = submitted,
+                        first = format!("{}:{l}", files[f].display())
                     ),
                 ))
             }
@@ -605,15 +604,12 @@ fn import_pass<'q>(
     if acc.out.inputs.iter().all(|i| i.rows == 0)
         && let Some(first) = files.first()
     {
-        let what = if files.len() == 1 {
-            "the export has a header row but no responses".to_string()
+        let message = if files.len() == 1 {
+            crate::t!("survey-no-responses")
         } else {
-            format!("none of the {} exports has a response (header rows only)", files.len())
+            crate::t!("survey-no-responses-in-any", files = files.len())
         };
-        return Err(Error::at(
-            Location::line(first.display().to_string(), 2),
-            format!("{what}: expected at least one response row (exported before any came in?)"),
-        ));
+        return Err(Error::at(Location::line(first.display().to_string(), 2), message));
     }
     Ok(acc)
 }
@@ -830,10 +826,7 @@ fn import_csv(
     let mut blocks = Blocks::new(f, Some(Sha256::new()));
     let io = |e| block_error(path, display, e);
     let Some(mut first) = blocks.next().map_err(io)? else {
-        return Err(Error::at(
-            Location::line(display, 1),
-            "the file is empty: expected a header row and data rows",
-        ));
+        return Err(Error::at(Location::line(display, 1), crate::t!("util-empty-file")));
     };
     let (encoding, bom) = detect(&first, opts.encoding);
     // Size the duplicate-key set once from the rows this file will hold (estimated from the
@@ -897,15 +890,12 @@ fn stream<R: Read + Send>(
                     .collect::<Vec<_>>();
             }
             Ok(false) => {
-                return Err(Error::at(
-                    Location::line(display, 1),
-                    "the file has no header row: expected column names",
-                ));
+                return Err(Error::at(Location::line(display, 1), crate::t!("util-no-header")));
             }
             Err(e) => {
                 return Err(Error::at(
                     Location::line(display, 1),
-                    format!("malformed CSV header: {e}"),
+                    crate::t!("survey-malformed-header", error = e.to_string()),
                 ));
             }
         }
@@ -998,7 +988,10 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
                 block.rows.push((
                     line,
-                    Outcome::Rejected { agency: None, reason: format!("malformed CSV: {e}") },
+                    Outcome::Rejected {
+                        agency: None,
+                        reason: crate::t!("survey-malformed-csv", error = e.to_string()),
+                    },
                 ));
                 break;
             }
@@ -1015,11 +1008,7 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
                 line,
                 Outcome::Rejected {
                     agency: None,
-                    reason: format!(
-                        "this row has {} fields but the header has {}: expected one field per column (an unquoted comma inside a value?)",
-                        rec.len(),
-                        plan.width
-                    ),
+                    reason: crate::t!("survey-row-width", fields = rec.len(), width = plan.width),
                 },
             ));
             continue;
@@ -1035,10 +1024,7 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
                 line,
                 Outcome::Rejected {
                     agency: None,
-                    reason: format!(
-                        "column {}: the text is not valid UTF-8 (the file was read as UTF-8 from its start; if it is GBK, pass --encoding gbk)",
-                        c + 1
-                    ),
+                    reason: crate::t!("survey-not-utf8", column = c + 1),
                 },
             ));
             continue;

@@ -30,13 +30,12 @@ pub fn merge(q: &Questionnaire, dirs: &[PathBuf]) -> Result<Imported> {
                 .find(|(_, x)| x.sha256 == f.sha256)
                 .map(|(s, x)| (*s, x))
             {
-                return Err(Error::Usage(format!(
-                    "{} (in shard {}) has the same content as {} (in shard {}): a shard or an \
-                     export given twice? expected each export in one shard once",
-                    f.file,
-                    dir.display(),
-                    prev.file,
-                    dirs[s].display()
+                return Err(Error::Usage(crate::t!(
+                    "survey-shard-same-content",
+                    file = f.file,
+                    shard = dir.as_path(),
+                    other = prev.file,
+                    other_shard = dirs[s].as_path()
                 )));
             }
         }
@@ -63,10 +62,10 @@ pub fn merge(q: &Questionnaire, dirs: &[PathBuf]) -> Result<Imported> {
         let offset = out.inputs.len() as u32;
         for f in &shard.inputs {
             if out.inputs.iter().any(|x| x.file == f.file) {
-                return Err(Error::Usage(format!(
-                    "file {} was imported in two shards ({}): each file belongs to one shard",
-                    f.file,
-                    dir.display()
+                return Err(Error::Usage(crate::t!(
+                    "survey-file-in-two-shards",
+                    file = f.file,
+                    shard = dir.as_path()
                 )));
             }
         }

@@ -355,44 +355,56 @@ fn write_inputs(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
 
 fn report(q: &Questionnaire, im: &Imported, rules: &[String], total: &Tally) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "# Import report: {} ({})\n", q.title, q.id);
-    let _ = writeln!(s, "Questionnaire SHA-256: `{}`\n", q.sha256);
-    let _ = writeln!(s, "| file | encoding | rows | SHA-256 |\n|---|---|---:|---|");
+    let _ = writeln!(s, "# {}\n", crate::t!("survey-import-title", title = q.title, id = q.id));
+    let sha = format!("`{}`", q.sha256);
+    let _ = writeln!(s, "{}\n", crate::t!("survey-import-sha", sha256 = sha));
+    let _ = writeln!(s, "{}\n|---|---|---:|---|", crate::t!("survey-import-files-header"));
     for f in &im.inputs {
         let _ = writeln!(s, "| {} | {} | {} | `{}` |", f.file, f.encoding, f.rows, f.sha256);
     }
     let screened: u64 = total.screened.iter().sum();
+    let check = if total.accounted() == total.rows {
+        crate::t!("survey-import-accounted")
+    } else {
+        crate::t!("survey-import-mismatch")
+    };
     let _ = writeln!(
         s,
-        "\nRows read: {}; valid {} + screened {} + rejected {} = {} ({}).\n",
-        total.rows,
-        total.valid,
-        screened,
-        total.rejected,
-        total.accounted(),
-        if total.accounted() == total.rows { "every row accounted for" } else { "MISMATCH" }
+        "\n{}\n",
+        crate::t!(
+            "survey-import-rows",
+            rows = total.rows,
+            valid = total.valid,
+            screened = screened,
+            rejected = total.rejected,
+            accounted = total.accounted(),
+            check = check
+        )
     );
-    let _ = writeln!(s, "| screening rule | rows |\n|---|---:|");
+    let _ = writeln!(s, "{}\n|---|---:|", crate::t!("survey-import-rules-header"));
     for (r, c) in rules.iter().zip(&total.screened) {
         let _ = writeln!(s, "| {r} | {c} |");
     }
     let _ = writeln!(
         s,
-        "\nPer agency (minimum valid sample {}): see `accounting.csv`; below the minimum: {}.",
-        q.minimum,
-        {
-            let below: Vec<&str> = q
-                .agencies
-                .iter()
-                .enumerate()
-                .filter(|(a, _)| im.tallies[*a].valid < q.minimum)
-                .map(|(_, x)| x.id.as_str())
-                .collect();
-            if below.is_empty() { "none".to_string() } else { below.join(", ") }
-        }
+        "\n{}",
+        crate::t!(
+            "survey-import-per-agency",
+            minimum = q.minimum,
+            below = {
+                let below: Vec<&str> = q
+                    .agencies
+                    .iter()
+                    .enumerate()
+                    .filter(|(a, _)| im.tallies[*a].valid < q.minimum)
+                    .map(|(_, x)| x.id.as_str())
+                    .collect();
+                if below.is_empty() { crate::t!("survey-import-none") } else { below.join(", ") }
+            }
+        )
     );
     if !im.rejected.is_empty() {
-        let _ = writeln!(s, "\nFirst rejected rows (all in `rejected.csv`):\n");
+        let _ = writeln!(s, "\n{}\n", crate::t!("survey-import-first-rejected"));
         for r in im.rejected.iter().take(20) {
             let _ = writeln!(s, "- {}:{}: {}", im.inputs[r.file as usize].file, r.line, r.reason);
         }

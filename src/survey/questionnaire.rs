@@ -345,7 +345,7 @@ impl Questionnaire {
         let text = std::str::from_utf8(&bytes).map_err(|e| {
             Error::at(
                 Location::line(&file, crate::util::encoding::line_of(&bytes, e.valid_up_to())),
-                "a questionnaire must be UTF-8 text",
+                crate::t!("survey-q-not-utf8"),
             )
         })?;
         let mut q = Questionnaire::parse(text, &file)?;
@@ -361,7 +361,7 @@ impl Questionnaire {
                 Some(l) => Location::line(file, l),
                 None => Location::file(file),
             };
-            Error::at(loc, format!("invalid questionnaire: {}", e.message()))
+            Error::at(loc, crate::t!("survey-q-invalid", error = e.message()))
         })?;
         validate(raw, file)
     }
@@ -411,11 +411,7 @@ fn err(file: &str, key: &str, msg: String) -> Error {
 fn validate(raw: RawQuestionnaire, file: &str) -> Result<Questionnaire> {
     let mut errors = Vec::new();
     if raw.id.trim().is_empty() {
-        errors.push(err(
-            file,
-            "id",
-            "the questionnaire id is empty: expected e.g. `shanxi-2022-social`".into(),
-        ));
+        errors.push(err(file, "id", crate::t!("survey-q-empty-id")));
     }
     let scales = validate_scales(&raw.scales, file, &mut errors);
     let (agencies, agency_by_text) = validate_agencies(&raw.agency.options, file, &mut errors);
@@ -433,7 +429,7 @@ fn validate(raw: RawQuestionnaire, file: &str) -> Result<Questionnaire> {
         errors.push(err(
             file,
             "screening.duplicates.columns",
-            "no key columns: expected e.g. [\"来自IP\"]".into(),
+            crate::t!("survey-q-no-key-columns"),
         ));
     }
     Error::collect(errors)?;
@@ -482,42 +478,36 @@ fn validate_scales(
     for (id, s) in raw {
         let key = format!("scales.{id}");
         if s.options.is_empty() {
-            errors.push(err(file, &key, "the scale has no options: expected at least one".into()));
+            errors.push(err(file, &key, crate::t!("survey-q-no-options")));
         }
         let mut options = Vec::new();
         for (i, o) in s.options.iter().enumerate() {
             if s.options[..i].iter().any(|p| p.label == o.label) {
-                errors.push(err(file, &key, format!("option `{}` appears twice", o.label)));
+                errors.push(err(file, &key, crate::t!("survey-q-option-twice", option = o.label)));
             }
             match (o.value, o.dont_know) {
                 (Some(v), false) if v >= Decimal::ZERO && v <= Decimal::ONE_HUNDRED => {}
                 (Some(v), false) => errors.push(err(
                     file,
                     &key,
-                    format!("option `{}` has value {v}: expected 0 to 100", o.label),
+                    crate::t!("survey-q-option-value", option = o.label, value = v),
                 )),
                 (None, true) => {}
                 (Some(_), true) => errors.push(err(
                     file,
                     &key,
-                    format!(
-                        "option `{}` is a don't-know option and has a value: a don't-know answer leaves the denominator, so it takes no value",
-                        o.label
-                    ),
+                    crate::t!("survey-q-dont-know-value", option = o.label),
                 )),
                 (None, false) => errors.push(err(
                     file,
                     &key,
-                    format!(
-                        "option `{}` has no value: expected `value = 0..100` or `dont_know = true`",
-                        o.label
-                    ),
+                    crate::t!("survey-q-option-no-value", option = o.label),
                 )),
             }
             options.push(ScaleOption { label: o.label.clone(), value: o.value });
         }
         if options.len() > 250 {
-            errors.push(err(file, &key, "more than 250 options: expected a rating scale".into()));
+            errors.push(err(file, &key, crate::t!("survey-q-too-many-options")));
         }
         scales.push(Scale { id: id.clone(), options, positions_confirmed: s.positions_confirmed });
     }
@@ -534,7 +524,8 @@ fn validate_agencies(
     let mut agency_by_text = HashMap::default();
     for a in raw {
         if agencies.iter().any(|p: &RatedAgency| p.id == a.id) {
-            errors.push(err(file, "agency.options", format!("agency id `{}` appears twice", a.id)));
+            let message = crate::t!("survey-q-agency-twice", agency = a.id);
+            errors.push(err(file, "agency.options", message));
         }
         let texts: &[&String] = if a.label == a.id { &[&a.label] } else { &[&a.label, &a.id] };
         for &t in texts {
@@ -544,9 +535,11 @@ fn validate_agencies(
                     errors.push(err(
                         file,
                         "agency.options",
-                        format!(
-                            "`{t}` names two agencies (`{}` and `{}`): labels must be unique, e.g. `太原市城区` rather than `城区`",
-                            other.id, a.id
+                        crate::t!(
+                            "survey-q-label-two-agencies",
+                            label = t,
+                            first = other.id,
+                            second = a.id
                         ),
                     ));
                 }
@@ -556,11 +549,7 @@ fn validate_agencies(
         agencies.push(RatedAgency { id: a.id.clone(), label: a.label.clone() });
     }
     if agencies.is_empty() {
-        errors.push(err(
-            file,
-            "agency.options",
-            "no agencies: expected the agencies being rated".into(),
-        ));
+        errors.push(err(file, "agency.options", crate::t!("survey-q-no-agencies")));
     }
     (agencies, agency_by_text)
 }
@@ -570,19 +559,20 @@ fn validate_groups(raw: &[RawGroup], file: &str, errors: &mut Vec<Error>) -> Vec
     let mut groups = Vec::new();
     for g in raw {
         if groups.iter().any(|p: &RespondentGroup| p.id == g.id || p.label == g.label) {
-            errors.push(err(file, "respondents.groups", format!("group `{}` appears twice", g.id)));
+            let message = crate::t!("survey-q-group-twice", group = g.id);
+            errors.push(err(file, "respondents.groups", message));
         }
         if g.weight <= Decimal::ZERO {
             errors.push(err(
                 file,
                 "respondents.groups",
-                format!("group `{}` has weight {}: expected a positive weight", g.id, g.weight),
+                crate::t!("survey-q-group-weight", group = g.id, weight = g.weight),
             ));
         }
         groups.push(RespondentGroup { id: g.id.clone(), label: g.label.clone(), weight: g.weight });
     }
     if groups.is_empty() || groups.len() > 250 {
-        errors.push(err(file, "respondents.groups", "expected 1 to 250 respondent groups".into()));
+        errors.push(err(file, "respondents.groups", crate::t!("survey-q-group-count")));
     }
     groups
 }
@@ -598,14 +588,10 @@ fn validate_questions(
     for q in raw {
         let key = format!("questions.{}", q.id);
         if questions.iter().any(|p: &Question| p.id == q.id) {
-            errors.push(err(file, &key, format!("question id `{}` appears twice", q.id)));
+            errors.push(err(file, &key, crate::t!("survey-q-question-twice", question = q.id)));
         }
         if q.weight <= Decimal::ZERO {
-            errors.push(err(
-                file,
-                &key,
-                format!("weight {}: expected a positive weight", q.weight),
-            ));
+            errors.push(err(file, &key, crate::t!("survey-q-question-weight", weight = q.weight)));
         }
         let scale = match scales.iter().position(|s| s.id == q.scale) {
             Some(s) => s,
@@ -613,10 +599,11 @@ fn validate_questions(
                 errors.push(err(
                     file,
                     &key,
-                    format!(
-                        "unknown scale `{}`: expected one of {}",
-                        q.scale,
-                        scales.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")
+                    crate::t!(
+                        "survey-q-unknown-scale",
+                        scale = q.scale,
+                        expected =
+                            scales.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")
                     ),
                 ));
                 0
@@ -632,11 +619,7 @@ fn validate_questions(
         });
     }
     if questions.is_empty() {
-        errors.push(err(
-            file,
-            "questions",
-            "no questions: expected at least one rated question".into(),
-        ));
+        errors.push(err(file, "questions", crate::t!("survey-q-no-questions")));
     }
     questions
 }
@@ -656,7 +639,7 @@ fn validate_straight_lining(
                 None => errors.push(err(
                     file,
                     "screening.straight_lining.questions",
-                    format!("unknown question `{id}`"),
+                    crate::t!("survey-q-unknown-question", question = id),
                 )),
             }
         }
@@ -664,11 +647,7 @@ fn validate_straight_lining(
             errors.push(err(
                 file,
                 "screening.straight_lining.min_answered",
-                format!(
-                    "{}: expected 2 to the number of listed questions ({})",
-                    s.min_answered,
-                    idx.len()
-                ),
+                crate::t!("survey-q-min-answered", value = s.min_answered, listed = idx.len()),
             ));
         }
         StraightLining { questions: idx, min_answered: s.min_answered }
@@ -729,13 +708,14 @@ below = "flag"
         assert!(Questionnaire::parse(&text, "t.toml").is_ok());
         let text = MINI.replace("label = \"乙县\", id = \"B\"", "label = \"甲县\", id = \"B\"");
         let e = Questionnaire::parse(&text, "t.toml").unwrap_err().to_string();
-        assert!(e.contains("`甲县` names two agencies"), "{e}");
+        // The library speaks Chinese unless told otherwise (the binary's tests run English).
+        assert!(e.contains("`甲县` 指向两个单位（`A` 和 `B`）"), "{e}");
     }
 
     #[test]
     fn bad_scale_reference_is_reported() {
         let text = MINI.replace("scale = \"sat\"", "scale = \"nope\"");
         let e = Questionnaire::parse(&text, "t.toml").unwrap_err().to_string();
-        assert!(e.contains("unknown scale `nope`"), "{e}");
+        assert!(e.contains("未知量表 `nope`"), "{e}");
     }
 }

@@ -85,10 +85,7 @@ impl Plan {
                 Some(i) if headers[i + 1..].iter().any(|h| h == name) => {
                     errors.push(Error::at(
                         Location::line(file, 1).with_column(name),
-                        format!(
-                            "the header names `{name}` ({what}) more than once: expected one column \
-                             of that name (rename the export's columns, e.g. prefix matrix rows)"
-                        ),
+                        crate::t!("survey-column-twice", column = name, what = what),
                     ));
                     i
                 }
@@ -96,32 +93,39 @@ impl Plan {
                 None => {
                     errors.push(Error::at(
                         Location::line(file, 1).with_column(name),
-                        format!(
-                            "the header has no column `{name}` ({what}) named by the questionnaire"
-                        ),
+                        crate::t!("survey-column-missing", column = name, what = what),
                     ));
                     0
                 }
             }
         };
-        let agency = find(&q.agency_column, "the agency rated");
-        let group = find(&q.group_column, "the respondent group");
-        let questions: Vec<usize> =
-            q.questions.iter().map(|qq| find(&qq.column, &format!("question {}", qq.id))).collect();
+        let agency = find(&q.agency_column, &crate::t!("survey-col-agency"));
+        let group = find(&q.group_column, &crate::t!("survey-col-group"));
+        let questions: Vec<usize> = q
+            .questions
+            .iter()
+            .map(|qq| find(&qq.column, &crate::t!("survey-col-question", question = qq.id)))
+            .collect();
         let seconds = q
             .screening
             .min_seconds
-            .map(|_| find(&q.seconds_column, "completion time, for min_seconds"));
+            .map(|_| find(&q.seconds_column, &crate::t!("survey-col-seconds")));
         let dups = q.screening.duplicates.as_ref();
-        let submitted =
-            dups.map(|_| find(&q.submitted_column, "submission time, for duplicate screening"));
+        let submitted = dups.map(|_| find(&q.submitted_column, &crate::t!("survey-col-submitted")));
         let keys: Vec<usize> = dups
-            .map(|d| d.columns.iter().map(|c| find(c, "a duplicate key")).collect())
+            .map(|d| d.columns.iter().map(|c| find(c, &crate::t!("survey-col-key"))).collect())
             .unwrap_or_default();
-        let attention =
-            q.screening.attention.iter().map(|a| find(&a.column, "an attention check")).collect();
-        let rater =
-            q.screening.self_rating.as_ref().map(|c| find(c, "the respondent's own agency"));
+        let attention = q
+            .screening
+            .attention
+            .iter()
+            .map(|a| find(&a.column, &crate::t!("survey-col-attention")))
+            .collect();
+        let rater = q
+            .screening
+            .self_rating
+            .as_ref()
+            .map(|c| find(c, &crate::t!("scheme-check-col-self-rating")));
         if form == AnswerForm::Number {
             for (i, qq) in q.questions.iter().enumerate() {
                 let scale = q.scale_of(i);
@@ -327,19 +331,17 @@ fn rated_by<'a>(
     let col = |i: usize| plan.headers[i].as_str();
     let raw_agency = cell(plan.agency);
     if wjx::is_blank_trimmed(raw_agency) {
-        return Err((
-            None,
-            format!("column `{}`: no agency given: expected the agency rated", col(plan.agency)),
-        ));
+        return Err((None, crate::t!("survey-no-agency", column = col(plan.agency))));
     }
     let Some(agency) = q.agency_of(raw_agency, form) else {
         return Err((
             None,
-            format!(
-                "column `{}`: unknown agency `{raw_agency}`: expected one of the questionnaire's {} agencies (label, id{})",
-                col(plan.agency),
-                q.agencies.len(),
-                if form == AnswerForm::Number { " or position" } else { "" }
+            crate::t!(
+                "survey-unknown-agency",
+                column = col(plan.agency),
+                agency = raw_agency,
+                count = q.agencies.len(),
+                form = if form == AnswerForm::Number { "number" } else { "text" }
             ),
         ));
     };
@@ -348,10 +350,11 @@ fn rated_by<'a>(
     let Some(group) = by_name.or_else(|| q.group_of(raw_group, form)) else {
         return Err((
             Some(agency as u32),
-            format!(
-                "column `{}`: unknown respondent group `{raw_group}`: expected one of {}",
-                col(plan.group),
-                q.groups.iter().map(|g| g.label.as_str()).collect::<Vec<_>>().join(", ")
+            crate::t!(
+                "survey-unknown-group",
+                column = col(plan.group),
+                group = raw_group,
+                expected = q.groups.iter().map(|g| g.label.as_str()).collect::<Vec<_>>().join(", ")
             ),
         ));
     };
@@ -372,9 +375,10 @@ fn answer_all<'a>(
         let raw = cell(c);
         let k = if wjx::is_blank_trimmed(raw) {
             if q.questions[i].required {
-                return Err(format!(
-                    "column `{}`: missing required answer to question {}",
-                    plan.headers[c], q.questions[i].id
+                return Err(crate::t!(
+                    "survey-missing-answer",
+                    column = plan.headers[c],
+                    question = q.questions[i].id
                 ));
             }
             0
@@ -416,11 +420,14 @@ fn answer(
             AnswerForm::Text => {
                 scale.options.iter().map(|o| o.label.as_str()).collect::<Vec<_>>().join(", ")
             }
-            AnswerForm::Number => format!("an option position 1 to {}", scale.options.len()),
+            AnswerForm::Number => crate::t!("survey-option-position", count = scale.options.len()),
         };
-        format!(
-            "column `{}`: answer `{raw}` to question {} is out of range: expected {expected}",
-            plan.headers[c], q.questions[i].id
+        crate::t!(
+            "survey-answer-out-of-range",
+            column = plan.headers[c],
+            answer = raw,
+            question = q.questions[i].id,
+            expected = expected
         )
     })
 }
@@ -436,10 +443,10 @@ fn times<'a>(
         match wjx::seconds(cell(c)) {
             Some(s) => seconds = Some(s),
             None => {
-                return Err(format!(
-                    "column `{}`: unparseable completion time `{}`: expected seconds like `136秒` or `136`",
-                    plan.headers[c],
-                    cell(c).trim()
+                return Err(crate::t!(
+                    "survey-bad-seconds",
+                    column = plan.headers[c],
+                    value = cell(c).trim()
                 ));
             }
         }
@@ -449,10 +456,10 @@ fn times<'a>(
         match wjx::submitted(cell(c)) {
             Some(t) => submitted = t,
             None => {
-                return Err(format!(
-                    "column `{}`: unparseable submission time `{}`: expected like `2022/06/01 14:22:55`",
-                    plan.headers[c],
-                    cell(c).trim()
+                return Err(crate::t!(
+                    "survey-bad-submitted",
+                    column = plan.headers[c],
+                    value = cell(c).trim()
                 ));
             }
         }

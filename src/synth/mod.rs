@@ -355,9 +355,8 @@ pub fn survey_through_importer(
 ) -> Result<()> {
     let several = surveys.len() > 1;
     let (mut results, mut responses) = (String::new(), String::new());
-    let mut ignore = String::from(
-        "# Written by `kaohe synth`: the raw exports the survey results were imported from.\n",
-    );
+    // The exports are kept beside their results, unread by `kaohe score`.
+    let mut ignore = String::new();
     for survey in surveys {
         let (r, v, name) = import_one(data, survey, seed, out, several)?;
         append_table(&mut results, &r);
@@ -401,10 +400,10 @@ fn import_one(
     let ids: std::collections::HashSet<&str> =
         agencies.lines().skip(1).filter_map(|l| l.split(',').next()).collect();
     if let Some(missing) = q.agencies.iter().find(|a| !ids.contains(a.id.as_str())) {
-        return Err(crate::Error::Usage(format!(
-            "{} rates agency `{}`, which this synthetic data set does not have: generate at least the agencies the questionnaire rates",
-            survey.questionnaire.display(),
-            missing.id
+        return Err(crate::Error::Usage(crate::t!(
+            "util-synth-missing-agency",
+            questionnaire = survey.questionnaire.as_path(),
+            agency = missing.id
         )));
     }
     let name = export_name(&q.id, several);

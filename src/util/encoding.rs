@@ -80,10 +80,7 @@ pub fn decode(
             Ok(s) => Ok((s.to_owned(), encoding)),
             Err(e) if forced.is_some() => Err(Error::at(
                 Location::line(file, line_of(body, e.valid_up_to())),
-                format!(
-                    "byte 0x{:02X} is not valid UTF-8 (the file was declared UTF-8; try --encoding gbk)",
-                    body[e.valid_up_to()]
-                ),
+                crate::t!("util-not-utf8-declared", byte = hex(body[e.valid_up_to()])),
             )),
             Err(_) => unreachable_utf8(body, file),
         };
@@ -94,19 +91,17 @@ pub fn decode(
     let (text, had_errors) = encoding.encoding_rs().decode_without_bom_handling(body);
     if had_errors {
         let bad = first_undecodable(body, encoding);
-        let what = if forced.is_some() {
-            format!("is not valid {}", encoding.name())
-        } else {
-            "is neither valid UTF-8 nor GB18030 (GBK)".to_string()
-        };
-        return Err(Error::at(
-            Location::line(file, line_of(body, bad)),
-            format!(
-                "byte 0x{:02X} at offset {bad} {what}: expected a UTF-8 or GB18030 text file \
-                 (use --encoding to say which)",
-                body.get(bad).copied().unwrap_or(0)
+        let byte = hex(body.get(bad).copied().unwrap_or(0));
+        let message = match forced {
+            Some(_) => crate::t!(
+                "util-undecodable-declared",
+                byte = byte,
+                offset = bad,
+                encoding = encoding.name()
             ),
-        ));
+            None => crate::t!("util-undecodable", byte = byte, offset = bad),
+        };
+        return Err(Error::at(Location::line(file, line_of(body, bad)), message));
     }
     Ok((text.into_owned(), encoding))
 }
@@ -117,11 +112,10 @@ fn unreachable_utf8(body: &[u8], file: &str) -> Result<(String, TextEncoding)> {
     let e = std::str::from_utf8(body).expect_err("only called on invalid UTF-8");
     Err(Error::at(
         Location::line(file, line_of(body, e.valid_up_to())),
-        format!(
-            "the file starts with a UTF-8 byte-order mark but byte 0x{:02X} at offset {} is not \
-             UTF-8 (a GBK file saved with a BOM?); expected UTF-8 throughout, or remove the BOM",
-            body[e.valid_up_to()],
-            e.valid_up_to() + 3
+        crate::t!(
+            "util-bom-not-utf8",
+            byte = hex(body[e.valid_up_to()]),
+            offset = e.valid_up_to() + 3
         ),
     ))
 }
@@ -143,14 +137,17 @@ fn mixed_encodings(body: &[u8], file: &str) -> Result<()> {
     let first_utf8 = prefix.find(ideograph).unwrap_or(0);
     Err(Error::at(
         Location::line(file, line_of(body, e.valid_up_to())),
-        format!(
-            "byte 0x{:02X} is not UTF-8 but line {} is UTF-8 text: the file mixes encodings \
-             (lines pasted from a GBK file into a UTF-8 one?); expected one encoding throughout \
-             (save it again as UTF-8, or use --encoding)",
-            body[e.valid_up_to()],
-            line_of(body, first_utf8)
+        crate::t!(
+            "util-mixed-encodings",
+            byte = hex(body[e.valid_up_to()]),
+            line = line_of(body, first_utf8)
         ),
     ))
+}
+
+/// A byte as messages show it: `0xB4`.
+fn hex(b: u8) -> String {
+    format!("0x{b:02X}")
 }
 
 fn detect(bytes: &[u8]) -> (TextEncoding, &[u8]) {
@@ -228,10 +225,8 @@ mod tests {
         let mut bytes = "id,name\n1,太原市\n".as_bytes().to_vec();
         bytes.extend_from_slice(b"2,\xB4\xF3\xCD\xAC\xCA\xD0\n"); // 大同市 in GBK
         let err = decode(&bytes, "m.csv", None).unwrap_err().to_string();
-        assert!(
-            err.starts_with("m.csv:3: byte 0xB4 is not UTF-8 but line 2 is UTF-8 text"),
-            "{err}"
-        );
+        // The library speaks Chinese unless told otherwise (the binary's tests run English).
+        assert!(err.starts_with("m.csv:3: 字节 0xB4 不是 UTF-8，但第 2 行是 UTF-8 文字"), "{err}");
     }
 
     #[test]
@@ -240,7 +235,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("a.csv:3:"), "{err}");
-        assert!(err.contains("byte-order mark"), "{err}");
+        assert!(err.contains("字节顺序标记（BOM）"), "{err}");
     }
 
     #[test]
@@ -248,6 +243,6 @@ mod tests {
         // 0xFF is invalid as a GB18030 lead byte and as UTF-8.
         let err = decode(b"id\n\n\xFF\xFF\n", "b.csv", None).unwrap_err().to_string();
         assert!(err.starts_with("b.csv:3:"), "{err}");
-        assert!(err.contains("neither valid UTF-8 nor GB18030"), "{err}");
+        assert!(err.contains("既不是有效的 UTF-8，也不是 GB18030"), "{err}");
     }
 }

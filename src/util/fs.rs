@@ -34,21 +34,25 @@ fn beside(path: &Path, tag: &str) -> PathBuf {
 }
 
 /// What a file that is neither a regular file, a directory nor a link is, for messages.
-fn special_kind(ft: &std::fs::FileType) -> Option<&'static str> {
+fn special_kind(ft: &std::fs::FileType) -> Option<String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if ft.is_fifo() {
-            return Some("a FIFO (named pipe)");
+            return Some(crate::t!("util-kind-fifo"));
         }
         if ft.is_socket() {
-            return Some("a socket");
+            return Some(crate::t!("util-kind-socket"));
         }
         if ft.is_block_device() || ft.is_char_device() {
-            return Some("a device");
+            return Some(crate::t!("util-kind-device"));
         }
     }
-    if ft.is_file() || ft.is_dir() || ft.is_symlink() { None } else { Some("not a regular file") }
+    if ft.is_file() || ft.is_dir() || ft.is_symlink() {
+        None
+    } else {
+        Some(crate::t!("util-kind-other"))
+    }
 }
 
 /// Create a file that did not exist, never following a link (so never opening a FIFO or device).
@@ -118,7 +122,7 @@ pub fn resolve(path: &Path) -> std::io::Result<PathBuf> {
 }
 
 fn refuse(out: &Path, why: String) -> Error {
-    Error::Usage(format!("--out {}: {why}", out.display()))
+    Error::Usage(crate::t!("util-out-refused", out = out, why = why))
 }
 
 /// A directory an output directory must keep clear of: `--out` may not be it or an ancestor of it
@@ -136,36 +140,31 @@ pub struct Keep<'a> {
 pub fn check_out_dir(out: &Path, keep: &[Keep]) -> Result<()> {
     if let Ok(m) = std::fs::symlink_metadata(out) {
         if let Some(kind) = special_kind(&m.file_type()) {
-            return Err(refuse(out, format!("is {kind}, expected a directory")));
+            return Err(refuse(out, crate::t!("util-out-special", kind = kind)));
         }
         if !out.is_dir() {
-            return Err(refuse(out, "is a file, expected a directory".into()));
+            return Err(refuse(out, crate::t!("util-out-file")));
         }
     }
     let real = resolve(out).map_err(|e| Error::io(out, e))?;
     if real.parent().is_none() {
-        return Err(refuse(out, "is the root directory; choose a directory of its own".into()));
+        return Err(refuse(out, crate::t!("util-out-root")));
     }
     let cwd = std::env::current_dir().and_then(|d| resolve(&d)).map_err(|e| Error::io(out, e))?;
-    let mut guarded = vec![("the working directory", cwd, false)];
+    let mut guarded = vec![(crate::t!("util-working-directory"), cwd, false)];
     for k in keep {
-        guarded.push((k.what, resolve(k.path).map_err(|e| Error::io(k.path, e))?, k.no_inside));
+        let path = resolve(k.path).map_err(|e| Error::io(k.path, e))?;
+        guarded.push((k.what.to_string(), path, k.no_inside));
     }
     for (what, p, no_inside) in &guarded {
         if *p == real {
-            return Err(refuse(out, format!("is {what}; choose a directory of its own")));
+            return Err(refuse(out, crate::t!("util-out-is", what = what)));
         }
         if p.starts_with(&real) {
-            return Err(refuse(
-                out,
-                format!("contains {what} ({}); choose a directory of its own", p.display()),
-            ));
+            return Err(refuse(out, crate::t!("util-out-contains", what = what, path = p)));
         }
         if *no_inside && real.starts_with(p) {
-            return Err(refuse(
-                out,
-                format!("is inside {what} ({}), which may hold only inputs", p.display()),
-            ));
+            return Err(refuse(out, crate::t!("util-out-inside", what = what, path = p)));
         }
     }
     Ok(())
@@ -262,10 +261,7 @@ fn copy_tree(out: &Path, from: &Path, to: &Path) -> Result<()> {
         let (src, dst) = (e.path(), to.join(e.file_name()));
         let ty = e.file_type().map_err(|e| Error::io(&src, e))?;
         if let Some(kind) = special_kind(&ty) {
-            return Err(Error::Usage(format!(
-                "{}: is {kind}; an output directory may hold only files and directories",
-                src.display()
-            )));
+            return Err(Error::Usage(crate::t!("util-copy-special", path = src, kind = kind)));
         }
         if ty.is_dir() {
             copy_tree(out, &src, &dst)?;
@@ -286,7 +282,7 @@ fn copy_link(src: &Path, dst: &Path) -> Result<()> {
 
 #[cfg(not(unix))]
 fn copy_link(src: &Path, _: &Path) -> Result<()> {
-    Err(Error::Usage(format!("{}: links in an output directory are not supported", src.display())))
+    Err(Error::Usage(crate::t!("util-links-unsupported", path = src)))
 }
 
 #[cfg(target_os = "linux")]
@@ -445,12 +441,10 @@ mod tests {
         // SAFETY: a valid NUL-terminated path.
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
         let err = commit_dir(&out, |_| Ok(())).unwrap_err();
+        // The library speaks Chinese unless told otherwise (the binary's tests run English).
         assert_eq!(
             err.to_string(),
-            format!(
-                "{}: is a FIFO (named pipe); an output directory may hold only files and directories",
-                fifo.display()
-            )
+            format!("{}：是命名管道（FIFO）；输出目录中只能有文件和目录", fifo.display())
         );
         assert_eq!(names(dir.path()), vec!["out"]);
     }

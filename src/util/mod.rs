@@ -10,6 +10,7 @@ pub(crate) mod encoding;
 pub(crate) mod fs;
 pub(crate) mod hash;
 pub mod i18n;
+pub mod suggest;
 pub mod table;
 pub mod term;
 

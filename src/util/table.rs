@@ -72,7 +72,11 @@ impl Table {
 
     /// The location of a cell, for messages.
     pub fn at(&self, row: &Row, col: usize) -> Location {
-        let name = self.headers.get(col).cloned().unwrap_or_else(|| format!("column {}", col + 1));
+        let name = self
+            .headers
+            .get(col)
+            .cloned()
+            .unwrap_or_else(|| crate::t!("util-column-number", column = col + 1));
         Location::line(&self.file, row.line).with_column(name)
     }
 
@@ -96,37 +100,27 @@ pub mod limits {
     pub const MAX_ROWS: usize = 5_000_000;
 }
 
-fn check_width(cells: usize, file: &str, line: u64) -> Result<()> {
+pub(crate) fn check_width(cells: usize, file: &str, line: u64) -> Result<()> {
     if cells > limits::MAX_COLUMNS {
         return Err(Error::at(
             Location::line(file, line),
-            format!(
-                "{cells} columns: an input table may have at most {} (is this the right file?)",
-                limits::MAX_COLUMNS
-            ),
+            crate::t!("util-too-many-columns", columns = cells, max = limits::MAX_COLUMNS),
         ));
     }
     Ok(())
 }
 
-fn check_row(cells: &[String], file: &str, line: u64, rows: usize) -> Result<()> {
+pub(crate) fn check_row(cells: &[String], file: &str, line: u64, rows: usize) -> Result<()> {
     if let Some((i, c)) = cells.iter().enumerate().find(|(_, c)| c.len() > limits::MAX_CELL_BYTES) {
         return Err(Error::at(
-            Location::line(file, line).with_column(format!("column {}", i + 1)),
-            format!(
-                "a cell of {} bytes: cells may have at most {} bytes",
-                c.len(),
-                limits::MAX_CELL_BYTES
-            ),
+            Location::line(file, line).with_column(crate::t!("util-column-number", column = i + 1)),
+            crate::t!("util-cell-too-long", bytes = c.len(), max = limits::MAX_CELL_BYTES),
         ));
     }
     if rows >= limits::MAX_ROWS {
         return Err(Error::at(
             Location::line(file, line),
-            format!(
-                "more than {} data rows: an input table may have at most that many",
-                limits::MAX_ROWS
-            ),
+            crate::t!("util-too-many-rows", max = limits::MAX_ROWS),
         ));
     }
     Ok(())
@@ -140,10 +134,7 @@ pub fn read_table(path: &Path, display: &str, forced: Option<TextEncoding>) -> R
     if size > limits::MAX_FILE_BYTES {
         return Err(Error::at(
             Location::file(display),
-            format!(
-                "the file has {size} bytes: an input table may have at most {} (survey exports go through `kaohe survey import`, which streams)",
-                limits::MAX_FILE_BYTES
-            ),
+            crate::t!("util-file-too-big", bytes = size, max = limits::MAX_FILE_BYTES),
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
@@ -160,10 +151,7 @@ pub fn read_table(path: &Path, display: &str, forced: Option<TextEncoding>) -> R
 /// Parse CSV bytes (any supported encoding) into a table.
 pub fn parse_csv(bytes: &[u8], file: &str, forced: Option<TextEncoding>) -> Result<Table> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::at(
-            Location::line(file, 1),
-            "the file is empty: expected a header row and data rows",
-        ));
+        return Err(Error::at(Location::line(file, 1), crate::t!("util-empty-file")));
     }
     let utf16 = matches!(forced, Some(TextEncoding::Utf16Le | TextEncoding::Utf16Be))
         || (forced.is_none()
@@ -179,15 +167,11 @@ pub fn parse_csv(bytes: &[u8], file: &str, forced: Option<TextEncoding>) -> Resu
         let offset = text.find('\0').unwrap_or(0);
         return Err(Error::at(
             Location::line(file, encoding::line_of(text.as_bytes(), offset)),
-            "the file contains a NUL byte: expected a text (CSV) file",
+            crate::t!("util-nul-byte"),
         ));
     }
     if let Some(line) = unterminated_quote(text.as_bytes()) {
-        return Err(Error::at(
-            Location::line(file, line),
-            "a quoted value opened on this line is never closed: expected a closing `\"` \
-             (the file was cut short, or a quote inside a value is not doubled as `\"\"`)",
-        ));
+        return Err(Error::at(Location::line(file, line), crate::t!("util-quote-not-closed")));
     }
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
@@ -200,7 +184,8 @@ pub fn parse_csv(bytes: &[u8], file: &str, forced: Option<TextEncoding>) -> Resu
             Ok(true) => {}
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
-                return Err(Error::at(Location::line(file, line), format!("malformed CSV: {e}")));
+                let message = crate::t!("util-malformed-csv", error = e.to_string());
+                return Err(Error::at(Location::line(file, line), message));
             }
         }
         let line = record.position().map(|p| record_line(text.as_bytes(), p)).unwrap_or(0);
@@ -216,21 +201,15 @@ pub fn parse_csv(bytes: &[u8], file: &str, forced: Option<TextEncoding>) -> Resu
                 if cells.len() != h.len() {
                     return Err(Error::at(
                         Location::line(file, line),
-                        format!(
-                            "this row has {} fields but the header has {}: expected one field per column \
-                             (an unquoted comma inside a value?)",
-                            cells.len(),
-                            h.len()
-                        ),
+                        crate::t!("util-row-width", fields = cells.len(), width = h.len()),
                     ));
                 }
                 rows.push(Row { line, cells });
             }
         }
     }
-    let headers = headers.ok_or_else(|| {
-        Error::at(Location::line(file, 1), "the file has no header row: expected column names")
-    })?;
+    let headers =
+        headers.ok_or_else(|| Error::at(Location::line(file, 1), crate::t!("util-no-header")))?;
     check_duplicate_headers(&headers, file)?;
     Ok(Table {
         file: file.to_string(),
@@ -262,15 +241,11 @@ fn check_long_runs(bytes: &[u8], file: &str) -> Result<()> {
                     if !quoted {
                         // Without a quote in the file so far (a quoted value may span lines),
                         // commas count columns exactly.
-                        at = at.with_column(format!("column {column}"));
+                        at = at.with_column(crate::t!("util-column-number", column = column));
                     }
                     return Err(Error::at(
                         at,
-                        format!(
-                            "a cell of more than {limit} bytes: cells may have at most {} bytes \
-                             (is this a CSV file?)",
-                            limits::MAX_CELL_BYTES
-                        ),
+                        crate::t!("util-run-too-long", limit = limit, max = limits::MAX_CELL_BYTES),
                     ));
                 }
             }
@@ -322,12 +297,12 @@ pub fn record_line(text: &[u8], pos: &csv::Position) -> u64 {
     line
 }
 
-fn check_duplicate_headers(headers: &[String], file: &str) -> Result<()> {
+pub(crate) fn check_duplicate_headers(headers: &[String], file: &str) -> Result<()> {
     for (i, h) in headers.iter().enumerate() {
         if !h.is_empty() && headers[..i].iter().any(|p| p.eq_ignore_ascii_case(h)) {
             return Err(Error::at(
                 Location::line(file, 1).with_column(h.clone()),
-                format!("column `{h}` appears twice in the header: expected unique column names"),
+                crate::t!("util-duplicate-column", column = h),
             ));
         }
     }
@@ -339,13 +314,16 @@ fn check_duplicate_headers(headers: &[String], file: &str) -> Result<()> {
 fn read_spreadsheet(path: &Path, file: &str) -> Result<Table> {
     check_unpacked_size(path, file)?;
     let mut workbook = calamine::open_workbook_auto(path).map_err(|e| {
-        Error::at(Location::file(file), format!("cannot open as a spreadsheet: {e}"))
+        Error::at(Location::file(file), crate::t!("util-not-spreadsheet", error = e.to_string()))
     })?;
-    let sheet = workbook.sheet_names().first().cloned().ok_or_else(|| {
-        Error::at(Location::file(file), "the workbook has no sheets: expected one sheet of rows")
-    })?;
+    let sheet = workbook
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| Error::at(Location::file(file), crate::t!("util-no-sheets")))?;
     let range = workbook.worksheet_range(&sheet).map_err(|e| {
-        Error::at(Location::file(file), format!("cannot read sheet `{sheet}`: {e}"))
+        let error = e.to_string();
+        Error::at(Location::file(file), crate::t!("util-bad-sheet", sheet = sheet, error = error))
     })?;
     check_formulas(&mut workbook, &sheet, &range, file)?;
     let start_row = range.start().map(|(r, _)| r).unwrap_or(0) as u64;
@@ -364,12 +342,8 @@ fn read_spreadsheet(path: &Path, file: &str) -> Result<Table> {
             Some(_) => rows.push(Row { line, cells }),
         }
     }
-    let headers = headers.ok_or_else(|| {
-        Error::at(
-            Location::line(file, 1),
-            "the sheet is empty: expected a header row and data rows",
-        )
-    })?;
+    let headers =
+        headers.ok_or_else(|| Error::at(Location::line(file, 1), crate::t!("util-empty-sheet")))?;
     check_duplicate_headers(&headers, file)?;
     // Spreadsheet rows are as wide as the used range: trim trailing unnamed columns.
     let width = headers.iter().rposition(|h| !h.is_empty()).map(|p| p + 1).unwrap_or(0);
@@ -378,9 +352,7 @@ fn read_spreadsheet(path: &Path, file: &str) -> Result<Table> {
         if row.cells[width..].iter().any(|c| !c.is_empty()) {
             return Err(Error::at(
                 Location::line(file, row.line),
-                format!(
-                    "this row has values beyond the {width} named columns: expected a header for every column"
-                ),
+                crate::t!("util-beyond-named-columns", width = width),
             ));
         }
         row.cells.truncate(width);
@@ -391,14 +363,14 @@ fn read_spreadsheet(path: &Path, file: &str) -> Result<Table> {
 /// An .xlsx or .ods is a zip archive: the sizes its central directory declares must add up to at
 /// most [`limits::MAX_FILE_BYTES`] unpacked, checked before anything is unpacked (a 0.6 MB file
 /// may unpack to 600 MiB). An .xls is not a zip and is held by the file-size limit alone.
-fn check_unpacked_size(path: &Path, file: &str) -> Result<()> {
+pub(crate) fn check_unpacked_size(path: &Path, file: &str) -> Result<()> {
     let mut magic = [0u8; 4];
     let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     if std::io::Read::read_exact(&mut f, &mut magic).is_err() || &magic != b"PK\x03\x04" {
         return Ok(()); // not a zip: calamine says what it is not
     }
     let mut archive = zip::ZipArchive::new(f).map_err(|e| {
-        Error::at(Location::file(file), format!("cannot open as a spreadsheet: {e}"))
+        Error::at(Location::file(file), crate::t!("util-not-spreadsheet", error = e.to_string()))
     })?;
     let mut total: u64 = 0;
     for i in 0..archive.len() {
@@ -408,11 +380,7 @@ fn check_unpacked_size(path: &Path, file: &str) -> Result<()> {
     if total > limits::MAX_FILE_BYTES {
         return Err(Error::at(
             Location::file(file),
-            format!(
-                "the workbook unpacks to {total} bytes: an input table may have at most {} \
-                 (is this the right file?)",
-                limits::MAX_FILE_BYTES
-            ),
+            crate::t!("util-unpacks-too-big", bytes = total, max = limits::MAX_FILE_BYTES),
         ));
     }
     Ok(())
@@ -420,7 +388,7 @@ fn check_unpacked_size(path: &Path, file: &str) -> Result<()> {
 
 /// A formula cell whose workbook saved no value for it (written by a program, never opened and
 /// saved in Excel) would read as empty: refuse it, naming the cell (`awards.xlsx!B7`).
-fn check_formulas<RS: std::io::Read + std::io::Seek>(
+pub(crate) fn check_formulas<RS: std::io::Read + std::io::Seek>(
     workbook: &mut calamine::Sheets<RS>,
     sheet: &str,
     values: &calamine::Range<Data>,
@@ -436,10 +404,7 @@ fn check_formulas<RS: std::io::Read + std::io::Seek>(
         if matches!(values.get_value((r as u32, c as u32)), None | Some(Data::Empty)) {
             return Err(Error::at(
                 Location::file(format!("{file}!{}{}", column_name(c), r + 1)),
-                format!(
-                    "the formula `={formula}` has no saved value: expected values (open the file \
-                     in Excel and save it, or paste the column as values)"
-                ),
+                crate::t!("util-formula-without-value", formula = formula.as_str()),
             ));
         }
     }
@@ -515,7 +480,7 @@ mod tests {
         assert_eq!(unterminated_quote(b"id,e\n1,x\n2,\"cut"), Some(3));
         assert_eq!(unterminated_quote(b"id,e\n1,\"x\"\"\n2,y\n"), Some(2));
         let err = parse_csv(b"id,e\n1,\"x\n2,y\n", "q.csv", None).unwrap_err().to_string();
-        assert!(err.starts_with("q.csv:2: a quoted value opened on this line is never closed"));
+        assert!(err.starts_with("q.csv:2: 此行开始的带引号的值没有结束"), "{err}");
     }
 
     #[test]
@@ -524,7 +489,7 @@ mod tests {
         bytes.resize(bytes.len() + 2 * limits::MAX_CELL_BYTES + 3, b'x');
         let err = parse_csv(&bytes, "h.csv", None).unwrap_err().to_string();
         // A quote before it: the column is not named (commas in quotes would miscount it).
-        assert!(err.starts_with("h.csv:2: a cell of more than 131074 bytes"), "{err}");
+        assert!(err.starts_with("h.csv:2: 单元格超过 131074 字节"), "{err}");
         let at_limit = [b"id\n".to_vec(), vec![b'x'; limits::MAX_CELL_BYTES]].concat();
         assert_eq!(parse_csv(&at_limit, "l.csv", None).unwrap().rows[0].cells[0].len(), 65536);
     }
@@ -532,6 +497,6 @@ mod tests {
     #[test]
     fn empty_file_is_an_error() {
         let err = parse_csv(b"", "e.csv", None).unwrap_err().to_string();
-        assert!(err.starts_with("e.csv:1:") && err.contains("empty"), "{err}");
+        assert!(err.starts_with("e.csv:1:") && err.contains("空"), "{err}");
     }
 }

@@ -33,6 +33,7 @@ pub fn report() -> &'static Path {
             .arg(&dir)
             .args(["--title", TITLE, "--issuer", ISSUER, "--date", DATE])
             .env("CI", "1")
+            .env_remove("KAOHE_LANG") // Chinese, as a user runs it
             .assert()
             .success();
         dir

@@ -139,6 +139,7 @@ pub fn run_result_scaled(scale: usize) -> RunResult {
     let surveys = survey_rows(&agencies);
     RunResult {
         engine_version: "0.1.0".into(),
+        lang: kaohe::util::i18n::Lang::En,
         scheme,
         agencies,
         inputs: vec![

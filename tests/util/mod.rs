@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use assert_cmd::Command;
+
+pub mod chromium;
 use rust_decimal::Decimal;
 
 pub fn repo() -> PathBuf {

@@ -25,13 +25,14 @@ pub struct AgencyVsGroup {
 /// The result line of an agency chart: `总分 86.83 · 等次 良好`, and what decided the grade when
 /// not the points alone (a veto, or the grade quota).
 pub fn verdict(a: &crate::score::result::AgencyResult, decimals: u32) -> String {
-    let mut v = format!("总分 {} · 等次 {}", super::fmt_points(a.total, decimals), a.grade);
+    let total = super::fmt_points(a.total, decimals);
+    let mut v = crate::t!("report-chart-verdict", total = total, grade = a.grade);
     if let Some(veto) = &a.veto {
-        v.push_str(&format!("（由一票否决决定：{}）", veto.name));
+        v.push_str(&crate::t!("report-chart-verdict-veto", veto = veto.name));
     } else if a.demoted_by_quota {
-        v.push_str("（因等次名额所限下调）");
+        v.push_str(&crate::t!("report-chart-verdict-quota"));
     } else {
-        v.push_str("（按得分）");
+        v.push_str(&crate::t!("report-chart-verdict-points"));
     }
     v
 }
@@ -114,7 +115,7 @@ impl Chart for AgencyVsGroup {
         format!("agency-{}", slug(&self.agency_id))
     }
     fn title(&self) -> String {
-        format!("{}与{}各维度得分率", self.label, self.group_name)
+        crate::t!("report-chart-agency-title", agency = self.label, group = self.group_name)
     }
     fn size(&self) -> (u32, u32) {
         ((200 + 130 * self.dimensions.len() as u32).min(super::PAGE_WIDTH), 470)
@@ -155,7 +156,7 @@ impl Chart for AgencyVsGroup {
         super::house_mesh(&mut mesh, s)
             .disable_x_mesh()
             .x_labels(0)
-            .y_desc("得分率（%）")
+            .y_desc(crate::t!("report-chart-rate-axis"))
             .draw()?;
         let own_color = series_color(0);
         let pct = |d: Decimal| f(d) * 100.0;
@@ -194,7 +195,7 @@ impl Chart for AgencyVsGroup {
                 }
                 None => {
                     chart.draw_series(std::iter::once(Text::new(
-                        "不适用",
+                        crate::t!("report-chart-not-applicable"),
                         (x, 50.0),
                         text_at(12.0, s, HPos::Center, VPos::Center),
                     )))?;
@@ -203,9 +204,9 @@ impl Chart for AgencyVsGroup {
         }
         let (lx, ly) = chart.backend_coord(&(0.0, 111.0));
         let legend = [
-            ("本单位".to_string(), Key::Dot(own_color)),
-            ("组内最低—最高".to_string(), Key::Box(RGBColor(200, 200, 200))),
-            ("组内均值".to_string(), Key::Line(BLACK)),
+            (crate::t!("report-chart-own"), Key::Dot(own_color)),
+            (crate::t!("report-chart-group-range"), Key::Box(RGBColor(200, 200, 200))),
+            (crate::t!("report-chart-group-mean"), Key::Line(BLACK)),
         ];
         draw_legend(root, (lx + px(12.0, s) as i32, ly), &legend, (3, 130.0), s)?;
         Ok(())

@@ -86,7 +86,10 @@ impl Chart for Change {
         super::part_name(format!("change-{}", slug(&self.group_id)), self.part)
     }
     fn title(&self) -> String {
-        super::part_title(format!("{}：与上年相比", self.group_name), self.part)
+        super::part_title(
+            crate::t!("report-chart-change-title", group = self.group_name),
+            self.part,
+        )
     }
     fn size(&self) -> (u32, u32) {
         (super::PAGE_WIDTH, (FIXED + ROW * self.labels.len() as f64).round() as u32)
@@ -110,7 +113,7 @@ impl Chart for Change {
         super::house_mesh(&mut mesh, s)
             .disable_y_mesh()
             .disable_y_axis()
-            .x_desc("总分（空心：上年，实心：本年）")
+            .x_desc(crate::t!("report-chart-change-axis"))
             .draw()?;
         draw_row_labels(root, &chart, x_min, &self.labels, s)?;
         let (up, down, same) = (RGBColor(26, 152, 80), RGBColor(215, 48, 39), RGBColor(90, 90, 90));
@@ -143,11 +146,19 @@ impl Chart for Change {
                     let d = fmt_points(now - p, self.decimals);
                     let sign = if now > p { "+" } else { "" };
                     match self.ranks[k] {
-                        (Some(was), is) if was != is => format!("{sign}{d}，名次 {was}→{is}"),
+                        (Some(was), is) if was != is => {
+                            let change = format!("{sign}{d}");
+                            crate::t!(
+                                "report-chart-change-rank",
+                                change = change,
+                                was = was,
+                                now = is
+                            )
+                        }
                         _ => format!("{sign}{d}"),
                     }
                 }
-                None => "上年无".to_string(),
+                None => crate::t!("report-chart-change-new"),
             };
             let right = prev.map(|p| f(p).max(now_x)).unwrap_or(now_x);
             chart.draw_series(std::iter::once(

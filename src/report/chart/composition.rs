@@ -20,7 +20,9 @@ const ROW: f64 = 22.0;
 /// Height of title and axis, without the legend.
 const FIXED: f64 = 120.0;
 /// What the two components that are not earned points mean, under the legend.
-const NOTE: &str = "折算：按适用满分换算到总分的增减；否决/调整：一票否决封顶、下限与取整";
+fn note() -> String {
+    crate::t!("report-chart-composition-note")
+}
 
 pub struct Composition {
     group_id: String,
@@ -40,7 +42,13 @@ pub struct Composition {
 impl Composition {
     pub fn new(view: &GroupView<'_>, dimensions: &[DimensionSummary]) -> Self {
         let mut components: Vec<String> = dimensions.iter().map(|d| d.name.clone()).collect();
-        components.extend(["折算", "加分", "减分", "回头看", "否决/调整"].map(String::from));
+        components.extend([
+            crate::t!("report-chart-rescale"),
+            crate::t!("report-chart-bonus"),
+            crate::t!("report-chart-penalty"),
+            crate::t!("report-chart-lookback"),
+            crate::t!("report-chart-veto-adjustment"),
+        ]);
         let points = view
             .agencies
             .iter()
@@ -134,7 +142,10 @@ impl Chart for Composition {
         super::part_name(format!("composition-{}", slug(&self.group_id)), self.part)
     }
     fn title(&self) -> String {
-        super::part_title(format!("{}：得分构成", self.group_name), self.part)
+        super::part_title(
+            crate::t!("report-chart-composition-title", group = self.group_name),
+            self.part,
+        )
     }
     fn size(&self) -> (u32, u32) {
         let legend = LEGEND_ROW * (self.legend_rows() + 1) as f64;
@@ -154,7 +165,7 @@ impl Chart for Composition {
             .labels
             .iter()
             .zip(&self.vetoed)
-            .map(|(l, v)| if *v { format!("{l}（否决）") } else { l.clone() })
+            .map(|(l, v)| if *v { crate::t!("report-chart-vetoed", label = l) } else { l.clone() })
             .collect();
         let legend_h = LEGEND_ROW * (self.legend_rows() + 1) as f64;
         let mut chart = ChartBuilder::on(root)
@@ -188,7 +199,7 @@ impl Chart for Composition {
         let top = h as i32 - px(legend_h, s) as i32;
         draw_legend(root, (px(14.0, s) as i32, top), &legend, (LEGEND_PER_ROW, 195.0), s)?;
         root.draw(&Text::new(
-            NOTE,
+            note(),
             (px(14.0, s) as i32, top + px(LEGEND_ROW * self.legend_rows() as f64, s) as i32),
             super::text_at(
                 super::MIN_TEXT,

@@ -71,7 +71,7 @@ impl Chart for Distribution {
         "distribution".into()
     }
     fn title(&self) -> String {
-        "各组总分分布与等次区间".into()
+        crate::t!("report-chart-distribution-title")
     }
     fn size(&self) -> (u32, u32) {
         ((220 + 200 * self.groups.len() as u32).min(super::PAGE_WIDTH), (560.0 + LEGEND) as u32)
@@ -105,7 +105,11 @@ impl Chart for Distribution {
             .y_label_area_size(px(56.0, s))
             .build_cartesian_2d(0f64..m as f64, y_min..y_max)?;
         let mut mesh = chart.configure_mesh();
-        super::house_mesh(&mut mesh, s).disable_x_mesh().x_labels(0).y_desc("总分").draw()?;
+        super::house_mesh(&mut mesh, s)
+            .disable_x_mesh()
+            .x_labels(0)
+            .y_desc(crate::t!("report-chart-total"))
+            .draw()?;
         for (g, (_, bands, dots)) in self.groups.iter().enumerate() {
             let (x0, x1) = (g as f64 + 0.08, g as f64 + 0.92);
             // Bands: from each band's minimum up to the next better band's minimum.
@@ -143,7 +147,7 @@ impl Chart for Distribution {
                     BLACK.stroke_width(px(2.0, s).max(1)),
                 )))?;
                 chart.draw_series(std::iter::once(Text::new(
-                    format!("均值 {mean:.2}"),
+                    crate::t!("report-chart-mean", mean = format!("{mean:.2}")),
                     (g as f64 + 0.8, mean),
                     text_at(12.0, s, HPos::Left, VPos::Center),
                 )))?;
@@ -168,7 +172,7 @@ impl Distribution {
             .enumerate()
             .map(|(b, (name, _))| (name.clone(), Key::Dot(grade_color(Some(b), bands.len()))))
             .collect();
-        entries.push(("否决".into(), Key::Dot(grade_color(None, bands.len()))));
+        entries.push((crate::t!("report-chart-veto"), Key::Dot(grade_color(None, bands.len()))));
         let (_, h) = root.dim_in_pixel();
         let y = h as i32 - px(LEGEND, s) as i32 + px(super::LEGEND_ROW / 2.0, s) as i32;
         let column = (f64::from(super::PAGE_WIDTH) - 28.0) / entries.len().max(1) as f64;
@@ -183,7 +187,7 @@ impl Distribution {
         super::draw_legend(
             root,
             (px(14.0, s) as i32, y + px(super::LEGEND_ROW, s) as i32),
-            &[("空心：等次由名额限制或一票否决决定（颜色为最终等次）".into(), ring)],
+            &[(crate::t!("report-chart-distribution-ring"), ring)],
             (1, 500.0),
             s,
         )?;

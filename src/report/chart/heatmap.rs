@@ -107,7 +107,10 @@ impl Chart for Heatmap {
         super::part_name(format!("heatmap-{}", slug(&self.group_id)), self.part)
     }
     fn title(&self) -> String {
-        super::part_title(format!("{}：各维度得分率", self.group_name), self.part)
+        super::part_title(
+            crate::t!("report-chart-heatmap-title", group = self.group_name),
+            self.part,
+        )
     }
     fn size(&self) -> (u32, u32) {
         let header = HEADER_LINE * self.header_lines().len() as f64;
@@ -148,7 +151,7 @@ impl Chart for Heatmap {
             for (j, r) in row.iter().enumerate() {
                 let (color, label) = match r {
                     Some(r) => (rate_color(f(*r)), format!("{:.0}%", f(*r) * 100.0)),
-                    None => (RGBColor(215, 215, 215), "不适用".to_string()),
+                    None => (RGBColor(215, 215, 215), crate::t!("report-chart-not-applicable")),
                 };
                 chart.draw_series(std::iter::once(Rectangle::new(
                     [(j as f64 + 0.02, y - 0.46), (j as f64 + 0.98, y + 0.46)],

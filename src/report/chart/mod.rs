@@ -132,7 +132,7 @@ pub fn part_name(name: String, part: Part) -> String {
 /// A chart title with its part: `县(市、区)：总分排名（第2部分/共3部分）`.
 pub fn part_title(title: String, part: Part) -> String {
     match part {
-        Some((k, of)) => format!("{title}（第{k}部分/共{of}部分）"),
+        Some((k, of)) => crate::t!("report-chart-part", title = title, part = k, parts = of),
         None => title,
     }
 }

@@ -105,7 +105,10 @@ impl Chart for Ranking {
         super::part_name(format!("ranking-{}", slug(&self.group_id)), self.part)
     }
     fn title(&self) -> String {
-        super::part_title(format!("{}：总分排名", self.group_name), self.part)
+        super::part_title(
+            crate::t!("report-chart-ranking-title", group = self.group_name),
+            self.part,
+        )
     }
     fn size(&self) -> (u32, u32) {
         (super::PAGE_WIDTH, (FIXED + ROW * self.rows.len() as f64).round() as u32)
@@ -135,7 +138,11 @@ impl Chart for Ranking {
             .y_label_area_size(px(super::label_area(&labels), s))
             .build_cartesian_2d(0f64..x_max, 0f64..n as f64 + 0.8)?;
         let mut mesh = chart.configure_mesh();
-        super::house_mesh(&mut mesh, s).disable_y_mesh().disable_y_axis().x_desc("总分").draw()?;
+        super::house_mesh(&mut mesh, s)
+            .disable_y_mesh()
+            .disable_y_axis()
+            .x_desc(crate::t!("report-chart-total"))
+            .draw()?;
         draw_row_labels(root, &chart, 0.0, &labels, s)?;
 
         chart.draw_series(self.rows.iter().enumerate().map(|(k, r)| {
@@ -165,10 +172,10 @@ impl Chart for Ranking {
         for (k, r) in self.rows.iter().enumerate() {
             let mut label = format!("{}  {}", fmt_points(r.total, self.decimals), r.grade);
             if r.demoted {
-                label.push_str("（名额所限）");
+                label.push_str(&crate::t!("report-chart-quota"));
             }
             if let Some(v) = &r.veto {
-                label.push_str(&format!("（否决：{v}）"));
+                label.push_str(&crate::t!("report-chart-veto-named", veto = v));
             }
             let (w, h) = root.estimate_text_size(&label, &style)?;
             let (dx, pad) = (px(5.0, s) as i32, px(2.0, s) as i32);

@@ -20,8 +20,15 @@ const DECIMALS: u32 = 2;
 const OK: RGBColor = RGBColor(0, 114, 178);
 const BELOW: RGBColor = RGBColor(150, 150, 150);
 const MEAN: RGBColor = RGBColor(60, 60, 60);
-const BELOW_NOTE: &str = "样本量不足";
-const NO_RESULT: &str = "无调查结果";
+/// After the values of a result below the minimum sample: 样本量不足.
+fn below_note() -> String {
+    crate::t!("report-chart-below-minimum")
+}
+
+/// In place of an agency's row when it has no survey result: 无调查结果.
+fn no_result() -> String {
+    crate::t!("report-chart-no-result")
+}
 
 pub struct Satisfaction {
     name: String,
@@ -61,7 +68,7 @@ impl Row {
             t.push_str(&format!("  n={n}"));
         }
         if self.below_minimum {
-            t.push_str(&format!("  {BELOW_NOTE}"));
+            t.push_str(&format!("  {}", below_note()));
         }
         t
     }
@@ -149,12 +156,15 @@ impl Satisfaction {
 
     fn legend(&self) -> Vec<(String, Key)> {
         let mut l = vec![
-            ("满意度指数".to_string(), Key::Dot(OK)),
-            ("95%置信区间".to_string(), Key::Line(OK)),
-            (format!("组内均值 {}", fmt_points(self.mean, DECIMALS)), Key::Dash(MEAN)),
+            (crate::t!("report-chart-satisfaction-index"), Key::Dot(OK)),
+            (crate::t!("report-chart-satisfaction-ci"), Key::Line(OK)),
+            (
+                crate::t!("report-chart-group-mean-value", mean = fmt_points(self.mean, DECIMALS)),
+                Key::Dash(MEAN),
+            ),
         ];
         if self.rows.iter().any(|r| r.below_minimum) {
-            l.push((format!("{BELOW_NOTE}（灰色空心）"), Key::Ring(BELOW)));
+            l.push((crate::t!("report-chart-below-minimum-key"), Key::Ring(BELOW)));
         }
         l
     }
@@ -190,7 +200,7 @@ impl Chart for Satisfaction {
     fn title(&self) -> String {
         let survey = self.survey.as_deref().unwrap_or_default();
         super::part_title(
-            format!("{}：{survey}满意度指数及95%置信区间", self.group_name),
+            crate::t!("report-chart-satisfaction-title", group = self.group_name, survey = survey),
             self.part,
         )
     }
@@ -203,7 +213,7 @@ impl Chart for Satisfaction {
             self.rows.iter().flat_map(|r| [r.label.clone(), r.value_text()]).collect();
         l.extend(self.missing.iter().cloned());
         if !self.missing.is_empty() {
-            l.push(NO_RESULT.to_string());
+            l.push(no_result());
         }
         l.extend(self.legend().into_iter().map(|e| e.0));
         l.push(self.title());
@@ -228,7 +238,7 @@ impl Chart for Satisfaction {
         super::house_mesh(&mut mesh, s)
             .disable_y_mesh()
             .disable_y_axis()
-            .x_desc("满意度指数")
+            .x_desc(crate::t!("report-chart-satisfaction-index"))
             .draw()?;
         // Rows on an axis 0..lines; the space above is the legend's.
         draw_row_labels(root, &chart, x_min, &labels, s)?;
@@ -283,7 +293,7 @@ impl Chart for Satisfaction {
         let grey = value_style.color(&BELOW);
         for k in self.rows.len()..lines {
             let (bx, by) = chart.backend_coord(&(x_min, row_center(k, lines)));
-            root.draw(&Text::new(NO_RESULT, (bx + px(8.0, s) as i32, by), grey.clone()))?;
+            root.draw(&Text::new(no_result(), (bx + px(8.0, s) as i32, by), grey.clone()))?;
         }
         // The legend on a white ground above the rows, so the grid does not run through it.
         chart.draw_series(std::iter::once(Rectangle::new(

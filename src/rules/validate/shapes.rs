@@ -14,6 +14,7 @@ use crate::rules::raw::{
 use crate::rules::scheme::{
     BonusGate, Group, Late, Quota, Redistribute, ShareRounding, Threshold, VetoRank,
 };
+use crate::t;
 
 /// `[scheme] veto_rank`: score (default), last or unranked.
 pub(super) fn veto_rank(c: &mut Checker<'_>, h: &RawHeader) -> VetoRank {
@@ -26,11 +27,7 @@ pub(super) fn veto_rank(c: &mut Checker<'_>, h: &RawHeader) -> VetoRank {
 pub(super) fn group_total(c: &mut Checker<'_>, g: &RawGroup, scheme_total: Decimal) -> Decimal {
     let Some(t) = &g.total else { return scheme_total };
     if *t.get_ref() <= Decimal::ZERO {
-        c.err(
-            t,
-            "group.total",
-            format!("total is {}: expected a positive number of points", t.get_ref()),
-        );
+        c.err(t, "group.total", t!("rules-group-total", value = t.get_ref()));
     }
     *t.get_ref()
 }
@@ -78,9 +75,7 @@ pub(super) fn check_maxima(
     if !any_own {
         c.err_file(
             "scheme.total",
-            format!(
-                "the top-level indicators' maxima add up to {root_sum} but scheme.total is {scheme_total}: expected them to be equal"
-            ),
+            t!("rules-scheme-total-2", root_sum = root_sum, scheme_total = scheme_total),
         );
         return;
     }
@@ -97,9 +92,11 @@ pub(super) fn check_maxima(
         .collect();
     c.err_file(
         "scheme.total",
-        format!(
-            "the top-level maxima add up to {root_sum} over the file and, per group, {}: expected the file's sum to equal scheme.total {scheme_total}, or each group's sum its own total",
-            detail.join(", ")
+        t!(
+            "rules-scheme-total-3",
+            root_sum = root_sum,
+            detail = detail.join(", "),
+            scheme_total = scheme_total
         ),
     );
 }
@@ -108,29 +105,21 @@ pub(super) fn check_maxima(
 pub(super) fn quota(c: &mut Checker<'_>, b: &RawGrade) -> Option<Quota> {
     if b.max_share.is_none() {
         if let Some(r) = &b.share_rounding {
-            c.err(r, "group.grade.share_rounding", "`share_rounding` without max_share");
+            c.err(r, "group.grade.share_rounding", t!("rules-group-grade-share-rounding"));
         }
         if let Some(m) = &b.min_count {
-            c.err(m, "group.grade.min_count", "`min_count` without max_share");
+            c.err(m, "group.grade.min_count", t!("rules-group-grade-min-count"));
         }
     }
     match (&b.max_share, b.max_count) {
         (Some(_), Some(_)) => {
-            c.err(
-                &b.name,
-                "group.grade",
-                "both max_share and max_count: expected at most one quota",
-            );
+            c.err(&b.name, "group.grade", t!("rules-group-grade-3"));
             None
         }
         (Some(s), None) => {
             let v = *s.get_ref();
             if v <= Decimal::ZERO || v > Decimal::ONE {
-                c.err(
-                    s,
-                    "group.grade.max_share",
-                    format!("max_share {v}: expected a share in (0, 1], e.g. 0.3 for 30%"),
-                );
+                c.err(s, "group.grade.max_share", t!("rules-group-grade-max-share", value = v));
             }
             let words = [
                 ("floor", ShareRounding::Floor),
@@ -153,19 +142,15 @@ pub(super) fn quota(c: &mut Checker<'_>, b: &RawGrade) -> Option<Quota> {
 pub(super) fn late(c: &mut Checker<'_>, d: &RawDeadline) -> Late {
     let ways = [d.late_share.is_some(), d.late_per_month.is_some(), d.late_per_block.is_some()];
     if ways.iter().filter(|w| **w).count() > 1 {
-        c.err(
-            &d.due,
-            "deadline",
-            "more than one of late_share, late_per_month, late_per_block: expected one way to price late work",
-        );
+        c.err(&d.due, "deadline", t!("rules-deadline"));
         return Late::Zero;
     }
     if let Some(b) = &d.block_days {
         if *b.get_ref() == 0 {
-            c.err(b, "deadline.block_days", "0: expected a block of at least 1 day");
+            c.err(b, "deadline.block_days", t!("rules-deadline-block-days"));
         }
         if d.late_per_block.is_none() {
-            c.err(b, "deadline.block_days", "`deadline.block_days` without late_per_block");
+            c.err(b, "deadline.block_days", t!("rules-deadline-block-days-2"));
         }
     }
     let min_share = |c: &mut Checker<'_>| {
@@ -194,17 +179,13 @@ pub(super) fn late(c: &mut Checker<'_>, d: &RawDeadline) -> Late {
 
 fn positive(c: &mut Checker<'_>, p: &Spanned<Decimal>, key: &str, per: &str) {
     if *p.get_ref() <= Decimal::ZERO {
-        c.err(p, key, format!("{}: expected positive points per {per} late", p.get_ref()));
+        c.err(p, key, t!("rules-value-6", value = p.get_ref(), per = per));
     }
 }
 
 fn no_min_share(c: &mut Checker<'_>, d: &RawDeadline) {
     if let Some(m) = &d.late_min_share {
-        c.err(
-            m,
-            "deadline.late_min_share",
-            "late_min_share without late_per_month or late_per_block",
-        );
+        c.err(m, "deadline.late_min_share", t!("rules-deadline-late-min-share"));
     }
 }
 
@@ -215,7 +196,7 @@ pub(super) fn veto_sets(c: &mut Checker<'_>, v: &RawVeto) -> bool {
     if let Some(m) = &v.score_mode
         && v.score.is_none()
     {
-        c.err(m, "veto.score_mode", "`veto.score_mode` without score");
+        c.err(m, "veto.score_mode", t!("rules-veto-score-mode"));
     }
     set
 }
@@ -231,38 +212,26 @@ pub(super) fn bonus_gate(
     let g = raw?.gate.as_ref()?;
     let gate = g.get_ref();
     if gate.sum_of.is_empty() {
-        c.err(
-            g,
-            "bonus.gate.sum_of",
-            "empty sum_of: expected the ids of the parts whose points open the bonus",
-        );
+        c.err(g, "bonus.gate.sum_of", t!("rules-bonus-gate-sum-of"));
     }
     let mut nodes = Vec::new();
     for id in &gate.sum_of {
         match index.get(id.as_str()) {
             Some(&n) => nodes.push(n),
-            None => {
-                c.err(g, "bonus.gate.sum_of", format!("`{id}` is not an indicator id in this file"))
-            }
+            None => c.err(g, "bonus.gate.sum_of", t!("rules-bonus-gate-sum-of-2", id = id)),
         }
     }
     let (bound, inclusive) = match (gate.at_least, gate.above) {
         (Some(b), None) => (b, true),
         (None, Some(b)) => (b, false),
         _ => {
-            c.err(g, "bonus.gate", "expected exactly one of at_least or above");
+            c.err(g, "bonus.gate", t!("rules-bonus-gate"));
             return None;
         }
     };
     let most: Decimal = nodes.iter().map(|&n| *indicators[n].max.get_ref()).sum();
     if nodes.len() == gate.sum_of.len() && (bound > most || (!inclusive && bound == most)) {
-        c.err(
-            g,
-            "bonus.gate",
-            format!(
-                "{bound} is beyond the named parts' maxima {most}: the bonus could never count"
-            ),
-        );
+        c.err(g, "bonus.gate", t!("rules-bonus-gate-2", bound = bound, most = most));
     }
     Some(BonusGate { nodes, bound, inclusive })
 }
@@ -276,15 +245,11 @@ pub(super) fn veto_indicator(
 ) -> Option<usize> {
     let id = v.indicator.as_ref()?;
     if v.score.is_some() {
-        c.err(id, "veto", format!("a veto on indicator `{}` cannot also set or cap the total: expected grade = \"…\" or nothing besides indicator", id.get_ref()));
+        c.err(id, "veto", t!("rules-veto-2", id = id.get_ref()));
     }
     let n = index.get(id.get_ref().as_str()).copied();
     if n.is_none() {
-        c.err(
-            id,
-            "veto.indicator",
-            format!("`{}` is not an indicator id in this file", id.get_ref()),
-        );
+        c.err(id, "veto.indicator", t!("rules-veto-indicator", id = id.get_ref()));
     }
     n
 }
@@ -301,14 +266,7 @@ pub(super) fn thresholds(
         let th = t.get_ref();
         let max = *ind.max.get_ref();
         if th.min <= Decimal::ZERO || th.min > max {
-            c.err(
-                t,
-                "threshold.min",
-                format!(
-                    "{} is outside (0, {max}]: expected a minimum within the node's points",
-                    th.min
-                ),
-            );
+            c.err(t, "threshold.min", t!("rules-threshold-min", min = th.min, max = max));
         }
         let named =
             |g: &&Group| ind.groups.is_empty() || ind.groups.iter().any(|x| x.get_ref() == &g.id);
@@ -318,11 +276,11 @@ pub(super) fn thresholds(
                 c.err(
                     t,
                     "threshold.grade",
-                    format!(
-                        "grade `{}` is not a grade of group `{}`: expected one of {}",
-                        th.grade,
-                        g.id,
-                        names.join(", ")
+                    t!(
+                        "rules-threshold-grade",
+                        grade = th.grade,
+                        id = g.id,
+                        names = names.join(", ")
                     ),
                 );
             }
@@ -341,14 +299,7 @@ pub(super) fn lookback_kinds(
     let Some(l) = raw else { return };
     for k in &l.kinds {
         if let Some(line) = kind_lines.get(k.get_ref()) {
-            c.err(
-                k,
-                "lookback.kinds",
-                format!(
-                    "`{}` is priced on line {line}: list only kinds this scheme no longer prices",
-                    k.get_ref()
-                ),
-            );
+            c.err(k, "lookback.kinds", t!("rules-lookback-kinds", k = k.get_ref(), line = line));
         }
     }
 }
@@ -369,14 +320,7 @@ pub(super) fn redistribute(
         ];
         let how = keyword(c, Some(r), "redistribute", "", &words, None);
         if children[node].is_empty() {
-            c.err(
-                r,
-                "redistribute",
-                format!(
-                    "`redistribute` on item `{}`: expected it on an indicator with children",
-                    ind.id.get_ref()
-                ),
-            );
+            c.err(r, "redistribute", t!("rules-redistribute", id = ind.id.get_ref()));
         } else if let Some(how) = how {
             out.insert(node, how);
         }
@@ -395,15 +339,11 @@ pub(super) fn bonus_to(
     match index.get(to.get_ref().as_str()) {
         Some(n) if roots.contains(n) => Some(*n),
         Some(_) => {
-            c.err(to, "bonus.to", format!("`{}` is not a top-level indicator", to.get_ref()));
+            c.err(to, "bonus.to", t!("rules-bonus-to", to = to.get_ref()));
             None
         }
         None => {
-            c.err(
-                to,
-                "bonus.to",
-                format!("`{}` is not an indicator id in this file", to.get_ref()),
-            );
+            c.err(to, "bonus.to", t!("rules-bonus-to-2", to = to.get_ref()));
             None
         }
     }
