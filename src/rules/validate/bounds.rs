@@ -44,7 +44,7 @@ pub fn check(scheme: &Scheme) -> Result<()> {
         let redistribution = path_redistribution(scheme, i);
         let own = own.max(points * mean_weight(scheme, i));
         let reach = own.max(points * weights * redistribution * rescale);
-        if !(reach <= LIMIT) {
+        if reach.is_nan() || reach > LIMIT {
             errors.push(Error::at(
                 Location::line(scheme.source.clone(), node.line),
                 crate::t!(
