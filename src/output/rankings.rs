@@ -138,9 +138,9 @@ pub fn to_csv_in(run: &RunResult, lang: Lang) -> Result<Vec<u8>> {
     let mut buf = vec![0xEF, 0xBB, 0xBF];
     {
         let mut w = crate::util::csv_out::Writer::from_writer(&mut buf);
-        w.write_record(&header_in(run, lang)).expect("write to memory");
+        w.write_record(header_in(run, lang)).expect("write to memory");
         for a in &run.agencies {
-            w.write_record(&record_in(run, a, lang)).expect("write to memory");
+            w.write_record(record_in(run, a, lang)).expect("write to memory");
         }
         w.flush().expect("write to memory");
     }

@@ -142,7 +142,7 @@ mod tests {
 
     #[test]
     fn an_unknown_key_or_value_suggests_the_closest() {
-        crate::util::i18n::set_lang(crate::util::i18n::Lang::En);
+        crate::util::i18n::set_thread_lang(Some(crate::util::i18n::Lang::En));
         let key =
             super::unknown_name("unknown field `bassis`, expected one of `id`, `basis`, `max`");
         let key = key.unwrap();

@@ -1400,6 +1400,7 @@ mod tests {
     /// line and the words expected (the messages docs/rules.md lists).
     #[test]
     fn unknown_keywords_name_the_words_expected() {
+        crate::util::i18n::set_thread_lang(Some(crate::util::i18n::Lang::En));
         let rules = std::fs::read_to_string(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scoring-rules/shanxi-2022.toml"),
         )

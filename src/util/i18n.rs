@@ -98,8 +98,23 @@ pub fn set_lang(lang: Lang) {
     );
 }
 
-/// The language messages are written in.
+thread_local! {
+    static THREAD_LANG: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// Choose the language of messages made on this thread only (`None`: the process's again). For
+/// tests, which run side by side on threads of one process: a test that asserts English text sets
+/// it for its own thread and cannot change the language of a test running beside it. Work handed
+/// to other threads (rayon) speaks the process's language.
+pub fn set_thread_lang(lang: Option<Lang>) {
+    THREAD_LANG.with(|l| l.set(lang));
+}
+
+/// The language messages are written in: this thread's if one was chosen, else the process's.
 pub fn lang() -> Lang {
+    if let Some(lang) = THREAD_LANG.with(|l| l.get()) {
+        return lang;
+    }
     match LANG.load(Ordering::Relaxed) {
         1 => Lang::En,
         _ => Lang::Zh,
