@@ -27,6 +27,7 @@ fn failing_checks(files: &[PathBuf]) -> Vec<String> {
     for f in files {
         let out = Command::cargo_bin("kaohe")
             .expect("binary built")
+            .env("KAOHE_LANG", "en")
             .arg("check")
             .arg(f)
             .output()
@@ -168,8 +169,13 @@ fn rejected(text: &str, key: &str, words: &str) {
     let dir = tempfile::tempdir().expect("temp dir");
     let f = dir.path().join("bad.toml");
     std::fs::write(&f, text).expect("write");
-    let out =
-        Command::cargo_bin("kaohe").expect("binary").arg("check").arg(&f).output().expect("runs");
+    let out = Command::cargo_bin("kaohe")
+        .expect("binary")
+        .env("KAOHE_LANG", "en")
+        .arg("check")
+        .arg(&f)
+        .output()
+        .expect("runs");
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{key}: exit status, stderr {err}");
     assert!(err.contains("bad.toml") && err.contains(key) && err.contains(words), "{key}: {err}");
