@@ -118,7 +118,7 @@ fn a_veto_is_named_by_the_scheme_in_chinese() {
     findings.push_str(&format!("{}\n", cells.join(",")));
     w.write("findings.csv", findings.as_bytes());
     for (mut cmd, name, flag) in [
-        (kaohe_zh(), "考核材料弄虚作假", ["是", "否"]),
+        (kaohe_zh(), "考核材料弄虚作假(得分定为59分)", ["是", "否"]),
         (kaohe(), "false-material", ["true", "false"]),
     ] {
         cmd.arg("score").arg(rules()).arg("--data").arg(w.data()).arg("--out").arg(w.out());

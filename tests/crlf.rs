@@ -47,12 +47,12 @@ impl Endings {
 
 const VARIANTS: [Endings; 3] = [Endings::Crlf, Endings::CrlfNoFinal, Endings::LfNoFinal];
 
-/// Every .csv of the bundled example, converted, into `dir`.
+/// Every .csv of the bundled example and its ignore list, converted, into `dir`.
 fn write_example(dir: &Path, endings: Endings) {
     std::fs::create_dir_all(dir).unwrap();
     for e in std::fs::read_dir(repo().join("examples/shanxi-2022")).unwrap() {
         let p = e.unwrap().path();
-        if p.extension().is_some_and(|x| x == "csv") {
+        if p.extension().is_some_and(|x| x == "csv" || x == "txt") {
             let bytes = std::fs::read(&p).unwrap();
             std::fs::write(dir.join(p.file_name().unwrap()), endings.apply(&bytes)).unwrap();
         }
@@ -136,7 +136,7 @@ fn survey_import(tmp: &Path, endings: Endings) -> Vec<(String, String)> {
     let dir = tmp.join(format!("{endings:?}"));
     let export = dir.join("in");
     std::fs::create_dir_all(&export).unwrap();
-    let lf = std::fs::read(repo().join("examples/shanxi-2022/survey-export.csv")).unwrap();
+    let lf = std::fs::read(repo().join("examples/survey-exports/shanxi-2022-social.csv")).unwrap();
     std::fs::write(export.join("survey-export.csv"), endings.apply(&lf)).unwrap();
     // Run from the variant's folder with relative paths: the outputs name the export as given.
     kaohe()

@@ -224,7 +224,7 @@ fn every_directory_writing_command_refuses_the_same_outs() {
     let mut survey = kaohe();
     survey
         .args(["survey", "import", "surveys/shanxi-2022-social.toml"])
-        .arg(repo().join("examples/shanxi-2022/survey-export.csv"))
+        .arg(repo().join("examples/survey-exports/shanxi-2022-social.csv"))
         .arg("--out")
         .arg(&f);
     refused(&w, &mut survey, &is_file);
@@ -237,7 +237,7 @@ fn survey_merge_into_one_of_its_shards_is_refused() {
     let mut import = kaohe();
     import
         .args(["survey", "import", "surveys/shanxi-2022-social.toml"])
-        .arg(w.data().join("survey-export.csv"))
+        .arg(repo().join("examples/survey-exports/shanxi-2022-social.csv"))
         .arg("--out")
         .arg(&shard);
     let (code, _, stderr) = run(&mut import);

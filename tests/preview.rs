@@ -180,13 +180,21 @@ fn has_token(text: &str, id: &str) -> bool {
 }
 
 fn numbers(text: &str) -> BTreeSet<String> {
+    // Digits inside a word (`AY70AY` of an embedded font's base64, `D5`) are not a number shown.
+    let in_word = |c: char| c.is_ascii_alphabetic() || c == '+' || c == '/';
     let mut out = BTreeSet::new();
     let mut cur = String::new();
+    let (mut prev, mut glued) = (' ', false);
     for c in text.chars().chain(std::iter::once(' ')) {
         if c.is_ascii_digit() || (c == '.' && !cur.is_empty()) {
+            if cur.is_empty() {
+                glued = in_word(prev);
+            }
             cur.push(c);
         } else if !cur.is_empty() {
-            if let Ok(d) = cur.trim_end_matches('.').parse::<rust_decimal::Decimal>() {
+            if glued || in_word(c) {
+                cur.clear();
+            } else if let Ok(d) = cur.trim_end_matches('.').parse::<rust_decimal::Decimal>() {
                 out.insert(
                     d.round_dp_with_strategy(
                         2,
@@ -198,6 +206,7 @@ fn numbers(text: &str) -> BTreeSet<String> {
             }
             cur.clear();
         }
+        prev = c;
     }
     out
 }

@@ -192,8 +192,8 @@ fn scores_json_carries_the_survey_rows_and_their_intervals() {
     std::fs::write(
         data.join("survey.csv"),
         "agency,survey,index,ci_low,ci_high,n,n_eff,below_minimum\n\
-         140200,shanxi-2022-social,61.5,58.25,64.75,70,66.5,false\n\
-         140100,shanxi-2022-social,88.1,,,9,,true\n",
+         140200,shanxi-2022-public,61.5,58.25,64.75,70,66.5,false\n\
+         140100,shanxi-2022-public,88.1,,,9,,true\n",
     )
     .unwrap();
     let out = dir.path().join("out");
@@ -217,7 +217,7 @@ fn scores_json_carries_the_survey_rows_and_their_intervals() {
     assert!(s[0]["ci_low"].is_null() && s[0]["ci_high"].is_null());
     assert_eq!((s[0]["n"].as_u64(), s[0]["below_minimum"].as_bool()), (Some(9), Some(true)));
     assert_eq!(s[1]["agency_id"], "140200");
-    assert_eq!(s[1]["survey"], "shanxi-2022-social");
+    assert_eq!(s[1]["survey"], "shanxi-2022-public");
     assert_eq!(dec(&s[1]["ci_low"]), Decimal::from_str("58.25").unwrap());
     assert_eq!(dec(&s[1]["ci_high"]), Decimal::from_str("64.75").unwrap());
     assert_eq!((s[1]["n"].as_u64(), s[1]["below_minimum"].as_bool()), (Some(70), Some(false)));

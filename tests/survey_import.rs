@@ -315,7 +315,7 @@ fn survey_index_is_the_weighted_mean_of_responses_csv() {
         .env("KAOHE_LANG", "en")
         .args(["survey", "import"])
         .arg(root.join("surveys/shanxi-2022-social.toml"))
-        .arg(root.join("examples/shanxi-2022/survey-export.csv"))
+        .arg(root.join("examples/survey-exports/shanxi-2022-social.csv"))
         .arg("--out")
         .arg(out.path())
         .assert()
@@ -363,15 +363,16 @@ fn gbk_export_spanning_many_blocks_matches_utf8() {
     // The bundled export (2.2 MB) re-encoded as GBK is read in several blocks, each decoded on
     // its own: the statistics must not change.
     let root = &util::repo();
-    let text =
-        std::fs::read_to_string(root.join("examples/shanxi-2022/survey-export.csv")).unwrap();
+    let text = std::fs::read_to_string(root.join("examples/survey-exports/shanxi-2022-social.csv"))
+        .unwrap();
     let (gbk, _, bad) = encoding_rs::GBK.encode(&text);
     assert!(!bad);
     let dir = tempfile::tempdir().unwrap();
     let gbk_path = dir.path().join("export-gbk.csv");
     std::fs::write(&gbk_path, &gbk).unwrap();
     let q = root.join("surveys/shanxi-2022-social.toml");
-    for (file, out) in [(root.join("examples/shanxi-2022/survey-export.csv"), "u"), (gbk_path, "g")]
+    for (file, out) in
+        [(root.join("examples/survey-exports/shanxi-2022-social.csv"), "u"), (gbk_path, "g")]
     {
         Command::cargo_bin("kaohe")
             .unwrap()

@@ -15,7 +15,7 @@ fn shanxi_export_matches_independent_computation() {
         .env("KAOHE_LANG", "en")
         .args(["survey", "import"])
         .arg(repo().join("surveys/shanxi-2022-social.toml"))
-        .arg(repo().join("examples/shanxi-2022/survey-export.csv"))
+        .arg(repo().join("examples/survey-exports/shanxi-2022-social.csv"))
         .arg("--out")
         .arg(out.path())
         .assert()
@@ -53,8 +53,9 @@ fn bundled_export_is_reproducible_from_its_seed() {
         .success();
     assert!(
         std::fs::read(&file).unwrap()
-            == std::fs::read(repo().join("examples/shanxi-2022/survey-export.csv")).unwrap(),
-        "examples/shanxi-2022/survey-export.csv is `kaohe survey synth surveys/shanxi-2022-social.toml --rows 12000 --seed 2022`"
+            == std::fs::read(repo().join("examples/survey-exports/shanxi-2022-social.csv"))
+                .unwrap(),
+        "examples/survey-exports/shanxi-2022-social.csv is `kaohe survey synth surveys/shanxi-2022-social.toml --rows 12000 --seed 2022`"
     );
 }
 

@@ -223,7 +223,7 @@ fn bundled_example_every_count_and_share() {
     let dir = tempfile::tempdir().unwrap();
     let (imp, out) = (dir.path().join("import"), dir.path().join("report"));
     let q = repo().join("surveys/shanxi-2022-social.toml");
-    import(&q, &repo().join("examples/shanxi-2022/survey-export.csv"), &imp);
+    import(&q, &repo().join("examples/survey-exports/shanxi-2022-social.csv"), &imp);
     report(&q, &imp, &out, "96");
 
     // The accounting equals the independent re-implementation's totals (independent.py).

@@ -281,7 +281,7 @@ fn an_unknown_sheet_is_refused_with_the_closest_name() {
 
 #[test]
 fn a_formula_without_a_saved_value_is_refused_naming_the_cell() {
-    // The corpus workbook of issue 11 (one sheet, `awards`, D3 `=1+1` with no saved value), given
+    // The corpus workbook of issue 11 (one sheet, `awards`, D2 `=1+1` with no saved value), given
     // as the whole data set: its sheet is named by the kind's English name.
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("考核数据.xlsx");
@@ -291,7 +291,7 @@ fn a_formula_without_a_saved_value_is_refused_naming_the_cell() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert_eq!(
         err.trim_end(),
-        "error: 考核数据.xlsx!awards!D3: the formula `=1+1` has no saved value: expected values \
+        "error: 考核数据.xlsx!awards!D2: the formula `=1+1` has no saved value: expected values \
          (open the file in Excel and save it, or paste the column as values)"
     );
 }

@@ -21,8 +21,10 @@ pub struct SynthArgs {
     pub out: PathBuf,
     /// Draw the survey results through a synthetic questionnaire export and the survey importer
     /// (writes survey-export.csv; survey.csv and survey-responses.csv are the importer's output).
+    /// Repeat for several questionnaires: each export is survey-export-<id>.csv, listed in
+    /// kaohe-ignore.txt.
     #[arg(long, value_name = "QUESTIONNAIRE")]
-    pub survey: Option<PathBuf>,
+    pub survey: Vec<PathBuf>,
     /// Responses in the synthetic survey export (1 to 10000000).
     #[arg(long, default_value_t = 12_000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
     pub survey_rows: u64,
@@ -40,14 +42,21 @@ pub fn run(args: &SynthArgs) -> crate::Result<()> {
         &scheme,
         &crate::synth::SynthConfig { agencies: args.agencies, seed: args.seed },
     );
-    if let Some(q) = &args.survey {
-        let survey = crate::synth::SurveySynth { questionnaire: q.clone(), rows: args.survey_rows };
-        crate::synth::survey_through_importer(&mut data, &survey, args.seed, &args.out)?;
-        let path = args.out.join("survey-export.csv");
-        println!(
-            "{}",
-            crate::t!("cli-wrote-rows", rows = format!("{:>8}", args.survey_rows), path = path)
-        );
+    if !args.survey.is_empty() {
+        let surveys: Vec<crate::synth::SurveySynth> = args
+            .survey
+            .iter()
+            .map(|q| crate::synth::SurveySynth { questionnaire: q.clone(), rows: args.survey_rows })
+            .collect();
+        crate::synth::survey_through_importer(&mut data, &surveys, args.seed, &args.out)?;
+        for q in &args.survey {
+            let id = crate::survey::questionnaire::Questionnaire::load(q)?.id;
+            let path = args.out.join(crate::synth::export_name(&id, args.survey.len() > 1));
+            println!(
+                "{}",
+                crate::t!("cli-wrote-rows", rows = format!("{:>8}", args.survey_rows), path = path)
+            );
+        }
     }
     crate::synth::write(&data, &args.out)?;
     for (name, text) in &data.files {

@@ -92,7 +92,7 @@ fn headline(p: &Preview) -> Table {
         vec![vec![
             dp(a.total, n),
             grade,
-            format!("{} / {}", a.rank, p.group_size),
+            format!("{} / {}", crate::score::result::shown_rank(a.rank), p.group_size),
             next_grade,
             next_rank,
         ]],
@@ -134,7 +134,7 @@ fn scenario(blocks: &mut Vec<Block>, p: &Preview, sc: &Scenario) {
             label.to_string(),
             dp(total, n),
             grade.to_string(),
-            format!("{rank} / {}", p.group_size),
+            format!("{} / {}", crate::score::result::shown_rank(rank), p.group_size),
         ]
     };
     blocks.push(Block::Table(table(

@@ -27,7 +27,7 @@ fn scenario_text(s: &mut String, p: &Preview, sc: &Scenario) {
             "preview-text-official",
             total = format!("{:>7}", dp(a.total, n)),
             grade = a.grade,
-            rank = a.rank,
+            rank = crate::score::result::shown_rank(a.rank),
             size = p.group_size
         )
     );
@@ -38,7 +38,7 @@ fn scenario_text(s: &mut String, p: &Preview, sc: &Scenario) {
             "preview-text-assumed",
             total = format!("{:>7}", dp(sc.total, n)),
             grade = sc.grade,
-            rank = sc.rank,
+            rank = crate::score::result::shown_rank(sc.rank),
             size = p.group_size,
             change =
                 if delta.is_sign_negative() { dp(delta, n) } else { format!("+{}", dp(delta, n)) }
@@ -260,7 +260,7 @@ fn headline(h: &mut String, p: &Preview) {
         header_row(&headline_titles()),
         dp(a.total, n),
         esc(&a.grade),
-        a.rank,
+        crate::score::result::shown_rank(a.rank),
         p.group_size,
         esc(&next_grade),
         esc(&next_rank),
@@ -331,12 +331,12 @@ fn scenario_html(h: &mut String, p: &Preview, sc: &Scenario) {
         crate::t!("preview-official"),
         dp(a.total, n),
         esc(&a.grade),
-        a.rank,
+        crate::score::result::shown_rank(a.rank),
         p.group_size,
         crate::t!("preview-assumed"),
         dp(sc.total, n),
         esc(&sc.grade),
-        sc.rank,
+        crate::score::result::shown_rank(sc.rank),
         p.group_size
     );
     if !sc.removed.is_empty() {

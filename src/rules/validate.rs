@@ -13,6 +13,7 @@ use super::scheme::*;
 use crate::error::{Error, Location, Result};
 use crate::t;
 
+mod bounds;
 mod shapes;
 
 /// Converts byte spans in the rules text to line numbers.
@@ -89,7 +90,7 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
     let cases = super::case::cases(raw.cases, &c.src, &mut c.errors);
     Error::collect(c.errors)?;
     let groups = resolve_tie_breaks(groups, &raw.groups, &raw.indicators, &shape.roots);
-    Ok(Scheme {
+    let scheme = Scheme {
         id: h.id.clone(),
         title: h.title.clone(),
         basis: h.basis.clone(),
@@ -114,7 +115,10 @@ pub fn validate(raw: RawScheme, src: Source<'_>, sha256: String) -> Result<Schem
         cases,
         source: c.src.file.to_string(),
         sha256,
-    })
+    };
+    // What `kaohe score` could not compute for some input is refused here (issue 11 class 3).
+    bounds::check(&scheme)?;
+    Ok(scheme)
 }
 
 /// The indicator tree's shape, as each indicator's checks need it.
@@ -1412,7 +1416,7 @@ mod tests {
         // The header is checked in the first round, the indicators in the second.
         let e = error("floor = \"dimension\"", "floor = \"dimensions\"");
         let want = unknown("floor ", "dimensions", "item, dimension", "none");
-        assert!(e.contains(&format!("r.toml:23: `scheme.floor`: {want}")), "{e}");
+        assert!(e.contains(&format!("r.toml:36: `scheme.floor`: {want}")), "{e}");
         let e = error("rescale = \"proportional\"", "rescale = \"scaled\"");
         let want = unknown("rescale ", "scaled", "proportional", "none");
         assert!(e.contains(&format!("`scheme.rescale`: {want}")), "{e}");

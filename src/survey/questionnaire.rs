@@ -162,6 +162,17 @@ struct RawScreening {
     straight_lining: Option<RawStraight>,
     #[serde(default)]
     attention: Vec<RawAttention>,
+    #[serde(default)]
+    self_rating: Option<RawSelfRating>,
+}
+
+/// A mutual rating among agencies (部门互评): the column naming the respondent's own agency, by
+/// the same labels (or ids) as the agency rated. A response rating the respondent's own agency is
+/// screened `self-rating`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSelfRating {
+    column: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -297,6 +308,9 @@ pub struct Screening {
     pub duplicates: Option<Duplicates>,
     pub straight_lining: Option<StraightLining>,
     pub attention: Vec<Attention>,
+    /// The column naming the respondent's own agency, when an agency's rating of itself is
+    /// screened (mutual rating).
+    pub self_rating: Option<String>,
 }
 
 /// A validated questionnaire.
@@ -445,6 +459,7 @@ fn validate(raw: RawQuestionnaire, file: &str) -> Result<Questionnaire> {
                 .into_iter()
                 .map(|a| Attention { id: a.id, column: a.column.trim().to_string(), pass: a.pass })
                 .collect(),
+            self_rating: raw.screening.self_rating.map(|s| s.column.trim().to_string()),
         },
         seconds_column: raw.metadata.seconds_column.trim().to_string(),
         submitted_column: raw.metadata.submitted_column.trim().to_string(),

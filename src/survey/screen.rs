@@ -6,7 +6,9 @@
 //! 1. rejections: the row's width; the agency (missing or unknown); the respondent group; each
 //!    question's answer (not an option, or a required answer missing); the completion time when a
 //!    minimum is set (unparseable); the submission time when duplicates are screened;
-//! 2. per-row screening rules: `min-seconds`, each `attention:<id>`, `straight-lining`;
+//! 2. per-row screening rules: `self-rating` (a mutual rating's respondent rating their own
+//!    agency, when the questionnaire names the respondent's agency column), `min-seconds`, each
+//!    `attention:<id>`, `straight-lining`;
 //! 3. `duplicate`, by [`Dedup`], among rows that passed all else: `keep = "first"` keeps the
 //!    earliest submission (ties: the earlier row in file order), `"latest"` the latest (ties: the
 //!    later row);
@@ -28,6 +30,11 @@ pub fn rule_names(q: &Questionnaire) -> Vec<String> {
     v.push("straight-lining".into());
     v.push("no-rated-answer".into());
     v.push("duplicate".into());
+    // Last, and only when configured, so that other questionnaires' rule indices and reports
+    // stay as they were.
+    if q.screening.self_rating.is_some() {
+        v.push("self-rating".into());
+    }
     v
 }
 
@@ -47,6 +54,8 @@ pub struct Plan {
     /// Per key column: is it 来自IP (whose `(place)` suffix is not part of the key)?
     key_is_ip: Vec<bool>,
     attention: Vec<usize>,
+    /// The respondent's own agency (mutual rating), when an agency's rating of itself is screened.
+    rater: Option<usize>,
     /// Group labels and ids, in group order (label i and id i both mean group i).
     group_names: Labels,
     headers: Vec<String>,
@@ -112,6 +121,11 @@ impl Plan {
             .iter()
             .map(|a| find(&a.column, &crate::t!("survey-col-attention")))
             .collect();
+        let rater = q
+            .screening
+            .self_rating
+            .as_ref()
+            .map(|c| find(c, &crate::t!("scheme-check-col-self-rating")));
         if form == AnswerForm::Number {
             for (i, qq) in q.questions.iter().enumerate() {
                 let scale = q.scale_of(i);
@@ -167,6 +181,7 @@ impl Plan {
             submitted,
             keys,
             attention,
+            rater,
             headers,
             values,
             labels,
@@ -183,6 +198,7 @@ impl Plan {
         v.extend(self.submitted);
         v.extend(&self.keys);
         v.extend(&self.attention);
+        v.extend(self.rater);
         v.sort_unstable();
         v.dedup();
         v
@@ -282,6 +298,11 @@ pub fn classify<'a>(
         Ok(t) => t,
         Err(reason) => return refused(answers, reason),
     };
+    let own = plan.rater.and_then(|c| q.agency_of(cell(c), plan.form)) == Some(agency);
+    if own {
+        answers.truncate(start);
+        return Outcome::Screened { agency: agency as u32, rule: self_rating_rule(q) };
+    }
     if let Some(rule) = screened_by(q, plan, cell, &answers[start..], seconds, den > 0) {
         answers.truncate(start);
         return Outcome::Screened { agency: agency as u32, rule };
@@ -514,6 +535,11 @@ fn dedup_key<'a>(plan: &Plan, cell: &dyn Fn(usize) -> &'a str, agency: usize) ->
 /// The index of the `duplicate` rule in [`rule_names`].
 pub fn duplicate_rule(q: &Questionnaire) -> u16 {
     (3 + q.screening.attention.len()) as u16
+}
+
+/// The index of the `self-rating` rule in [`rule_names`] (present only when configured).
+pub fn self_rating_rule(q: &Questionnaire) -> u16 {
+    duplicate_rule(q) + 1
 }
 
 /// A hasher for keys that are already hashes.

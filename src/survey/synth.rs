@@ -27,6 +27,9 @@ const ALL_DONT_KNOW: f64 = 0.005;
 const BAD_ANSWER: f64 = 0.002;
 const BAD_AGENCY: f64 = 0.001;
 const MISSING: f64 = 0.001;
+/// In a mutual rating (questionnaire with `self_rating`), the share of respondents rating their
+/// own agency.
+const SELF_RATING: f64 = 0.03;
 
 fn field(out: &mut String, s: &str) {
     if s.contains([',', '"', '\n', '\r']) {
@@ -49,6 +52,9 @@ pub fn header(q: &Questionnaire) -> String {
     }
     for a in &q.screening.attention {
         cols.push(&a.column);
+    }
+    if let Some(c) = &q.screening.self_rating {
+        cols.push(c);
     }
     let mut s = String::new();
     for (i, c) in cols.iter().enumerate() {
@@ -223,9 +229,23 @@ fn chunk(
                 field(&mut s, &att.pass[0]);
             }
         }
+        if q.screening.self_rating.is_some() {
+            s.push(',');
+            field(&mut s, &q.agencies[rater(&mut rng, a, q.agencies.len())].label);
+        }
         s.push('\n');
     }
     s
+}
+
+/// The respondent's own agency in a mutual rating: the rated agency `a` itself at rate
+/// [`SELF_RATING`], otherwise another of the `n` agencies, uniformly.
+fn rater(rng: &mut ChaCha8Rng, a: usize, n: usize) -> usize {
+    if n == 1 || rng.random_bool(SELF_RATING) {
+        return a;
+    }
+    let other = rng.random_range(0..n - 1);
+    if other >= a { other + 1 } else { other }
 }
 
 /// A questionnaire with `n` agencies for benchmarks: the Shanxi questions and groups, agencies

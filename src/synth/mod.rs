@@ -332,16 +332,67 @@ pub fn write(data: &SynthData, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Generate a survey export for `survey.questionnaire` into `out/survey-export.csv`, import it,
-/// and put the importer's per-agency results in `data` as `survey.csv` and its valid responses as
-/// `survey-responses.csv`. Every agency the
-/// questionnaire rates must be among the generated agencies.
+/// The export file a questionnaire's synthetic responses are written to: `survey-export.csv`
+/// when there is one questionnaire, `survey-export-<id>.csv` each when there are several.
+pub fn export_name(id: &str, several: bool) -> String {
+    if several { format!("survey-export-{id}.csv") } else { "survey-export.csv".to_string() }
+}
+
+/// The list of files a data directory holds unread (`kaohe-ignore.txt`): the exports of several
+/// questionnaires, which `kaohe score` does not read.
+pub const IGNORE_FILE: &str = "kaohe-ignore.txt";
+
+/// For each questionnaire, generate a survey export into `out` (named by [`export_name`]),
+/// import it, and put the importers' per-agency results in `data` as `survey.csv` and their valid
+/// responses as `survey-responses.csv` (questionnaires in the order given). With several
+/// questionnaires, `kaohe-ignore.txt` lists their exports. Every agency a questionnaire rates
+/// must be among the generated agencies.
 pub fn survey_through_importer(
     data: &mut SynthData,
-    survey: &SurveySynth,
+    surveys: &[SurveySynth],
     seed: u64,
     out: &Path,
 ) -> Result<()> {
+    let several = surveys.len() > 1;
+    let (mut results, mut responses) = (String::new(), String::new());
+    // The exports are kept beside their results, unread by `kaohe score`.
+    let mut ignore = String::new();
+    for survey in surveys {
+        let (r, v, name) = import_one(data, survey, seed, out, several)?;
+        append_table(&mut results, &r);
+        append_table(&mut responses, &v);
+        ignore.push_str(&name);
+        ignore.push('\n');
+    }
+    data.files.retain(|f| f.0 != "survey.csv" && f.0 != "survey-responses.csv");
+    data.files.push(("survey.csv".into(), results));
+    // The responses behind those indices, for `kaohe robustness` to bootstrap.
+    data.files.push(("survey-responses.csv".into(), responses));
+    if several {
+        data.files.push((IGNORE_FILE.into(), ignore));
+    }
+    Ok(())
+}
+
+/// Append a CSV table (BOM dropped) to `acc`, without its header when `acc` already has one.
+fn append_table(acc: &mut String, table: &str) {
+    let table = table.trim_start_matches('\u{feff}');
+    if acc.is_empty() {
+        acc.push_str(table);
+    } else {
+        acc.push_str(table.split_once('\n').map_or("", |(_, rows)| rows));
+    }
+}
+
+/// One questionnaire's export, written into `out`, and the importer's `survey.csv` and
+/// `survey-responses.csv` for it, with the export's file name.
+fn import_one(
+    data: &SynthData,
+    survey: &SurveySynth,
+    seed: u64,
+    out: &Path,
+    several: bool,
+) -> Result<(String, String, String)> {
     use crate::survey::questionnaire::Questionnaire;
     let q = Questionnaire::load(&survey.questionnaire)?;
     let agencies =
@@ -355,24 +406,20 @@ pub fn survey_through_importer(
             agency = missing.id
         )));
     }
+    let name = export_name(&q.id, several);
+    let export_path = out.join(&name);
     let mut export = Vec::new();
     crate::survey::synth::generate(&q, survey.rows, seed, &mut export)
-        .map_err(|e| crate::Error::io(&out.join("survey-export.csv"), e))?;
-    let export_path = out.join("survey-export.csv");
+        .map_err(|e| crate::Error::io(&export_path, e))?;
     write_atomic(&export_path, &export)?;
     let imported =
         crate::survey::import::import(&q, std::slice::from_ref(&export_path), Default::default())?;
     let table = crate::survey::output::survey_csv(&q, &imported.stats);
-    let text = String::from_utf8(table).expect("survey.csv is UTF-8");
-    data.files.retain(|f| f.0 != "survey.csv" && f.0 != "survey-responses.csv");
-    data.files.push(("survey.csv".into(), text.trim_start_matches('\u{feff}').to_string()));
-    // The responses behind those indices, for `kaohe robustness` to bootstrap.
+    let results = String::from_utf8(table).expect("survey.csv is UTF-8");
     let responses = crate::survey::output::responses_csv(
         &q,
         imported.responses.as_deref().expect("a fresh import keeps its responses"),
     );
-    let text = String::from_utf8(responses).expect("responses.csv is UTF-8");
-    data.files
-        .push(("survey-responses.csv".into(), text.trim_start_matches('\u{feff}').to_string()));
-    Ok(())
+    let responses = String::from_utf8(responses).expect("responses.csv is UTF-8");
+    Ok((results, responses, name))
 }

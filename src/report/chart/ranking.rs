@@ -125,8 +125,11 @@ impl Chart for Ranking {
         root.fill(&WHITE)?;
         let n = self.rows.len();
         let x_max = self.x_max;
-        let labels: Vec<String> =
-            self.rows.iter().map(|r| format!("{}. {}", r.rank, r.label)).collect();
+        let labels: Vec<String> = self
+            .rows
+            .iter()
+            .map(|r| format!("{}. {}", crate::score::result::shown_rank(r.rank), r.label))
+            .collect();
         let mut chart = ChartBuilder::on(root)
             .caption(self.title(), text(18.0, s))
             .margin(px(12.0, s))
