@@ -28,3 +28,8 @@ cli-out-is-dir = is a directory, expected a file
 cli-survey-imported = { $rows } rows: { $valid } valid, { $screened } screened, { $rejected } rejected; wrote { $dir }
 # `kaohe survey parse`: counts of a parse without classification.
 cli-survey-parsed = { $records } records, { $fields } fields
+
+# Directories an output directory may not be, contain or sit inside (used in "is …", "inside …").
+cli-keep-data-dir = the data directory
+cli-keep-rules-dir = the rules file's directory
+cli-keep-input-dir = the directory of an input

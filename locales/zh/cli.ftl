@@ -28,3 +28,8 @@ cli-out-is-dir = 是一个目录，应为文件
 cli-survey-imported = 共 { $rows } 行：有效 { $valid } 行，筛除 { $screened } 行，拒收 { $rejected } 行；已写入 { $dir }
 # `kaohe survey parse`：只解析、不分类时的计数。
 cli-survey-parsed = { $records } 条记录，{ $fields } 个字段
+
+# 输出目录不能与之重合或位于其中的目录（用在“是…”“位于…内”等提示中）。
+cli-keep-data-dir = 数据目录
+cli-keep-rules-dir = 规则文件所在目录
+cli-keep-input-dir = 输入文件所在目录

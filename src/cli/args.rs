@@ -61,9 +61,10 @@ impl RunArgs {
 
     fn keep(&self) -> Vec<Keep<'_>> {
         let rules_dir = self.rules.parent().filter(|p| !p.as_os_str().is_empty());
-        let mut keep = vec![Keep { what: "the data directory", path: &self.data, no_inside: true }];
+        let mut keep =
+            vec![Keep { what: crate::t!("cli-keep-data-dir"), path: &self.data, no_inside: true }];
         keep.extend(rules_dir.map(|p| Keep {
-            what: "the rules file's directory",
+            what: crate::t!("cli-keep-rules-dir"),
             path: p,
             no_inside: false,
         }));

@@ -117,7 +117,7 @@ fn check_out(
         .collect();
     let keep: Vec<Keep> = dirs
         .iter()
-        .map(|p| Keep { what: "the directory of an input", path: p, no_inside: false })
+        .map(|p| Keep { what: crate::t!("cli-keep-input-dir"), path: p, no_inside: false })
         .collect();
     check_out_dir(out, &keep)
 }

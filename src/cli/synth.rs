@@ -33,7 +33,7 @@ pub struct SynthArgs {
 pub fn run(args: &SynthArgs) -> crate::Result<()> {
     let rules_dir = args.rules.parent().filter(|p| !p.as_os_str().is_empty());
     let keep: Vec<Keep> = rules_dir
-        .map(|p| Keep { what: "the rules file's directory", path: p, no_inside: false })
+        .map(|p| Keep { what: crate::t!("cli-keep-rules-dir"), path: p, no_inside: false })
         .into_iter()
         .collect();
     check_out_dir(&args.out, &keep)?;

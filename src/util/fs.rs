@@ -129,8 +129,8 @@ fn refuse(out: &Path, why: String) -> Error {
 /// (committing there would replace or copy it), nor, when `no_inside`, inside it (the data
 /// directory: the next run would read the outputs as inputs).
 pub struct Keep<'a> {
-    /// What it is, for messages ("the data directory").
-    pub what: &'a str,
+    /// What it is, for messages (数据目录, "the data directory"), in the reader's language.
+    pub what: String,
     pub path: &'a Path,
     pub no_inside: bool,
 }
@@ -154,7 +154,7 @@ pub fn check_out_dir(out: &Path, keep: &[Keep]) -> Result<()> {
     let mut guarded = vec![(crate::t!("util-working-directory"), cwd, false)];
     for k in keep {
         let path = resolve(k.path).map_err(|e| Error::io(k.path, e))?;
-        guarded.push((k.what.to_string(), path, k.no_inside));
+        guarded.push((k.what.clone(), path, k.no_inside));
     }
     for (what, p, no_inside) in &guarded {
         if *p == real {
