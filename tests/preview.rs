@@ -180,8 +180,9 @@ fn has_token(text: &str, id: &str) -> bool {
 }
 
 fn numbers(text: &str) -> BTreeSet<String> {
-    // Digits inside a word (`AY70AY` of an embedded font's base64, `D5`) are not a number shown.
-    let in_word = |c: char| c.is_ascii_alphabetic() || c == '+' || c == '/';
+    // Digits inside a word (`AY70AY` of an embedded font's base64, `D5`) or a CSS colour (`#070`)
+    // are not a number shown.
+    let in_word = |c: char| c.is_ascii_alphabetic() || c == '+' || c == '/' || c == '#';
     let mut out = BTreeSet::new();
     let mut cur = String::new();
     let (mut prev, mut glued) = (' ', false);
