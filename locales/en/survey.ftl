@@ -117,3 +117,17 @@ survey-init-kind = { $kind ->
 }
 survey-init-required = 必答 in the header
 survey-init-optional = the header does not say 必答
+
+# Reading an import's output back (survey merge, survey report): what a hand-edited file got wrong.
+survey-readback-agency = agency `{ $agency }` is not in questionnaire { $survey }
+survey-readback-no-agency = no agency
+survey-readback-not-integer = `{ $value }` is not an integer
+survey-readback-width = expected { $width } fields
+survey-readback-group = unknown group `{ $group }`
+survey-readback-file = file `{ $file }` is not listed in inputs.csv
+survey-readback-questionnaire = imported with questionnaire { $was } (SHA-256 { $was_sha }), not { $survey } ({ $sha }): merge only imports of the same questionnaire
+survey-readback-question = unknown question `{ $question }`
+survey-readback-option = unknown option `{ $option }`
+survey-readback-rule = unknown rule `{ $rule }`
+survey-readback-not-decimal = `{ $value }` is not a decimal
+survey-readback-score = `{ $value }`: expected a score in 0–100 with 6 decimals

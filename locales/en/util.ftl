@@ -51,3 +51,7 @@ util-links-unsupported = { $path }: links in an output directory are not support
 ## Synthetic data (kaohe synth)
 
 util-synth-missing-agency = { $questionnaire } rates agency `{ $agency }`, which this synthetic data set does not have: generate at least the agencies the questionnaire rates
+
+# A table's header row: a column the reader needs, or one it does not know.
+util-missing-column = missing column `{ $column }`: the header row has { $header }
+util-unknown-column = unknown column { $number } `{ $column }`: expected one of { $known }

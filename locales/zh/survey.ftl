@@ -114,3 +114,17 @@ survey-init-kind = { $kind ->
 }
 survey-init-required = 表头标明“必答”
 survey-init-optional = 表头未标明“必答”
+
+# 读回一次导入的输出（survey merge、survey report）：被手工改动的文件错在哪里。
+survey-readback-agency = 单位 `{ $agency }` 不在问卷 { $survey } 中
+survey-readback-no-agency = 没有单位
+survey-readback-not-integer = `{ $value }` 不是整数
+survey-readback-width = 应有 { $width } 个字段
+survey-readback-group = 未知的受访者类别 `{ $group }`
+survey-readback-file = 文件 `{ $file }` 未列在 inputs.csv 中
+survey-readback-questionnaire = 该结果用问卷 { $was }（SHA-256 { $was_sha }）导入，而不是 { $survey }（{ $sha }）：只能合并同一份问卷的导入结果
+survey-readback-question = 未知的题目 `{ $question }`
+survey-readback-option = 未知的选项 `{ $option }`
+survey-readback-rule = 未知的筛除规则 `{ $rule }`
+survey-readback-not-decimal = `{ $value }` 不是小数
+survey-readback-score = `{ $value }`：应为 0–100 之间、最多 6 位小数的分数

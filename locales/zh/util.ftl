@@ -51,3 +51,7 @@ util-links-unsupported = { $path }：输出目录中不支持链接
 ## 合成数据（kaohe synth）
 
 util-synth-missing-agency = { $questionnaire } 评价单位 `{ $agency }`，而这套合成数据中没有它：生成的单位应至少包括问卷所评价的单位
+
+# 表头：缺少必需的列，或有不认识的列。
+util-missing-column = 缺少列 `{ $column }`：表头中的列为 { $header }
+util-unknown-column = 第 { $number } 列 `{ $column }` 无法识别：应为以下之一：{ $known }

@@ -420,7 +420,10 @@ fn read_rows(path: &Path) -> Result<Vec<(u64, Vec<String>)>> {
     let mut out = Vec::new();
     for rec in r.records() {
         let rec = rec.map_err(|e| {
-            Error::at(Location::file(path.display().to_string()), format!("malformed CSV: {e}"))
+            Error::at(
+                Location::file(path.display().to_string()),
+                crate::t!("survey-malformed-csv", error = e.to_string()),
+            )
         })?;
         let line = rec.position().map(|p| p.line()).unwrap_or(0);
         out.push((line, rec.iter().map(|f| restore(f).to_string()).collect()));
@@ -449,32 +452,42 @@ impl Reader<'_> {
         }
         let q = self.q;
         q.agency_index(id).map(|a| Some(a as u32)).ok_or_else(|| {
-            self.bad(n, line, format!("agency `{id}` is not in questionnaire {}", q.id))
+            self.bad(
+                n,
+                line,
+                crate::t!("survey-readback-agency", agency = id, survey = q.id.as_str()),
+            )
         })
     }
     /// An agency that must be resolved.
     fn some_agency(&self, n: &str, line: u64, id: &str) -> Result<u32> {
-        self.agency(n, line, id)?.ok_or_else(|| self.bad(n, line, "no agency".into()))
+        self.agency(n, line, id)?
+            .ok_or_else(|| self.bad(n, line, crate::t!("survey-readback-no-agency")))
     }
     fn num(&self, n: &str, line: u64, v: &str) -> Result<i128> {
-        v.parse().map_err(|_| self.bad(n, line, format!("`{v}` is not an integer")))
+        v.parse()
+            .map_err(|_| self.bad(n, line, crate::t!("survey-readback-not-integer", value = v)))
     }
     fn width(&self, n: &str, line: u64, r: &[String], w: usize) -> Result<()> {
-        if r.len() == w { Ok(()) } else { Err(self.bad(n, line, format!("expected {w} fields"))) }
+        if r.len() == w {
+            Ok(())
+        } else {
+            Err(self.bad(n, line, crate::t!("survey-readback-width", width = w)))
+        }
     }
     fn group(&self, n: &str, line: u64, id: &str) -> Result<usize> {
         self.q
             .groups
             .iter()
             .position(|g| g.id == id)
-            .ok_or_else(|| self.bad(n, line, format!("unknown group `{id}`")))
+            .ok_or_else(|| self.bad(n, line, crate::t!("survey-readback-group", group = id)))
     }
     fn file_index(&self, im: &Imported, n: &str, line: u64, f: &str) -> Result<u32> {
         im.inputs
             .iter()
             .position(|x| x.file == f)
             .map(|i| i as u32)
-            .ok_or_else(|| self.bad(n, line, format!("file `{f}` is not listed in inputs.csv")))
+            .ok_or_else(|| self.bad(n, line, crate::t!("survey-readback-file", file = f)))
     }
     fn rows(&self, n: &str) -> Result<Vec<(u64, Vec<String>)>> {
         read_rows(&self.file(n))
@@ -488,9 +501,12 @@ impl Reader<'_> {
                 return Err(self.bad(
                     "inputs.csv",
                     line,
-                    format!(
-                        "imported with questionnaire {} (SHA-256 {}), not {} ({}): merge only imports of the same questionnaire",
-                        r[0], r[1], q.id, q.sha256
+                    crate::t!(
+                        "survey-readback-questionnaire",
+                        was = r[0].as_str(),
+                        was_sha = r[1].as_str(),
+                        survey = q.id.as_str(),
+                        sha = q.sha256.as_str()
                     ),
                 ));
             }
@@ -511,20 +527,16 @@ impl Reader<'_> {
             self.width(n, line, &r, 5)?;
             let a = self.some_agency(n, line, &r[0])? as usize;
             let g = self.group(n, line, &r[1])?;
-            let qi = q
-                .questions
-                .iter()
-                .position(|x| x.id == r[2])
-                .ok_or_else(|| self.bad(n, line, format!("unknown question `{}`", r[2])))?;
+            let qi = q.questions.iter().position(|x| x.id == r[2]).ok_or_else(|| {
+                self.bad(n, line, crate::t!("survey-readback-question", question = r[2].as_str()))
+            })?;
             let scale = q.scale_of(qi);
             let o = if r[3] == SKIPPED {
                 scale.options.len()
             } else {
-                scale
-                    .options
-                    .iter()
-                    .position(|x| x.label == r[3])
-                    .ok_or_else(|| self.bad(n, line, format!("unknown option `{}`", r[3])))?
+                scale.options.iter().position(|x| x.label == r[3]).ok_or_else(|| {
+                    self.bad(n, line, crate::t!("survey-readback-option", option = r[3].as_str()))
+                })?
             };
             let slot = im.stats.slot(a, g, qi, o);
             im.stats.counts[slot] += self.num(n, line, &r[4])? as u64;
@@ -581,12 +593,9 @@ impl Reader<'_> {
                 file: self.file_index(im, n, line, &r[0])?,
                 line: self.num(n, line, &r[1])? as u64,
                 agency: self.some_agency(n, line, &r[2])?,
-                rule: self
-                    .rules
-                    .iter()
-                    .position(|x| *x == r[3])
-                    .ok_or_else(|| self.bad(n, line, format!("unknown rule `{}`", r[3])))?
-                    as u16,
+                rule: self.rules.iter().position(|x| *x == r[3]).ok_or_else(|| {
+                    self.bad(n, line, crate::t!("survey-readback-rule", rule = r[3].as_str()))
+                })? as u16,
             });
         }
         Ok(screened)
@@ -614,9 +623,9 @@ impl Reader<'_> {
             self.width(n, line, &r, RESPONSES_HEADER.len())?;
             let a = self.some_agency(n, line, &r[0])?;
             let g = self.group(n, line, &r[2])?;
-            let y: Decimal = r[4]
-                .parse()
-                .map_err(|_| self.bad(n, line, format!("`{}` is not a decimal", r[4])))?;
+            let y: Decimal = r[4].parse().map_err(|_| {
+                self.bad(n, line, crate::t!("survey-readback-not-decimal", value = r[4].as_str()))
+            })?;
             let y = y * Decimal::from(stats::MICRO);
             let response = y
                 .is_integer()
@@ -624,11 +633,7 @@ impl Reader<'_> {
                 .flatten()
                 .and_then(|y| Response::try_new(a, g as u32, y))
                 .ok_or_else(|| {
-                    self.bad(
-                        n,
-                        line,
-                        format!("`{}`: expected a score in 0–100 with 6 decimals", r[4]),
-                    )
+                    self.bad(n, line, crate::t!("survey-readback-score", value = r[4].as_str()))
                 })?;
             responses.push(response);
         }

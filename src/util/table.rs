@@ -44,9 +44,15 @@ impl Table {
         self.column(name).ok_or_else(|| {
             Error::at(
                 Location::line(&self.file, 1),
-                format!(
-                    "missing column `{name}`: the header row has {}",
-                    self.headers.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ")
+                crate::t!(
+                    "util-missing-column",
+                    column = name,
+                    header = self
+                        .headers
+                        .iter()
+                        .map(|h| format!("`{h}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             )
         })
@@ -63,7 +69,12 @@ impl Table {
             if !known.iter().any(|k| k.eq_ignore_ascii_case(h)) {
                 return Err(Error::at(
                     Location::line(&self.file, 1).with_column(h),
-                    format!("unknown column {} `{h}`: expected one of {}", i + 1, known.join(", ")),
+                    crate::t!(
+                        "util-unknown-column",
+                        number = i + 1,
+                        column = h,
+                        known = known.join(", ")
+                    ),
                 ));
             }
         }
