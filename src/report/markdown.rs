@@ -124,7 +124,7 @@ pub fn sorted_inputs(result: &RunResult) -> Vec<&crate::input::InputRecord> {
 
 /// Escapes what Markdown tables and emphasis would misread, and HTML (a name holding `<script>`
 /// is shown as text by every Markdown renderer, not run).
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

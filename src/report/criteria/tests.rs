@@ -179,14 +179,14 @@ fn measure_tiers_by_share_and_by_points() {
 
 #[test]
 fn measure_per_unit_short_of_a_target() {
-    let floor = "[indicator.measure]\n\
-                 per_unit = { target = 100, points = 0.5, per = 1, units = \"floor\" }";
+    let floor = r#"[indicator.measure]
+per_unit = { target = 100, points = 0.5, per = 1, units = "floor" }"#;
     assert_eq!(
         standard("", floor),
         "指标值达到100得满分，每低1扣0.5分，扣完为止；不足1的部分不扣分；无数据的得0分。"
     );
-    let ceil = "[indicator.measure]\nper_unit = { target = 5, points = 1, per = 2, units = \"ceil\", \
-                higher_is_better = false }";
+    let ceil = r#"[indicator.measure]
+per_unit = { target = 5, points = 1, per = 2, units = "ceil", higher_is_better = false }"#;
     assert_eq!(
         standard("", ceil),
         "指标值不超过5得满分，每高2扣1分，扣完为止；不足2的按2计；无数据的得0分。"

@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use super::Criteria;
 use crate::error::{Error, Location, Result};
 use crate::report::document::{Block, Document, Table};
+use crate::report::markdown::esc;
 use crate::t;
 
 /// A document as Markdown: `#` title, `##` headings, paragraphs and pipe tables.
@@ -45,18 +46,6 @@ fn md_table(out: &mut String, t: &Table) {
     for r in &t.rows {
         out.push_str(&line(r));
     }
-}
-
-/// What Markdown tables and emphasis would misread, and HTML, escaped.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('*', "\\*")
-        .replace('_', "\\_")
-        .replace('\n', " ")
 }
 
 /// The criteria as the bytes of an .xlsx file.
