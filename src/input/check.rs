@@ -1,7 +1,7 @@
 //! Cross-checks of inputs against the scheme: every row must name a known agency and a rule that
 //! applies to it. All problems are reported together, each with its file and line.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rust_decimal::Decimal;
 
@@ -16,27 +16,13 @@ pub fn close_matches<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) 
     let mut scored: Vec<(usize, &str)> = candidates
         .filter_map(|c| {
             let cl = c.to_lowercase();
-            let d = edit_distance(&lower, &cl);
+            let d = crate::util::suggest::edits(&lower, &cl);
             let contains = !lower.is_empty() && (cl.contains(&lower) || lower.contains(&cl));
             if d <= 2.max(lower.chars().count() * 2 / 5) || contains { Some((d, c)) } else { None }
         })
         .collect();
     scored.sort();
     scored.into_iter().take(5).map(|(_, c)| c).collect()
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 /// The separator of a list in the current language (`, ` or `、`).
@@ -85,7 +71,7 @@ struct Seen<'a> {
 
 impl<'a> Seen<'a> {
     fn new(twice_id: &'static str, twice_row: &'static str) -> Self {
-        Seen { twice_id, twice_row, ids: HashMap::new(), rows: HashMap::new() }
+        Seen { twice_id, twice_row, ids: HashMap::default(), rows: HashMap::default() }
     }
 
     /// An error when this row was seen before, naming both lines.
@@ -93,7 +79,7 @@ impl<'a> Seen<'a> {
         &mut self,
         inputs: &Inputs,
         id: Option<&'a str>,
-        row: &[&str],
+        row: impl FnOnce() -> String,
         source: &'a Location,
     ) -> Option<Error> {
         if let Some(id) = id {
@@ -103,9 +89,14 @@ impl<'a> Seen<'a> {
                 crate::t!(self.twice_id, id = id, first = prev),
             ));
         }
-        let prev = self.rows.insert(row.join("\u{1f}"), source)?.to_string();
+        let prev = self.rows.insert(row(), source)?.to_string();
         Some(Error::at(source.clone(), crate::t!(self.twice_row, first = prev)))
     }
+}
+
+/// A row without an id, as [`Seen`] compares it: all its values together.
+fn row_key(values: &[&str]) -> String {
+    values.join("\u{1f}")
 }
 
 #[derive(Clone, Copy)]
@@ -118,10 +109,10 @@ pub fn check(scheme: &Scheme, inputs: &Inputs) -> Result<()> {
     let mut c = Checker {
         scheme,
         inputs,
-        agencies: HashMap::new(),
-        unchecked: HashSet::new(),
+        agencies: HashMap::default(),
+        unchecked: HashSet::default(),
         errors: Vec::new(),
-        once: HashMap::new(),
+        once: HashMap::default(),
         names: super::resolve::agency_names(inputs),
     };
     c.agencies(inputs);
@@ -199,7 +190,7 @@ impl<'a> Checker<'a> {
 
     /// Agencies: unique ids, not mangled by Excel, in a group of the scheme.
     fn agencies(&mut self, inputs: &'a Inputs) {
-        let mut first_line: HashMap<&str, &Location> = HashMap::new();
+        let mut first_line: HashMap<&str, &Location> = HashMap::default();
         for a in &inputs.agencies {
             let at_id = inputs.cell(&a.source, "id");
             if let Some(prev) = first_line.get(a.id.as_str()) {
@@ -357,9 +348,11 @@ impl<'a> Checker<'a> {
         let kinds = super::resolve::kind_names(scheme);
         let mut seen = Seen::new("input-finding-id-twice", "input-finding-row-twice");
         for f in &inputs.findings {
-            let date = f.date.map(|d| d.to_string()).unwrap_or_default();
-            let row = [f.agency.as_str(), &f.kind, &f.count.to_string(), &date, &f.evidence];
-            self.errors.extend(seen.check(inputs, f.id.as_deref(), &row, &f.source));
+            let row = || {
+                let date = f.date.map(|d| d.to_string()).unwrap_or_default();
+                row_key(&[&f.agency, &f.kind, &f.count.to_string(), &date, &f.evidence])
+            };
+            self.errors.extend(seen.check(inputs, f.id.as_deref(), row, &f.source));
             if !self.known(&f.agency, &f.source) {
                 continue;
             }
@@ -401,7 +394,7 @@ impl<'a> Checker<'a> {
                     .iter()
                     .map(|m| (&m.agency, &m.indicator, &m.source, ItemKind::Measure)),
             );
-        let mut seen: HashSet<(&str, &str)> = HashSet::new();
+        let mut seen: HashSet<(&str, &str)> = HashSet::default();
         for (agency, item, source, kind) in rows {
             if !self.known(agency, source) {
                 continue;
@@ -501,8 +494,8 @@ impl<'a> Checker<'a> {
         let bonuses = super::resolve::bonus_names(scheme);
         let mut seen = Seen::new("input-award-id-twice", "input-award-row-twice");
         for a in &inputs.awards {
-            let row = [a.agency.as_str(), &a.bonus, &a.count.to_string(), &a.evidence];
-            self.errors.extend(seen.check(inputs, a.id.as_deref(), &row, &a.source));
+            let row = || row_key(&[&a.agency, &a.bonus, &a.count.to_string(), &a.evidence]);
+            self.errors.extend(seen.check(inputs, a.id.as_deref(), row, &a.source));
             if !self.known(&a.agency, &a.source) {
                 continue;
             }
@@ -551,8 +544,8 @@ impl<'a> Checker<'a> {
         }
         let mut seen = Seen::new("input-lookback-id-twice", "input-lookback-row-twice");
         for l in &inputs.lookback {
-            let row = [l.agency.as_str(), &l.kind, l.status.name(), &l.evidence];
-            self.errors.extend(seen.check(inputs, l.id.as_deref(), &row, &l.source));
+            let row = || row_key(&[&l.agency, &l.kind, l.status.name(), &l.evidence]);
+            self.errors.extend(seen.check(inputs, l.id.as_deref(), row, &l.source));
             self.known(&l.agency, &l.source);
             if !self.scheme.knows_kind(&l.kind) && !rule.kinds.contains(&l.kind) {
                 let at = inputs.cell(&l.source, "kind");
@@ -578,7 +571,7 @@ impl<'a> Checker<'a> {
                 _ => None,
             })
             .collect();
-        let mut seen: HashSet<(&str, &str)> = HashSet::new();
+        let mut seen: HashSet<(&str, &str)> = HashSet::default();
         for s in &inputs.surveys {
             if !self.known(&s.agency, &s.source) {
                 continue;

@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use super::load::KINDS;
 use super::resolve::key;
 use crate::error::{Error, Location, Result};
-use crate::util::table::{Row, Table};
 
 /// The Chinese headers a column key accepts in an input kind, the first being the one the
 /// workbook template writes (docs/input.md lists them all).
@@ -62,9 +61,11 @@ pub fn chinese(stem: &str, column: &'static str) -> &'static str {
     aliases(stem, column).first().copied().unwrap_or(column)
 }
 
-/// A table whose headers are matched to column keys.
+/// A table's headers matched to column keys.
 pub struct Sheet<'a> {
-    pub table: &'a Table,
+    /// The file as messages name it.
+    pub file: &'a str,
+    pub headers: &'a [String],
     /// Column index of each key present.
     columns: BTreeMap<&'static str, usize>,
 }
@@ -77,7 +78,7 @@ impl Sheet<'_> {
     /// The header as written for a key (the key if absent).
     pub fn header(&self, key: &str) -> String {
         self.column(key)
-            .and_then(|i| self.table.headers.get(i))
+            .and_then(|i| self.headers.get(i))
             .cloned()
             .unwrap_or_else(|| key.to_string())
     }
@@ -85,13 +86,13 @@ impl Sheet<'_> {
     pub fn written(&self) -> BTreeMap<String, String> {
         self.columns.keys().map(|k| (k.to_string(), self.header(k))).collect()
     }
-    /// The location of a row's cell in the column of `key`.
-    pub fn at(&self, row: &Row, key: &str) -> Location {
-        self.table.cite(row).with_column(self.header(key))
+    /// The location of the cell in the column of `key` of the row on `line`.
+    pub fn at(&self, line: u64, key: &str) -> Location {
+        self.cite(line).with_column(self.header(key))
     }
-    /// Where a row is (`file:line`).
-    pub fn cite(&self, row: &Row) -> Location {
-        self.table.cite(row)
+    /// Where the row on `line` is (`file:line`).
+    pub fn cite(&self, line: u64) -> Location {
+        Location::line(self.file, line)
     }
 }
 
@@ -102,16 +103,16 @@ fn key_of(stem: &str, header: &str) -> Option<&'static str> {
     keys(stem).0.into_iter().find(|k| key(k) == h || aliases(stem, k).iter().any(|a| key(a) == h))
 }
 
-/// Match a table's headers to the keys of input kind `stem`: unknown headers, two headers for one
-/// key and missing required columns are errors.
-pub fn match_headers<'a>(stem: &str, table: &'a Table) -> Result<Sheet<'a>> {
+/// Match the headers of a table (`file`) to the keys of input kind `stem`: unknown headers, two
+/// headers for one key and missing required columns are errors.
+pub fn match_headers<'a>(stem: &str, file: &'a str, headers: &'a [String]) -> Result<Sheet<'a>> {
     let (all, required) = keys(stem);
     let mut columns = BTreeMap::new();
-    for (i, h) in table.headers.iter().enumerate() {
+    for (i, h) in headers.iter().enumerate() {
         if h.trim().is_empty() {
             continue;
         }
-        let at = Location::line(&table.file, 1).with_column(h.trim());
+        let at = Location::line(file, 1).with_column(h.trim());
         let Some(k) = key_of(stem, h) else {
             let labels = all
                 .iter()
@@ -134,7 +135,7 @@ pub fn match_headers<'a>(stem: &str, table: &'a Table) -> Result<Sheet<'a>> {
             ));
         };
         if let Some(&first) = columns.get(k) {
-            let first: &String = &table.headers[first];
+            let first: &String = &headers[first];
             return Err(Error::at(
                 at,
                 crate::t!("input-column-twice", first = first.as_str(), header = h.trim(), key = k),
@@ -144,19 +145,18 @@ pub fn match_headers<'a>(stem: &str, table: &'a Table) -> Result<Sheet<'a>> {
     }
     for k in &all[..required] {
         if !columns.contains_key(k) {
-            let has = table
-                .headers
+            let has = headers
                 .iter()
                 .map(|h| format!("`{h}`"))
                 .collect::<Vec<_>>()
                 .join(super::check::sep().as_str());
             return Err(Error::at(
-                Location::line(&table.file, 1),
+                Location::line(file, 1),
                 crate::t!("input-missing-column", key = *k, header = chinese(stem, k), has = has),
             ));
         }
     }
-    Ok(Sheet { table, columns })
+    Ok(Sheet { file, headers, columns })
 }
 
 #[cfg(test)]

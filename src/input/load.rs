@@ -12,7 +12,7 @@ use crate::error::{Error, Location, Result};
 use crate::input::InputRecord;
 use crate::rules::Rectification;
 use crate::util::encoding::TextEncoding;
-use crate::util::table::{Row, Table, read_table};
+use crate::util::table::{CsvText, RowRef, Table, read_table};
 
 /// The input kinds, their file stems and columns (required ones first).
 pub const KINDS: &[(&str, &[&str], &[&str])] = &[
@@ -276,8 +276,45 @@ pub fn load_file(
             files = files
         )));
     }
-    let table = read_table(path, display, encoding)?;
-    load_table(&table, stem, inputs, errors)
+    if crate::util::table::is_spreadsheet(path) {
+        let table = read_table(path, display, encoding)?;
+        return load_table(&table, stem, inputs, errors);
+    }
+    let bytes = crate::util::table::read_bytes(path, display, true)?;
+    let csv = CsvText::new(&bytes, display, encoding)?;
+    let sheet = match super::columns::match_headers(stem, display, &csv.headers) {
+        Ok(sheet) => sheet,
+        Err(e) => {
+            // A malformed row is reported first, as when the table is read before its headers
+            // are matched.
+            csv.fold_rows(|| (), |_, _| ())?;
+            return Err(e);
+        }
+    };
+    // Hashed beside reading the rows, once the file is known to be a table (a hostile file is
+    // refused without the cost).
+    let (parts, sha256) = rayon::join(
+        || {
+            csv.fold_rows(
+                || (Inputs::default(), Vec::new()),
+                |(part, errors): &mut (Inputs, Vec<Error>), row| {
+                    if let Err(e) = read_row(stem, &sheet, row, part) {
+                        errors.push(e);
+                    }
+                },
+            )
+        },
+        || crate::util::hash::sha256_hex(&bytes),
+    );
+    let parts = parts?;
+    inputs.headers.insert(display.to_string(), sheet.written());
+    let (before, mut read) = (errors.len(), 0);
+    for (mut part, part_errors) in parts {
+        read += part_errors.len() + part.rows();
+        inputs.append(&mut part);
+        errors.extend(part_errors);
+    }
+    Ok(record(stem, display, sha256, read as u64, (errors.len() - before) as u64))
 }
 
 /// Read a table of kind `stem` (a file, or a sheet of a workbook) into `inputs`.
@@ -287,24 +324,28 @@ pub fn load_table(
     inputs: &mut Inputs,
     errors: &mut Vec<Error>,
 ) -> Result<InputRecord> {
-    let sheet = super::columns::match_headers(stem, table)?;
+    let sheet = super::columns::match_headers(stem, &table.file, &table.headers)?;
     inputs.headers.insert(table.file.clone(), sheet.written());
     let before = errors.len();
-    let read = table.rows.len() as u64;
     for row in &table.rows {
-        if let Err(e) = read_row(stem, &sheet, row, inputs) {
+        if let Err(e) = read_row(stem, &sheet, &row.view(), inputs) {
             errors.push(e);
         }
     }
-    let rejected = (errors.len() - before) as u64;
-    Ok(InputRecord {
+    let (read, rejected) = (table.rows.len() as u64, (errors.len() - before) as u64);
+    Ok(record(stem, &table.file, table.sha256.clone(), read, rejected))
+}
+
+/// What a file of kind `stem` held: rows read, used and rejected.
+fn record(stem: &str, path: &str, sha256: String, read: u64, rejected: u64) -> InputRecord {
+    InputRecord {
         kind: stem.to_string(),
-        path: table.file.clone(),
-        sha256: table.sha256.clone(),
+        path: path.to_string(),
+        sha256,
         rows_read: read,
         rows_used: read - rejected,
         rows_rejected: rejected,
-    })
+    }
 }
 
 /// Attach each appeal to the finding it names. An appeal naming no finding, or a second appeal on
@@ -312,9 +353,10 @@ pub fn load_table(
 pub fn attach_appeals(inputs: &mut Inputs) -> Result<()> {
     let mut errors = Vec::new();
     let appeals = std::mem::take(&mut inputs.appeals);
-    for a in &appeals {
+    let found = finding_positions(&inputs.findings, &appeals);
+    for (a, found) in appeals.iter().zip(found) {
         let loc = || inputs_cell(&inputs.headers, &a.source, "finding");
-        match inputs.findings.iter().position(|f| f.id.as_deref() == Some(a.finding.as_str())) {
+        match found {
             None => {
                 let ids = inputs.findings.iter().filter_map(|f| f.id.as_deref());
                 let close = super::check::close_matches(&a.finding, ids);
@@ -344,6 +386,20 @@ pub fn attach_appeals(inputs: &mut Inputs) -> Result<()> {
     Error::collect(errors)
 }
 
+/// The position of the (first) finding each appeal names, if any.
+fn finding_positions(findings: &[Finding], appeals: &[Appeal]) -> Vec<Option<usize>> {
+    if appeals.is_empty() {
+        return Vec::new();
+    }
+    let mut by_id: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    for (i, f) in findings.iter().enumerate() {
+        if let Some(id) = f.id.as_deref() {
+            by_id.entry(id).or_insert(i);
+        }
+    }
+    appeals.iter().map(|a| by_id.get(a.finding.as_str()).copied()).collect()
+}
+
 /// [`Inputs::cell`] for a borrowed header map.
 fn inputs_cell(
     headers: &std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
@@ -354,26 +410,26 @@ fn inputs_cell(
     source.clone().with_column(header.map_or(key, String::as_str))
 }
 
-fn cell<'a>(t: &Sheet, row: &'a Row, key: &str) -> &'a str {
-    t.column(key).and_then(|i| row.cells.get(i)).map(String::as_str).unwrap_or("")
+fn cell<'a>(t: &Sheet, row: &RowRef<'a>, key: &str) -> &'a str {
+    t.column(key).and_then(|i| row.cell(i)).unwrap_or("")
 }
 
-fn required<'a>(t: &Sheet, row: &'a Row, key: &str) -> Result<&'a str> {
+fn required<'a>(t: &Sheet, row: &RowRef<'a>, key: &str) -> Result<&'a str> {
     let v = cell(t, row, key);
     if v.is_empty() {
         let header = t.header(key);
-        return Err(Error::at(t.at(row, key), crate::t!("input-empty-cell", column = header)));
+        return Err(Error::at(t.at(row.line, key), crate::t!("input-empty-cell", column = header)));
     }
     Ok(v)
 }
 
 fn parsed<T>(
     t: &Sheet,
-    row: &Row,
+    row: &RowRef<'_>,
     key: &str,
     f: impl FnOnce(&str) -> Result<T, String>,
 ) -> Result<T> {
-    f(cell(t, row, key)).map_err(|m| Error::at(t.at(row, key), m))
+    f(cell(t, row, key)).map_err(|m| Error::at(t.at(row.line, key), m))
 }
 
 fn optional(s: &str) -> Option<String> {
@@ -381,15 +437,15 @@ fn optional(s: &str) -> Option<String> {
 }
 
 /// An optional date cell: checked when given.
-fn optional_date(t: &Sheet, row: &Row, key: &str) -> Result<Option<chrono::NaiveDate>> {
+fn optional_date(t: &Sheet, row: &RowRef<'_>, key: &str) -> Result<Option<chrono::NaiveDate>> {
     if cell(t, row, key).is_empty() {
         return Ok(None);
     }
     parsed(t, row, key, parse::date).map(Some)
 }
 
-fn read_row(stem: &str, t: &Sheet, row: &Row, inputs: &mut Inputs) -> Result<()> {
-    let source = t.cite(row);
+fn read_row(stem: &str, t: &Sheet, row: &RowRef<'_>, inputs: &mut Inputs) -> Result<()> {
+    let source = t.cite(row.line);
     let evidence = || evidence(t, row);
     match stem {
         "agencies" => inputs.agencies.push(Agency {
@@ -448,7 +504,7 @@ fn read_row(stem: &str, t: &Sheet, row: &Row, inputs: &mut Inputs) -> Result<()>
 }
 
 /// The evidence of a row: its `evidence` and `note` cells.
-fn evidence(t: &Sheet, row: &Row) -> String {
+fn evidence(t: &Sheet, row: &RowRef<'_>) -> String {
     let e = cell(t, row, "evidence");
     let n = cell(t, row, "note");
     match (e.is_empty(), n.is_empty()) {
@@ -467,13 +523,16 @@ pub const TASK_STATUS_WORDS: [(&str, &[&str]); 3] = [
 ];
 
 /// A row of tasks: the status, and a completion date exactly when it is done.
-fn task_row(t: &Sheet, row: &Row, source: Location) -> Result<TaskRecord> {
+fn task_row(t: &Sheet, row: &RowRef<'_>, source: Location) -> Result<TaskRecord> {
     let completed = cell(t, row, "completed");
     let without_date = |status: TaskStatus, name: &str| {
         if completed.is_empty() {
             return Ok(status);
         }
-        Err(Error::at(t.at(row, "completed"), crate::t!("input-status-with-date", status = name)))
+        Err(Error::at(
+            t.at(row.line, "completed"),
+            crate::t!("input-status-with-date", status = name),
+        ))
     };
     let word = super::resolve::key(cell(t, row, "status"));
     let status = TASK_STATUS_WORDS
@@ -489,7 +548,7 @@ fn task_row(t: &Sheet, row: &Row, source: Location) -> Result<TaskRecord> {
         None => {
             let other = cell(t, row, "status");
             return Err(Error::at(
-                t.at(row, "status"),
+                t.at(row.line, "status"),
                 crate::t!("input-unknown-task-status", status = other),
             ));
         }
@@ -504,7 +563,7 @@ fn task_row(t: &Sheet, row: &Row, source: Location) -> Result<TaskRecord> {
 }
 
 /// A row of survey results.
-fn survey_row(t: &Sheet, row: &Row, source: Location) -> Result<SurveyResult> {
+fn survey_row(t: &Sheet, row: &RowRef<'_>, source: Location) -> Result<SurveyResult> {
     // The interval and effective sample size are not scored: they are kept for the report.
     let opt = |col: &str| -> Result<Option<rust_decimal::Decimal>> {
         if cell(t, row, col).is_empty() {
@@ -540,7 +599,7 @@ pub const DECISION_WORDS: [(&str, &[&str]); 4] = [
 ];
 
 /// A row of appeals: the decision, and new points exactly when partly upheld.
-fn appeal_row(t: &Sheet, row: &Row, source: Location) -> Result<Appeal> {
+fn appeal_row(t: &Sheet, row: &RowRef<'_>, source: Location) -> Result<Appeal> {
     let points = cell(t, row, "points");
     let word = super::resolve::key(cell(t, row, "decision"));
     let decision = DECISION_WORDS
@@ -562,13 +621,13 @@ fn appeal_row(t: &Sheet, row: &Row, source: Location) -> Result<Appeal> {
         None => {
             let other = cell(t, row, "decision");
             return Err(Error::at(
-                t.at(row, "decision"),
+                t.at(row.line, "decision"),
                 crate::t!("input-unknown-decision", decision = other),
             ));
         }
     };
     if !points.is_empty() && !matches!(decision, AppealDecision::Partly(_)) {
-        return Err(Error::at(t.at(row, "points"), crate::t!("input-points-not-partly")));
+        return Err(Error::at(t.at(row.line, "points"), crate::t!("input-points-not-partly")));
     }
     Ok(Appeal {
         finding: required(t, row, "finding")?.to_string(),

@@ -165,6 +165,30 @@ pub struct Inputs {
 }
 
 impl Inputs {
+    /// Rows of every kind.
+    pub fn rows(&self) -> usize {
+        self.agencies.len()
+            + self.findings.len()
+            + self.tasks.len()
+            + self.measures.len()
+            + self.awards.len()
+            + self.lookback.len()
+            + self.surveys.len()
+            + self.appeals.len()
+    }
+
+    /// Move the rows of `other` after these (files and headers are not moved).
+    pub fn append(&mut self, other: &mut Inputs) {
+        self.agencies.append(&mut other.agencies);
+        self.findings.append(&mut other.findings);
+        self.tasks.append(&mut other.tasks);
+        self.measures.append(&mut other.measures);
+        self.awards.append(&mut other.awards);
+        self.lookback.append(&mut other.lookback);
+        self.surveys.append(&mut other.surveys);
+        self.appeals.append(&mut other.appeals);
+    }
+
     /// The location of a row's cell: the row's source with the column as its file spells it.
     pub fn cell(&self, source: &Location, key: &str) -> Location {
         let header = self.headers.get(&source.file).and_then(|h| h.get(key));

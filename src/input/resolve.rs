@@ -9,7 +9,7 @@
 //! Resolution rewrites the value to the id, so the engine, the ledger and every output are the same
 //! as if the id had been written; the ledger cites the row (`findings.csv:12`) as before.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::records::Inputs;
 use crate::error::{Error, Location, Result};
@@ -27,7 +27,7 @@ pub fn key(s: &str) -> String {
 /// The ids of one kind of thing, each with its names.
 #[derive(Default)]
 pub struct Names {
-    ids: Vec<String>,
+    ids: HashSet<String>,
     /// id → its name (the first given).
     names: HashMap<String, String>,
     /// key → (id, the name or id as the rules write it), distinct ids only.
@@ -48,8 +48,8 @@ pub enum Resolved {
 impl Names {
     /// Add an id and its name (a name equal to the id, or empty, adds only the id).
     pub fn add(&mut self, id: &str, name: &str) {
-        if !self.ids.iter().any(|i| i == id) {
-            self.ids.push(id.to_string());
+        if !self.ids.contains(id) {
+            self.ids.insert(id.to_string());
         }
         if !name.is_empty() {
             self.names.entry(id.to_string()).or_insert_with(|| name.to_string());
@@ -68,7 +68,7 @@ impl Names {
 
     /// What `value` names.
     pub fn resolve(&self, value: &str) -> Resolved {
-        if self.ids.iter().any(|i| i == value) {
+        if self.ids.contains(value) {
             return Resolved::Unchanged;
         }
         match self.by_key.get(&key(value)).map(Vec::as_slice) {

@@ -5,6 +5,7 @@
 //! Excel writes as "CSV"). A file that is none of these is an error naming the first bad byte's
 //! line. `--encoding` overrides detection.
 
+use std::borrow::Cow;
 use std::str::FromStr;
 
 use crate::error::{Error, Location, Result};
@@ -71,18 +72,30 @@ pub fn decode(
     file: &str,
     forced: Option<TextEncoding>,
 ) -> Result<(String, TextEncoding)> {
+    decode_borrowed(bytes, file, forced).map(|(text, encoding)| (text.into_owned(), encoding))
+}
+
+/// [`decode`], borrowing the text from `bytes` when they are UTF-8 (no copy of a large file).
+pub fn decode_borrowed<'a>(
+    bytes: &'a [u8],
+    file: &str,
+    forced: Option<TextEncoding>,
+) -> Result<(Cow<'a, str>, TextEncoding)> {
     let (encoding, body) = match forced {
         Some(enc) => (enc, strip_bom(bytes, enc)),
         None => detect(bytes),
     };
     if encoding == TextEncoding::Utf8 {
+        if let Ok(s) = simdutf8::basic::from_utf8(body) {
+            return Ok((Cow::Borrowed(s), encoding));
+        }
         return match std::str::from_utf8(body) {
-            Ok(s) => Ok((s.to_owned(), encoding)),
+            Ok(s) => Ok((Cow::Borrowed(s), encoding)),
             Err(e) if forced.is_some() => Err(Error::at(
                 Location::line(file, line_of(body, e.valid_up_to())),
                 crate::t!("util-not-utf8-declared", byte = hex(body[e.valid_up_to()])),
             )),
-            Err(_) => unreachable_utf8(body, file),
+            Err(_) => unreachable_utf8(body, file).map(|(s, e)| (Cow::Owned(s), e)),
         };
     }
     if forced.is_none() && encoding == TextEncoding::Gb18030 {
@@ -103,7 +116,7 @@ pub fn decode(
         };
         return Err(Error::at(Location::line(file, line_of(body, bad)), message));
     }
-    Ok((text.into_owned(), encoding))
+    Ok((Cow::Owned(text.into_owned()), encoding))
 }
 
 // Detection picked UTF-8 only for valid UTF-8 or a UTF-8 BOM; a BOM followed by invalid bytes is
@@ -154,7 +167,7 @@ fn detect(bytes: &[u8]) -> (TextEncoding, &[u8]) {
     if let Some((enc, len)) = bom(bytes) {
         return (enc, &bytes[len..]);
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if simdutf8::basic::from_utf8(bytes).is_ok() {
         (TextEncoding::Utf8, bytes)
     } else {
         (TextEncoding::Gb18030, bytes)

@@ -14,6 +14,12 @@ pub fn closest<'a>(name: &str, expected: &[&'a str]) -> Option<&'a str> {
         .map(|(_, e)| e)
 }
 
+/// Edits (insertions, deletions, substitutions of characters) that turn `a` into `b`, as the
+/// longer "did you mean" lists of unknown ids and names rank their candidates.
+pub fn edits(a: &str, b: &str) -> usize {
+    strsim::levenshtein(a, b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::closest;

@@ -101,14 +101,16 @@ impl Table {
 /// time. Engine inputs are one row per finding, task or award; survey exports, which can be
 /// gigabytes, are streamed by `kaohe survey import` instead and are not read here.
 pub mod limits {
-    /// Largest input file read whole.
+    /// Largest spreadsheet read whole, and most bytes a workbook may unpack to.
     pub const MAX_FILE_BYTES: u64 = 256 << 20;
+    /// Largest CSV input file (read whole: 10,000,000 findings are about 1.4 GB).
+    pub const MAX_CSV_BYTES: u64 = 2 << 30;
     /// Most columns in a table.
     pub const MAX_COLUMNS: usize = 256;
     /// Longest single cell, in bytes.
     pub const MAX_CELL_BYTES: usize = 64 << 10;
     /// Most data rows in a table.
-    pub const MAX_ROWS: usize = 5_000_000;
+    pub const MAX_ROWS: usize = 20_000_000;
 }
 
 pub(crate) fn check_width(cells: usize, file: &str, line: u64) -> Result<()> {
@@ -141,94 +143,378 @@ pub(crate) fn check_row(cells: &[String], file: &str, line: u64, rows: usize) ->
 ///
 /// `display` is the name used in messages (usually the path relative to the data directory).
 pub fn read_table(path: &Path, display: &str, forced: Option<TextEncoding>) -> Result<Table> {
-    let size = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
-    if size > limits::MAX_FILE_BYTES {
-        return Err(Error::at(
-            Location::file(display),
-            crate::t!("util-file-too-big", bytes = size, max = limits::MAX_FILE_BYTES),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    let mut table = match ext.as_str() {
-        "xlsx" | "xlsm" | "xls" | "ods" => read_spreadsheet(path, display)?,
-        _ => parse_csv(&bytes, display, forced)?,
+    let spreadsheet = is_spreadsheet(path);
+    let bytes = read_bytes(path, display, !spreadsheet)?;
+    let mut table = match spreadsheet {
+        true => read_spreadsheet(path, display)?,
+        false => parse_csv(&bytes, display, forced)?,
     };
     // Hashed once the file is known to be a table: a hostile file is refused without the cost.
     table.sha256 = crate::util::hash::sha256_hex(&bytes);
     Ok(table)
 }
 
-/// Parse CSV bytes (any supported encoding) into a table.
-pub fn parse_csv(bytes: &[u8], file: &str, forced: Option<TextEncoding>) -> Result<Table> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::at(Location::line(file, 1), crate::t!("util-empty-file")));
-    }
-    let utf16 = matches!(forced, Some(TextEncoding::Utf16Le | TextEncoding::Utf16Be))
-        || (forced.is_none()
-            && matches!(
-                encoding::bom(bytes),
-                Some((TextEncoding::Utf16Le | TextEncoding::Utf16Be, _))
-            ));
-    if !utf16 {
-        check_long_runs(bytes, file)?;
-    }
-    let (text, encoding) = encoding::decode(bytes, file, forced)?;
-    if text.contains('\0') {
-        let offset = text.find('\0').unwrap_or(0);
+/// Whether a table file is a spreadsheet (by its extension), not CSV.
+pub fn is_spreadsheet(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods")
+}
+
+/// A table file's bytes, refused unread when over the limit ([`limits::MAX_CSV_BYTES`] for a
+/// `csv` file, else [`limits::MAX_FILE_BYTES`]).
+pub fn read_bytes(path: &Path, display: &str, csv: bool) -> Result<Vec<u8>> {
+    let size = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+    let max = if csv { limits::MAX_CSV_BYTES } else { limits::MAX_FILE_BYTES };
+    if size > max {
         return Err(Error::at(
-            Location::line(file, encoding::line_of(text.as_bytes(), offset)),
-            crate::t!("util-nul-byte"),
+            Location::file(display),
+            crate::t!("util-file-too-big", bytes = size, max = max),
         ));
     }
-    if let Some(line) = unterminated_quote(text.as_bytes()) {
-        return Err(Error::at(Location::line(file, line), crate::t!("util-quote-not-closed")));
-    }
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                let message = crate::t!("util-malformed-csv", error = e.to_string());
-                return Err(Error::at(Location::line(file, line), message));
-            }
-        }
-        let line = record.position().map(|p| record_line(text.as_bytes(), p)).unwrap_or(0);
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
-        if cells.iter().all(|c| c.is_empty()) {
-            continue; // blank lines (also trailing `,,,` lines Excel leaves) carry no data
-        }
-        check_width(cells.len(), file, line)?;
-        check_row(&cells, file, line, rows.len())?;
-        match &headers {
-            None => headers = Some(cells),
-            Some(h) => {
-                if cells.len() != h.len() {
-                    return Err(Error::at(
-                        Location::line(file, line),
-                        crate::t!("util-row-width", fields = cells.len(), width = h.len()),
-                    ));
-                }
-                rows.push(Row { line, cells });
-            }
-        }
-    }
-    let headers =
-        headers.ok_or_else(|| Error::at(Location::line(file, 1), crate::t!("util-no-header")))?;
-    check_duplicate_headers(&headers, file)?;
+    std::fs::read(path).map_err(|e| Error::io(path, e))
+}
+
+/// Parse CSV bytes (any supported encoding) into a table.
+pub fn parse_csv(bytes: &[u8], file: &str, forced: Option<TextEncoding>) -> Result<Table> {
+    let csv = CsvText::new(bytes, file, forced)?;
+    let parts = csv.fold_rows(Vec::new, |rows: &mut Vec<Row>, row| rows.push(row.to_row()))?;
     Ok(Table {
         file: file.to_string(),
-        headers,
-        rows,
-        encoding: Some(encoding),
+        headers: csv.headers,
+        rows: parts.concat(),
+        encoding: Some(csv.encoding),
         sha256: String::new(),
     })
+}
+
+/// A CSV file's text, checked and decoded (borrowed from the file's bytes when they are UTF-8),
+/// with its header row read: its data rows are read by [`CsvText::fold_rows`], in chunks on
+/// rayon's threads when the file is large.
+pub struct CsvText<'a> {
+    file: &'a str,
+    text: std::borrow::Cow<'a, str>,
+    pub encoding: TextEncoding,
+    /// The header row's cells, trimmed.
+    pub headers: Vec<String>,
+    /// Where the data rows start (just after the header record).
+    data: usize,
+    /// Data bytes per chunk read on one thread.
+    chunk_bytes: usize,
+}
+
+/// One data row as read: its line and its cells, trimmed.
+pub struct RowRef<'r> {
+    /// 1-based line in the file (CSV: the line the record starts on; spreadsheet: the sheet row).
+    pub line: u64,
+    cells: Cells<'r>,
+}
+
+enum Cells<'r> {
+    /// Cells already trimmed (a table's row).
+    Trimmed(&'r [String]),
+    /// A CSV record's fields, trimmed when read.
+    Record(&'r csv::StringRecord),
+}
+
+impl<'r> RowRef<'r> {
+    /// Cell `i`, trimmed, if the row has it.
+    pub fn cell(&self, i: usize) -> Option<&'r str> {
+        match self.cells {
+            Cells::Trimmed(c) => c.get(i).map(String::as_str),
+            Cells::Record(r) => r.get(i).map(str::trim),
+        }
+    }
+    /// Number of cells.
+    pub fn len(&self) -> usize {
+        match self.cells {
+            Cells::Trimmed(c) => c.len(),
+            Cells::Record(r) => r.len(),
+        }
+    }
+    /// Whether the row has no cells.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    fn cells(&self) -> impl Iterator<Item = &'r str> + '_ {
+        (0..self.len()).filter_map(|i| self.cell(i))
+    }
+    /// The row with its cells copied out.
+    pub fn to_row(&self) -> Row {
+        Row { line: self.line, cells: self.cells().map(str::to_string).collect() }
+    }
+}
+
+impl Row {
+    /// The row as [`RowRef`], as a CSV file's rows are read.
+    pub fn view(&self) -> RowRef<'_> {
+        RowRef { line: self.line, cells: Cells::Trimmed(&self.cells) }
+    }
+}
+
+/// Data bytes per chunk of a CSV file read on several threads.
+const CHUNK_BYTES: usize = 4 << 20;
+
+/// What reading one chunk of rows left: its state, its rows and the first error in it.
+struct Chunk<S> {
+    state: S,
+    rows: usize,
+    /// The first error and whether it comes before the row limit's check on its row.
+    error: Option<(Error, bool)>,
+}
+
+impl<'a> CsvText<'a> {
+    /// Check and decode `bytes` (see [`parse_csv`] for what is refused) and read the header row.
+    pub fn new(bytes: &'a [u8], file: &'a str, forced: Option<TextEncoding>) -> Result<Self> {
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(Error::at(Location::line(file, 1), crate::t!("util-empty-file")));
+        }
+        let utf16 = matches!(forced, Some(TextEncoding::Utf16Le | TextEncoding::Utf16Be))
+            || (forced.is_none()
+                && matches!(
+                    encoding::bom(bytes),
+                    Some((TextEncoding::Utf16Le | TextEncoding::Utf16Be, _))
+                ));
+        if !utf16 && has_long_run(bytes) {
+            check_long_runs(bytes, file)?;
+        }
+        let (text, encoding) = encoding::decode_borrowed(bytes, file, forced)?;
+        if let Some(offset) = memchr::memchr(0, text.as_bytes()) {
+            return Err(Error::at(
+                Location::line(file, encoding::line_of(text.as_bytes(), offset)),
+                crate::t!("util-nul-byte"),
+            ));
+        }
+        if memchr::memchr(b'"', text.as_bytes()).is_some()
+            && let Some(line) = unterminated_quote(text.as_bytes())
+        {
+            return Err(Error::at(Location::line(file, line), crate::t!("util-quote-not-closed")));
+        }
+        let chunk_bytes = CHUNK_BYTES;
+        let mut csv = CsvText { file, text, encoding, headers: Vec::new(), data: 0, chunk_bytes };
+        csv.read_header()?;
+        Ok(csv)
+    }
+
+    /// The first record that is not blank is the header.
+    fn read_header(&mut self) -> Result<()> {
+        let text = self.text.as_bytes();
+        let mut reader = reader(text);
+        let mut record = csv::StringRecord::new();
+        loop {
+            if !read_record(&mut reader, &mut record, self.file, 0)? {
+                return Err(Error::at(Location::line(self.file, 1), crate::t!("util-no-header")));
+            }
+            let line = record.position().map(|p| record_line(text, p)).unwrap_or(0);
+            let row = RowRef { line, cells: Cells::Record(&record) };
+            if row.cells().all(str::is_empty) {
+                continue;
+            }
+            check_width(row.len(), self.file, line)?;
+            check_cells(&row, self.file)?;
+            self.headers = row.cells().map(str::to_string).collect();
+            self.data = reader.position().byte() as usize;
+            return Ok(());
+        }
+    }
+
+    /// Read every data row in file order: each chunk of rows starts from `init()`, and `each` is
+    /// called on its rows in turn; the chunks' states come back in file order. A ragged row, a
+    /// cell over the limit, too many rows or duplicate headers is an error (the first in the
+    /// file), as when the file is read whole.
+    pub fn fold_rows<S: Send>(
+        &self,
+        init: impl Fn() -> S + Sync,
+        each: impl Fn(&mut S, &RowRef<'_>) + Sync,
+    ) -> Result<Vec<S>> {
+        use rayon::prelude::*;
+        let chunks = self.chunks();
+        let lang = crate::util::i18n::lang();
+        let done: Vec<Chunk<S>> = chunks
+            .par_iter()
+            .map(|&(start, end, lines)| {
+                // Messages made on rayon's threads speak the caller's language.
+                let other = crate::util::i18n::lang() != lang;
+                if other {
+                    crate::util::i18n::set_thread_lang(Some(lang));
+                }
+                let mut state = init();
+                let (rows, error) = self.read_chunk(start, end, lines, &mut state, &each);
+                if other {
+                    crate::util::i18n::set_thread_lang(None);
+                }
+                Chunk { state, rows, error }
+            })
+            .collect();
+        let states = self.first_error(&chunks, done)?;
+        check_duplicate_headers(&self.headers, self.file)?;
+        Ok(states)
+    }
+
+    /// The data's chunks: (start, end, newlines before start). A file with a quote in it is one
+    /// chunk (a quoted value may hold a line break, so a line break is not always a row's end).
+    fn chunks(&self) -> Vec<(usize, usize, u64)> {
+        use rayon::prelude::*;
+        let text = self.text.as_bytes();
+        let before = memchr::memchr_iter(b'\n', &text[..self.data]).count() as u64;
+        if text.len() - self.data < 2 * self.chunk_bytes || memchr::memchr(b'"', text).is_some() {
+            return vec![(self.data, text.len(), before)];
+        }
+        let mut bounds = vec![self.data];
+        while let Some(&last) = bounds.last() {
+            let next = last + self.chunk_bytes;
+            match text.get(next..).and_then(|rest| memchr::memchr(b'\n', rest)) {
+                Some(i) if next + i + 1 < text.len() => bounds.push(next + i + 1),
+                _ => break,
+            }
+        }
+        bounds.push(text.len());
+        let newlines: Vec<u64> = bounds
+            .par_windows(2)
+            .map(|w| memchr::memchr_iter(b'\n', &text[w[0]..w[1]]).count() as u64)
+            .collect();
+        let mut lines = before;
+        let mut out = Vec::with_capacity(newlines.len());
+        for (w, n) in bounds.windows(2).zip(newlines) {
+            out.push((w[0], w[1], lines));
+            lines += n;
+        }
+        out
+    }
+
+    /// Read the rows of `text[start..end]` (`lines` line breaks before it) into `state`; the
+    /// rows read, and the first error, which ends the chunk.
+    fn read_chunk<S>(
+        &self,
+        start: usize,
+        end: usize,
+        lines: u64,
+        state: &mut S,
+        each: &impl Fn(&mut S, &RowRef<'_>),
+    ) -> (usize, Option<(Error, bool)>) {
+        let chunk = &self.text.as_bytes()[start..end];
+        let mut reader = reader(chunk);
+        let mut record = csv::StringRecord::new();
+        let mut rows = 0;
+        loop {
+            match read_record(&mut reader, &mut record, self.file, lines) {
+                Ok(false) => return (rows, None),
+                Ok(true) => {}
+                Err(e) => return (rows, Some((e, true))),
+            }
+            let line = lines + record.position().map(|p| record_line(chunk, p)).unwrap_or(0);
+            let row = RowRef { line, cells: Cells::Record(&record) };
+            if row.cells().all(str::is_empty) {
+                continue; // blank lines (also trailing `,,,` lines Excel leaves) carry no data
+            }
+            let checked = check_width(row.len(), self.file, line).and(check_cells(&row, self.file));
+            if let Err(e) = checked {
+                return (rows, Some((e, true)));
+            }
+            if row.len() != self.headers.len() {
+                let message =
+                    crate::t!("util-row-width", fields = row.len(), width = self.headers.len());
+                return (rows, Some((Error::at(Location::line(self.file, line), message), false)));
+            }
+            each(state, &row);
+            rows += 1;
+        }
+    }
+
+    /// The chunks' states, or the first error of the chunks in file order, the row limit
+    /// included.
+    fn first_error<S>(
+        &self,
+        chunks: &[(usize, usize, u64)],
+        done: Vec<Chunk<S>>,
+    ) -> Result<Vec<S>> {
+        let mut rows = 0;
+        let mut states = Vec::with_capacity(done.len());
+        for (i, c) in done.into_iter().enumerate() {
+            let over = rows + c.rows > limits::MAX_ROWS
+                || (rows + c.rows == limits::MAX_ROWS && matches!(c.error, Some((_, false))));
+            if over {
+                let (start, end, lines) = chunks[i];
+                let line = self.line_of_row(start, end, lines, limits::MAX_ROWS - rows);
+                return Err(Error::at(
+                    Location::line(self.file, line),
+                    crate::t!("util-too-many-rows", max = limits::MAX_ROWS),
+                ));
+            }
+            if let Some((e, _)) = c.error {
+                return Err(e);
+            }
+            rows += c.rows;
+            states.push(c.state);
+        }
+        Ok(states)
+    }
+
+    /// The line of the `n`th (0-based) row that is not blank in a chunk (for the row limit).
+    fn line_of_row(&self, start: usize, end: usize, lines: u64, n: usize) -> u64 {
+        let chunk = &self.text.as_bytes()[start..end];
+        let mut reader = reader(chunk);
+        let mut record = csv::StringRecord::new();
+        let mut seen = 0;
+        while let Ok(true) = read_record(&mut reader, &mut record, self.file, lines) {
+            let line = lines + record.position().map(|p| record_line(chunk, p)).unwrap_or(0);
+            let row = RowRef { line, cells: Cells::Record(&record) };
+            if row.cells().all(str::is_empty) {
+                continue;
+            }
+            if seen == n {
+                return line;
+            }
+            seen += 1;
+        }
+        0
+    }
+}
+
+fn reader(text: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text)
+}
+
+/// Read the next record; a malformed one is an error at its line (`lines` line breaks before the
+/// text read).
+fn read_record(
+    reader: &mut csv::Reader<&[u8]>,
+    record: &mut csv::StringRecord,
+    file: &str,
+    lines: u64,
+) -> Result<bool> {
+    reader.read_record(record).map_err(|e| {
+        let line = lines + e.position().map(|p| p.line()).unwrap_or(0);
+        Error::at(
+            Location::line(file, line),
+            crate::t!("util-malformed-csv", error = e.to_string()),
+        )
+    })
+}
+
+/// A cell over [`limits::MAX_CELL_BYTES`] is an error naming its column.
+fn check_cells(row: &RowRef<'_>, file: &str) -> Result<()> {
+    if let Some((i, c)) = row.cells().enumerate().find(|(_, c)| c.len() > limits::MAX_CELL_BYTES) {
+        return Err(Error::at(
+            Location::line(file, row.line)
+                .with_column(crate::t!("util-column-number", column = i + 1)),
+            crate::t!("util-cell-too-long", bytes = c.len(), max = limits::MAX_CELL_BYTES),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `bytes` hold a run longer than [`check_long_runs`] allows (found quickly: the exact
+/// place is then found by `check_long_runs`).
+fn has_long_run(bytes: &[u8]) -> bool {
+    let limit = 2 * limits::MAX_CELL_BYTES + 2;
+    let mut last = 0;
+    for i in memchr::memchr2_iter(b'\n', b',', bytes) {
+        if i - last > limit {
+            return true;
+        }
+        last = i + 1;
+    }
+    bytes.len() - last > limit
 }
 
 /// Refuse a cell far over the limit before decoding or parsing the file, so that a huge single
@@ -512,6 +798,40 @@ mod tests {
         );
         let at_limit = [b"id\n".to_vec(), vec![b'x'; limits::MAX_CELL_BYTES]].concat();
         assert_eq!(parse_csv(&at_limit, "l.csv", None).unwrap().rows[0].cells[0].len(), 65536);
+    }
+
+    /// Rows and errors read in chunks (here of a few bytes) are those read whole.
+    #[test]
+    fn chunks_read_as_the_whole_file() {
+        let read = |text: &str, chunk_bytes: usize| {
+            let mut csv = CsvText::new(text.as_bytes(), "c.csv", None).unwrap();
+            csv.chunk_bytes = chunk_bytes;
+            let parts = csv.fold_rows(Vec::new, |rows: &mut Vec<Row>, r| rows.push(r.to_row()));
+            parts
+                .map(|p| p.concat().iter().map(|r| (r.line, r.cells.join("|"))).collect::<Vec<_>>())
+        };
+        let mut text = String::from("\n id , name \r\n");
+        for i in 0..200 {
+            text.push_str(&format!("{i}, 名{i} \r\n"));
+            if i % 7 == 0 {
+                text.push_str(",\n\n");
+            }
+        }
+        let whole = read(&text, usize::MAX / 4).unwrap();
+        assert_eq!(whole.len(), 200);
+        assert_eq!(whole[0], (3, "0|名0".to_string()));
+        // Line 3 is row 0, then two blank lines, so row 1 is on line 6, row 7 on line 12.
+        assert_eq!((whole[1].0, whole[7].0, whole[8].0), (6, 12, 15));
+        for chunk in [1, 5, 16, 100] {
+            assert_eq!(read(&text, chunk).unwrap(), whole, "chunks of {chunk}");
+        }
+        text.push_str("x,y,z\n1,2\n");
+        let ragged = text.replacen("150, 名150", "150", 1);
+        let err = |t: &str, chunk| read(t, chunk).unwrap_err().to_string();
+        let first = err(&ragged, usize::MAX / 4);
+        // Row i is on line 3 + i + 2 × ceil(i / 7): 3 + 150 + 44.
+        assert!(first.starts_with("c.csv:197:"), "{first}");
+        assert_eq!(err(&ragged, 16), first);
     }
 
     #[test]
