@@ -29,7 +29,11 @@ fn main() {
         resolve_s - read_s,
         check_s - resolve_s
     );
-    println!("{} findings loaded and checked in {check_s:.3} s", inputs.findings.len());
+    println!(
+        "{} findings ({} bytes each before their texts) loaded and checked in {check_s:.3} s",
+        inputs.findings.len(),
+        std::mem::size_of::<kaohe::input::Finding>()
+    );
 }
 
 fn fail(e: kaohe::Error) -> ! {

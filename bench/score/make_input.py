@@ -4,6 +4,9 @@ findings.csv is the synthetic findings replicated in turn (same agency, kind, co
 evidence; a new unique id), so each agency keeps its mix of kinds, scaled.
 
     make_input.py BASE_DIR OUT_DIR N
+
+Rows are written as they are made (only the base file's rows are held), so 10,000,000 findings
+(1.4 GB) take no more memory than 100,000; the file appears under its name only when complete.
 """
 import csv
 import shutil
@@ -18,9 +21,11 @@ for p in base.glob("*.csv"):
 with open(base / "findings.csv", newline="", encoding="utf-8") as f:
     rows = list(csv.reader(f))
 header, rows = rows[0], rows[1:]
-with open(out / "findings.csv", "w", newline="", encoding="utf-8") as f:
+part = out / "findings.csv.part"
+with open(part, "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\n")
     w.writerow(header)
     for i in range(n):
         r = rows[i % len(rows)]
         w.writerow([f"F-{i + 1:08d}"] + r[1:])
+part.rename(out / "findings.csv")

@@ -1,6 +1,8 @@
 //! Cross-checks of inputs against the scheme: every row must name a known agency and a rule that
 //! applies to it. All problems are reported together, each with its file and line.
 
+use std::hash::BuildHasher;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rust_decimal::Decimal;
@@ -67,11 +69,29 @@ struct Seen<'a> {
     twice_row: &'static str,
     ids: HashMap<&'a str, &'a Location>,
     rows: HashMap<String, &'a Location>,
+    /// The ids are known to be distinct: they need not be remembered.
+    distinct: bool,
 }
 
 impl<'a> Seen<'a> {
     fn new(twice_id: &'static str, twice_row: &'static str) -> Self {
-        Seen { twice_id, twice_row, ids: HashMap::default(), rows: HashMap::default() }
+        let (ids, rows) = (HashMap::default(), HashMap::default());
+        Seen { twice_id, twice_row, ids, rows, distinct: false }
+    }
+
+    /// [`Seen::new`] for rows whose ids are `ids`: when no two are alike (found by sorting their
+    /// hashes on rayon's threads, far quicker than remembering a million ids), they are not
+    /// remembered one by one.
+    fn of_ids(
+        twice_id: &'static str,
+        twice_row: &'static str,
+        ids: impl rayon::iter::ParallelIterator<Item = &'a str>,
+    ) -> Self {
+        use rayon::prelude::*;
+        let mut hashes: Vec<u64> = ids.map(|id| rustc_hash::FxBuildHasher.hash_one(id)).collect();
+        hashes.par_sort_unstable();
+        let distinct = hashes.par_windows(2).all(|w| w[0] != w[1]);
+        Seen { distinct, ..Seen::new(twice_id, twice_row) }
     }
 
     /// An error when this row was seen before, naming both lines.
@@ -83,6 +103,9 @@ impl<'a> Seen<'a> {
         source: &'a Location,
     ) -> Option<Error> {
         if let Some(id) = id {
+            if self.distinct {
+                return None;
+            }
             let prev = self.ids.insert(id, source)?.to_string();
             return Some(Error::at(
                 inputs.cell(source, "id"),
@@ -346,14 +369,22 @@ impl<'a> Checker<'a> {
     fn findings(&mut self, inputs: &'a Inputs) {
         let scheme = self.scheme;
         let kinds = super::resolve::kind_names(scheme);
-        let mut seen = Seen::new("input-finding-id-twice", "input-finding-row-twice");
-        for f in &inputs.findings {
+        let ids = {
+            use rayon::prelude::*;
+            inputs.findings.par_iter().filter_map(|f| f.id.as_deref())
+        };
+        let mut seen = Seen::of_ids("input-finding-id-twice", "input-finding-row-twice", ids);
+        let fine: Vec<bool> = {
+            use rayon::prelude::*;
+            inputs.findings.par_iter().map(|f| self.finding_fine(f)).collect()
+        };
+        for (f, fine) in inputs.findings.iter().zip(fine) {
             let row = || {
                 let date = f.date.map(|d| d.to_string()).unwrap_or_default();
                 row_key(&[&f.agency, &f.kind, &f.count.to_string(), &date, &f.evidence])
             };
             self.errors.extend(seen.check(inputs, f.id.as_deref(), row, &f.source));
-            if !self.known(&f.agency, &f.source) {
+            if fine || !self.known(&f.agency, &f.source) {
                 continue;
             }
             if !scheme.knows_kind(&f.kind) {
@@ -383,6 +414,22 @@ impl<'a> Checker<'a> {
                 ));
             }
         }
+    }
+
+    /// Whether a finding passes every check below but the one of duplicates (found for all
+    /// findings at once on rayon's threads: only the others are looked at one by one).
+    fn finding_fine(&self, f: &crate::input::Finding) -> bool {
+        let scheme = self.scheme;
+        let known = self.agencies.contains_key(f.agency.as_str())
+            && !self.unchecked.contains(f.agency.as_str());
+        known
+            && scheme.knows_kind(&f.kind)
+            && match scheme.deduct_kinds.get(&f.kind) {
+                Some(&(node, _)) if !scheme.veto_kinds.contains_key(&f.kind) => {
+                    self.applies(node, &f.agency)
+                }
+                _ => true,
+            }
     }
 
     /// Tasks and measures name an item of one method, once per agency.

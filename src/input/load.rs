@@ -309,6 +309,7 @@ pub fn load_file(
     let parts = parts?;
     inputs.headers.insert(display.to_string(), sheet.written());
     let (before, mut read) = (errors.len(), 0);
+    inputs.findings.reserve(parts.iter().map(|(p, _)| p.findings.len()).sum());
     for (mut part, part_errors) in parts {
         read += part_errors.len() + part.rows();
         inputs.append(&mut part);
@@ -378,7 +379,7 @@ pub fn attach_appeals(inputs: &mut Inputs) -> Result<()> {
                         ),
                     ))
                 }
-                None => inputs.findings[i].appeal = Some(a.clone()),
+                None => inputs.findings[i].appeal = Some(Box::new(a.clone())),
             },
         }
     }

@@ -82,6 +82,14 @@ pub const MAX_COUNT: u32 = 1_000_000;
 
 /// A non-negative whole count; blank means `default`.
 pub fn count(s: &str, default: u32) -> Result<u32, String> {
+    // Plain digits (what nearly every row holds) need no decimal parse.
+    if (1..=7).contains(&s.len())
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(n) = s.parse::<u32>()
+        && n <= MAX_COUNT
+    {
+        return Ok(n);
+    }
     if s.trim().is_empty() {
         return Ok(default);
     }
@@ -109,6 +117,9 @@ pub fn date(s: &str) -> Result<NaiveDate, String> {
     let not_a_date = || crate::t!("input-not-a-date", value = s);
     if t.is_empty() {
         return Err(crate::t!("input-date-empty"));
+    }
+    if let Some(d) = iso_date(t) {
+        return Ok(d);
     }
     // Drop a time part (`2022-11-30 00:00:00`, `2022/11/30 9:05`).
     let day = t.split([' ', 'T']).next().unwrap_or(t);
@@ -144,6 +155,23 @@ pub fn date(s: &str) -> Result<NaiveDate, String> {
     Err(not_a_date())
 }
 
+/// A valid date written `YYYY-MM-DD` from 1900 on (what nearly every row holds), read without
+/// the general spellings' work; anything else is `None`.
+fn iso_date(t: &str) -> Option<NaiveDate> {
+    let b = t.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    if y < 1900 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+}
+
 /// true/false, yes/no, 1/0, 是/否.
 pub fn flag(s: &str) -> Result<bool, String> {
     match normalize_width(s.trim()).to_ascii_lowercase().as_str() {
@@ -176,6 +204,8 @@ mod tests {
             assert_eq!(date(s).unwrap(), d(2022, 4, 26), "{s}");
         }
         assert!(date("2022-02-30").is_err());
+        assert!(date("1899-12-31").is_err(), "years before 1900 are refused");
+        assert!(date("2022-13-01").is_err());
         assert!(date("next week").is_err());
     }
 
@@ -185,6 +215,8 @@ mod tests {
         assert_eq!(decimal("1.5e2").unwrap(), Decimal::from(150));
         assert_eq!(count("3", 1), Ok(3));
         assert_eq!(count("", 1), Ok(1));
+        assert_eq!((count("007", 1), count("1000000", 1)), (Ok(7), Ok(1_000_000)));
+        assert!(count("1000001", 1).is_err());
         assert!(count("-1", 1).unwrap_err().contains("-1"));
         assert!(count("two", 1).is_err());
         assert!(count("1.5", 1).is_err());

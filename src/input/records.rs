@@ -28,8 +28,9 @@ pub struct Finding {
     pub date: Option<NaiveDate>,
     pub evidence: String,
     pub source: Location,
-    /// The appeal (申诉/复核) decision on this finding, if any.
-    pub appeal: Option<Appeal>,
+    /// The appeal (申诉/复核) decision on this finding, if any (boxed: most findings have none,
+    /// and a million findings each holding room for one would cost 150 MB).
+    pub appeal: Option<Box<Appeal>>,
 }
 
 /// The outcome of an appeal against a finding.

@@ -237,10 +237,25 @@ pub fn resolve(scheme: &Scheme, inputs: &mut Inputs) -> Result<()> {
     let survey = column(&surveys, "survey", "input-ambiguous-item");
 
     let i = inputs;
-    for f in &mut i.findings {
-        errors.extend(agency.apply(&at, &mut f.agency, &f.source));
-        errors.extend(kind.apply(&at, &mut f.kind, &f.source));
-    }
+    // Findings may be millions: resolved in chunks on rayon's threads, errors in row order.
+    let lang = crate::util::i18n::lang();
+    let found: Vec<Vec<Error>> = {
+        use rayon::prelude::*;
+        i.findings
+            .par_chunks_mut(1 << 13)
+            .map(|chunk| {
+                crate::util::table::speaking(lang, || {
+                    let mut errors = Vec::new();
+                    for f in chunk {
+                        errors.extend(agency.apply(&at, &mut f.agency, &f.source));
+                        errors.extend(kind.apply(&at, &mut f.kind, &f.source));
+                    }
+                    errors
+                })
+            })
+            .collect()
+    };
+    errors.extend(found.into_iter().flatten());
     for t in &mut i.tasks {
         errors.extend(agency.apply(&at, &mut t.agency, &t.source));
         errors.extend(task.apply(&at, &mut t.task, &t.source));

@@ -198,8 +198,8 @@ pub struct CsvText<'a> {
     pub headers: Vec<String>,
     /// Where the data rows start (just after the header record).
     data: usize,
-    /// Data bytes per chunk read on one thread.
-    chunk_bytes: usize,
+    /// Where records start, about every [`CHUNK_BYTES`]: the data's chunks start there.
+    starts: Vec<usize>,
 }
 
 /// One data row as read: its line and its cells, trimmed.
@@ -212,8 +212,8 @@ pub struct RowRef<'r> {
 enum Cells<'r> {
     /// Cells already trimmed (a table's row).
     Trimmed(&'r [String]),
-    /// A CSV record's fields, trimmed when read.
-    Record(&'r csv::StringRecord),
+    /// The fields of a CSV record read from a `str`, trimmed when read.
+    Record(&'r csv::ByteRecord),
 }
 
 impl<'r> RowRef<'r> {
@@ -221,7 +221,12 @@ impl<'r> RowRef<'r> {
     pub fn cell(&self, i: usize) -> Option<&'r str> {
         match self.cells {
             Cells::Trimmed(c) => c.get(i).map(String::as_str),
-            Cells::Record(r) => r.get(i).map(str::trim),
+            // SAFETY: the record was read from a `str`, which the CSV parser splits only at the
+            // ASCII bytes `,` `"` `\r` `\n`, removing only ASCII quotes: every field is a run of
+            // whole UTF-8 characters.
+            Cells::Record(r) => {
+                r.get(i).map(|f| unsafe { std::str::from_utf8_unchecked(f) }.trim())
+            }
         }
     }
     /// Number of cells.
@@ -265,6 +270,17 @@ struct Chunk<S> {
 impl<'a> CsvText<'a> {
     /// Check and decode `bytes` (see [`parse_csv`] for what is refused) and read the header row.
     pub fn new(bytes: &'a [u8], file: &'a str, forced: Option<TextEncoding>) -> Result<Self> {
+        Self::in_chunks(bytes, file, forced, CHUNK_BYTES)
+    }
+
+    /// [`CsvText::new`], the data to be read in chunks of about `chunk_bytes` (a file under two
+    /// chunks is read whole).
+    fn in_chunks(
+        bytes: &'a [u8],
+        file: &'a str,
+        forced: Option<TextEncoding>,
+        chunk_bytes: usize,
+    ) -> Result<Self> {
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(Error::at(Location::line(file, 1), crate::t!("util-empty-file")));
         }
@@ -284,13 +300,11 @@ impl<'a> CsvText<'a> {
                 crate::t!("util-nul-byte"),
             ));
         }
-        if memchr::memchr(b'"', text.as_bytes()).is_some()
-            && let Some(line) = unterminated_quote(text.as_bytes())
-        {
-            return Err(Error::at(Location::line(file, line), crate::t!("util-quote-not-closed")));
-        }
-        let chunk_bytes = CHUNK_BYTES;
-        let mut csv = CsvText { file, text, encoding, headers: Vec::new(), data: 0, chunk_bytes };
+        let chunk = if text.len() < 2 * chunk_bytes { usize::MAX / 4 } else { chunk_bytes };
+        let starts = record_starts(text.as_bytes(), chunk).map_err(|line| {
+            Error::at(Location::line(file, line), crate::t!("util-quote-not-closed"))
+        })?;
+        let mut csv = CsvText { file, text, encoding, headers: Vec::new(), data: 0, starts };
         csv.read_header()?;
         Ok(csv)
     }
@@ -299,7 +313,7 @@ impl<'a> CsvText<'a> {
     fn read_header(&mut self) -> Result<()> {
         let text = self.text.as_bytes();
         let mut reader = reader(text);
-        let mut record = csv::StringRecord::new();
+        let mut record = csv::ByteRecord::new();
         loop {
             if !read_record(&mut reader, &mut record, self.file, 0)? {
                 return Err(Error::at(Location::line(self.file, 1), crate::t!("util-no-header")));
@@ -332,17 +346,11 @@ impl<'a> CsvText<'a> {
         let done: Vec<Chunk<S>> = chunks
             .par_iter()
             .map(|&(start, end, lines)| {
-                // Messages made on rayon's threads speak the caller's language.
-                let other = crate::util::i18n::lang() != lang;
-                if other {
-                    crate::util::i18n::set_thread_lang(Some(lang));
-                }
-                let mut state = init();
-                let (rows, error) = self.read_chunk(start, end, lines, &mut state, &each);
-                if other {
-                    crate::util::i18n::set_thread_lang(None);
-                }
-                Chunk { state, rows, error }
+                speaking(lang, || {
+                    let mut state = init();
+                    let (rows, error) = self.read_chunk(start, end, lines, &mut state, &each);
+                    Chunk { state, rows, error }
+                })
             })
             .collect();
         let states = self.first_error(&chunks, done)?;
@@ -350,24 +358,14 @@ impl<'a> CsvText<'a> {
         Ok(states)
     }
 
-    /// The data's chunks: (start, end, newlines before start). A file with a quote in it is one
-    /// chunk (a quoted value may hold a line break, so a line break is not always a row's end).
+    /// The data's chunks: (start, end, newlines before start).
     fn chunks(&self) -> Vec<(usize, usize, u64)> {
         use rayon::prelude::*;
         let text = self.text.as_bytes();
         let before = memchr::memchr_iter(b'\n', &text[..self.data]).count() as u64;
-        if text.len() - self.data < 2 * self.chunk_bytes || memchr::memchr(b'"', text).is_some() {
-            return vec![(self.data, text.len(), before)];
-        }
-        let mut bounds = vec![self.data];
-        while let Some(&last) = bounds.last() {
-            let next = last + self.chunk_bytes;
-            match text.get(next..).and_then(|rest| memchr::memchr(b'\n', rest)) {
-                Some(i) if next + i + 1 < text.len() => bounds.push(next + i + 1),
-                _ => break,
-            }
-        }
-        bounds.push(text.len());
+        let inner = self.starts.iter().copied().filter(|&s| s > self.data && s < text.len());
+        let bounds: Vec<usize> =
+            std::iter::once(self.data).chain(inner).chain([text.len()]).collect();
         let newlines: Vec<u64> = bounds
             .par_windows(2)
             .map(|w| memchr::memchr_iter(b'\n', &text[w[0]..w[1]]).count() as u64)
@@ -393,7 +391,7 @@ impl<'a> CsvText<'a> {
     ) -> (usize, Option<(Error, bool)>) {
         let chunk = &self.text.as_bytes()[start..end];
         let mut reader = reader(chunk);
-        let mut record = csv::StringRecord::new();
+        let mut record = csv::ByteRecord::new();
         let mut rows = 0;
         loop {
             match read_record(&mut reader, &mut record, self.file, lines) {
@@ -453,7 +451,7 @@ impl<'a> CsvText<'a> {
     fn line_of_row(&self, start: usize, end: usize, lines: u64, n: usize) -> u64 {
         let chunk = &self.text.as_bytes()[start..end];
         let mut reader = reader(chunk);
-        let mut record = csv::StringRecord::new();
+        let mut record = csv::ByteRecord::new();
         let mut seen = 0;
         while let Ok(true) = read_record(&mut reader, &mut record, self.file, lines) {
             let line = lines + record.position().map(|p| record_line(chunk, p)).unwrap_or(0);
@@ -470,6 +468,20 @@ impl<'a> CsvText<'a> {
     }
 }
 
+/// Run `f` making messages in `lang`: work on rayon's threads speaks the language of the thread
+/// that handed it out (a test's, which may differ from the process's).
+pub fn speaking<T>(lang: crate::util::i18n::Lang, f: impl FnOnce() -> T) -> T {
+    let other = crate::util::i18n::lang() != lang;
+    if other {
+        crate::util::i18n::set_thread_lang(Some(lang));
+    }
+    let out = f();
+    if other {
+        crate::util::i18n::set_thread_lang(None);
+    }
+    out
+}
+
 fn reader(text: &[u8]) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text)
 }
@@ -478,11 +490,11 @@ fn reader(text: &[u8]) -> csv::Reader<&[u8]> {
 /// text read).
 fn read_record(
     reader: &mut csv::Reader<&[u8]>,
-    record: &mut csv::StringRecord,
+    record: &mut csv::ByteRecord,
     file: &str,
     lines: u64,
 ) -> Result<bool> {
-    reader.read_record(record).map_err(|e| {
+    reader.read_byte_record(record).map_err(|e| {
         let line = lines + e.position().map(|p| p.line()).unwrap_or(0);
         Error::at(
             Location::line(file, line),
@@ -551,10 +563,49 @@ fn check_long_runs(bytes: &[u8], file: &str) -> Result<()> {
     Ok(())
 }
 
-/// The line of a quoted field that the text ends inside (a file cut short, or a stray quote that
-/// swallows the rest of the file), if any. A quote opens a field only at the field's start, as the
-/// csv crate reads it; `""` inside a quoted field is a literal quote.
+/// Where records start, about every `chunk` bytes (just after a line break outside quoted
+/// fields); or, when the text ends inside a quoted field (a file cut short, or a stray quote that
+/// swallows the rest of the file), the line that field opens on. A quote opens a field only at the
+/// field's start, as the csv crate reads it; `""` inside a quoted field is a literal quote.
+fn record_starts(text: &[u8], chunk: usize) -> std::result::Result<Vec<usize>, u64> {
+    let (mut starts, mut target, mut from) = (Vec::new(), chunk, 0);
+    loop {
+        // Outside quoted fields from `from` to the next quote.
+        let quote = memchr::memchr(b'"', &text[from..]).map(|i| from + i);
+        let end = quote.unwrap_or(text.len());
+        while target < end {
+            let at = target.max(from);
+            let Some(i) = memchr::memchr(b'\n', &text[at..end]) else { break };
+            starts.push(at + i + 1);
+            target = at + i + 1 + chunk;
+        }
+        let Some(q) = quote else { return Ok(starts) };
+        from = q + 1;
+        if q > 0 && !matches!(text[q - 1], b',' | b'\n' | b'\r') {
+            continue; // a quote inside an unquoted value is a literal quote
+        }
+        loop {
+            match memchr::memchr(b'"', &text[from..]) {
+                None => return Err(encoding::line_of(text, q)),
+                Some(i) if text.get(from + i + 1) == Some(&b'"') => from += i + 2,
+                Some(i) => {
+                    from += i + 1;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// The line of a quoted field that the text ends inside, if any (see [`record_starts`]).
+#[cfg(test)]
 fn unterminated_quote(text: &[u8]) -> Option<u64> {
+    record_starts(text, usize::MAX / 4).err()
+}
+
+/// The reading of [`unterminated_quote`] byte by byte, to test the other against.
+#[cfg(test)]
+fn unterminated_quote_bytewise(text: &[u8]) -> Option<u64> {
     let (mut line, mut field_start, mut open) = (1u64, true, None);
     let mut i = 0;
     while i < text.len() {
@@ -775,6 +826,13 @@ mod tests {
             assert_eq!(unterminated_quote(ok), None, "{}", String::from_utf8_lossy(ok));
         }
         assert_eq!(unterminated_quote(b"id,e\n1,x\n2,\"cut"), Some(3));
+        // The quick reading agrees with the byte-by-byte one on every arrangement of these bytes.
+        let bytes = b"a,\"\n\r";
+        for n in 0..6u32.pow(7) {
+            let text: Vec<u8> =
+                (0..7).map(|k| bytes[(n / 6u32.pow(k) % 6) as usize % bytes.len()]).collect();
+            assert_eq!(unterminated_quote(&text), unterminated_quote_bytewise(&text), "{text:?}");
+        }
         assert_eq!(unterminated_quote(b"id,e\n1,\"x\"\"\n2,y\n"), Some(2));
         let err = parse_csv(b"id,e\n1,\"x\n2,y\n", "q.csv", None).unwrap_err().to_string();
         // In either language: another unit test may have switched the process's language.
@@ -804,33 +862,40 @@ mod tests {
     #[test]
     fn chunks_read_as_the_whole_file() {
         let read = |text: &str, chunk_bytes: usize| {
-            let mut csv = CsvText::new(text.as_bytes(), "c.csv", None).unwrap();
-            csv.chunk_bytes = chunk_bytes;
+            let csv = CsvText::in_chunks(text.as_bytes(), "c.csv", None, chunk_bytes).unwrap();
             let parts = csv.fold_rows(Vec::new, |rows: &mut Vec<Row>, r| rows.push(r.to_row()));
             parts
                 .map(|p| p.concat().iter().map(|r| (r.line, r.cells.join("|"))).collect::<Vec<_>>())
         };
         let mut text = String::from("\n id , name \r\n");
         for i in 0..200 {
-            text.push_str(&format!("{i}, 名{i} \r\n"));
+            // Every fifth name quoted, with a line break in every tenth: a chunk never starts
+            // inside a quoted value.
+            let name = match i % 10 {
+                0 => format!("\"名\n{i}\""),
+                5 => format!("\"名{i}\""),
+                _ => format!(" 名{i} "),
+            };
+            text.push_str(&format!("{i},{name}\r\n"));
             if i % 7 == 0 {
                 text.push_str(",\n\n");
             }
         }
         let whole = read(&text, usize::MAX / 4).unwrap();
         assert_eq!(whole.len(), 200);
-        assert_eq!(whole[0], (3, "0|名0".to_string()));
-        // Line 3 is row 0, then two blank lines, so row 1 is on line 6, row 7 on line 12.
-        assert_eq!((whole[1].0, whole[7].0, whole[8].0), (6, 12, 15));
+        assert_eq!(whole[0], (3, "0|名\n0".to_string()));
+        // Row i is on line 3 + i + 2 × ceil(i / 7) (two blank lines after every seventh row) +
+        // ceil(i / 10) (a line break inside every tenth): row 1 on 7, row 7 on 13, row 8 on 16.
+        assert_eq!((whole[1].0, whole[7].0, whole[8].0), (7, 13, 16));
         for chunk in [1, 5, 16, 100] {
             assert_eq!(read(&text, chunk).unwrap(), whole, "chunks of {chunk}");
         }
         text.push_str("x,y,z\n1,2\n");
-        let ragged = text.replacen("150, 名150", "150", 1);
+        let ragged = text.replacen("151, 名151 ", "151", 1);
         let err = |t: &str, chunk| read(t, chunk).unwrap_err().to_string();
         let first = err(&ragged, usize::MAX / 4);
-        // Row i is on line 3 + i + 2 × ceil(i / 7): 3 + 150 + 44.
-        assert!(first.starts_with("c.csv:197:"), "{first}");
+        // Row 151: 3 + 151 + 2 × 22 + 16.
+        assert!(first.starts_with("c.csv:214:"), "{first}");
         assert_eq!(err(&ragged, 16), first);
     }
 
