@@ -730,4 +730,32 @@ mod tests {
         ];
         assert_eq!(err, want.join("\n"));
     }
+
+    /// A finding id given twice is an error at the second row naming the first; distinct ids
+    /// (checked by their hashes) are none.
+    #[test]
+    fn a_finding_id_twice_names_the_first() {
+        let scheme =
+            crate::rules::parse(include_bytes!("../../scoring-rules/shanxi-2022.toml"), "r.toml")
+                .unwrap();
+        let finding = |id: &str, line: u64| Finding {
+            id: Some(id.into()),
+            agency: "a1".into(),
+            kind: "no-such-kind".into(),
+            count: 1,
+            date: None,
+            evidence: String::new(),
+            source: Location::line("f.csv", line),
+            appeal: None,
+        };
+        let mut inputs = Inputs { agencies: vec![agency("a1", "city", 2)], ..Default::default() };
+        inputs.findings = vec![finding("F1", 2), finding("F2", 3), finding("F1", 4)];
+        let err = check(&scheme, &inputs).unwrap_err().to_string();
+        let twice: Vec<&str> = err.lines().filter(|l| l.contains("F1")).collect();
+        assert_eq!(twice.len(), 1, "{err}");
+        assert!(twice[0].starts_with("f.csv:4: `id`:") && twice[0].contains("f.csv:2"), "{err}");
+        inputs.findings[2].id = Some("F3".into());
+        let err = check(&scheme, &inputs).unwrap_err().to_string();
+        assert!(!err.contains("F1") && !err.contains("F3"), "{err}");
+    }
 }
