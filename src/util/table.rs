@@ -200,6 +200,8 @@ pub struct CsvText<'a> {
     data: usize,
     /// Where records start, about every [`CHUNK_BYTES`]: the data's chunks start there.
     starts: Vec<usize>,
+    /// Most data rows ([`limits::MAX_ROWS`]; fewer in tests).
+    max_rows: usize,
 }
 
 /// One data row as read: its line and its cells, trimmed.
@@ -304,7 +306,8 @@ impl<'a> CsvText<'a> {
         let starts = record_starts(text.as_bytes(), chunk).map_err(|line| {
             Error::at(Location::line(file, line), crate::t!("util-quote-not-closed"))
         })?;
-        let mut csv = CsvText { file, text, encoding, headers: Vec::new(), data: 0, starts };
+        let (headers, max_rows) = (Vec::new(), limits::MAX_ROWS);
+        let mut csv = CsvText { file, text, encoding, headers, data: 0, starts, max_rows };
         csv.read_header()?;
         Ok(csv)
     }
@@ -428,14 +431,15 @@ impl<'a> CsvText<'a> {
         let mut rows = 0;
         let mut states = Vec::with_capacity(done.len());
         for (i, c) in done.into_iter().enumerate() {
-            let over = rows + c.rows > limits::MAX_ROWS
-                || (rows + c.rows == limits::MAX_ROWS && matches!(c.error, Some((_, false))));
+            let max = self.max_rows;
+            let over = rows + c.rows > max
+                || (rows + c.rows == max && matches!(c.error, Some((_, false))));
             if over {
                 let (start, end, lines) = chunks[i];
-                let line = self.line_of_row(start, end, lines, limits::MAX_ROWS - rows);
+                let line = self.line_of_row(start, end, lines, max - rows);
                 return Err(Error::at(
                     Location::line(self.file, line),
-                    crate::t!("util-too-many-rows", max = limits::MAX_ROWS),
+                    crate::t!("util-too-many-rows", max = max),
                 ));
             }
             if let Some((e, _)) = c.error {
@@ -897,6 +901,25 @@ mod tests {
         // Row 151: 3 + 151 + 2 × 22 + 16.
         assert!(first.starts_with("c.csv:214:"), "{first}");
         assert_eq!(err(&ragged, 16), first);
+        // The row limit: the first row over it, found in whichever chunk holds it; before a
+        // ragged row there, and after a ragged row before it.
+        let limited = |text: &str, chunk_bytes: usize, max_rows: usize| {
+            let mut csv = CsvText::in_chunks(text.as_bytes(), "c.csv", None, chunk_bytes).unwrap();
+            csv.max_rows = max_rows;
+            csv.fold_rows(|| (), |_, _| ()).unwrap_err().to_string()
+        };
+        for chunk in [16, usize::MAX / 4] {
+            let e = limited(&text, chunk, 8);
+            assert!(e.starts_with("c.csv:16:") && e.contains(" 8 "), "{chunk}: {e}");
+            // Row 151 is ragged and the 152nd: over a limit of 151 (checked first on a row).
+            let e = limited(&ragged, chunk, 151);
+            assert!(e.starts_with("c.csv:214:") && e.contains(" 151 "), "{chunk}: {e}");
+            // Row 150 (3 + 150 + 2 × 22 + 15) is over a limit of 150, before the ragged row.
+            let e = limited(&ragged, chunk, 150);
+            assert!(e.starts_with("c.csv:212:") && e.contains(" 150 "), "{chunk}: {e}");
+            let e = limited(&ragged, chunk, 152);
+            assert!(e.starts_with("c.csv:214:") && !e.contains(" 152 "), "{chunk}: {e}");
+        }
     }
 
     #[test]
