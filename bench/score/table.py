@@ -20,10 +20,20 @@ RUNS = [
 ] + ([("duckdb", "DuckDB deduction part, 2 threads")] if duckdb != "0" else [])
 
 
+def runs(n, name):
+    return [open(f"{work}/{n}/{name}.{i}.time").read().split() for i in range(1, repeat + 1)]
+
+
 def med(n, name):
     """Median wall seconds and the largest peak (MB) of the runs of `name` at size `n`."""
-    runs = [open(f"{work}/{n}/{name}.{i}.time").read().split() for i in range(1, repeat + 1)]
-    return statistics.median(float(r[0]) for r in runs), max(int(r[3]) for r in runs) / 1024
+    rs = runs(n, name)
+    return statistics.median(float(r[0]) for r in rs), max(int(r[3]) for r in rs) / 1024
+
+
+def cpu(n, name):
+    """Median CPU seconds (user + system) of the runs of `name` at size `n`: on a busy machine
+    the wall time is inflated by waiting for a core, this much less."""
+    return statistics.median(float(r[1]) + float(r[2]) for r in runs(n, name))
 
 
 for n in sizes:
@@ -33,11 +43,11 @@ for n in sizes:
     floor = med(n, "parse-1")[0]
     print(f"\n{n:,} findings, {agencies:,} agencies, inputs {size / 1e6:.0f} MB; "
           f"scores.json {out / 1e6:.0f} MB; median of {repeat}\n")
-    print("| run | wall s | × bare parse (1 thread) | peak MB |")
-    print("|---|---:|---:|---:|")
+    print("| run | wall s | × bare parse (1 thread) | CPU s | peak MB |")
+    print("|---|---:|---:|---:|---:|")
     for name, label in RUNS:
         t, m = med(n, name)
-        print(f"| {label} | {t:.2f} | {t / floor:.1f}× | {m:.0f} |")
+        print(f"| {label} | {t:.2f} | {t / floor:.1f}× | {cpu(n, name):.2f} | {m:.0f} |")
 
 if len(sizes) > 1:
     print("\nGrowth (wall s / peak MB at each size; × is the wall time's growth from the size before)\n")
