@@ -57,6 +57,21 @@ fn what_if_dropped_and_rectified() {
     assert!(s.contains("what-if   total    9.00  grade 优  rank 2 of 3  (+8.00)"), "{s}");
 }
 
+/// `preview --agency a1 --with FILE` refuses FILE: a row of it is about a2.
+fn refused_as_a2s(file: &std::path::Path) {
+    let (rules, data) = fixture();
+    kaohe()
+        .arg("preview")
+        .arg(rules)
+        .arg("--data")
+        .arg(data)
+        .args(["--agency", "a1", "--with"])
+        .arg(file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the row is about agency `a2`"));
+}
+
 #[test]
 fn what_if_with_replacement_rows() {
     // F2 replaced by a row with count 0: A.1 4, A.2 4 → 8; P1 (k found again) −4; P2's kind k2
@@ -68,16 +83,7 @@ fn what_if_with_replacement_rows() {
     assert!(s.contains("what-if   total    3.00"), "{s}");
     // A row about another agency is refused.
     std::fs::write(&f, "id,agency,kind,count\nF9,a2,k,1\n").unwrap();
-    let (rules, data) = fixture();
-    kaohe()
-        .arg("preview")
-        .arg(rules)
-        .arg("--data")
-        .arg(data)
-        .args(["--agency", "a1", "--with", f.to_str().unwrap()])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("the row is about agency `a2`"));
+    refused_as_a2s(&f);
 }
 
 #[test]
@@ -97,16 +103,7 @@ fn what_if_rows_may_name_agencies_and_kinds_in_chinese() {
     assert!(s.contains("(-1.00)"), "{s}");
     // Another agency named by its name is still another agency's row.
     std::fs::write(&f, "编号,单位名称,问题类型,数量\nF9,二号单位,问题k,1\n").unwrap();
-    let (rules, data) = fixture();
-    kaohe()
-        .arg("preview")
-        .arg(rules)
-        .arg("--data")
-        .arg(data)
-        .args(["--agency", "a1", "--with", f.to_str().unwrap()])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("the row is about agency `a2`"));
+    refused_as_a2s(&f);
 }
 
 #[test]
