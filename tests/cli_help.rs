@@ -94,6 +94,17 @@ fn invalid_value_in_chinese_and_english() {
     let (code, _, err) = run(kaohe_zh(), &["robustness", "--weight-range", "1"]);
     assert_eq!(code, 2);
     assert!(err.contains("应为 0（含）到 1（不含）之间的比例，实为 1"), "{err}");
+    let (code, _, err) = run(kaohe_zh(), &["score", "--encoding", "latin1"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(
+            "错误：参数 '--encoding <ENCODING>' 的值 'latin1' 无效：未知编码 `latin1`："
+        ),
+        "{err}"
+    );
+    let (code, _, err) = run(kaohe_zh(), &["synth", "--seed", "x", "--out", "never-written"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("错误：参数 '--seed <SEED>' 的值 'x' 无效：x 不是整数"), "{err}");
 }
 
 #[test]

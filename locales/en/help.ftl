@@ -45,6 +45,7 @@ help-error-more = For more information, try '{ $flag }'.
 # A flag's value refused by kaohe's own checks (after "invalid value … for …: ").
 help-value-out-of-range = { $value } is not in { $min }..={ $max }
 help-value-not-whole = { $value } is not a whole number (expected { $min }..={ $max })
+help-value-not-encoding = unknown encoding `{ $value }`: expected utf-8, gbk, gb18030, gb2312, utf-16le or utf-16be
 help-value-not-share = expected a share in [0, 1), got { $value }
 
 ## The program and its subcommands.

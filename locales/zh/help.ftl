@@ -42,6 +42,7 @@ help-error-more = 更多信息请运行 '{ $flag }'。
 # 参数值未通过 kaohe 自己的检查（接在“参数 … 的值 … 无效：”之后）。
 help-value-out-of-range = { $value } 不在 { $min } 到 { $max } 之间
 help-value-not-whole = { $value } 不是整数（应为 { $min } 到 { $max } 之间的整数）
+help-value-not-encoding = 未知编码 `{ $value }`：应为 utf-8、gbk、gb18030、gb2312、utf-16le 或 utf-16be
 help-value-not-share = 应为 0（含）到 1（不含）之间的比例，实为 { $value }
 
 ## 程序及其子命令。

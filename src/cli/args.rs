@@ -16,7 +16,7 @@ pub struct RunArgs {
     #[arg(long, default_value = DEFAULT_DATA)]
     pub data: PathBuf,
     /// Text encoding of CSV inputs (utf-8, gbk, gb18030); detected when not given.
-    #[arg(long)]
+    #[arg(long, value_parser = encoding)]
     pub encoding: Option<TextEncoding>,
     /// An input kind the scheme reads that may be absent from the data directory (every agency
     /// then scores as if it held no row); repeat for several. Without it, an absent kind is an error.
@@ -101,6 +101,16 @@ where
             Err(_) => Err(refuse("help-value-not-whole")),
         }
     }
+}
+
+/// A seed of random draws: any whole number from 0 to 2^64 − 1.
+pub fn seed() -> impl Fn(&str) -> Result<u64, String> + Clone + Send + Sync + 'static {
+    whole(0, u64::MAX)
+}
+
+/// `--encoding`: a text encoding kaohe reads, refused in the reader's language.
+pub fn encoding(s: &str) -> Result<TextEncoding, String> {
+    s.parse().map_err(|_| crate::t!("help-value-not-encoding", value = s))
 }
 
 /// `--weight-range`: a share in [0, 1).

@@ -17,7 +17,7 @@ pub struct RobustnessArgs {
     /// Perturbed runs per analysis (1 to 100000).
     #[arg(long, default_value_t = 200, value_parser = super::args::whole::<u32>(1, 100_000))]
     pub replicates: u32,
-    #[arg(long, default_value_t = 2022)]
+    #[arg(long, default_value_t = 2022, value_parser = super::args::seed())]
     pub seed: u64,
     /// Each weight varies within ±this share of its value (0.2: from 0.8× to 1.2×).
     #[arg(long, default_value = "0.2", value_parser = super::args::share)]

@@ -26,7 +26,7 @@ enum SurveyCommand {
         #[arg(long)]
         out: PathBuf,
         /// Text encoding of CSV files (default: detect BOM, else UTF-8 if valid, else GB18030).
-        #[arg(long)]
+        #[arg(long, value_parser = super::args::encoding)]
         encoding: Option<TextEncoding>,
         /// How the export writes answers, overriding the questionnaire: by text (labels) or by
         /// number (option positions).
@@ -55,7 +55,7 @@ enum SurveyCommand {
         #[arg(long, default_value_t = 10_000,
               value_parser = super::args::whole::<u64>(1, 100_000_000))]
         rows: u64,
-        #[arg(long, default_value_t = 2022)]
+        #[arg(long, default_value_t = 2022, value_parser = super::args::seed())]
         seed: u64,
         /// Write a benchmark questionnaire with this many agencies instead of an export (1 to
         /// 100000).
@@ -77,7 +77,7 @@ enum SurveyCommand {
         /// Where to write the draft (default: standard output).
         #[arg(long)]
         out: Option<PathBuf>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::args::encoding)]
         encoding: Option<TextEncoding>,
     },
     /// Write the survey team's report of an import: per rated question, the answers over all

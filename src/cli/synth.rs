@@ -14,7 +14,7 @@ pub struct SynthArgs {
     #[arg(long, default_value_t = 168,
           value_parser = super::args::whole::<usize>(1, 100_000))]
     pub agencies: usize,
-    #[arg(long, default_value_t = 2022)]
+    #[arg(long, default_value_t = 2022, value_parser = super::args::seed())]
     pub seed: u64,
     /// Output data directory.
     #[arg(long)]
