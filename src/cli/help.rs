@@ -84,6 +84,9 @@ pub fn arg_ids(path: &[String], arg: &Arg) -> Vec<String> {
     ids
 }
 
+/// Where a subcommand's help lists the program's global flags: after its own, before `--help`.
+const GLOBAL_ORDER: usize = 900;
+
 fn localize_arg(arg: Arg, path: &[String], lang: Lang) -> Arg {
     let heading =
         if arg.is_positional() { "help-heading-arguments" } else { "help-heading-options" };
@@ -108,7 +111,11 @@ fn localize_arg(arg: Arg, path: &[String], lang: Lang) -> Arg {
         let base = help.clone().or_else(|| arg.get_help().map(|h| h.to_string()));
         help = Some(base.into_iter().chain(extra).collect::<Vec<_>>().join(" "));
     }
+    // The program's own flags (--lang, --all-errors) after a subcommand's, not among them.
+    let global = !path.is_empty() && arg.is_global_set();
+    let order = if global { GLOBAL_ORDER } else { arg.get_display_order() };
     let mut arg = arg
+        .display_order(order)
         .help_heading(tr_in(lang, heading, &[]))
         .hide_default_value(true)
         .hide_possible_values(true);
