@@ -136,6 +136,27 @@ fn unknown_flag_and_subcommand_suggest_the_right_one() {
 }
 
 #[test]
+fn a_value_that_looks_like_a_flag() {
+    let (code, _, err) = run(kaohe_zh(), &["robustness", "--replicates", "-1"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(
+            "错误：无法识别的参数 '-1'\n\n  提示：如要把 '-1' 作为值传入，请写成 '-- -1'\n\n\
+             用法: kaohe robustness [选项] [RULES]\n"
+        ),
+        "{err}"
+    );
+    let (code, _, err) = run(kaohe(), &["robustness", "--replicates", "-1"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(
+            "error: unexpected argument '-1' found\n\n  tip: to pass '-1' as a value, use '-- -1'\n"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
 fn missing_arguments_are_named() {
     let (code, _, err) = run(kaohe_zh(), &["survey", "import"]);
     assert_eq!(code, 2);

@@ -40,6 +40,7 @@ help-error-similar-value = tip: { $count ->
         [one] a similar value exists: { $names }
        *[other] some similar values exist: { $names }
     }
+help-error-tip-value = tip: to pass '{ $value }' as a value, use '{ $fix }'
 help-error-tip = tip: { $tip }
 help-error-more = For more information, try '{ $flag }'.
 # A flag's value refused by kaohe's own checks (after "invalid value … for …: ").

@@ -37,6 +37,7 @@ help-error-similar-argument = 提示：{ $count ->
 help-error-similar-value = 提示：{ $count ->
        *[other] 有相近的值：{ $names }
     }
+help-error-tip-value = 提示：如要把 '{ $value }' 作为值传入，请写成 '{ $fix }'
 help-error-tip = 提示：{ $tip }
 help-error-more = 更多信息请运行 '{ $flag }'。
 # 参数值未通过 kaohe 自己的检查（接在“参数 … 的值 … 无效：”之后）。

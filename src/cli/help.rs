@@ -258,10 +258,24 @@ fn suggestions(e: &clap::Error, lang: Lang) -> Vec<String> {
         }
     }
     if let Some(ContextValue::StyledStrs(tips)) = e.get(ContextKind::Suggested) {
-        // clap's own tips (`-- -1` to pass a value that starts with '-'): shown as clap words them.
-        out.extend(tips.iter().map(|t| t_in!(lang, "help-error-tip", tip = t.to_string())));
+        let value = string(e, ContextKind::InvalidArg)
+            .or_else(|| string(e, ContextKind::InvalidSubcommand))
+            .unwrap_or_default();
+        out.extend(tips.iter().map(|t| tip(&t.to_string(), &value, lang)));
     }
     out
+}
+
+/// One of clap's own tips. The one for a value that looks like a flag (`-1`) ends by quoting the
+/// command line that passes it (`'-- -1'`): said in `lang`. Any other is shown as clap words it.
+fn tip(text: &str, value: &str, lang: Lang) -> String {
+    let quoted = text.strip_suffix('\'').and_then(|t| t.rsplit_once('\'')).map(|(_, q)| q);
+    match quoted {
+        Some(fix) if !value.is_empty() && fix.ends_with(&format!("-- {value}")) => {
+            t_in!(lang, "help-error-tip-value", value = value, fix = fix)
+        }
+        _ => t_in!(lang, "help-error-tip", tip = text),
+    }
 }
 
 /// Commands and arguments of `cmd` (built) whose help `lang`'s catalogue lacks (a test keeps
