@@ -18,7 +18,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "OUT_DIR_OR_RANKINGS_CSV")]
     pub previous: Option<PathBuf>,
     /// Resolution of the PNG charts (dots per inch, 20 to 1200).
-    #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(20..=1200))]
+    #[arg(long, default_value_t = 300, value_parser = super::args::whole::<u32>(20, 1200))]
     pub dpi: u32,
     /// Skip the chart per agency (one agency against its group).
     #[arg(long)]
@@ -26,13 +26,13 @@ pub struct ReportArgs {
     /// Fail if a label has a character the embedded font lacks (default: warn).
     #[arg(long)]
     pub strict_glyphs: bool,
-    /// 通报标题 Title of report.docx/report.pdf (default: 关于<scheme title>结果的通报).
+    /// Title of report.docx/report.pdf (通报标题; default: 关于<scheme title>结果的通报).
     #[arg(long)]
     pub title: Option<String>,
-    /// 发文单位 Issuer shown under the title (default: 政务公开工作领导小组办公室).
+    /// Issuer shown under the title (发文单位; default: 政务公开工作领导小组办公室).
     #[arg(long)]
     pub issuer: Option<String>,
-    /// 日期 Date shown under the title, as written (default: the scheme's year, e.g. 2022年度).
+    /// Date shown under the title, as written (日期; default: the scheme's year, e.g. 2022年度).
     #[arg(long)]
     pub date: Option<String>,
 }
