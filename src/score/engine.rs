@@ -32,6 +32,22 @@ use crate::t;
 /// [`crate::input::check::check`] against `scheme`: the pipeline checks once, so callers that
 /// score many variants of checked inputs (robustness replicates) do not pay for it each time.
 pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<Vec<AgencyResult>> {
+    score_with(scheme, inputs, Texts::Keep)
+}
+
+/// What a scoring run keeps of its ledgers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    /// Every line with its text (the run people read).
+    Keep,
+    /// Totals, components, nodes, vetoes, appeals as [`Texts::Keep`] gives them (the same lines
+    /// are written and summed), but no line text and no ledger in the result: for replicates
+    /// that keep only ranks and grades.
+    TotalsOnly,
+}
+
+/// [`score`], keeping of the ledgers what `texts` says.
+pub fn score_with(scheme: &Scheme, inputs: &Inputs, texts: Texts) -> Result<Vec<AgencyResult>> {
     let index = InputIndex::new(inputs);
     let contexts = group_contexts(scheme, inputs, &index)?;
     let prepared =
@@ -63,6 +79,7 @@ pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<Vec<AgencyResult>> {
                     findings,
                     kinds: &kinds,
                     names: &names,
+                    texts,
                 })
             })
             .collect();
@@ -423,16 +440,20 @@ struct Ledger {
     overflow: Option<String>,
     /// Input file names cited so far, shared by the lines citing them.
     files: Vec<Arc<str>>,
+    /// Whether lines keep their text ([`Texts::Keep`]); without it every line is still written,
+    /// with the same points, and its detail left empty.
+    keep: bool,
 }
 
 impl Ledger {
-    fn new() -> Ledger {
+    fn new(texts: Texts) -> Ledger {
         Ledger {
             lines: Vec::new(),
             owner: Vec::new(),
             current: None,
             overflow: None,
             files: Vec::new(),
+            keep: texts == Texts::Keep,
         }
     }
 
@@ -446,6 +467,7 @@ impl Ledger {
         detail: impl Into<Detail>,
     ) {
         let source = source.map(|l| self.source(l));
+        let detail = if self.keep { detail.into() } else { Detail::Empty };
         self.owner.push(self.current);
         self.lines.push(LedgerLine {
             rule: rule.clone(),
@@ -503,6 +525,7 @@ struct AgencyCtx<'a> {
     findings: &'a [&'a crate::input::Finding],
     kinds: &'a KindIndex<'a>,
     names: &'a Names,
+    texts: Texts,
 }
 
 impl AgencyCtx<'_> {
@@ -535,7 +558,7 @@ struct Tree {
 /// adjustments (bonus, penalty, look-back, floor, rounding, vetoes).
 fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
     let scheme = cx.scheme;
-    let mut ledger = Ledger::new();
+    let mut ledger = Ledger::new(cx.texts);
     let mut tree = walk_tree(cx, &mut ledger)?;
     let major = contributions(scheme, &tree.pts, &tree.slope, &tree.major, &mut ledger)?;
     close_dimensions(cx, &tree.pts, &major, &mut ledger)?;
@@ -592,7 +615,7 @@ fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
         appeals_changed: appeals(&|d| d.changes_points()),
         appeals_pending: appeals(&|d| *d == AppealDecision::Pending),
         nodes: node_values(cx, &tree),
-        ledger: ledger.lines,
+        ledger: if cx.texts == Texts::Keep { ledger.lines } else { Vec::new() },
     })
 }
 
@@ -1101,19 +1124,22 @@ fn contributions(
         return Ok(major);
     }
     let mut overflowed = None;
+    let keep = ledger.keep;
+    // The line's text inside a message saying how it counts.
+    let wrap = |line: &mut LedgerLine, id: &'static str, (name, arg): (&'static str, Arg)| {
+        if keep {
+            let detail = Arg::Detail(Box::new(std::mem::take(&mut line.detail)));
+            line.detail = Msg::new(id, vec![("detail", detail), (name, arg)]).into();
+        }
+    };
     for (line, owner) in ledger.lines.iter_mut().zip(&ledger.owner) {
         let Some((o, is_inside)) = *owner else { continue };
         let f = if is_inside { inside[o] } else { factor[o] };
         if let Some(g) = inside_geo[o] {
-            let detail = super::ledger::Arg::Detail(Box::new(std::mem::take(&mut line.detail)));
-            let node = super::ledger::IntoArg::into_arg(&scheme.nodes[g].id);
-            let args = vec![("detail", detail), ("node", node)];
-            line.detail = Msg::new("ledger-inside-geometric", args).into();
+            wrap(line, "ledger-inside-geometric", ("node", scheme.nodes[g].id.into_arg()));
             line.points = Decimal::ZERO;
         } else if f != Decimal::ONE {
-            let detail = super::ledger::Arg::Detail(Box::new(std::mem::take(&mut line.detail)));
-            let args = vec![("detail", detail), ("share", cshow(f))];
-            line.detail = Msg::new("ledger-share-of-total", args).into();
+            wrap(line, "ledger-share-of-total", ("share", cshow(f)));
             let scaled = checked::mul(line.points, f).unwrap_or_else(|Overflow| {
                 overflowed.get_or_insert_with(|| line.rule.to_string());
                 Decimal::ZERO
@@ -1468,7 +1494,7 @@ impl KindCharge<'_> {
     fn apply(&self, findings: &[(usize, &crate::input::Finding)], ledger: &mut Ledger) -> Decimal {
         let mut sum = Decimal::ZERO;
         for (_, f) in findings {
-            let priced = price_finding(f, &self.name, self.points, self.major);
+            let priced = price_finding(f, &self.name, (self.points, self.major), ledger.keep);
             let points = ledger.ok(priced.points, self.rule);
             let step = if priced.overturned { Step::Appeal } else { self.step };
             ledger.push(self.rule, self.component, step, -points, Some(&f.source), priced.detail);
@@ -1525,20 +1551,28 @@ struct Priced {
     detail: Detail,
 }
 
-fn price_finding(f: &crate::input::Finding, name: &Arc<str>, each: Decimal, major: bool) -> Priced {
+fn price_finding(
+    f: &crate::input::Finding,
+    name: &Arc<str>,
+    (each, major): (Decimal, bool),
+    keep: bool,
+) -> Priced {
     let base = checked::mul(each, Decimal::from(f.count));
+    let (points, overturned) = match f.appeal.as_ref().map(|a| a.decision) {
+        None => (base, false),
+        Some(AppealDecision::Overturned) => (Ok(Decimal::ZERO), true),
+        Some(AppealDecision::Partly(p)) => (Ok(p), false),
+        Some(AppealDecision::Upheld | AppealDecision::Pending) => (base, false),
+    };
+    if !keep {
+        return Priced { points, overturned, detail: Detail::Empty };
+    }
     let row = Row {
         id: f.id.as_deref().map(Box::from),
         what: msg::t!("ledger-per-item", name = name, count = f.count, each = each),
         extra: major.then(|| msg::t!("ledger-major")),
         evidence: (!f.evidence.is_empty()).then(|| Box::from(f.evidence.as_str())),
         appeal: f.appeal.as_ref().map(|a| a.cite().into_boxed_str()),
-    };
-    let (points, overturned) = match f.appeal.as_ref().map(|a| a.decision) {
-        None => (base, false),
-        Some(AppealDecision::Overturned) => (Ok(Decimal::ZERO), true),
-        Some(AppealDecision::Partly(p)) => (Ok(p), false),
-        Some(AppealDecision::Upheld | AppealDecision::Pending) => (base, false),
     };
     Priced { points, overturned, detail: Detail::Row(Box::new(row)) }
 }
@@ -1573,6 +1607,20 @@ fn penalty(cx: &AgencyCtx<'_>, ledger: &mut Ledger) {
     }
 }
 
+/// A finding kind as people read it: the name the scheme gives it where it prices it, else its id.
+fn kind_name<'a>(scheme: &'a Scheme, kind: &'a str) -> &'a str {
+    if let Some(&(node, i)) = scheme.deduct_kinds.get(kind)
+        && let Some(Method::Deduct(kinds)) = scheme.nodes[node].method()
+        && let Some(k) = kinds.get(i)
+    {
+        return &k.name;
+    }
+    match scheme.penalty_kinds.get(kind) {
+        Some(&i) => &scheme.penalty.kinds[i].name,
+        None => kind,
+    }
+}
+
 fn lookback(cx: &AgencyCtx<'_>, ledger: &mut Ledger) {
     let Some(rule) = &cx.scheme.lookback else { return };
     let name = &cx.names.fixed[LOOKBACK];
@@ -1585,7 +1633,7 @@ fn lookback(cx: &AgencyCtx<'_>, ledger: &mut Ledger) {
         let pts = ledger.ok(pts, "lookback");
         let what = msg::t!(
             "ledger-lookback",
-            kind = p.kind,
+            kind = kind_name(cx.scheme, &p.kind),
             status = p.status.label(),
             points = base.normalize()
         );
@@ -1792,4 +1840,19 @@ fn vetoes(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Option<VetoApplied> {
         }
     }
     first
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Look-back lines name a kind the scheme prices by its name; a kind it only declares for the
+    /// look-back keeps its id (issue 12).
+    #[test]
+    fn look_back_kinds_are_named_as_the_scheme_names_them() {
+        let p = std::path::Path::new("tests/schemes/lookback.toml");
+        let scheme = crate::rules::load(p, "lookback.toml").unwrap();
+        assert_eq!(kind_name(&scheme, "reply-gap"), "答复不规范");
+        assert_eq!(kind_name(&scheme, "old-kind"), "old-kind");
+    }
 }
