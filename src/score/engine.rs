@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use super::checked::{self, Checked, Overflow};
 use super::composite::{self, NormOutcome, Prepared};
 use super::ledger::{
-    Arg, Component, Detail, IntoArg, LEDGER_DP, LedgerLine, Msg, Row, Source, Step,
+    Arg, Component, Detail, FindingText, IntoArg, LEDGER_DP, LedgerLine, Msg, Row, Source, Step,
     at_ledger_precision, msg, shown,
 };
 use super::methods::{self, GroupContext};
@@ -1567,14 +1567,16 @@ fn price_finding(
     if !keep {
         return Priced { points, overturned, detail: Detail::Empty };
     }
-    let row = Row {
+    let text = FindingText {
         id: f.id.as_deref().map(Box::from),
-        what: msg::t!("ledger-per-item", name = name, count = f.count, each = each),
-        extra: major.then(|| msg::t!("ledger-major")),
+        name: name.clone(),
+        count: f.count,
+        each,
+        major,
         evidence: (!f.evidence.is_empty()).then(|| Box::from(f.evidence.as_str())),
         appeal: f.appeal.as_ref().map(|a| a.cite().into_boxed_str()),
     };
-    Priced { points, overturned, detail: Detail::Row(Box::new(row)) }
+    Priced { points, overturned, detail: Detail::Finding(Box::new(text)) }
 }
 
 fn penalty(cx: &AgencyCtx<'_>, ledger: &mut Ledger) {

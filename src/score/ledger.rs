@@ -145,6 +145,23 @@ pub enum Detail {
     /// A finding (or award, prior finding) line: `[id] ` + what + ` — evidence`, possibly inside
     /// the appeal message that cites its decision.
     Row(Box<Row>),
+    /// A finding's deduction: the [`Row`] of `ledger-per-item` (and `ledger-major`), kept in
+    /// fewer bytes (a million findings make a million of these).
+    Finding(Box<FindingText>),
+}
+
+/// The parts of a finding's deduction line (see [`Detail::Finding`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingText {
+    pub id: Option<Box<str>>,
+    /// The kind's name in the scheme.
+    pub name: Arc<str>,
+    pub count: u32,
+    /// Points per finding.
+    pub each: Decimal,
+    pub major: bool,
+    pub evidence: Option<Box<str>>,
+    pub appeal: Option<Box<str>>,
 }
 
 /// A catalogue message id and its arguments.
@@ -328,6 +345,7 @@ impl Detail {
             Detail::Msg(m) => out.push_str(&m.render(lang)),
             Detail::Cat(parts) => parts.iter().for_each(|p| p.render_into(lang, out)),
             Detail::Row(r) => r.render_into(lang, out),
+            Detail::Finding(f) => f.row().render_into(lang, out),
         }
     }
 }
@@ -382,6 +400,7 @@ impl Serialize for Detail {
             Detail::Msg(m) => m.serialize(s),
             Detail::Cat(parts) => parts.serialize(s),
             Detail::Row(r) => r.serialize(s),
+            Detail::Finding(f) => f.row().serialize(s),
         }
     }
 }
@@ -419,6 +438,23 @@ impl Serialize for Arg {
     }
 }
 
+/// Text between a prefix and a suffix, written without building the string first.
+struct Framed<'a>(&'static str, &'a str, &'static str);
+
+impl fmt::Display for Framed<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)?;
+        f.write_str(self.1)?;
+        f.write_str(self.2)
+    }
+}
+
+impl Serialize for Framed<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// A row is written as the pieces it renders to (`["[F1] ", {msg…}, " — evidence"]`), inside
 /// `{"msg": "ledger-with-appeal", …}` when an appeal is cited.
 impl Serialize for Row {
@@ -433,14 +469,14 @@ impl Serialize for Row {
                     .count();
                 let mut seq = s.serialize_seq(Some(n))?;
                 if let Some(id) = &r.id {
-                    seq.serialize_element(&format!("[{id}] "))?;
+                    seq.serialize_element(&Framed("[", id, "] "))?;
                 }
                 seq.serialize_element(&r.what)?;
                 if let Some(e) = &r.extra {
                     seq.serialize_element(e)?;
                 }
                 if let Some(ev) = &r.evidence {
-                    seq.serialize_element(&format!(" — {ev}"))?;
+                    seq.serialize_element(&Framed(" — ", ev, ""))?;
                 }
                 seq.end()
             }
@@ -462,6 +498,21 @@ impl Serialize for Row {
                 m.serialize_entry("args", &AppealArgs(self, a))?;
                 m.end()
             }
+        }
+    }
+}
+
+impl FindingText {
+    /// The same line as a [`Row`].
+    pub fn row(&self) -> Row {
+        let what =
+            msg::t!("ledger-per-item", name = self.name, count = self.count, each = self.each);
+        Row {
+            id: self.id.clone(),
+            what,
+            extra: self.major.then(|| msg::t!("ledger-major")),
+            evidence: self.evidence.clone(),
+            appeal: self.appeal.clone(),
         }
     }
 }
