@@ -254,28 +254,16 @@ struct InputIndex<'a> {
 
 impl<'a> InputIndex<'a> {
     fn new(i: &'a Inputs) -> Self {
-        let mut findings: HashMap<&str, Vec<_>> = HashMap::new();
-        for f in &i.findings {
-            findings.entry(f.agency.as_str()).or_default().push(f);
-        }
-        let mut awards: HashMap<&str, Vec<_>> = HashMap::new();
-        for a in &i.awards {
-            awards.entry(a.agency.as_str()).or_default().push(a);
-        }
-        let mut lookback: HashMap<&str, Vec<_>> = HashMap::new();
-        for l in &i.lookback {
-            lookback.entry(l.agency.as_str()).or_default().push(l);
-        }
         InputIndex {
-            findings,
+            findings: by_agency(&i.findings, |f| &f.agency),
+            awards: by_agency(&i.awards, |a| &a.agency),
+            lookback: by_agency(&i.lookback, |l| &l.agency),
             tasks: i.tasks.iter().map(|t| ((t.agency.as_str(), t.task.as_str()), t)).collect(),
             measures: i
                 .measures
                 .iter()
                 .map(|m| ((m.agency.as_str(), m.indicator.as_str()), m))
                 .collect(),
-            awards,
-            lookback,
             surveys: i
                 .surveys
                 .iter()
@@ -283,6 +271,28 @@ impl<'a> InputIndex<'a> {
                 .collect(),
         }
     }
+}
+
+/// Rows grouped by agency, each agency's in input order. A run of rows of one agency (files are
+/// usually written agency by agency) costs one hash lookup, not one per row.
+fn by_agency<'a, T>(rows: &'a [T], agency: impl Fn(&T) -> &String) -> HashMap<&'a str, Vec<&'a T>> {
+    let mut out: HashMap<&str, Vec<&T>> = HashMap::new();
+    let mut run: Vec<&T> = Vec::new();
+    let mut current: Option<&str> = None;
+    for r in rows {
+        let a = agency(r).as_str();
+        if current != Some(a) {
+            if let Some(c) = current {
+                out.entry(c).or_default().append(&mut run);
+            }
+            current = Some(a);
+        }
+        run.push(r);
+    }
+    if let Some(c) = current {
+        out.entry(c).or_default().append(&mut run);
+    }
+    out
 }
 
 /// Whether a node and all its ancestors apply to the agency (by the rules, before inputs).
@@ -1267,7 +1277,7 @@ fn deduct_leaf(
             rule,
             component: dim,
             step: Step::Deduction,
-            name: Arc::from(k.name.as_str()),
+            kind: (Arc::from(k.kind.as_str()), Arc::from(k.name.as_str())),
             points: k.points,
             cap: k.cap,
             cap_text: &|| {
@@ -1481,7 +1491,8 @@ struct KindCharge<'a> {
     rule: &'a Arc<str>,
     component: &'a Component,
     step: Step,
-    name: Arc<str>,
+    /// The kind's id and name.
+    kind: (Arc<str>, Arc<str>),
     points: Decimal,
     cap: Option<Decimal>,
     /// What the cap line names (made only when the cap binds).
@@ -1494,7 +1505,7 @@ impl KindCharge<'_> {
     fn apply(&self, findings: &[(usize, &crate::input::Finding)], ledger: &mut Ledger) -> Decimal {
         let mut sum = Decimal::ZERO;
         for (_, f) in findings {
-            let priced = price_finding(f, &self.name, (self.points, self.major), ledger.keep);
+            let priced = price_finding(f, &self.kind, (self.points, self.major), ledger.keep);
             let points = ledger.ok(priced.points, self.rule);
             let step = if priced.overturned { Step::Appeal } else { self.step };
             ledger.push(self.rule, self.component, step, -points, Some(&f.source), priced.detail);
@@ -1553,7 +1564,7 @@ struct Priced {
 
 fn price_finding(
     f: &crate::input::Finding,
-    name: &Arc<str>,
+    (kind, name): &(Arc<str>, Arc<str>),
     (each, major): (Decimal, bool),
     keep: bool,
 ) -> Priced {
@@ -1569,6 +1580,7 @@ fn price_finding(
     }
     let text = FindingText {
         id: f.id.as_deref().map(Box::from),
+        kind: kind.clone(),
         name: name.clone(),
         count: f.count,
         each,
@@ -1591,7 +1603,7 @@ fn penalty(cx: &AgencyCtx<'_>, ledger: &mut Ledger) {
             rule: &cx.names.penalty[i],
             component: &Component::Penalty,
             step: Step::Penalty,
-            name: Arc::from(k.name.as_str()),
+            kind: (Arc::from(k.kind.as_str()), Arc::from(k.name.as_str())),
             points: k.points,
             cap: k.cap,
             cap_text: &|| k.name.into_arg(),

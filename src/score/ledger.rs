@@ -108,11 +108,10 @@ impl Serialize for Source {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LedgerLine {
     /// The rule that priced the line: an indicator id, `bonus:<id>`, `penalty:<kind>`,
     /// `lookback`, `veto:<id>`, `rescale`, `rounding` (shared by the lines of one rule).
-    #[serde(serialize_with = "arc_str")]
     pub rule: Arc<str>,
     pub component: Component,
     pub step: Step,
@@ -121,6 +120,29 @@ pub struct LedgerLine {
     pub source: Option<Source>,
     /// What the line is (the finding's evidence, the arithmetic applied), rendered on demand.
     pub detail: Detail,
+}
+
+/// In scores.json a line is an array: `[rule, component, step, points, source, detail]`, the
+/// component a dimension's id or `*rescale`, `*bonus`, `*penalty`, `*lookback`, `*adjustment`
+/// (`*` is never part of an id). docs/scores-format.md.
+impl Serialize for LedgerLine {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(6))?;
+        seq.serialize_element(&*self.rule)?;
+        seq.serialize_element(match &self.component {
+            Component::Dimension(id) => &**id,
+            Component::Rescale => "*rescale",
+            Component::Bonus => "*bonus",
+            Component::Penalty => "*penalty",
+            Component::Lookback => "*lookback",
+            Component::Adjustment => "*adjustment",
+        })?;
+        seq.serialize_element(&self.step)?;
+        seq.serialize_element(&self.points)?;
+        seq.serialize_element(&self.source)?;
+        seq.serialize_element(&self.detail)?;
+        seq.end()
+    }
 }
 
 impl LedgerLine {
@@ -154,6 +176,8 @@ pub enum Detail {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FindingText {
     pub id: Option<Box<str>>,
+    /// The kind's id.
+    pub kind: Arc<str>,
     /// The kind's name in the scheme.
     pub name: Arc<str>,
     pub count: u32,
@@ -400,7 +424,7 @@ impl Serialize for Detail {
             Detail::Msg(m) => m.serialize(s),
             Detail::Cat(parts) => parts.serialize(s),
             Detail::Row(r) => r.serialize(s),
-            Detail::Finding(f) => f.row().serialize(s),
+            Detail::Finding(f) => f.serialize(s),
         }
     }
 }
@@ -435,6 +459,26 @@ impl Serialize for Arg {
             Arg::Shown(d, dp) => s.serialize_str(&show_dp(*d, *dp)),
             Arg::Detail(d) => d.serialize(s),
         }
+    }
+}
+
+/// A finding's line is written without what its cited row holds (the finding's id and evidence,
+/// re-read from the row whose file hash `inputs` records): `{"kind": id, "count": n, "each":
+/// points}`, with `"major": true` and `"appeal": text` when they apply.
+impl Serialize for FindingText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let n = 3 + usize::from(self.major) + usize::from(self.appeal.is_some());
+        let mut m = s.serialize_map(Some(n))?;
+        m.serialize_entry("kind", &*self.kind)?;
+        m.serialize_entry("count", &self.count)?;
+        m.serialize_entry("each", &self.each)?;
+        if self.major {
+            m.serialize_entry("major", &true)?;
+        }
+        if let Some(a) = &self.appeal {
+            m.serialize_entry("appeal", &**a)?;
+        }
+        m.end()
     }
 }
 
