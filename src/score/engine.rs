@@ -474,10 +474,10 @@ impl Ledger {
         step: Step,
         points: Decimal,
         source: Option<&Location>,
-        detail: impl Into<Detail>,
+        detail: impl Text,
     ) {
         let source = source.map(|l| self.source(l));
-        let detail = if self.keep { detail.into() } else { Detail::Empty };
+        let detail = if self.keep { detail.text() } else { Detail::Empty };
         self.owner.push(self.current);
         self.lines.push(LedgerLine {
             rule: rule.clone(),
@@ -514,6 +514,30 @@ impl Ledger {
     fn sum_of(&mut self, c: &Component) -> Decimal {
         let s = checked::sum(self.lines.iter().filter(|l| &l.component == c).map(|l| l.points));
         self.ok(s, "a component")
+    }
+}
+
+/// A line's text as [`Ledger::push`] takes it: made, or a closure that makes it (only when the
+/// ledger keeps texts).
+trait Text {
+    fn text(self) -> Detail;
+}
+
+impl Text for Detail {
+    fn text(self) -> Detail {
+        self
+    }
+}
+
+impl Text for Msg {
+    fn text(self) -> Detail {
+        Detail::Msg(self)
+    }
+}
+
+impl<F: FnOnce() -> Msg> Text for F {
+    fn text(self) -> Detail {
+        Detail::Msg(self())
     }
 }
 
@@ -1264,7 +1288,7 @@ fn deduct_leaf(
 ) -> LeafOutcome {
     let nd = &cx.scheme.nodes[node];
     let rule = &cx.names.node[node];
-    let full = msg::t!("ledger-full-before-deductions", name = nd.name, max = nd.max);
+    let full = || msg::t!("ledger-full-before-deductions", name = nd.name, max = nd.max);
     ledger.push(rule, dim, Step::Credit, nd.max, None, full);
     let mut floored = nd.max;
     let mut major = Decimal::ZERO;
@@ -1342,12 +1366,18 @@ fn deadline_leaf(
             ),
             _ => {
                 let (p, text) = methods::late_points(d.late, nd.max, d.due, date);
-                (p, msg::t!("ledger-item", name = nd.name, text = text))
+                (p, item_line(&nd.name, text))
             }
         },
     };
     ledger.push(id, dim, Step::Credit, p, src, Detail::with_evidence(detail, evidence));
     Some(LeafOutcome { floored: p, major: Decimal::ZERO })
+}
+
+/// `ledger-item`: an item's name and how its points were worked out.
+fn item_line(name: &str, text: Msg) -> Msg {
+    let text = Arg::Detail(Box::new(Detail::Msg(text)));
+    Msg::new("ledger-item", vec![("name", name.into_arg()), ("text", text)])
 }
 
 /// A measured or survey value mapped to points; a missing value by the item's policy.
@@ -1405,7 +1435,7 @@ fn valued_leaf(
                 Error::at(source.clone(), t!("run-score-item", item = id, problem = m))
             })?;
             let outcome = Some(LeafOutcome { floored: p, major: Decimal::ZERO });
-            let what = Detail::Msg(msg::t!("ledger-item", name = nd.name, text = text));
+            let what = Detail::Msg(item_line(&nd.name, text));
             let detail = match note {
                 Detail::Empty => what,
                 note => Detail::cat(vec![what, Detail::text(" — "), note]),

@@ -33,7 +33,7 @@ pub fn at_ledger_precision(d: Decimal) -> Decimal {
 }
 
 /// Which part of the total a line belongs to (the columns of rankings.csv).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Eq, PartialOrd, Ord, Serialize)]
 #[serde(tag = "type", content = "id", rename_all = "snake_case")]
 pub enum Component {
     /// A top-level indicator (dimension), by id (shared by every line of the dimension).
@@ -45,6 +45,17 @@ pub enum Component {
     Lookback,
     /// Veto caps, the floor of the total at zero, and rounding of the total.
     Adjustment,
+}
+
+/// Lines of one run share their dimension's id: the same pointer is the same id, without
+/// comparing the text (a ledger is summed by component many times).
+impl PartialEq for Component {
+    fn eq(&self, other: &Component) -> bool {
+        match (self, other) {
+            (Component::Dimension(a), Component::Dimension(b)) => Arc::ptr_eq(a, b) || a == b,
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
+    }
 }
 
 impl Component {

@@ -17,10 +17,13 @@ pub fn subtree_points(scheme: &Scheme, lines: &[LedgerLine], node: usize) -> Opt
         i += 1;
     }
     let names: Vec<&str> = ids.iter().map(|&n| scheme.nodes[n].id.as_str()).collect();
+    // Only lines of the node's dimension can be its subtree's.
+    let dim = scheme.nodes[scheme.roots[scheme.nodes[node].dimension]].id.as_str();
     let mut found = false;
     let mut sum = Decimal::ZERO;
     for l in lines {
-        if matches!(l.component, Component::Dimension(_)) && names.contains(&&*l.rule) {
+        let Component::Dimension(d) = &l.component else { continue };
+        if **d == *dim && names.contains(&&*l.rule) {
             found = true;
             sum += l.points;
         }
