@@ -118,6 +118,7 @@ report-doc-demoted = { $count ->
    *[other] { $count } agencies reached the minimum of a higher grade but were moved down by the quota{ $rule }: { $list }.
 }
 report-doc-move = { $label } ({ $change } points, rank { $was }→{ $now })
+report-doc-unranked = unranked
 report-doc-none = none
 report-doc-movers = { $group } ({ $count } agencies comparable with last year): biggest rises { $up }; biggest falls { $down }.
 report-doc-grade-table = Grade standards and quotas
@@ -180,6 +181,9 @@ report-chart-not-applicable = n/a
 report-chart-change-title = { $group }: against last year
 report-chart-change-axis = Total (hollow: last year, filled: this year)
 report-chart-change-rank = { $change }, rank { $was }→{ $now }
+report-chart-change-unranked-now = { $change }, rank { $was }→unranked
+report-chart-change-ranked-now = { $change }, unranked→rank { $now }
+report-chart-change-unranked = { $change }, unranked both years
 report-chart-change-new = not ranked last year
 report-chart-agency-title = { $agency } against { $group }: score rate by dimension
 report-chart-rate-axis = Score rate (%)
