@@ -275,7 +275,7 @@ impl<'a> InputIndex<'a> {
 
 /// Rows grouped by agency, each agency's in input order. A run of rows of one agency (files are
 /// usually written agency by agency) costs one hash lookup, not one per row.
-fn by_agency<'a, T>(rows: &'a [T], agency: impl Fn(&T) -> &String) -> HashMap<&'a str, Vec<&'a T>> {
+fn by_agency<T>(rows: &[T], agency: impl Fn(&T) -> &String) -> HashMap<&str, Vec<&T>> {
     let mut out: HashMap<&str, Vec<&T>> = HashMap::new();
     let mut run: Vec<&T> = Vec::new();
     let mut current: Option<&str> = None;
@@ -485,7 +485,7 @@ impl Ledger {
             step,
             points: at_ledger_precision(points),
             source,
-            detail: detail.into(),
+            detail,
         });
     }
 
@@ -1170,7 +1170,7 @@ fn contributions(
         let Some((o, is_inside)) = *owner else { continue };
         let f = if is_inside { inside[o] } else { factor[o] };
         if let Some(g) = inside_geo[o] {
-            wrap(line, "ledger-inside-geometric", ("node", scheme.nodes[g].id.into_arg()));
+            wrap(line, "ledger-inside-geometric", ("node", scheme.nodes[g].id.to_arg()));
             line.points = Decimal::ZERO;
         } else if f != Decimal::ONE {
             wrap(line, "ledger-share-of-total", ("share", cshow(f)));
@@ -1377,7 +1377,7 @@ fn deadline_leaf(
 /// `ledger-item`: an item's name and how its points were worked out.
 fn item_line(name: &str, text: Msg) -> Msg {
     let text = Arg::Detail(Box::new(Detail::Msg(text)));
-    Msg::new("ledger-item", vec![("name", name.into_arg()), ("text", text)])
+    Msg::new("ledger-item", vec![("name", name.to_arg()), ("text", text)])
 }
 
 /// A measured or survey value mapped to points; a missing value by the item's policy.
@@ -1476,7 +1476,7 @@ fn bonus(cx: &AgencyCtx<'_>, base: Decimal, ledger: &mut Ledger) {
         if let Some(cap) = item.cap
             && sum > cap
         {
-            cap_line(ledger, rule, &Component::Bonus, (sum, cap), Cost::Gain, item.name.into_arg());
+            cap_line(ledger, rule, &Component::Bonus, (sum, cap), Cost::Gain, item.name.to_arg());
             sum = cap;
         }
         total = ledger.ok(checked::add(total, sum), "bonus");
@@ -1486,7 +1486,7 @@ fn bonus(cx: &AgencyCtx<'_>, base: Decimal, ledger: &mut Ledger) {
         && total > cap
     {
         let what = Detail::Msg(msg::t!("ledger-all-bonus"));
-        cap_line(ledger, rule, &Component::Bonus, (total, cap), Cost::Gain, what.into_arg());
+        cap_line(ledger, rule, &Component::Bonus, (total, cap), Cost::Gain, what.to_arg());
         total = cap;
     }
     if let Some(min) = scheme.bonus.min_base
@@ -1636,7 +1636,7 @@ fn penalty(cx: &AgencyCtx<'_>, ledger: &mut Ledger) {
             kind: (Arc::from(k.kind.as_str()), Arc::from(k.name.as_str())),
             points: k.points,
             cap: k.cap,
-            cap_text: &|| k.name.into_arg(),
+            cap_text: &|| k.name.to_arg(),
             major: false,
         };
         let sum = charge.apply(found, ledger);

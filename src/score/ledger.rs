@@ -236,43 +236,43 @@ pub struct Row {
 
 /// A value a [`Msg`] takes as an argument.
 pub trait IntoArg {
-    fn into_arg(&self) -> Arg;
+    fn to_arg(&self) -> Arg;
 }
 
 impl IntoArg for str {
-    fn into_arg(&self) -> Arg {
+    fn to_arg(&self) -> Arg {
         Arg::Str(Arc::from(self))
     }
 }
 impl IntoArg for String {
-    fn into_arg(&self) -> Arg {
+    fn to_arg(&self) -> Arg {
         Arg::Str(Arc::from(self.as_str()))
     }
 }
 impl IntoArg for Arc<str> {
-    fn into_arg(&self) -> Arg {
+    fn to_arg(&self) -> Arg {
         Arg::Str(self.clone())
     }
 }
 impl IntoArg for Decimal {
-    fn into_arg(&self) -> Arg {
+    fn to_arg(&self) -> Arg {
         Arg::Dec(*self)
     }
 }
 impl IntoArg for Detail {
-    fn into_arg(&self) -> Arg {
+    fn to_arg(&self) -> Arg {
         Arg::Detail(Box::new(self.clone()))
     }
 }
 impl IntoArg for Arg {
-    fn into_arg(&self) -> Arg {
+    fn to_arg(&self) -> Arg {
         self.clone()
     }
 }
 macro_rules! int_args {
     ($($t:ty),*) => {$(
         impl IntoArg for $t {
-            fn into_arg(&self) -> Arg {
+            fn to_arg(&self) -> Arg {
                 Arg::Int(*self as i64)
             }
         }
@@ -280,8 +280,8 @@ macro_rules! int_args {
 }
 int_args!(u32, u64, usize, i64);
 impl<T: IntoArg + ?Sized> IntoArg for &T {
-    fn into_arg(&self) -> Arg {
-        (**self).into_arg()
+    fn to_arg(&self) -> Arg {
+        (**self).to_arg()
     }
 }
 
@@ -305,7 +305,7 @@ macro_rules! ledger_msg {
     ($id:expr, $($key:ident = $value:expr),+ $(,)?) => {
         $crate::score::ledger::Msg::new(
             $id,
-            vec![$((stringify!($key), $crate::score::ledger::IntoArg::into_arg(&$value))),+],
+            vec![$((stringify!($key), $crate::score::ledger::IntoArg::to_arg(&$value))),+],
         )
     };
 }
