@@ -453,6 +453,8 @@ struct Ledger {
     /// Whether lines keep their text ([`Texts::Keep`]); without it every line is still written,
     /// with the same points, and its detail left empty.
     keep: bool,
+    /// Running sums of `lines`' points.
+    sums: Sums,
 }
 
 impl Ledger {
@@ -464,6 +466,7 @@ impl Ledger {
             overflow: None,
             files: Vec::new(),
             keep: texts == Texts::Keep,
+            sums: Sums::default(),
         }
     }
 
@@ -479,11 +482,13 @@ impl Ledger {
         let source = source.map(|l| self.source(l));
         let detail = if self.keep { detail.text() } else { Detail::Empty };
         self.owner.push(self.current);
+        let points = at_ledger_precision(points);
+        self.sums.add(component, points);
         self.lines.push(LedgerLine {
             rule: rule.clone(),
             component: component.clone(),
             step,
-            points: at_ledger_precision(points),
+            points,
             source,
             detail,
         });
@@ -507,13 +512,54 @@ impl Ledger {
             Decimal::ZERO
         })
     }
+    /// The sum of every line (kept as lines are written: the same additions, in the same order,
+    /// as summing the lines each time).
     fn sum(&mut self) -> Decimal {
-        let s = checked::sum(self.lines.iter().map(|l| l.points));
-        self.ok(s, "the total")
+        self.ok(self.sums.total, "the total")
     }
     fn sum_of(&mut self, c: &Component) -> Decimal {
-        let s = checked::sum(self.lines.iter().filter(|l| &l.component == c).map(|l| l.points));
+        let s = self.sums.of(c).map_or(Ok(Decimal::ZERO), |(s, _)| s);
         self.ok(s, "a component")
+    }
+    /// The number of lines of a component.
+    fn count_of(&self, c: &Component) -> usize {
+        self.sums.of(c).map_or(0, |(_, n)| n)
+    }
+    /// Sum the lines again after their points changed in place.
+    fn resum(&mut self) {
+        let mut sums = Sums::default();
+        for l in &self.lines {
+            sums.add(&l.component, l.points);
+        }
+        self.sums = sums;
+    }
+}
+
+/// Running sums of a ledger's points: all lines, and per component (with its line count).
+struct Sums {
+    total: Checked,
+    by: Vec<(Component, Checked, usize)>,
+}
+
+impl Default for Sums {
+    fn default() -> Self {
+        Sums { total: Ok(Decimal::ZERO), by: Vec::new() }
+    }
+}
+
+impl Sums {
+    fn add(&mut self, c: &Component, points: Decimal) {
+        self.total = self.total.and_then(|t| checked::add(t, points));
+        match self.by.iter_mut().find(|(k, _, _)| k == c) {
+            Some((_, s, n)) => {
+                *s = s.and_then(|t| checked::add(t, points));
+                *n += 1;
+            }
+            None => self.by.push((c.clone(), Ok(points), 1)),
+        }
+    }
+    fn of(&self, c: &Component) -> Option<(Checked, usize)> {
+        self.by.iter().find(|(k, _, _)| k == c).map(|(_, s, n)| (*s, *n))
     }
 }
 
@@ -1181,6 +1227,7 @@ fn contributions(
             line.points = at_ledger_precision(scaled);
         }
     }
+    ledger.resum();
     if let Some(rule) = overflowed {
         ledger.overflow.get_or_insert(rule);
     }
@@ -1208,7 +1255,7 @@ fn close_dimensions(
         }
         // Each line is off by at most half a unit in the last decimal; anything larger would be a
         // mistake in the factors above, which the residue line must not hide.
-        let lines = ledger.lines.iter().filter(|l| l.component == *comp).count();
+        let lines = ledger.count_of(comp);
         let gap = v - sum;
         if gap.abs() > Decimal::new(lines as i64 + 1, LEDGER_DP) {
             return Err(Error::at(
