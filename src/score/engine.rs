@@ -40,9 +40,9 @@ pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<Vec<AgencyResult>> {
 pub enum Texts {
     /// Every line with its text (the run people read).
     Keep,
-    /// Totals, components, nodes, vetoes, appeals as [`Texts::Keep`] gives them (the same lines
-    /// are written and summed), but no line text and no ledger in the result: for replicates
-    /// that keep only ranks and grades.
+    /// Totals, components, vetoes, appeals as [`Texts::Keep`] gives them (the same lines are
+    /// written and summed), but no line text, no ledger and no indicator values in the result:
+    /// for replicates that keep only agencies' ranks and grades.
     TotalsOnly,
 }
 
@@ -694,7 +694,8 @@ fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
         veto,
         appeals_changed: appeals(&|d| d.changes_points()),
         appeals_pending: appeals(&|d| *d == AppealDecision::Pending),
-        nodes: node_values(cx, &tree),
+        // Replicates keep ranks and grades of agencies, not of their indicators.
+        nodes: if cx.texts == Texts::Keep { node_values(cx, &tree) } else { Vec::new() },
         ledger: if cx.texts == Texts::Keep { ledger.lines } else { Vec::new() },
     })
 }
@@ -1722,21 +1723,24 @@ fn lookback(cx: &AgencyCtx<'_>, ledger: &mut Ledger) {
         let repeated = cx.kinds.of(&p.kind).iter().any(|(_, f)| f.count > 0 && !is_overturned(f));
         let pts = if repeated { checked::mul(base, rule.repeat_multiplier) } else { Ok(base) };
         let pts = ledger.ok(pts, "lookback");
-        let what = msg::t!(
-            "ledger-lookback",
-            kind = kind_name(cx.scheme, &p.kind),
-            status = p.status.label(),
-            points = base.normalize()
-        );
-        let row = Row {
-            id: p.id.as_deref().map(Box::from),
-            what,
-            extra: repeated
-                .then(|| msg::t!("ledger-lookback-repeat", multiplier = rule.repeat_multiplier)),
-            evidence: (!p.evidence.is_empty()).then(|| Box::from(p.evidence.as_str())),
-            appeal: None,
+        let detail = if ledger.keep {
+            let what = msg::t!(
+                "ledger-lookback",
+                kind = kind_name(cx.scheme, &p.kind),
+                status = p.status.label(),
+                points = base.normalize()
+            );
+            let repeat = || msg::t!("ledger-lookback-repeat", multiplier = rule.repeat_multiplier);
+            Detail::Row(Box::new(Row {
+                id: p.id.as_deref().map(Box::from),
+                what,
+                extra: repeated.then(repeat),
+                evidence: (!p.evidence.is_empty()).then(|| Box::from(p.evidence.as_str())),
+                appeal: None,
+            }))
+        } else {
+            Detail::Empty
         };
-        let detail = Detail::Row(Box::new(row));
         ledger.push(name, &Component::Lookback, Step::Lookback, -pts, Some(&p.source), detail);
         total = ledger.ok(checked::add(total, pts), "lookback");
     }
