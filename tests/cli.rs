@@ -116,15 +116,11 @@ fn scores_the_bundled_example() {
     assert_eq!(agencies.len(), 168);
     for a in agencies {
         let total = dec(a["total"].as_str().unwrap());
-        let sum: Decimal = a["ledger"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|l| dec(l["points"].as_str().unwrap()))
-            .sum();
+        let sum: Decimal =
+            a["ledger"].as_array().unwrap().iter().map(|l| dec(l[3].as_str().unwrap())).sum();
         assert_eq!(total, sum, "{}: total ≠ ledger sum", a["agency_id"]);
         for l in a["ledger"].as_array().unwrap() {
-            assert!(!l["rule"].as_str().unwrap().is_empty());
+            assert!(!l[0].as_str().unwrap().is_empty());
         }
     }
     let inputs = json["inputs"].as_array().unwrap();

@@ -48,9 +48,10 @@ fn every_total_and_component_is_the_exact_sum_of_its_ledger() {
     let mut wrong = Vec::new();
     for a in agencies {
         let id = a["agency_id"].as_str().unwrap();
+        // A line is [rule, component, step, points, source, detail] (docs/scores-format.md).
         let lines = a["ledger"].as_array().unwrap();
         let sum_where = |pred: &dyn Fn(&Value) -> bool| -> BigRational {
-            lines.iter().filter(|l| pred(&l["component"])).map(|l| num(&l["points"])).sum()
+            lines.iter().filter(|l| pred(&l[1])).map(|l| num(&l[3])).sum()
         };
         let total = sum_where(&|_| true);
         if total != num(&a["total"]) {
@@ -59,21 +60,19 @@ fn every_total_and_component_is_the_exact_sum_of_its_ledger() {
         for (k, name) in
             ["rescale", "bonus", "penalty", "lookback", "adjustment"].iter().enumerate()
         {
-            let s = sum_where(&|c| c["type"] == *name);
+            let s = sum_where(&|c| *c == format!("*{name}"));
             if s != num(&a[*name]) {
                 wrong.push(format!("{id}: {name} {} ≠ Σ lines {s} ({k})", a[*name]));
             }
         }
         for (i, d) in dims.iter().enumerate() {
             let v = &a["dimensions"][i];
-            let has = lines
-                .iter()
-                .any(|l| l["component"]["type"] == "dimension" && l["component"]["id"] == *d);
+            let has = lines.iter().any(|l| l[1] == *d);
             if v.is_null() {
                 assert!(!has, "{id}: dimension {d} has lines but no value");
                 continue;
             }
-            let s = sum_where(&|c| c["type"] == "dimension" && c["id"] == *d);
+            let s = sum_where(&|c| *c == **d);
             if s != num(v) {
                 wrong.push(format!("{id}: dimension {d} {v} ≠ Σ lines {s}"));
             }

@@ -218,8 +218,9 @@ fn order_free(r: &kaohe::score::result::RunResult) -> Vec<OrderFree> {
                 .ledger
                 .iter()
                 .map(|l| {
+                    // [rule, component, step, points, source, detail] (docs/scores-format.md).
                     let mut j = serde_json::to_value(l).unwrap();
-                    j.as_object_mut().unwrap().remove("source");
+                    j[4] = serde_json::Value::Null;
                     j.to_string()
                 })
                 .collect();

@@ -13,18 +13,19 @@ from decimal import Decimal
 
 scores = json.load(open(sys.argv[1], encoding="utf-8"))
 lost, credit, floor = defaultdict(Decimal), defaultdict(Decimal), defaultdict(Decimal)
+# A ledger line is [rule, component, step, points, source, detail]; component is a dimension's id
+# or "*rescale", "*bonus", … (docs/scores-format.md).
 for a in scores["agencies"]:
-    for line in a["ledger"]:
-        comp = line["component"]
-        if comp["type"] != "dimension":
+    for rule, comp, step, points, source, detail in a["ledger"]:
+        if comp.startswith("*"):
             continue
-        key = (a["agency_id"], comp["id"])
-        pts = Decimal(line["points"])
-        if line["step"] in ("deduction", "cap"):
+        key = (a["agency_id"], comp)
+        pts = Decimal(points)
+        if step in ("deduction", "cap"):
             lost[key] -= pts
-        elif line["step"] == "credit":
+        elif step == "credit":
             credit[key] += pts
-        elif line["step"] == "floor":
+        elif step == "floor":
             floor[key] += pts
 del scores
 duck = {}

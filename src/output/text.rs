@@ -139,7 +139,7 @@ pub fn explain_agency(scheme: &SchemeSummary, a: &AgencyResult, group_size: usiz
             crate::t!("output-explain-section", title = title, points = dp(sum, n))
         );
         for l in lines {
-            let src = l.source.as_deref().map(|x| format!("  [{x}]")).unwrap_or_default();
+            let src = l.source.as_ref().map(|x| format!("  [{x}]")).unwrap_or_default();
             let _ = writeln!(
                 s,
                 "  {:>9}  {:<14} {}{src}",
@@ -161,7 +161,7 @@ pub fn explain_agency(scheme: &SchemeSummary, a: &AgencyResult, group_size: usiz
         let max = a.dimension_max.get(i).copied().unwrap_or_default();
         section(
             crate::t!("output-explain-dimension", id = d.id, name = d.name, max = max.normalize()),
-            &Component::Dimension(d.id.clone()),
+            &Component::dimension(&d.id),
         );
     }
     section(crate::t!("output-explain-rescale"), &Component::Rescale);

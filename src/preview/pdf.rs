@@ -110,9 +110,9 @@ fn lost_table(p: &Preview) -> Option<Table> {
         .map(|l| {
             vec![
                 signed(l),
-                l.rule.clone(),
-                l.detail.clone(),
-                l.source.clone().unwrap_or_default(),
+                l.rule.to_string(),
+                l.detail.to_string(),
+                l.source_text(),
                 format!("+{}", points(l.points.abs())),
             ]
         })
@@ -214,9 +214,7 @@ fn group(blocks: &mut Vec<Block>, p: &Preview, chart_png: Option<(&[u8], (u32, u
 fn ledger(caption: String, lines: &[LedgerLine]) -> Table {
     let rows = lines
         .iter()
-        .map(|l| {
-            vec![signed(l), l.rule.clone(), l.detail.clone(), l.source.clone().unwrap_or_default()]
-        })
+        .map(|l| vec![signed(l), l.rule.to_string(), l.detail.to_string(), l.source_text()])
         .collect();
     table(caption, super::render::ledger_titles(), &[true, false, false, false], rows)
 }

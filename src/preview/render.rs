@@ -49,7 +49,7 @@ fn scenario_text(s: &mut String, p: &Preview, sc: &Scenario) {
     }
     for (mark, lines) in [("-", &sc.removed), ("+", &sc.added)] {
         for l in lines {
-            let src = l.source.as_deref().map(|x| format!("  [{x}]")).unwrap_or_default();
+            let src = l.source.as_ref().map(|x| format!("  [{x}]")).unwrap_or_default();
             let _ = writeln!(s, "  {mark} {:>9}  {:<14} {}{src}", signed(l), l.rule, l.detail);
         }
     }
@@ -287,8 +287,8 @@ fn lost_points(h: &mut String, p: &Preview) {
             "<tr><td class=\"n neg\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td></tr>",
             signed(l),
             esc(&l.rule),
-            esc(&l.detail),
-            esc(l.source.as_deref().unwrap_or("")),
+            esc(&l.detail.to_string()),
+            esc(&l.source_text()),
             signed_abs(l)
         );
     }
@@ -303,7 +303,9 @@ pub fn lost_lines(p: &Preview) -> Vec<&LedgerLine> {
         .ledger
         .iter()
         .filter(|l| l.points < rust_decimal::Decimal::ZERO)
-        .filter(|l| l.rule != "rounding" && l.component != crate::score::ledger::Component::Rescale)
+        .filter(|l| {
+            &*l.rule != "rounding" && l.component != crate::score::ledger::Component::Rescale
+        })
         .collect();
     lost.sort_by(|x, y| x.points.cmp(&y.points).then_with(|| x.rule.cmp(&y.rule)));
     lost
@@ -420,8 +422,8 @@ fn ledger_table(h: &mut String, lines: &[LedgerLine]) {
             "<tr><td class=\"{class}\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             signed(l),
             esc(&l.rule),
-            esc(&l.detail),
-            esc(l.source.as_deref().unwrap_or(""))
+            esc(&l.detail.to_string()),
+            esc(&l.source_text())
         );
     }
     let _ = writeln!(h, "</table>");

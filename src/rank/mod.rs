@@ -131,37 +131,36 @@ pub fn rank_and_grade(scheme: &Scheme, agencies: &mut Vec<AgencyResult>) {
 fn rank_nodes(scheme: &Scheme, g: &Group, members: &mut [AgencyResult]) {
     let index: HashMap<&str, usize> =
         scheme.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
-    let round =
-        |id: &str, v: Decimal| match index.get(id).and_then(|&i| scheme.nodes[i].rank_decimals) {
-            Some(dp) => {
-                v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-            }
-            None => v,
-        };
-    let dense = |id: &str| {
-        index.get(id).and_then(|&i| scheme.nodes[i].dense_ranks).unwrap_or(g.dense_ranks)
+    let round = |i: usize, v: Decimal| match scheme.nodes[i].rank_decimals {
+        Some(dp) => {
+            v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        }
+        None => v,
     };
-    let mut by_node: HashMap<String, Vec<Decimal>> = HashMap::new();
+    let dense = |i: usize| scheme.nodes[i].dense_ranks.unwrap_or(g.dense_ranks);
+    // Per indicator (by index): the group's values, best first, and the distinct ones.
+    let mut by_node: Vec<Vec<Decimal>> = vec![Vec::new(); scheme.nodes.len()];
+    let at = |id: &str| index.get(id).copied();
     for a in members.iter() {
         for nv in &a.nodes {
-            by_node.entry(nv.id.clone()).or_default().push(round(&nv.id, nv.value));
+            if let Some(i) = at(&nv.id) {
+                by_node[i].push(round(i, nv.value));
+            }
         }
     }
-    for values in by_node.values_mut() {
+    let mut distinct: Vec<Vec<Decimal>> = Vec::with_capacity(by_node.len());
+    for values in &mut by_node {
         values.sort_unstable_by(|a, b| b.cmp(a));
+        let mut d = values.clone();
+        d.dedup();
+        distinct.push(d);
     }
     for a in members.iter_mut() {
         for nv in &mut a.nodes {
-            let values = &by_node[&nv.id];
-            let mine = round(&nv.id, nv.value);
-            let better = values.partition_point(|v| *v > mine);
-            nv.rank = if dense(&nv.id) {
-                let mut distinct = values[..better].to_vec();
-                distinct.dedup();
-                distinct.len() as u32 + 1
-            } else {
-                better as u32 + 1
-            };
+            let Some(i) = at(&nv.id) else { continue };
+            let mine = round(i, nv.value);
+            let values = if dense(i) { &distinct[i] } else { &by_node[i] };
+            nv.rank = values.partition_point(|v| *v > mine) as u32 + 1;
         }
     }
 }

@@ -68,17 +68,28 @@ pub fn analyse(
         kind,
         cfg,
         survey_se,
+        row_se: inputs
+            .surveys
+            .iter()
+            .map(|s| survey_se.get(&(s.agency.clone(), s.survey.clone())).copied())
+            .collect(),
         bootstrap: boot.is_some(),
         resampled: resampled_rows(inputs, boot),
     };
-    // Each replicate keeps only each agency's rank and grade: a whole RunResult (every ledger) per
-    // replicate would hold hundreds of megabytes for a few hundred replicates.
+    // Each replicate keeps only each agency's rank and grade (scored without ledger texts): a whole
+    // RunResult (every ledger) per replicate would hold hundreds of megabytes for a few hundred
+    // replicates. Each worker perturbs its own copy of the inputs and the scheme, set afresh from
+    // the originals for every replicate, rather than copying them per replicate.
     let runs: Vec<Result<Outcomes>> = (0..cfg.replicates)
         .into_par_iter()
-        .map(|k| {
-            plan.replicate(k)
-                .map(|r| r.agencies.into_iter().map(|a| (a.agency_id, a.rank, a.grade)).collect())
-        })
+        .map_init(
+            || (inputs.clone(), scheme.clone()),
+            |(inputs, scheme), k| {
+                plan.replicate(k, inputs, scheme).map(|r| {
+                    r.agencies.into_iter().map(|a| (a.agency_id, a.rank, a.grade)).collect()
+                })
+            },
+        )
         .collect();
     let runs: Vec<Outcomes> = runs.into_iter().collect::<Result<_>>()?;
     let agencies = intervals(scheme, baseline, &runs, cfg.replicates.max(1));
@@ -97,6 +108,8 @@ struct Plan<'a> {
     cfg: &'a Config,
     /// Standard errors by (agency, survey) (parametric survey analysis).
     survey_se: &'a BTreeMap<(String, String), Decimal>,
+    /// The standard error of each survey row (input order), if it has one.
+    row_se: Vec<Option<Decimal>>,
     /// Whether the survey analysis resamples responses.
     bootstrap: bool,
     /// Per survey row (input order), the responses it is resampled from: None = fixed.
@@ -121,25 +134,35 @@ fn resampled_rows<'a>(
 }
 
 impl Plan<'_> {
-    /// Replicate `k`: the inputs or the scheme perturbed from stream `k`, scored.
-    fn replicate(&self, k: u32) -> Result<RunResult> {
+    /// Replicate `k`: the inputs or the scheme perturbed from stream `k`, scored (totals, ranks
+    /// and grades; no ledger). `inputs` and `scheme` are a worker's copies of the originals:
+    /// every value a replicate perturbs is set from the original, so what an earlier replicate
+    /// left there does not matter.
+    fn replicate(&self, k: u32, inputs: &mut Inputs, scheme: &mut Scheme) -> Result<RunResult> {
+        self.perturb(k, inputs, scheme);
+        match self.kind {
+            Kind::Survey => crate::pipeline::totals_checked(self.scheme, inputs),
+            Kind::Weights => crate::pipeline::totals_checked(scheme, self.inputs),
+        }
+    }
+
+    /// Draw replicate `k`'s perturbation from stream `k` into the copies `inputs` / `scheme`.
+    fn perturb(&self, k: u32, inputs: &mut Inputs, scheme: &mut Scheme) {
         let mut rng = stream(self.cfg.seed, self.kind, k);
+        let originals = self.inputs.surveys.iter();
         match self.kind {
             Kind::Survey if self.bootstrap => {
-                let mut inputs = self.inputs.clone();
-                for (s, g) in inputs.surveys.iter_mut().zip(&self.resampled) {
+                for ((s, g), o) in inputs.surveys.iter_mut().zip(&self.resampled).zip(originals) {
                     if let Some(g) = g {
-                        s.index = resampled_index(g, &mut rng).unwrap_or(s.index);
+                        s.index = resampled_index(g, &mut rng).unwrap_or(o.index);
                     }
                 }
-                crate::pipeline::score_checked(self.scheme, &inputs)
             }
             Kind::Survey => {
-                let mut inputs = self.inputs.clone();
-                for s in &mut inputs.surveys {
-                    if let Some(se) = self.survey_se.get(&(s.agency.clone(), s.survey.clone())) {
+                for ((s, o), se) in inputs.surveys.iter_mut().zip(originals).zip(&self.row_se) {
+                    if let Some(se) = se {
                         // An index lives on 0–100: a draw beyond stays at the bound.
-                        let v = (s.index + *se * normal(&mut rng))
+                        let v = (o.index + *se * normal(&mut rng))
                             .clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
                         s.index = v.round_dp_with_strategy(
                             2,
@@ -147,21 +170,19 @@ impl Plan<'_> {
                         );
                     }
                 }
-                crate::pipeline::score_checked(self.scheme, &inputs)
             }
             Kind::Weights => {
-                let mut scheme = self.scheme.clone();
                 let range = self.cfg.weight_range;
                 let width = range * Decimal::TWO;
-                for n in scheme.nodes.iter_mut().filter(|n| n.parent.is_some()) {
+                let nodes = scheme.nodes.iter_mut().zip(&self.scheme.nodes);
+                for (n, o) in nodes.filter(|(n, _)| n.parent.is_some()) {
                     // One draw per indicator whatever its bounds, so the streams line up.
                     let u = uniform(&mut rng);
-                    n.weight = match n.weight_bounds {
+                    n.weight = match o.weight_bounds {
                         Some((lo, hi)) => lo + (hi - lo) * u,
-                        None => n.weight * (Decimal::ONE - range + width * u),
+                        None => o.weight * (Decimal::ONE - range + width * u),
                     };
                 }
-                crate::pipeline::score_checked(&scheme, self.inputs)
             }
         }
     }
@@ -243,6 +264,54 @@ fn intervals(scheme: &Scheme, baseline: &RunResult, runs: &[Outcomes], n: u32) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A replicate (scored without ledger texts, on a worker's reused copies) gives every agency
+    /// the total, components, rank and grade of a full scoring of the same perturbed inputs.
+    #[test]
+    fn a_replicate_scores_as_a_full_run_of_its_perturbed_inputs() {
+        let cfg = crate::pipeline::RunConfig::default();
+        let (scheme, inputs) = crate::pipeline::load(&cfg).unwrap();
+        let baseline = crate::pipeline::score_checked(&scheme, &inputs).unwrap();
+        let se = crate::robust::survey_errors(&cfg.data).unwrap();
+        let rc = Config { replicates: 3, seed: 7, weight_range: Decimal::new(2, 1) };
+        for kind in [Kind::Survey, Kind::Weights] {
+            let plan = Plan {
+                scheme: &scheme,
+                inputs: &inputs,
+                kind,
+                cfg: &rc,
+                survey_se: &se,
+                row_se: inputs
+                    .surveys
+                    .iter()
+                    .map(|s| se.get(&(s.agency.clone(), s.survey.clone())).copied())
+                    .collect(),
+                bootstrap: false,
+                resampled: resampled_rows(&inputs, None),
+            };
+            // One pair of copies for all replicates, as a worker has.
+            let (mut i, mut s) = (inputs.clone(), scheme.clone());
+            for k in 0..3 {
+                let lean = plan.replicate(k, &mut i, &mut s).unwrap();
+                let (mut fi, mut fs) = (inputs.clone(), scheme.clone());
+                plan.perturb(k, &mut fi, &mut fs);
+                let full = crate::pipeline::score_checked(&fs, &fi).unwrap();
+                assert_eq!(lean.agencies.len(), full.agencies.len());
+                let mut moved = false;
+                for ((l, f), b) in lean.agencies.iter().zip(&full.agencies).zip(&baseline.agencies)
+                {
+                    let what = (&l.agency_id, l.total, l.rank, &l.grade, &l.dimensions);
+                    assert_eq!(what, (&f.agency_id, f.total, f.rank, &f.grade, &f.dimensions));
+                    assert_eq!((l.rescale, l.bonus, l.penalty), (f.rescale, f.bonus, f.penalty));
+                    assert_eq!((l.lookback, l.adjustment), (f.lookback, f.adjustment));
+                    assert!(l.ledger.is_empty() && !f.ledger.is_empty());
+                    assert_eq!(f.total, f.ledger.iter().map(|x| x.points).sum::<Decimal>());
+                    moved |= b.agency_id != f.agency_id || b.total != f.total;
+                }
+                assert!(moved, "{kind:?} replicate {k} changed no total");
+            }
+        }
+    }
 
     #[test]
     fn draws_are_exact_decimals_and_repeat_with_the_seed() {

@@ -7,13 +7,17 @@
 //! context computed once before the parallel pass.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use super::checked::{self, Checked, Overflow};
 use super::composite::{self, NormOutcome, Prepared};
-use super::ledger::{Component, LEDGER_DP, LedgerLine, Step, at_ledger_precision};
+use super::ledger::{
+    Arg, Component, Detail, FindingText, IntoArg, LEDGER_DP, LedgerLine, Msg, Row, Source, Step,
+    at_ledger_precision, msg, shown,
+};
 use super::methods::{self, GroupContext};
 use super::result::*;
 use crate::error::{Error, Location, Result};
@@ -28,6 +32,22 @@ use crate::t;
 /// [`crate::input::check::check`] against `scheme`: the pipeline checks once, so callers that
 /// score many variants of checked inputs (robustness replicates) do not pay for it each time.
 pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<Vec<AgencyResult>> {
+    score_with(scheme, inputs, Texts::Keep)
+}
+
+/// What a scoring run keeps of its ledgers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    /// Every line with its text (the run people read).
+    Keep,
+    /// Totals, components, vetoes, appeals as [`Texts::Keep`] gives them (the same lines are
+    /// written and summed), but no line text, no ledger and no indicator values in the result:
+    /// for replicates that keep only agencies' ranks and grades.
+    TotalsOnly,
+}
+
+/// [`score`], keeping of the ledgers what `texts` says.
+pub fn score_with(scheme: &Scheme, inputs: &Inputs, texts: Texts) -> Result<Vec<AgencyResult>> {
     let index = InputIndex::new(inputs);
     let contexts = group_contexts(scheme, inputs, &index)?;
     let prepared =
@@ -41,11 +61,14 @@ pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<Vec<AgencyResult>> {
         .filter(|(_, nm)| composite::needs_data(nm))
         .collect();
     let mut inner = InnerStats::new();
+    let names = Names::new(scheme);
     let agencies = loop {
         let scored: Vec<Result<AgencyResult>> = inputs
             .agencies
             .par_iter()
             .map(|a| {
+                let findings = index.findings.get(a.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+                let kinds = KindIndex::new(scheme, findings);
                 score_agency(&AgencyCtx {
                     scheme,
                     agency: a,
@@ -53,7 +76,10 @@ pub fn score(scheme: &Scheme, inputs: &Inputs) -> Result<Vec<AgencyResult>> {
                     groups: &contexts,
                     prepared: &prepared,
                     inner: &inner,
-                    findings: index.findings.get(a.id.as_str()).map(Vec::as_slice).unwrap_or(&[]),
+                    findings,
+                    kinds: &kinds,
+                    names: &names,
+                    texts,
                 })
             })
             .collect();
@@ -132,6 +158,90 @@ pub fn summary(scheme: &Scheme) -> SchemeSummary {
     }
 }
 
+/// Rule ids and dimension components, shared by every line that cites them (one allocation per
+/// rule per run, not per ledger line).
+struct Names {
+    /// Each indicator's id.
+    node: Vec<Arc<str>>,
+    /// Each indicator's dimension.
+    dim: Vec<Component>,
+    /// `bonus:<id>` per bonus item, `penalty:<kind>` per penalty kind, `veto:<id>` per veto.
+    bonus: Vec<Arc<str>>,
+    penalty: Vec<Arc<str>>,
+    veto: Vec<Arc<str>>,
+    /// `threshold:<node id>` per threshold.
+    threshold: Vec<Arc<str>>,
+    fixed: [Arc<str>; 6],
+}
+
+const RESCALE: usize = 0;
+const ROUNDING: usize = 1;
+const FLOOR: usize = 2;
+const BONUS: usize = 3;
+const PENALTY: usize = 4;
+const LOOKBACK: usize = 5;
+
+impl Names {
+    fn new(scheme: &Scheme) -> Names {
+        let roots: Vec<Component> =
+            scheme.roots.iter().map(|&r| Component::dimension(&scheme.nodes[r].id)).collect();
+        Names {
+            node: scheme.nodes.iter().map(|n| Arc::from(n.id.as_str())).collect(),
+            dim: scheme.nodes.iter().map(|n| roots[n.dimension].clone()).collect(),
+            bonus: scheme
+                .bonus
+                .items
+                .iter()
+                .map(|b| Arc::from(format!("bonus:{}", b.id)))
+                .collect(),
+            penalty: scheme
+                .penalty
+                .kinds
+                .iter()
+                .map(|k| Arc::from(format!("penalty:{}", k.kind)))
+                .collect(),
+            veto: scheme.vetoes.iter().map(|v| Arc::from(format!("veto:{}", v.id))).collect(),
+            threshold: scheme
+                .thresholds
+                .iter()
+                .map(|t| Arc::from(format!("threshold:{}", scheme.nodes[t.node].id)))
+                .collect(),
+            fixed: ["rescale", "rounding", "floor", "bonus", "penalty", "lookback"].map(Arc::from),
+        }
+    }
+}
+
+/// One agency's findings by kind (each kind's in input order), and those that trigger a veto.
+struct KindIndex<'a> {
+    /// (position in input order, finding), sorted by kind, then position.
+    sorted: Vec<(usize, &'a crate::input::Finding)>,
+    /// (position, finding, veto) for every finding whose kind is a veto's, in input order.
+    vetoes: Vec<(usize, &'a crate::input::Finding, usize)>,
+}
+
+impl<'a> KindIndex<'a> {
+    fn new(scheme: &Scheme, findings: &[&'a crate::input::Finding]) -> Self {
+        let mut sorted: Vec<(usize, &crate::input::Finding)> =
+            findings.iter().copied().enumerate().collect();
+        sorted.sort_by(|a, b| a.1.kind.cmp(&b.1.kind).then(a.0.cmp(&b.0)));
+        let mut k = KindIndex { sorted, vetoes: Vec::new() };
+        let mut vetoes = Vec::new();
+        for (kind, &v) in &scheme.veto_kinds {
+            vetoes.extend(k.of(kind).iter().map(|&(at, f)| (at, f, v)));
+        }
+        vetoes.sort_by_key(|h| h.0);
+        k.vetoes = vetoes;
+        k
+    }
+
+    /// The findings of `kind`, in input order.
+    fn of(&self, kind: &str) -> &[(usize, &'a crate::input::Finding)] {
+        let lo = self.sorted.partition_point(|(_, f)| f.kind.as_str() < kind);
+        let hi = lo + self.sorted[lo..].partition_point(|(_, f)| f.kind.as_str() == kind);
+        &self.sorted[lo..hi]
+    }
+}
+
 /// Input rows grouped by agency, in input order.
 struct InputIndex<'a> {
     findings: HashMap<&'a str, Vec<&'a crate::input::Finding>>,
@@ -144,28 +254,16 @@ struct InputIndex<'a> {
 
 impl<'a> InputIndex<'a> {
     fn new(i: &'a Inputs) -> Self {
-        let mut findings: HashMap<&str, Vec<_>> = HashMap::new();
-        for f in &i.findings {
-            findings.entry(f.agency.as_str()).or_default().push(f);
-        }
-        let mut awards: HashMap<&str, Vec<_>> = HashMap::new();
-        for a in &i.awards {
-            awards.entry(a.agency.as_str()).or_default().push(a);
-        }
-        let mut lookback: HashMap<&str, Vec<_>> = HashMap::new();
-        for l in &i.lookback {
-            lookback.entry(l.agency.as_str()).or_default().push(l);
-        }
         InputIndex {
-            findings,
+            findings: by_agency(&i.findings, |f| &f.agency),
+            awards: by_agency(&i.awards, |a| &a.agency),
+            lookback: by_agency(&i.lookback, |l| &l.agency),
             tasks: i.tasks.iter().map(|t| ((t.agency.as_str(), t.task.as_str()), t)).collect(),
             measures: i
                 .measures
                 .iter()
                 .map(|m| ((m.agency.as_str(), m.indicator.as_str()), m))
                 .collect(),
-            awards,
-            lookback,
             surveys: i
                 .surveys
                 .iter()
@@ -173,6 +271,28 @@ impl<'a> InputIndex<'a> {
                 .collect(),
         }
     }
+}
+
+/// Rows grouped by agency, each agency's in input order. A run of rows of one agency (files are
+/// usually written agency by agency) costs one hash lookup, not one per row.
+fn by_agency<T>(rows: &[T], agency: impl Fn(&T) -> &String) -> HashMap<&str, Vec<&T>> {
+    let mut out: HashMap<&str, Vec<&T>> = HashMap::new();
+    let mut run: Vec<&T> = Vec::new();
+    let mut current: Option<&str> = None;
+    for r in rows {
+        let a = agency(r).as_str();
+        if current != Some(a) {
+            if let Some(c) = current {
+                out.entry(c).or_default().append(&mut run);
+            }
+            current = Some(a);
+        }
+        run.push(r);
+    }
+    if let Some(c) = current {
+        out.entry(c).or_default().append(&mut run);
+    }
+    out
 }
 
 /// Whether a node and all its ancestors apply to the agency (by the rules, before inputs).
@@ -189,10 +309,10 @@ fn applies(scheme: &Scheme, node: usize, agency: &Agency) -> bool {
 
 /// The value an item is scored on for an agency, if it has one that counts.
 enum ItemValue<'a> {
-    Value { value: Decimal, source: &'a Location, note: String },
+    Value { value: Decimal, source: &'a Location, note: Detail },
     Missing,
-    NotApplicable { source: &'a Location, why: String },
-    Zero { source: &'a Location, why: String },
+    NotApplicable { source: &'a Location, why: Msg },
+    Zero { source: &'a Location, why: Msg },
 }
 
 fn item_value<'a>(
@@ -204,15 +324,17 @@ fn item_value<'a>(
     let id = scheme.nodes[node].id.as_str();
     match scheme.nodes[node].method() {
         Some(Method::Measure(_)) => Some(match index.measures.get(&(agency, id)) {
-            Some(m) => {
-                ItemValue::Value { value: m.value, source: &m.source, note: m.evidence.clone() }
-            }
+            Some(m) => ItemValue::Value {
+                value: m.value,
+                source: &m.source,
+                note: Detail::text(&m.evidence),
+            },
             None => ItemValue::Missing,
         }),
         Some(Method::Survey(s)) => Some(match index.surveys.get(&(agency, s.survey.as_str())) {
             None => ItemValue::Missing,
             Some(r) if r.below_minimum => {
-                let why = t!(
+                let why = msg::t!(
                     "ledger-survey-below-minimum",
                     survey = s.survey,
                     n = r.n.map(|n| n.to_string()).unwrap_or_else(|| "?".into())
@@ -221,7 +343,7 @@ fn item_value<'a>(
                     BelowMinimum::Flag => ItemValue::Value {
                         value: r.index,
                         source: &r.source,
-                        note: t!("ledger-flagged", why = why),
+                        note: msg::t!("ledger-flagged", why = Detail::Msg(why)).into(),
                     },
                     BelowMinimum::Zero => ItemValue::Zero { source: &r.source, why },
                     BelowMinimum::NotApplicable => {
@@ -232,7 +354,7 @@ fn item_value<'a>(
             Some(r) => ItemValue::Value {
                 value: r.index,
                 source: &r.source,
-                note: r.n.map(|n| t!("ledger-sample", n = n)).unwrap_or_default(),
+                note: r.n.map(|n| msg::t!("ledger-sample", n = n).into()).unwrap_or_default(),
             },
         }),
         _ => None,
@@ -304,11 +426,13 @@ fn group_contexts(scheme: &Scheme, inputs: &Inputs, index: &InputIndex<'_>) -> R
 
 /// A number for a ledger line's text: exact values can run to 28 digits (a rescaling by 100/90),
 /// which no reader needs; the line's `points` stay exact.
-fn show(d: Decimal) -> String {
-    let r = d
-        .round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-        .normalize();
-    if r == d { r.to_string() } else { format!("{r}…") }
+fn show(d: Decimal) -> super::ledger::Arg {
+    shown(d, 4)
+}
+
+/// A number as [`composite::show`] writes it, formatted when the line is read.
+fn cshow(d: Decimal) -> super::ledger::Arg {
+    shown(d, 6)
 }
 
 /// Ledger under construction for one agency.
@@ -324,27 +448,62 @@ struct Ledger {
     /// The rule of the first arithmetic that left the decimal range, if any: the rest of the
     /// agency's arithmetic goes on with 0 in its place, and the agency's result is that error.
     overflow: Option<String>,
+    /// Input file names cited so far, shared by the lines citing them.
+    files: Vec<Arc<str>>,
+    /// Whether lines keep their text ([`Texts::Keep`]); without it every line is still written,
+    /// with the same points, and its detail left empty.
+    keep: bool,
+    /// Running sums of `lines`' points.
+    sums: Sums,
 }
 
 impl Ledger {
+    fn new(texts: Texts) -> Ledger {
+        Ledger {
+            lines: Vec::new(),
+            owner: Vec::new(),
+            current: None,
+            overflow: None,
+            files: Vec::new(),
+            keep: texts == Texts::Keep,
+            sums: Sums::default(),
+        }
+    }
+
     fn push(
         &mut self,
-        rule: &str,
-        component: Component,
+        rule: &Arc<str>,
+        component: &Component,
         step: Step,
         points: Decimal,
         source: Option<&Location>,
-        detail: String,
+        detail: impl Text,
     ) {
+        let source = source.map(|l| self.source(l));
+        let detail = if self.keep { detail.text() } else { Detail::Empty };
         self.owner.push(self.current);
+        let points = at_ledger_precision(points);
+        self.sums.add(component, points);
         self.lines.push(LedgerLine {
-            rule: rule.to_string(),
-            component,
+            rule: rule.clone(),
+            component: component.clone(),
             step,
-            points: at_ledger_precision(points),
-            source: source.map(Location::to_string),
+            points,
+            source,
             detail,
         });
+    }
+
+    fn source(&mut self, l: &Location) -> Source {
+        let file = match self.files.iter().find(|f| ***f == *l.file) {
+            Some(f) => f.clone(),
+            None => {
+                let f: Arc<str> = Arc::from(l.file.as_str());
+                self.files.push(f.clone());
+                f
+            }
+        };
+        Source { file, line: l.line, column: l.column.as_deref().map(Box::from) }
     }
     /// The value of a checked operation, or 0 after recording the overflow against `rule`.
     fn ok(&mut self, r: Checked, rule: &str) -> Decimal {
@@ -353,13 +512,78 @@ impl Ledger {
             Decimal::ZERO
         })
     }
+    /// The sum of every line (kept as lines are written: the same additions, in the same order,
+    /// as summing the lines each time).
     fn sum(&mut self) -> Decimal {
-        let s = checked::sum(self.lines.iter().map(|l| l.points));
-        self.ok(s, "the total")
+        self.ok(self.sums.total, "the total")
     }
     fn sum_of(&mut self, c: &Component) -> Decimal {
-        let s = checked::sum(self.lines.iter().filter(|l| &l.component == c).map(|l| l.points));
+        let s = self.sums.of(c).map_or(Ok(Decimal::ZERO), |(s, _)| s);
         self.ok(s, "a component")
+    }
+    /// The number of lines of a component.
+    fn count_of(&self, c: &Component) -> usize {
+        self.sums.of(c).map_or(0, |(_, n)| n)
+    }
+    /// Sum the lines again after their points changed in place.
+    fn resum(&mut self) {
+        let mut sums = Sums::default();
+        for l in &self.lines {
+            sums.add(&l.component, l.points);
+        }
+        self.sums = sums;
+    }
+}
+
+/// Running sums of a ledger's points: all lines, and per component (with its line count).
+struct Sums {
+    total: Checked,
+    by: Vec<(Component, Checked, usize)>,
+}
+
+impl Default for Sums {
+    fn default() -> Self {
+        Sums { total: Ok(Decimal::ZERO), by: Vec::new() }
+    }
+}
+
+impl Sums {
+    fn add(&mut self, c: &Component, points: Decimal) {
+        self.total = self.total.and_then(|t| checked::add(t, points));
+        match self.by.iter_mut().find(|(k, _, _)| k == c) {
+            Some((_, s, n)) => {
+                *s = s.and_then(|t| checked::add(t, points));
+                *n += 1;
+            }
+            None => self.by.push((c.clone(), Ok(points), 1)),
+        }
+    }
+    fn of(&self, c: &Component) -> Option<(Checked, usize)> {
+        self.by.iter().find(|(k, _, _)| k == c).map(|(_, s, n)| (*s, *n))
+    }
+}
+
+/// A line's text as [`Ledger::push`] takes it: made, or a closure that makes it (only when the
+/// ledger keeps texts).
+trait Text {
+    fn text(self) -> Detail;
+}
+
+impl Text for Detail {
+    fn text(self) -> Detail {
+        self
+    }
+}
+
+impl Text for Msg {
+    fn text(self) -> Detail {
+        Detail::Msg(self)
+    }
+}
+
+impl<F: FnOnce() -> Msg> Text for F {
+    fn text(self) -> Detail {
+        Detail::Msg(self())
     }
 }
 
@@ -379,6 +603,9 @@ struct AgencyCtx<'a> {
     prepared: &'a Prepared,
     inner: &'a InnerStats,
     findings: &'a [&'a crate::input::Finding],
+    kinds: &'a KindIndex<'a>,
+    names: &'a Names,
+    texts: Texts,
 }
 
 impl AgencyCtx<'_> {
@@ -411,12 +638,12 @@ struct Tree {
 /// adjustments (bonus, penalty, look-back, floor, rounding, vetoes).
 fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
     let scheme = cx.scheme;
-    let mut ledger = Ledger { lines: Vec::new(), owner: Vec::new(), current: None, overflow: None };
+    let mut ledger = Ledger::new(cx.texts);
     let mut tree = walk_tree(cx, &mut ledger)?;
     let major = contributions(scheme, &tree.pts, &tree.slope, &tree.major, &mut ledger)?;
-    close_dimensions(scheme, &tree.pts, &major, &mut ledger)?;
+    close_dimensions(cx, &tree.pts, &major, &mut ledger)?;
     node_vetoes(cx, &mut tree, &mut ledger);
-    let dimensions = dimension_points(scheme, &tree, &mut ledger);
+    let dimensions = dimension_points(cx, &tree, &mut ledger);
     let leaf_max: Vec<Decimal> =
         scheme.roots.iter().map(|&r| tree.amax[r] * scheme.nodes[r].weight).collect();
     let applicable_max = base(cx, &leaf_max, &mut ledger)?;
@@ -467,8 +694,9 @@ fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
         veto,
         appeals_changed: appeals(&|d| d.changes_points()),
         appeals_pending: appeals(&|d| *d == AppealDecision::Pending),
-        nodes: node_values(cx, &tree),
-        ledger: ledger.lines,
+        // Replicates keep ranks and grades of agencies, not of their indicators.
+        nodes: if cx.texts == Texts::Keep { node_values(cx, &tree) } else { Vec::new() },
+        ledger: if cx.texts == Texts::Keep { ledger.lines } else { Vec::new() },
     })
 }
 
@@ -486,31 +714,31 @@ fn walk_tree(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Result<Tree> {
     };
     for node in post_order(scheme) {
         let nd = &scheme.nodes[node];
-        let dim = Component::Dimension(scheme.nodes[scheme.roots[nd.dimension]].id.clone());
+        let dim = &cx.names.dim[node];
         ledger.current = Some((node, true));
         let value = match &nd.kind {
             NodeKind::Leaf(method) => {
                 if !applies(scheme, node, cx.agency) {
                     continue;
                 }
-                let Some(o) = score_leaf(cx, node, method, ledger, &dim)? else { continue };
+                let Some(o) = score_leaf(cx, node, method, ledger, dim)? else { continue };
                 t.major[node] = o.major;
                 t.amax[node] = nd.max;
                 o.floored
             }
             NodeKind::Inner { children, aggregate, .. } => {
-                redistribute(cx, node, &mut t, ledger, &dim);
+                redistribute(cx, node, &mut t, ledger, dim);
                 let combine = (children.as_slice(), *aggregate);
-                let Some(v) = inner_value(cx, node, combine, &mut t, ledger, &dim)? else {
+                let Some(v) = inner_value(cx, node, combine, &mut t, ledger, dim)? else {
                     continue;
                 };
                 v
             }
         };
-        let v = gate(cx, node, value, &t, ledger, &dim);
+        let v = gate(cx, node, value, &t, ledger, dim);
         ledger.current = Some((node, false));
-        let v = normalise_inner(cx, node, v, &mut t, ledger, &dim)?;
-        t.pts[node] = Some(floor_and_round(cx, node, v, ledger, &dim));
+        let v = normalise_inner(cx, node, v, &mut t, ledger, dim)?;
+        t.pts[node] = Some(floor_and_round(cx, node, v, ledger, dim));
     }
     ledger.current = None;
     Ok(t)
@@ -553,12 +781,12 @@ fn redistribute(
         let p = t.pts[c].unwrap_or_default();
         let scaled = checked::mul(p, new).and_then(|x| checked::div(x, old));
         let gain = at_ledger_precision(ledger.ok(scaled, &nd.id)) - p;
-        let how = if how == Redistribute::Even {
-            t!("ledger-redistribute-even")
+        let how = Detail::Msg(if how == Redistribute::Even {
+            msg::t!("ledger-redistribute-even")
         } else {
-            t!("ledger-redistribute-proportional")
-        };
-        let why = t!(
+            msg::t!("ledger-redistribute-proportional")
+        });
+        let why = msg::t!(
             "ledger-redistribute",
             node = nd.name,
             unused = unused.normalize(),
@@ -568,7 +796,7 @@ fn redistribute(
             new = show(new),
             points = show(p)
         );
-        ledger.push(&scheme.nodes[c].id, dim.clone(), Step::Rescale, gain, None, why);
+        ledger.push(&cx.names.node[c], dim, Step::Rescale, gain, None, why);
         t.pts[c] = Some(p + gain);
         t.amax[c] = new;
     }
@@ -619,16 +847,16 @@ fn inner_value(
                 })
                 .collect();
             ledger.push(
-                &nd.id,
-                dim.clone(),
+                &cx.names.node[node],
+                dim,
                 Step::Credit,
                 v,
                 None,
-                t!(
+                msg::t!(
                     "ledger-geometric-mean",
                     name = nd.name,
                     children = kids.join(", "),
-                    value = composite::show(v)
+                    value = cshow(v)
                 ),
             );
             v
@@ -650,12 +878,12 @@ fn gate(
     match nd.gate {
         Some(g) if t.pts[g].is_none_or(|gv| gv <= Decimal::ZERO) && !v.is_zero() => {
             ledger.push(
-                &nd.id,
-                dim.clone(),
+                &cx.names.node[node],
+                dim,
                 Step::Cap,
                 -v,
                 None,
-                t!("ledger-gated", gate = scheme.nodes[g].id, node = nd.id),
+                msg::t!("ledger-gated", gate = scheme.nodes[g].id, node = nd.id),
             );
             Decimal::ZERO
         }
@@ -695,16 +923,16 @@ fn normalise_inner(
         .and_then(|sv| checked::sub(p, sv))
         .map_err(|o| cx.overflow(o, node))?;
     ledger.push(
-        &nd.id,
-        dim.clone(),
+        &cx.names.node[node],
+        dim,
         Step::Rescale,
         offset,
         None,
-        t!(
+        msg::t!(
             "ledger-normalised-node",
             name = nd.name,
             text = text,
-            slope = composite::show(t.slope[node])
+            slope = cshow(t.slope[node])
         ),
     );
     t.amax[node] = nd.max;
@@ -722,23 +950,24 @@ fn floor_and_round(
     let scheme = cx.scheme;
     let nd = &scheme.nodes[node];
     if nd.floor && v < Decimal::ZERO {
-        ledger.push(&nd.id, dim.clone(), Step::Floor, -v, None, t!("ledger-floored", node = nd.id));
+        let why = msg::t!("ledger-floored", node = nd.id);
+        ledger.push(&cx.names.node[node], dim, Step::Floor, -v, None, why);
         v = Decimal::ZERO;
     }
     if let Some(dp) = nd.round {
         let r = v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
         if r != v {
             ledger.push(
-                &nd.id,
-                dim.clone(),
+                &cx.names.node[node],
+                dim,
                 Step::Rounding,
                 r - v,
                 None,
-                t!(
+                msg::t!(
                     "ledger-node-rounded",
                     node = nd.id,
                     decimals = dp,
-                    from = composite::show(v),
+                    from = cshow(v),
                     to = r
                 ),
             );
@@ -749,12 +978,12 @@ fn floor_and_round(
         let r = scheme.rounding.round(v);
         if r != v {
             ledger.push(
-                &nd.id,
-                dim.clone(),
+                &cx.names.node[node],
+                dim,
                 Step::Rounding,
                 r - v,
                 None,
-                t!("ledger-rounded", from = show(v), to = r),
+                msg::t!("ledger-rounded", from = show(v), to = r),
             );
             v = r;
         }
@@ -784,29 +1013,30 @@ fn node_values(cx: &AgencyCtx<'_>, t: &Tree) -> Vec<NodeValue> {
 
 /// Each dimension's points (after its rounding, when the scheme rounds dimensions), None where
 /// nothing in it applies.
-fn dimension_points(scheme: &Scheme, t: &Tree, ledger: &mut Ledger) -> Vec<Option<Decimal>> {
+fn dimension_points(cx: &AgencyCtx<'_>, t: &Tree, ledger: &mut Ledger) -> Vec<Option<Decimal>> {
+    let scheme = cx.scheme;
     let mut dimensions = Vec::with_capacity(scheme.roots.len());
     for &root in &scheme.roots {
         if t.pts[root].is_none() {
             dimensions.push(None);
             continue;
         }
-        let comp = Component::Dimension(scheme.nodes[root].id.clone());
-        let v = ledger.sum_of(&comp);
+        let comp = &cx.names.dim[root];
+        let v = ledger.sum_of(comp);
         if scheme.rounding.dimension {
             let r = scheme.rounding.round(v);
             if r != v {
                 ledger.push(
-                    &scheme.nodes[root].id,
-                    comp.clone(),
+                    &cx.names.node[root],
+                    comp,
                     Step::Rounding,
                     r - v,
                     None,
-                    t!("ledger-dimension-rounded", from = show(v), to = r),
+                    msg::t!("ledger-dimension-rounded", from = show(v), to = r),
                 );
             }
         }
-        dimensions.push(Some(ledger.sum_of(&comp)));
+        dimensions.push(Some(ledger.sum_of(comp)));
     }
     dimensions
 }
@@ -836,12 +1066,12 @@ fn base(cx: &AgencyCtx<'_>, leaf_max: &[Decimal], ledger: &mut Ledger) -> Result
         let rescaled = checked::mul(base_raw, total).and_then(|x| checked::div(x, applicable_max));
         let rescaled = at_ledger_precision(ledger.ok(rescaled, "rescale"));
         ledger.push(
-            "rescale",
-            Component::Rescale,
+            &cx.names.fixed[RESCALE],
+            &Component::Rescale,
             Step::Rescale,
             rescaled - base_raw,
             None,
-            t!(
+            msg::t!(
                 "ledger-rescale",
                 points = show(base_raw),
                 applicable = applicable_max.normalize(),
@@ -850,24 +1080,22 @@ fn base(cx: &AgencyCtx<'_>, leaf_max: &[Decimal], ledger: &mut Ledger) -> Result
         );
     }
     if scheme.rounding.base {
-        round_sum(scheme, ledger, |from, to| t!("ledger-base-rounded", from = from, to = to));
+        round_sum(cx, ledger, |from, to| msg::t!("ledger-base-rounded", from = from, to = to));
     }
     Ok(applicable_max)
 }
 
 /// A line rounding the ledger's sum to the scheme's decimals, if that changes it.
-fn round_sum(scheme: &Scheme, ledger: &mut Ledger, text: impl Fn(String, Decimal) -> String) {
+fn round_sum(
+    cx: &AgencyCtx<'_>,
+    ledger: &mut Ledger,
+    text: impl Fn(super::ledger::Arg, Decimal) -> Msg,
+) {
     let v = ledger.sum();
-    let r = scheme.rounding.round(v);
+    let r = cx.scheme.rounding.round(v);
     if r != v {
-        ledger.push(
-            "rounding",
-            Component::Adjustment,
-            Step::Rounding,
-            r - v,
-            None,
-            text(show(v), r),
-        );
+        let rule = &cx.names.fixed[ROUNDING];
+        ledger.push(rule, &Component::Adjustment, Step::Rounding, r - v, None, text(show(v), r));
     }
 }
 
@@ -876,24 +1104,18 @@ fn round_sum(scheme: &Scheme, ledger: &mut Ledger, text: impl Fn(String, Decimal
 fn adjustments(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Option<VetoApplied> {
     let scheme = cx.scheme;
     let base = ledger.sum();
-    bonus(scheme, cx.agency, cx.index, base, ledger);
-    penalty(scheme, cx.findings, ledger);
-    lookback(scheme, cx.agency, cx.index, cx.findings, ledger);
+    bonus(cx, base, ledger);
+    penalty(cx, ledger);
+    lookback(cx, ledger);
     let total = ledger.sum();
     if total < Decimal::ZERO {
-        ledger.push(
-            "floor",
-            Component::Adjustment,
-            Step::Floor,
-            -total,
-            None,
-            t!("ledger-total-floor"),
-        );
+        let why = msg::t!("ledger-total-floor");
+        ledger.push(&cx.names.fixed[FLOOR], &Component::Adjustment, Step::Floor, -total, None, why);
     }
     if scheme.rounding.total {
-        round_sum(scheme, ledger, |from, to| t!("ledger-total-rounded", from = from, to = to));
+        round_sum(cx, ledger, |from, to| msg::t!("ledger-total-rounded", from = from, to = to));
     }
-    vetoes(scheme, &cx.agency.group, cx.findings, ledger)
+    vetoes(cx, ledger)
 }
 
 /// Weighted geometric mean of positive values: exp(Σ w·ln v / Σ w), rounded to
@@ -983,23 +1205,30 @@ fn contributions(
         return Ok(major);
     }
     let mut overflowed = None;
+    let keep = ledger.keep;
+    // The line's text inside a message saying how it counts.
+    let wrap = |line: &mut LedgerLine, id: &'static str, (name, arg): (&'static str, Arg)| {
+        if keep {
+            let detail = Arg::Detail(Box::new(std::mem::take(&mut line.detail)));
+            line.detail = Msg::new(id, vec![("detail", detail), (name, arg)]).into();
+        }
+    };
     for (line, owner) in ledger.lines.iter_mut().zip(&ledger.owner) {
         let Some((o, is_inside)) = *owner else { continue };
         let f = if is_inside { inside[o] } else { factor[o] };
         if let Some(g) = inside_geo[o] {
-            line.detail =
-                t!("ledger-inside-geometric", detail = line.detail, node = scheme.nodes[g].id);
+            wrap(line, "ledger-inside-geometric", ("node", scheme.nodes[g].id.to_arg()));
             line.points = Decimal::ZERO;
         } else if f != Decimal::ONE {
-            line.detail =
-                t!("ledger-share-of-total", detail = line.detail, share = composite::show(f));
+            wrap(line, "ledger-share-of-total", ("share", cshow(f)));
             let scaled = checked::mul(line.points, f).unwrap_or_else(|Overflow| {
-                overflowed.get_or_insert_with(|| line.rule.clone());
+                overflowed.get_or_insert_with(|| line.rule.to_string());
                 Decimal::ZERO
             });
             line.points = at_ledger_precision(scaled);
         }
     }
+    ledger.resum();
     if let Some(rule) = overflowed {
         ledger.overflow.get_or_insert(rule);
     }
@@ -1010,23 +1239,24 @@ fn contributions(
 /// [`LEDGER_DP`] decimals (and scaled by inexact divisions such as thirds) leave their sum a few
 /// units in the last decimal away from the value, which one rounding line makes up.
 fn close_dimensions(
-    scheme: &Scheme,
+    cx: &AgencyCtx<'_>,
     pts: &[Option<Decimal>],
     major: &[Decimal],
     ledger: &mut Ledger,
 ) -> Result<()> {
+    let scheme = cx.scheme;
     for (d, &r) in scheme.roots.iter().enumerate() {
         let Some(p) = pts[r] else { continue };
         let p = ledger.ok(checked::mul(p, scheme.nodes[r].weight), &scheme.nodes[r].id);
         let v = at_ledger_precision(ledger.ok(checked::add(p, major[d]), &scheme.nodes[r].id));
-        let comp = Component::Dimension(scheme.nodes[r].id.clone());
-        let sum = ledger.sum_of(&comp);
+        let comp = &cx.names.dim[r];
+        let sum = ledger.sum_of(comp);
         if ledger.overflow.is_some() {
             return Ok(()); // reported with the agency's result
         }
         // Each line is off by at most half a unit in the last decimal; anything larger would be a
         // mistake in the factors above, which the residue line must not hide.
-        let lines = ledger.lines.iter().filter(|l| l.component == comp).count();
+        let lines = ledger.count_of(comp);
         let gap = v - sum;
         if gap.abs() > Decimal::new(lines as i64 + 1, LEDGER_DP) {
             return Err(Error::at(
@@ -1037,12 +1267,12 @@ fn close_dimensions(
         if sum != v {
             ledger.current = None;
             ledger.push(
-                &scheme.nodes[r].id,
+                &cx.names.node[r],
                 comp,
                 Step::Rounding,
                 v - sum,
                 None,
-                t!("ledger-residue", decimals = LEDGER_DP, gap = (v - sum).normalize()),
+                msg::t!("ledger-residue", decimals = LEDGER_DP, gap = (v - sum).normalize()),
             );
         }
     }
@@ -1073,20 +1303,20 @@ fn score_leaf(
     ledger: &mut Ledger,
     dim: &Component,
 ) -> Result<Option<LeafOutcome>> {
-    let nd = &cx.scheme.nodes[node];
     match method {
         Method::Deduct(kinds) => Ok(Some(deduct_leaf(cx, node, kinds, ledger, dim))),
         Method::Deadline(d) => Ok(deadline_leaf(cx, node, d, ledger, dim)),
         Method::Normalise(_) => match cx.prepared.get(&(node, cx.agency.id.clone())) {
             None | Some(NormOutcome::NotApplicable) => Ok(None),
             Some(NormOutcome::Value { points, source, detail, .. }) => {
+                let detail = Detail::text(detail.as_str());
                 ledger.push(
-                    &nd.id,
-                    dim.clone(),
+                    &cx.names.node[node],
+                    dim,
                     Step::Credit,
                     *points,
                     source.as_ref(),
-                    detail.clone(),
+                    detail,
                 );
                 Ok(Some(LeafOutcome { floored: *points, major: Decimal::ZERO }))
             }
@@ -1105,30 +1335,29 @@ fn deduct_leaf(
     dim: &Component,
 ) -> LeafOutcome {
     let nd = &cx.scheme.nodes[node];
-    ledger.push(
-        &nd.id,
-        dim.clone(),
-        Step::Credit,
-        nd.max,
-        None,
-        t!("ledger-full-before-deductions", name = nd.name, max = nd.max),
-    );
+    let rule = &cx.names.node[node];
+    let full = || msg::t!("ledger-full-before-deductions", name = nd.name, max = nd.max);
+    ledger.push(rule, dim, Step::Credit, nd.max, None, full);
     let mut floored = nd.max;
     let mut major = Decimal::ZERO;
     for k in kinds {
-        let extra = if k.major { t!("ledger-major") } else { String::new() };
+        let found = cx.kinds.of(&k.kind);
+        if found.is_empty() {
+            continue;
+        }
         let charge = KindCharge {
-            rule: &nd.id,
-            component: dim.clone(),
+            rule,
+            component: dim,
             step: Step::Deduction,
-            kind: &k.kind,
-            name: &k.name,
+            kind: (Arc::from(k.kind.as_str()), Arc::from(k.name.as_str())),
             points: k.points,
             cap: k.cap,
-            cap_text: &t!("ledger-kind-deductions", name = k.name),
-            extra: &extra,
+            cap_text: &|| {
+                Arg::Detail(Box::new(msg::t!("ledger-kind-deductions", name = k.name).into()))
+            },
+            major: k.major,
         };
-        let sum = charge.apply(cx.findings, ledger);
+        let sum = charge.apply(found, ledger);
         let left = if k.major { &mut major } else { &mut floored };
         *left = ledger.ok(checked::sub(*left, sum), &nd.id);
     }
@@ -1145,31 +1374,27 @@ fn deadline_leaf(
     dim: &Component,
 ) -> Option<LeafOutcome> {
     let nd = &cx.scheme.nodes[node];
-    let id = nd.id.as_str();
-    let rec = cx.index.tasks.get(&(cx.agency.id.as_str(), id));
+    let id = &cx.names.node[node];
+    let rec = cx.index.tasks.get(&(cx.agency.id.as_str(), nd.id.as_str()));
     let src = rec.map(|r| &r.source);
-    let evidence = rec
-        .map(|r| if r.evidence.is_empty() { String::new() } else { format!(" — {}", r.evidence) })
-        .unwrap_or_default();
+    let evidence = rec.map(|r| r.evidence.as_str()).unwrap_or_default();
     let (p, detail) = match rec.map(|r| r.status) {
         Some(TaskStatus::NotApplicable) => {
-            ledger.push(
-                id,
-                dim.clone(),
-                Step::Credit,
-                Decimal::ZERO,
-                src,
-                format!("{}{evidence}", t!("ledger-task-not-applicable", name = nd.name)),
-            );
+            let what = msg::t!("ledger-task-not-applicable", name = nd.name);
+            let detail = Detail::with_evidence(what, evidence);
+            ledger.push(id, dim, Step::Credit, Decimal::ZERO, src, detail);
             return None;
         }
-        None => (Decimal::ZERO, t!("ledger-task-none", name = nd.name, due = d.due.to_string())),
-        Some(TaskStatus::NotDone) => {
-            (Decimal::ZERO, t!("ledger-task-not-done", name = nd.name, due = d.due.to_string()))
+        None => {
+            (Decimal::ZERO, msg::t!("ledger-task-none", name = nd.name, due = d.due.to_string()))
         }
+        Some(TaskStatus::NotDone) => (
+            Decimal::ZERO,
+            msg::t!("ledger-task-not-done", name = nd.name, due = d.due.to_string()),
+        ),
         Some(TaskStatus::Done(date)) if date <= d.due => (
             nd.max,
-            t!(
+            msg::t!(
                 "ledger-task-on-time",
                 name = nd.name,
                 date = date.to_string(),
@@ -1180,7 +1405,7 @@ fn deadline_leaf(
         Some(TaskStatus::Done(date)) => match d.cutoff {
             Some(c) if date > c => (
                 Decimal::ZERO,
-                t!(
+                msg::t!(
                     "ledger-task-after-cutoff",
                     name = nd.name,
                     date = date.to_string(),
@@ -1189,12 +1414,18 @@ fn deadline_leaf(
             ),
             _ => {
                 let (p, text) = methods::late_points(d.late, nd.max, d.due, date);
-                (p, t!("ledger-item", name = nd.name, text = text))
+                (p, item_line(&nd.name, text))
             }
         },
     };
-    ledger.push(id, dim.clone(), Step::Credit, p, src, format!("{detail}{evidence}"));
+    ledger.push(id, dim, Step::Credit, p, src, Detail::with_evidence(detail, evidence));
     Some(LeafOutcome { floored: p, major: Decimal::ZERO })
+}
+
+/// `ledger-item`: an item's name and how its points were worked out.
+fn item_line(name: &str, text: Msg) -> Msg {
+    let text = Arg::Detail(Box::new(Detail::Msg(text)));
+    Msg::new("ledger-item", vec![("name", name.to_arg()), ("text", text)])
 }
 
 /// A measured or survey value mapped to points; a missing value by the item's policy.
@@ -1213,15 +1444,18 @@ fn valued_leaf(
     let Some(value) = item_value(scheme, node, &cx.agency.id, cx.index) else {
         return Ok(None); // not a measure or survey item: unreachable for the callers
     };
-    let (points, source, detail, outcome) = match value {
+    let (points, source, detail, outcome): (_, _, Detail, _) = match value {
         ItemValue::Missing => match missing {
-            Missing::Zero => {
-                (Decimal::ZERO, None, t!("ledger-value-missing-zero", name = nd.name), zero)
-            }
+            Missing::Zero => (
+                Decimal::ZERO,
+                None,
+                msg::t!("ledger-value-missing-zero", name = nd.name).into(),
+                zero,
+            ),
             Missing::NotApplicable => (
                 Decimal::ZERO,
                 None,
-                t!("ledger-value-missing-not-applicable", name = nd.name),
+                msg::t!("ledger-value-missing-not-applicable", name = nd.name).into(),
                 None,
             ),
             Missing::Error => {
@@ -1234,168 +1468,131 @@ fn valued_leaf(
         ItemValue::NotApplicable { source, why } => (
             Decimal::ZERO,
             Some(source),
-            t!("ledger-value-not-applicable", name = nd.name, why = why),
+            msg::t!("ledger-value-not-applicable", name = nd.name, why = Detail::Msg(why)).into(),
             None,
         ),
-        ItemValue::Zero { source, why } => {
-            (Decimal::ZERO, Some(source), t!("ledger-value-zero", name = nd.name, why = why), zero)
-        }
+        ItemValue::Zero { source, why } => (
+            Decimal::ZERO,
+            Some(source),
+            msg::t!("ledger-value-zero", name = nd.name, why = Detail::Msg(why)).into(),
+            zero,
+        ),
         ItemValue::Value { value, source, note } => {
             let g = cx.groups.get(&(node, cx.agency.id.clone())).copied();
             let (p, text) = methods::map_value(mapping, value, nd.max, g).map_err(|m| {
                 Error::at(source.clone(), t!("run-score-item", item = id, problem = m))
             })?;
-            let note = if note.is_empty() { String::new() } else { format!(" — {note}") };
             let outcome = Some(LeafOutcome { floored: p, major: Decimal::ZERO });
-            (
-                p,
-                Some(source),
-                format!("{}{note}", t!("ledger-item", name = nd.name, text = text)),
-                outcome,
-            )
+            let what = Detail::Msg(item_line(&nd.name, text));
+            let detail = match note {
+                Detail::Empty => what,
+                note => Detail::cat(vec![what, Detail::text(" — "), note]),
+            };
+            (p, Some(source), detail, outcome)
         }
     };
-    ledger.push(id, dim.clone(), Step::Credit, points, source, detail);
+    ledger.push(&cx.names.node[node], dim, Step::Credit, points, source, detail);
     Ok(outcome)
 }
 
-fn bonus(
-    scheme: &Scheme,
-    agency: &Agency,
-    index: &InputIndex<'_>,
-    base: Decimal,
-    ledger: &mut Ledger,
-) {
-    let awards = index.awards.get(agency.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+fn bonus(cx: &AgencyCtx<'_>, base: Decimal, ledger: &mut Ledger) {
+    let (scheme, names) = (cx.scheme, cx.names);
+    let awards = cx.index.awards.get(cx.agency.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
     if awards.is_empty() {
         return;
     }
     let mut total = Decimal::ZERO;
-    for item in &scheme.bonus.items {
+    for (i, item) in scheme.bonus.items.iter().enumerate() {
+        let rule = &names.bonus[i];
         let mut sum = Decimal::ZERO;
         for a in awards.iter().filter(|a| a.bonus == item.id) {
             let p = checked::mul(item.points, Decimal::from(a.count));
-            let p = ledger.ok(p, &format!("bonus:{}", item.id));
-            let aid = a.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
-            let ev =
-                if a.evidence.is_empty() { String::new() } else { format!(" — {}", a.evidence) };
-            ledger.push(
-                &format!("bonus:{}", item.id),
-                Component::Bonus,
-                Step::Bonus,
-                p,
-                Some(&a.source),
-                format!(
-                    "{aid}{}{ev}",
-                    t!("ledger-per-item", name = item.name, count = a.count, each = item.points)
-                ),
-            );
-            sum = ledger.ok(checked::add(sum, p), &format!("bonus:{}", item.id));
+            let p = ledger.ok(p, rule);
+            let what =
+                msg::t!("ledger-per-item", name = item.name, count = a.count, each = item.points);
+            let row = Row {
+                id: a.id.as_deref().map(Box::from),
+                what,
+                extra: None,
+                evidence: (!a.evidence.is_empty()).then(|| Box::from(a.evidence.as_str())),
+                appeal: None,
+            };
+            let detail = Detail::Row(Box::new(row));
+            ledger.push(rule, &Component::Bonus, Step::Bonus, p, Some(&a.source), detail);
+            sum = ledger.ok(checked::add(sum, p), rule);
         }
         if let Some(cap) = item.cap
             && sum > cap
         {
-            cap_line(
-                ledger,
-                &format!("bonus:{}", item.id),
-                Component::Bonus,
-                sum,
-                cap,
-                Cost::Gain,
-                &item.name,
-            );
+            cap_line(ledger, rule, &Component::Bonus, (sum, cap), Cost::Gain, item.name.to_arg());
             sum = cap;
         }
         total = ledger.ok(checked::add(total, sum), "bonus");
     }
+    let rule = &names.fixed[BONUS];
     if let Some(cap) = scheme.bonus.cap
         && total > cap
     {
-        cap_line(
-            ledger,
-            "bonus",
-            Component::Bonus,
-            total,
-            cap,
-            Cost::Gain,
-            &t!("ledger-all-bonus"),
-        );
+        let what = Detail::Msg(msg::t!("ledger-all-bonus"));
+        cap_line(ledger, rule, &Component::Bonus, (total, cap), Cost::Gain, what.to_arg());
         total = cap;
     }
     if let Some(min) = scheme.bonus.min_base
         && base < min
         && !total.is_zero()
     {
-        ledger.push(
-            "bonus",
-            Component::Bonus,
-            Step::Cap,
-            -total,
-            None,
-            t!("ledger-bonus-below-threshold", base = show(base), min = min),
-        );
+        let why = msg::t!("ledger-bonus-below-threshold", base = show(base), min = min);
+        ledger.push(rule, &Component::Bonus, Step::Cap, -total, None, why);
     } else if !total.is_zero()
         && let Some(why) = super::shapes::bonus_gate_closed(scheme, &ledger.lines)
     {
-        ledger.push("bonus", Component::Bonus, Step::Cap, -total, None, why);
+        ledger.push(rule, &Component::Bonus, Step::Cap, -total, None, why);
     } else if let Some(part) = scheme.bonus.to
         && scheme.nodes[part].weight != Decimal::ONE
     {
         let w = scheme.nodes[part].weight;
         let change = checked::sub(w, Decimal::ONE).and_then(|x| checked::mul(total, x));
         let change = ledger.ok(change, "bonus");
-        let why = t!(
+        let why = msg::t!(
             "ledger-bonus-weighted",
             part = scheme.nodes[part].name,
             weight = w,
             points = show(total)
         );
-        ledger.push("bonus", Component::Bonus, Step::Bonus, change, None, why);
+        ledger.push(rule, &Component::Bonus, Step::Bonus, change, None, why);
     }
 }
 
 /// The findings of one kind charged to a rule: a ledger line per finding (after its appeal), then
 /// a cap line if the kind's cap binds. Returns the points charged, after the cap.
 struct KindCharge<'a> {
-    rule: &'a str,
-    component: Component,
+    rule: &'a Arc<str>,
+    component: &'a Component,
     step: Step,
-    kind: &'a str,
-    name: &'a str,
+    /// The kind's id and name.
+    kind: (Arc<str>, Arc<str>),
     points: Decimal,
     cap: Option<Decimal>,
-    cap_text: &'a str,
-    extra: &'a str,
+    /// What the cap line names (made only when the cap binds).
+    cap_text: &'a dyn Fn() -> Arg,
+    /// Whether the kind is major (its lines say so).
+    major: bool,
 }
 
 impl KindCharge<'_> {
-    fn apply(&self, findings: &[&crate::input::Finding], ledger: &mut Ledger) -> Decimal {
+    fn apply(&self, findings: &[(usize, &crate::input::Finding)], ledger: &mut Ledger) -> Decimal {
         let mut sum = Decimal::ZERO;
-        for f in findings.iter().filter(|f| f.kind == self.kind) {
-            let priced = price_finding(f, self.name, self.points, self.extra);
+        for (_, f) in findings {
+            let priced = price_finding(f, &self.kind, (self.points, self.major), ledger.keep);
             let points = ledger.ok(priced.points, self.rule);
             let step = if priced.overturned { Step::Appeal } else { self.step };
-            ledger.push(
-                self.rule,
-                self.component.clone(),
-                step,
-                -points,
-                Some(&f.source),
-                priced.detail,
-            );
+            ledger.push(self.rule, self.component, step, -points, Some(&f.source), priced.detail);
             sum = ledger.ok(checked::add(sum, points), self.rule);
         }
         match self.cap {
             Some(cap) if sum > cap => {
-                cap_line(
-                    ledger,
-                    self.rule,
-                    self.component.clone(),
-                    sum,
-                    cap,
-                    Cost::Loss,
-                    self.cap_text,
-                );
+                let what = (self.cap_text)();
+                cap_line(ledger, self.rule, self.component, (sum, cap), Cost::Loss, what);
                 cap
             }
             _ => sum,
@@ -1414,19 +1611,19 @@ enum Cost {
 /// given back from a loss.
 fn cap_line(
     ledger: &mut Ledger,
-    rule: &str,
-    component: Component,
-    sum: Decimal,
-    cap: Decimal,
+    rule: &Arc<str>,
+    component: &Component,
+    (sum, cap): (Decimal, Decimal),
     cost: Cost,
-    what: &str,
+    what: Arg,
 ) {
+    let total = sum.normalize();
     let (points, text) = match cost {
         Cost::Gain => {
-            (cap - sum, t!("ledger-capped-gain", what = what, cap = cap, sum = sum.normalize()))
+            (cap - sum, msg::t!("ledger-capped-gain", what = what, cap = cap, sum = total))
         }
         Cost::Loss => {
-            (sum - cap, t!("ledger-capped-loss", what = what, cap = cap, sum = sum.normalize()))
+            (sum - cap, msg::t!("ledger-capped-loss", what = what, cap = cap, sum = total))
         }
     };
     ledger.push(rule, component, Step::Cap, points, None, text);
@@ -1440,104 +1637,118 @@ fn is_overturned(f: &crate::input::Finding) -> bool {
 struct Priced {
     points: Checked,
     overturned: bool,
-    detail: String,
+    detail: Detail,
 }
 
-fn price_finding(f: &crate::input::Finding, name: &str, each: Decimal, extra: &str) -> Priced {
-    let fid = f.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
-    let ev = if f.evidence.is_empty() { String::new() } else { format!(" — {}", f.evidence) };
+fn price_finding(
+    f: &crate::input::Finding,
+    (kind, name): &(Arc<str>, Arc<str>),
+    (each, major): (Decimal, bool),
+    keep: bool,
+) -> Priced {
     let base = checked::mul(each, Decimal::from(f.count));
-    let per = t!("ledger-per-item", name = name, count = f.count, each = each);
-    let text = format!("{fid}{per}{extra}{ev}");
-    match &f.appeal {
-        None => Priced { points: base, overturned: false, detail: text },
-        Some(a) => {
-            let (points, overturned) = match a.decision {
-                AppealDecision::Overturned => (Ok(Decimal::ZERO), true),
-                AppealDecision::Partly(p) => (Ok(p), false),
-                AppealDecision::Upheld | AppealDecision::Pending => (base, false),
-            };
-            Priced {
-                points,
-                overturned,
-                detail: t!("ledger-with-appeal", text = text, appeal = a.cite()),
-            }
-        }
+    let (points, overturned) = match f.appeal.as_ref().map(|a| a.decision) {
+        None => (base, false),
+        Some(AppealDecision::Overturned) => (Ok(Decimal::ZERO), true),
+        Some(AppealDecision::Partly(p)) => (Ok(p), false),
+        Some(AppealDecision::Upheld | AppealDecision::Pending) => (base, false),
+    };
+    if !keep {
+        return Priced { points, overturned, detail: Detail::Empty };
     }
+    let text = FindingText {
+        id: f.id.as_deref().map(Box::from),
+        kind: kind.clone(),
+        name: name.clone(),
+        count: f.count,
+        each,
+        major,
+        evidence: (!f.evidence.is_empty()).then(|| Box::from(f.evidence.as_str())),
+        appeal: f.appeal.as_ref().map(|a| a.cite().into_boxed_str()),
+    };
+    Priced { points, overturned, detail: Detail::Finding(Box::new(text)) }
 }
 
-fn penalty(scheme: &Scheme, findings: &[&crate::input::Finding], ledger: &mut Ledger) {
+fn penalty(cx: &AgencyCtx<'_>, ledger: &mut Ledger) {
+    let scheme = cx.scheme;
     let mut total = Decimal::ZERO;
-    for k in &scheme.penalty.kinds {
-        let rule = format!("penalty:{}", k.kind);
+    for (i, k) in scheme.penalty.kinds.iter().enumerate() {
+        let found = cx.kinds.of(&k.kind);
+        if found.is_empty() {
+            continue;
+        }
         let charge = KindCharge {
-            rule: &rule,
-            component: Component::Penalty,
+            rule: &cx.names.penalty[i],
+            component: &Component::Penalty,
             step: Step::Penalty,
-            kind: &k.kind,
-            name: &k.name,
+            kind: (Arc::from(k.kind.as_str()), Arc::from(k.name.as_str())),
             points: k.points,
             cap: k.cap,
-            cap_text: &k.name,
-            extra: "",
+            cap_text: &|| k.name.to_arg(),
+            major: false,
         };
-        let sum = charge.apply(findings, ledger);
+        let sum = charge.apply(found, ledger);
         total = ledger.ok(checked::add(total, sum), "penalty");
     }
     if let Some(cap) = scheme.penalty.cap
         && total > cap
     {
-        let what = t!("ledger-all-penalties");
-        cap_line(ledger, "penalty", Component::Penalty, total, cap, Cost::Loss, &what);
+        let what = Arg::Detail(Box::new(msg::t!("ledger-all-penalties").into()));
+        let rule = &cx.names.fixed[PENALTY];
+        cap_line(ledger, rule, &Component::Penalty, (total, cap), Cost::Loss, what);
     }
 }
 
-fn lookback(
-    scheme: &Scheme,
-    agency: &Agency,
-    index: &InputIndex<'_>,
-    findings: &[&crate::input::Finding],
-    ledger: &mut Ledger,
-) {
-    let Some(rule) = &scheme.lookback else { return };
-    let prior = index.lookback.get(agency.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+/// A finding kind as people read it: the name the scheme gives it where it prices it, else its id.
+fn kind_name<'a>(scheme: &'a Scheme, kind: &'a str) -> &'a str {
+    if let Some(&(node, i)) = scheme.deduct_kinds.get(kind)
+        && let Some(Method::Deduct(kinds)) = scheme.nodes[node].method()
+        && let Some(k) = kinds.get(i)
+    {
+        return &k.name;
+    }
+    match scheme.penalty_kinds.get(kind) {
+        Some(&i) => &scheme.penalty.kinds[i].name,
+        None => kind,
+    }
+}
+
+fn lookback(cx: &AgencyCtx<'_>, ledger: &mut Ledger) {
+    let Some(rule) = &cx.scheme.lookback else { return };
+    let name = &cx.names.fixed[LOOKBACK];
+    let prior = cx.index.lookback.get(cx.agency.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
     let mut total = Decimal::ZERO;
     for p in prior {
         let base = rule.points(p.status);
-        let repeated =
-            findings.iter().any(|f| f.kind == p.kind && f.count > 0 && !is_overturned(f));
+        let repeated = cx.kinds.of(&p.kind).iter().any(|(_, f)| f.count > 0 && !is_overturned(f));
         let pts = if repeated { checked::mul(base, rule.repeat_multiplier) } else { Ok(base) };
         let pts = ledger.ok(pts, "lookback");
-        let pid = p.id.as_deref().map(|i| format!("[{i}] ")).unwrap_or_default();
-        let rep = if repeated {
-            t!("ledger-lookback-repeat", multiplier = rule.repeat_multiplier)
+        let detail = if ledger.keep {
+            let what = msg::t!(
+                "ledger-lookback",
+                kind = kind_name(cx.scheme, &p.kind),
+                status = p.status.label(),
+                points = base.normalize()
+            );
+            let repeat = || msg::t!("ledger-lookback-repeat", multiplier = rule.repeat_multiplier);
+            Detail::Row(Box::new(Row {
+                id: p.id.as_deref().map(Box::from),
+                what,
+                extra: repeated.then(repeat),
+                evidence: (!p.evidence.is_empty()).then(|| Box::from(p.evidence.as_str())),
+                appeal: None,
+            }))
         } else {
-            String::new()
+            Detail::Empty
         };
-        let ev = if p.evidence.is_empty() { String::new() } else { format!(" — {}", p.evidence) };
-        ledger.push(
-            "lookback",
-            Component::Lookback,
-            Step::Lookback,
-            -pts,
-            Some(&p.source),
-            format!(
-                "{pid}{}{rep}{ev}",
-                t!(
-                    "ledger-lookback",
-                    kind = p.kind,
-                    status = p.status.label(),
-                    points = base.normalize()
-                )
-            ),
-        );
+        ledger.push(name, &Component::Lookback, Step::Lookback, -pts, Some(&p.source), detail);
         total = ledger.ok(checked::add(total, pts), "lookback");
     }
     if let Some(cap) = rule.cap
         && total > cap
     {
-        let what = t!("ledger-lookback-name");
-        cap_line(ledger, "lookback", Component::Lookback, total, cap, Cost::Loss, &what);
+        let what = Arg::Detail(Box::new(msg::t!("ledger-lookback-name").into()));
+        cap_line(ledger, name, &Component::Lookback, (total, cap), Cost::Loss, what);
     }
 }
 
@@ -1547,9 +1758,20 @@ fn lookback(
 fn node_vetoes(cx: &AgencyCtx<'_>, tree: &mut Tree, ledger: &mut Ledger) {
     let scheme = cx.scheme;
     ledger.current = None;
+    let hits: Vec<(&crate::input::Finding, usize)> = cx
+        .kinds
+        .vetoes
+        .iter()
+        .filter(|(_, f, v)| {
+            f.count > 0 && !is_overturned(f) && scheme.vetoes[*v].indicator.is_some()
+        })
+        .map(|&(_, f, v)| (f, v))
+        .collect();
+    if hits.is_empty() {
+        return;
+    }
     for node in post_order(scheme) {
-        for f in cx.findings.iter().filter(|f| f.count > 0 && !is_overturned(f)) {
-            let Some(&v) = scheme.veto_kinds.get(&f.kind) else { continue };
+        for &(f, v) in &hits {
             let veto = &scheme.vetoes[v];
             if veto.indicator != Some(node) {
                 continue;
@@ -1558,9 +1780,10 @@ fn node_vetoes(cx: &AgencyCtx<'_>, tree: &mut Tree, ledger: &mut Ledger) {
                 continue;
             };
             let nd = &scheme.nodes[node];
-            let root = Component::Dimension(scheme.nodes[scheme.roots[nd.dimension]].id.clone());
-            let why = t!("ledger-node-veto", veto = veto.name, node = nd.name, points = show(p));
-            ledger.push(&nd.id, root, Step::Veto, -p, Some(&f.source), why);
+            let why =
+                msg::t!("ledger-node-veto", veto = veto.name, node = nd.name, points = show(p));
+            let (rule, root) = (&cx.names.node[node], &cx.names.dim[node]);
+            ledger.push(rule, root, Step::Veto, -p, Some(&f.source), why);
             let own = p.checked_div(super::shapes::part_weight(scheme, node)).unwrap_or(p);
             let mut up = Some(node);
             while let Some(n) = up {
@@ -1578,7 +1801,7 @@ fn thresholds(cx: &AgencyCtx<'_>, ledger: &mut Ledger, veto: &mut Option<VetoApp
     let scheme = cx.scheme;
     let Some(group) = scheme.group(&cx.agency.group) else { return };
     let band = |name: &str| group.grades.iter().position(|b| b.name == name);
-    for th in &scheme.thresholds {
+    for (i, th) in scheme.thresholds.iter().enumerate() {
         let Some(p) = super::shapes::own_points(scheme, &ledger.lines, th.node) else {
             continue;
         };
@@ -1586,15 +1809,15 @@ fn thresholds(cx: &AgencyCtx<'_>, ledger: &mut Ledger, veto: &mut Option<VetoApp
             continue;
         }
         let nd = &scheme.nodes[th.node];
-        let rule = format!("threshold:{}", nd.id);
-        let why = t!(
+        let rule = &cx.names.threshold[i];
+        let why = msg::t!(
             "ledger-threshold",
             node = nd.name,
             points = show(p),
             min = th.min,
             grade = th.grade
         );
-        ledger.push(&rule, Component::Adjustment, Step::Veto, Decimal::ZERO, None, why);
+        ledger.push(rule, &Component::Adjustment, Step::Veto, Decimal::ZERO, None, why);
         let worse = |g: &Option<String>| {
             g.as_deref().and_then(band).is_none_or(|cur| band(&th.grade).is_some_and(|b| b > cur))
         };
@@ -1603,7 +1826,7 @@ fn thresholds(cx: &AgencyCtx<'_>, ledger: &mut Ledger, veto: &mut Option<VetoApp
             Some(v) if v.grade.is_some() && !worse(&v.grade) => {}
             _ => {
                 *veto = Some(VetoApplied {
-                    rule,
+                    rule: rule.to_string(),
                     name: nd.name.clone(),
                     grade: Some(th.grade.clone()),
                     score: None,
@@ -1620,101 +1843,77 @@ fn set_score(
     ledger: &mut Ledger,
     veto: &crate::rules::Veto,
     f: &crate::input::Finding,
-    rule: &str,
+    rule: &Arc<str>,
     set_already: bool,
 ) {
     let score = veto.score.unwrap_or_default();
     let current = ledger.sum();
     let target = if set_already { score.min(current) } else { score };
     let change = ledger.ok(checked::sub(target, current), rule);
-    let ev = if f.evidence.is_empty() { String::new() } else { format!(" — {}", f.evidence) };
-    ledger.push(
-        rule,
-        Component::Adjustment,
-        Step::Veto,
-        change,
-        Some(&f.source),
-        format!("{}{ev}", t!("ledger-veto-set", veto = veto.name, score = score)),
-    );
+    let what = msg::t!("ledger-veto-set", veto = veto.name, score = score);
+    let detail = Detail::with_evidence(what, &f.evidence);
+    ledger.push(rule, &Component::Adjustment, Step::Veto, change, Some(&f.source), detail);
+}
+
+/// The line of one veto triggered by a finding that stands: a score set or capped, or a 0-point
+/// line naming the grade it forces.
+fn veto_line(
+    ledger: &mut Ledger,
+    veto: &crate::rules::Veto,
+    f: &crate::input::Finding,
+    rule: &Arc<str>,
+    set_already: bool,
+) {
+    if veto.set {
+        set_score(ledger, veto, f, rule, set_already);
+    } else if let Some(cap) = veto.score {
+        let current = ledger.sum();
+        let change = if current > cap { checked::sub(cap, current) } else { Ok(Decimal::ZERO) };
+        let change = ledger.ok(change, rule);
+        let what = msg::t!("ledger-veto-cap", veto = veto.name, cap = cap);
+        let detail = Detail::with_evidence(what, &f.evidence);
+        ledger.push(rule, &Component::Adjustment, Step::Veto, change, Some(&f.source), detail);
+    } else {
+        let detail = match &veto.grade {
+            Some(g) => msg::t!("ledger-veto-grade", veto = veto.name, grade = g),
+            None => msg::t!("ledger-veto-see-indicator", veto = veto.name),
+        };
+        let zero = Decimal::ZERO;
+        ledger.push(rule, &Component::Adjustment, Step::Veto, zero, Some(&f.source), detail);
+    }
 }
 
 /// Apply every veto triggered by a finding: each score cap is a ledger line. The veto recorded
 /// (and whose grade the ranking forces) is the one forcing the worst grade of the agency's group,
 /// else the first in input order.
-fn vetoes(
-    scheme: &Scheme,
-    group: &str,
-    findings: &[&crate::input::Finding],
-    ledger: &mut Ledger,
-) -> Option<VetoApplied> {
+fn vetoes(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Option<VetoApplied> {
+    let scheme = cx.scheme;
     let band = |grade: &Option<String>| {
-        let g = scheme.group(group)?;
+        let g = scheme.group(&cx.agency.group)?;
         g.grades.iter().position(|b| Some(&b.name) == grade.as_ref())
     };
     let mut first: Option<VetoApplied> = None;
     // `score_mode = "set"` vetoes first (the lowest set score wins), then caps, each in input order.
-    let sets = |f: &&&crate::input::Finding| {
-        scheme.veto_kinds.get(&f.kind).is_some_and(|&v| scheme.vetoes[v].set)
-    };
-    let ordered = findings.iter().enumerate().filter(|(_, f)| sets(f));
-    let ordered = ordered.chain(findings.iter().enumerate().filter(|(_, f)| !sets(f)));
+    let hits = &cx.kinds.vetoes;
+    let ordered = hits.iter().filter(|h| scheme.vetoes[h.2].set);
+    let ordered = ordered.chain(hits.iter().filter(|h| !scheme.vetoes[h.2].set));
     let mut set_already = false;
     let mut first_at = usize::MAX;
-    for (at, f) in ordered {
-        let Some(&v) = scheme.veto_kinds.get(&f.kind) else { continue };
+    for &(at, f, v) in ordered {
         if f.count == 0 {
             continue; // a row recording zero such findings triggers nothing
         }
         let veto = &scheme.vetoes[v];
-        let rule = format!("veto:{}", veto.id);
+        let rule = &cx.names.veto[v];
         if is_overturned(f) {
             let appeal = f.appeal.as_ref().map(|a| a.cite()).unwrap_or_default();
-            ledger.push(
-                &rule,
-                Component::Adjustment,
-                Step::Appeal,
-                Decimal::ZERO,
-                Some(&f.source),
-                t!("ledger-veto-overturned", veto = veto.name, appeal = appeal),
-            );
+            let why = msg::t!("ledger-veto-overturned", veto = veto.name, appeal = appeal);
+            let (adj, zero) = (&Component::Adjustment, Decimal::ZERO);
+            ledger.push(rule, adj, Step::Appeal, zero, Some(&f.source), why);
             continue;
         }
-        if veto.set {
-            set_score(ledger, veto, f, &rule, set_already);
-            set_already = true;
-        } else if let Some(cap) = veto.score {
-            let current = ledger.sum();
-            let change = if current > cap { checked::sub(cap, current) } else { Ok(Decimal::ZERO) };
-            let change = ledger.ok(change, &rule);
-            ledger.push(
-                &rule,
-                Component::Adjustment,
-                Step::Veto,
-                change,
-                Some(&f.source),
-                format!(
-                    "{}{}",
-                    t!("ledger-veto-cap", veto = veto.name, cap = cap),
-                    if f.evidence.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" — {}", f.evidence)
-                    }
-                ),
-            );
-        } else {
-            ledger.push(
-                &rule,
-                Component::Adjustment,
-                Step::Veto,
-                Decimal::ZERO,
-                Some(&f.source),
-                match &veto.grade {
-                    Some(g) => t!("ledger-veto-grade", veto = veto.name, grade = g),
-                    None => t!("ledger-veto-see-indicator", veto = veto.name),
-                },
-            );
-        }
+        veto_line(ledger, veto, f, rule, set_already);
+        set_already |= veto.set;
         let worse = match &first {
             None => true,
             Some(cur) => match (band(&veto.grade), band(&cur.grade)) {
@@ -1736,4 +1935,19 @@ fn vetoes(
         }
     }
     first
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Look-back lines name a kind the scheme prices by its name; a kind it only declares for the
+    /// look-back keeps its id (issue 12).
+    #[test]
+    fn look_back_kinds_are_named_as_the_scheme_names_them() {
+        let p = std::path::Path::new("tests/schemes/lookback.toml");
+        let scheme = crate::rules::load(p, "lookback.toml").unwrap();
+        assert_eq!(kind_name(&scheme, "reply-gap"), "答复不规范");
+        assert_eq!(kind_name(&scheme, "old-kind"), "old-kind");
+    }
 }

@@ -1,11 +1,12 @@
 //! How a single item's input becomes points: value mappings (linear, tiers, per unit, relative to
 //! the best, by rank) and deadline arithmetic. Pure functions of decimals, each returning the
-//! points and the arithmetic as text for the ledger.
+//! points and the arithmetic as a ledger message (rendered when read).
 
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::checked::{self, Overflow};
+use super::ledger::{Detail, Msg, msg};
 use crate::rules::{Late, Mapping, TierBound, TierValue, UnitCount};
 use crate::t;
 
@@ -26,27 +27,32 @@ pub fn map_value(
     value: Decimal,
     max: Decimal,
     group: Option<GroupContext>,
-) -> Result<(Decimal, String), String> {
+) -> Result<(Decimal, Msg), String> {
     let overflow = out_of_range(value);
     Ok(match mapping {
         Mapping::Linear { zero_at, full_at } => linear(value, *zero_at, *full_at, max)?,
         Mapping::Tiers(tiers) => {
             for t in tiers {
-                let (met, bound) = match t.bound {
-                    TierBound::AtLeast(b) => (value >= b, format!("≥ {b}")),
-                    TierBound::AtMost(b) => (value <= b, format!("≤ {b}")),
+                let (met, sign, b) = match t.bound {
+                    TierBound::AtLeast(b) => (value >= b, "≥", b),
+                    TierBound::AtMost(b) => (value <= b, "≤", b),
                 };
                 if met {
+                    let bound = format!("{sign} {b}");
                     let pts = match t.value {
                         TierValue::Share(s) => checked::mul(max, s).map_err(overflow)?,
                         TierValue::Points(p) => p,
                     };
-                    let text =
-                        t!("ledger-tier", value = value, bound = bound, points = pts.normalize());
+                    let text = msg::t!(
+                        "ledger-tier",
+                        value = value,
+                        bound = bound,
+                        points = pts.normalize()
+                    );
                     return Ok((pts, text));
                 }
             }
-            (Decimal::ZERO, t!("ledger-tier-none", value = value))
+            (Decimal::ZERO, msg::t!("ledger-tier-none", value = value))
         }
         Mapping::PerUnit { target, points, per, units, higher_is_better } => {
             per_unit(value, *target, (*points, *per), *units, *higher_is_better, max)?
@@ -69,7 +75,7 @@ pub fn map_value(
             } else {
                 checked::mul(max, g.best).and_then(|x| checked::div(x, value)).map_err(overflow)?
             };
-            let text = t!(
+            let text = msg::t!(
                 "ledger-relative-to-group-best",
                 best = g.best,
                 value = value,
@@ -91,7 +97,7 @@ pub fn map_value(
             };
             (
                 pts,
-                t!(
+                msg::t!(
                     "ledger-rank-in-group",
                     rank = g.rank,
                     of = g.of,
@@ -114,7 +120,7 @@ fn linear(
     zero_at: Decimal,
     full_at: Decimal,
     max: Decimal,
-) -> Result<(Decimal, String), String> {
+) -> Result<(Decimal, Msg), String> {
     let overflow = out_of_range(value);
     Ok({
         let span = checked::sub(full_at, zero_at).map_err(overflow)?;
@@ -129,7 +135,7 @@ fn linear(
         };
         (
             pts,
-            t!(
+            msg::t!(
                 "ledger-linear",
                 value = value,
                 zero = zero_at,
@@ -150,7 +156,7 @@ fn per_unit(
     units: UnitCount,
     higher_is_better: bool,
     max: Decimal,
-) -> Result<(Decimal, String), String> {
+) -> Result<(Decimal, Msg), String> {
     let overflow = out_of_range(value);
     Ok({
         let short = if higher_is_better {
@@ -160,7 +166,7 @@ fn per_unit(
         };
         let short = short.map_err(overflow)?;
         if short <= Decimal::ZERO {
-            (max, t!("ledger-target-met", value = value, target = target, max = max))
+            (max, msg::t!("ledger-target-met", value = value, target = target, max = max))
         } else {
             let raw = checked::div(short, per).map_err(overflow)?;
             let n = match units {
@@ -172,7 +178,7 @@ fn per_unit(
             let pts = off.map_err(overflow)?.max(Decimal::ZERO);
             (
                 pts,
-                t!(
+                msg::t!(
                     "ledger-short-of-target",
                     value = value,
                     short = short.normalize(),
@@ -211,17 +217,10 @@ pub fn months_late(due: NaiveDate, done: NaiveDate) -> u32 {
 
 /// A late task's points: how late (`late`), then the maximum less `count` × `each`, not below
 /// `min`.
-fn reduced(
-    late: String,
-    max: Decimal,
-    count: u64,
-    each: Decimal,
-    min: Decimal,
-    pts: Decimal,
-) -> String {
-    t!(
+fn reduced(late: Msg, max: Decimal, count: u64, each: Decimal, min: Decimal, pts: Decimal) -> Msg {
+    msg::t!(
         "ledger-late-reduced",
-        late = late,
+        late = Detail::Msg(late),
         max = max,
         count = count,
         each = each,
@@ -231,18 +230,23 @@ fn reduced(
 }
 
 /// Points for a task done on `done` against `due`.
-pub fn late_points(late: Late, max: Decimal, due: NaiveDate, done: NaiveDate) -> (Decimal, String) {
+pub fn late_points(late: Late, max: Decimal, due: NaiveDate, done: NaiveDate) -> (Decimal, Msg) {
     let days = (done - due).num_days();
     match late {
         Late::Zero => (
             Decimal::ZERO,
-            t!("ledger-late-nothing", done = done.to_string(), days = days, due = due.to_string()),
+            msg::t!(
+                "ledger-late-nothing",
+                done = done.to_string(),
+                days = days,
+                due = due.to_string()
+            ),
         ),
         Late::Share(s) => {
             let pts = max * s;
             (
                 pts,
-                t!(
+                msg::t!(
                     "ledger-late-share",
                     done = done.to_string(),
                     days = days,
@@ -256,7 +260,7 @@ pub fn late_points(late: Late, max: Decimal, due: NaiveDate, done: NaiveDate) ->
         Late::PerMonth { points, min_share } => {
             let m = months_late(due, done);
             let pts = (max - points * Decimal::from(m)).max(max * min_share);
-            let late = t!(
+            let late = msg::t!(
                 "ledger-late-months",
                 done = done.to_string(),
                 months = m,
@@ -267,7 +271,7 @@ pub fn late_points(late: Late, max: Decimal, due: NaiveDate, done: NaiveDate) ->
         Late::PerBlock { points, days: block, min_share } => {
             let blocks = (days.max(1) + i64::from(block) - 1) / i64::from(block);
             let pts = (max - points * Decimal::from(blocks)).max(max * min_share);
-            let late = t!(
+            let late = msg::t!(
                 "ledger-late-blocks",
                 done = done.to_string(),
                 days = days,

@@ -8,4 +8,4 @@ pub(crate) mod methods;
 pub mod result;
 pub mod shapes;
 
-pub use engine::score;
+pub use engine::{Texts, score, score_with};

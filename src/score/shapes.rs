@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::ledger::{Component, LedgerLine};
+use super::ledger::{Component, LedgerLine, Msg, msg};
 use crate::rules::Scheme;
 
 /// Points of an indicator (any level) in a ledger: the sum of the dimension lines whose rule is
@@ -17,10 +17,13 @@ pub fn subtree_points(scheme: &Scheme, lines: &[LedgerLine], node: usize) -> Opt
         i += 1;
     }
     let names: Vec<&str> = ids.iter().map(|&n| scheme.nodes[n].id.as_str()).collect();
+    // Only lines of the node's dimension can be its subtree's.
+    let dim = scheme.nodes[scheme.roots[scheme.nodes[node].dimension]].id.as_str();
     let mut found = false;
     let mut sum = Decimal::ZERO;
     for l in lines {
-        if matches!(l.component, Component::Dimension(_)) && names.contains(&l.rule.as_str()) {
+        let Component::Dimension(d) = &l.component else { continue };
+        if **d == *dim && names.contains(&&*l.rule) {
             found = true;
             sum += l.points;
         }
@@ -43,7 +46,7 @@ pub fn part_weight(scheme: &Scheme, node: usize) -> Decimal {
 
 /// The bonus gate's verdict for one agency: `None` when the gate is open (or there is none),
 /// else the explanation of the line that removes the bonus.
-pub fn bonus_gate_closed(scheme: &Scheme, lines: &[LedgerLine]) -> Option<String> {
+pub fn bonus_gate_closed(scheme: &Scheme, lines: &[LedgerLine]) -> Option<Msg> {
     let gate = scheme.bonus.gate.as_ref()?;
     let sum: Decimal =
         gate.nodes.iter().map(|&n| own_points(scheme, lines, n).unwrap_or_default()).sum();
@@ -54,8 +57,8 @@ pub fn bonus_gate_closed(scheme: &Scheme, lines: &[LedgerLine]) -> Option<String
     let names: Vec<&str> = gate.nodes.iter().map(|&n| scheme.nodes[n].name.as_str()).collect();
     let (nodes, points, bound) = (names.join("+"), sum.normalize(), gate.bound.normalize());
     Some(if gate.inclusive {
-        crate::t!("ledger-bonus-gate-below", nodes = nodes, points = points, bound = bound)
+        msg::t!("ledger-bonus-gate-below", nodes = nodes, points = points, bound = bound)
     } else {
-        crate::t!("ledger-bonus-gate-not-above", nodes = nodes, points = points, bound = bound)
+        msg::t!("ledger-bonus-gate-not-above", nodes = nodes, points = points, bound = bound)
     })
 }

@@ -209,7 +209,14 @@ fn survey_rows(agencies: &[AgencyResult]) -> Vec<SurveySummary> {
 }
 
 fn line(rule: &str, component: Component, step: Step, points: Decimal) -> LedgerLine {
-    LedgerLine { rule: rule.into(), component, step, points, source: None, detail: String::new() }
+    LedgerLine {
+        rule: rule.into(),
+        component,
+        step,
+        points,
+        source: None,
+        detail: Default::default(),
+    }
 }
 
 fn agency(
@@ -232,18 +239,8 @@ fn agency(
         let p = rng.points(55, *max);
         // Two indicators per dimension so the indicator sheet has several rows per agency.
         let first = (p / dec("2")).round_dp(2);
-        ledger.push(line(
-            &format!("{dim}.a"),
-            Component::Dimension(dim.to_string()),
-            Step::Credit,
-            first,
-        ));
-        ledger.push(line(
-            &format!("{dim}.b"),
-            Component::Dimension(dim.to_string()),
-            Step::Credit,
-            p - first,
-        ));
+        ledger.push(line(&format!("{dim}.a"), Component::dimension(dim), Step::Credit, first));
+        ledger.push(line(&format!("{dim}.b"), Component::dimension(dim), Step::Credit, p - first));
         dimensions.push(Some(p));
         dimension_max.push(Decimal::from(*max));
     }
