@@ -187,6 +187,16 @@ fn a_filled_template_ranks_as_the_csv_directory() {
     // The ledger cites the sheet and its row: the first finding is on row 2 of 问题清单.
     let json = read(&from_workbook.join("scores.json"));
     assert!(json.contains("\"filled.xlsx!问题清单:2\""), "sheet rows cited");
+    // The terminal's input summary lines its counts up by display width (问题清单 is 8 columns
+    // wide, not 4): every " = " of the file lines at the same column.
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let columns: Vec<usize> = stdout
+        .lines()
+        .filter(|l| l.starts_with("  filled.xlsx!"))
+        .map(|l| unicode_width::UnicodeWidthStr::width(&l[..l.find(" = ").unwrap()]))
+        .collect();
+    assert!(columns.len() >= 5, "{stdout}");
+    assert!(columns.iter().all(|c| *c == columns[0]), "{columns:?}\n{stdout}");
     // `kaohe verify` finds the sheets' hashes in the workbook and recomputes the same outputs.
     kaohe()
         .arg("verify")

@@ -25,11 +25,23 @@ pub fn dp(d: Decimal, n: u32) -> String {
 pub fn reconciliation(run: &RunResult) -> String {
     let mut s = crate::t!("output-inputs-heading");
     s.push('\n');
-    for f in run.inputs.iter().filter(|f| f.kind != "rules") {
+    let files: Vec<_> = run.inputs.iter().filter(|f| f.kind != "rules").collect();
+    // Paths padded by display width (a sheet name 问题清单 takes two columns a character), so the
+    // counts line up whatever the names.
+    let width = files
+        .iter()
+        .map(|f| unicode_width::UnicodeWidthStr::width(f.path.as_str()))
+        .max()
+        .unwrap_or(0)
+        .max(16);
+    for f in files {
         let _ = writeln!(
             s,
-            "  {:<16} {:>7} = {:>7} + {}",
-            f.path, f.rows_read, f.rows_used, f.rows_rejected
+            "  {} {:>7} = {:>7} + {}",
+            pad(&f.path, width),
+            f.rows_read,
+            f.rows_used,
+            f.rows_rejected
         );
     }
     if !run.absent_inputs.is_empty() {
