@@ -93,9 +93,15 @@ impl SurveyStats {
     /// score in millionths.
     pub fn add(&mut self, q: &Questionnaire, agency: usize, group: usize, answers: &[u8], y: i64) {
         let base = (agency * self.groups + group) * self.block;
+        debug_assert_eq!(answers.len(), q.questions.len());
         for (i, &a) in answers.iter().enumerate() {
-            let opt = if a == 0 { q.scale_of(i).options.len() } else { a as usize - 1 };
-            self.counts[base + self.offsets[i] + opt] += 1;
+            // "Skipped" is a question's last slot: just before the next question's first.
+            let slot = if a == 0 {
+                self.offsets.get(i + 1).copied().unwrap_or(self.block) - 1
+            } else {
+                self.offsets[i] + a as usize - 1
+            };
+            self.counts[base + slot] += 1;
         }
         self.moments[agency * self.groups + group].add(y);
     }
