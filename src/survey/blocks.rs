@@ -111,7 +111,7 @@ impl<R: Read> Blocks<R> {
 
     /// The next block: whole records, the last one ending in its newline (except at the end of
     /// the file).
-    pub fn next(&mut self) -> std::io::Result<Option<Vec<u8>>> {
+    pub fn next_block(&mut self) -> std::io::Result<Option<Vec<u8>>> {
         loop {
             if !self.eof {
                 let start = self.carry.len();
@@ -172,14 +172,24 @@ pub fn newlines(b: &[u8]) -> u64 {
     memchr::memchr_iter(b'\n', b).count() as u64
 }
 
-/// The records of a block of CSV text, parsed by csv-core where the text lies (the csv crate's
-/// reader would first copy it into its own buffer). Blank lines are skipped, as the csv crate
-/// skips them; each record's line is the one the csv crate's `Position` gives, with blank lines
-/// before it counted ([`crate::util::table::record_line`]).
+/// The records of a block of CSV text, read where the text lies, as the csv crate reads them
+/// (blank lines skipped; each record's line the one the csv crate's `Position` gives, blank lines
+/// before it counted, as [`crate::util::table::record_line`] counts them).
+///
+/// A line with no `"` and no `\r` (but a final one of `\r\n`) is, by RFC 4180 and in csv-core's
+/// reading, exactly its fields split at commas: such a line (every line of a usual 问卷星 export)
+/// is split with a byte search and its fields read in place. Any other line is read from its
+/// start by csv-core (which copies the fields out, unquoted).
 pub struct Records<'t> {
     text: &'t [u8],
     at: usize,
+    /// Line of `at` (1-based).
+    line: u64,
     core: csv_core::Reader,
+    /// The record read, when it was split in place: where it starts in `text`; the ends of its
+    /// fields are then in `spans` (offsets in `text`), else in `ends` (offsets in `out`).
+    inline: Option<usize>,
+    spans: Vec<usize>,
     out: Vec<u8>,
     ends: Vec<usize>,
     len: usize,
@@ -190,7 +200,10 @@ impl<'t> Records<'t> {
         Records {
             text,
             at: 0,
+            line: 1,
             core: csv_core::Reader::new(),
+            inline: None,
+            spans: Vec::with_capacity(64),
             out: vec![0; 4096],
             ends: vec![0; 64],
             len: 0,
@@ -200,9 +213,41 @@ impl<'t> Records<'t> {
     /// Read the next record; its line (1-based within the text), or `None` at the end.
     #[inline]
     pub fn next_record(&mut self) -> Option<u64> {
+        loop {
+            let rest = &self.text[self.at..];
+            if rest.is_empty() {
+                return None;
+            }
+            let (len, newline) = match memchr::memchr(b'\n', rest) {
+                Some(i) => (i, 1),
+                None => (rest.len(), 0),
+            };
+            let body = &rest[..len];
+            let body = body.strip_suffix(b"\r").unwrap_or(body);
+            if memchr::memchr2(b'"', b'\r', body).is_some() {
+                return self.next_by_csv_core();
+            }
+            let (start, line) = (self.at, self.line);
+            self.at += len + newline;
+            self.line += newline as u64;
+            if body.is_empty() {
+                continue; // a blank line: no record
+            }
+            self.spans.clear();
+            self.spans.extend(memchr::memchr_iter(b',', body).map(|i| start + i));
+            self.spans.push(start + body.len());
+            self.inline = Some(start);
+            self.len = self.spans.len();
+            return Some(line);
+        }
+    }
+
+    /// Read the record that starts at `at` with csv-core.
+    fn next_by_csv_core(&mut self) -> Option<u64> {
         use csv_core::ReadRecordResult as R;
         let mut pos = csv::Position::new();
-        pos.set_byte(self.at as u64).set_line(self.core.line());
+        pos.set_byte(self.at as u64).set_line(self.line);
+        self.core.set_line(self.line);
         let (mut outlen, mut endlen) = (0, 0);
         loop {
             let (res, nin, nout, nend) = self.core.read_record(
@@ -211,6 +256,7 @@ impl<'t> Records<'t> {
                 &mut self.ends[endlen..],
             );
             self.at += nin;
+            self.line = self.core.line();
             outlen += nout;
             endlen += nend;
             match res {
@@ -220,6 +266,7 @@ impl<'t> Records<'t> {
                 R::OutputEndsFull => self.ends.resize(2 * self.ends.len(), 0),
                 R::Record => {
                     self.len = endlen;
+                    self.inline = None;
                     return Some(crate::util::table::record_line(self.text, &pos));
                 }
                 R::End => return None,
@@ -227,30 +274,35 @@ impl<'t> Records<'t> {
         }
     }
 
-    /// Newlines read so far (csv-core counts every `\n` it consumes, quoted or not): after the
-    /// last record, the newlines of the whole text.
+    /// Newlines read so far: after the last record, the newlines of the whole text.
     pub fn newlines(&self) -> u64 {
-        self.core.line() - 1
+        self.line - 1
     }
 
     /// Fields in the record read.
     #[inline]
-    pub fn len(&self) -> usize {
+    pub fn fields(&self) -> usize {
         self.len
     }
 
     /// Field `i` of the record read (`i < len()`).
     #[inline]
     pub fn field(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.out[start..self.ends[i]]
+        match self.inline {
+            Some(start) => {
+                let from = if i == 0 { start } else { self.spans[i - 1] + 1 };
+                &self.text[from..self.spans[i]]
+            }
+            None => {
+                let from = if i == 0 { 0 } else { self.ends[i - 1] };
+                &self.out[from..self.ends[i]]
+            }
+        }
     }
 
     /// Whether every field of the record read is blank (a blank line, or `,,,`).
     pub fn is_blank(&self) -> bool {
-        self.out[..self.ends[..self.len].last().copied().unwrap_or(0)]
-            .iter()
-            .all(u8::is_ascii_whitespace)
+        (0..self.len).all(|i| self.field(i).iter().all(u8::is_ascii_whitespace))
     }
 }
 
@@ -284,7 +336,7 @@ where
                 }
                 let block = match next.take() {
                     Some(b) => b,
-                    None => match blocks.next()? {
+                    None => match blocks.next_block()? {
                         Some(b) => b,
                         None => break,
                     },
@@ -339,6 +391,34 @@ mod tests {
         let text = format!(
             "a,b,c\r\n\n\n\"q,1\",\"say \"\"hi\"\"\",3\n\"two\nlines\",y,z\n,,\n{long},1\n{many}\nlast,1"
         );
+        for text in ["\n\nonly\n\n", "x\r", "\"open\nnever closed", ""] {
+            check_against_csv_crate(text);
+        }
+        let ours = check_against_csv_crate(&text);
+        // Lines worked out by hand: the header 1, the quoted record 4 (after two blank lines),
+        // the two-line record 5, `,,` 7, the long field 8, the many fields 9, the last 10.
+        let lines: Vec<u64> = ours.iter().map(|r| r.0).collect();
+        assert_eq!(lines, [1, 4, 5, 7, 8, 9, 10]);
+        assert_eq!(ours[1].1, [b"q,1".to_vec(), b"say \"hi\"".to_vec(), b"3".to_vec()]);
+        assert!(ours[3].2 && !ours[2].2);
+        assert_eq!(ours[5].1.len(), 100);
+        // Lines split in place and lines csv-core reads, mixed: a lone \r ends a record but no
+        // line, \r\n and \r\r\n lines are blank, a quote inside an unquoted field is kept,
+        // spaces are a field. By hand: h,1 (line 1); a and b,2 (4, after the blank lines 2 and
+        // 3); x (5); the spaces (6); c and the quoted d\ne (7); f, g"h, i (9); `,` (10); end (11).
+        let mixed = check_against_csv_crate(
+            "h,1\r\n\r\n\r\r\na\rb,2\n\"x\"\r\n  \nc,\"d\ne\"\r\nf,g\"h,i\n,\r\nend",
+        );
+        let lines: Vec<u64> = mixed.iter().map(|r| r.0).collect();
+        assert_eq!(lines, [1, 4, 4, 5, 6, 7, 9, 10, 11]);
+        assert_eq!(mixed[5].1, [b"c".to_vec(), b"d\ne".to_vec()]);
+        assert_eq!(mixed[6].1, [b"f".to_vec(), b"g\"h".to_vec(), b"i".to_vec()]);
+    }
+
+    /// Read `text` with [`Records`] and with the csv crate: the same records, lines, blankness
+    /// and newlines. Returns ours.
+    #[allow(clippy::type_complexity)]
+    fn check_against_csv_crate(text: &str) -> Vec<(u64, Vec<Vec<u8>>, bool)> {
         let mut theirs = Vec::new();
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -353,17 +433,11 @@ mod tests {
         let mut ours = Vec::new();
         let mut r = Records::new(text.as_bytes());
         while let Some(line) = r.next_record() {
-            ours.push((line, (0..r.len()).map(|i| r.field(i).to_vec()).collect(), r.is_blank()));
+            ours.push((line, (0..r.fields()).map(|i| r.field(i).to_vec()).collect(), r.is_blank()));
         }
-        assert_eq!(ours, theirs);
-        // Lines worked out by hand: the header 1, the quoted record 4 (after two blank lines),
-        // the two-line record 5, `,,` 7, the long field 8, the many fields 9, the last 10.
-        let lines: Vec<u64> = ours.iter().map(|r| r.0).collect();
-        assert_eq!(lines, [1, 4, 5, 7, 8, 9, 10]);
-        assert_eq!(ours[1].1, [b"q,1".to_vec(), b"say \"hi\"".to_vec(), b"3".to_vec()]);
-        assert!(ours[3].2 && !ours[2].2);
-        assert_eq!(ours[5].1.len(), 100);
-        assert_eq!(r.newlines(), 9);
+        assert_eq!(ours, theirs, "{text:?}");
+        assert_eq!(r.newlines(), text.matches('\n').count() as u64, "{text:?}");
+        ours
     }
 
     #[test]
@@ -382,7 +456,7 @@ mod tests {
         let text: String = (0..300_000).map(|i| format!("{i},{}\n", "x".repeat(i % 37))).collect();
         for threads in [1, 2, 5] {
             let mut blocks = Blocks::new(std::io::Cursor::new(text.as_bytes().to_vec()), None);
-            let first = blocks.next().unwrap().unwrap();
+            let first = blocks.next_block().unwrap().unwrap();
             let mut seen = Vec::new();
             let work = |b: &[u8]| b.to_vec();
             pipeline(&mut blocks, first, threads, &work, &mut |b| seen.extend(b)).unwrap();

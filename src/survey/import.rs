@@ -536,19 +536,19 @@ fn for_each_response_id(
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut blocks = Blocks::new(file, None);
     let io = |e| block_error(path, display, e);
-    let Some(first) = blocks.next().map_err(io)? else { return Ok(()) };
+    let Some(first) = blocks.next_block().map_err(io)? else { return Ok(()) };
     let (encoding, bom) = detect(&first, opts.encoding);
     let mut texts: Box<dyn Iterator<Item = Result<Vec<u8>>>> =
         if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
             let mut all = first;
-            while let Some(b) = blocks.next().map_err(io)? {
+            while let Some(b) = blocks.next_block().map_err(io)? {
                 all.extend_from_slice(&b);
             }
             let (text, _) = crate::util::encoding::decode(&all, display, Some(encoding))?;
             Box::new(std::iter::once(Ok(text.into_bytes())))
         } else {
             let first = to_utf8(&first[bom..], encoding).into_owned();
-            let rest = std::iter::from_fn(move || match blocks.next() {
+            let rest = std::iter::from_fn(move || match blocks.next_block() {
                 Ok(Some(b)) => Some(Ok(to_utf8(&b, encoding).into_owned())),
                 Ok(None) => None,
                 Err(e) => Some(Err(block_error(path, display, e))),
@@ -707,7 +707,7 @@ fn import_csv(
     // thread, off the path of classification and folding.
     let mut blocks = Blocks::new(f, Some(Sha256::new()));
     let io = |e| block_error(path, display, e);
-    let Some(mut first) = blocks.next().map_err(io)? else {
+    let Some(mut first) = blocks.next_block().map_err(io)? else {
         return Err(Error::at(Location::line(display, 1), crate::t!("util-empty-file")));
     };
     let (encoding, bom) = detect(&first, opts.encoding);
@@ -726,14 +726,14 @@ fn import_csv(
     if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
         // Rare: convert the whole file, then stream the converted text.
         let mut all = first;
-        while let Some(b) = blocks.next().map_err(io)? {
+        while let Some(b) = blocks.next_block().map_err(io)? {
             all.extend_from_slice(&b);
         }
         let (text, _) = crate::util::encoding::decode(&all, display, Some(encoding))?;
         let mut b2 = Blocks::new(std::io::Cursor::new(text.into_bytes()), None);
         b2.file_bytes = false;
         let sha = crate::util::hash::sha256_hex(&all);
-        let first = b2.next().map_err(io)?.unwrap_or_default();
+        let first = b2.next_block().map_err(io)?.unwrap_or_default();
         let mut input = stream(acc, file, display, opts, first, &mut b2, TextEncoding::Utf8)?;
         input.sha256 = sha;
         input.encoding = encoding.name().into();
@@ -835,15 +835,20 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
             continue; // blank lines and `,,,` lines carry no response
         }
         if let Some(c) = plan.response_id {
-            let id = (c < rec.len()).then(|| rec.field(c)).and_then(|f| ascii_u64(f.trim_ascii()));
+            let id =
+                (c < rec.fields()).then(|| rec.field(c)).and_then(|f| ascii_u64(f.trim_ascii()));
             block.ids.push(id);
         }
-        if rec.len() != plan.width {
+        if rec.fields() != plan.width {
             block.rows.push((
                 line,
                 Outcome::Rejected {
                     agency: None,
-                    reason: crate::t!("survey-row-width", fields = rec.len(), width = plan.width),
+                    reason: crate::t!(
+                        "survey-row-width",
+                        fields = rec.fields(),
+                        width = plan.width
+                    ),
                 },
             ));
             continue;
@@ -888,13 +893,13 @@ pub fn parse_only(path: &Path) -> Result<(u64, u64)> {
     let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut blocks = Blocks::new(f, None);
     let io = |e| block_error(path, &path.display().to_string(), e);
-    let Some(first) = blocks.next().map_err(io)? else { return Ok((0, 0)) };
+    let Some(first) = blocks.next_block().map_err(io)? else { return Ok((0, 0)) };
     let work = |b: &[u8]| {
         let mut rec = Records::new(b);
         let (mut r, mut f) = (0, 0);
         while rec.next_record().is_some() {
             r += 1;
-            f += rec.len() as u64;
+            f += rec.fields() as u64;
         }
         (r, f)
     };
