@@ -57,6 +57,21 @@ fn what_if_dropped_and_rectified() {
     assert!(s.contains("what-if   total    9.00  grade 优  rank 2 of 3  (+8.00)"), "{s}");
 }
 
+/// `preview --agency a1 --with FILE` refuses FILE: a row of it is about a2.
+fn refused_as_a2s(file: &std::path::Path) {
+    let (rules, data) = fixture();
+    kaohe()
+        .arg("preview")
+        .arg(rules)
+        .arg("--data")
+        .arg(data)
+        .args(["--agency", "a1", "--with"])
+        .arg(file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the row is about agency `a2`"));
+}
+
 #[test]
 fn what_if_with_replacement_rows() {
     // F2 replaced by a row with count 0: A.1 4, A.2 4 → 8; P1 (k found again) −4; P2's kind k2
@@ -68,16 +83,27 @@ fn what_if_with_replacement_rows() {
     assert!(s.contains("what-if   total    3.00"), "{s}");
     // A row about another agency is refused.
     std::fs::write(&f, "id,agency,kind,count\nF9,a2,k,1\n").unwrap();
-    let (rules, data) = fixture();
-    kaohe()
-        .arg("preview")
-        .arg(rules)
-        .arg("--data")
-        .arg(data)
-        .args(["--agency", "a1", "--with", f.to_str().unwrap()])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("the row is about agency `a2`"));
+    refused_as_a2s(&f);
+}
+
+#[test]
+fn what_if_rows_may_name_agencies_and_kinds_in_chinese() {
+    // The same replacement as above, written as an office would: 单位名称 and the scheme's name
+    // of the kind (问题k2 is k2) under Chinese headers. Same total: 3.
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("findings.csv");
+    std::fs::write(&f, "编号,单位名称,问题类型,数量\nF2,一号单位,问题k2,0\n").unwrap();
+    let s = preview(&["--agency", "a1", "--with", f.to_str().unwrap()]);
+    assert!(s.contains("what-if   total    3.00"), "{s}");
+    // One more finding of 问题k (k, 1 point each, cap 4) for 一号单位: A.1 6 − 2 (F1) − 1 (F9) = 3,
+    // A.2 4 − 1 (F2) = 3: 6; look-back P1 −4, P2 −2 as before → 0, one below the official 1.
+    std::fs::write(&f, "编号,单位名称,问题类型,数量\nF9,一号单位,问题k,1\n").unwrap();
+    let s = preview(&["--agency", "a1", "--with", f.to_str().unwrap()]);
+    assert!(s.contains("what-if   total    0.00"), "{s}");
+    assert!(s.contains("(-1.00)"), "{s}");
+    // Another agency named by its name is still another agency's row.
+    std::fs::write(&f, "编号,单位名称,问题类型,数量\nF9,二号单位,问题k,1\n").unwrap();
+    refused_as_a2s(&f);
 }
 
 #[test]

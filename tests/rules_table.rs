@@ -354,3 +354,33 @@ fn bad_calls_exit_2_and_write_nothing() {
     assert_eq!(o.status.code(), Some(2), "the rules file is not overwritten");
     assert!(String::from_utf8(o.stderr).unwrap().contains("the output is the rules file"));
 }
+
+#[test]
+fn agencies_a_scheme_lists_are_named_from_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("评分细则.md");
+    let rules = repo().join("scoring-rules/shanxi-2022.toml");
+    let run = |data: &Path| {
+        let mut c = kaohe_zh();
+        c.args(["rules", "table"]).arg(&rules).arg("--out").arg(&out).arg("--data").arg(data);
+        let o = c.output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        std::fs::read_to_string(&out).unwrap()
+    };
+    // examples/shanxi-2022/agencies.csv: dept-gat 省公安厅, dept-sft 省司法厅, dept-jyt 省教育厅.
+    let md = run(&repo().join("examples/shanxi-2022"));
+    assert!(md.contains("| 仅省公安厅 | 晋政办发〔2022〕38号 二(一) |"), "{md}");
+    assert!(md.contains("| 仅省司法厅 |"), "{md}");
+    assert!(md.contains("设区市、县(市、区)，以及省教育厅、"), "{md}");
+    assert!(!md.contains("dept-"), "every listed agency has a name in the example");
+    // An agency the data does not list keeps its id.
+    let only = dir.path().join("data");
+    std::fs::create_dir(&only).unwrap();
+    std::fs::write(
+        only.join("agencies.csv"),
+        "id,name,group,parent\ndept-gat,省公安厅,department,\n",
+    )
+    .unwrap();
+    let md = run(&only);
+    assert!(md.contains("| 仅省公安厅 |") && md.contains("| 仅dept-sft |"), "{md}");
+}

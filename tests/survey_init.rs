@@ -70,6 +70,19 @@ fn drafts_from_the_real_matrix_export() {
         "{text}"
     );
     assert!(text.contains("answers = \"text\"  # 导出按文本记录答案：选项的名称"), "{text}");
+    // What the team must decide is marked in Chinese too; only machine ids keep the ASCII marker.
+    assert!(
+        text.contains("{ label = \"2分\" }, # 待填：分值\n  { label = \"3分\" }, # 待填：分值\n"),
+        "{text}"
+    );
+    assert!(text.contains("weight = 1  # 待填\n"), "{text}");
+    assert!(text.contains("title = \"待填\"\n"), "{text}");
+    let todo: Vec<&str> = text.lines().filter(|l| l.contains("TODO")).collect();
+    assert_eq!(
+        todo,
+        ["id = \"TODO-survey-id\"", "options = [ { label = \"待填\", id = \"TODO\" } ]"],
+        "{text}"
+    );
 }
 
 #[test]

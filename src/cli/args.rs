@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::pipeline::{DEFAULT_DATA, DEFAULT_RULES, RunConfig};
 use crate::util::encoding::TextEncoding;
 use crate::util::fs::{Keep, check_out_dir, resolve};
+use crate::util::i18n::ToArg;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct RunArgs {
@@ -15,7 +16,7 @@ pub struct RunArgs {
     #[arg(long, default_value = DEFAULT_DATA)]
     pub data: PathBuf,
     /// Text encoding of CSV inputs (utf-8, gbk, gb18030); detected when not given.
-    #[arg(long)]
+    #[arg(long, value_parser = encoding)]
     pub encoding: Option<TextEncoding>,
     /// An input kind the scheme reads that may be absent from the data directory (every agency
     /// then scores as if it held no row); repeat for several. Without it, an absent kind is an error.
@@ -73,6 +74,50 @@ impl RunArgs {
 }
 
 /// Counts of agencies listed in a terminal summary (`--show`).
-pub fn show() -> clap::builder::RangedU64ValueParser<usize> {
-    clap::builder::RangedU64ValueParser::<usize>::new().range(0..=10_000)
+pub fn show() -> impl Fn(&str) -> Result<usize, String> + Clone + Send + Sync + 'static {
+    whole(0, 10_000)
+}
+
+/// A whole number from `min` to `max` for a flag; a refusal says so in the reader's language
+/// (clap's own range parser words it in English only).
+pub fn whole<T>(min: u64, max: u64) -> impl Fn(&str) -> Result<T, String> + Clone + Send + Sync
+where
+    T: TryFrom<u64> + Clone + Send + Sync + 'static,
+{
+    move |s: &str| {
+        let refuse = |id: &str| {
+            let (lo, hi) = (min.to_string(), max.to_string());
+            crate::util::i18n::tr_in(
+                crate::util::i18n::lang(),
+                id,
+                &[("value", s.to_arg()), ("min", lo.to_arg()), ("max", hi.to_arg())],
+            )
+        };
+        match s.parse::<u64>() {
+            Ok(n) if (min..=max).contains(&n) => {
+                T::try_from(n).map_err(|_| refuse("help-value-out-of-range"))
+            }
+            Ok(_) => Err(refuse("help-value-out-of-range")),
+            Err(_) => Err(refuse("help-value-not-whole")),
+        }
+    }
+}
+
+/// A seed of random draws: any whole number from 0 to 2^64 − 1.
+pub fn seed() -> impl Fn(&str) -> Result<u64, String> + Clone + Send + Sync + 'static {
+    whole(0, u64::MAX)
+}
+
+/// `--encoding`: a text encoding kaohe reads, refused in the reader's language.
+pub fn encoding(s: &str) -> Result<TextEncoding, String> {
+    s.parse().map_err(|_| crate::t!("help-value-not-encoding", value = s))
+}
+
+/// `--weight-range`: a share in [0, 1).
+pub fn share(s: &str) -> Result<rust_decimal::Decimal, String> {
+    use rust_decimal::Decimal;
+    match s.parse::<Decimal>() {
+        Ok(d) if d >= Decimal::ZERO && d < Decimal::ONE => Ok(d),
+        _ => Err(crate::t!("help-value-not-share", value = s)),
+    }
 }

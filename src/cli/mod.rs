@@ -1,10 +1,12 @@
 //! One subcommand, one file: each defines its arguments (clap derives the parser used by main.rs)
 //! and calls the library.
 
+pub mod app;
 pub(crate) mod args;
 pub mod check;
 pub mod explain;
 pub mod export_previews;
+pub mod help;
 pub mod preview;
 pub mod report;
 pub mod robustness;

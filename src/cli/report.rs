@@ -18,7 +18,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "OUT_DIR_OR_RANKINGS_CSV")]
     pub previous: Option<PathBuf>,
     /// Resolution of the PNG charts (dots per inch, 20 to 1200).
-    #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(20..=1200))]
+    #[arg(long, default_value_t = 300, value_parser = super::args::whole::<u32>(20, 1200))]
     pub dpi: u32,
     /// Skip the chart per agency (one agency against its group).
     #[arg(long)]

@@ -15,12 +15,12 @@ pub struct RobustnessArgs {
     #[command(flatten)]
     pub run: RunArgs,
     /// Perturbed runs per analysis (1 to 100000).
-    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    #[arg(long, default_value_t = 200, value_parser = super::args::whole::<u32>(1, 100_000))]
     pub replicates: u32,
-    #[arg(long, default_value_t = 2022)]
+    #[arg(long, default_value_t = 2022, value_parser = super::args::seed())]
     pub seed: u64,
     /// Each weight varies within ±this share of its value (0.2: from 0.8× to 1.2×).
-    #[arg(long, default_value = "0.2", value_parser = share)]
+    #[arg(long, default_value = "0.2", value_parser = super::args::share)]
     pub weight_range: Decimal,
     /// Output directory.
     #[arg(long, default_value = "out")]
@@ -28,15 +28,6 @@ pub struct RobustnessArgs {
     /// Agencies listed per analysis in the summary.
     #[arg(long, default_value_t = 10, value_parser = super::args::show())]
     pub show: usize,
-}
-
-/// `--weight-range`: a share in [0, 1).
-fn share(s: &str) -> Result<Decimal, String> {
-    let d: Decimal = s.parse().map_err(|_| format!("expected a share in [0, 1), got {s}"))?;
-    if d < Decimal::ZERO || d >= Decimal::ONE {
-        return Err(format!("expected a share in [0, 1), got {s}"));
-    }
-    Ok(d)
 }
 
 pub fn run(args: &RobustnessArgs) -> crate::Result<()> {

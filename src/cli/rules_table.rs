@@ -1,5 +1,6 @@
-//! `kaohe rules table RULES --out 评分细则.xlsx|.docx|.md`: the published scoring criteria,
-//! written from the rules file (see [`crate::report::criteria`]).
+//! `kaohe rules table RULES --out 评分细则.xlsx|.docx|.md [--data DIR]`: the published scoring
+//! criteria, written from the rules file (see [`crate::report::criteria`]); with `--data`, the
+//! agencies a scheme lists by id are named by their 单位名称.
 
 use std::path::PathBuf;
 
@@ -22,16 +23,24 @@ enum RulesCommand {
         /// The file to write: 评分细则.xlsx, 评分细则.docx or 评分细则.md.
         #[arg(long)]
         out: PathBuf,
+        /// A data directory (or workbook) whose agencies' names (单位名称) stand for the ids a
+        /// scheme lists in 适用对象; without it, the ids.
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
     },
 }
 
 pub fn run(args: &RulesArgs) -> crate::Result<()> {
     match &args.command {
-        RulesCommand::Table { rules, out } => table(rules, out),
+        RulesCommand::Table { rules, out, data } => table(rules, out, data.as_deref()),
     }
 }
 
-fn table(rules: &std::path::Path, out: &std::path::Path) -> crate::Result<()> {
+fn table(
+    rules: &std::path::Path,
+    out: &std::path::Path,
+    data: Option<&std::path::Path>,
+) -> crate::Result<()> {
     let Some(format) = Format::from_path(out) else {
         return Err(crate::Error::Usage(t!("criteria-bad-format", path = out)));
     };
@@ -46,7 +55,15 @@ fn table(rules: &std::path::Path, out: &std::path::Path) -> crate::Result<()> {
     }
     let display = crate::pipeline::display(rules);
     let scheme = crate::rules::load(rules, &display)?;
-    let bytes = criteria::render(&scheme, format)?;
+    let names: criteria::AgencyNames = match data {
+        Some(dir) => crate::input::load::load_dir(dir, None)?
+            .agencies
+            .into_iter()
+            .map(|a| (a.id, a.name))
+            .collect(),
+        None => criteria::AgencyNames::new(),
+    };
+    let bytes = criteria::render(&scheme, &names, format)?;
     crate::util::fs::write_atomic(out, &bytes)?;
     let items = scheme.nodes.iter().filter(|n| n.method().is_some()).count();
     println!("{}", t!("criteria-written", path = out, rows = items));

@@ -26,7 +26,7 @@ enum SurveyCommand {
         #[arg(long)]
         out: PathBuf,
         /// Text encoding of CSV files (default: detect BOM, else UTF-8 if valid, else GB18030).
-        #[arg(long)]
+        #[arg(long, value_parser = super::args::encoding)]
         encoding: Option<TextEncoding>,
         /// How the export writes answers, overriding the questionnaire: by text (labels) or by
         /// number (option positions).
@@ -53,13 +53,13 @@ enum SurveyCommand {
         questionnaire: Option<PathBuf>,
         /// Number of responses (1 to 100000000).
         #[arg(long, default_value_t = 10_000,
-              value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+              value_parser = super::args::whole::<u64>(1, 100_000_000))]
         rows: u64,
-        #[arg(long, default_value_t = 2022)]
+        #[arg(long, default_value_t = 2022, value_parser = super::args::seed())]
         seed: u64,
         /// Write a benchmark questionnaire with this many agencies instead of an export (1 to
         /// 100000).
-        #[arg(long, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
+        #[arg(long, value_parser = super::args::whole::<usize>(1, 100_000))]
         scaffold: Option<usize>,
         #[arg(long)]
         out: PathBuf,
@@ -77,7 +77,7 @@ enum SurveyCommand {
         /// Where to write the draft (default: standard output).
         #[arg(long)]
         out: Option<PathBuf>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::args::encoding)]
         encoding: Option<TextEncoding>,
     },
     /// Write the survey team's report of an import: per rated question, the answers over all
@@ -92,7 +92,7 @@ enum SurveyCommand {
         #[arg(long)]
         out: PathBuf,
         /// Resolution of the PNG charts.
-        #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(24..=1200))]
+        #[arg(long, default_value_t = 300, value_parser = super::args::whole::<u32>(24, 1200))]
         dpi: u32,
     },
 }

@@ -12,9 +12,9 @@ pub struct SynthArgs {
     /// Number of agencies (168 = Shanxi's 11 cities, 40 departments and 117 counties; at most
     /// 100000).
     #[arg(long, default_value_t = 168,
-          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
+          value_parser = super::args::whole::<usize>(1, 100_000))]
     pub agencies: usize,
-    #[arg(long, default_value_t = 2022)]
+    #[arg(long, default_value_t = 2022, value_parser = super::args::seed())]
     pub seed: u64,
     /// Output data directory.
     #[arg(long)]
@@ -26,7 +26,7 @@ pub struct SynthArgs {
     #[arg(long, value_name = "QUESTIONNAIRE")]
     pub survey: Vec<PathBuf>,
     /// Responses in the synthetic survey export (1 to 10000000).
-    #[arg(long, default_value_t = 12_000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    #[arg(long, default_value_t = 12_000, value_parser = super::args::whole::<u64>(1, 10_000_000))]
     pub survey_rows: u64,
 }
 

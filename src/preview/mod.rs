@@ -202,7 +202,7 @@ pub fn preview_with(
     let mut p = from_run(official, id)?;
     let a = find(official, id)?;
     if !what.is_empty() {
-        let changed = crate::pipeline::run(scheme, &whatif::apply(inputs, id, what)?)?;
+        let changed = crate::pipeline::run(scheme, &whatif::apply(scheme, inputs, id, what)?)?;
         p.what_if = Some(scenario(what.describe(), a, find(&changed, id)?));
     }
     if !a.appeals_pending.is_empty() {

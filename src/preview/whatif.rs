@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use crate::error::{Error, Location, Result};
 use crate::input::load::{attach_appeals, load_file};
+use crate::input::resolve::resolve;
 use crate::input::{Appeal, AppealDecision, Inputs};
-use crate::rules::Rectification;
+use crate::rules::{Rectification, Scheme};
 
 #[derive(Debug, Clone, Default)]
 pub struct WhatIf {
@@ -42,8 +43,9 @@ impl WhatIf {
     }
 }
 
-/// Apply the changes for `agency` to a copy of the inputs.
-pub fn apply(inputs: &Inputs, agency: &str, w: &WhatIf) -> Result<Inputs> {
+/// Apply the changes for `agency` to a copy of the inputs (read for `scheme`: the extra rows name
+/// kinds, tasks, agencies… by id or by name, as the data directory does).
+pub fn apply(scheme: &Scheme, inputs: &Inputs, agency: &str, w: &WhatIf) -> Result<Inputs> {
     let mut out = inputs.clone();
     let mut errors = Vec::new();
     for id in &w.drop_findings {
@@ -78,6 +80,7 @@ pub fn apply(inputs: &Inputs, agency: &str, w: &WhatIf) -> Result<Inputs> {
         let mut errors = Vec::new();
         load_file(path, &display, &stem, None, &mut extra, &mut errors)?;
         Error::collect(errors)?;
+        resolve_names(scheme, &out, &mut extra)?;
         merge(&mut out, extra, agency)?;
     }
     // Appeals may have been replaced by the extra rows: re-attach from scratch.
@@ -86,6 +89,23 @@ pub fn apply(inputs: &Inputs, agency: &str, w: &WhatIf) -> Result<Inputs> {
     }
     attach_appeals(&mut out)?;
     Ok(out)
+}
+
+/// Resolve the names in `extra` to ids as [`crate::input::resolve::resolve`] does for the data
+/// directory: a group, kind, task, indicator, bonus item or survey by the scheme's name, an agency
+/// by its 单位名称 among the data's agencies (and any the extra rows add).
+fn resolve_names(scheme: &Scheme, inputs: &Inputs, extra: &mut Inputs) -> Result<()> {
+    let added = extra.agencies.len();
+    let known = inputs.agencies.iter().filter(|a| !extra.agencies.iter().any(|x| x.id == a.id));
+    let mut all: Vec<_> = known.cloned().collect();
+    let before = all.len();
+    all.append(&mut extra.agencies);
+    extra.agencies = all;
+    resolve(scheme, extra)?;
+    // Only the extra file's own agency rows go on to be merged.
+    extra.agencies.drain(..before);
+    debug_assert_eq!(extra.agencies.len(), added);
+    Ok(())
 }
 
 /// Every pending appeal of `agency` decided as overturned: the "if we win" side of a preview.

@@ -2,8 +2,9 @@
 //!
 //! The draft lists every question column (matrix rows included) with the answers seen, in
 //! order (numerically for `N分` scales), groups identical answer sets into shared scales, and
-//! lists the metadata columns. What only the team can decide is left as `TODO`: option values
-//! (a suggestion is written beside known satisfaction labels), question and group weights, the
+//! lists the metadata columns. What only the team can decide is marked `TODO` (`待填` in the
+//! Chinese draft): option values (a suggestion is written beside known satisfaction labels),
+//! question and group weights, the
 //! agency column and its id table, the respondent-group column. The draft is valid TOML but does
 //! not load until those are filled in, so nothing undecided slips into an import.
 
@@ -394,7 +395,7 @@ fn write_preamble(
 ) {
     let _ = writeln!(o, "{}", crate::t!("survey-init-preamble", file = display, rows = rows));
     let _ = writeln!(o, "id = \"TODO-survey-id\"");
-    let _ = writeln!(o, "title = \"TODO\"");
+    let _ = writeln!(o, "title = {}", toml_str(&crate::t!("survey-init-todo")));
     let form = if by_number { "number" } else { "text" };
     let _ =
         writeln!(o, "answers = \"{form}\"  # {}", crate::t!("survey-init-answers", form = form));
@@ -423,7 +424,8 @@ fn write_scales(o: &mut String, scales: &[(Vec<String>, bool)]) {
                 .find(|(l, _)| l == a)
                 .map(|(_, v)| crate::t!("survey-init-suggested", value = *v))
                 .unwrap_or_default();
-            let _ = writeln!(o, "  {{ label = {} }}, # TODO value{hint}", toml_str(a));
+            let todo = crate::t!("survey-init-todo-value");
+            let _ = writeln!(o, "  {{ label = {} }}, # {todo}{hint}", toml_str(a));
         }
         let _ = writeln!(o, "]");
     }
@@ -433,12 +435,13 @@ fn write_scales(o: &mut String, scales: &[(Vec<String>, bool)]) {
 fn write_fixed_sections(o: &mut String, metadata: &[String]) {
     let _ = writeln!(o, "\n[agency]");
     let _ = writeln!(o, "{}", crate::t!("survey-init-agency-todo"));
-    let _ = writeln!(o, "column = \"TODO\"");
-    let _ = writeln!(o, "options = [ {{ label = \"TODO\", id = \"TODO\" }} ]");
+    let todo = toml_str(&crate::t!("survey-init-todo"));
+    let _ = writeln!(o, "column = {todo}");
+    let _ = writeln!(o, "options = [ {{ label = {todo}, id = \"TODO\" }} ]");
     let _ = writeln!(o, "\n[respondents]");
     let _ = writeln!(o, "{}", crate::t!("survey-init-respondents-todo"));
-    let _ = writeln!(o, "column = \"TODO\"");
-    let _ = writeln!(o, "groups = [ {{ id = \"public\", label = \"TODO\", weight = 1 }} ]");
+    let _ = writeln!(o, "column = {todo}");
+    let _ = writeln!(o, "groups = [ {{ id = \"public\", label = {todo}, weight = 1 }} ]");
     let _ = writeln!(o, "\n[minimum]\nsample = 30  # {}", crate::t!("survey-init-sample-todo"));
     let _ = writeln!(o, "below = \"flag\"  # {}", crate::t!("survey-init-below-todo"));
     let _ = writeln!(o, "\n[screening]");
@@ -446,8 +449,9 @@ fn write_fixed_sections(o: &mut String, metadata: &[String]) {
         let _ = writeln!(o, "# min_seconds = 60  # {}", crate::t!("survey-init-seconds-todo"));
     }
     if metadata.iter().any(|m| m == "来自IP") {
+        let todo = crate::t!("survey-init-todo");
         let _ =
-            writeln!(o, "# duplicates = {{ columns = [\"来自IP\"], keep = \"first\" }}  # TODO");
+            writeln!(o, "# duplicates = {{ columns = [\"来自IP\"], keep = \"first\" }}  # {todo}");
     }
 }
 
@@ -464,7 +468,7 @@ fn write_questions(o: &mut String, columns: &[Column], scale_of: &[usize]) {
         let _ = writeln!(o, "text = {}", toml_str(&c.text));
         let _ = writeln!(o, "column = {}", toml_str(&c.header));
         let _ = writeln!(o, "scale = \"s{}\"", s + 1);
-        let _ = writeln!(o, "weight = 1  # TODO");
+        let _ = writeln!(o, "weight = 1  # {}", crate::t!("survey-init-todo"));
         if c.required {
             let _ = writeln!(o, "required = true  # {}", crate::t!("survey-init-required"));
         } else {

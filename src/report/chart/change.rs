@@ -141,25 +141,7 @@ impl Chart for Change {
                 px(5.0, s),
                 color.filled(),
             )))?;
-            let delta = match prev {
-                Some(p) => {
-                    let d = fmt_points(now - p, self.decimals);
-                    let sign = if now > p { "+" } else { "" };
-                    match self.ranks[k] {
-                        (Some(was), is) if was != is => {
-                            let change = format!("{sign}{d}");
-                            crate::t!(
-                                "report-chart-change-rank",
-                                change = change,
-                                was = was,
-                                now = is
-                            )
-                        }
-                        _ => format!("{sign}{d}"),
-                    }
-                }
-                None => crate::t!("report-chart-change-new"),
-            };
+            let delta = delta_text(*prev, *now, self.ranks[k], self.decimals);
             let right = prev.map(|p| f(p).max(now_x)).unwrap_or(now_x);
             chart.draw_series(std::iter::once(
                 EmptyElement::at((right, y))
@@ -171,5 +153,56 @@ impl Chart for Change {
             ))?;
         }
         Ok(())
+    }
+}
+
+/// The note beside an agency's dots: the change of its total and, when its rank changed, the
+/// ranks. Rank 0 is no rank (a veto that leaves the agency unranked): it is named as such, never
+/// shown as a rank 0.
+fn delta_text(
+    prev: Option<Decimal>,
+    now: Decimal,
+    ranks: (Option<u32>, u32),
+    decimals: u32,
+) -> String {
+    let Some(p) = prev else {
+        return crate::t!("report-chart-change-new");
+    };
+    let sign = if now > p { "+" } else { "" };
+    let change = format!("{sign}{}", fmt_points(now - p, decimals));
+    match ranks {
+        (Some(was), is) if was == is && was == 0 => {
+            crate::t!("report-chart-change-unranked", change = change)
+        }
+        (Some(was), is) if was == is => change,
+        (Some(0), is) => crate::t!("report-chart-change-ranked-now", change = change, now = is),
+        (Some(was), 0) => crate::t!("report-chart-change-unranked-now", change = change, was = was),
+        (Some(was), is) => {
+            crate::t!("report-chart-change-rank", change = change, was = was, now = is)
+        }
+        (None, _) => change,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::util::i18n::{Lang, set_thread_lang};
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn unranked_is_not_rank_zero() {
+        set_thread_lang(Some(Lang::En));
+        let t = |was, is| delta_text(Some(dec!(80)), dec!(82.5), (Some(was), is), 1);
+        assert_eq!(t(3, 1), "+2.5, rank 3→1");
+        assert_eq!(t(2, 2), "+2.5");
+        assert_eq!(t(3, 0), "+2.5, rank 3→unranked");
+        assert_eq!(t(0, 4), "+2.5, unranked→rank 4");
+        assert_eq!(t(0, 0), "+2.5, unranked both years");
+        assert_eq!(delta_text(None, dec!(82.5), (None, 0), 1), "not ranked last year");
+        set_thread_lang(Some(Lang::Zh));
+        assert_eq!(t(3, 0), "+2.5，名次 3→不排名");
+        assert_eq!(t(0, 4), "+2.5，不排名→名次 4");
+        set_thread_lang(None);
     }
 }

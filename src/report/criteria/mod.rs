@@ -66,11 +66,15 @@ pub struct Criteria {
     pub after: Vec<Block>,
 }
 
-/// Builds the criteria of `scheme`.
-pub fn build(scheme: &Scheme) -> Criteria {
+/// Agency names by id (单位名称 of the data's agencies): 适用对象 names an agency a scheme lists
+/// by its name where one is known, else by its id.
+pub type AgencyNames = std::collections::BTreeMap<String, String>;
+
+/// Builds the criteria of `scheme`, agencies named from `names` where it has them.
+pub fn build_named(scheme: &Scheme, names: &AgencyNames) -> Criteria {
     let mut rows = vec![];
     for &root in &scheme.roots {
-        walk(scheme, root, &mut vec![], &mut rows);
+        walk(scheme, names, root, &mut vec![], &mut rows);
     }
     let depth = rows.iter().map(|r| r.path.len()).max().unwrap_or(1);
     let mut header: Vec<String> = (1..=depth).map(|n| t!("criteria-level", n = n)).collect();
@@ -104,7 +108,7 @@ pub fn build(scheme: &Scheme) -> Criteria {
     let mut intro = vec![Block::Paragraph(basis)];
     intro.extend(sections::method(scheme));
     let mut after = sections::composition(scheme);
-    after.extend(sections::bonus(scheme));
+    after.extend(sections::bonus(scheme, names));
     after.extend(sections::penalty(scheme));
     after.extend(sections::vetoes(scheme));
     after.extend(sections::lookback(scheme));
@@ -120,7 +124,13 @@ pub fn build(scheme: &Scheme) -> Criteria {
     }
 }
 
-fn walk(scheme: &Scheme, node: usize, path: &mut Vec<usize>, rows: &mut Vec<Row>) {
+fn walk(
+    scheme: &Scheme,
+    names: &AgencyNames,
+    node: usize,
+    path: &mut Vec<usize>,
+    rows: &mut Vec<Row>,
+) {
     path.push(node);
     let n = &scheme.nodes[node];
     if n.method().is_some() {
@@ -129,12 +139,12 @@ fn walk(scheme: &Scheme, node: usize, path: &mut Vec<usize>, rows: &mut Vec<Row>
             path: path.clone(),
             points: num(n.max),
             standard: sentence::leaf(scheme, node),
-            applies: sections::applies(scheme, &applies),
+            applies: sections::applies(scheme, names, &applies),
             basis: n.basis.clone(),
         });
     } else {
         for &c in n.children() {
-            walk(scheme, c, path, rows);
+            walk(scheme, names, c, path, rows);
         }
     }
     path.pop();
@@ -192,9 +202,9 @@ impl Criteria {
     }
 }
 
-/// The criteria of `scheme` as the bytes of a file of `format`.
-pub fn render(scheme: &Scheme, format: Format) -> Result<Vec<u8>> {
-    let c = build(scheme);
+/// The criteria of `scheme` as the bytes of a file of `format`, agencies named from `names`.
+pub fn render(scheme: &Scheme, names: &AgencyNames, format: Format) -> Result<Vec<u8>> {
+    let c = build_named(scheme, names);
     match format {
         Format::Markdown => Ok(write::markdown(&c.document()).into_bytes()),
         Format::Docx => docx::docx(&c),

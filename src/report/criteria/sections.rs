@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use super::AgencyNames;
 use super::sentence::{attributes, list, num, pct, quoted, scaling, sentence};
 use crate::report::document::{Block, Table};
 use crate::rules::Scheme;
@@ -82,8 +83,10 @@ fn order(s: &Scheme) -> String {
     t!("criteria-order", formula = formula)
 }
 
-/// Who an indicator (with its ancestors) or a bonus item applies to.
-pub fn applies(s: &Scheme, path: &[&Applicability]) -> String {
+/// Who an indicator (with its ancestors) or a bonus item applies to; agencies it lists by id are
+/// named from `names` where it has them.
+pub fn applies(s: &Scheme, names: &AgencyNames, path: &[&Applicability]) -> String {
+    let name = |id: &String| names.get(id).unwrap_or(id).clone();
     let everyone = |a: &Applicability| a.groups.is_empty() && a.agencies.is_empty();
     let groups: Vec<&Group> = s
         .groups
@@ -95,14 +98,18 @@ pub fn applies(s: &Scheme, path: &[&Applicability]) -> String {
         for id in &a.agencies {
             let kept =
                 path.iter().all(|b| everyone(b) || !b.groups.is_empty() || b.agencies.contains(id));
-            if kept && !named.contains(id) {
-                named.push(id.clone());
+            if kept && !named.contains(&name(id)) {
+                named.push(name(id));
             }
         }
     }
     let mut exempt: Vec<String> = vec![];
     for a in path {
-        exempt.extend(a.exempt.iter().filter(|e| !exempt.contains(e)).cloned().collect::<Vec<_>>());
+        for e in a.exempt.iter().map(name) {
+            if !exempt.contains(&e) {
+                exempt.push(e);
+            }
+        }
     }
     let all = groups.len() == s.groups.len();
     let who = if all {
@@ -166,7 +173,7 @@ pub fn composition(s: &Scheme) -> Vec<Block> {
 }
 
 /// 加分项: the items, then the overall cap and the gates.
-pub fn bonus(s: &Scheme) -> Vec<Block> {
+pub fn bonus(s: &Scheme, names: &AgencyNames) -> Vec<Block> {
     let b = &s.bonus;
     if b.items.is_empty() {
         return vec![];
@@ -180,7 +187,12 @@ pub fn bonus(s: &Scheme) -> Vec<Block> {
                 Some(cap) => t!("criteria-bonus-item-capped", points = points, cap = num(cap)),
                 None => t!("criteria-bonus-item", points = points),
             };
-            vec![item.name.clone(), standard, applies(s, &[&item.applies]), item.basis.clone()]
+            vec![
+                item.name.clone(),
+                standard,
+                applies(s, names, &[&item.applies]),
+                item.basis.clone(),
+            ]
         })
         .collect();
     let header = headers(&[

@@ -4,6 +4,11 @@
 use super::*;
 use crate::report::document::Block;
 
+/// The criteria with agencies named by their ids (no data given).
+fn build(scheme: &Scheme) -> Criteria {
+    build_named(scheme, &AgencyNames::new())
+}
+
 /// A scheme with one group (县, one band), one dimension D1 (10 points) holding item D1.1 (10
 /// points) written by `item`; `head` goes into `[scheme]`, `tail` after the indicators.
 fn scheme(head: &str, item: &str, tail: &str) -> Scheme {
@@ -637,6 +642,12 @@ fn who_each_row_applies_to_and_merged_level_cells() {
     let c = build(&parse(APPLIES));
     let applies: Vec<&str> = c.rows.iter().map(|r| r.applies.as_str()).collect();
     assert_eq!(applies, ["设区市、县（c9除外）", "仅x", "部门，以及y", "全部单位"]);
+    // With the data's names (y has none): the names stand for the ids.
+    let names: AgencyNames =
+        [("x", "甲单位"), ("c9", "九县")].map(|(i, n)| (i.to_string(), n.to_string())).into();
+    let c = build_named(&parse(APPLIES), &names);
+    let applies: Vec<&str> = c.rows.iter().map(|r| r.applies.as_str()).collect();
+    assert_eq!(applies, ["设区市、县（九县除外）", "仅甲单位", "部门，以及y", "全部单位"]);
     let t = c.table();
     assert_eq!(t.header[..3], ["一级指标", "二级指标", "分值"]);
     let levels: Vec<[&str; 3]> =
