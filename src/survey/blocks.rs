@@ -185,7 +185,8 @@ pub struct Records<'t> {
     at: usize,
     /// Line of `at` (1-based).
     line: u64,
-    core: csv_core::Reader,
+    /// Built when a line first needs it (building its automaton costs more than many lines).
+    core: Option<csv_core::Reader>,
     /// The record read, when it was split in place: where it starts in `text`; the ends of its
     /// fields are then in `spans` (offsets in `text`), else in `ends` (offsets in `out`).
     inline: Option<usize>,
@@ -201,7 +202,7 @@ impl<'t> Records<'t> {
             text,
             at: 0,
             line: 1,
-            core: csv_core::Reader::new(),
+            core: None,
             inline: None,
             spans: Vec::with_capacity(64),
             out: vec![0; 4096],
@@ -247,16 +248,17 @@ impl<'t> Records<'t> {
         use csv_core::ReadRecordResult as R;
         let mut pos = csv::Position::new();
         pos.set_byte(self.at as u64).set_line(self.line);
-        self.core.set_line(self.line);
+        let core = self.core.get_or_insert_with(csv_core::Reader::new);
+        core.set_line(self.line);
         let (mut outlen, mut endlen) = (0, 0);
         loop {
-            let (res, nin, nout, nend) = self.core.read_record(
+            let (res, nin, nout, nend) = core.read_record(
                 &self.text[self.at..],
                 &mut self.out[outlen..],
                 &mut self.ends[endlen..],
             );
             self.at += nin;
-            self.line = self.core.line();
+            self.line = core.line();
             outlen += nout;
             endlen += nend;
             match res {

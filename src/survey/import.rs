@@ -301,13 +301,15 @@ impl<'q> Accumulator<'q> {
         rows
     }
 
-    /// Prefetch the duplicate-key slot of the row [`PREFETCH_AHEAD`] rows on (of `ahead`, the
-    /// rows still to fold), so that its insert finds it in the cache.
+    /// Prefetch the counts and the duplicate-key slot of the row [`PREFETCH_AHEAD`] rows on (of
+    /// `ahead`, the rows still to fold), so that its fold finds them in the cache.
     #[inline]
     fn prefetch(&self, ahead: &[(u64, Outcome)]) {
-        if let (Dedup::First(e), Some((_, Outcome::Valid { key: Some(k), .. }))) =
-            (&self.dedup, ahead.get(PREFETCH_AHEAD))
-        {
+        let Some((_, Outcome::Valid { agency, group, key, .. })) = ahead.get(PREFETCH_AHEAD) else {
+            return;
+        };
+        self.out.stats.prefetch(*agency as usize, *group as usize);
+        if let (Dedup::First(e), Some(k)) = (&self.dedup, key) {
             e.seen.prefetch(*k);
         }
     }

@@ -770,14 +770,8 @@ impl KeySet {
     /// than the caches, and the fold inserts one key per row.
     #[inline]
     pub fn prefetch(&self, key: u64) {
-        #[cfg(target_arch = "x86_64")]
         if !self.slots.is_empty() {
-            let p = self.slots[self.home(key)].as_ptr().cast::<i8>();
-            // SAFETY: a prefetch is a hint that reads nothing (and the address is in the table).
-            #[allow(unused_unsafe)]
-            unsafe {
-                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p)
-            };
+            crate::survey::stats::prefetch(&self.slots[self.home(key)]);
         }
     }
 
