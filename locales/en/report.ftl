@@ -118,6 +118,7 @@ report-doc-demoted = { $count ->
    *[other] { $count } agencies reached the minimum of a higher grade but were moved down by the quota{ $rule }: { $list }.
 }
 report-doc-move = { $label } ({ $change } points, rank { $was }→{ $now })
+report-doc-unranked = unranked
 report-doc-none = none
 report-doc-movers = { $group } ({ $count } agencies comparable with last year): biggest rises { $up }; biggest falls { $down }.
 report-doc-grade-table = Grade standards and quotas

@@ -114,6 +114,7 @@ report-doc-quota-see = （名额规则见等次标准）
 report-doc-no-demotion = 本次考核无单位因名额限制降档{ $rule }。
 report-doc-demoted = { $count } 个单位分数达到上一等次分数线，因名额限制降为下一等次{ $rule }：{ $list }。
 report-doc-move = { $label }（{ $change }分，名次 { $was }→{ $now }）
+report-doc-unranked = 不排名
 report-doc-none = 无
 report-doc-movers = { $group }（与上年可比 { $count } 个单位）：进步最大 { $up }；退步最大 { $down }。
 report-doc-grade-table = 等次标准与名额规则

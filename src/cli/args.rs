@@ -12,7 +12,8 @@ pub struct RunArgs {
     /// The scoring rules (TOML).
     #[arg(default_value = DEFAULT_RULES)]
     pub rules: PathBuf,
-    /// The data directory: agencies.csv and the other input files (.csv or .xlsx).
+    /// The data directory (agencies.csv and the other input files, .csv or .xlsx) or one workbook
+    /// (考核数据.xlsx).
     #[arg(long, default_value = DEFAULT_DATA)]
     pub data: PathBuf,
     /// Text encoding of CSV inputs (utf-8, gbk, gb18030); detected when not given.

@@ -322,4 +322,39 @@ mod tests {
         assert_eq!(about(&["survey", "help"]), about(&["help"]));
         assert_eq!(about(&["help", "help"]), about(&["help"]));
     }
+
+    /// The doc comments on the argument structs are the English help as a reader of the code sees
+    /// it; the English catalogue is what the program prints. They must not drift apart.
+    #[test]
+    fn english_catalogue_says_what_the_doc_comments_say() {
+        use clap::CommandFactory;
+        fn walk(cmd: &Command, path: &[String], drift: &mut Vec<String>) {
+            if let (false, Some(doc)) = (path.is_empty(), cmd.get_about()) {
+                let shown = command_about(path, Lang::En).unwrap_or_default();
+                if shown != doc.to_string() {
+                    drift.push(format!("{}: {doc:?} vs {shown:?}", path.join(" ")));
+                }
+            }
+            for arg in cmd.get_arguments() {
+                let Some(doc) = arg.get_help() else { continue };
+                let shown = arg_ids(path, arg).iter().find_map(|id| message(Lang::En, id));
+                if shown.as_deref() != Some(doc.to_string().as_str()) {
+                    drift.push(format!(
+                        "{} {}: {doc:?} vs {shown:?}",
+                        path.join(" "),
+                        arg.get_id()
+                    ));
+                }
+            }
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                let mut sub_path = path.to_vec();
+                sub_path.push(sub.get_name().to_string());
+                walk(sub, &sub_path, drift);
+            }
+        }
+        let cmd = crate::cli::app::Cli::command();
+        let mut drift = vec![];
+        walk(&cmd, &[], &mut drift);
+        assert!(drift.is_empty(), "{}", drift.join("\n"));
+    }
 }

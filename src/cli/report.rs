@@ -26,13 +26,13 @@ pub struct ReportArgs {
     /// Fail if a label has a character the embedded font lacks (default: warn).
     #[arg(long)]
     pub strict_glyphs: bool,
-    /// 通报标题 Title of report.docx/report.pdf (default: 关于<scheme title>结果的通报).
+    /// Title of report.docx/report.pdf (通报标题; default: 关于<scheme title>结果的通报).
     #[arg(long)]
     pub title: Option<String>,
-    /// 发文单位 Issuer shown under the title (default: 政务公开工作领导小组办公室).
+    /// Issuer shown under the title (发文单位; default: 政务公开工作领导小组办公室).
     #[arg(long)]
     pub issuer: Option<String>,
-    /// 日期 Date shown under the title, as written (default: the scheme's year, e.g. 2022年度).
+    /// Date shown under the title, as written (日期; default: the scheme's year, e.g. 2022年度).
     #[arg(long)]
     pub date: Option<String>,
 }

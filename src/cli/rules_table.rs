@@ -23,8 +23,8 @@ enum RulesCommand {
         /// The file to write: 评分细则.xlsx, 评分细则.docx or 评分细则.md.
         #[arg(long)]
         out: PathBuf,
-        /// A data directory (or workbook) whose agencies' names (单位名称) stand for the ids a
-        /// scheme lists in 适用对象; without it, the ids.
+        /// A data directory (or workbook) whose agencies' names stand for their ids in 适用对象
+        /// (without it, ids).
         #[arg(long, value_name = "DIR")]
         data: Option<PathBuf>,
     },

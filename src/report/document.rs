@@ -265,7 +265,13 @@ fn movers(groups: &[GroupView<'_>], p: &Previous, decimals: u32) -> Vec<String> 
         let say = |m: &(Decimal, &AgencyResult, &String, u32)| {
             let sign = if m.0 > Decimal::ZERO { "+" } else { "" };
             let change = format!("{sign}{}", fmt_points(m.0, decimals));
-            crate::t!("report-doc-move", label = m.2, change = change, was = m.3, now = m.1.rank)
+            crate::t!(
+                "report-doc-move",
+                label = m.2,
+                change = change,
+                was = rank_text(m.3),
+                now = rank_text(m.1.rank)
+            )
         };
         let up: Vec<String> =
             moves.iter().filter(|m| m.0 > Decimal::ZERO).take(3).map(say).collect();
@@ -281,6 +287,12 @@ fn movers(groups: &[GroupView<'_>], p: &Previous, decimals: u32) -> Vec<String> 
         ));
     }
     out
+}
+
+/// A rank as the report's sentences name it: rank 0 is no rank (a veto that leaves the agency
+/// unranked), never "rank 0".
+fn rank_text(rank: u32) -> String {
+    if rank == 0 { crate::t!("report-doc-unranked") } else { rank.to_string() }
 }
 
 fn grade_table(result: &RunResult, masthead: &Masthead) -> Table {
@@ -366,4 +378,27 @@ fn group_blocks(
 
 fn figure(c: &Rendered) -> Figure {
     Figure { caption: c.title.clone(), png: c.png.clone(), size: c.png_size }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::util::i18n::{Lang, set_thread_lang};
+
+    #[test]
+    fn an_unranked_agency_is_named_unranked_not_rank_zero() {
+        set_thread_lang(Some(Lang::Zh));
+        let zh = crate::t!(
+            "report-doc-move",
+            label = "甲",
+            change = "+1.00",
+            was = rank_text(0),
+            now = rank_text(4)
+        );
+        assert_eq!(zh, "甲（+1.00分，名次 不排名→4）");
+        set_thread_lang(Some(Lang::En));
+        assert_eq!(rank_text(0), "unranked");
+        assert_eq!(rank_text(12), "12");
+        set_thread_lang(None);
+    }
 }
