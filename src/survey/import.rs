@@ -13,10 +13,10 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Location, Result};
+use crate::survey::blocks::{Blocks, Records, block_error, newlines, pipeline};
 use crate::survey::questionnaire::{AnswerForm, Questionnaire};
 use crate::survey::screen::{self, Dedup, Outcome, Pending, Plan};
 use crate::survey::stats::SurveyStats;
@@ -220,6 +220,9 @@ impl IdRun {
     }
 }
 
+/// How many rows ahead the fold prefetches duplicate-key slots.
+const PREFETCH_AHEAD: usize = 12;
+
 struct Accumulator<'q> {
     q: &'q Questionnaire,
     out: Imported,
@@ -270,7 +273,9 @@ impl<'q> Accumulator<'q> {
         }
         let mut next = 0;
         let mut rows = 0;
-        for (rel, outcome) in block.rows {
+        let mut it = block.rows.into_iter();
+        while let Some((rel, outcome)) = it.next() {
+            self.prefetch(it.as_slice());
             let line = base + rel;
             rows += 1;
             match outcome {
@@ -294,6 +299,19 @@ impl<'q> Accumulator<'q> {
             }
         }
         rows
+    }
+
+    /// Prefetch the counts and the duplicate-key slot of the row [`PREFETCH_AHEAD`] rows on (of
+    /// `ahead`, the rows still to fold), so that its fold finds them in the cache.
+    #[inline]
+    fn prefetch(&self, ahead: &[(u64, Outcome)]) {
+        let Some((_, Outcome::Valid { agency, group, key, .. })) = ahead.get(PREFETCH_AHEAD) else {
+            return;
+        };
+        self.out.stats.prefetch(*agency as usize, *group as usize);
+        if let (Dedup::First(e), Some(k)) = (&self.dedup, key) {
+            e.seen.prefetch(*k);
+        }
     }
 
     /// Duplicate screening of one valid row: count it now, screen it as a duplicate, or hold it
@@ -520,19 +538,19 @@ fn for_each_response_id(
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut blocks = Blocks::new(file, None);
     let io = |e| block_error(path, display, e);
-    let Some(first) = blocks.next().map_err(io)? else { return Ok(()) };
+    let Some(first) = blocks.next_block().map_err(io)? else { return Ok(()) };
     let (encoding, bom) = detect(&first, opts.encoding);
     let mut texts: Box<dyn Iterator<Item = Result<Vec<u8>>>> =
         if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
             let mut all = first;
-            while let Some(b) = blocks.next().map_err(io)? {
+            while let Some(b) = blocks.next_block().map_err(io)? {
                 all.extend_from_slice(&b);
             }
             let (text, _) = crate::util::encoding::decode(&all, display, Some(encoding))?;
             Box::new(std::iter::once(Ok(text.into_bytes())))
         } else {
             let first = to_utf8(&first[bom..], encoding).into_owned();
-            let rest = std::iter::from_fn(move || match blocks.next() {
+            let rest = std::iter::from_fn(move || match blocks.next_block() {
                 Ok(Some(b)) => Some(Ok(to_utf8(&b, encoding).into_owned())),
                 Ok(None) => None,
                 Err(e) => Some(Err(block_error(path, display, e))),
@@ -642,136 +660,6 @@ fn import_spreadsheet(
     })
 }
 
-/// Bytes read per block.
-const BLOCK: usize = 2 << 20;
-
-/// Longest record the importer reads (a response with long free-text answers is kilobytes). A
-/// file with no line break, or a quoted value never closed, would otherwise be buffered whole and
-/// rescanned as it grows.
-const MAX_RECORD_BYTES: usize = 16 << 20;
-
-/// A record over [`MAX_RECORD_BYTES`], starting at byte `offset` of the file (`None` when the
-/// stream is not the file's bytes: a UTF-16 file is streamed as converted text).
-#[derive(Debug)]
-struct LongRecord {
-    offset: Option<u64>,
-}
-
-impl std::fmt::Display for LongRecord {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "a record (response) of more than {MAX_RECORD_BYTES} bytes starts on this line: \
-             expected one response per line (a quoted value never closed, or not a CSV export?)"
-        )
-    }
-}
-
-impl std::error::Error for LongRecord {}
-
-/// A read error, or a record too long, as the error a user sees. The record's line is counted
-/// only then, by reading the file again up to it (so that reading never pays for counting lines);
-/// without a file offset (UTF-16) the message names the file only.
-fn block_error(path: &Path, display: &str, e: std::io::Error) -> Error {
-    let Some(long) = e.get_ref().and_then(|inner| inner.downcast_ref::<LongRecord>()) else {
-        return Error::io(path, e);
-    };
-    let line = long.offset.and_then(|offset| line_at(path, offset));
-    let location = match line {
-        Some(line) => Location::line(display, line),
-        None => Location::file(display),
-    };
-    Error::at(location, long.to_string())
-}
-
-/// 1-based line of a byte offset in a file.
-fn line_at(path: &Path, offset: u64) -> Option<u64> {
-    let mut f = std::fs::File::open(path).ok()?.take(offset);
-    let (mut buf, mut line) = (vec![0u8; BLOCK], 1u64);
-    loop {
-        let n = f.read(&mut buf).ok()?;
-        if n == 0 {
-            return Some(line);
-        }
-        line += newlines(&buf[..n]);
-    }
-}
-
-/// Reads a file in blocks that each end at a record boundary.
-struct Blocks<R: Read> {
-    reader: R,
-    carry: Vec<u8>,
-    eof: bool,
-    /// Hashes every byte read, when set.
-    hasher: Option<Sha256>,
-    /// Bytes returned so far: where the carry starts in the stream.
-    returned: u64,
-    /// Whether the stream is the file's own bytes (offsets in it are the file's).
-    file_bytes: bool,
-}
-
-impl<R: Read> Blocks<R> {
-    fn new(reader: R, hasher: Option<Sha256>) -> Self {
-        Blocks { reader, carry: Vec::new(), eof: false, hasher, returned: 0, file_bytes: true }
-    }
-
-    fn next(&mut self) -> std::io::Result<Option<Vec<u8>>> {
-        loop {
-            if !self.eof {
-                let start = self.carry.len();
-                self.carry.resize(start + BLOCK, 0);
-                let mut filled = start;
-                while filled < self.carry.len() {
-                    let n = self.reader.read(&mut self.carry[filled..])?;
-                    if n == 0 {
-                        self.eof = true;
-                        break;
-                    }
-                    filled += n;
-                }
-                self.carry.truncate(filled);
-                if let Some(h) = &mut self.hasher {
-                    h.update(&self.carry[start..filled]);
-                }
-            }
-            if self.eof {
-                if self.carry.is_empty() {
-                    return Ok(None);
-                }
-                self.returned += self.carry.len() as u64;
-                return Ok(Some(std::mem::take(&mut self.carry)));
-            }
-            if let Some(cut) = record_cut(&self.carry) {
-                let rest = self.carry.split_off(cut + 1);
-                self.returned += (cut + 1) as u64;
-                return Ok(Some(std::mem::replace(&mut self.carry, rest)));
-            }
-            // One record longer than the buffer: read more, up to a limit.
-            if self.carry.len() > MAX_RECORD_BYTES {
-                let long = LongRecord { offset: self.file_bytes.then_some(self.returned) };
-                return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, long));
-            }
-        }
-    }
-}
-
-/// Position of the last newline that ends a record (an even number of quotes before it).
-fn record_cut(buf: &[u8]) -> Option<usize> {
-    if !buf.contains(&b'"') {
-        return buf.iter().rposition(|&b| b == b'\n');
-    }
-    let mut even = true;
-    let mut cut = None;
-    for (i, &b) in buf.iter().enumerate() {
-        match b {
-            b'"' => even = !even,
-            b'\n' if even => cut = Some(i),
-            _ => {}
-        }
-    }
-    cut
-}
-
 /// Newlines in `text` up to the end of the record that ends at byte `end`, its line terminator
 /// (`\n`, `\r\n` or `\r`) included.
 fn header_newlines(text: &[u8], end: usize) -> u64 {
@@ -779,10 +667,6 @@ fn header_newlines(text: &[u8], end: usize) -> u64 {
     let rest = &text[end..];
     let term = if rest.starts_with(b"\r\n") { 2 } else { usize::from(rest.starts_with(b"\n")) };
     newlines(&text[..end + term])
-}
-
-fn newlines(b: &[u8]) -> u64 {
-    b.iter().filter(|&&c| c == b'\n').count() as u64
 }
 
 fn detect(first: &[u8], forced: Option<TextEncoding>) -> (TextEncoding, usize) {
@@ -825,7 +709,7 @@ fn import_csv(
     // thread, off the path of classification and folding.
     let mut blocks = Blocks::new(f, Some(Sha256::new()));
     let io = |e| block_error(path, display, e);
-    let Some(mut first) = blocks.next().map_err(io)? else {
+    let Some(mut first) = blocks.next_block().map_err(io)? else {
         return Err(Error::at(Location::line(display, 1), crate::t!("util-empty-file")));
     };
     let (encoding, bom) = detect(&first, opts.encoding);
@@ -844,14 +728,14 @@ fn import_csv(
     if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
         // Rare: convert the whole file, then stream the converted text.
         let mut all = first;
-        while let Some(b) = blocks.next().map_err(io)? {
+        while let Some(b) = blocks.next_block().map_err(io)? {
             all.extend_from_slice(&b);
         }
         let (text, _) = crate::util::encoding::decode(&all, display, Some(encoding))?;
         let mut b2 = Blocks::new(std::io::Cursor::new(text.into_bytes()), None);
         b2.file_bytes = false;
         let sha = crate::util::hash::sha256_hex(&all);
-        let first = b2.next().map_err(io)?.unwrap_or_default();
+        let first = b2.next_block().map_err(io)?.unwrap_or_default();
         let mut input = stream(acc, file, display, opts, first, &mut b2, TextEncoding::Utf8)?;
         input.sha256 = sha;
         input.encoding = encoding.name().into();
@@ -920,50 +804,19 @@ fn stream<R: Read + Send>(
     let needed = plan.needed();
     let q = acc.q;
     let mut base = header_lines;
-    // A pipeline without barriers: a reader thread sends numbered blocks; the rayon workers
-    // classify them in any order; this thread folds them strictly in block order, holding early
-    // arrivals until their turn (at most the blocks in flight, as both channels are bounded).
-    let threads = rayon::current_num_threads().max(1);
-    let (raw_tx, raw_rx) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(2 * threads);
-    let (res_tx, res_rx) = std::sync::mpsc::sync_channel::<(usize, Block, u64)>(2 * threads);
+    let mut rows = 0;
     let first_rest = first[raw_end..].to_vec();
     drop(first);
-    let plan = &plan;
-    let needed = &needed;
-    let mut rows = 0;
-    let read_result = std::thread::scope(|scope| -> Result<()> {
-        let reader = scope.spawn(move || -> Result<()> {
-            if raw_tx.send((0, first_rest)).is_err() {
-                return Ok(());
-            }
-            let mut seq = 1;
-            while let Some(b) = blocks.next().map_err(io)? {
-                if raw_tx.send((seq, b)).is_err() {
-                    break;
-                }
-                seq += 1;
-            }
-            Ok(())
-        });
-        scope.spawn(move || {
-            raw_rx.into_iter().par_bridge().for_each_with(res_tx, |tx, (seq, raw)| {
-                let text = to_utf8(&raw, encoding);
-                let _ = tx.send((seq, classify_block(q, plan, needed, &text), newlines(&text)));
-            });
-        });
-        let mut waiting = std::collections::BTreeMap::new();
-        let mut next = 0;
-        for (seq, block, lines) in res_rx {
-            waiting.insert(seq, (block, lines));
-            while let Some((block, lines)) = waiting.remove(&next) {
-                rows += acc.fold(file, base, block);
-                base += lines;
-                next += 1;
-            }
-        }
-        reader.join().map_err(|_| Error::Usage("the reading thread failed".into()))?
-    });
-    read_result?;
+    let threads = rayon::current_num_threads();
+    let work = |raw: &[u8]| {
+        let text = to_utf8(raw, encoding);
+        classify_block(q, &plan, &needed, &text)
+    };
+    let mut fold = |(block, lines): (Block, u64)| {
+        rows += acc.fold(file, base, block);
+        base += lines;
+    };
+    pipeline(blocks, first_rest, threads, &work, &mut fold).map_err(io)?;
     Ok(InputFile {
         file: display.to_string(),
         sha256: String::new(),
@@ -973,42 +826,31 @@ fn stream<R: Read + Send>(
 }
 
 /// Classify every record of a block. Lines are 1-based within the block.
-fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8]) -> Block {
+/// Returns the block's rows and its newlines.
+fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8]) -> (Block, u64) {
     let mut block = Block::default();
-    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text);
-    let mut rec = csv::ByteRecord::new();
+    let mut rec = Records::new(text);
     // One SIMD validation per block (most of the text is CJK, where the standard validator is slow).
     let valid_utf8 = simdutf8::basic::from_utf8(text).is_ok();
-    loop {
-        match rdr.read_byte_record(&mut rec) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                // The csv reader only fails on I/O; keep the row accounted all the same.
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                block.rows.push((
-                    line,
-                    Outcome::Rejected {
-                        agency: None,
-                        reason: crate::t!("survey-malformed-csv", error = e.to_string()),
-                    },
-                ));
-                break;
-            }
-        }
-        let line = rec.position().map(|p| crate::util::table::record_line(text, p)).unwrap_or(0);
-        if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+    while let Some(line) = rec.next_record() {
+        if rec.is_blank() {
             continue; // blank lines and `,,,` lines carry no response
         }
         if let Some(c) = plan.response_id {
-            block.ids.push(rec.get(c).and_then(|f| ascii_u64(f.trim_ascii())));
+            let id =
+                (c < rec.fields()).then(|| rec.field(c)).and_then(|f| ascii_u64(f.trim_ascii()));
+            block.ids.push(id);
         }
-        if rec.len() != plan.width {
+        if rec.fields() != plan.width {
             block.rows.push((
                 line,
                 Outcome::Rejected {
                     agency: None,
-                    reason: crate::t!("survey-row-width", fields = rec.len(), width = plan.width),
+                    reason: crate::t!(
+                        "survey-row-width",
+                        fields = rec.fields(),
+                        width = plan.width
+                    ),
                 },
             ));
             continue;
@@ -1017,7 +859,7 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
         let bad = if valid_utf8 {
             None
         } else {
-            needed.iter().copied().find(|&c| std::str::from_utf8(&rec[c]).is_err())
+            needed.iter().copied().find(|&c| std::str::from_utf8(rec.field(c)).is_err())
         };
         if let Some(c) = bad {
             block.rows.push((
@@ -1038,13 +880,13 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
                 // parser splits it only at ASCII bytes `,` `"` `\r` `\n` and removes only ASCII
                 // quotes, so every field is a run of whole characters), or each needed field was
                 // checked above.
-                crate::survey::wjx::trim(unsafe { std::str::from_utf8_unchecked(&rec[i]) })
+                crate::survey::wjx::trim(unsafe { std::str::from_utf8_unchecked(rec.field(i)) })
             };
             screen::classify(q, plan, &get, &mut block.answers)
         };
         block.rows.push((line, outcome));
     }
-    block
+    (block, rec.newlines())
 }
 
 /// The floor the benchmark measures import against: read the file in the same blocks and parse
@@ -1052,44 +894,29 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
 pub fn parse_only(path: &Path) -> Result<(u64, u64)> {
     let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut blocks = Blocks::new(f, None);
-    let threads = rayon::current_num_threads().max(1);
+    let io = |e| block_error(path, &path.display().to_string(), e);
+    let Some(first) = blocks.next_block().map_err(io)? else { return Ok((0, 0)) };
+    let work = |b: &[u8]| {
+        let mut rec = Records::new(b);
+        let (mut r, mut f) = (0, 0);
+        while rec.next_record().is_some() {
+            r += 1;
+            f += rec.fields() as u64;
+        }
+        (r, f)
+    };
     let (mut records, mut fields) = (0u64, 0u64);
-    loop {
-        let mut batch = Vec::new();
-        while batch.len() < 2 * threads {
-            match blocks.next().map_err(|e| block_error(path, &path.display().to_string(), e))? {
-                Some(b) => batch.push(b),
-                None => break,
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        let counts: Vec<(u64, u64)> = batch
-            .par_iter()
-            .map(|b| {
-                let mut rdr =
-                    csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&b[..]);
-                let mut rec = csv::ByteRecord::new();
-                let (mut r, mut f) = (0, 0);
-                while let Ok(true) = rdr.read_byte_record(&mut rec) {
-                    r += 1;
-                    f += rec.len() as u64;
-                }
-                (r, f)
-            })
-            .collect();
-        for (r, f) in counts {
-            records += r;
-            fields += f;
-        }
-    }
+    let mut fold = |(r, f): (u64, u64)| {
+        records += r;
+        fields += f;
+    };
+    pipeline(&mut blocks, first, rayon::current_num_threads(), &work, &mut fold).map_err(io)?;
     Ok((records, fields))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Response, header_newlines, record_cut};
+    use super::{Response, header_newlines};
 
     #[test]
     fn a_header_ends_after_its_line_terminator() {
@@ -1113,15 +940,5 @@ mod tests {
         assert_eq!(Response::try_new(0, 1 << 13, 0), None);
         assert_eq!(Response::try_new(0, 0, -1), None);
         assert_eq!(Response::try_new(0, 0, 1 << 27), None);
-    }
-
-    #[test]
-    fn cuts_only_outside_quotes() {
-        assert_eq!(record_cut(b"a,b\nc,d\ne"), Some(7));
-        // The last newline is inside a quoted value: cut at the one before.
-        assert_eq!(record_cut(b"a,b\nc,\"x\ny"), Some(3));
-        // An escaped quote ("") keeps the parity.
-        assert_eq!(record_cut(b"a,\"x\"\"y\"\nz"), Some(8));
-        assert_eq!(record_cut(b"no newline"), None);
     }
 }

@@ -4,6 +4,7 @@
 //! - [`questionnaire`]: the TOML definition, validated;
 //! - [`wjx`]: the quirks of 问卷星 exports;
 //! - [`screen`]: what becomes of one row (rejected, screened by a named rule, or valid);
+//! - [`blocks`]: reading a CSV file in blocks cut at record boundaries, worked on all cores;
 //! - [`import`]: streaming import of CSV and spreadsheet exports on all cores;
 //! - [`stats`]: the integer sufficient statistics and the index, CI and effective sample size;
 //! - [`output`]: the files an import writes (and reads back, for merging);
@@ -11,6 +12,7 @@
 //! - [`init`]: drafting a questionnaire from an export;
 //! - [`synth`]: synthetic exports for examples and benchmarks.
 
+pub mod blocks;
 pub mod import;
 pub mod init;
 pub mod merge;

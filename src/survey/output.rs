@@ -147,30 +147,54 @@ pub fn responses_csv(q: &Questionnaire, responses: &[Response]) -> Vec<u8> {
 /// Write every output of an import into `dir`.
 pub fn write_all(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
     let rules = rule_names(q);
-    write_atomic(&dir.join("survey.csv"), &survey_csv(q, &im.stats))?;
-    write_tables(dir, q, &im.stats)?;
-    let total = im.total();
-    write_accounting(dir, q, im, &rules, &total)?;
-    write_excluded(dir, q, im, &rules)?;
-    write_responses_file(dir, q, im)?;
-    write_inputs(dir, q, im)?;
-    write_atomic(&dir.join("import-report.md"), report(q, im, &rules, &total).as_bytes())?;
-    Ok(())
+    // The statistics tables (the largest files, built on all cores) are written beside the
+    // rest; messages are made on this thread only, in the caller's language.
+    std::thread::scope(|scope| {
+        let tables = scope.spawn(|| write_tables(dir, q, &im.stats));
+        let rest = (|| {
+            write_atomic(&dir.join("survey.csv"), &survey_csv(q, &im.stats))?;
+            let total = im.total();
+            write_accounting(dir, q, im, &rules, &total)?;
+            write_excluded(dir, q, im, &rules)?;
+            write_responses_file(dir, q, im)?;
+            write_inputs(dir, q, im)?;
+            write_atomic(&dir.join("import-report.md"), report(q, im, &rules, &total).as_bytes())
+        })();
+        let tables = tables.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        rest.and(tables)
+    })
 }
 
-/// `counts.csv`, `moments.csv` and `satisfaction.csv`, agency by agency.
+/// `counts.csv`, `moments.csv` and `satisfaction.csv`, agency by agency: runs of agencies on all
+/// cores, each into its own buffers, joined in agency order.
 fn write_tables(dir: &Path, q: &Questionnaire, s: &SurveyStats) -> Result<()> {
-    let mut counts = Csv::new(&["agency", "group", "question", "option", "count"]);
-    let mut moments = Csv::new(&["agency", "group", "n", "sum_micro", "sum_sq_micro2"]);
+    use rayon::prelude::*;
+    let mut counts = Csv::new(&["agency", "group", "question", "option", "count"]).bytes();
+    let mut moments = Csv::new(&["agency", "group", "n", "sum_micro", "sum_sq_micro2"]).bytes();
     let mut sat =
-        Csv::new(&["agency", "group", "question", "rated", "dont_know", "skipped", "satisfaction"]);
-    for a in 0..q.agencies.len() {
-        counts_and_moments(q, s, a, &mut counts, &mut moments);
-        satisfaction_rows(q, s, a, &mut sat);
+        Csv::new(&["agency", "group", "question", "rated", "dont_know", "skipped", "satisfaction"])
+            .bytes();
+    let agencies: Vec<usize> = (0..q.agencies.len()).collect();
+    let parts: Vec<[Vec<u8>; 3]> = agencies
+        .par_chunks(64)
+        .map(|run| {
+            let body = || Csv(CsvWriter::from_writer(Vec::new()));
+            let (mut c, mut m, mut t) = (body(), body(), body());
+            for &a in run {
+                counts_and_moments(q, s, a, &mut c, &mut m);
+                satisfaction_rows(q, s, a, &mut t);
+            }
+            [c.bytes(), m.bytes(), t.bytes()]
+        })
+        .collect();
+    for [c, m, t] in parts {
+        counts.extend(c);
+        moments.extend(m);
+        sat.extend(t);
     }
-    write_atomic(&dir.join("counts.csv"), &counts.bytes())?;
-    write_atomic(&dir.join("moments.csv"), &moments.bytes())?;
-    write_atomic(&dir.join("satisfaction.csv"), &sat.bytes())?;
+    write_atomic(&dir.join("counts.csv"), &counts)?;
+    write_atomic(&dir.join("moments.csv"), &moments)?;
+    write_atomic(&dir.join("satisfaction.csv"), &sat)?;
     Ok(())
 }
 

@@ -379,6 +379,11 @@ impl Questionnaire {
         None
     }
 
+    /// Every text that names an agency (labels and ids), with the agency's index.
+    pub fn agency_texts(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.agency_by_text.iter().map(|(t, &i)| (t.as_str(), i))
+    }
+
     /// The respondent group a cell names: by label or id (text), or by 1-based position.
     pub fn group_of(&self, cell: &str, form: AnswerForm) -> Option<usize> {
         if let Some(i) = self.groups.iter().position(|g| g.label == cell || g.id == cell) {

@@ -58,6 +58,8 @@ pub struct Plan {
     rater: Option<usize>,
     /// Group labels and ids, in group order (label i and id i both mean group i).
     group_names: Labels,
+    /// The agency texts, packed ([`PackedNames`]).
+    agency_names: PackedNames,
     headers: Vec<String>,
     /// Per question, per option: value × 10^scale as an integer (`None`: don't know).
     values: Vec<Vec<Option<i64>>>,
@@ -169,6 +171,7 @@ impl Plan {
             q.groups.iter().map(|g| g.label.as_str()).chain(q.groups.iter().map(|g| g.id.as_str())),
         );
         Ok(Plan {
+            agency_names: PackedNames::new(q.agency_texts()),
             width: headers.len(),
             response_id: headers.iter().position(|h| h == wjx::RESPONSE_ID),
             key_is_ip,
@@ -188,6 +191,12 @@ impl Plan {
             weights,
             value_unit: 10i128.pow(vdp),
         })
+    }
+
+    /// The agency a cell names, as [`Questionnaire::agency_of`] finds it.
+    #[inline]
+    fn agency_of(&self, q: &Questionnaire, cell: &str) -> Option<usize> {
+        self.agency_names.get(cell).or_else(|| q.agency_of(cell, self.form))
     }
 
     /// Every column index the row classification reads.
@@ -232,14 +241,89 @@ impl Labels {
     }
 }
 
+/// The texts that name agencies, those of at most 16 bytes packed into integers ([`pack`]) in a
+/// hash map: a lookup hashes and compares one integer, not a string. A text it does not hold is
+/// looked up the general way.
+#[derive(Debug, Clone, Default)]
+struct PackedNames(HashMap<u128, (usize, usize), BuildHasherDefault<Mix>>);
+
+impl PackedNames {
+    fn new<'a>(texts: impl Iterator<Item = (&'a str, usize)>) -> PackedNames {
+        let mut map = HashMap::default();
+        for (t, i) in texts.filter(|(t, _)| t.len() <= 16) {
+            // Two texts with one packing ("a" and "a\0"): none packed, all looked up in full.
+            if map.insert(pack(t.as_bytes()), (t.len(), i)).is_some() {
+                return PackedNames::default();
+            }
+        }
+        PackedNames(map)
+    }
+
+    #[inline]
+    fn get(&self, cell: &str) -> Option<usize> {
+        let b = cell.as_bytes();
+        if b.len() > 16 {
+            return None;
+        }
+        match self.0.get(&pack(b)) {
+            Some(&(len, i)) if len == b.len() => Some(i),
+            _ => None,
+        }
+    }
+}
+
 /// Up to 16 bytes as an integer (zero-padded); longer input packs its first 16 bytes, which
 /// `Labels::find` never compares since lengths differ.
+///
+/// Read as two overlapping words rather than copied into a zeroed buffer (whose read-back after a
+/// short copy stalls the store forwarding, on every cell).
 #[inline]
 fn pack(b: &[u8]) -> u128 {
-    let mut buf = [0u8; 16];
     let n = b.len().min(16);
-    buf[..n].copy_from_slice(&b[..n]);
-    u128::from_le_bytes(buf)
+    let word = |r: std::ops::Range<usize>| -> u128 {
+        u64::from_le_bytes(b[r].try_into().expect("8 bytes")) as u128
+    };
+    let half = |r: std::ops::Range<usize>| -> u128 {
+        u32::from_le_bytes(b[r].try_into().expect("4 bytes")) as u128
+    };
+    match n {
+        // The last word holds bytes n−8..n: shifted down, it leaves bytes 8..n.
+        8..=16 => word(0..8) | (word(n - 8..n) >> (8 * (16 - n))) << 64,
+        4..=7 => half(0..4) | (half(n - 4..n) >> (8 * (8 - n))) << 32,
+        _ => b[..n].iter().rev().fold(0u128, |acc, &x| acc << 8 | x as u128),
+    }
+}
+
+/// A hasher for keys that are packed texts ([`pack`]): both halves mixed (murmur3's finaliser),
+/// so texts that differ only in their last bytes (评价对象0001, 评价对象0002, …) spread over the
+/// table; a multiply alone would leave their low bits, which pick the bucket, equal.
+#[derive(Default, Clone, Copy)]
+pub struct Mix(u64);
+
+impl Mix {
+    #[inline]
+    fn fmix(mut k: u64) -> u64 {
+        k ^= k >> 33;
+        k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        k ^= k >> 33;
+        k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        k ^ (k >> 33)
+    }
+}
+
+impl Hasher for Mix {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = Self::fmix(self.0 ^ b as u64);
+        }
+    }
+    #[inline]
+    fn write_u128(&mut self, n: u128) {
+        self.0 = Self::fmix(self.0 ^ n as u64 ^ Self::fmix((n >> 64) as u64));
+    }
 }
 
 /// The outcome of one row before duplicate screening.
@@ -298,7 +382,7 @@ pub fn classify<'a>(
         Ok(t) => t,
         Err(reason) => return refused(answers, reason),
     };
-    let own = plan.rater.and_then(|c| q.agency_of(cell(c), plan.form)) == Some(agency);
+    let own = plan.rater.and_then(|c| plan.agency_of(q, cell(c))) == Some(agency);
     if own {
         answers.truncate(start);
         return Outcome::Screened { agency: agency as u32, rule: self_rating_rule(q) };
@@ -308,8 +392,7 @@ pub fn classify<'a>(
         return Outcome::Screened { agency: agency as u32, rule };
     }
     // y in millionths, rounded half away from zero (num, den ≥ 0).
-    let d = den.max(1) * plan.value_unit;
-    let y = ((2 * MICRO as i128 * num + d) / (2 * d)) as i64;
+    let y = respondent_score(num, den, plan.value_unit);
     Outcome::Valid {
         agency: agency as u32,
         group: group as u16,
@@ -317,6 +400,19 @@ pub fn classify<'a>(
         key: dedup_key(plan, cell, agency),
         submitted,
         rated: den > 0,
+    }
+}
+
+/// The respondent score in millionths, Σ w·v / Σ w scaled by `unit` (10^value decimals), rounded
+/// half away from zero (num, den ≥ 0): in 64-bit arithmetic when it fits (a 128-bit division is a
+/// library call), else in 128-bit.
+#[inline]
+fn respondent_score(num: i128, den: i128, unit: i128) -> i64 {
+    let d = den.max(1) * unit;
+    let n = 2 * MICRO as i128 * num + d;
+    match (i64::try_from(n), i64::try_from(2 * d)) {
+        (Ok(n), Ok(d2)) => n / d2,
+        _ => (n / (2 * d)) as i64,
     }
 }
 
@@ -333,7 +429,7 @@ fn rated_by<'a>(
     if wjx::is_blank_trimmed(raw_agency) {
         return Err((None, crate::t!("survey-no-agency", column = col(plan.agency))));
     }
-    let Some(agency) = q.agency_of(raw_agency, form) else {
+    let Some(agency) = plan.agency_of(q, raw_agency) else {
         return Err((
             None,
             crate::t!(
@@ -493,14 +589,19 @@ fn screened_by<'a>(
     if let Some(sl) = &q.screening.straight_lining {
         // Only rated answers count: a respondent who knows nothing of the agency answers
         // 不了解 throughout, which is `no-rated-answer`, not straight-lining.
-        let given: Vec<u8> = sl
-            .questions
-            .iter()
-            .map(|&i| (i, row[i]))
-            .filter(|&(i, k)| k > 0 && plan.values[i][k as usize - 1].is_some())
-            .map(|(_, k)| k)
-            .collect();
-        if given.len() >= sl.min_answered && given.iter().all(|&k| k == given[0]) {
+        // (rated answers, the first, whether all equal it), without a buffer per row.
+        let (mut n, mut first, mut same) = (0, 0u8, true);
+        for &i in &sl.questions {
+            let k = row[i];
+            if k > 0 && plan.values[i][k as usize - 1].is_some() {
+                if n == 0 {
+                    first = k;
+                }
+                same &= k == first;
+                n += 1;
+            }
+        }
+        if n >= sl.min_answered && same {
             return Some((1 + n_att) as u16);
         }
     }
@@ -630,13 +731,14 @@ pub fn stored_time(unix: i64) -> u32 {
 }
 
 /// A set of 64-bit key hashes, each with a 32-bit value (the earliest submission time), in one
-/// flat open-addressing table (linear probing, load ≤ 3/4, no per-entry overhead): 12 bytes a
-/// slot, about 16 bytes a key, where a general hash map needs twice that and briefly twice
-/// again while it grows. Sized ahead from the estimated row count.
+/// flat open-addressing table (linear probing, load ≤ 3/4, no per-entry overhead): each slot is
+/// the key's two halves and the value side by side, 12 bytes, so that an insert touches one
+/// place in memory (the table is far larger than the caches); about 16 bytes a key, where a
+/// general hash map needs twice that and briefly twice again while it grows. Sized ahead from
+/// the estimated row count.
 #[derive(Debug, Default)]
 pub struct KeySet {
-    slots: Vec<u64>,
-    values: Vec<u32>,
+    slots: Vec<[u32; 3]>,
     len: usize,
 }
 
@@ -650,33 +752,49 @@ impl KeySet {
     }
 
     fn rebuild(&mut self, cap: usize) {
-        let old = std::mem::replace(&mut self.slots, vec![0; cap]);
-        let old_values = std::mem::replace(&mut self.values, vec![0; cap]);
+        let old = std::mem::replace(&mut self.slots, vec![[0; 3]; cap]);
         self.len = 0;
-        for (k, v) in old.into_iter().zip(old_values).filter(|&(k, _)| k != 0) {
-            self.insert(k, v);
+        for [lo, hi, v] in old.into_iter().filter(|s| s[0] != 0 || s[1] != 0) {
+            self.insert(lo as u64 | (hi as u64) << 32, v);
+        }
+    }
+
+    /// The slot where the search for `key` starts: the hash mapped onto [0, n) by multiply-shift
+    /// (n need not be a power of two). 0 marks an empty slot, so key 0 is stored as 1.
+    #[inline]
+    fn home(&self, key: u64) -> usize {
+        ((key.max(1) as u128 * self.slots.len() as u128) >> 64) as usize
+    }
+
+    /// Ask the processor for the slot of `key` ahead of its insert: the table is far larger
+    /// than the caches, and the fold inserts one key per row.
+    #[inline]
+    pub fn prefetch(&self, key: u64) {
+        if !self.slots.is_empty() {
+            crate::survey::stats::prefetch(&self.slots[self.home(key)]);
         }
     }
 
     /// Insert a key with its value; `None` if it was new, else the value already stored (which
     /// is kept).
+    #[inline]
     pub fn insert(&mut self, key: u64, value: u32) -> Option<u32> {
         if (self.len + 1) * 4 > self.slots.len() * 3 {
             self.rebuild((self.slots.len() * 2).max(1024));
         }
+        let mut i = self.home(key);
         let key = key.max(1); // 0 marks an empty slot
+        let (lo, hi) = (key as u32, (key >> 32) as u32);
         let n = self.slots.len();
-        // Map the hash onto [0, n) by multiply-shift (n need not be a power of two).
-        let mut i = ((key as u128 * n as u128) >> 64) as usize;
         loop {
-            match self.slots[i] {
-                0 => {
-                    self.slots[i] = key;
-                    self.values[i] = value;
+            let slot = &mut self.slots[i];
+            match *slot {
+                [0, 0, _] => {
+                    *slot = [lo, hi, value];
                     self.len += 1;
                     return None;
                 }
-                k if k == key => return Some(self.values[i]),
+                [l, h, v] if l == lo && h == hi => return Some(v),
                 _ => i = if i + 1 == n { 0 } else { i + 1 },
             }
         }
@@ -685,7 +803,32 @@ impl KeySet {
 
 #[cfg(test)]
 mod tests {
-    use super::KeySet;
+    use super::{KeySet, pack, respondent_score};
+
+    #[test]
+    fn packing_is_the_zero_padded_bytes() {
+        let text = "评价对象0001abcdefgh";
+        for n in 0..=text.len() {
+            let b = &text.as_bytes()[..n];
+            let mut buf = [0u8; 16];
+            buf[..n.min(16)].copy_from_slice(&b[..n.min(16)]);
+            assert_eq!(pack(b), u128::from_le_bytes(buf), "{n} bytes");
+        }
+    }
+
+    #[test]
+    fn respondent_scores_round_half_away_from_zero() {
+        // (100 + 80 + 60) / 3 = 80 points exactly.
+        assert_eq!(respondent_score(240, 3, 1), 80_000_000);
+        // 200 / 3 = 66.6666666…: 66,666,667 millionths.
+        assert_eq!(respondent_score(200, 3, 1), 66_666_667);
+        // 1 / 2,000,000 = 0.5 millionths: rounds up to 1.
+        assert_eq!(respondent_score(1, 2_000_000, 1), 1);
+        // Values with one decimal (unit 10): 805 / 10 / 1 = 80.5 points.
+        assert_eq!(respondent_score(805, 1, 10), 80_500_000);
+        // Beyond 64 bits on the way (2·10⁶·10¹³ > 2⁶³): 10¹³ / 10¹¹ = 100 points.
+        assert_eq!(respondent_score(10_000_000_000_000, 100_000_000_000, 1), 100_000_000);
+    }
 
     #[test]
     fn key_set_finds_duplicates_across_growth() {

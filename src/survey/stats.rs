@@ -85,6 +85,17 @@ impl SurveyStats {
         (agency * self.groups + group) * self.block + self.offsets[q] + option
     }
 
+    /// Ask the processor for the counts of `agency` × `group` ahead of an [`SurveyStats::add`]:
+    /// the counts of thousands of agencies are far larger than the caches.
+    #[inline]
+    pub fn prefetch(&self, agency: usize, group: usize) {
+        let base = (agency * self.groups + group) * self.block;
+        let end = (base + self.block).min(self.counts.len());
+        for i in (base..end).step_by(8) {
+            prefetch(&self.counts[i]);
+        }
+    }
+
     pub fn moments(&self, agency: usize, group: usize) -> &Moments {
         &self.moments[agency * self.groups + group]
     }
@@ -93,9 +104,15 @@ impl SurveyStats {
     /// score in millionths.
     pub fn add(&mut self, q: &Questionnaire, agency: usize, group: usize, answers: &[u8], y: i64) {
         let base = (agency * self.groups + group) * self.block;
+        debug_assert_eq!(answers.len(), q.questions.len());
         for (i, &a) in answers.iter().enumerate() {
-            let opt = if a == 0 { q.scale_of(i).options.len() } else { a as usize - 1 };
-            self.counts[base + self.offsets[i] + opt] += 1;
+            // "Skipped" is a question's last slot: just before the next question's first.
+            let slot = if a == 0 {
+                self.offsets.get(i + 1).copied().unwrap_or(self.block) - 1
+            } else {
+                self.offsets[i] + a as usize - 1
+            };
+            self.counts[base + slot] += 1;
         }
         self.moments[agency * self.groups + group].add(y);
     }
@@ -108,6 +125,22 @@ impl SurveyStats {
             a.merge(b);
         }
     }
+}
+
+/// A hint to the processor to bring `x`'s cache line in (nothing elsewhere than x86-64).
+#[inline]
+pub fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let p = (x as *const T).cast::<i8>();
+        // SAFETY: a prefetch is a hint that reads nothing (and `x` is a live reference).
+        #[allow(unused_unsafe)]
+        unsafe {
+            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p)
+        };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
 }
 
 /// Round half away from zero to `dp` decimals (四舍五入).

@@ -41,7 +41,12 @@ pub fn trim(s: &str) -> &str {
 /// [`is_blank`] for a cell already trimmed (the importer trims each cell once).
 #[inline]
 pub fn is_blank_trimmed(cell: &str) -> bool {
-    // Answers are mostly option labels of 6+ bytes: the length test settles most cells.
+    // Answers are mostly option labels (满意 is 6 bytes, E6 first): the length and the first
+    // byte settle most cells.
+    let first = cell.as_bytes().first().copied();
+    if !matches!(first, None | Some(b'(' | 0xEF | b'-' | b'N' | b'n')) {
+        return false;
+    }
     cell.len() <= 9
         && matches!(
             cell,
@@ -52,7 +57,7 @@ pub fn is_blank_trimmed(cell: &str) -> bool {
 /// A 1-based option position as the by-number export writes it: `3`, or `3.0` when the .xls
 /// stores it as a float.
 pub fn position(cell: &str) -> Option<usize> {
-    let t = cell.trim();
+    let t = trim(cell);
     let t = t.strip_suffix(".0").unwrap_or(t);
     if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) || t.len() > 6 {
         return None;
@@ -63,8 +68,8 @@ pub fn position(cell: &str) -> Option<usize> {
 /// Seconds a response took: `136秒`, `136`, or `136.0`; `None` when the cell is not a
 /// non-negative whole number of seconds.
 pub fn seconds(cell: &str) -> Option<u64> {
-    let t = cell.trim();
-    let t = t.strip_suffix('秒').unwrap_or(t).trim();
+    let t = trim(cell);
+    let t = trim(t.strip_suffix('秒').unwrap_or(t));
     let t = t.strip_suffix(".0").unwrap_or(t);
     if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) || t.len() > 12 {
         return None;
@@ -75,13 +80,21 @@ pub fn seconds(cell: &str) -> Option<u64> {
 /// The address part of a `来自IP` cell: `183.192.16.69(上海-上海)` → `183.192.16.69`. The place
 /// in brackets is wjx's geolocation and not part of the key.
 pub fn ip_key(cell: &str) -> &str {
-    let t = cell.trim();
-    // A byte search (read on every row when IPs are keys): `(` is one byte, `（` is EF BC 88.
+    let t = trim(cell);
+    // A byte search (read on every row when IPs are keys): `(` is one byte, `（` is EF BC 88
+    // (and EF starts no other character an IP cell holds, so a miss is rare and cheap).
     let b = t.as_bytes();
-    let end = (0..b.len())
-        .find(|&i| b[i] == b'(' || b[i..].starts_with("（".as_bytes()))
-        .unwrap_or(b.len());
-    t[..end].trim()
+    let mut from = 0;
+    let end = loop {
+        match memchr::memchr2(b'(', 0xEF, &b[from..]) {
+            None => break b.len(),
+            Some(i) if b[from + i] == b'(' || b[from + i..].starts_with("（".as_bytes()) => {
+                break from + i;
+            }
+            Some(i) => from += i + 1,
+        }
+    };
+    trim(&t[..end])
 }
 
 /// A filled-in "other" answer in a by-text export, `其他【请注明】〖亲友赠送的〗`, is the option
@@ -95,7 +108,7 @@ pub fn strip_other(cell: &str) -> Option<&str> {
 /// Submission time as seconds since 1970 (local time of the export, taken as is):
 /// `2016/12/17 14:22:55`, `2016-12-17 14:22:55`, with or without seconds.
 pub fn submitted(cell: &str) -> Option<i64> {
-    let t = cell.trim();
+    let t = trim(cell);
     if let Some(secs) = submitted_fixed(t.as_bytes()) {
         return Some(secs);
     }
@@ -121,9 +134,32 @@ fn submitted_fixed(b: &[u8]) -> Option<i64> {
     let num = |r: std::ops::Range<usize>| {
         b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
     };
-    let date = chrono::NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
-    let time = date.and_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)?;
-    Some(time.and_utc().timestamp())
+    let (h, m, s) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if h >= 24 || m >= 60 || s >= 60 {
+        return None;
+    }
+    // Rows come in submission order, so most share the previous row's date: its midnight is
+    // remembered (per thread) and the calendar consulted once a day.
+    let key = u128::from_le_bytes({
+        let mut k = [0u8; 16];
+        k[..10].copy_from_slice(&b[..10]);
+        k
+    });
+    let midnight = match LAST_DATE.with(|c| c.get()) {
+        (k, t) if k == key => t,
+        _ => {
+            let date = chrono::NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+            let t = date.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
+            LAST_DATE.with(|c| c.set((key, t)));
+            t
+        }
+    };
+    Some(midnight + i64::from(h * 3600 + m * 60 + s))
+}
+
+thread_local! {
+    /// The date (its 10 bytes) [`submitted_fixed`] read last, and its midnight.
+    static LAST_DATE: std::cell::Cell<(u128, i64)> = const { std::cell::Cell::new((0, 0)) };
 }
 
 /// A header cell of a wjx export, classified.
@@ -217,6 +253,13 @@ mod tests {
             assert_eq!(super::submitted_fixed(t.as_bytes()), chrono_reads(t), "{t}");
             assert!(chrono_reads(t).is_some());
         }
+        // The same date twice (the second from the remembered midnight), then another.
+        for t in ["2022/06/01 23:59:59", "2022/06/01 00:00:01", "2022/06/02 00:00:00"] {
+            assert_eq!(super::submitted_fixed(t.as_bytes()), chrono_reads(t), "{t}");
+        }
+        assert_eq!(super::submitted("2022/06/01 00:00:01"), Some(1_654_041_601));
+        // A time out of range on a remembered date is still refused.
+        assert_eq!(super::submitted_fixed(b"2022/06/01 23:60:00"), None);
         // 2022-06-01 00:00:00 UTC, worked out: 19,144 days after 1970-01-01, × 86,400.
         assert_eq!(super::submitted("2022/06/01 00:00:00"), Some(1_654_041_600));
         for t in
@@ -244,6 +287,9 @@ mod tests {
         assert_eq!(ip_key(" 1.2.3.4（北京-北京）"), "1.2.3.4");
         assert_eq!(ip_key("1.2.3.4 (北京)"), "1.2.3.4");
         assert_eq!(ip_key("1.2.3.4"), "1.2.3.4");
+        // A full-width character before the bracket (EF but not EF BC 88) is not a bracket.
+        assert_eq!(ip_key("1.2.3.4ｘ（北京）"), "1.2.3.4ｘ");
+        assert_eq!(ip_key("（北京）"), "");
         assert_eq!(submitted("2016/12/17 14:22:55"), Some(1481984575));
         assert_eq!(submitted("2016-12-17 14:22:55"), Some(1481984575));
         assert_eq!(submitted("yesterday"), None);

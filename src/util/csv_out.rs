@@ -27,8 +27,18 @@ fn is_plain_number(s: &str) -> bool {
     }
 }
 
+/// Whether a cell can need the leading `'` at all: only one that starts with a trigger or `'`
+/// does (the full-width triggers all start with byte EF). Settles most cells at their first byte.
+#[inline]
+fn may_need_quote(cell: &[u8]) -> bool {
+    matches!(cell.first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\'' | 0xEF))
+}
+
 /// Whether a text cell needs the leading `'`.
 fn needs_quote(s: &str) -> bool {
+    if !may_need_quote(s.as_bytes()) {
+        return false;
+    }
     if is_plain_number(s) {
         return false;
     }
@@ -74,11 +84,21 @@ impl<W: Write> Writer<W> {
         I: IntoIterator<Item = T>,
         T: AsRef<[u8]>,
     {
-        let fields: Vec<T> = record.into_iter().collect();
-        self.0.write_record(fields.iter().map(|f| match std::str::from_utf8(f.as_ref()) {
-            Ok(s) if needs_quote(s) => Cow::Owned(format!("'{s}").into_bytes()),
-            _ => Cow::Borrowed(f.as_ref()),
-        }))
+        // Field by field, then the terminator: what csv's own write_record does, without
+        // collecting the row first.
+        for f in record {
+            let f = f.as_ref();
+            let quoted = if may_need_quote(f) {
+                std::str::from_utf8(f).ok().filter(|s| needs_quote(s))
+            } else {
+                None
+            };
+            match quoted {
+                Some(s) => self.0.write_field(format!("'{s}"))?,
+                None => self.0.write_field(f)?,
+            }
+        }
+        self.0.write_record(std::iter::empty::<&[u8]>())
     }
 
     pub fn flush(&mut self) -> std::io::Result<()> {
