@@ -30,5 +30,8 @@ pub fn run(args: &ScoreArgs) -> crate::Result<()> {
         second = args.out.join("scores.json")
     );
     println!("\n{wrote}");
+    // The process ends here: its memory goes back whole, without freeing a million ledger
+    // lines one by one (a tenth of a second at 10^6 findings).
+    std::mem::forget(result);
     Ok(())
 }

@@ -25,12 +25,11 @@ pub fn inputs(case: &Case, rules_file: &str) -> Inputs {
     }
     for (i, f) in case.findings.iter().enumerate() {
         out.findings.push(Finding {
-            id: f.id.as_deref().map(Arc::from),
+            text: RowText::new(f.id.as_deref(), &f.evidence),
             agency: Arc::from(f.agency.as_str()),
             kind: Arc::from(f.kind.as_str()),
             count: f.count,
             date: None,
-            evidence: Arc::from(f.evidence.as_str()),
             source: src("findings", i),
             appeal: None,
         });

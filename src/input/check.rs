@@ -371,7 +371,7 @@ impl<'a> Checker<'a> {
         let kinds = super::resolve::kind_names(scheme);
         let ids = {
             use rayon::prelude::*;
-            inputs.findings.par_iter().filter_map(|f| f.id.as_deref())
+            inputs.findings.par_iter().filter_map(|f| f.id())
         };
         let mut seen = Seen::of_ids("input-finding-id-twice", "input-finding-row-twice", ids);
         let fine: Vec<bool> = {
@@ -381,9 +381,9 @@ impl<'a> Checker<'a> {
         for (f, fine) in inputs.findings.iter().zip(fine) {
             let row = || {
                 let date = f.date.map(|d| d.to_string()).unwrap_or_default();
-                row_key(&[&f.agency, &f.kind, &f.count.to_string(), &date, &f.evidence])
+                row_key(&[&f.agency, &f.kind, &f.count.to_string(), &date, f.evidence()])
             };
-            self.errors.extend(seen.check(inputs, f.id.as_deref(), row, &f.source));
+            self.errors.extend(seen.check(inputs, f.id(), row, &f.source));
             if fine || !self.known(&f.agency, &f.source) {
                 continue;
             }
@@ -684,7 +684,7 @@ fn normalise_readers(scheme: &Scheme, measure: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::{Agency, Finding};
+    use crate::input::{Agency, Finding, RowText};
 
     fn agency(id: &str, group: &str, line: u64) -> Agency {
         Agency {
@@ -711,12 +711,11 @@ mod tests {
         };
         // A file name with a colon in it: the location is data, never split apart again.
         inputs.findings.push(Finding {
-            id: None,
+            text: RowText::new(None, ""),
             agency: "nonexistent-agency".into(),
             kind: "x".into(),
             count: 1,
             date: None,
-            evidence: "".into(),
             source: Location::line("C:\\in\\findings.csv", 7),
             appeal: None,
         });
@@ -738,12 +737,11 @@ mod tests {
             crate::rules::parse(include_bytes!("../../scoring-rules/shanxi-2022.toml"), "r.toml")
                 .unwrap();
         let finding = |id: &str, line: u64| Finding {
-            id: Some(id.into()),
+            text: RowText::new(Some(id), ""),
             agency: "a1".into(),
             kind: "no-such-kind".into(),
             count: 1,
             date: None,
-            evidence: "".into(),
             source: Location::line("f.csv", line),
             appeal: None,
         };
@@ -753,7 +751,7 @@ mod tests {
         let twice: Vec<&str> = err.lines().filter(|l| l.contains("F1")).collect();
         assert_eq!(twice.len(), 1, "{err}");
         assert!(twice[0].starts_with("f.csv:4: `id`:") && twice[0].contains("f.csv:2"), "{err}");
-        inputs.findings[2].id = Some("F3".into());
+        inputs.findings[2].text = RowText::new(Some("F3"), "");
         let err = check(&scheme, &inputs).unwrap_err().to_string();
         assert!(!err.contains("F1") && !err.contains("F3"), "{err}");
     }

@@ -5,7 +5,6 @@
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use super::columns::Sheet;
 use super::parse;
@@ -312,7 +311,8 @@ pub fn load_file(
     inputs.headers.insert(display.to_string(), sheet.written());
     let (before, mut read) = (errors.len(), 0);
     inputs.findings.reserve(parts.iter().map(|(p, _, _)| p.findings.len()).sum());
-    for (mut part, part_errors, _) in parts {
+    for (mut part, part_errors, names) in parts {
+        names.seal(&mut part.findings);
         read += part_errors.len() + part.rows();
         inputs.append(&mut part);
         errors.extend(part_errors);
@@ -331,11 +331,13 @@ pub fn load_table(
     inputs.headers.insert(table.file.clone(), sheet.written());
     let before = errors.len();
     let mut names = Interner::default();
+    let from = inputs.findings.len();
     for row in &table.rows {
         if let Err(e) = read_row(stem, &sheet, &row.view(), inputs, &mut names) {
             errors.push(e);
         }
     }
+    names.seal(&mut inputs.findings[from..]);
     let (read, rejected) = (table.rows.len() as u64, (errors.len() - before) as u64);
     Ok(record(stem, &table.file, table.sha256.clone(), read, rejected))
 }
@@ -362,7 +364,7 @@ pub fn attach_appeals(inputs: &mut Inputs) -> Result<()> {
         let loc = || inputs_cell(&inputs.headers, &a.source, "finding");
         match found {
             None => {
-                let ids = inputs.findings.iter().filter_map(|f| f.id.as_deref());
+                let ids = inputs.findings.iter().filter_map(|f| f.id());
                 let close = super::check::close_matches(&a.finding, ids);
                 let hint = super::check::hint(&close);
                 errors.push(Error::at(
@@ -397,7 +399,7 @@ fn finding_positions(findings: &[Finding], appeals: &[Appeal]) -> Vec<Option<usi
     }
     let mut by_id: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for (i, f) in findings.iter().enumerate() {
-        if let Some(id) = f.id.as_deref() {
+        if let Some(id) = f.id() {
             by_id.entry(id).or_insert(i);
         }
     }
@@ -467,15 +469,11 @@ fn read_row(
             source,
         }),
         "findings" => inputs.findings.push(Finding {
-            id: Some(cell(t, row, "id")).filter(|s| !s.is_empty()).map(Arc::from),
+            text: names.row_text(cell(t, row, "id"), &evidence_text(t, row)),
             agency: names.get(required(t, row, "agency")?),
             kind: names.get(required(t, row, "kind")?),
             count: parsed(t, row, "count", |s| parse::count(s, 1))?,
             date: optional_date(t, row, "date")?,
-            evidence: match evidence_text(t, row) {
-                e if e.is_empty() => names.get(""),
-                e => Arc::from(&*e),
-            },
             source,
             appeal: None,
         }),

@@ -11,21 +11,87 @@ use serde::Serialize;
 use crate::error::Location;
 use crate::rules::Rectification;
 
-/// Texts that many rows repeat (agency ids, finding kinds), kept once each.
+/// Texts of the findings read together (a chunk of a file): the ids and kinds that many rows
+/// repeat, kept once each, and every row's id and evidence in one buffer.
 #[derive(Debug, Default)]
-pub struct Interner(rustc_hash::FxHashSet<Arc<str>>);
+pub struct Interner {
+    seen: rustc_hash::FxHashSet<Arc<str>>,
+    /// Ids and evidence of the rows read, one after the other ([`RowText`] ranges).
+    texts: String,
+}
 
 impl Interner {
     /// The shared copy of `s`.
     pub fn get(&mut self, s: &str) -> Arc<str> {
-        match self.0.get(s) {
+        match self.seen.get(s) {
             Some(a) => a.clone(),
             None => {
                 let a: Arc<str> = Arc::from(s);
-                self.0.insert(a.clone());
+                self.seen.insert(a.clone());
                 a
             }
         }
+    }
+
+    /// A row's id and evidence, kept in the buffer: the text is set by [`Interner::seal`].
+    pub fn row_text(&mut self, id: &str, evidence: &str) -> RowText {
+        let start = self.texts.len();
+        self.texts.push_str(id);
+        self.texts.push_str(evidence);
+        let len = |s: &str| u32::try_from(s.len()).expect("a cell is at most 64 KiB");
+        RowText {
+            text: self.get(""),
+            start: u32::try_from(start).expect("a chunk is far under 4 GiB"),
+            id: len(id),
+            evidence: len(evidence),
+        }
+    }
+
+    /// Give the findings whose texts [`Interner::row_text`] kept the buffer they are ranges of.
+    pub fn seal(self, findings: &mut [Finding]) {
+        let text: Arc<str> = Arc::from(self.texts);
+        for f in findings {
+            f.text.text = text.clone();
+        }
+    }
+}
+
+/// A finding's id and evidence: a range of a text the rows read together share (a chunk of a
+/// file), so a million findings cost a few hundred allocations, not two million.
+#[derive(Debug, Clone)]
+pub struct RowText {
+    text: Arc<str>,
+    start: u32,
+    /// Lengths in bytes of the id (0: none) and of the evidence (0: none), one after the other.
+    id: u32,
+    evidence: u32,
+}
+
+/// Equal when the id and evidence are (wherever they are kept).
+impl PartialEq for RowText {
+    fn eq(&self, other: &RowText) -> bool {
+        (self.id(), self.evidence()) == (other.id(), other.evidence())
+    }
+}
+impl Eq for RowText {}
+
+impl RowText {
+    /// A row's own id and evidence.
+    pub fn new(id: Option<&str>, evidence: &str) -> RowText {
+        let mut shared = Interner::default();
+        let mut t = shared.row_text(id.unwrap_or(""), evidence);
+        t.text = Arc::from(shared.texts);
+        t
+    }
+    /// The finding's id, if it has one.
+    pub fn id(&self) -> Option<&str> {
+        let s = self.start as usize;
+        Some(&self.text[s..s + self.id as usize]).filter(|s| !s.is_empty())
+    }
+    /// The evidence (empty when none).
+    pub fn evidence(&self) -> &str {
+        let s = (self.start + self.id) as usize;
+        &self.text[s..s + self.evidence as usize]
     }
 }
 
@@ -41,21 +107,32 @@ pub struct Agency {
 /// A third-party evaluation finding (or any assessed problem): `count` findings of `kind`.
 ///
 /// Findings may be millions, so their texts are shared, not copied: the agency and kind are
-/// interned (every finding of an agency holds the same `Arc`), and the ledger line citing a
-/// finding holds its id and evidence by reference count.
+/// interned (every finding of an agency holds the same `Arc`), the id and evidence are a range of
+/// a text the rows of a chunk share ([`RowText`]), and the ledger line citing a finding holds
+/// that range, not a copy.
 #[derive(Debug, Clone)]
 pub struct Finding {
-    pub id: Option<Arc<str>>,
+    /// The id and the evidence.
+    pub text: RowText,
     pub agency: Arc<str>,
     pub kind: Arc<str>,
     pub count: u32,
     pub date: Option<NaiveDate>,
-    /// The evidence (empty when none).
-    pub evidence: Arc<str>,
     pub source: Location,
     /// The appeal (申诉/复核) decision on this finding, if any (boxed: most findings have none,
     /// and a million findings each holding room for one would cost 150 MB).
     pub appeal: Option<Box<Appeal>>,
+}
+
+impl Finding {
+    /// The finding's id, if it has one.
+    pub fn id(&self) -> Option<&str> {
+        self.text.id()
+    }
+    /// The evidence (empty when none).
+    pub fn evidence(&self) -> &str {
+        self.text.evidence()
+    }
 }
 
 /// The outcome of an appeal against a finding.

@@ -49,7 +49,7 @@ pub fn apply(scheme: &Scheme, inputs: &Inputs, agency: &str, w: &WhatIf) -> Resu
     let mut out = inputs.clone();
     let mut errors = Vec::new();
     for id in &w.drop_findings {
-        match out.findings.iter().position(|f| f.id.as_deref() == Some(id)) {
+        match out.findings.iter().position(|f| f.id() == Some(id)) {
             Some(i) if *out.findings[i].agency == *agency => {
                 out.findings.remove(i);
             }
@@ -143,8 +143,8 @@ fn merge(out: &mut Inputs, extra: Inputs, agency: &str) -> Result<()> {
     }
     for f in extra.findings {
         own(&f.agency, &f.source)?;
-        if let Some(id) = &f.id {
-            out.findings.retain(|x| x.id.as_ref() != Some(id));
+        if let Some(id) = f.id() {
+            out.findings.retain(|x| x.id() != Some(id));
         }
         out.findings.push(f);
     }
@@ -178,8 +178,7 @@ fn merge(out: &mut Inputs, extra: Inputs, agency: &str) -> Result<()> {
         out.surveys.push(s);
     }
     for a in extra.appeals {
-        let Some(f) = out.findings.iter().find(|f| f.id.as_deref() == Some(a.finding.as_str()))
-        else {
+        let Some(f) = out.findings.iter().find(|f| f.id() == Some(a.finding.as_str())) else {
             return Err(Error::Usage(crate::t!(
                 "preview-appeal-no-finding",
                 source = a.source.to_string(),

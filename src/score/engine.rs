@@ -15,8 +15,8 @@ use rust_decimal::Decimal;
 use super::checked::{self, Checked, Overflow};
 use super::composite::{self, NormOutcome, Prepared};
 use super::ledger::{
-    Arg, Component, Detail, FindingText, IntoArg, LEDGER_DP, LedgerLine, Msg, Row, Source, Step,
-    at_ledger_precision, msg, shown,
+    Arg, Component, Detail, FindingText, IntoArg, LEDGER_DP, LedgerLine, Msg, Price, Row, Source,
+    Step, at_ledger_precision, msg, shown,
 };
 use super::methods::{self, GroupContext};
 use super::result::*;
@@ -660,7 +660,7 @@ fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
         cx.findings
             .iter()
             .filter(|f| f.appeal.as_ref().is_some_and(|a| keep(&a.decision)))
-            .filter_map(|f| f.id.as_deref().map(String::from))
+            .filter_map(|f| f.id().map(String::from))
             .collect()
     };
     Ok(AgencyResult {
@@ -1338,13 +1338,11 @@ fn deduct_leaf(
             rule,
             component: dim,
             step: Step::Deduction,
-            kind: (Arc::from(k.kind.as_str()), Arc::from(k.name.as_str())),
-            points: k.points,
+            price: price(&k.kind, &k.name, k.points, k.major),
             cap: k.cap,
             cap_text: &|| {
                 Arg::Detail(Box::new(msg::t!("ledger-kind-deductions", name = k.name).into()))
             },
-            major: k.major,
         };
         let sum = charge.apply(found, ledger);
         let left = if k.major { &mut major } else { &mut floored };
@@ -1558,21 +1556,23 @@ struct KindCharge<'a> {
     rule: &'a Arc<str>,
     component: &'a Component,
     step: Step,
-    /// The kind's id and name.
-    kind: (Arc<str>, Arc<str>),
-    points: Decimal,
+    /// The kind, its name, points per finding and whether it is major (its lines say so).
+    price: Arc<Price>,
     cap: Option<Decimal>,
     /// What the cap line names (made only when the cap binds).
     cap_text: &'a dyn Fn() -> Arg,
-    /// Whether the kind is major (its lines say so).
-    major: bool,
+}
+
+/// A kind's [`Price`], shared by the lines of its findings.
+fn price(kind: &str, name: &str, each: Decimal, major: bool) -> Arc<Price> {
+    Arc::new(Price { kind: Arc::from(kind), name: Arc::from(name), each, major })
 }
 
 impl KindCharge<'_> {
     fn apply(&self, findings: &[(usize, &crate::input::Finding)], ledger: &mut Ledger) -> Decimal {
         let mut sum = Decimal::ZERO;
         for (_, f) in findings {
-            let priced = price_finding(f, &self.kind, (self.points, self.major), ledger.keep);
+            let priced = price_finding(f, &self.price, ledger.keep);
             let points = ledger.ok(priced.points, self.rule);
             let step = if priced.overturned { Step::Appeal } else { self.step };
             ledger.push(self.rule, self.component, step, -points, Some(&f.source), priced.detail);
@@ -1629,13 +1629,8 @@ struct Priced {
     detail: Detail,
 }
 
-fn price_finding(
-    f: &crate::input::Finding,
-    (kind, name): &(Arc<str>, Arc<str>),
-    (each, major): (Decimal, bool),
-    keep: bool,
-) -> Priced {
-    let base = checked::mul(each, Decimal::from(f.count));
+fn price_finding(f: &crate::input::Finding, price: &Arc<Price>, keep: bool) -> Priced {
+    let base = checked::mul(price.each, Decimal::from(f.count));
     let (points, overturned) = match f.appeal.as_ref().map(|a| a.decision) {
         None => (base, false),
         Some(AppealDecision::Overturned) => (Ok(Decimal::ZERO), true),
@@ -1646,13 +1641,9 @@ fn price_finding(
         return Priced { points, overturned, detail: Detail::Empty };
     }
     let text = FindingText {
-        id: f.id.clone(),
-        kind: kind.clone(),
-        name: name.clone(),
+        row: f.text.clone(),
+        price: price.clone(),
         count: f.count,
-        each,
-        major,
-        evidence: (!f.evidence.is_empty()).then(|| f.evidence.clone()),
         appeal: f.appeal.as_ref().map(|a| a.cite().into_boxed_str()),
     };
     Priced { points, overturned, detail: Detail::Finding(Box::new(text)) }
@@ -1670,11 +1661,9 @@ fn penalty(cx: &AgencyCtx<'_>, ledger: &mut Ledger) {
             rule: &cx.names.penalty[i],
             component: &Component::Penalty,
             step: Step::Penalty,
-            kind: (Arc::from(k.kind.as_str()), Arc::from(k.name.as_str())),
-            points: k.points,
+            price: price(&k.kind, &k.name, k.points, false),
             cap: k.cap,
             cap_text: &|| k.name.to_arg(),
-            major: false,
         };
         let sum = charge.apply(found, ledger);
         total = ledger.ok(checked::add(total, sum), "penalty");
@@ -1840,7 +1829,7 @@ fn set_score(
     let target = if set_already { score.min(current) } else { score };
     let change = ledger.ok(checked::sub(target, current), rule);
     let what = msg::t!("ledger-veto-set", veto = veto.name, score = score);
-    let detail = Detail::with_evidence(what, &f.evidence);
+    let detail = Detail::with_evidence(what, f.evidence());
     ledger.push(rule, &Component::Adjustment, Step::Veto, change, Some(&f.source), detail);
 }
 
@@ -1860,7 +1849,7 @@ fn veto_line(
         let change = if current > cap { checked::sub(cap, current) } else { Ok(Decimal::ZERO) };
         let change = ledger.ok(change, rule);
         let what = msg::t!("ledger-veto-cap", veto = veto.name, cap = cap);
-        let detail = Detail::with_evidence(what, &f.evidence);
+        let detail = Detail::with_evidence(what, f.evidence());
         ledger.push(rule, &Component::Adjustment, Step::Veto, change, Some(&f.source), detail);
     } else {
         let detail = match &veto.grade {

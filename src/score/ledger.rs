@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq};
 
+use crate::input::RowText;
 use crate::util::i18n::Lang;
 
 /// Decimals a ledger line's points are carried at: every line is rounded to this many decimals,
@@ -196,7 +197,8 @@ fn run_key(l: &LedgerLine) -> Option<RunKey<'_>> {
 fn alike(a: &RunKey<'_>, b: &RunKey<'_>) -> bool {
     let (fa, fb) = (a.5, b.5);
     (a.0, a.1, a.2, a.3, a.4) == (b.0, b.1, b.2, b.3, b.4)
-        && (&fa.kind, fa.count, fa.each, fa.major) == (&fb.kind, fb.count, fb.each, fb.major)
+        && fa.count == fb.count
+        && (Arc::ptr_eq(&fa.price, &fb.price) || fa.price == fb.price)
 }
 
 /// How many lines from the first form a run (1 when it starts none).
@@ -235,11 +237,11 @@ struct RunDetail<'a>(&'a FindingText, &'a [u64]);
 impl Serialize for RunDetail<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let f = self.0;
-        let mut m = s.serialize_map(Some(4 + usize::from(f.major)))?;
-        m.serialize_entry("kind", &*f.kind)?;
+        let mut m = s.serialize_map(Some(4 + usize::from(f.price.major)))?;
+        m.serialize_entry("kind", &*f.price.kind)?;
         m.serialize_entry("count", &f.count)?;
-        m.serialize_entry("each", &f.each)?;
-        if f.major {
+        m.serialize_entry("each", &f.price.each)?;
+        if f.price.major {
             m.serialize_entry("major", &true)?;
         }
         m.serialize_entry("lines", self.1)?;
@@ -278,17 +280,23 @@ pub enum Detail {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FindingText {
     /// The finding's id and evidence, shared with its input row (not copied).
-    pub id: Option<Arc<str>>,
+    pub row: RowText,
+    /// The kind and its price, shared by the lines of one kind of one agency.
+    pub price: Arc<Price>,
+    pub count: u32,
+    pub appeal: Option<Box<str>>,
+}
+
+/// What the findings of one kind charged to one rule share (see [`FindingText`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Price {
     /// The kind's id.
     pub kind: Arc<str>,
     /// The kind's name in the scheme.
     pub name: Arc<str>,
-    pub count: u32,
     /// Points per finding.
     pub each: Decimal,
     pub major: bool,
-    pub evidence: Option<Arc<str>>,
-    pub appeal: Option<Box<str>>,
 }
 
 /// A catalogue message id and its arguments.
@@ -570,12 +578,13 @@ impl Serialize for Arg {
 /// points}`, with `"major": true` and `"appeal": text` when they apply.
 impl Serialize for FindingText {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let n = 3 + usize::from(self.major) + usize::from(self.appeal.is_some());
+        let p = &self.price;
+        let n = 3 + usize::from(p.major) + usize::from(self.appeal.is_some());
         let mut m = s.serialize_map(Some(n))?;
-        m.serialize_entry("kind", &*self.kind)?;
+        m.serialize_entry("kind", &*p.kind)?;
         m.serialize_entry("count", &self.count)?;
-        m.serialize_entry("each", &self.each)?;
-        if self.major {
+        m.serialize_entry("each", &p.each)?;
+        if p.major {
             m.serialize_entry("major", &true)?;
         }
         if let Some(a) = &self.appeal {
@@ -652,13 +661,13 @@ impl Serialize for Row {
 impl FindingText {
     /// The same line as a [`Row`].
     pub fn row(&self) -> Row {
-        let what =
-            msg::t!("ledger-per-item", name = self.name, count = self.count, each = self.each);
+        let p = &self.price;
+        let what = msg::t!("ledger-per-item", name = p.name, count = self.count, each = p.each);
         Row {
-            id: self.id.as_deref().map(Box::from),
+            id: self.row.id().map(Box::from),
             what,
-            extra: self.major.then(|| msg::t!("ledger-major")),
-            evidence: self.evidence.as_deref().map(Box::from),
+            extra: p.major.then(|| msg::t!("ledger-major")),
+            evidence: Some(self.row.evidence()).filter(|e| !e.is_empty()).map(Box::from),
             appeal: self.appeal.clone(),
         }
     }
@@ -685,6 +694,48 @@ mod tests {
             crate::t_in!(Lang::En, "ledger-per-item", name = "栏目", count = 2u32, each = "0.5")
         );
         assert_eq!(d.render(Lang::En), want);
+    }
+
+    fn finding_line(line: u64, kind: &str, each: Decimal, appeal: Option<&str>) -> LedgerLine {
+        let price = Price { kind: kind.into(), name: "栏目".into(), each, major: false };
+        let text = FindingText {
+            row: RowText::new(Some(&format!("F{line}")), "证据"),
+            price: Arc::new(price),
+            count: 1,
+            appeal: appeal.map(Box::from),
+        };
+        LedgerLine {
+            rule: "D1.2".into(),
+            component: Component::dimension("D1"),
+            step: Step::Deduction,
+            points: -each,
+            source: Some(Source { file: "findings.csv".into(), line: Some(line), column: None }),
+            detail: Detail::Finding(Box::new(text)),
+        }
+    }
+
+    #[test]
+    fn alike_finding_lines_are_written_as_one_run_with_their_rows() {
+        let half = Decimal::new(5, 1);
+        let lines = vec![
+            finding_line(2, "a", half, None),
+            finding_line(5, "a", half, None),
+            finding_line(9, "a", half, None),
+            finding_line(11, "a", half, Some("维持")),
+            finding_line(12, "a", half, None),
+            finding_line(13, "b", half, None),
+            finding_line(14, "b", Decimal::ONE, None),
+        ];
+        let mut out = Vec::new();
+        write_ledger(&lines, &mut serde_json::Serializer::new(&mut out)).unwrap();
+        let want = concat!(
+            r#"[["D1.2","D1","deduction","-1.5","findings.csv",{"kind":"a","count":1,"each":"0.5","lines":[2,5,9]}],"#,
+            r#"["D1.2","D1","deduction","-0.5","findings.csv:11",{"kind":"a","count":1,"each":"0.5","appeal":"维持"}],"#,
+            r#"["D1.2","D1","deduction","-0.5","findings.csv:12",{"kind":"a","count":1,"each":"0.5"}],"#,
+            r#"["D1.2","D1","deduction","-0.5","findings.csv:13",{"kind":"b","count":1,"each":"0.5"}],"#,
+            r#"["D1.2","D1","deduction","-1","findings.csv:14",{"kind":"b","count":1,"each":"1"}]]"#,
+        );
+        assert_eq!(String::from_utf8(out).unwrap(), want);
     }
 
     #[test]

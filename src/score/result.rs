@@ -112,7 +112,7 @@ pub struct AgencyResult {
     pub nodes: Vec<NodeValue>,
     /// Written with a run of finding lines that differ only in their row as one element
     /// ([`crate::score::ledger::write_ledger`]).
-    //SERDE-TMP
+    #[serde(serialize_with = "crate::score::ledger::write_ledger")]
     pub ledger: Vec<LedgerLine>,
 }
 
