@@ -15,7 +15,7 @@ use crate::rules::Rectification;
 /// repeat, kept once each, and every row's id and evidence in one buffer.
 #[derive(Debug, Default)]
 pub struct Interner {
-    seen: rustc_hash::FxHashSet<Arc<str>>,
+    seen: std::collections::HashSet<Arc<str>>,
     /// Ids and evidence of the rows read, one after the other ([`RowText`] ranges).
     texts: String,
 }

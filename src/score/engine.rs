@@ -539,7 +539,13 @@ impl Default for Sums {
 impl Sums {
     fn add(&mut self, c: &Component, points: Decimal) {
         self.total = self.total.and_then(|t| checked::add(t, points));
-        match self.by.iter_mut().find(|(k, _, _)| k == c) {
+        // The same dimension is mostly the same pointer: look for that before comparing ids.
+        let same = |k: &Component| match (k, c) {
+            (Component::Dimension(a), Component::Dimension(b)) => Arc::ptr_eq(a, b),
+            _ => k == c,
+        };
+        let at = self.by.iter().position(|(k, _, _)| same(k));
+        match at.or_else(|| self.by.iter().position(|(k, _, _)| k == c)).map(|i| &mut self.by[i]) {
             Some((_, s, n)) => {
                 *s = s.and_then(|t| checked::add(t, points));
                 *n += 1;
