@@ -9,21 +9,21 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use super::checked::{self, Checked, Overflow};
-use super::composite::{self, NormOutcome, Prepared};
+use super::composite::{self, NormOutcome};
 use super::ledger::{
     Arg, Component, Detail, FindingText, IntoArg, LEDGER_DP, LedgerLine, Msg, Row, Source, Step,
     at_ledger_precision, msg, shown,
 };
 use super::methods::{self, GroupContext};
+use super::prepared::{Norms, Prepared};
 use super::result::*;
 use crate::error::{Error, Location, Result};
 use crate::input::{Agency, AppealDecision, Inputs, TaskStatus};
 use crate::rules::{
-    Aggregate, BelowMinimum, Mapping, Method, Missing, NodeKind, Normalise, Redistribute, Scheme,
+    Aggregate, BelowMinimum, Mapping, Method, Missing, NodeKind, Redistribute, Scheme,
 };
 use crate::t;
 
@@ -48,82 +48,7 @@ pub enum Texts {
 
 /// [`score`], keeping of the ledgers what `texts` says.
 pub fn score_with(scheme: &Scheme, inputs: &Inputs, texts: Texts) -> Result<Vec<AgencyResult>> {
-    let index = InputIndex::new(inputs);
-    let contexts = group_contexts(scheme, inputs, &index)?;
-    let prepared =
-        composite::prepare(scheme, inputs, &index.measures, &|n, a| applies(scheme, n, a))?;
-    // Inner indicators normalised on the data (min-max of an aggregate across agencies) need
-    // every agency's aggregated value first: score in passes, each fixing the statistics of the
-    // normalised indicators with none pending below them. Schemes without them take one pass.
-    let mut pending: Vec<(usize, &Normalise)> = post_order(scheme)
-        .into_iter()
-        .filter_map(|n| scheme.nodes[n].transform().map(|nm| (n, nm)))
-        .filter(|(_, nm)| composite::needs_data(nm))
-        .collect();
-    let mut inner = InnerStats::new();
-    let names = Names::new(scheme);
-    let agencies = loop {
-        let scored: Vec<Result<AgencyResult>> = inputs
-            .agencies
-            .par_iter()
-            .map(|a| {
-                let findings = index.findings.get(a.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-                let kinds = KindIndex::new(scheme, findings);
-                score_agency(&AgencyCtx {
-                    scheme,
-                    agency: a,
-                    index: &index,
-                    groups: &contexts,
-                    prepared: &prepared,
-                    inner: &inner,
-                    findings,
-                    kinds: &kinds,
-                    names: &names,
-                    texts,
-                })
-            })
-            .collect();
-        let mut agencies = Vec::with_capacity(scored.len());
-        let mut errors = Vec::new();
-        for r in scored {
-            match r {
-                Ok(a) => agencies.push(a),
-                Err(e) => errors.push(e),
-            }
-        }
-        Error::collect(errors)?;
-        if pending.is_empty() {
-            break agencies;
-        }
-        let below_pending =
-            |n: usize| pending.iter().any(|&(p, _)| p != n && is_ancestor(scheme, n, p));
-        let ready: Vec<(usize, &Normalise)> =
-            pending.iter().copied().filter(|&(n, _)| !below_pending(n)).collect();
-        for &(n, nm) in &ready {
-            let mut pops: Vec<(String, Vec<Decimal>)> = Vec::new();
-            for (a, r) in inputs.agencies.iter().zip(&agencies) {
-                let Some(v) = r
-                    .nodes
-                    .iter()
-                    .find(|v| v.id == scheme.nodes[n].id)
-                    .and_then(|v| v.stages.as_ref())
-                    .and_then(|s| s.raw)
-                else {
-                    continue;
-                };
-                let k = composite::scope_key(a, nm.within).to_string();
-                match pops.iter_mut().find(|(pk, _)| *pk == k) {
-                    Some((_, vs)) => vs.push(v),
-                    None => pops.push((k, vec![v])),
-                }
-            }
-            for (k, vs) in pops {
-                inner.insert((n, k), composite::stats(&vs));
-            }
-        }
-        pending.retain(|(n, _)| !ready.iter().any(|(r, _)| r == n));
-    };
-    Ok(agencies)
+    Prepared::new(scheme, inputs)?.score(scheme, &inputs.surveys, texts)
 }
 
 pub fn summary(scheme: &Scheme) -> SchemeSummary {
@@ -160,7 +85,7 @@ pub fn summary(scheme: &Scheme) -> SchemeSummary {
 
 /// Rule ids and dimension components, shared by every line that cites them (one allocation per
 /// rule per run, not per ledger line).
-struct Names {
+pub(super) struct Names {
     /// Each indicator's id.
     node: Vec<Arc<str>>,
     /// Each indicator's dimension.
@@ -182,7 +107,7 @@ const PENALTY: usize = 4;
 const LOOKBACK: usize = 5;
 
 impl Names {
-    fn new(scheme: &Scheme) -> Names {
+    pub(super) fn new(scheme: &Scheme) -> Names {
         let roots: Vec<Component> =
             scheme.roots.iter().map(|&r| Component::dimension(&scheme.nodes[r].id)).collect();
         Names {
@@ -212,7 +137,7 @@ impl Names {
 }
 
 /// One agency's findings by kind (each kind's in input order), and those that trigger a veto.
-struct KindIndex<'a> {
+pub(super) struct KindIndex<'a> {
     /// (position in input order, finding), sorted by kind, then position.
     sorted: Vec<(usize, &'a crate::input::Finding)>,
     /// (position, finding, veto) for every finding whose kind is a veto's, in input order.
@@ -220,7 +145,7 @@ struct KindIndex<'a> {
 }
 
 impl<'a> KindIndex<'a> {
-    fn new(scheme: &Scheme, findings: &[&'a crate::input::Finding]) -> Self {
+    pub(super) fn new(scheme: &Scheme, findings: &[&'a crate::input::Finding]) -> Self {
         let mut sorted: Vec<(usize, &crate::input::Finding)> =
             findings.iter().copied().enumerate().collect();
         sorted.sort_by(|a, b| a.1.kind.cmp(&b.1.kind).then(a.0.cmp(&b.0)));
@@ -243,17 +168,18 @@ impl<'a> KindIndex<'a> {
 }
 
 /// Input rows grouped by agency, in input order.
-struct InputIndex<'a> {
-    findings: HashMap<&'a str, Vec<&'a crate::input::Finding>>,
+pub(super) struct InputIndex<'a> {
+    pub(super) findings: HashMap<&'a str, Vec<&'a crate::input::Finding>>,
     tasks: HashMap<(&'a str, &'a str), &'a crate::input::TaskRecord>,
-    measures: HashMap<(&'a str, &'a str), &'a crate::input::MeasureRecord>,
+    pub(super) measures: HashMap<(&'a str, &'a str), &'a crate::input::MeasureRecord>,
     awards: HashMap<&'a str, Vec<&'a crate::input::Award>>,
     lookback: HashMap<&'a str, Vec<&'a crate::input::PriorFinding>>,
-    surveys: HashMap<(&'a str, &'a str), &'a crate::input::SurveyResult>,
+    /// Survey rows by position in the inputs (a replicate scores a copy with other indices).
+    surveys: HashMap<(&'a str, &'a str), usize>,
 }
 
 impl<'a> InputIndex<'a> {
-    fn new(i: &'a Inputs) -> Self {
+    pub(super) fn new(i: &'a Inputs) -> Self {
         InputIndex {
             findings: by_agency(&i.findings, |f| &f.agency),
             awards: by_agency(&i.awards, |a| &a.agency),
@@ -267,7 +193,8 @@ impl<'a> InputIndex<'a> {
             surveys: i
                 .surveys
                 .iter()
-                .map(|s| ((s.agency.as_str(), s.survey.as_str()), s))
+                .enumerate()
+                .map(|(at, s)| ((s.agency.as_str(), s.survey.as_str()), at))
                 .collect(),
         }
     }
@@ -295,18 +222,6 @@ fn by_agency<T>(rows: &[T], agency: impl Fn(&T) -> &String) -> HashMap<&str, Vec
     out
 }
 
-/// Whether a node and all its ancestors apply to the agency (by the rules, before inputs).
-fn applies(scheme: &Scheme, node: usize, agency: &Agency) -> bool {
-    let mut n = Some(node);
-    while let Some(i) = n {
-        if !scheme.nodes[i].applies.applies(&agency.id, &agency.group) {
-            return false;
-        }
-        n = scheme.nodes[i].parent;
-    }
-    true
-}
-
 /// The value an item is scored on for an agency, if it has one that counts.
 enum ItemValue<'a> {
     Value { value: Decimal, source: &'a Location, note: Detail },
@@ -315,11 +230,14 @@ enum ItemValue<'a> {
     Zero { source: &'a Location, why: Msg },
 }
 
+/// `surveys`: the inputs' survey rows, or a copy with other indices. `keep`: whether the value's
+/// note is wanted (a ledger with texts).
 fn item_value<'a>(
     scheme: &Scheme,
     node: usize,
     agency: &str,
-    index: &InputIndex<'a>,
+    (index, surveys): (&InputIndex<'a>, &'a [crate::input::SurveyResult]),
+    keep: bool,
 ) -> Option<ItemValue<'a>> {
     let id = scheme.nodes[node].id.as_str();
     match scheme.nodes[node].method() {
@@ -327,41 +245,53 @@ fn item_value<'a>(
             Some(m) => ItemValue::Value {
                 value: m.value,
                 source: &m.source,
-                note: Detail::text(&m.evidence),
+                note: if keep { Detail::text(&m.evidence) } else { Detail::Empty },
             },
             None => ItemValue::Missing,
         }),
         Some(Method::Survey(s)) => Some(match index.surveys.get(&(agency, s.survey.as_str())) {
             None => ItemValue::Missing,
-            Some(r) if r.below_minimum => {
-                let why = msg::t!(
-                    "ledger-survey-below-minimum",
-                    survey = s.survey,
-                    n = r.n.map(|n| n.to_string()).unwrap_or_else(|| "?".into())
-                );
-                match s.below_minimum {
-                    BelowMinimum::Flag => ItemValue::Value {
-                        value: r.index,
-                        source: &r.source,
-                        note: msg::t!("ledger-flagged", why = Detail::Msg(why)).into(),
-                    },
-                    BelowMinimum::Zero => ItemValue::Zero { source: &r.source, why },
-                    BelowMinimum::NotApplicable => {
-                        ItemValue::NotApplicable { source: &r.source, why }
-                    }
-                }
-            }
-            Some(r) => ItemValue::Value {
-                value: r.index,
-                source: &r.source,
-                note: r.n.map(|n| msg::t!("ledger-sample", n = n).into()).unwrap_or_default(),
-            },
+            Some(&at) => survey_value(s, &surveys[at], keep),
         }),
         _ => None,
     }
 }
 
-fn mapping_of(scheme: &Scheme, node: usize) -> Option<&Mapping> {
+/// A survey item's value from its row.
+fn survey_value<'a>(
+    s: &crate::rules::SurveyItem,
+    r: &'a crate::input::SurveyResult,
+    keep: bool,
+) -> ItemValue<'a> {
+    match r {
+        r if r.below_minimum => {
+            let why = msg::t!(
+                "ledger-survey-below-minimum",
+                survey = s.survey,
+                n = r.n.map(|n| n.to_string()).unwrap_or_else(|| "?".into())
+            );
+            match s.below_minimum {
+                BelowMinimum::Flag => ItemValue::Value {
+                    value: r.index,
+                    source: &r.source,
+                    note: msg::t!("ledger-flagged", why = Detail::Msg(why)).into(),
+                },
+                BelowMinimum::Zero => ItemValue::Zero { source: &r.source, why },
+                BelowMinimum::NotApplicable => ItemValue::NotApplicable { source: &r.source, why },
+            }
+        }
+        r => ItemValue::Value {
+            value: r.index,
+            source: &r.source,
+            note: match r.n {
+                Some(n) if keep => msg::t!("ledger-sample", n = n).into(),
+                _ => Detail::Empty,
+            },
+        },
+    }
+}
+
+pub(super) fn mapping_of(scheme: &Scheme, node: usize) -> Option<&Mapping> {
     match scheme.nodes[node].method() {
         Some(Method::Measure(m)) => Some(&m.mapping),
         Some(Method::Survey(s)) => Some(&s.mapping),
@@ -369,13 +299,14 @@ fn mapping_of(scheme: &Scheme, node: usize) -> Option<&Mapping> {
     }
 }
 
-type Contexts = HashMap<(usize, String), GroupContext>;
+/// Relative items' group contexts by (indicator, agency position in the inputs).
+pub(super) type Contexts = HashMap<(usize, usize), GroupContext>;
 
 /// Statistics of normalised inner indicators' aggregated values, by (indicator, scope key).
-type InnerStats = HashMap<(usize, String), composite::Stats>;
+pub(super) type InnerStats = HashMap<(usize, String), composite::Stats>;
 
 /// Whether `a` is an ancestor of `n`.
-fn is_ancestor(scheme: &Scheme, a: usize, n: usize) -> bool {
+pub(super) fn is_ancestor(scheme: &Scheme, a: usize, n: usize) -> bool {
     let mut p = scheme.nodes[n].parent;
     while let Some(i) = p {
         if i == a {
@@ -386,10 +317,18 @@ fn is_ancestor(scheme: &Scheme, a: usize, n: usize) -> bool {
     false
 }
 
-/// For items scored relative to the group: each agency's rank and the group's best value.
-fn group_contexts(scheme: &Scheme, inputs: &Inputs, index: &InputIndex<'_>) -> Result<Contexts> {
+/// For the items scored relative to the group that `which` picks: each agency's rank and the
+/// group's best value. `applies`: per agency (input order), per indicator, whether it applies.
+pub(super) fn group_contexts(
+    scheme: &Scheme,
+    inputs: &Inputs,
+    index: &InputIndex<'_>,
+    surveys: &[crate::input::SurveyResult],
+    applies: &[Box<[bool]>],
+    which: impl Fn(usize) -> bool,
+) -> Result<Contexts> {
     let mut out = HashMap::new();
-    for node in 0..scheme.nodes.len() {
+    for node in (0..scheme.nodes.len()).filter(|&n| which(n)) {
         let Some(mapping) = mapping_of(scheme, node).filter(|m| m.is_relative()) else { continue };
         let higher = match mapping {
             Mapping::RelativeToBest { higher_is_better }
@@ -397,13 +336,13 @@ fn group_contexts(scheme: &Scheme, inputs: &Inputs, index: &InputIndex<'_>) -> R
             _ => true,
         };
         for g in &scheme.groups {
-            let values: Vec<(&str, Decimal)> = inputs
-                .agencies
-                .iter()
-                .filter(|a| a.group == g.id && applies(scheme, node, a))
-                .filter_map(|a| match item_value(scheme, node, &a.id, index) {
-                    Some(ItemValue::Value { value, .. }) => Some((a.id.as_str(), value)),
-                    _ => None,
+            let values: Vec<(usize, Decimal)> = (inputs.agencies.iter().enumerate())
+                .filter(|(at, a)| a.group == g.id && applies[*at][node])
+                .filter_map(|(at, a)| {
+                    match item_value(scheme, node, &a.id, (index, surveys), false) {
+                        Some(ItemValue::Value { value, .. }) => Some((at, value)),
+                        _ => None,
+                    }
                 })
                 .collect();
             let better = |a: Decimal, b: Decimal| if higher { a > b } else { a < b };
@@ -412,12 +351,9 @@ fn group_contexts(scheme: &Scheme, inputs: &Inputs, index: &InputIndex<'_>) -> R
             else {
                 continue;
             };
-            for (id, v) in &values {
+            for (at, v) in &values {
                 let rank = 1 + values.iter().filter(|(_, o)| better(*o, *v)).count() as u32;
-                out.insert(
-                    (node, id.to_string()),
-                    GroupContext { best, rank, of: values.len() as u32 },
-                );
+                out.insert((node, *at), GroupContext { best, rank, of: values.len() as u32 });
             }
         }
     }
@@ -595,17 +531,27 @@ struct LeafOutcome {
 
 /// What scoring one agency reads: the scheme, the agency, its inputs, and the per-group and
 /// per-run statistics computed before the parallel pass.
-struct AgencyCtx<'a> {
-    scheme: &'a Scheme,
-    agency: &'a Agency,
-    index: &'a InputIndex<'a>,
-    groups: &'a Contexts,
-    prepared: &'a Prepared,
-    inner: &'a InnerStats,
-    findings: &'a [&'a crate::input::Finding],
-    kinds: &'a KindIndex<'a>,
-    names: &'a Names,
-    texts: Texts,
+pub(super) struct AgencyCtx<'a> {
+    pub(super) scheme: &'a Scheme,
+    pub(super) agency: &'a Agency,
+    /// The agency's position in the inputs.
+    pub(super) at: usize,
+    /// Per indicator, whether it (and every ancestor) applies to the agency.
+    pub(super) applies: &'a [bool],
+    pub(super) index: &'a InputIndex<'a>,
+    /// The survey rows scored (the inputs' or a replicate's copy with other indices).
+    pub(super) surveys: &'a [crate::input::SurveyResult],
+    pub(super) groups: &'a Contexts,
+    pub(super) norms: &'a Norms,
+    pub(super) inner: &'a InnerStats,
+    pub(super) findings: &'a [&'a crate::input::Finding],
+    pub(super) kinds: &'a KindIndex<'a>,
+    pub(super) names: &'a Names,
+    /// Indicators children first.
+    pub(super) order: &'a [usize],
+    pub(super) texts: Texts,
+    /// Whether the result keeps indicator values (with texts, or for a later pass's statistics).
+    pub(super) nodes: bool,
 }
 
 impl AgencyCtx<'_> {
@@ -636,11 +582,11 @@ struct Tree {
 
 /// One agency's ledger and result: the tree, then the base (rescaled, rounded), then the
 /// adjustments (bonus, penalty, look-back, floor, rounding, vetoes).
-fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
+pub(super) fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
     let scheme = cx.scheme;
     let mut ledger = Ledger::new(cx.texts);
     let mut tree = walk_tree(cx, &mut ledger)?;
-    let major = contributions(scheme, &tree.pts, &tree.slope, &tree.major, &mut ledger)?;
+    let major = contributions(scheme, cx.order, &tree, &mut ledger)?;
     close_dimensions(cx, &tree.pts, &major, &mut ledger)?;
     node_vetoes(cx, &mut tree, &mut ledger);
     let dimensions = dimension_points(cx, &tree, &mut ledger);
@@ -695,7 +641,7 @@ fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
         appeals_changed: appeals(&|d| d.changes_points()),
         appeals_pending: appeals(&|d| *d == AppealDecision::Pending),
         // Replicates keep ranks and grades of agencies, not of their indicators.
-        nodes: if cx.texts == Texts::Keep { node_values(cx, &tree) } else { Vec::new() },
+        nodes: if cx.nodes { node_values(cx, &tree) } else { Vec::new() },
         ledger: if cx.texts == Texts::Keep { ledger.lines } else { Vec::new() },
     })
 }
@@ -712,13 +658,13 @@ fn walk_tree(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Result<Tree> {
         slope: vec![Decimal::ONE; n],
         before: vec![None; n],
     };
-    for node in post_order(scheme) {
+    for &node in cx.order {
         let nd = &scheme.nodes[node];
         let dim = &cx.names.dim[node];
         ledger.current = Some((node, true));
         let value = match &nd.kind {
             NodeKind::Leaf(method) => {
-                if !applies(scheme, node, cx.agency) {
+                if !cx.applies[node] {
                     continue;
                 }
                 let Some(o) = score_leaf(cx, node, method, ledger, dim)? else { continue };
@@ -1002,7 +948,7 @@ fn node_values(cx: &AgencyCtx<'_>, t: &Tree) -> Vec<NodeValue> {
                 id: nd.id.clone(),
                 value,
                 rank: 0,
-                stages: match cx.prepared.get(&(i, cx.agency.id.clone())) {
+                stages: match cx.norms.get(&(i, cx.at)) {
                     Some(NormOutcome::Value { stages, .. }) => Some(stages.clone()),
                     _ => t.before[i].map(|b| Stages { raw: Some(b), ..Stages::default() }),
                 },
@@ -1142,11 +1088,11 @@ fn geometric(values: &[(Decimal, Decimal)]) -> Option<Decimal> {
 /// the dimension closes the gap.
 fn contributions(
     scheme: &Scheme,
-    pts: &[Option<Decimal>],
-    slope: &[Decimal],
-    leaf_major: &[Decimal],
+    order: &[usize],
+    tree: &Tree,
     ledger: &mut Ledger,
 ) -> Result<Vec<Decimal>> {
+    let (pts, slope, leaf_major) = (&tree.pts, &tree.slope, &tree.major);
     let n = scheme.nodes.len();
     // factor: a node's own lines (after its normalisation); inside: its children's units.
     let mut factor: Vec<Decimal> = vec![Decimal::ONE; n];
@@ -1159,7 +1105,7 @@ fn contributions(
         any |= factor[r] != Decimal::ONE;
     }
     // Parents before children: reverse post-order.
-    for p in post_order(scheme).into_iter().rev() {
+    for &p in order.iter().rev() {
         let nd = &scheme.nodes[p];
         inside[p] = ledger.ok(checked::mul(factor[p], slope[p]), &nd.id);
         any |= slope[p] != Decimal::ONE;
@@ -1280,7 +1226,7 @@ fn close_dimensions(
 }
 
 /// Children before parents, siblings in file order.
-fn post_order(scheme: &Scheme) -> Vec<usize> {
+pub(super) fn post_order(scheme: &Scheme) -> Vec<usize> {
     fn walk(s: &Scheme, n: usize, out: &mut Vec<usize>) {
         for &c in s.nodes[n].children() {
             walk(s, c, out);
@@ -1306,7 +1252,7 @@ fn score_leaf(
     match method {
         Method::Deduct(kinds) => Ok(Some(deduct_leaf(cx, node, kinds, ledger, dim))),
         Method::Deadline(d) => Ok(deadline_leaf(cx, node, d, ledger, dim)),
-        Method::Normalise(_) => match cx.prepared.get(&(node, cx.agency.id.clone())) {
+        Method::Normalise(_) => match cx.norms.get(&(node, cx.at)) {
             None | Some(NormOutcome::NotApplicable) => Ok(None),
             Some(NormOutcome::Value { points, source, detail, .. }) => {
                 let detail = Detail::text(detail.as_str());
@@ -1441,7 +1387,8 @@ fn valued_leaf(
     let nd = &scheme.nodes[node];
     let id = nd.id.as_str();
     let zero = Some(LeafOutcome { floored: Decimal::ZERO, major: Decimal::ZERO });
-    let Some(value) = item_value(scheme, node, &cx.agency.id, cx.index) else {
+    let keep = cx.texts == Texts::Keep;
+    let Some(value) = item_value(scheme, node, &cx.agency.id, (cx.index, cx.surveys), keep) else {
         return Ok(None); // not a measure or survey item: unreachable for the callers
     };
     let (points, source, detail, outcome): (_, _, Detail, _) = match value {
@@ -1478,7 +1425,7 @@ fn valued_leaf(
             zero,
         ),
         ItemValue::Value { value, source, note } => {
-            let g = cx.groups.get(&(node, cx.agency.id.clone())).copied();
+            let g = cx.groups.get(&(node, cx.at)).copied();
             let (p, text) = methods::map_value(mapping, value, nd.max, g).map_err(|m| {
                 Error::at(source.clone(), t!("run-score-item", item = id, problem = m))
             })?;
@@ -1770,7 +1717,7 @@ fn node_vetoes(cx: &AgencyCtx<'_>, tree: &mut Tree, ledger: &mut Ledger) {
     if hits.is_empty() {
         return;
     }
-    for node in post_order(scheme) {
+    for &node in cx.order {
         for &(f, v) in &hits {
             let veto = &scheme.vetoes[v];
             if veto.indicator != Some(node) {
