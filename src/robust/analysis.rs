@@ -89,9 +89,8 @@ pub fn analyse(
         .map_init(
             || (inputs.surveys.clone(), scheme.clone()),
             |(surveys, scheme), k| {
-                plan.replicate(&prepared, k, surveys, scheme).map(|r| {
-                    r.into_iter().map(|a| (a.agency_id, a.rank, a.grade)).collect()
-                })
+                plan.replicate(&prepared, k, surveys, scheme)
+                    .map(|r| r.into_iter().map(|a| (a.agency_id, a.rank, a.grade)).collect())
             },
         )
         .collect();

@@ -96,6 +96,8 @@ pub(super) struct Names {
     veto: Vec<Arc<str>>,
     /// `threshold:<node id>` per threshold.
     threshold: Vec<Arc<str>>,
+    /// Per deduction leaf, each kind's id and name (empty for other indicators).
+    pub(super) deduct: Vec<Vec<(Arc<str>, Arc<str>)>>,
     fixed: [Arc<str>; 6],
 }
 
@@ -131,6 +133,17 @@ impl Names {
                 .iter()
                 .map(|t| Arc::from(format!("threshold:{}", scheme.nodes[t.node].id)))
                 .collect(),
+            deduct: scheme
+                .nodes
+                .iter()
+                .map(|n| match n.method() {
+                    Some(Method::Deduct(kinds)) => kinds
+                        .iter()
+                        .map(|k| (Arc::from(k.kind.as_str()), Arc::from(k.name.as_str())))
+                        .collect(),
+                    _ => Vec::new(),
+                })
+                .collect(),
             fixed: ["rescale", "rounding", "floor", "bonus", "penalty", "lookback"].map(Arc::from),
         }
     }
@@ -161,21 +174,31 @@ impl<'a> KindIndex<'a> {
 
     /// The findings of `kind`, in input order.
     fn of(&self, kind: &str) -> &[(usize, &'a crate::input::Finding)] {
+        &self.sorted[self.range(kind)]
+    }
+
+    /// Where the findings of `kind` are in [`KindIndex::at`] (looked up once per run).
+    pub(super) fn range(&self, kind: &str) -> std::ops::Range<usize> {
         let lo = self.sorted.partition_point(|(_, f)| f.kind.as_str() < kind);
         let hi = lo + self.sorted[lo..].partition_point(|(_, f)| f.kind.as_str() == kind);
-        &self.sorted[lo..hi]
+        lo..hi
+    }
+
+    /// The findings in `range` (of one kind, from [`KindIndex::range`]), in input order.
+    fn at(&self, range: std::ops::Range<usize>) -> &[(usize, &'a crate::input::Finding)] {
+        &self.sorted[range]
     }
 }
 
 /// Input rows grouped by agency, in input order.
 pub(super) struct InputIndex<'a> {
     pub(super) findings: HashMap<&'a str, Vec<&'a crate::input::Finding>>,
-    tasks: HashMap<(&'a str, &'a str), &'a crate::input::TaskRecord>,
+    pub(super) tasks: HashMap<(&'a str, &'a str), &'a crate::input::TaskRecord>,
     pub(super) measures: HashMap<(&'a str, &'a str), &'a crate::input::MeasureRecord>,
     awards: HashMap<&'a str, Vec<&'a crate::input::Award>>,
     lookback: HashMap<&'a str, Vec<&'a crate::input::PriorFinding>>,
     /// Survey rows by position in the inputs (a replicate scores a copy with other indices).
-    surveys: HashMap<(&'a str, &'a str), usize>,
+    pub(super) surveys: HashMap<(&'a str, &'a str), usize>,
 }
 
 impl<'a> InputIndex<'a> {
@@ -230,29 +253,52 @@ enum ItemValue<'a> {
     Zero { source: &'a Location, why: Msg },
 }
 
-/// `surveys`: the inputs' survey rows, or a copy with other indices. `keep`: whether the value's
-/// note is wanted (a ledger with texts).
+/// The input row a leaf reads for one agency (looked up once per run).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum LeafRow<'a> {
+    None,
+    Task(&'a crate::input::TaskRecord),
+    Measure(&'a crate::input::MeasureRecord),
+    /// A survey row, by position in the inputs (a replicate scores a copy with other indices).
+    Survey(usize),
+}
+
+impl<'a> LeafRow<'a> {
+    /// The row indicator `node` reads for `agency`.
+    pub(super) fn find(scheme: &Scheme, node: usize, agency: &str, index: &InputIndex<'a>) -> Self {
+        let id = scheme.nodes[node].id.as_str();
+        let row = match scheme.nodes[node].method() {
+            Some(Method::Deadline(_)) => index.tasks.get(&(agency, id)).map(|&t| LeafRow::Task(t)),
+            Some(Method::Measure(_)) => {
+                index.measures.get(&(agency, id)).map(|&m| LeafRow::Measure(m))
+            }
+            Some(Method::Survey(s)) => {
+                index.surveys.get(&(agency, s.survey.as_str())).map(|&at| LeafRow::Survey(at))
+            }
+            _ => None,
+        };
+        row.unwrap_or(LeafRow::None)
+    }
+}
+
+/// A measured or survey item's value from its row (`None` for other items). `surveys`: the
+/// inputs' survey rows, or a copy with other indices. `keep`: whether the value's note is wanted
+/// (a ledger with texts).
 fn item_value<'a>(
     scheme: &Scheme,
     node: usize,
-    agency: &str,
-    (index, surveys): (&InputIndex<'a>, &'a [crate::input::SurveyResult]),
+    row: LeafRow<'a>,
+    surveys: &'a [crate::input::SurveyResult],
     keep: bool,
 ) -> Option<ItemValue<'a>> {
-    let id = scheme.nodes[node].id.as_str();
-    match scheme.nodes[node].method() {
-        Some(Method::Measure(_)) => Some(match index.measures.get(&(agency, id)) {
-            Some(m) => ItemValue::Value {
-                value: m.value,
-                source: &m.source,
-                note: if keep { Detail::text(&m.evidence) } else { Detail::Empty },
-            },
-            None => ItemValue::Missing,
+    match (scheme.nodes[node].method(), row) {
+        (Some(Method::Measure(_)), LeafRow::Measure(m)) => Some(ItemValue::Value {
+            value: m.value,
+            source: &m.source,
+            note: if keep { Detail::text(&m.evidence) } else { Detail::Empty },
         }),
-        Some(Method::Survey(s)) => Some(match index.surveys.get(&(agency, s.survey.as_str())) {
-            None => ItemValue::Missing,
-            Some(&at) => survey_value(s, &surveys[at], keep),
-        }),
+        (Some(Method::Survey(s)), LeafRow::Survey(at)) => Some(survey_value(s, &surveys[at], keep)),
+        (Some(Method::Measure(_) | Method::Survey(_)), _) => Some(ItemValue::Missing),
         _ => None,
     }
 }
@@ -322,8 +368,7 @@ pub(super) fn is_ancestor(scheme: &Scheme, a: usize, n: usize) -> bool {
 pub(super) fn group_contexts(
     scheme: &Scheme,
     inputs: &Inputs,
-    index: &InputIndex<'_>,
-    surveys: &[crate::input::SurveyResult],
+    (rows, surveys): (&[Box<[LeafRow<'_>]>], &[crate::input::SurveyResult]),
     applies: &[Box<[bool]>],
     which: impl Fn(usize) -> bool,
 ) -> Result<Contexts> {
@@ -338,8 +383,8 @@ pub(super) fn group_contexts(
         for g in &scheme.groups {
             let values: Vec<(usize, Decimal)> = (inputs.agencies.iter().enumerate())
                 .filter(|(at, a)| a.group == g.id && applies[*at][node])
-                .filter_map(|(at, a)| {
-                    match item_value(scheme, node, &a.id, (index, surveys), false) {
+                .filter_map(|(at, _)| {
+                    match item_value(scheme, node, rows[at][node], surveys, false) {
                         Some(ItemValue::Value { value, .. }) => Some((at, value)),
                         _ => None,
                     }
@@ -415,7 +460,8 @@ impl Ledger {
         source: Option<&Location>,
         detail: impl Text,
     ) {
-        let source = source.map(|l| self.source(l));
+        // Sources are kept with the texts (a ledger without them is summed, never read).
+        let source = if self.keep { source.map(|l| self.source(l)) } else { None };
         let detail = if self.keep { detail.text() } else { Detail::Empty };
         self.owner.push(self.current);
         let points = at_ledger_precision(points);
@@ -523,6 +569,15 @@ impl<F: FnOnce() -> Msg> Text for F {
     }
 }
 
+/// A detail made only when the ledger keeps texts.
+struct Lazy<F>(F);
+
+impl<F: FnOnce() -> Detail> Text for Lazy<F> {
+    fn text(self) -> Detail {
+        (self.0)()
+    }
+}
+
 /// A leaf's outcome: points subject to floors, and major deductions that pass every floor.
 struct LeafOutcome {
     floored: Decimal,
@@ -538,6 +593,10 @@ pub(super) struct AgencyCtx<'a> {
     pub(super) at: usize,
     /// Per indicator, whether it (and every ancestor) applies to the agency.
     pub(super) applies: &'a [bool],
+    /// Per indicator, the input row it reads.
+    pub(super) rows: &'a [LeafRow<'a>],
+    /// Per deduction leaf, where each kind's findings are in `kinds`.
+    pub(super) deducts: &'a [Box<[std::ops::Range<usize>]>],
     pub(super) index: &'a InputIndex<'a>,
     /// The survey rows scored (the inputs' or a replicate's copy with other indices).
     pub(super) surveys: &'a [crate::input::SurveyResult],
@@ -1286,8 +1345,8 @@ fn deduct_leaf(
     ledger.push(rule, dim, Step::Credit, nd.max, None, full);
     let mut floored = nd.max;
     let mut major = Decimal::ZERO;
-    for k in kinds {
-        let found = cx.kinds.of(&k.kind);
+    for (i, k) in kinds.iter().enumerate() {
+        let found = cx.kinds.at(cx.deducts[node][i].clone());
         if found.is_empty() {
             continue;
         }
@@ -1295,7 +1354,7 @@ fn deduct_leaf(
             rule,
             component: dim,
             step: Step::Deduction,
-            kind: (Arc::from(k.kind.as_str()), Arc::from(k.name.as_str())),
+            kind: cx.names.deduct[node][i].clone(),
             points: k.points,
             cap: k.cap,
             cap_text: &|| {
@@ -1321,51 +1380,60 @@ fn deadline_leaf(
 ) -> Option<LeafOutcome> {
     let nd = &cx.scheme.nodes[node];
     let id = &cx.names.node[node];
-    let rec = cx.index.tasks.get(&(cx.agency.id.as_str(), nd.id.as_str()));
+    let rec = match cx.rows[node] {
+        LeafRow::Task(t) => Some(t),
+        _ => None,
+    };
     let src = rec.map(|r| &r.source);
     let evidence = rec.map(|r| r.evidence.as_str()).unwrap_or_default();
-    let (p, detail) = match rec.map(|r| r.status) {
-        Some(TaskStatus::NotApplicable) => {
-            let what = msg::t!("ledger-task-not-applicable", name = nd.name);
-            let detail = Detail::with_evidence(what, evidence);
-            ledger.push(id, dim, Step::Credit, Decimal::ZERO, src, detail);
-            return None;
+    let status = rec.map(|r| r.status);
+    let text = || Detail::with_evidence(deadline_text(&nd.name, nd.max, d, status), evidence);
+    if let Some(TaskStatus::NotApplicable) = status {
+        ledger.push(id, dim, Step::Credit, Decimal::ZERO, src, Lazy(text));
+        return None;
+    }
+    let p = match status {
+        Some(TaskStatus::Done(date)) if date <= d.due => nd.max,
+        Some(TaskStatus::Done(date)) => match d.cutoff {
+            Some(c) if date > c => Decimal::ZERO,
+            _ => methods::late_points(d.late, nd.max, d.due, date).0,
+        },
+        _ => Decimal::ZERO,
+    };
+    ledger.push(id, dim, Step::Credit, p, src, Lazy(text));
+    Some(LeafOutcome { floored: p, major: Decimal::ZERO })
+}
+
+/// The ledger text of a task's points (worked out by [`deadline_leaf`]).
+fn deadline_text(
+    name: &str,
+    max: Decimal,
+    d: &crate::rules::Deadline,
+    status: Option<TaskStatus>,
+) -> Msg {
+    match status {
+        Some(TaskStatus::NotApplicable) => msg::t!("ledger-task-not-applicable", name = name),
+        None => msg::t!("ledger-task-none", name = name, due = d.due.to_string()),
+        Some(TaskStatus::NotDone) => {
+            msg::t!("ledger-task-not-done", name = name, due = d.due.to_string())
         }
-        None => {
-            (Decimal::ZERO, msg::t!("ledger-task-none", name = nd.name, due = d.due.to_string()))
-        }
-        Some(TaskStatus::NotDone) => (
-            Decimal::ZERO,
-            msg::t!("ledger-task-not-done", name = nd.name, due = d.due.to_string()),
-        ),
-        Some(TaskStatus::Done(date)) if date <= d.due => (
-            nd.max,
-            msg::t!(
-                "ledger-task-on-time",
-                name = nd.name,
-                date = date.to_string(),
-                due = d.due.to_string(),
-                max = nd.max
-            ),
+        Some(TaskStatus::Done(date)) if date <= d.due => msg::t!(
+            "ledger-task-on-time",
+            name = name,
+            date = date.to_string(),
+            due = d.due.to_string(),
+            max = max
         ),
         Some(TaskStatus::Done(date)) => match d.cutoff {
-            Some(c) if date > c => (
-                Decimal::ZERO,
-                msg::t!(
-                    "ledger-task-after-cutoff",
-                    name = nd.name,
-                    date = date.to_string(),
-                    cutoff = c.to_string()
-                ),
+            Some(c) if date > c => msg::t!(
+                "ledger-task-after-cutoff",
+                name = name,
+                date = date.to_string(),
+                cutoff = c.to_string()
             ),
-            _ => {
-                let (p, text) = methods::late_points(d.late, nd.max, d.due, date);
-                (p, item_line(&nd.name, text))
-            }
+            _ => item_line(name, methods::late_points(d.late, max, d.due, date).1),
         },
-    };
-    ledger.push(id, dim, Step::Credit, p, src, Detail::with_evidence(detail, evidence));
-    Some(LeafOutcome { floored: p, major: Decimal::ZERO })
+    }
 }
 
 /// `ledger-item`: an item's name and how its points were worked out.
@@ -1388,7 +1456,7 @@ fn valued_leaf(
     let id = nd.id.as_str();
     let zero = Some(LeafOutcome { floored: Decimal::ZERO, major: Decimal::ZERO });
     let keep = cx.texts == Texts::Keep;
-    let Some(value) = item_value(scheme, node, &cx.agency.id, (cx.index, cx.surveys), keep) else {
+    let Some(value) = item_value(scheme, node, cx.rows[node], cx.surveys, keep) else {
         return Ok(None); // not a measure or survey item: unreachable for the callers
     };
     let (points, source, detail, outcome): (_, _, Detail, _) = match value {

@@ -6,14 +6,15 @@
 //! ([`Prepared::score`]), through the same engine code.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use super::composite::{self, NormOutcome};
 use super::engine::{
-    self, AgencyCtx, Contexts, InnerStats, InputIndex, KindIndex, Names, Texts, group_contexts,
-    is_ancestor, post_order,
+    self, AgencyCtx, Contexts, InnerStats, InputIndex, KindIndex, LeafRow, Names, Texts,
+    group_contexts, is_ancestor, post_order,
 };
 use super::result::AgencyResult;
 use crate::error::{Error, Result};
@@ -30,6 +31,10 @@ pub struct Prepared<'a> {
     /// Per agency (input order): its findings in input order, and by kind.
     pub(super) findings: Vec<Vec<&'a Finding>>,
     pub(super) kinds: Vec<KindIndex<'a>>,
+    /// Per agency, per deduction leaf, where each of its kinds' findings are in `kinds`.
+    pub(super) deducts: Vec<Vec<Box<[Range<usize>]>>>,
+    /// Per agency, per indicator: the input row it reads (a task, a measure, a survey row).
+    pub(super) rows: Vec<Box<[LeafRow<'a>]>>,
     /// Per agency, per indicator: whether the indicator and all its ancestors apply.
     pub(super) applies: Vec<Box<[bool]>>,
     pub(super) norms: Norms,
@@ -64,15 +69,22 @@ impl<'a> Prepared<'a> {
                 .into_iter()
                 .map(|((n, id), o)| ((n, position[id.as_str()]), o))
                 .collect();
+        let rows: Vec<Box<[LeafRow]>> = (inputs.agencies.iter())
+            .map(|a| {
+                (0..scheme.nodes.len()).map(|n| LeafRow::find(scheme, n, &a.id, &index)).collect()
+            })
+            .collect();
         let measured = |n: usize| !is_survey(scheme, n);
-        let contexts = group_contexts(scheme, inputs, &index, &inputs.surveys, &applies, measured)?;
+        let contexts =
+            group_contexts(scheme, inputs, (&rows, &inputs.surveys), &applies, measured)?;
         // Each agency's findings move out of the index (only agencies' are read).
         let findings: Vec<Vec<&Finding>> = inputs
             .agencies
             .iter()
             .map(|a| index.findings.remove(a.id.as_str()).unwrap_or_default())
             .collect();
-        let kinds = findings.iter().map(|f| KindIndex::new(scheme, f)).collect();
+        let kinds: Vec<KindIndex> = findings.iter().map(|f| KindIndex::new(scheme, f)).collect();
+        let deducts = kinds.iter().map(|k| deduct_ranges(scheme, k)).collect();
         let relative_surveys = (0..scheme.nodes.len()).any(|n| {
             is_survey(scheme, n) && engine::mapping_of(scheme, n).is_some_and(|m| m.is_relative())
         });
@@ -81,6 +93,8 @@ impl<'a> Prepared<'a> {
             index,
             findings,
             kinds,
+            deducts,
+            rows,
             applies,
             norms,
             contexts,
@@ -105,8 +119,8 @@ impl<'a> Prepared<'a> {
         let mut contexts = None;
         if self.relative_surveys {
             let survey = |n: usize| is_survey(scheme, n);
-            let mut c =
-                group_contexts(scheme, self.inputs, &self.index, surveys, &self.applies, survey)?;
+            let rows = (self.rows.as_slice(), surveys);
+            let mut c = group_contexts(scheme, self.inputs, rows, &self.applies, survey)?;
             c.extend(self.contexts.iter().map(|(k, v)| (*k, *v)));
             contexts = Some(c);
         }
@@ -156,6 +170,8 @@ impl<'a> Prepared<'a> {
                     agency: &self.inputs.agencies[at],
                     at,
                     applies: &self.applies[at],
+                    rows: &self.rows[at],
+                    deducts: &self.deducts[at],
                     index: &self.index,
                     surveys,
                     groups,
@@ -223,4 +239,14 @@ fn applicability(scheme: &Scheme, agency: &crate::input::Agency) -> Box<[bool]> 
         out[n] = parent && nd.applies.applies(&agency.id, &agency.group);
     }
     out
+}
+
+/// Per deduction leaf, where each of its kinds' findings are in `kinds` (empty for other nodes).
+fn deduct_ranges(scheme: &Scheme, kinds: &KindIndex<'_>) -> Vec<Box<[Range<usize>]>> {
+    (scheme.nodes.iter())
+        .map(|nd| match nd.method() {
+            Some(Method::Deduct(ks)) => ks.iter().map(|k| kinds.range(&k.kind)).collect(),
+            _ => Box::default(),
+        })
+        .collect()
 }
