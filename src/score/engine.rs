@@ -882,14 +882,9 @@ fn gate(
     let nd = &scheme.nodes[node];
     match nd.gate {
         Some(g) if t.pts[g].is_none_or(|gv| gv <= Decimal::ZERO) && !v.is_zero() => {
-            ledger.push(
-                &cx.names.node[node],
-                dim,
-                Step::Cap,
-                -v,
-                None,
-                msg::t!("ledger-gated", gate = scheme.nodes[g].id, node = nd.id),
-            );
+            ledger.push(&cx.names.node[node], dim, Step::Cap, -v, None, || {
+                msg::t!("ledger-gated", gate = scheme.nodes[g].id, node = nd.id)
+            });
             Decimal::ZERO
         }
         _ => v,
@@ -955,41 +950,25 @@ fn floor_and_round(
     let scheme = cx.scheme;
     let nd = &scheme.nodes[node];
     if nd.floor && v < Decimal::ZERO {
-        let why = msg::t!("ledger-floored", node = nd.id);
+        let why = || msg::t!("ledger-floored", node = nd.id);
         ledger.push(&cx.names.node[node], dim, Step::Floor, -v, None, why);
         v = Decimal::ZERO;
     }
     if let Some(dp) = nd.round {
         let r = v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
         if r != v {
-            ledger.push(
-                &cx.names.node[node],
-                dim,
-                Step::Rounding,
-                r - v,
-                None,
-                msg::t!(
-                    "ledger-node-rounded",
-                    node = nd.id,
-                    decimals = dp,
-                    from = cshow(v),
-                    to = r
-                ),
-            );
+            ledger.push(&cx.names.node[node], dim, Step::Rounding, r - v, None, || {
+                msg::t!("ledger-node-rounded", node = nd.id, decimals = dp, from = cshow(v), to = r)
+            });
             v = r;
         }
     }
     if matches!(nd.kind, NodeKind::Leaf(_)) && scheme.rounding.item {
         let r = scheme.rounding.round(v);
         if r != v {
-            ledger.push(
-                &cx.names.node[node],
-                dim,
-                Step::Rounding,
-                r - v,
-                None,
-                msg::t!("ledger-rounded", from = show(v), to = r),
-            );
+            ledger.push(&cx.names.node[node], dim, Step::Rounding, r - v, None, || {
+                msg::t!("ledger-rounded", from = show(v), to = r)
+            });
             v = r;
         }
     }
@@ -1031,14 +1010,9 @@ fn dimension_points(cx: &AgencyCtx<'_>, t: &Tree, ledger: &mut Ledger) -> Vec<Op
         if scheme.rounding.dimension {
             let r = scheme.rounding.round(v);
             if r != v {
-                ledger.push(
-                    &cx.names.node[root],
-                    comp,
-                    Step::Rounding,
-                    r - v,
-                    None,
-                    msg::t!("ledger-dimension-rounded", from = show(v), to = r),
-                );
+                ledger.push(&cx.names.node[root], comp, Step::Rounding, r - v, None, || {
+                    msg::t!("ledger-dimension-rounded", from = show(v), to = r)
+                });
             }
         }
         dimensions.push(Some(ledger.sum_of(comp)));
@@ -1076,12 +1050,14 @@ fn base(cx: &AgencyCtx<'_>, leaf_max: &[Decimal], ledger: &mut Ledger) -> Result
             Step::Rescale,
             rescaled - base_raw,
             None,
-            msg::t!(
-                "ledger-rescale",
-                points = show(base_raw),
-                applicable = applicable_max.normalize(),
-                total = total
-            ),
+            || {
+                msg::t!(
+                    "ledger-rescale",
+                    points = show(base_raw),
+                    applicable = applicable_max.normalize(),
+                    total = total
+                )
+            },
         );
     }
     if scheme.rounding.base {
@@ -1100,7 +1076,8 @@ fn round_sum(
     let r = cx.scheme.rounding.round(v);
     if r != v {
         let rule = &cx.names.fixed[ROUNDING];
-        ledger.push(rule, &Component::Adjustment, Step::Rounding, r - v, None, text(show(v), r));
+        let text = || text(show(v), r);
+        ledger.push(rule, &Component::Adjustment, Step::Rounding, r - v, None, text);
     }
 }
 
@@ -1271,14 +1248,9 @@ fn close_dimensions(
         }
         if sum != v {
             ledger.current = None;
-            ledger.push(
-                &cx.names.node[r],
-                comp,
-                Step::Rounding,
-                v - sum,
-                None,
-                msg::t!("ledger-residue", decimals = LEDGER_DP, gap = (v - sum).normalize()),
-            );
+            ledger.push(&cx.names.node[r], comp, Step::Rounding, v - sum, None, || {
+                msg::t!("ledger-residue", decimals = LEDGER_DP, gap = (v - sum).normalize())
+            });
         }
     }
     Ok(())
@@ -1494,16 +1466,19 @@ fn valued_leaf(
         ),
         ItemValue::Value { value, source, note } => {
             let g = cx.groups.get(&(node, cx.at)).copied();
-            let (p, text) = methods::map_value(mapping, value, nd.max, g).map_err(|m| {
+            let (p, why) = methods::map_value(mapping, value, nd.max, g).map_err(|m| {
                 Error::at(source.clone(), t!("run-score-item", item = id, problem = m))
             })?;
-            let outcome = Some(LeafOutcome { floored: p, major: Decimal::ZERO });
-            let what = Detail::Msg(item_line(&nd.name, text));
-            let detail = match note {
-                Detail::Empty => what,
-                note => Detail::cat(vec![what, Detail::text(" — "), note]),
+            let text = || {
+                let what = Detail::Msg(item_line(&nd.name, why.msg()));
+                match note {
+                    Detail::Empty => what,
+                    note => Detail::cat(vec![what, Detail::text(" — "), note]),
+                }
             };
-            (p, Some(source), detail, outcome)
+            let rule = &cx.names.node[node];
+            ledger.push(rule, dim, Step::Credit, p, Some(source), Lazy(text));
+            return Ok(Some(LeafOutcome { floored: p, major: Decimal::ZERO }));
         }
     };
     ledger.push(&cx.names.node[node], dim, Step::Credit, points, source, detail);
@@ -1767,6 +1742,17 @@ fn lookback(cx: &AgencyCtx<'_>, ledger: &mut Ledger) {
     }
 }
 
+/// [`super::shapes::subtree_points`] of a ledger being written: its lines share the run's rule
+/// names ([`Names`]), so an indicator's are told by pointer rather than by text.
+fn subtree_points(cx: &AgencyCtx<'_>, lines: &[LedgerLine], node: usize) -> Option<Decimal> {
+    let rules: Vec<&Arc<str>> =
+        super::shapes::subtree(cx.scheme, node).into_iter().map(|n| &cx.names.node[n]).collect();
+    let Component::Dimension(dim) = &cx.names.dim[node] else { return None };
+    super::shapes::points_where(lines, |rule, d| {
+        Arc::ptr_eq(d, dim) && rules.iter().any(|r| Arc::ptr_eq(r, rule))
+    })
+}
+
 /// Every triggered 单项否决 (`[[veto]] indicator`): a line on the node itself bringing its points
 /// to 0, inner nodes first, before dimension rounding. The node's value (and its ancestors')
 /// drop by the same amount. Nodes that do not apply to the agency get no line.
@@ -1791,7 +1777,7 @@ fn node_vetoes(cx: &AgencyCtx<'_>, tree: &mut Tree, ledger: &mut Ledger) {
             if veto.indicator != Some(node) {
                 continue;
             }
-            let Some(p) = super::shapes::subtree_points(scheme, &ledger.lines, node) else {
+            let Some(p) = subtree_points(cx, &ledger.lines, node) else {
                 continue;
             };
             let nd = &scheme.nodes[node];
@@ -1817,7 +1803,8 @@ fn thresholds(cx: &AgencyCtx<'_>, ledger: &mut Ledger, veto: &mut Option<VetoApp
     let Some(group) = scheme.group(&cx.agency.group) else { return };
     let band = |name: &str| group.grades.iter().position(|b| b.name == name);
     for (i, th) in scheme.thresholds.iter().enumerate() {
-        let Some(p) = super::shapes::own_points(scheme, &ledger.lines, th.node) else {
+        let own = subtree_points(cx, &ledger.lines, th.node);
+        let Some(p) = own.and_then(|p| super::shapes::in_own_units(scheme, th.node, p)) else {
             continue;
         };
         if p >= th.min {
