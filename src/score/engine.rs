@@ -532,8 +532,9 @@ impl Default for Sums {
 impl Sums {
     fn add(&mut self, c: &Component, points: Decimal) {
         self.total = self.total.and_then(|t| checked::add(t, points));
-        match self.by.iter_mut().find(|(k, _, _)| k == c) {
-            Some((_, s, n)) => {
+        match self.position(c) {
+            Some(i) => {
+                let (_, s, n) = &mut self.by[i];
                 *s = s.and_then(|t| checked::add(t, points));
                 *n += 1;
             }
@@ -541,7 +542,17 @@ impl Sums {
         }
     }
     fn of(&self, c: &Component) -> Option<(Checked, usize)> {
-        self.by.iter().find(|(k, _, _)| k == c).map(|(_, s, n)| (*s, *n))
+        self.position(c).map(|i| (self.by[i].1, self.by[i].2))
+    }
+    /// Where `c` is in `by`: a run's dimensions share their ids ([`Names`]), so the pointer finds
+    /// them without comparing text; the text decides only when no pointer matches.
+    fn position(&self, c: &Component) -> Option<usize> {
+        let same = |k: &Component| match (k, c) {
+            (Component::Dimension(a), Component::Dimension(b)) => Arc::ptr_eq(a, b),
+            _ => std::mem::discriminant(k) == std::mem::discriminant(c),
+        };
+        (self.by.iter().position(|(k, _, _)| same(k)))
+            .or_else(|| self.by.iter().position(|(k, _, _)| k == c))
     }
 }
 
@@ -644,6 +655,11 @@ struct Tree {
 pub(super) fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
     let scheme = cx.scheme;
     let mut ledger = Ledger::new(cx.texts);
+    // About a line per indicator and per finding, and a sum per dimension and adjustment.
+    let lines = scheme.nodes.len() + cx.findings.len() + 16;
+    ledger.lines.reserve(lines);
+    ledger.owner.reserve(lines);
+    ledger.sums.by.reserve(scheme.roots.len() + 5);
     let mut tree = walk_tree(cx, &mut ledger)?;
     let major = contributions(scheme, cx.order, &tree, &mut ledger)?;
     close_dimensions(cx, &tree.pts, &major, &mut ledger)?;
