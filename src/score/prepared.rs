@@ -250,3 +250,50 @@ fn deduct_ranges(scheme: &Scheme, kinds: &KindIndex<'_>) -> Vec<Box<[Range<usize
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn totals(agencies: &[AgencyResult]) -> Vec<(&str, Decimal)> {
+        agencies.iter().map(|a| (a.agency_id.as_str(), a.total)).collect()
+    }
+
+    /// One preparation scores other survey indices and other weights as a fresh scoring of the
+    /// changed inputs or scheme does, with totals worked out by hand (tests/schemes/survey.toml,
+    /// its first case: a 33, b 27).
+    #[test]
+    fn a_preparation_scores_other_indices_and_other_weights() {
+        let p = std::path::Path::new("tests/schemes/survey.toml");
+        let scheme = crate::rules::load(p, "survey.toml").unwrap();
+        let inputs = crate::input::case::inputs(&scheme.cases[0], "survey.toml");
+        crate::input::check::check(&scheme, &inputs).unwrap();
+        let prepared = Prepared::new(&scheme, &inputs).unwrap();
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let scored = prepared.score(&scheme, &inputs.surveys, Texts::TotalsOnly).unwrap();
+        assert_eq!(totals(&scored), [("a", d("33")), ("b", d("27"))]);
+
+        // a's s-flag 88 → 67: S1 = 10 × 7/35 = 2, total 2 + 7.5 + 7.5 + 10 = 27.
+        // b's s-zero 100 → 80: S2 = 10 × 20/40 = 5, total 0 + 5 + 10 + 7 = 22.
+        let mut changed = inputs.clone();
+        changed.surveys[0].index = d("67");
+        changed.surveys[4].index = d("80");
+        for texts in [Texts::TotalsOnly, Texts::Keep] {
+            let scored = prepared.score(&scheme, &changed.surveys, texts).unwrap();
+            assert_eq!(totals(&scored), [("a", d("27")), ("b", d("22"))]);
+            let fresh = super::super::score_with(&scheme, &changed, texts).unwrap();
+            assert_eq!(totals(&scored), totals(&fresh));
+        }
+
+        // W1 weighs 0.5 in D4: D4 counts 5 of 10, the applicable maximum is 35, rescaled to 40.
+        // a: 8 + 7.5 + 7.5 + 5 = 28 → 28 × 40/35 = 32.
+        // b: 0 + 10 + 10 + 0.5 × (10 − 3) = 23.5 → 23.5 × 40/35 = 26.857… → 26.86.
+        let mut weighted = scheme.clone();
+        let w1 = weighted.nodes.iter().position(|n| n.id == "W1").unwrap();
+        weighted.nodes[w1].weight = d("0.5");
+        let scored = prepared.score(&weighted, &inputs.surveys, Texts::TotalsOnly).unwrap();
+        assert_eq!(totals(&scored), [("a", d("32")), ("b", d("26.86"))]);
+        let fresh = super::super::score_with(&weighted, &inputs, Texts::Keep).unwrap();
+        assert_eq!(totals(&scored), totals(&fresh));
+    }
+}
