@@ -6,12 +6,14 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Where in an input a problem sits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
-    /// The file (or a pseudo-file such as `rules.toml case "x"`).
-    pub file: String,
+    /// The file (or a pseudo-file such as `rules.toml case "x"`), shared by the rows of one file
+    /// (a million findings cite one name, not a million copies of it).
+    pub file: Arc<str>,
     /// 1-based line (for CSV: the physical line the record starts on; for xlsx: the sheet row).
     pub line: Option<u64>,
     /// The column name, TOML key, or 1-based column number.
@@ -19,15 +21,45 @@ pub struct Location {
 }
 
 impl Location {
-    pub fn file(file: impl Into<String>) -> Self {
-        Location { file: file.into(), line: None, column: None }
+    pub fn file(file: impl FileName) -> Self {
+        Location { file: file.file_name(), line: None, column: None }
     }
-    pub fn line(file: impl Into<String>, line: u64) -> Self {
-        Location { file: file.into(), line: Some(line), column: None }
+    pub fn line(file: impl FileName, line: u64) -> Self {
+        Location { file: file.file_name(), line: Some(line), column: None }
     }
     pub fn with_column(mut self, column: impl Into<String>) -> Self {
         self.column = Some(column.into());
         self
+    }
+}
+
+/// A file name as a [`Location`] keeps it: text, or the shared name itself (no copy).
+pub trait FileName {
+    fn file_name(self) -> Arc<str>;
+}
+impl FileName for &str {
+    fn file_name(self) -> Arc<str> {
+        Arc::from(self)
+    }
+}
+impl FileName for String {
+    fn file_name(self) -> Arc<str> {
+        Arc::from(self)
+    }
+}
+impl FileName for &String {
+    fn file_name(self) -> Arc<str> {
+        Arc::from(self.as_str())
+    }
+}
+impl FileName for Arc<str> {
+    fn file_name(self) -> Arc<str> {
+        self
+    }
+}
+impl FileName for &Arc<str> {
+    fn file_name(self) -> Arc<str> {
+        self.clone()
     }
 }
 

@@ -1,6 +1,8 @@
 //! A rules file's test case turned into [`Inputs`], so cases are scored by exactly the same path
 //! as real data. Provenance reads `rules.toml case "name" findings[2]`.
 
+use std::sync::Arc;
+
 use super::records::*;
 use crate::error::Location;
 use crate::rules::Case;
@@ -23,12 +25,12 @@ pub fn inputs(case: &Case, rules_file: &str) -> Inputs {
     }
     for (i, f) in case.findings.iter().enumerate() {
         out.findings.push(Finding {
-            id: f.id.clone(),
-            agency: f.agency.clone(),
-            kind: f.kind.clone(),
+            id: f.id.as_deref().map(Arc::from),
+            agency: Arc::from(f.agency.as_str()),
+            kind: Arc::from(f.kind.as_str()),
             count: f.count,
             date: None,
-            evidence: f.evidence.clone(),
+            evidence: Arc::from(f.evidence.as_str()),
             source: src("findings", i),
             appeal: None,
         });

@@ -203,7 +203,7 @@ impl<'a> Checker<'a> {
 
     /// Rows in the other files naming `agency`.
     fn rows_of(inputs: &Inputs, agency: &str) -> usize {
-        inputs.findings.iter().filter(|r| r.agency == agency).count()
+        inputs.findings.iter().filter(|r| *r.agency == *agency).count()
             + inputs.tasks.iter().filter(|r| r.agency == agency).count()
             + inputs.measures.iter().filter(|r| r.agency == agency).count()
             + inputs.awards.iter().filter(|r| r.agency == agency).count()
@@ -391,24 +391,24 @@ impl<'a> Checker<'a> {
                 let at = inputs.cell(&f.source, "kind");
                 let message = crate::t!(
                     "input-unknown-kind",
-                    kind = f.kind.as_str(),
+                    kind = &*f.kind,
                     hint = hint_names(&f.kind, &kinds)
                 );
                 self.once("kind", &f.kind, &f.source, || Error::at(at, message));
                 continue;
             }
-            if let Some(&(node, _)) = scheme.deduct_kinds.get(&f.kind)
-                && !scheme.veto_kinds.contains_key(&f.kind)
+            if let Some(&(node, _)) = scheme.deduct_kinds.get(&*f.kind)
+                && !scheme.veto_kinds.contains_key(&*f.kind)
                 && !self.applies(node, &f.agency)
             {
-                let group = self.agencies[f.agency.as_str()];
+                let group = self.agencies[&*f.agency];
                 self.errors.push(Error::at(
                     inputs.cell(&f.source, "kind"),
                     crate::t!(
                         "input-kind-not-applicable",
-                        kind = f.kind.as_str(),
+                        kind = &*f.kind,
                         indicator = scheme.nodes[node].id.as_str(),
-                        agency = f.agency.as_str(),
+                        agency = &*f.agency,
                         group = group
                     ),
                 ));
@@ -420,12 +420,11 @@ impl<'a> Checker<'a> {
     /// findings at once on rayon's threads: only the others are looked at one by one).
     fn finding_fine(&self, f: &crate::input::Finding) -> bool {
         let scheme = self.scheme;
-        let known = self.agencies.contains_key(f.agency.as_str())
-            && !self.unchecked.contains(f.agency.as_str());
+        let known = self.agencies.contains_key(&*f.agency) && !self.unchecked.contains(&*f.agency);
         known
             && scheme.knows_kind(&f.kind)
-            && match scheme.deduct_kinds.get(&f.kind) {
-                Some(&(node, _)) if !scheme.veto_kinds.contains_key(&f.kind) => {
+            && match scheme.deduct_kinds.get(&*f.kind) {
+                Some(&(node, _)) if !scheme.veto_kinds.contains_key(&*f.kind) => {
                     self.applies(node, &f.agency)
                 }
                 _ => true,
@@ -717,7 +716,7 @@ mod tests {
             kind: "x".into(),
             count: 1,
             date: None,
-            evidence: String::new(),
+            evidence: "".into(),
             source: Location::line("C:\\in\\findings.csv", 7),
             appeal: None,
         });
@@ -744,7 +743,7 @@ mod tests {
             kind: "no-such-kind".into(),
             count: 1,
             date: None,
-            evidence: String::new(),
+            evidence: "".into(),
             source: Location::line("f.csv", line),
             appeal: None,
         };

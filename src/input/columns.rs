@@ -66,6 +66,8 @@ pub struct Sheet<'a> {
     /// The file as messages name it.
     pub file: &'a str,
     pub headers: &'a [String],
+    /// The file name as its rows' locations share it.
+    name: std::sync::Arc<str>,
     /// Column index of each key present.
     columns: BTreeMap<&'static str, usize>,
 }
@@ -92,7 +94,7 @@ impl Sheet<'_> {
     }
     /// Where the row on `line` is (`file:line`).
     pub fn cite(&self, line: u64) -> Location {
-        Location::line(self.file, line)
+        Location::line(&self.name, line)
     }
 }
 
@@ -156,7 +158,7 @@ pub fn match_headers<'a>(stem: &str, file: &'a str, headers: &'a [String]) -> Re
             ));
         }
     }
-    Ok(Sheet { file, headers, columns })
+    Ok(Sheet { file, headers, name: file.into(), columns })
 }
 
 #[cfg(test)]

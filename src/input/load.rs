@@ -3,7 +3,9 @@
 //! Columns are matched by name in any order; an unknown column is an error (a misspelled
 //! `evidance` would otherwise drop data silently).
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::columns::Sheet;
 use super::parse;
@@ -296,9 +298,9 @@ pub fn load_file(
     let (parts, sha256) = rayon::join(
         || {
             csv.fold_rows(
-                || (Inputs::default(), Vec::new()),
-                |(part, errors): &mut (Inputs, Vec<Error>), row| {
-                    if let Err(e) = read_row(stem, &sheet, row, part) {
+                || (Inputs::default(), Vec::new(), Interner::default()),
+                |(part, errors, names): &mut (Inputs, Vec<Error>, Interner), row| {
+                    if let Err(e) = read_row(stem, &sheet, row, part, names) {
                         errors.push(e);
                     }
                 },
@@ -309,8 +311,8 @@ pub fn load_file(
     let parts = parts?;
     inputs.headers.insert(display.to_string(), sheet.written());
     let (before, mut read) = (errors.len(), 0);
-    inputs.findings.reserve(parts.iter().map(|(p, _)| p.findings.len()).sum());
-    for (mut part, part_errors) in parts {
+    inputs.findings.reserve(parts.iter().map(|(p, _, _)| p.findings.len()).sum());
+    for (mut part, part_errors, _) in parts {
         read += part_errors.len() + part.rows();
         inputs.append(&mut part);
         errors.extend(part_errors);
@@ -328,8 +330,9 @@ pub fn load_table(
     let sheet = super::columns::match_headers(stem, &table.file, &table.headers)?;
     inputs.headers.insert(table.file.clone(), sheet.written());
     let before = errors.len();
+    let mut names = Interner::default();
     for row in &table.rows {
-        if let Err(e) = read_row(stem, &sheet, &row.view(), inputs) {
+        if let Err(e) = read_row(stem, &sheet, &row.view(), inputs, &mut names) {
             errors.push(e);
         }
     }
@@ -407,7 +410,7 @@ fn inputs_cell(
     source: &Location,
     key: &str,
 ) -> Location {
-    let header = headers.get(&source.file).and_then(|h| h.get(key));
+    let header = headers.get(&*source.file).and_then(|h| h.get(key));
     source.clone().with_column(header.map_or(key, String::as_str))
 }
 
@@ -445,7 +448,14 @@ fn optional_date(t: &Sheet, row: &RowRef<'_>, key: &str) -> Result<Option<chrono
     parsed(t, row, key, parse::date).map(Some)
 }
 
-fn read_row(stem: &str, t: &Sheet, row: &RowRef<'_>, inputs: &mut Inputs) -> Result<()> {
+/// Read one row of kind `stem`; `names` shares the texts findings repeat.
+fn read_row(
+    stem: &str,
+    t: &Sheet,
+    row: &RowRef<'_>,
+    inputs: &mut Inputs,
+    names: &mut Interner,
+) -> Result<()> {
     let source = t.cite(row.line);
     let evidence = || evidence(t, row);
     match stem {
@@ -457,12 +467,15 @@ fn read_row(stem: &str, t: &Sheet, row: &RowRef<'_>, inputs: &mut Inputs) -> Res
             source,
         }),
         "findings" => inputs.findings.push(Finding {
-            id: optional(cell(t, row, "id")),
-            agency: required(t, row, "agency")?.to_string(),
-            kind: required(t, row, "kind")?.to_string(),
+            id: Some(cell(t, row, "id")).filter(|s| !s.is_empty()).map(Arc::from),
+            agency: names.get(required(t, row, "agency")?),
+            kind: names.get(required(t, row, "kind")?),
             count: parsed(t, row, "count", |s| parse::count(s, 1))?,
             date: optional_date(t, row, "date")?,
-            evidence: evidence(),
+            evidence: match evidence_text(t, row) {
+                e if e.is_empty() => names.get(""),
+                e => Arc::from(&*e),
+            },
             source,
             appeal: None,
         }),
@@ -506,13 +519,18 @@ fn read_row(stem: &str, t: &Sheet, row: &RowRef<'_>, inputs: &mut Inputs) -> Res
 
 /// The evidence of a row: its `evidence` and `note` cells.
 fn evidence(t: &Sheet, row: &RowRef<'_>) -> String {
+    evidence_text(t, row).into_owned()
+}
+
+/// [`evidence`], borrowed from the row when one cell holds it.
+fn evidence_text<'a>(t: &Sheet, row: &RowRef<'a>) -> Cow<'a, str> {
     let e = cell(t, row, "evidence");
     let n = cell(t, row, "note");
     match (e.is_empty(), n.is_empty()) {
-        (false, false) => format!("{e} ({n})"),
-        (false, true) => e.to_string(),
-        (true, false) => n.to_string(),
-        (true, true) => String::new(),
+        (false, false) => Cow::Owned(format!("{e} ({n})")),
+        (false, true) => Cow::Borrowed(e),
+        (true, false) => Cow::Borrowed(n),
+        (true, true) => Cow::Borrowed(""),
     }
 }
 

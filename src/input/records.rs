@@ -2,12 +2,32 @@
 //! provenance as a [`Location`] (shown as `findings.csv:12`) so ledger lines and errors can cite
 //! it, and an error can add the column without parsing the text back.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::Location;
 use crate::rules::Rectification;
+
+/// Texts that many rows repeat (agency ids, finding kinds), kept once each.
+#[derive(Debug, Default)]
+pub struct Interner(rustc_hash::FxHashSet<Arc<str>>);
+
+impl Interner {
+    /// The shared copy of `s`.
+    pub fn get(&mut self, s: &str) -> Arc<str> {
+        match self.0.get(s) {
+            Some(a) => a.clone(),
+            None => {
+                let a: Arc<str> = Arc::from(s);
+                self.0.insert(a.clone());
+                a
+            }
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Agency {
@@ -19,14 +39,19 @@ pub struct Agency {
 }
 
 /// A third-party evaluation finding (or any assessed problem): `count` findings of `kind`.
+///
+/// Findings may be millions, so their texts are shared, not copied: the agency and kind are
+/// interned (every finding of an agency holds the same `Arc`), and the ledger line citing a
+/// finding holds its id and evidence by reference count.
 #[derive(Debug, Clone)]
 pub struct Finding {
-    pub id: Option<String>,
-    pub agency: String,
-    pub kind: String,
+    pub id: Option<Arc<str>>,
+    pub agency: Arc<str>,
+    pub kind: Arc<str>,
     pub count: u32,
     pub date: Option<NaiveDate>,
-    pub evidence: String,
+    /// The evidence (empty when none).
+    pub evidence: Arc<str>,
     pub source: Location,
     /// The appeal (申诉/复核) decision on this finding, if any (boxed: most findings have none,
     /// and a million findings each holding room for one would cost 150 MB).
@@ -192,7 +217,7 @@ impl Inputs {
 
     /// The location of a row's cell: the row's source with the column as its file spells it.
     pub fn cell(&self, source: &Location, key: &str) -> Location {
-        let header = self.headers.get(&source.file).and_then(|h| h.get(key));
+        let header = self.headers.get(&*source.file).and_then(|h| h.get(key));
         source.clone().with_column(header.map_or(key, String::as_str))
     }
 }

@@ -9,6 +9,8 @@
 //! Resolution rewrites the value to the id, so the engine, the ledger and every output are the same
 //! as if the id had been written; the ledger cites the row (`findings.csv:12`) as before.
 
+use std::sync::Arc;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::records::Inputs;
@@ -27,7 +29,7 @@ pub fn key(s: &str) -> String {
 /// The ids of one kind of thing, each with its names.
 #[derive(Default)]
 pub struct Names {
-    ids: HashSet<String>,
+    ids: HashSet<Arc<str>>,
     /// id → its name (the first given).
     names: HashMap<String, String>,
     /// key → (id, the name or id as the rules write it), distinct ids only.
@@ -49,7 +51,7 @@ impl Names {
     /// Add an id and its name (a name equal to the id, or empty, adds only the id).
     pub fn add(&mut self, id: &str, name: &str) {
         if !self.ids.contains(id) {
-            self.ids.insert(id.to_string());
+            self.ids.insert(Arc::from(id));
         }
         if !name.is_empty() {
             self.names.entry(id.to_string()).or_insert_with(|| name.to_string());
@@ -205,6 +207,26 @@ impl Column<'_> {
             }
         }
     }
+
+    /// [`Column::apply`] for a shared text (a finding's agency or kind): the value becomes the
+    /// one copy of the id it names, so every row naming an id shares it.
+    fn apply_shared(
+        &self,
+        inputs: &Inputs,
+        value: &mut Arc<str>,
+        source: &Location,
+    ) -> Option<Error> {
+        if let Some(id) = self.names.ids.get(&**value) {
+            *value = id.clone();
+            return None;
+        }
+        let mut text = value.to_string();
+        let error = self.apply(inputs, &mut text, source);
+        if *text != **value {
+            *value = self.names.ids.get(text.as_str()).cloned().unwrap_or_else(|| text.into());
+        }
+        error
+    }
 }
 
 /// Resolve every name in `inputs` to its id; errors for names several ids share.
@@ -247,8 +269,8 @@ pub fn resolve(scheme: &Scheme, inputs: &mut Inputs) -> Result<()> {
                 crate::util::table::speaking(lang, || {
                     let mut errors = Vec::new();
                     for f in chunk {
-                        errors.extend(agency.apply(&at, &mut f.agency, &f.source));
-                        errors.extend(kind.apply(&at, &mut f.kind, &f.source));
+                        errors.extend(agency.apply_shared(&at, &mut f.agency, &f.source));
+                        errors.extend(kind.apply_shared(&at, &mut f.kind, &f.source));
                     }
                     errors
                 })

@@ -50,7 +50,7 @@ pub fn apply(scheme: &Scheme, inputs: &Inputs, agency: &str, w: &WhatIf) -> Resu
     let mut errors = Vec::new();
     for id in &w.drop_findings {
         match out.findings.iter().position(|f| f.id.as_deref() == Some(id)) {
-            Some(i) if out.findings[i].agency == agency => {
+            Some(i) if *out.findings[i].agency == *agency => {
                 out.findings.remove(i);
             }
             Some(_) => errors.push(Error::Usage(crate::t!(
@@ -111,7 +111,7 @@ fn resolve_names(scheme: &Scheme, inputs: &Inputs, extra: &mut Inputs) -> Result
 /// Every pending appeal of `agency` decided as overturned: the "if we win" side of a preview.
 pub fn pending_overturned(inputs: &Inputs, agency: &str) -> Inputs {
     let mut out = inputs.clone();
-    for f in out.findings.iter_mut().filter(|f| f.agency == agency) {
+    for f in out.findings.iter_mut().filter(|f| *f.agency == *agency) {
         if let Some(a) = &mut f.appeal
             && a.decision == AppealDecision::Pending
         {

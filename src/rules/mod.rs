@@ -78,7 +78,7 @@ fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> Error {
     } else {
         unknown_name(raw).unwrap_or_else(|| raw.to_string())
     };
-    Error::at(Location { file: file.to_string(), line, column: key }, message)
+    Error::at(Location { file: file.into(), line, column: key }, message)
 }
 
 /// serde's "unknown field `x`, expected one of `a`, `b`, …" (or "unknown variant"), in the

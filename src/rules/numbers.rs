@@ -70,7 +70,7 @@ fn walk(key: &str, value: &Spanned<DeValue<'_>>, text: &str, file: &str, errors:
 
 fn at(key: &str, value: &Spanned<DeValue<'_>>, text: &str, file: &str) -> Location {
     let line = crate::util::encoding::line_of(text.as_bytes(), value.span().start);
-    Location { file: file.to_string(), line: Some(line), column: Some(key.to_string()) }
+    Location { file: file.into(), line: Some(line), column: Some(key.to_string()) }
 }
 
 /// A rule id's characters: ASCII letters, digits, `-`, `_`, `.`.

@@ -151,18 +151,19 @@ impl Names {
 
 /// One agency's findings by kind (each kind's in input order), and those that trigger a veto.
 pub(super) struct KindIndex<'a> {
-    /// (position in input order, finding), sorted by kind, then position.
-    sorted: Vec<(usize, &'a crate::input::Finding)>,
+    /// Each kind's (position in input order, finding), in input order.
+    by_kind: rustc_hash::FxHashMap<&'a str, Vec<(usize, &'a crate::input::Finding)>>,
     /// (position, finding, veto) for every finding whose kind is a veto's, in input order.
     vetoes: Vec<(usize, &'a crate::input::Finding, usize)>,
 }
 
 impl<'a> KindIndex<'a> {
     pub(super) fn new(scheme: &Scheme, findings: &[&'a crate::input::Finding]) -> Self {
-        let mut sorted: Vec<(usize, &crate::input::Finding)> =
-            findings.iter().copied().enumerate().collect();
-        sorted.sort_by(|a, b| a.1.kind.cmp(&b.1.kind).then(a.0.cmp(&b.0)));
-        let mut k = KindIndex { sorted, vetoes: Vec::new() };
+        let mut by_kind = rustc_hash::FxHashMap::<&str, Vec<_>>::default();
+        for (at, &f) in findings.iter().enumerate() {
+            by_kind.entry(&*f.kind).or_default().push((at, f));
+        }
+        let mut k = KindIndex { by_kind, vetoes: Vec::new() };
         let mut vetoes = Vec::new();
         for (kind, &v) in &scheme.veto_kinds {
             vetoes.extend(k.of(kind).iter().map(|&(at, f)| (at, f, v)));
@@ -174,19 +175,7 @@ impl<'a> KindIndex<'a> {
 
     /// The findings of `kind`, in input order.
     fn of(&self, kind: &str) -> &[(usize, &'a crate::input::Finding)] {
-        &self.sorted[self.range(kind)]
-    }
-
-    /// Where the findings of `kind` are in [`KindIndex::at`] (looked up once per run).
-    pub(super) fn range(&self, kind: &str) -> std::ops::Range<usize> {
-        let lo = self.sorted.partition_point(|(_, f)| f.kind.as_str() < kind);
-        let hi = lo + self.sorted[lo..].partition_point(|(_, f)| f.kind.as_str() == kind);
-        lo..hi
-    }
-
-    /// The findings in `range` (of one kind, from [`KindIndex::range`]), in input order.
-    fn at(&self, range: std::ops::Range<usize>) -> &[(usize, &'a crate::input::Finding)] {
-        &self.sorted[range]
+        self.by_kind.get(kind).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -225,12 +214,12 @@ impl<'a> InputIndex<'a> {
 
 /// Rows grouped by agency, each agency's in input order. A run of rows of one agency (files are
 /// usually written agency by agency) costs one hash lookup, not one per row.
-fn by_agency<T>(rows: &[T], agency: impl Fn(&T) -> &String) -> HashMap<&str, Vec<&T>> {
+fn by_agency<T>(rows: &[T], agency: impl Fn(&T) -> &str) -> HashMap<&str, Vec<&T>> {
     let mut out: HashMap<&str, Vec<&T>> = HashMap::new();
     let mut run: Vec<&T> = Vec::new();
     let mut current: Option<&str> = None;
     for r in rows {
-        let a = agency(r).as_str();
+        let a = agency(r);
         if current != Some(a) {
             if let Some(c) = current {
                 out.entry(c).or_default().append(&mut run);
@@ -429,8 +418,6 @@ struct Ledger {
     /// The rule of the first arithmetic that left the decimal range, if any: the rest of the
     /// agency's arithmetic goes on with 0 in its place, and the agency's result is that error.
     overflow: Option<String>,
-    /// Input file names cited so far, shared by the lines citing them.
-    files: Vec<Arc<str>>,
     /// Whether lines keep their text ([`Texts::Keep`]); without it every line is still written,
     /// with the same points, and its detail left empty.
     keep: bool,
@@ -445,7 +432,6 @@ impl Ledger {
             owner: Vec::new(),
             current: None,
             overflow: None,
-            files: Vec::new(),
             keep: texts == Texts::Keep,
             sums: Sums::default(),
         }
@@ -461,7 +447,7 @@ impl Ledger {
         detail: impl Text,
     ) {
         // Sources are kept with the texts (a ledger without them is summed, never read).
-        let source = if self.keep { source.map(|l| self.source(l)) } else { None };
+        let source = if self.keep { source.map(Ledger::source) } else { None };
         let detail = if self.keep { detail.text() } else { Detail::Empty };
         self.owner.push(self.current);
         let points = at_ledger_precision(points);
@@ -476,16 +462,9 @@ impl Ledger {
         });
     }
 
-    fn source(&mut self, l: &Location) -> Source {
-        let file = match self.files.iter().find(|f| ***f == *l.file) {
-            Some(f) => f.clone(),
-            None => {
-                let f: Arc<str> = Arc::from(l.file.as_str());
-                self.files.push(f.clone());
-                f
-            }
-        };
-        Source { file, line: l.line, column: l.column.as_deref().map(Box::from) }
+    /// A row's location as a line cites it (the file name is the input's, shared).
+    fn source(l: &Location) -> Source {
+        Source { file: l.file.clone(), line: l.line, column: l.column.as_deref().map(Box::from) }
     }
     /// The value of a checked operation, or 0 after recording the overflow against `rule`.
     fn ok(&mut self, r: Checked, rule: &str) -> Decimal {
@@ -606,8 +585,6 @@ pub(super) struct AgencyCtx<'a> {
     pub(super) applies: &'a [bool],
     /// Per indicator, the input row it reads.
     pub(super) rows: &'a [LeafRow<'a>],
-    /// Per deduction leaf, where each kind's findings are in `kinds`.
-    pub(super) deducts: &'a [Box<[std::ops::Range<usize>]>],
     pub(super) index: &'a InputIndex<'a>,
     /// The survey rows scored (the inputs' or a replicate's copy with other indices).
     pub(super) surveys: &'a [crate::input::SurveyResult],
@@ -692,7 +669,7 @@ pub(super) fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
         cx.findings
             .iter()
             .filter(|f| f.appeal.as_ref().is_some_and(|a| keep(&a.decision)))
-            .filter_map(|f| f.id.clone())
+            .filter_map(|f| f.id.as_deref().map(String::from))
             .collect()
     };
     Ok(AgencyResult {
@@ -1334,7 +1311,7 @@ fn deduct_leaf(
     let mut floored = nd.max;
     let mut major = Decimal::ZERO;
     for (i, k) in kinds.iter().enumerate() {
-        let found = cx.kinds.at(cx.deducts[node][i].clone());
+        let found = cx.kinds.of(&k.kind);
         if found.is_empty() {
             continue;
         }
@@ -1663,13 +1640,13 @@ fn price_finding(
         return Priced { points, overturned, detail: Detail::Empty };
     }
     let text = FindingText {
-        id: f.id.as_deref().map(Box::from),
+        id: f.id.clone(),
         kind: kind.clone(),
         name: name.clone(),
         count: f.count,
         each,
         major,
-        evidence: (!f.evidence.is_empty()).then(|| Box::from(f.evidence.as_str())),
+        evidence: (!f.evidence.is_empty()).then(|| f.evidence.clone()),
         appeal: f.appeal.as_ref().map(|a| a.cite().into_boxed_str()),
     };
     Priced { points, overturned, detail: Detail::Finding(Box::new(text)) }

@@ -140,19 +140,110 @@ impl Serialize for LedgerLine {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(6))?;
         seq.serialize_element(&*self.rule)?;
-        seq.serialize_element(match &self.component {
-            Component::Dimension(id) => &**id,
-            Component::Rescale => "*rescale",
-            Component::Bonus => "*bonus",
-            Component::Penalty => "*penalty",
-            Component::Lookback => "*lookback",
-            Component::Adjustment => "*adjustment",
-        })?;
+        seq.serialize_element(self.component.key())?;
         seq.serialize_element(&self.step)?;
         seq.serialize_element(&self.points)?;
         seq.serialize_element(&self.source)?;
         seq.serialize_element(&self.detail)?;
         seq.end()
+    }
+}
+
+impl Component {
+    /// The component as scores.json writes it: a dimension's id, or `*rescale`, `*bonus`, ….
+    pub fn key(&self) -> &str {
+        match self {
+            Component::Dimension(id) => id,
+            Component::Rescale => "*rescale",
+            Component::Bonus => "*bonus",
+            Component::Penalty => "*penalty",
+            Component::Lookback => "*lookback",
+            Component::Adjustment => "*adjustment",
+        }
+    }
+}
+
+/// A ledger as scores.json writes it: line by line, except that a run of consecutive finding
+/// lines alike in all but the row they cite (same rule, component, step and points, same file,
+/// the same kind, count and price, no appeal) is one element, `[rule, component, step, points of
+/// the run, file, {"kind": …, "count": …, "each": …, "lines": [row, …]}]` (docs/scores-format.md).
+/// A million findings are then a few thousand elements, not a million.
+pub fn write_ledger<S: serde::Serializer>(lines: &[LedgerLine], s: S) -> Result<S::Ok, S::Error> {
+    let mut seq = s.serialize_seq(None)?;
+    let mut rest = lines;
+    while let Some(first) = rest.first() {
+        let n = run_len(rest);
+        let total = (n > 1).then(|| first.points.checked_mul(Decimal::from(n))).flatten();
+        match total {
+            Some(total) => seq.serialize_element(&Run { lines: &rest[..n], total })?,
+            None => seq.serialize_element(first)?,
+        }
+        rest = &rest[if total.is_some() { n } else { 1 }..];
+    }
+    seq.end()
+}
+
+/// What the lines of a run share: (rule, component, step, points, file, finding).
+type RunKey<'a> = (&'a str, &'a Component, Step, Decimal, &'a str, &'a FindingText);
+
+fn run_key(l: &LedgerLine) -> Option<RunKey<'_>> {
+    let src = l.source.as_ref().filter(|s| s.line.is_some() && s.column.is_none())?;
+    let Detail::Finding(f) = &l.detail else { return None };
+    f.appeal.is_none().then_some((&*l.rule, &l.component, l.step, l.points, &*src.file, &**f))
+}
+
+/// Two findings' lines alike but for the row (its id and evidence, which the row holds).
+fn alike(a: &RunKey<'_>, b: &RunKey<'_>) -> bool {
+    let (fa, fb) = (a.5, b.5);
+    (a.0, a.1, a.2, a.3, a.4) == (b.0, b.1, b.2, b.3, b.4)
+        && (&fa.kind, fa.count, fa.each, fa.major) == (&fb.kind, fb.count, fb.each, fb.major)
+}
+
+/// How many lines from the first form a run (1 when it starts none).
+fn run_len(lines: &[LedgerLine]) -> usize {
+    let Some(key) = lines.first().and_then(run_key) else { return 1 };
+    1 + lines[1..].iter().take_while(|l| run_key(l).is_some_and(|k| alike(&key, &k))).count()
+}
+
+/// A run of alike finding lines, as one element of scores.json's ledger.
+struct Run<'a> {
+    lines: &'a [LedgerLine],
+    /// The points of all its lines.
+    total: Decimal,
+}
+
+impl Serialize for Run<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let first = &self.lines[0];
+        let (Some(src), Detail::Finding(f)) = (&first.source, &first.detail) else {
+            unreachable!("a run is of finding lines citing rows")
+        };
+        let rows: Vec<u64> = self.lines.iter().filter_map(|l| l.source.as_ref()?.line).collect();
+        let mut seq = s.serialize_seq(Some(6))?;
+        seq.serialize_element(&*first.rule)?;
+        seq.serialize_element(first.component.key())?;
+        seq.serialize_element(&first.step)?;
+        seq.serialize_element(&self.total.normalize())?;
+        seq.serialize_element(&*src.file)?;
+        seq.serialize_element(&RunDetail(f, &rows))?;
+        seq.end()
+    }
+}
+
+struct RunDetail<'a>(&'a FindingText, &'a [u64]);
+
+impl Serialize for RunDetail<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let f = self.0;
+        let mut m = s.serialize_map(Some(4 + usize::from(f.major)))?;
+        m.serialize_entry("kind", &*f.kind)?;
+        m.serialize_entry("count", &f.count)?;
+        m.serialize_entry("each", &f.each)?;
+        if f.major {
+            m.serialize_entry("major", &true)?;
+        }
+        m.serialize_entry("lines", self.1)?;
+        m.end()
     }
 }
 
@@ -186,7 +277,8 @@ pub enum Detail {
 /// The parts of a finding's deduction line (see [`Detail::Finding`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FindingText {
-    pub id: Option<Box<str>>,
+    /// The finding's id and evidence, shared with its input row (not copied).
+    pub id: Option<Arc<str>>,
     /// The kind's id.
     pub kind: Arc<str>,
     /// The kind's name in the scheme.
@@ -195,7 +287,7 @@ pub struct FindingText {
     /// Points per finding.
     pub each: Decimal,
     pub major: bool,
-    pub evidence: Option<Box<str>>,
+    pub evidence: Option<Arc<str>>,
     pub appeal: Option<Box<str>>,
 }
 
@@ -563,10 +655,10 @@ impl FindingText {
         let what =
             msg::t!("ledger-per-item", name = self.name, count = self.count, each = self.each);
         Row {
-            id: self.id.clone(),
+            id: self.id.as_deref().map(Box::from),
             what,
             extra: self.major.then(|| msg::t!("ledger-major")),
-            evidence: self.evidence.clone(),
+            evidence: self.evidence.as_deref().map(Box::from),
             appeal: self.appeal.clone(),
         }
     }

@@ -6,7 +6,6 @@
 //! ([`Prepared::score`]), through the same engine code.
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use rayon::prelude::*;
 use rust_decimal::Decimal;
@@ -31,8 +30,6 @@ pub struct Prepared<'a> {
     /// Per agency (input order): its findings in input order, and by kind.
     pub(super) findings: Vec<Vec<&'a Finding>>,
     pub(super) kinds: Vec<KindIndex<'a>>,
-    /// Per agency, per deduction leaf, where each of its kinds' findings are in `kinds`.
-    pub(super) deducts: Vec<Vec<Box<[Range<usize>]>>>,
     /// Per agency, per indicator: the input row it reads (a task, a measure, a survey row).
     pub(super) rows: Vec<Box<[LeafRow<'a>]>>,
     /// Per agency, per indicator: whether the indicator and all its ancestors apply.
@@ -84,7 +81,6 @@ impl<'a> Prepared<'a> {
             .map(|a| index.findings.remove(a.id.as_str()).unwrap_or_default())
             .collect();
         let kinds: Vec<KindIndex> = findings.iter().map(|f| KindIndex::new(scheme, f)).collect();
-        let deducts = kinds.iter().map(|k| deduct_ranges(scheme, k)).collect();
         let relative_surveys = (0..scheme.nodes.len()).any(|n| {
             is_survey(scheme, n) && engine::mapping_of(scheme, n).is_some_and(|m| m.is_relative())
         });
@@ -93,7 +89,6 @@ impl<'a> Prepared<'a> {
             index,
             findings,
             kinds,
-            deducts,
             rows,
             applies,
             norms,
@@ -171,7 +166,6 @@ impl<'a> Prepared<'a> {
                     at,
                     applies: &self.applies[at],
                     rows: &self.rows[at],
-                    deducts: &self.deducts[at],
                     index: &self.index,
                     surveys,
                     groups,
@@ -239,16 +233,6 @@ fn applicability(scheme: &Scheme, agency: &crate::input::Agency) -> Box<[bool]> 
         out[n] = parent && nd.applies.applies(&agency.id, &agency.group);
     }
     out
-}
-
-/// Per deduction leaf, where each of its kinds' findings are in `kinds` (empty for other nodes).
-fn deduct_ranges(scheme: &Scheme, kinds: &KindIndex<'_>) -> Vec<Box<[Range<usize>]>> {
-    (scheme.nodes.iter())
-        .map(|nd| match nd.method() {
-            Some(Method::Deduct(ks)) => ks.iter().map(|k| kinds.range(&k.kind)).collect(),
-            _ => Box::default(),
-        })
-        .collect()
 }
 
 #[cfg(test)]

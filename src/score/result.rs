@@ -110,6 +110,9 @@ pub struct AgencyResult {
     /// (a domain's mean, an item's points), its rank in the group, and for normalised items the
     /// stages the value went through (docs/composite.md).
     pub nodes: Vec<NodeValue>,
+    /// Written with a run of finding lines that differ only in their row as one element
+    /// ([`crate::score::ledger::write_ledger`]).
+    //SERDE-TMP
     pub ledger: Vec<LedgerLine>,
 }
 
