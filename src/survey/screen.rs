@@ -772,6 +772,7 @@ impl KeySet {
 
     fn rebuild(&mut self, cap: usize) {
         let old = std::mem::replace(&mut self.slots, vec![[0; 3]; cap]);
+        advise_huge_pages(&self.slots);
         self.len = 0;
         for [lo, hi, v] in old.into_iter().filter(|s| s[0] != 0 || s[1] != 0) {
             self.insert(lo as u64 | (hi as u64) << 32, v);
@@ -818,6 +819,31 @@ impl KeySet {
             }
         }
     }
+}
+
+/// Ask Linux to back a large table, not yet touched, with 2 MiB pages (transparent huge pages,
+/// where the system leaves them to `madvise`). Every insert into the duplicate-key table lands on
+/// a random slot of up to 160 MB (ten million keys): with 4 KiB pages nearly each one also misses
+/// the TLB and waits for a page walk, which the prefetch does not hide (at 10^7 rows the fold
+/// spent four fifths of its time there). A hint only: contents are unchanged, and where huge
+/// pages are off or refused nothing changes.
+fn advise_huge_pages<T>(table: &[T]) {
+    #[cfg(target_os = "linux")]
+    {
+        const HUGE: usize = 2 << 20;
+        let start = table.as_ptr() as usize;
+        let end = start + std::mem::size_of_val(table);
+        let (from, to) = (start.next_multiple_of(HUGE), end / HUGE * HUGE);
+        if to > from {
+            // SAFETY: the range lies inside the table's allocation; MADV_HUGEPAGE changes only
+            // how the kernel backs those pages, never their contents; a failure is harmless.
+            unsafe {
+                libc::madvise(from as *mut libc::c_void, to - from, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = table;
 }
 
 #[cfg(test)]
