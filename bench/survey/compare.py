@@ -68,6 +68,9 @@ for name, what in [("cat", "`cat export.csv > /dev/null` (read only)"),
                    ("duckdb", "**DuckDB bench.sql** (same screen + aggregate)")]:
     w, c, m = t(name)
     print(f"| {what} | {w:.2f} | {c:.2f} | {m:.0f} | {w / kw:.2f}× |")
+    if name == "kaohe-import" and os.path.exists(f"{work}/kaohe-old.1.time"):
+        w, c, m = t("kaohe-old")
+        print(f"| kaohe survey import, OLD build (same runs, in turn) | {w:.2f} | {c:.2f} | {m:.0f} | {w / kw:.2f}× |")
 ki, kp, dd = t("kaohe-import"), t("kaohe-parse"), t("duckdb")
 print(f"\nkaohe vs DuckDB: {dd[0] / ki[0]:.1f}× less wall time, {dd[1] / ki[1]:.1f}× less CPU time, "
       f"{dd[2] / ki[2]:.1f}× less memory; kaohe import vs bare parse: {ki[0] / kp[0]:.1f}× the wall time")
@@ -75,4 +78,8 @@ c2 = t("csv-2")
 print(f"kaohe import vs the 2-thread csv parse: {ki[0] / c2[0]:.1f}× the wall time (goal ≤ 3×); "
       f"survey parse vs it: {kp[0] / c2[0]:.2f}× (goal ≤ 1×); DuckDB vs import: {dd[0] / ki[0]:.1f}× "
       f"(goal ≥ 6×); import peak {ki[2]:.0f} MB (goal ≤ 256)")
+if os.path.exists(f"{work}/kaohe-old.1.time"):
+    ko = t("kaohe-old")
+    print(f"this build vs OLD: {ko[0] / ki[0]:.2f}× less wall time, {ko[1] / ki[1]:.2f}× less CPU time; "
+          f"OLD vs the 2-thread csv parse: {ko[0] / c2[0]:.1f}×")
 sys.exit(0 if equal else 1)

@@ -4,6 +4,8 @@
 #
 #   bench/survey/run.sh                      # 10,000,000 rows, 3,000 agencies
 #   ROWS=1000000 bench/survey/run.sh         # smaller
+#   OLD=/path/to/kaohe bench/survey/run.sh   # also another build's import, in turn with this one
+#                                            # (same machine state), its outputs checked equal
 #
 # Creates its own virtual env with duckdb from PyPI under $WORK (default /tmp/kaohe-bench), builds
 # kaohe in release mode, generates the export once (kept for reruns), warms the page cache, runs
@@ -54,8 +56,16 @@ for i in $(seq "$REPEAT"); do
   measure kaohe-parse env RAYON_NUM_THREADS="$THREADS" "$K" survey parse "$WORK/export.csv"
   rm -rf "$WORK/kaohe-out"
   measure kaohe-import env RAYON_NUM_THREADS="$THREADS" "$K" survey import --no-responses "$WORK/bench.toml" "$WORK/export.csv" --out "$WORK/kaohe-out"
+  if [ -n "${OLD:-}" ]; then
+    rm -rf "$WORK/kaohe-old-out"
+    measure kaohe-old env RAYON_NUM_THREADS="$THREADS" "$OLD" survey import --no-responses "$WORK/bench.toml" "$WORK/export.csv" --out "$WORK/kaohe-old-out"
+  fi
   measure duckdb-count "$WORK/venv/bin/python" -c "import duckdb; c=duckdb.connect(config={'threads': $THREADS}); print(c.execute(\"select count(*) from read_csv('$WORK/export.csv', header=true, all_varchar=true)\").fetchall())"
   measure duckdb "$WORK/venv/bin/python" "$HERE/duckdb_run.py" "$HERE/bench.sql" "$WORK/export.csv" "$WORK" "$THREADS"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${OLD:-}" ]; then
+  diff -r "$WORK/kaohe-out" "$WORK/kaohe-old-out" > /dev/null && echo "Outputs of OLD ($OLD) and this build: identical" \
+    || { echo "Outputs of OLD ($OLD) and this build DIFFER"; exit 1; }
+fi
 python3 "$HERE/compare.py" "$WORK" "$ROWS" "$AGENCIES" "$REPEAT"

@@ -87,3 +87,10 @@ survey-readback-option = unknown option `{ $option }`
 survey-readback-rule = unknown rule `{ $rule }`
 survey-readback-not-decimal = `{ $value }` is not a decimal
 survey-readback-score = `{ $value }`: expected a score in 0–100 with 6 decimals
+
+## Reading and merging
+
+survey-long-record = a record (response) of more than { $bytes } bytes starts on this line: expected one response per line (a quoted value never closed, or not a CSV export?)
+survey-reader-failed = the reading thread failed
+survey-positions-unconfirmed = this export writes answers by number (option positions), but the order of scale `{ $scale }` (question { $question }) was never confirmed (positions_confirmed = false): expected a questionnaire drafted from both exports (`kaohe survey init BY_TEXT BY_NUMBER`), or the order checked against the questionnaire and that line removed
+survey-merge-agency-split = agency { $agency } has rows in both { $first } and { $second }: the questionnaire screens duplicates, which only merges exactly when each agency's rows are in one shard; import these files together instead

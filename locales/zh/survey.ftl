@@ -87,3 +87,10 @@ survey-readback-option = 未知的选项 `{ $option }`
 survey-readback-rule = 未知的筛除规则 `{ $rule }`
 survey-readback-not-decimal = `{ $value }` 不是小数
 survey-readback-score = `{ $value }`：应为 0–100 之间、最多 6 位小数的分数
+
+## 读取与合并
+
+survey-long-record = 从这一行开始的一条记录（答卷）超过 { $bytes } 字节：应每行一份答卷（有未闭合的引号，或不是 CSV 导出？）
+survey-reader-failed = 读取文件的线程失败
+survey-positions-unconfirmed = 这个导出按序号（选项位置）记录答案，但量表 `{ $scale }`（题 { $question }）的选项顺序未经确认（positions_confirmed = false）：应使用由两个导出起草的问卷（`kaohe survey init 按文本导出 按序号导出`），或核对选项顺序后删去这一行
+survey-merge-agency-split = 单位 { $agency } 的答卷同时出现在 { $first } 和 { $second } 中：问卷筛除重复答卷，只有每个单位的答卷都在同一分片中时才能准确合并：请把这些文件一起导入

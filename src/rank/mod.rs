@@ -76,17 +76,35 @@ fn vetoed(a: &AgencyResult) -> bool {
     })
 }
 
-/// Better first: higher total, then higher tie-break keys.
-fn compare(g: &Group, a: &AgencyResult, b: &AgencyResult) -> Ordering {
-    g.rank_value(b.total).cmp(&g.rank_value(a.total)).then_with(|| {
-        for k in &g.tie_break {
-            let o = key(b, k).cmp(&key(a, k));
-            if o != Ordering::Equal {
-                return o;
-            }
-        }
-        Ordering::Equal
-    })
+/// What an agency is ranked by in its group, worked out once per ranking.
+#[derive(PartialEq, Eq)]
+struct Standing {
+    /// Ranked after every agency without one (`veto_rank` other than `score`).
+    last: bool,
+    /// The total as the group ranks it, then the tie-break keys in order.
+    keys: Vec<Decimal>,
+}
+
+impl Standing {
+    fn of(g: &Group, a: &AgencyResult, veto_last: bool) -> Standing {
+        let mut keys = Vec::with_capacity(1 + g.tie_break.len());
+        keys.push(g.rank_value(a.total));
+        keys.extend(g.tie_break.iter().map(|k| key(a, k)));
+        Standing { last: veto_last && vetoed(a), keys }
+    }
+}
+
+/// Better first: not vetoed (when vetoes rank last), higher total, then higher tie-break keys.
+impl Ord for Standing {
+    fn cmp(&self, other: &Standing) -> Ordering {
+        self.last.cmp(&other.last).then_with(|| other.keys.cmp(&self.keys))
+    }
+}
+
+impl PartialOrd for Standing {
+    fn partial_cmp(&self, other: &Standing) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// Sets `rank`, `grade` and `demoted_by_quota`, and orders agencies by group (scheme order), rank,
@@ -101,13 +119,13 @@ pub fn rank_and_grade(scheme: &Scheme, agencies: &mut Vec<AgencyResult>) {
         }
         *agencies = rest;
         let last = scheme.veto_rank != VetoRank::Score;
-        let cmp = |a: &AgencyResult, b: &AgencyResult| {
-            let by_veto = if last { vetoed(a).cmp(&vetoed(b)) } else { Ordering::Equal };
-            by_veto.then_with(|| compare(g, a, b))
-        };
-        members.sort_by(|a, b| cmp(a, b).then_with(|| a.agency_id.cmp(&b.agency_id)));
+        let mut ranked: Vec<(Standing, AgencyResult)> =
+            members.into_iter().map(|a| (Standing::of(g, &a, last), a)).collect();
+        ranked.sort_by(|(s, a), (t, b)| s.cmp(t).then_with(|| a.agency_id.cmp(&b.agency_id)));
+        let standings: Vec<Standing>;
+        (standings, members) = ranked.into_iter().unzip();
         for i in 0..members.len() {
-            members[i].rank = if i > 0 && cmp(&members[i - 1], &members[i]) == Ordering::Equal {
+            members[i].rank = if i > 0 && standings[i - 1] == standings[i] {
                 members[i - 1].rank
             } else if g.dense_ranks && i > 0 {
                 members[i - 1].rank + 1
@@ -129,6 +147,9 @@ pub fn rank_and_grade(scheme: &Scheme, agencies: &mut Vec<AgencyResult>) {
 /// Rank every indicator's value within the group (higher is better), with the group's tie style,
 /// on values rounded to the indicator's `rank_decimals` when it states them.
 fn rank_nodes(scheme: &Scheme, g: &Group, members: &mut [AgencyResult]) {
+    if members.iter().all(|a| a.nodes.is_empty()) {
+        return; // results kept without indicator values (robustness replicates)
+    }
     let index: HashMap<&str, usize> =
         scheme.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
     let round = |i: usize, v: Decimal| match scheme.nodes[i].rank_decimals {

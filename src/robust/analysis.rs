@@ -9,9 +9,10 @@ use rust_decimal::Decimal;
 
 use super::{Analysis, Config, GroupResponses, Interval, Kind, Perturbation, SurveyData};
 use crate::error::Result;
-use crate::input::Inputs;
+use crate::input::{Inputs, SurveyResult};
 use crate::rules::Scheme;
-use crate::score::result::RunResult;
+use crate::score::result::{AgencyResult, RunResult};
+use crate::score::{Prepared, Texts};
 use crate::survey::stats;
 
 fn stream(seed: u64, kind: Kind, k: u32) -> ChaCha8Rng {
@@ -76,18 +77,20 @@ pub fn analyse(
         bootstrap: boot.is_some(),
         resampled: resampled_rows(inputs, boot),
     };
+    // What a replicate does not change (input indexes, applicability, the normalised items, the
+    // findings by kind) is prepared once for all of them.
+    let prepared = Prepared::new(scheme, inputs)?;
     // Each replicate keeps only each agency's rank and grade (scored without ledger texts): a whole
     // RunResult (every ledger) per replicate would hold hundreds of megabytes for a few hundred
-    // replicates. Each worker perturbs its own copy of the inputs and the scheme, set afresh from
-    // the originals for every replicate, rather than copying them per replicate.
+    // replicates. Each worker perturbs its own copy of the survey rows and the scheme, set afresh
+    // from the originals for every replicate, rather than copying them per replicate.
     let runs: Vec<Result<Outcomes>> = (0..cfg.replicates)
         .into_par_iter()
         .map_init(
-            || (inputs.clone(), scheme.clone()),
-            |(inputs, scheme), k| {
-                plan.replicate(k, inputs, scheme).map(|r| {
-                    r.agencies.into_iter().map(|a| (a.agency_id, a.rank, a.grade)).collect()
-                })
+            || (inputs.surveys.clone(), scheme.clone()),
+            |(surveys, scheme), k| {
+                plan.replicate(&prepared, k, surveys, scheme)
+                    .map(|r| r.into_iter().map(|a| (a.agency_id, a.rank, a.grade)).collect())
             },
         )
         .collect();
@@ -134,32 +137,41 @@ fn resampled_rows<'a>(
 }
 
 impl Plan<'_> {
-    /// Replicate `k`: the inputs or the scheme perturbed from stream `k`, scored (totals, ranks
-    /// and grades; no ledger). `inputs` and `scheme` are a worker's copies of the originals:
-    /// every value a replicate perturbs is set from the original, so what an earlier replicate
-    /// left there does not matter.
-    fn replicate(&self, k: u32, inputs: &mut Inputs, scheme: &mut Scheme) -> Result<RunResult> {
-        self.perturb(k, inputs, scheme);
-        match self.kind {
-            Kind::Survey => crate::pipeline::totals_checked(self.scheme, inputs),
-            Kind::Weights => crate::pipeline::totals_checked(scheme, self.inputs),
-        }
+    /// Replicate `k`: the survey rows or the scheme perturbed from stream `k`, scored with what
+    /// `prepared` holds of the inputs (totals, ranks and grades; no ledger), ranked and graded.
+    /// `surveys` and `scheme` are a worker's copies of the originals: every value a replicate
+    /// perturbs is set from the original, so what an earlier replicate left there does not matter.
+    fn replicate(
+        &self,
+        prepared: &Prepared<'_>,
+        k: u32,
+        surveys: &mut [SurveyResult],
+        scheme: &mut Scheme,
+    ) -> Result<Vec<AgencyResult>> {
+        self.perturb(k, surveys, scheme);
+        let (scheme, surveys) = match self.kind {
+            Kind::Survey => (self.scheme, &*surveys),
+            Kind::Weights => (&*scheme, self.inputs.surveys.as_slice()),
+        };
+        let mut agencies = prepared.score(scheme, surveys, Texts::TotalsOnly)?;
+        crate::rank::rank_and_grade(scheme, &mut agencies);
+        Ok(agencies)
     }
 
-    /// Draw replicate `k`'s perturbation from stream `k` into the copies `inputs` / `scheme`.
-    fn perturb(&self, k: u32, inputs: &mut Inputs, scheme: &mut Scheme) {
+    /// Draw replicate `k`'s perturbation from stream `k` into the copies `surveys` / `scheme`.
+    fn perturb(&self, k: u32, surveys: &mut [SurveyResult], scheme: &mut Scheme) {
         let mut rng = stream(self.cfg.seed, self.kind, k);
         let originals = self.inputs.surveys.iter();
         match self.kind {
             Kind::Survey if self.bootstrap => {
-                for ((s, g), o) in inputs.surveys.iter_mut().zip(&self.resampled).zip(originals) {
+                for ((s, g), o) in surveys.iter_mut().zip(&self.resampled).zip(originals) {
                     if let Some(g) = g {
                         s.index = resampled_index(g, &mut rng).unwrap_or(o.index);
                     }
                 }
             }
             Kind::Survey => {
-                for ((s, o), se) in inputs.surveys.iter_mut().zip(originals).zip(&self.row_se) {
+                for ((s, o), se) in surveys.iter_mut().zip(originals).zip(&self.row_se) {
                     if let Some(se) = se {
                         // An index lives on 0–100: a draw beyond stays at the bound.
                         let v = (o.index + *se * normal(&mut rng))
@@ -289,17 +301,17 @@ mod tests {
                 bootstrap: false,
                 resampled: resampled_rows(&inputs, None),
             };
-            // One pair of copies for all replicates, as a worker has.
-            let (mut i, mut s) = (inputs.clone(), scheme.clone());
+            // One preparation and one pair of copies for all replicates, as a worker has.
+            let prepared = Prepared::new(&scheme, &inputs).unwrap();
+            let (mut i, mut s) = (inputs.surveys.clone(), scheme.clone());
             for k in 0..3 {
-                let lean = plan.replicate(k, &mut i, &mut s).unwrap();
+                let lean = plan.replicate(&prepared, k, &mut i, &mut s).unwrap();
                 let (mut fi, mut fs) = (inputs.clone(), scheme.clone());
-                plan.perturb(k, &mut fi, &mut fs);
+                plan.perturb(k, &mut fi.surveys, &mut fs);
                 let full = crate::pipeline::score_checked(&fs, &fi).unwrap();
-                assert_eq!(lean.agencies.len(), full.agencies.len());
+                assert_eq!(lean.len(), full.agencies.len());
                 let mut moved = false;
-                for ((l, f), b) in lean.agencies.iter().zip(&full.agencies).zip(&baseline.agencies)
-                {
+                for ((l, f), b) in lean.iter().zip(&full.agencies).zip(&baseline.agencies) {
                     let what = (&l.agency_id, l.total, l.rank, &l.grade, &l.dimensions);
                     assert_eq!(what, (&f.agency_id, f.total, f.rank, &f.grade, &f.dimensions));
                     assert_eq!((l.rescale, l.bonus, l.penalty), (f.rescale, f.bonus, f.penalty));

@@ -9,21 +9,21 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use super::checked::{self, Checked, Overflow};
-use super::composite::{self, NormOutcome, Prepared};
+use super::composite::{self, NormOutcome};
 use super::ledger::{
     Arg, Component, Detail, FindingText, IntoArg, LEDGER_DP, LedgerLine, Msg, Price, Row, Source,
     Step, at_ledger_precision, msg, shown,
 };
 use super::methods::{self, GroupContext};
+use super::prepared::{Norms, Prepared};
 use super::result::*;
 use crate::error::{Error, Location, Result};
 use crate::input::{Agency, AppealDecision, Inputs, TaskStatus};
 use crate::rules::{
-    Aggregate, BelowMinimum, Mapping, Method, Missing, NodeKind, Normalise, Redistribute, Scheme,
+    Aggregate, BelowMinimum, Mapping, Method, Missing, NodeKind, Redistribute, Scheme,
 };
 use crate::t;
 
@@ -48,82 +48,7 @@ pub enum Texts {
 
 /// [`score`], keeping of the ledgers what `texts` says.
 pub fn score_with(scheme: &Scheme, inputs: &Inputs, texts: Texts) -> Result<Vec<AgencyResult>> {
-    let index = InputIndex::new(inputs);
-    let contexts = group_contexts(scheme, inputs, &index)?;
-    let prepared =
-        composite::prepare(scheme, inputs, &index.measures, &|n, a| applies(scheme, n, a))?;
-    // Inner indicators normalised on the data (min-max of an aggregate across agencies) need
-    // every agency's aggregated value first: score in passes, each fixing the statistics of the
-    // normalised indicators with none pending below them. Schemes without them take one pass.
-    let mut pending: Vec<(usize, &Normalise)> = post_order(scheme)
-        .into_iter()
-        .filter_map(|n| scheme.nodes[n].transform().map(|nm| (n, nm)))
-        .filter(|(_, nm)| composite::needs_data(nm))
-        .collect();
-    let mut inner = InnerStats::new();
-    let names = Names::new(scheme);
-    let agencies = loop {
-        let scored: Vec<Result<AgencyResult>> = inputs
-            .agencies
-            .par_iter()
-            .map(|a| {
-                let findings = index.findings.get(a.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-                let kinds = KindIndex::new(scheme, findings);
-                score_agency(&AgencyCtx {
-                    scheme,
-                    agency: a,
-                    index: &index,
-                    groups: &contexts,
-                    prepared: &prepared,
-                    inner: &inner,
-                    findings,
-                    kinds: &kinds,
-                    names: &names,
-                    texts,
-                })
-            })
-            .collect();
-        let mut agencies = Vec::with_capacity(scored.len());
-        let mut errors = Vec::new();
-        for r in scored {
-            match r {
-                Ok(a) => agencies.push(a),
-                Err(e) => errors.push(e),
-            }
-        }
-        Error::collect(errors)?;
-        if pending.is_empty() {
-            break agencies;
-        }
-        let below_pending =
-            |n: usize| pending.iter().any(|&(p, _)| p != n && is_ancestor(scheme, n, p));
-        let ready: Vec<(usize, &Normalise)> =
-            pending.iter().copied().filter(|&(n, _)| !below_pending(n)).collect();
-        for &(n, nm) in &ready {
-            let mut pops: Vec<(String, Vec<Decimal>)> = Vec::new();
-            for (a, r) in inputs.agencies.iter().zip(&agencies) {
-                let Some(v) = r
-                    .nodes
-                    .iter()
-                    .find(|v| v.id == scheme.nodes[n].id)
-                    .and_then(|v| v.stages.as_ref())
-                    .and_then(|s| s.raw)
-                else {
-                    continue;
-                };
-                let k = composite::scope_key(a, nm.within).to_string();
-                match pops.iter_mut().find(|(pk, _)| *pk == k) {
-                    Some((_, vs)) => vs.push(v),
-                    None => pops.push((k, vec![v])),
-                }
-            }
-            for (k, vs) in pops {
-                inner.insert((n, k), composite::stats(&vs));
-            }
-        }
-        pending.retain(|(n, _)| !ready.iter().any(|(r, _)| r == n));
-    };
-    Ok(agencies)
+    Prepared::new(scheme, inputs)?.score(scheme, &inputs.surveys, texts)
 }
 
 pub fn summary(scheme: &Scheme) -> SchemeSummary {
@@ -160,7 +85,7 @@ pub fn summary(scheme: &Scheme) -> SchemeSummary {
 
 /// Rule ids and dimension components, shared by every line that cites them (one allocation per
 /// rule per run, not per ledger line).
-struct Names {
+pub(super) struct Names {
     /// Each indicator's id.
     node: Vec<Arc<str>>,
     /// Each indicator's dimension.
@@ -171,6 +96,8 @@ struct Names {
     veto: Vec<Arc<str>>,
     /// `threshold:<node id>` per threshold.
     threshold: Vec<Arc<str>>,
+    /// Per deduction leaf, each kind's id, name and price (empty for other indicators).
+    pub(super) deduct: Vec<Vec<Arc<Price>>>,
     fixed: [Arc<str>; 6],
 }
 
@@ -182,7 +109,7 @@ const PENALTY: usize = 4;
 const LOOKBACK: usize = 5;
 
 impl Names {
-    fn new(scheme: &Scheme) -> Names {
+    pub(super) fn new(scheme: &Scheme) -> Names {
         let roots: Vec<Component> =
             scheme.roots.iter().map(|&r| Component::dimension(&scheme.nodes[r].id)).collect();
         Names {
@@ -206,13 +133,23 @@ impl Names {
                 .iter()
                 .map(|t| Arc::from(format!("threshold:{}", scheme.nodes[t.node].id)))
                 .collect(),
+            deduct: scheme
+                .nodes
+                .iter()
+                .map(|n| match n.method() {
+                    Some(Method::Deduct(kinds)) => {
+                        kinds.iter().map(|k| price(&k.kind, &k.name, k.points, k.major)).collect()
+                    }
+                    _ => Vec::new(),
+                })
+                .collect(),
             fixed: ["rescale", "rounding", "floor", "bonus", "penalty", "lookback"].map(Arc::from),
         }
     }
 }
 
 /// One agency's findings by kind (each kind's in input order), and those that trigger a veto.
-struct KindIndex<'a> {
+pub(super) struct KindIndex<'a> {
     /// Each kind's (position in input order, finding), in input order.
     by_kind: rustc_hash::FxHashMap<&'a str, Vec<(usize, &'a crate::input::Finding)>>,
     /// (position, finding, veto) for every finding whose kind is a veto's, in input order.
@@ -220,7 +157,7 @@ struct KindIndex<'a> {
 }
 
 impl<'a> KindIndex<'a> {
-    fn new(scheme: &Scheme, findings: &[&'a crate::input::Finding]) -> Self {
+    pub(super) fn new(scheme: &Scheme, findings: &[&'a crate::input::Finding]) -> Self {
         let mut by_kind = rustc_hash::FxHashMap::<&str, Vec<_>>::default();
         for (at, &f) in findings.iter().enumerate() {
             by_kind.entry(&*f.kind).or_default().push((at, f));
@@ -242,17 +179,18 @@ impl<'a> KindIndex<'a> {
 }
 
 /// Input rows grouped by agency, in input order.
-struct InputIndex<'a> {
-    findings: HashMap<&'a str, Vec<&'a crate::input::Finding>>,
-    tasks: HashMap<(&'a str, &'a str), &'a crate::input::TaskRecord>,
-    measures: HashMap<(&'a str, &'a str), &'a crate::input::MeasureRecord>,
+pub(super) struct InputIndex<'a> {
+    pub(super) findings: HashMap<&'a str, Vec<&'a crate::input::Finding>>,
+    pub(super) tasks: HashMap<(&'a str, &'a str), &'a crate::input::TaskRecord>,
+    pub(super) measures: HashMap<(&'a str, &'a str), &'a crate::input::MeasureRecord>,
     awards: HashMap<&'a str, Vec<&'a crate::input::Award>>,
     lookback: HashMap<&'a str, Vec<&'a crate::input::PriorFinding>>,
-    surveys: HashMap<(&'a str, &'a str), &'a crate::input::SurveyResult>,
+    /// Survey rows by position in the inputs (a replicate scores a copy with other indices).
+    pub(super) surveys: HashMap<(&'a str, &'a str), usize>,
 }
 
 impl<'a> InputIndex<'a> {
-    fn new(i: &'a Inputs) -> Self {
+    pub(super) fn new(i: &'a Inputs) -> Self {
         InputIndex {
             findings: by_agency(&i.findings, |f| &f.agency),
             awards: by_agency(&i.awards, |a| &a.agency),
@@ -266,7 +204,8 @@ impl<'a> InputIndex<'a> {
             surveys: i
                 .surveys
                 .iter()
-                .map(|s| ((s.agency.as_str(), s.survey.as_str()), s))
+                .enumerate()
+                .map(|(at, s)| ((s.agency.as_str(), s.survey.as_str()), at))
                 .collect(),
         }
     }
@@ -294,18 +233,6 @@ fn by_agency<T>(rows: &[T], agency: impl Fn(&T) -> &str) -> HashMap<&str, Vec<&T
     out
 }
 
-/// Whether a node and all its ancestors apply to the agency (by the rules, before inputs).
-fn applies(scheme: &Scheme, node: usize, agency: &Agency) -> bool {
-    let mut n = Some(node);
-    while let Some(i) = n {
-        if !scheme.nodes[i].applies.applies(&agency.id, &agency.group) {
-            return false;
-        }
-        n = scheme.nodes[i].parent;
-    }
-    true
-}
-
 /// The value an item is scored on for an agency, if it has one that counts.
 enum ItemValue<'a> {
     Value { value: Decimal, source: &'a Location, note: Detail },
@@ -314,53 +241,91 @@ enum ItemValue<'a> {
     Zero { source: &'a Location, why: Msg },
 }
 
+/// The input row a leaf reads for one agency (looked up once per run).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum LeafRow<'a> {
+    None,
+    Task(&'a crate::input::TaskRecord),
+    Measure(&'a crate::input::MeasureRecord),
+    /// A survey row, by position in the inputs (a replicate scores a copy with other indices).
+    Survey(usize),
+}
+
+impl<'a> LeafRow<'a> {
+    /// The row indicator `node` reads for `agency`.
+    pub(super) fn find(scheme: &Scheme, node: usize, agency: &str, index: &InputIndex<'a>) -> Self {
+        let id = scheme.nodes[node].id.as_str();
+        let row = match scheme.nodes[node].method() {
+            Some(Method::Deadline(_)) => index.tasks.get(&(agency, id)).map(|&t| LeafRow::Task(t)),
+            Some(Method::Measure(_)) => {
+                index.measures.get(&(agency, id)).map(|&m| LeafRow::Measure(m))
+            }
+            Some(Method::Survey(s)) => {
+                index.surveys.get(&(agency, s.survey.as_str())).map(|&at| LeafRow::Survey(at))
+            }
+            _ => None,
+        };
+        row.unwrap_or(LeafRow::None)
+    }
+}
+
+/// A measured or survey item's value from its row (`None` for other items). `surveys`: the
+/// inputs' survey rows, or a copy with other indices. `keep`: whether the value's note is wanted
+/// (a ledger with texts).
 fn item_value<'a>(
     scheme: &Scheme,
     node: usize,
-    agency: &str,
-    index: &InputIndex<'a>,
+    row: LeafRow<'a>,
+    surveys: &'a [crate::input::SurveyResult],
+    keep: bool,
 ) -> Option<ItemValue<'a>> {
-    let id = scheme.nodes[node].id.as_str();
-    match scheme.nodes[node].method() {
-        Some(Method::Measure(_)) => Some(match index.measures.get(&(agency, id)) {
-            Some(m) => ItemValue::Value {
-                value: m.value,
-                source: &m.source,
-                note: Detail::text(&m.evidence),
-            },
-            None => ItemValue::Missing,
+    match (scheme.nodes[node].method(), row) {
+        (Some(Method::Measure(_)), LeafRow::Measure(m)) => Some(ItemValue::Value {
+            value: m.value,
+            source: &m.source,
+            note: if keep { Detail::text(&m.evidence) } else { Detail::Empty },
         }),
-        Some(Method::Survey(s)) => Some(match index.surveys.get(&(agency, s.survey.as_str())) {
-            None => ItemValue::Missing,
-            Some(r) if r.below_minimum => {
-                let why = msg::t!(
-                    "ledger-survey-below-minimum",
-                    survey = s.survey,
-                    n = r.n.map(|n| n.to_string()).unwrap_or_else(|| "?".into())
-                );
-                match s.below_minimum {
-                    BelowMinimum::Flag => ItemValue::Value {
-                        value: r.index,
-                        source: &r.source,
-                        note: msg::t!("ledger-flagged", why = Detail::Msg(why)).into(),
-                    },
-                    BelowMinimum::Zero => ItemValue::Zero { source: &r.source, why },
-                    BelowMinimum::NotApplicable => {
-                        ItemValue::NotApplicable { source: &r.source, why }
-                    }
-                }
-            }
-            Some(r) => ItemValue::Value {
-                value: r.index,
-                source: &r.source,
-                note: r.n.map(|n| msg::t!("ledger-sample", n = n).into()).unwrap_or_default(),
-            },
-        }),
+        (Some(Method::Survey(s)), LeafRow::Survey(at)) => Some(survey_value(s, &surveys[at], keep)),
+        (Some(Method::Measure(_) | Method::Survey(_)), _) => Some(ItemValue::Missing),
         _ => None,
     }
 }
 
-fn mapping_of(scheme: &Scheme, node: usize) -> Option<&Mapping> {
+/// A survey item's value from its row.
+fn survey_value<'a>(
+    s: &crate::rules::SurveyItem,
+    r: &'a crate::input::SurveyResult,
+    keep: bool,
+) -> ItemValue<'a> {
+    match r {
+        r if r.below_minimum => {
+            let why = msg::t!(
+                "ledger-survey-below-minimum",
+                survey = s.survey,
+                n = r.n.map(|n| n.to_string()).unwrap_or_else(|| "?".into())
+            );
+            match s.below_minimum {
+                BelowMinimum::Flag => ItemValue::Value {
+                    value: r.index,
+                    source: &r.source,
+                    note: msg::t!("ledger-flagged", why = Detail::Msg(why)).into(),
+                },
+                BelowMinimum::Zero => ItemValue::Zero { source: &r.source, why },
+                BelowMinimum::NotApplicable => ItemValue::NotApplicable { source: &r.source, why },
+            }
+        }
+        r => ItemValue::Value {
+            value: r.index,
+            source: &r.source,
+            note: match r.n {
+                Some(n) if keep => msg::t!("ledger-sample", n = n).into(),
+                _ => Detail::Empty,
+            },
+        },
+    }
+}
+
+pub(super) fn mapping_of(scheme: &Scheme, node: usize) -> Option<&Mapping> {
     match scheme.nodes[node].method() {
         Some(Method::Measure(m)) => Some(&m.mapping),
         Some(Method::Survey(s)) => Some(&s.mapping),
@@ -368,13 +333,14 @@ fn mapping_of(scheme: &Scheme, node: usize) -> Option<&Mapping> {
     }
 }
 
-type Contexts = HashMap<(usize, String), GroupContext>;
+/// Relative items' group contexts by (indicator, agency position in the inputs).
+pub(super) type Contexts = HashMap<(usize, usize), GroupContext>;
 
 /// Statistics of normalised inner indicators' aggregated values, by (indicator, scope key).
-type InnerStats = HashMap<(usize, String), composite::Stats>;
+pub(super) type InnerStats = HashMap<(usize, String), composite::Stats>;
 
 /// Whether `a` is an ancestor of `n`.
-fn is_ancestor(scheme: &Scheme, a: usize, n: usize) -> bool {
+pub(super) fn is_ancestor(scheme: &Scheme, a: usize, n: usize) -> bool {
     let mut p = scheme.nodes[n].parent;
     while let Some(i) = p {
         if i == a {
@@ -385,10 +351,17 @@ fn is_ancestor(scheme: &Scheme, a: usize, n: usize) -> bool {
     false
 }
 
-/// For items scored relative to the group: each agency's rank and the group's best value.
-fn group_contexts(scheme: &Scheme, inputs: &Inputs, index: &InputIndex<'_>) -> Result<Contexts> {
+/// For the items scored relative to the group that `which` picks: each agency's rank and the
+/// group's best value. `applies`: per agency (input order), per indicator, whether it applies.
+pub(super) fn group_contexts(
+    scheme: &Scheme,
+    inputs: &Inputs,
+    (rows, surveys): (&[Box<[LeafRow<'_>]>], &[crate::input::SurveyResult]),
+    applies: &[Box<[bool]>],
+    which: impl Fn(usize) -> bool,
+) -> Result<Contexts> {
     let mut out = HashMap::new();
-    for node in 0..scheme.nodes.len() {
+    for node in (0..scheme.nodes.len()).filter(|&n| which(n)) {
         let Some(mapping) = mapping_of(scheme, node).filter(|m| m.is_relative()) else { continue };
         let higher = match mapping {
             Mapping::RelativeToBest { higher_is_better }
@@ -396,13 +369,13 @@ fn group_contexts(scheme: &Scheme, inputs: &Inputs, index: &InputIndex<'_>) -> R
             _ => true,
         };
         for g in &scheme.groups {
-            let values: Vec<(&str, Decimal)> = inputs
-                .agencies
-                .iter()
-                .filter(|a| a.group == g.id && applies(scheme, node, a))
-                .filter_map(|a| match item_value(scheme, node, &a.id, index) {
-                    Some(ItemValue::Value { value, .. }) => Some((a.id.as_str(), value)),
-                    _ => None,
+            let values: Vec<(usize, Decimal)> = (inputs.agencies.iter().enumerate())
+                .filter(|(at, a)| a.group == g.id && applies[*at][node])
+                .filter_map(|(at, _)| {
+                    match item_value(scheme, node, rows[at][node], surveys, false) {
+                        Some(ItemValue::Value { value, .. }) => Some((at, value)),
+                        _ => None,
+                    }
                 })
                 .collect();
             let better = |a: Decimal, b: Decimal| if higher { a > b } else { a < b };
@@ -411,12 +384,9 @@ fn group_contexts(scheme: &Scheme, inputs: &Inputs, index: &InputIndex<'_>) -> R
             else {
                 continue;
             };
-            for (id, v) in &values {
+            for (at, v) in &values {
                 let rank = 1 + values.iter().filter(|(_, o)| better(*o, *v)).count() as u32;
-                out.insert(
-                    (node, id.to_string()),
-                    GroupContext { best, rank, of: values.len() as u32 },
-                );
+                out.insert((node, *at), GroupContext { best, rank, of: values.len() as u32 });
             }
         }
     }
@@ -475,7 +445,8 @@ impl Ledger {
         source: Option<&Location>,
         detail: impl Text,
     ) {
-        let source = source.map(Ledger::source);
+        // Sources are kept with the texts (a ledger without them is summed, never read).
+        let source = if self.keep { source.map(Ledger::source) } else { None };
         let detail = if self.keep { detail.text() } else { Detail::Empty };
         self.owner.push(self.current);
         let points = at_ledger_precision(points);
@@ -539,14 +510,9 @@ impl Default for Sums {
 impl Sums {
     fn add(&mut self, c: &Component, points: Decimal) {
         self.total = self.total.and_then(|t| checked::add(t, points));
-        // The same dimension is mostly the same pointer: look for that before comparing ids.
-        let same = |k: &Component| match (k, c) {
-            (Component::Dimension(a), Component::Dimension(b)) => Arc::ptr_eq(a, b),
-            _ => k == c,
-        };
-        let at = self.by.iter().position(|(k, _, _)| same(k));
-        match at.or_else(|| self.by.iter().position(|(k, _, _)| k == c)).map(|i| &mut self.by[i]) {
-            Some((_, s, n)) => {
+        match self.position(c) {
+            Some(i) => {
+                let (_, s, n) = &mut self.by[i];
                 *s = s.and_then(|t| checked::add(t, points));
                 *n += 1;
             }
@@ -554,7 +520,17 @@ impl Sums {
         }
     }
     fn of(&self, c: &Component) -> Option<(Checked, usize)> {
-        self.by.iter().find(|(k, _, _)| k == c).map(|(_, s, n)| (*s, *n))
+        self.position(c).map(|i| (self.by[i].1, self.by[i].2))
+    }
+    /// Where `c` is in `by`: a run's dimensions share their ids ([`Names`]), so the pointer finds
+    /// them without comparing text; the text decides only when no pointer matches.
+    fn position(&self, c: &Component) -> Option<usize> {
+        let same = |k: &Component| match (k, c) {
+            (Component::Dimension(a), Component::Dimension(b)) => Arc::ptr_eq(a, b),
+            _ => std::mem::discriminant(k) == std::mem::discriminant(c),
+        };
+        (self.by.iter().position(|(k, _, _)| same(k)))
+            .or_else(|| self.by.iter().position(|(k, _, _)| k == c))
     }
 }
 
@@ -582,6 +558,15 @@ impl<F: FnOnce() -> Msg> Text for F {
     }
 }
 
+/// A detail made only when the ledger keeps texts.
+struct Lazy<F>(F);
+
+impl<F: FnOnce() -> Detail> Text for Lazy<F> {
+    fn text(self) -> Detail {
+        (self.0)()
+    }
+}
+
 /// A leaf's outcome: points subject to floors, and major deductions that pass every floor.
 struct LeafOutcome {
     floored: Decimal,
@@ -590,17 +575,29 @@ struct LeafOutcome {
 
 /// What scoring one agency reads: the scheme, the agency, its inputs, and the per-group and
 /// per-run statistics computed before the parallel pass.
-struct AgencyCtx<'a> {
-    scheme: &'a Scheme,
-    agency: &'a Agency,
-    index: &'a InputIndex<'a>,
-    groups: &'a Contexts,
-    prepared: &'a Prepared,
-    inner: &'a InnerStats,
-    findings: &'a [&'a crate::input::Finding],
-    kinds: &'a KindIndex<'a>,
-    names: &'a Names,
-    texts: Texts,
+pub(super) struct AgencyCtx<'a> {
+    pub(super) scheme: &'a Scheme,
+    pub(super) agency: &'a Agency,
+    /// The agency's position in the inputs.
+    pub(super) at: usize,
+    /// Per indicator, whether it (and every ancestor) applies to the agency.
+    pub(super) applies: &'a [bool],
+    /// Per indicator, the input row it reads.
+    pub(super) rows: &'a [LeafRow<'a>],
+    pub(super) index: &'a InputIndex<'a>,
+    /// The survey rows scored (the inputs' or a replicate's copy with other indices).
+    pub(super) surveys: &'a [crate::input::SurveyResult],
+    pub(super) groups: &'a Contexts,
+    pub(super) norms: &'a Norms,
+    pub(super) inner: &'a InnerStats,
+    pub(super) findings: &'a [&'a crate::input::Finding],
+    pub(super) kinds: &'a KindIndex<'a>,
+    pub(super) names: &'a Names,
+    /// Indicators children first.
+    pub(super) order: &'a [usize],
+    pub(super) texts: Texts,
+    /// Whether the result keeps indicator values (with texts, or for a later pass's statistics).
+    pub(super) nodes: bool,
 }
 
 impl AgencyCtx<'_> {
@@ -631,11 +628,16 @@ struct Tree {
 
 /// One agency's ledger and result: the tree, then the base (rescaled, rounded), then the
 /// adjustments (bonus, penalty, look-back, floor, rounding, vetoes).
-fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
+pub(super) fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
     let scheme = cx.scheme;
     let mut ledger = Ledger::new(cx.texts);
+    // About a line per indicator and per finding, and a sum per dimension and adjustment.
+    let lines = scheme.nodes.len() + cx.findings.len() + 16;
+    ledger.lines.reserve(lines);
+    ledger.owner.reserve(lines);
+    ledger.sums.by.reserve(scheme.roots.len() + 5);
     let mut tree = walk_tree(cx, &mut ledger)?;
-    let major = contributions(scheme, &tree.pts, &tree.slope, &tree.major, &mut ledger)?;
+    let major = contributions(scheme, cx.order, &tree, &mut ledger)?;
     close_dimensions(cx, &tree.pts, &major, &mut ledger)?;
     node_vetoes(cx, &mut tree, &mut ledger);
     let dimensions = dimension_points(cx, &tree, &mut ledger);
@@ -690,7 +692,7 @@ fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
         appeals_changed: appeals(&|d| d.changes_points()),
         appeals_pending: appeals(&|d| *d == AppealDecision::Pending),
         // Replicates keep ranks and grades of agencies, not of their indicators.
-        nodes: if cx.texts == Texts::Keep { node_values(cx, &tree) } else { Vec::new() },
+        nodes: if cx.nodes { node_values(cx, &tree) } else { Vec::new() },
         ledger: if cx.texts == Texts::Keep { ledger.lines } else { Vec::new() },
     })
 }
@@ -707,13 +709,13 @@ fn walk_tree(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Result<Tree> {
         slope: vec![Decimal::ONE; n],
         before: vec![None; n],
     };
-    for node in post_order(scheme) {
+    for &node in cx.order {
         let nd = &scheme.nodes[node];
         let dim = &cx.names.dim[node];
         ledger.current = Some((node, true));
         let value = match &nd.kind {
             NodeKind::Leaf(method) => {
-                if !applies(scheme, node, cx.agency) {
+                if !cx.applies[node] {
                     continue;
                 }
                 let Some(o) = score_leaf(cx, node, method, ledger, dim)? else { continue };
@@ -872,14 +874,9 @@ fn gate(
     let nd = &scheme.nodes[node];
     match nd.gate {
         Some(g) if t.pts[g].is_none_or(|gv| gv <= Decimal::ZERO) && !v.is_zero() => {
-            ledger.push(
-                &cx.names.node[node],
-                dim,
-                Step::Cap,
-                -v,
-                None,
-                msg::t!("ledger-gated", gate = scheme.nodes[g].id, node = nd.id),
-            );
+            ledger.push(&cx.names.node[node], dim, Step::Cap, -v, None, || {
+                msg::t!("ledger-gated", gate = scheme.nodes[g].id, node = nd.id)
+            });
             Decimal::ZERO
         }
         _ => v,
@@ -945,41 +942,25 @@ fn floor_and_round(
     let scheme = cx.scheme;
     let nd = &scheme.nodes[node];
     if nd.floor && v < Decimal::ZERO {
-        let why = msg::t!("ledger-floored", node = nd.id);
+        let why = || msg::t!("ledger-floored", node = nd.id);
         ledger.push(&cx.names.node[node], dim, Step::Floor, -v, None, why);
         v = Decimal::ZERO;
     }
     if let Some(dp) = nd.round {
         let r = v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
         if r != v {
-            ledger.push(
-                &cx.names.node[node],
-                dim,
-                Step::Rounding,
-                r - v,
-                None,
-                msg::t!(
-                    "ledger-node-rounded",
-                    node = nd.id,
-                    decimals = dp,
-                    from = cshow(v),
-                    to = r
-                ),
-            );
+            ledger.push(&cx.names.node[node], dim, Step::Rounding, r - v, None, || {
+                msg::t!("ledger-node-rounded", node = nd.id, decimals = dp, from = cshow(v), to = r)
+            });
             v = r;
         }
     }
     if matches!(nd.kind, NodeKind::Leaf(_)) && scheme.rounding.item {
         let r = scheme.rounding.round(v);
         if r != v {
-            ledger.push(
-                &cx.names.node[node],
-                dim,
-                Step::Rounding,
-                r - v,
-                None,
-                msg::t!("ledger-rounded", from = show(v), to = r),
-            );
+            ledger.push(&cx.names.node[node], dim, Step::Rounding, r - v, None, || {
+                msg::t!("ledger-rounded", from = show(v), to = r)
+            });
             v = r;
         }
     }
@@ -997,7 +978,7 @@ fn node_values(cx: &AgencyCtx<'_>, t: &Tree) -> Vec<NodeValue> {
                 id: nd.id.clone(),
                 value,
                 rank: 0,
-                stages: match cx.prepared.get(&(i, cx.agency.id.clone())) {
+                stages: match cx.norms.get(&(i, cx.at)) {
                     Some(NormOutcome::Value { stages, .. }) => Some(stages.clone()),
                     _ => t.before[i].map(|b| Stages { raw: Some(b), ..Stages::default() }),
                 },
@@ -1021,14 +1002,9 @@ fn dimension_points(cx: &AgencyCtx<'_>, t: &Tree, ledger: &mut Ledger) -> Vec<Op
         if scheme.rounding.dimension {
             let r = scheme.rounding.round(v);
             if r != v {
-                ledger.push(
-                    &cx.names.node[root],
-                    comp,
-                    Step::Rounding,
-                    r - v,
-                    None,
-                    msg::t!("ledger-dimension-rounded", from = show(v), to = r),
-                );
+                ledger.push(&cx.names.node[root], comp, Step::Rounding, r - v, None, || {
+                    msg::t!("ledger-dimension-rounded", from = show(v), to = r)
+                });
             }
         }
         dimensions.push(Some(ledger.sum_of(comp)));
@@ -1066,12 +1042,14 @@ fn base(cx: &AgencyCtx<'_>, leaf_max: &[Decimal], ledger: &mut Ledger) -> Result
             Step::Rescale,
             rescaled - base_raw,
             None,
-            msg::t!(
-                "ledger-rescale",
-                points = show(base_raw),
-                applicable = applicable_max.normalize(),
-                total = total
-            ),
+            || {
+                msg::t!(
+                    "ledger-rescale",
+                    points = show(base_raw),
+                    applicable = applicable_max.normalize(),
+                    total = total
+                )
+            },
         );
     }
     if scheme.rounding.base {
@@ -1090,7 +1068,8 @@ fn round_sum(
     let r = cx.scheme.rounding.round(v);
     if r != v {
         let rule = &cx.names.fixed[ROUNDING];
-        ledger.push(rule, &Component::Adjustment, Step::Rounding, r - v, None, text(show(v), r));
+        let text = || text(show(v), r);
+        ledger.push(rule, &Component::Adjustment, Step::Rounding, r - v, None, text);
     }
 }
 
@@ -1137,11 +1116,11 @@ fn geometric(values: &[(Decimal, Decimal)]) -> Option<Decimal> {
 /// the dimension closes the gap.
 fn contributions(
     scheme: &Scheme,
-    pts: &[Option<Decimal>],
-    slope: &[Decimal],
-    leaf_major: &[Decimal],
+    order: &[usize],
+    tree: &Tree,
     ledger: &mut Ledger,
 ) -> Result<Vec<Decimal>> {
+    let (pts, slope, leaf_major) = (&tree.pts, &tree.slope, &tree.major);
     let n = scheme.nodes.len();
     // factor: a node's own lines (after its normalisation); inside: its children's units.
     let mut factor: Vec<Decimal> = vec![Decimal::ONE; n];
@@ -1154,7 +1133,7 @@ fn contributions(
         any |= factor[r] != Decimal::ONE;
     }
     // Parents before children: reverse post-order.
-    for p in post_order(scheme).into_iter().rev() {
+    for &p in order.iter().rev() {
         let nd = &scheme.nodes[p];
         inside[p] = ledger.ok(checked::mul(factor[p], slope[p]), &nd.id);
         any |= slope[p] != Decimal::ONE;
@@ -1261,21 +1240,16 @@ fn close_dimensions(
         }
         if sum != v {
             ledger.current = None;
-            ledger.push(
-                &cx.names.node[r],
-                comp,
-                Step::Rounding,
-                v - sum,
-                None,
-                msg::t!("ledger-residue", decimals = LEDGER_DP, gap = (v - sum).normalize()),
-            );
+            ledger.push(&cx.names.node[r], comp, Step::Rounding, v - sum, None, || {
+                msg::t!("ledger-residue", decimals = LEDGER_DP, gap = (v - sum).normalize())
+            });
         }
     }
     Ok(())
 }
 
 /// Children before parents, siblings in file order.
-fn post_order(scheme: &Scheme) -> Vec<usize> {
+pub(super) fn post_order(scheme: &Scheme) -> Vec<usize> {
     fn walk(s: &Scheme, n: usize, out: &mut Vec<usize>) {
         for &c in s.nodes[n].children() {
             walk(s, c, out);
@@ -1301,7 +1275,7 @@ fn score_leaf(
     match method {
         Method::Deduct(kinds) => Ok(Some(deduct_leaf(cx, node, kinds, ledger, dim))),
         Method::Deadline(d) => Ok(deadline_leaf(cx, node, d, ledger, dim)),
-        Method::Normalise(_) => match cx.prepared.get(&(node, cx.agency.id.clone())) {
+        Method::Normalise(_) => match cx.norms.get(&(node, cx.at)) {
             None | Some(NormOutcome::NotApplicable) => Ok(None),
             Some(NormOutcome::Value { points, source, detail, .. }) => {
                 let detail = Detail::text(detail.as_str());
@@ -1335,7 +1309,7 @@ fn deduct_leaf(
     ledger.push(rule, dim, Step::Credit, nd.max, None, full);
     let mut floored = nd.max;
     let mut major = Decimal::ZERO;
-    for k in kinds {
+    for (i, k) in kinds.iter().enumerate() {
         let found = cx.kinds.of(&k.kind);
         if found.is_empty() {
             continue;
@@ -1344,7 +1318,7 @@ fn deduct_leaf(
             rule,
             component: dim,
             step: Step::Deduction,
-            price: price(&k.kind, &k.name, k.points, k.major),
+            price: cx.names.deduct[node][i].clone(),
             cap: k.cap,
             cap_text: &|| {
                 Arg::Detail(Box::new(msg::t!("ledger-kind-deductions", name = k.name).into()))
@@ -1368,51 +1342,60 @@ fn deadline_leaf(
 ) -> Option<LeafOutcome> {
     let nd = &cx.scheme.nodes[node];
     let id = &cx.names.node[node];
-    let rec = cx.index.tasks.get(&(cx.agency.id.as_str(), nd.id.as_str()));
+    let rec = match cx.rows[node] {
+        LeafRow::Task(t) => Some(t),
+        _ => None,
+    };
     let src = rec.map(|r| &r.source);
     let evidence = rec.map(|r| r.evidence.as_str()).unwrap_or_default();
-    let (p, detail) = match rec.map(|r| r.status) {
-        Some(TaskStatus::NotApplicable) => {
-            let what = msg::t!("ledger-task-not-applicable", name = nd.name);
-            let detail = Detail::with_evidence(what, evidence);
-            ledger.push(id, dim, Step::Credit, Decimal::ZERO, src, detail);
-            return None;
+    let status = rec.map(|r| r.status);
+    let text = || Detail::with_evidence(deadline_text(&nd.name, nd.max, d, status), evidence);
+    if let Some(TaskStatus::NotApplicable) = status {
+        ledger.push(id, dim, Step::Credit, Decimal::ZERO, src, Lazy(text));
+        return None;
+    }
+    let p = match status {
+        Some(TaskStatus::Done(date)) if date <= d.due => nd.max,
+        Some(TaskStatus::Done(date)) => match d.cutoff {
+            Some(c) if date > c => Decimal::ZERO,
+            _ => methods::late_points(d.late, nd.max, d.due, date).0,
+        },
+        _ => Decimal::ZERO,
+    };
+    ledger.push(id, dim, Step::Credit, p, src, Lazy(text));
+    Some(LeafOutcome { floored: p, major: Decimal::ZERO })
+}
+
+/// The ledger text of a task's points (worked out by [`deadline_leaf`]).
+fn deadline_text(
+    name: &str,
+    max: Decimal,
+    d: &crate::rules::Deadline,
+    status: Option<TaskStatus>,
+) -> Msg {
+    match status {
+        Some(TaskStatus::NotApplicable) => msg::t!("ledger-task-not-applicable", name = name),
+        None => msg::t!("ledger-task-none", name = name, due = d.due.to_string()),
+        Some(TaskStatus::NotDone) => {
+            msg::t!("ledger-task-not-done", name = name, due = d.due.to_string())
         }
-        None => {
-            (Decimal::ZERO, msg::t!("ledger-task-none", name = nd.name, due = d.due.to_string()))
-        }
-        Some(TaskStatus::NotDone) => (
-            Decimal::ZERO,
-            msg::t!("ledger-task-not-done", name = nd.name, due = d.due.to_string()),
-        ),
-        Some(TaskStatus::Done(date)) if date <= d.due => (
-            nd.max,
-            msg::t!(
-                "ledger-task-on-time",
-                name = nd.name,
-                date = date.to_string(),
-                due = d.due.to_string(),
-                max = nd.max
-            ),
+        Some(TaskStatus::Done(date)) if date <= d.due => msg::t!(
+            "ledger-task-on-time",
+            name = name,
+            date = date.to_string(),
+            due = d.due.to_string(),
+            max = max
         ),
         Some(TaskStatus::Done(date)) => match d.cutoff {
-            Some(c) if date > c => (
-                Decimal::ZERO,
-                msg::t!(
-                    "ledger-task-after-cutoff",
-                    name = nd.name,
-                    date = date.to_string(),
-                    cutoff = c.to_string()
-                ),
+            Some(c) if date > c => msg::t!(
+                "ledger-task-after-cutoff",
+                name = name,
+                date = date.to_string(),
+                cutoff = c.to_string()
             ),
-            _ => {
-                let (p, text) = methods::late_points(d.late, nd.max, d.due, date);
-                (p, item_line(&nd.name, text))
-            }
+            _ => item_line(name, methods::late_points(d.late, max, d.due, date).1),
         },
-    };
-    ledger.push(id, dim, Step::Credit, p, src, Detail::with_evidence(detail, evidence));
-    Some(LeafOutcome { floored: p, major: Decimal::ZERO })
+    }
 }
 
 /// `ledger-item`: an item's name and how its points were worked out.
@@ -1434,7 +1417,8 @@ fn valued_leaf(
     let nd = &scheme.nodes[node];
     let id = nd.id.as_str();
     let zero = Some(LeafOutcome { floored: Decimal::ZERO, major: Decimal::ZERO });
-    let Some(value) = item_value(scheme, node, &cx.agency.id, cx.index) else {
+    let keep = cx.texts == Texts::Keep;
+    let Some(value) = item_value(scheme, node, cx.rows[node], cx.surveys, keep) else {
         return Ok(None); // not a measure or survey item: unreachable for the callers
     };
     let (points, source, detail, outcome): (_, _, Detail, _) = match value {
@@ -1471,17 +1455,20 @@ fn valued_leaf(
             zero,
         ),
         ItemValue::Value { value, source, note } => {
-            let g = cx.groups.get(&(node, cx.agency.id.clone())).copied();
-            let (p, text) = methods::map_value(mapping, value, nd.max, g).map_err(|m| {
+            let g = cx.groups.get(&(node, cx.at)).copied();
+            let (p, why) = methods::map_value(mapping, value, nd.max, g).map_err(|m| {
                 Error::at(source.clone(), t!("run-score-item", item = id, problem = m))
             })?;
-            let outcome = Some(LeafOutcome { floored: p, major: Decimal::ZERO });
-            let what = Detail::Msg(item_line(&nd.name, text));
-            let detail = match note {
-                Detail::Empty => what,
-                note => Detail::cat(vec![what, Detail::text(" — "), note]),
+            let text = || {
+                let what = Detail::Msg(item_line(&nd.name, why.msg()));
+                match note {
+                    Detail::Empty => what,
+                    note => Detail::cat(vec![what, Detail::text(" — "), note]),
+                }
             };
-            (p, Some(source), detail, outcome)
+            let rule = &cx.names.node[node];
+            ledger.push(rule, dim, Step::Credit, p, Some(source), Lazy(text));
+            return Ok(Some(LeafOutcome { floored: p, major: Decimal::ZERO }));
         }
     };
     ledger.push(&cx.names.node[node], dim, Step::Credit, points, source, detail);
@@ -1736,6 +1723,17 @@ fn lookback(cx: &AgencyCtx<'_>, ledger: &mut Ledger) {
     }
 }
 
+/// [`super::shapes::subtree_points`] of a ledger being written: its lines share the run's rule
+/// names ([`Names`]), so an indicator's are told by pointer rather than by text.
+fn subtree_points(cx: &AgencyCtx<'_>, lines: &[LedgerLine], node: usize) -> Option<Decimal> {
+    let rules: Vec<&Arc<str>> =
+        super::shapes::subtree(cx.scheme, node).into_iter().map(|n| &cx.names.node[n]).collect();
+    let Component::Dimension(dim) = &cx.names.dim[node] else { return None };
+    super::shapes::points_where(lines, |rule, d| {
+        Arc::ptr_eq(d, dim) && rules.iter().any(|r| Arc::ptr_eq(r, rule))
+    })
+}
+
 /// Every triggered 单项否决 (`[[veto]] indicator`): a line on the node itself bringing its points
 /// to 0, inner nodes first, before dimension rounding. The node's value (and its ancestors')
 /// drop by the same amount. Nodes that do not apply to the agency get no line.
@@ -1754,13 +1752,13 @@ fn node_vetoes(cx: &AgencyCtx<'_>, tree: &mut Tree, ledger: &mut Ledger) {
     if hits.is_empty() {
         return;
     }
-    for node in post_order(scheme) {
+    for &node in cx.order {
         for &(f, v) in &hits {
             let veto = &scheme.vetoes[v];
             if veto.indicator != Some(node) {
                 continue;
             }
-            let Some(p) = super::shapes::subtree_points(scheme, &ledger.lines, node) else {
+            let Some(p) = subtree_points(cx, &ledger.lines, node) else {
                 continue;
             };
             let nd = &scheme.nodes[node];
@@ -1786,7 +1784,8 @@ fn thresholds(cx: &AgencyCtx<'_>, ledger: &mut Ledger, veto: &mut Option<VetoApp
     let Some(group) = scheme.group(&cx.agency.group) else { return };
     let band = |name: &str| group.grades.iter().position(|b| b.name == name);
     for (i, th) in scheme.thresholds.iter().enumerate() {
-        let Some(p) = super::shapes::own_points(scheme, &ledger.lines, th.node) else {
+        let own = subtree_points(cx, &ledger.lines, th.node);
+        let Some(p) = own.and_then(|p| super::shapes::in_own_units(scheme, th.node, p)) else {
             continue;
         };
         if p >= th.min {

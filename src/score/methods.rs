@@ -21,38 +21,124 @@ pub struct GroupContext {
     pub of: u32,
 }
 
-/// Points for `value` on an item with maximum `max`.
+/// How a value's points were worked out: the numbers of its ledger text, made into the text
+/// ([`Why::msg`]) only when a ledger keeps texts.
+#[derive(Debug, Clone, Copy)]
+pub enum Why {
+    Linear {
+        value: Decimal,
+        zero: Decimal,
+        full: Decimal,
+        max: Decimal,
+        points: Decimal,
+    },
+    Tier {
+        value: Decimal,
+        sign: &'static str,
+        bound: Decimal,
+        points: Decimal,
+    },
+    NoTier {
+        value: Decimal,
+    },
+    TargetMet {
+        value: Decimal,
+        target: Decimal,
+        max: Decimal,
+    },
+    ShortOfTarget {
+        value: Decimal,
+        short: Decimal,
+        target: Decimal,
+        units: Decimal,
+        each: Decimal,
+        points: Decimal,
+    },
+    RelativeToBest {
+        best: Decimal,
+        value: Decimal,
+        points: Decimal,
+    },
+    ByRank {
+        rank: u32,
+        of: u32,
+        value: Decimal,
+        points: Decimal,
+    },
+}
+
+impl Why {
+    pub fn msg(self) -> Msg {
+        match self {
+            Why::Linear { value, zero, full, max, points } => msg::t!(
+                "ledger-linear",
+                value = value,
+                zero = zero,
+                full = full,
+                max = max,
+                points = points.normalize()
+            ),
+            Why::Tier { value, sign, bound, points } => msg::t!(
+                "ledger-tier",
+                value = value,
+                bound = format!("{sign} {bound}"),
+                points = points.normalize()
+            ),
+            Why::NoTier { value } => msg::t!("ledger-tier-none", value = value),
+            Why::TargetMet { value, target, max } => {
+                msg::t!("ledger-target-met", value = value, target = target, max = max)
+            }
+            Why::ShortOfTarget { value, short, target, units, each, points } => msg::t!(
+                "ledger-short-of-target",
+                value = value,
+                short = short.normalize(),
+                target = target,
+                units = units.normalize(),
+                each = each,
+                points = points.normalize()
+            ),
+            Why::RelativeToBest { best, value, points } => msg::t!(
+                "ledger-relative-to-group-best",
+                best = best,
+                value = value,
+                points = points.normalize()
+            ),
+            Why::ByRank { rank, of, value, points } => msg::t!(
+                "ledger-rank-in-group",
+                rank = rank,
+                of = of,
+                value = value,
+                points = points.normalize()
+            ),
+        }
+    }
+}
+
+/// Points for `value` on an item with maximum `max`, and how they were worked out.
 pub fn map_value(
     mapping: &Mapping,
     value: Decimal,
     max: Decimal,
     group: Option<GroupContext>,
-) -> Result<(Decimal, Msg), String> {
+) -> Result<(Decimal, Why), String> {
     let overflow = out_of_range(value);
     Ok(match mapping {
         Mapping::Linear { zero_at, full_at } => linear(value, *zero_at, *full_at, max)?,
         Mapping::Tiers(tiers) => {
             for t in tiers {
-                let (met, sign, b) = match t.bound {
+                let (met, sign, bound) = match t.bound {
                     TierBound::AtLeast(b) => (value >= b, "≥", b),
                     TierBound::AtMost(b) => (value <= b, "≤", b),
                 };
                 if met {
-                    let bound = format!("{sign} {b}");
-                    let pts = match t.value {
+                    let points = match t.value {
                         TierValue::Share(s) => checked::mul(max, s).map_err(overflow)?,
                         TierValue::Points(p) => p,
                     };
-                    let text = msg::t!(
-                        "ledger-tier",
-                        value = value,
-                        bound = bound,
-                        points = pts.normalize()
-                    );
-                    return Ok((pts, text));
+                    return Ok((points, Why::Tier { value, sign, bound, points }));
                 }
             }
-            (Decimal::ZERO, msg::t!("ledger-tier-none", value = value))
+            (Decimal::ZERO, Why::NoTier { value })
         }
         Mapping::PerUnit { target, points, per, units, higher_is_better } => {
             per_unit(value, *target, (*points, *per), *units, *higher_is_better, max)?
@@ -62,7 +148,7 @@ pub fn map_value(
             if value.is_sign_negative() && !value.is_zero() {
                 return Err(t!("run-score-negative-relative", value = value));
             }
-            let pts = if *higher_is_better {
+            let points = if *higher_is_better {
                 if g.best.is_zero() {
                     Decimal::ZERO
                 } else {
@@ -75,13 +161,7 @@ pub fn map_value(
             } else {
                 checked::mul(max, g.best).and_then(|x| checked::div(x, value)).map_err(overflow)?
             };
-            let text = msg::t!(
-                "ledger-relative-to-group-best",
-                best = g.best,
-                value = value,
-                points = pts.normalize()
-            );
-            (pts, text)
+            (points, Why::RelativeToBest { best: g.best, value, points })
         }
         Mapping::ByRank { points, then_step, .. } => {
             let g = group.ok_or("rank scoring without group context")?;
@@ -95,16 +175,7 @@ pub fn map_value(
                     .map_err(overflow)?
                     .max(Decimal::ZERO)
             };
-            (
-                pts,
-                msg::t!(
-                    "ledger-rank-in-group",
-                    rank = g.rank,
-                    of = g.of,
-                    value = value,
-                    points = pts.normalize()
-                ),
-            )
+            (pts, Why::ByRank { rank: g.rank, of: g.of, value, points: pts })
         }
     })
 }
@@ -117,34 +188,22 @@ fn out_of_range(value: Decimal) -> impl Fn(Overflow) -> String + Copy {
 /// Linear between the value earning 0 and the value earning the maximum, clamped.
 fn linear(
     value: Decimal,
-    zero_at: Decimal,
-    full_at: Decimal,
+    zero: Decimal,
+    full: Decimal,
     max: Decimal,
-) -> Result<(Decimal, Msg), String> {
+) -> Result<(Decimal, Why), String> {
     let overflow = out_of_range(value);
-    Ok({
-        let span = checked::sub(full_at, zero_at).map_err(overflow)?;
-        let pos = checked::sub(value, zero_at).map_err(overflow)?;
-        // Clamp before dividing so the common cases (beyond either bound) are exact.
-        let pts = if pos.is_sign_negative() == span.is_sign_negative() && pos.abs() >= span.abs() {
-            max
-        } else if pos.is_zero() || pos.is_sign_negative() != span.is_sign_negative() {
-            Decimal::ZERO
-        } else {
-            checked::mul(max, pos).and_then(|x| checked::div(x, span)).map_err(overflow)?
-        };
-        (
-            pts,
-            msg::t!(
-                "ledger-linear",
-                value = value,
-                zero = zero_at,
-                full = full_at,
-                max = max,
-                points = pts.normalize()
-            ),
-        )
-    })
+    let span = checked::sub(full, zero).map_err(overflow)?;
+    let pos = checked::sub(value, zero).map_err(overflow)?;
+    // Clamp before dividing so the common cases (beyond either bound) are exact.
+    let points = if pos.is_sign_negative() == span.is_sign_negative() && pos.abs() >= span.abs() {
+        max
+    } else if pos.is_zero() || pos.is_sign_negative() != span.is_sign_negative() {
+        Decimal::ZERO
+    } else {
+        checked::mul(max, pos).and_then(|x| checked::div(x, span)).map_err(overflow)?
+    };
+    Ok((points, Why::Linear { value, zero, full, max, points }))
 }
 
 /// The maximum less `points` per `per` units short of the target (counted exactly, or in whole
@@ -152,44 +211,27 @@ fn linear(
 fn per_unit(
     value: Decimal,
     target: Decimal,
-    (points, per): (Decimal, Decimal),
+    (each, per): (Decimal, Decimal),
     units: UnitCount,
     higher_is_better: bool,
     max: Decimal,
-) -> Result<(Decimal, Msg), String> {
+) -> Result<(Decimal, Why), String> {
     let overflow = out_of_range(value);
-    Ok({
-        let short = if higher_is_better {
-            checked::sub(target, value)
-        } else {
-            checked::sub(value, target)
-        };
-        let short = short.map_err(overflow)?;
-        if short <= Decimal::ZERO {
-            (max, msg::t!("ledger-target-met", value = value, target = target, max = max))
-        } else {
-            let raw = checked::div(short, per).map_err(overflow)?;
-            let n = match units {
-                UnitCount::Exact => raw,
-                UnitCount::Floor => raw.floor(),
-                UnitCount::Ceil => raw.ceil(),
-            };
-            let off = checked::mul(n, points).and_then(|x| checked::sub(max, x));
-            let pts = off.map_err(overflow)?.max(Decimal::ZERO);
-            (
-                pts,
-                msg::t!(
-                    "ledger-short-of-target",
-                    value = value,
-                    short = short.normalize(),
-                    target = target,
-                    units = n.normalize(),
-                    each = points,
-                    points = pts.normalize()
-                ),
-            )
-        }
-    })
+    let short =
+        if higher_is_better { checked::sub(target, value) } else { checked::sub(value, target) };
+    let short = short.map_err(overflow)?;
+    if short <= Decimal::ZERO {
+        return Ok((max, Why::TargetMet { value, target, max }));
+    }
+    let raw = checked::div(short, per).map_err(overflow)?;
+    let n = match units {
+        UnitCount::Exact => raw,
+        UnitCount::Floor => raw.floor(),
+        UnitCount::Ceil => raw.ceil(),
+    };
+    let off = checked::mul(n, each).and_then(|x| checked::sub(max, x));
+    let points = off.map_err(overflow)?.max(Decimal::ZERO);
+    Ok((points, Why::ShortOfTarget { value, short, target, units: n, each, points }))
 }
 
 fn last_day_of_month(d: NaiveDate) -> bool {

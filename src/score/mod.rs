@@ -5,7 +5,9 @@ pub(crate) mod composite;
 pub(crate) mod engine;
 pub mod ledger;
 pub(crate) mod methods;
+pub mod prepared;
 pub mod result;
 pub mod shapes;
 
 pub use engine::{Texts, score, score_with};
+pub use prepared::Prepared;

@@ -1,6 +1,8 @@
 //! Engine steps of the rule shapes real schemes need (issue 14, docs/rules.md): reading a node's
 //! points from the ledger, the bonus gate on named parts.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 
 use super::ledger::{Component, LedgerLine, Msg, msg};
@@ -10,20 +12,35 @@ use crate::rules::Scheme;
 /// the indicator or any of its descendants (a dimension's floors and rounding included). `None`
 /// when no such line exists (the indicator does not apply).
 pub fn subtree_points(scheme: &Scheme, lines: &[LedgerLine], node: usize) -> Option<Decimal> {
+    let names: Vec<&str> =
+        subtree(scheme, node).iter().map(|&n| scheme.nodes[n].id.as_str()).collect();
+    // Only lines of the node's dimension can be its subtree's.
+    let dim = scheme.nodes[scheme.roots[scheme.nodes[node].dimension]].id.as_str();
+    points_where(lines, |rule, d| **d == *dim && names.contains(&&**rule))
+}
+
+/// An indicator and every indicator below it.
+pub fn subtree(scheme: &Scheme, node: usize) -> Vec<usize> {
     let mut ids = vec![node];
     let mut i = 0;
     while i < ids.len() {
         ids.extend(scheme.nodes[ids[i]].children().iter().copied());
         i += 1;
     }
-    let names: Vec<&str> = ids.iter().map(|&n| scheme.nodes[n].id.as_str()).collect();
-    // Only lines of the node's dimension can be its subtree's.
-    let dim = scheme.nodes[scheme.roots[scheme.nodes[node].dimension]].id.as_str();
+    ids
+}
+
+/// The sum of the dimension lines whose (rule, dimension) `picks` accepts; `None` when there
+/// is none.
+pub fn points_where(
+    lines: &[LedgerLine],
+    picks: impl Fn(&Arc<str>, &Arc<str>) -> bool,
+) -> Option<Decimal> {
     let mut found = false;
     let mut sum = Decimal::ZERO;
     for l in lines {
         let Component::Dimension(d) = &l.component else { continue };
-        if **d == *dim && names.contains(&&*l.rule) {
+        if picks(&l.rule, d) {
             found = true;
             sum += l.points;
         }
@@ -34,7 +51,11 @@ pub fn subtree_points(scheme: &Scheme, lines: &[LedgerLine], node: usize) -> Opt
 /// An indicator's points in its own units: [`subtree_points`] divided by the weight of its
 /// top-level part (a weighted part's lines are its contribution to the total).
 pub fn own_points(scheme: &Scheme, lines: &[LedgerLine], node: usize) -> Option<Decimal> {
-    let p = subtree_points(scheme, lines, node)?;
+    in_own_units(scheme, node, subtree_points(scheme, lines, node)?)
+}
+
+/// Subtree points of `node` (its contribution to the total) in its own units.
+pub fn in_own_units(scheme: &Scheme, node: usize, p: Decimal) -> Option<Decimal> {
     let w = part_weight(scheme, node);
     if w == Decimal::ONE { Some(p) } else { p.checked_div(w) }
 }

@@ -828,7 +828,9 @@ fn stream<R: Read + Send>(
 /// Classify every record of a block. Lines are 1-based within the block.
 /// Returns the block's rows and its newlines.
 fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8]) -> (Block, u64) {
-    let mut block = Block::default();
+    // Room for the rows of a usual block (one of 512 KB holds about 2,800), so that the rows
+    // are not copied as they grow.
+    let mut block = Block { rows: Vec::with_capacity(text.len() / 128), ..Block::default() };
     let mut rec = Records::new(text);
     // One SIMD validation per block (most of the text is CJK, where the standard validator is slow).
     let valid_utf8 = simdutf8::basic::from_utf8(text).is_ok();
@@ -842,17 +844,10 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
             block.ids.push(id);
         }
         if rec.fields() != plan.width {
-            block.rows.push((
-                line,
-                Outcome::Rejected {
-                    agency: None,
-                    reason: crate::t!(
-                        "survey-row-width",
-                        fields = rec.fields(),
-                        width = plan.width
-                    ),
-                },
-            ));
+            let (fields, width) = (rec.fields(), plan.width);
+            let reason =
+                screen::cold(|| crate::t!("survey-row-width", fields = fields, width = width));
+            block.rows.push((line, Outcome::Rejected { agency: None, reason }));
             continue;
         }
         // A block that is not valid UTF-8 as a whole: find the first needed cell that is not.
@@ -862,13 +857,8 @@ fn classify_block(q: &Questionnaire, plan: &Plan, needed: &[usize], text: &[u8])
             needed.iter().copied().find(|&c| std::str::from_utf8(rec.field(c)).is_err())
         };
         if let Some(c) = bad {
-            block.rows.push((
-                line,
-                Outcome::Rejected {
-                    agency: None,
-                    reason: crate::t!("survey-not-utf8", column = c + 1),
-                },
-            ));
+            let reason = screen::cold(|| crate::t!("survey-not-utf8", column = c + 1));
+            block.rows.push((line, Outcome::Rejected { agency: None, reason }));
             continue;
         }
         let outcome = {

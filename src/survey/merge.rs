@@ -46,13 +46,11 @@ pub fn merge(q: &Questionnaire, dirs: &[PathBuf]) -> Result<Imported> {
                 }
                 match owner[a] {
                     Some(prev) if prev != d => {
-                        return Err(Error::Usage(format!(
-                            "agency {} has rows in both {} and {}: the questionnaire screens duplicates, \
-                             which only merges exactly when each agency's rows are in one shard; \
-                             import these files together instead",
-                            q.agencies[a].id,
-                            dirs[prev].display(),
-                            dir.display()
+                        return Err(Error::Usage(crate::t!(
+                            "survey-merge-agency-split",
+                            agency = q.agencies[a].id,
+                            first = dirs[prev].display().to_string(),
+                            second = dir.display().to_string()
                         )));
                     }
                     _ => owner[a] = Some(d),

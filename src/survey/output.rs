@@ -169,9 +169,9 @@ pub fn write_all(dir: &Path, q: &Questionnaire, im: &Imported) -> Result<()> {
 /// cores, each into its own buffers, joined in agency order.
 fn write_tables(dir: &Path, q: &Questionnaire, s: &SurveyStats) -> Result<()> {
     use rayon::prelude::*;
-    let mut counts = Csv::new(&["agency", "group", "question", "option", "count"]).bytes();
-    let mut moments = Csv::new(&["agency", "group", "n", "sum_micro", "sum_sq_micro2"]).bytes();
-    let mut sat =
+    let counts = Csv::new(&["agency", "group", "question", "option", "count"]).bytes();
+    let moments = Csv::new(&["agency", "group", "n", "sum_micro", "sum_sq_micro2"]).bytes();
+    let sat =
         Csv::new(&["agency", "group", "question", "rated", "dont_know", "skipped", "satisfaction"])
             .bytes();
     let agencies: Vec<usize> = (0..q.agencies.len()).collect();
@@ -187,15 +187,16 @@ fn write_tables(dir: &Path, q: &Questionnaire, s: &SurveyStats) -> Result<()> {
             [c.bytes(), m.bytes(), t.bytes()]
         })
         .collect();
-    for [c, m, t] in parts {
-        counts.extend(c);
-        moments.extend(m);
-        sat.extend(t);
-    }
-    write_atomic(&dir.join("counts.csv"), &counts)?;
-    write_atomic(&dir.join("moments.csv"), &moments)?;
-    write_atomic(&dir.join("satisfaction.csv"), &sat)?;
-    Ok(())
+    // Each file streamed from its header and its parts in agency order (not copied into one
+    // buffer first: counts.csv is megabytes), the three side by side.
+    let heads = [counts, moments, sat];
+    let names = ["counts.csv", "moments.csv", "satisfaction.csv"];
+    (0..names.len()).into_par_iter().try_for_each(|k| {
+        crate::util::fs::write_atomic_with(&dir.join(names[k]), |w| {
+            w.write_all(&heads[k])?;
+            parts.iter().try_for_each(|p| w.write_all(&p[k]))
+        })
+    })
 }
 
 /// The rows of `counts.csv` and `moments.csv` for agency `a`.

@@ -527,8 +527,11 @@ fn validate_agencies(
 ) -> (Vec<RatedAgency>, HashMap<String, usize, BuildHasherDefault<Fx>>) {
     let mut agencies = Vec::new();
     let mut agency_by_text = HashMap::default();
+    // Ids seen, by hash: a national questionnaire names thousands of agencies, where a scan of
+    // those before each one costs milliseconds at every import.
+    let mut ids: std::collections::HashSet<&str, BuildHasherDefault<Fx>> = Default::default();
     for a in raw {
-        if agencies.iter().any(|p: &RatedAgency| p.id == a.id) {
+        if !ids.insert(a.id.as_str()) {
             let message = crate::t!("survey-q-agency-twice", agency = a.id);
             errors.push(err(file, "agency.options", message));
         }
