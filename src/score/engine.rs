@@ -41,8 +41,9 @@ pub enum Texts {
     /// Every line with its text (the run people read).
     Keep,
     /// Totals, components, vetoes, appeals as [`Texts::Keep`] gives them (the same lines are
-    /// written and summed), but no line text, no ledger and no indicator values in the result:
-    /// for replicates that keep only agencies' ranks and grades.
+    /// written and summed), but no line text or source, no ledger and no indicator values in the
+    /// result (unless inner indicators normalised on the data need them for a second pass): for
+    /// replicates that keep only agencies' ranks and grades.
     TotalsOnly,
 }
 
@@ -811,25 +812,30 @@ fn inner_value(
 ) -> Result<Option<Decimal>> {
     let scheme = cx.scheme;
     let nd = &scheme.nodes[node];
-    let applicable: Vec<(Decimal, Decimal)> =
-        children.iter().filter_map(|&c| t.pts[c].map(|v| (scheme.nodes[c].weight, v))).collect();
-    if applicable.is_empty() {
+    // (weight, points) of the applicable children, without collecting them (a pass per node).
+    let applicable = || {
+        let pts = &t.pts;
+        children.iter().filter_map(move |&c| pts[c].map(|v| (scheme.nodes[c].weight, v)))
+    };
+    if applicable().next().is_none() {
         return Ok(None);
     }
     let overflow = |o| cx.overflow(o, node);
     Ok(Some(match aggregate {
         Aggregate::Sum => {
+            let v = checked::weighted_sum(applicable()).map_err(overflow)?;
             let children = children.iter().map(|&c| (scheme.nodes[c].weight, t.amax[c]));
             t.amax[node] = checked::weighted_sum(children).map_err(overflow)?;
-            checked::weighted_sum(applicable).map_err(overflow)?
+            v
         }
         Aggregate::Mean => {
+            let w = checked::sum(applicable().map(|(w, _)| w)).map_err(overflow)?;
+            let total = checked::weighted_sum(applicable()).map_err(overflow)?;
             t.amax[node] = nd.max;
-            let w = checked::sum(applicable.iter().map(|(w, _)| *w)).map_err(overflow)?;
-            let total = checked::weighted_sum(applicable.iter().copied()).map_err(overflow)?;
             checked::div(total, w).map_err(overflow)?
         }
         Aggregate::Geometric => {
+            let applicable: Vec<(Decimal, Decimal)> = applicable().collect();
             t.amax[node] = nd.max;
             let v = geometric(&applicable).ok_or_else(|| {
                 Error::at(
