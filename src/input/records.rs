@@ -321,3 +321,37 @@ pub struct InputRecord {
     pub rows_used: u64,
     pub rows_rejected: u64,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(text: RowText) -> Finding {
+        Finding {
+            text,
+            agency: "a".into(),
+            kind: "k".into(),
+            count: 1,
+            date: None,
+            source: Location::line("findings.csv", 2),
+            appeal: None,
+        }
+    }
+
+    /// Rows read together keep their ids and evidence in one text; each row reads back its own,
+    /// an empty id being none.
+    #[test]
+    fn rows_of_a_chunk_share_one_text_and_read_back_their_own() {
+        let mut shared = Interner::default();
+        let texts =
+            [shared.row_text("F1", "未公开"), shared.row_text("", ""), shared.row_text("F3", "")];
+        let (a, b) = (shared.get("140100"), shared.get("140100"));
+        assert!(Arc::ptr_eq(&a, &b), "one copy of a repeated text");
+        let mut rows: Vec<Finding> = texts.into_iter().map(finding).collect();
+        shared.seal(&mut rows);
+        let read: Vec<(Option<&str>, &str)> = rows.iter().map(|f| (f.id(), f.evidence())).collect();
+        assert_eq!(read, [(Some("F1"), "未公开"), (None, ""), (Some("F3"), "")]);
+        assert!(Arc::ptr_eq(&rows[0].text.text, &rows[2].text.text));
+        assert_eq!(rows[1].text, RowText::new(None, ""));
+    }
+}
