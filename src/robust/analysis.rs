@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::input::{Inputs, SurveyResult};
 use crate::rules::Scheme;
 use crate::score::result::{AgencyResult, RunResult};
-use crate::score::{Prepared, Texts};
+use crate::score::{Names, Prepared, Texts};
 use crate::survey::stats;
 
 fn stream(seed: u64, kind: Kind, k: u32) -> ChaCha8Rng {
@@ -87,9 +87,9 @@ pub fn analyse(
     let runs: Vec<Result<Outcomes>> = (0..cfg.replicates)
         .into_par_iter()
         .map_init(
-            || (inputs.surveys.clone(), scheme.clone()),
-            |(surveys, scheme), k| {
-                plan.replicate(&prepared, k, surveys, scheme)
+            || (inputs.surveys.clone(), scheme.clone(), prepared.names(scheme)),
+            |(surveys, scheme, names), k| {
+                plan.replicate((&prepared, names), k, surveys, scheme)
                     .map(|r| r.into_iter().map(|a| (a.agency_id, a.rank, a.grade)).collect())
             },
         )
@@ -143,7 +143,7 @@ impl Plan<'_> {
     /// perturbs is set from the original, so what an earlier replicate left there does not matter.
     fn replicate(
         &self,
-        prepared: &Prepared<'_>,
+        (prepared, names): (&Prepared<'_>, &Names),
         k: u32,
         surveys: &mut [SurveyResult],
         scheme: &mut Scheme,
@@ -153,7 +153,7 @@ impl Plan<'_> {
             Kind::Survey => (self.scheme, &*surveys),
             Kind::Weights => (&*scheme, self.inputs.surveys.as_slice()),
         };
-        let mut agencies = prepared.score(scheme, surveys, Texts::TotalsOnly)?;
+        let mut agencies = prepared.score_named(scheme, surveys, Texts::TotalsOnly, names)?;
         crate::rank::rank_and_grade(scheme, &mut agencies);
         Ok(agencies)
     }
@@ -304,8 +304,9 @@ mod tests {
             // One preparation and one pair of copies for all replicates, as a worker has.
             let prepared = Prepared::new(&scheme, &inputs).unwrap();
             let (mut i, mut s) = (inputs.surveys.clone(), scheme.clone());
+            let names = prepared.names(&scheme);
             for k in 0..3 {
-                let lean = plan.replicate(&prepared, k, &mut i, &mut s).unwrap();
+                let lean = plan.replicate((&prepared, &names), k, &mut i, &mut s).unwrap();
                 let (mut fi, mut fs) = (inputs.clone(), scheme.clone());
                 plan.perturb(k, &mut fi.surveys, &mut fs);
                 let full = crate::pipeline::score_checked(&fs, &fi).unwrap();

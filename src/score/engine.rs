@@ -85,8 +85,10 @@ pub fn summary(scheme: &Scheme) -> SchemeSummary {
 }
 
 /// Rule ids and dimension components, shared by every line that cites them (one allocation per
-/// rule per run, not per ledger line).
-pub(super) struct Names {
+/// rule per run, not per ledger line). Workers scoring in parallel each keep their own copy
+/// ([`super::Prepared::names`]): lines clone and drop these pointers, and two threads counting
+/// references on one shared copy contend for its cache lines.
+pub struct Names {
     /// Each indicator's id.
     node: Vec<Arc<str>>,
     /// Each indicator's dimension.
@@ -421,8 +423,11 @@ struct Ledger {
     /// Whether lines keep their text ([`Texts::Keep`]); without it every line is still written,
     /// with the same points, and its detail left empty.
     keep: bool,
-    /// Running sums of `lines`' points.
+    /// Sums of the points of `lines[..summed]`, brought up to date when read: the walk's lines
+    /// are mostly rescaled (and summed afresh) before any sum is read, so summing them as they
+    /// are written would be wasted. The same additions in the same order either way.
     sums: Sums,
+    summed: usize,
 }
 
 impl Ledger {
@@ -434,6 +439,7 @@ impl Ledger {
             overflow: None,
             keep: texts == Texts::Keep,
             sums: Sums::default(),
+            summed: 0,
         }
     }
 
@@ -451,7 +457,6 @@ impl Ledger {
         let detail = if self.keep { detail.text() } else { Detail::Empty };
         self.owner.push(self.current);
         let points = at_ledger_precision(points);
-        self.sums.add(component, points);
         self.lines.push(LedgerLine {
             rule: rule.clone(),
             component: component.clone(),
@@ -476,23 +481,31 @@ impl Ledger {
     /// The sum of every line (kept as lines are written: the same additions, in the same order,
     /// as summing the lines each time).
     fn sum(&mut self) -> Decimal {
+        self.catch_up();
         self.ok(self.sums.total, "the total")
     }
     fn sum_of(&mut self, c: &Component) -> Decimal {
+        self.catch_up();
         let s = self.sums.of(c).map_or(Ok(Decimal::ZERO), |(s, _)| s);
         self.ok(s, "a component")
     }
     /// The number of lines of a component.
-    fn count_of(&self, c: &Component) -> usize {
+    fn count_of(&mut self, c: &Component) -> usize {
+        self.catch_up();
         self.sums.of(c).map_or(0, |(_, n)| n)
     }
-    /// Sum the lines again after their points changed in place.
-    fn resum(&mut self) {
-        let mut sums = Sums::default();
-        for l in &self.lines {
-            sums.add(&l.component, l.points);
+    /// Add the lines written since the sums were last read.
+    fn catch_up(&mut self) {
+        for l in &self.lines[self.summed..] {
+            self.sums.add(&l.component, l.points);
         }
-        self.sums = sums;
+        self.summed = self.lines.len();
+    }
+    /// Sum the lines again (when next read) after their points changed in place.
+    fn resum(&mut self) {
+        self.sums.total = Ok(Decimal::ZERO);
+        self.sums.by.clear();
+        self.summed = 0;
     }
 }
 

@@ -9,5 +9,5 @@ pub mod prepared;
 pub mod result;
 pub mod shapes;
 
-pub use engine::{Texts, score, score_with};
+pub use engine::{Names, Texts, score, score_with};
 pub use prepared::Prepared;

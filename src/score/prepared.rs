@@ -109,6 +109,22 @@ impl<'a> Prepared<'a> {
         surveys: &[SurveyResult],
         texts: Texts,
     ) -> Result<Vec<AgencyResult>> {
+        self.score_named(scheme, surveys, texts, &self.names)
+    }
+
+    /// A copy of the rule names for one worker of many scoring at once (see [`Names`]).
+    pub fn names(&self, scheme: &Scheme) -> Names {
+        Names::new(scheme)
+    }
+
+    /// [`Prepared::score`] with a worker's own copy of the rule names ([`Prepared::names`]).
+    pub fn score_named(
+        &self,
+        scheme: &Scheme,
+        surveys: &[SurveyResult],
+        texts: Texts,
+        names: &Names,
+    ) -> Result<Vec<AgencyResult>> {
         debug_assert_eq!(scheme.nodes.len(), self.nodes);
         debug_assert_eq!(surveys.len(), self.inputs.surveys.len());
         let mut contexts = None;
@@ -133,7 +149,8 @@ impl<'a> Prepared<'a> {
         let mut inner = InnerStats::new();
         let nodes = texts == Texts::Keep || !pending.is_empty();
         loop {
-            let agencies = self.pass(scheme, surveys, (groups, &inner), texts, nodes)?;
+            let stats = (groups, &inner);
+            let agencies = self.pass(scheme, surveys, stats, names, (texts, nodes))?;
             if pending.is_empty() {
                 return Ok(agencies);
             }
@@ -154,8 +171,8 @@ impl<'a> Prepared<'a> {
         scheme: &Scheme,
         surveys: &[SurveyResult],
         (groups, inner): (&Contexts, &InnerStats),
-        texts: Texts,
-        nodes: bool,
+        names: &Names,
+        (texts, nodes): (Texts, bool),
     ) -> Result<Vec<AgencyResult>> {
         let scored: Vec<Result<AgencyResult>> = (0..self.inputs.agencies.len())
             .into_par_iter()
@@ -173,7 +190,7 @@ impl<'a> Prepared<'a> {
                     inner,
                     findings: &self.findings[at],
                     kinds: &self.kinds[at],
-                    names: &self.names,
+                    names,
                     order: &self.order,
                     texts,
                     nodes,
