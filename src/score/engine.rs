@@ -408,8 +408,12 @@ fn cshow(d: Decimal) -> super::ledger::Arg {
 }
 
 /// Ledger under construction for one agency.
-struct Ledger {
-    lines: Vec<LedgerLine>,
+struct Ledger<'n> {
+    /// What is summed of each line: its rule, component and points (borrowed from the run's
+    /// [`Names`]: no reference counting per line).
+    lines: Vec<Line<'n>>,
+    /// The rest of each line, kept only with the texts.
+    said: Vec<Said>,
     /// The indicator each line was written for, while the tree is walked: lines are first written
     /// in the indicator's own units and scaled to their contribution to the total once the whole
     /// tree is known (a mean's weights depend on which siblings apply).
@@ -430,10 +434,37 @@ struct Ledger {
     summed: usize,
 }
 
-impl Ledger {
-    fn new(texts: Texts) -> Ledger {
+/// A ledger line as scoring sums and reads it.
+struct Line<'n> {
+    rule: &'n Arc<str>,
+    component: &'n Component,
+    points: Decimal,
+}
+
+impl super::shapes::Points for Line<'_> {
+    fn rule(&self) -> &Arc<str> {
+        self.rule
+    }
+    fn component(&self) -> &Component {
+        self.component
+    }
+    fn points(&self) -> Decimal {
+        self.points
+    }
+}
+
+/// A ledger line's step, source and text.
+struct Said {
+    step: Step,
+    source: Option<Source>,
+    detail: Detail,
+}
+
+impl<'n> Ledger<'n> {
+    fn new(texts: Texts) -> Ledger<'n> {
         Ledger {
             lines: Vec::new(),
+            said: Vec::new(),
             owner: Vec::new(),
             current: None,
             overflow: None,
@@ -445,26 +476,36 @@ impl Ledger {
 
     fn push(
         &mut self,
-        rule: &Arc<str>,
-        component: &Component,
+        rule: &'n Arc<str>,
+        component: &'n Component,
         step: Step,
         points: Decimal,
         source: Option<&Location>,
         detail: impl Text,
     ) {
-        // Sources are kept with the texts (a ledger without them is summed, never read).
-        let source = if self.keep { source.map(Ledger::source) } else { None };
-        let detail = if self.keep { detail.text() } else { Detail::Empty };
+        // Sources and texts are kept with the texts (a ledger without them is summed, never read).
+        if self.keep {
+            let source = source.map(Ledger::source);
+            self.said.push(Said { step, source, detail: detail.text() });
+        }
         self.owner.push(self.current);
         let points = at_ledger_precision(points);
-        self.lines.push(LedgerLine {
-            rule: rule.clone(),
-            component: component.clone(),
-            step,
-            points,
-            source,
-            detail,
-        });
+        self.lines.push(Line { rule, component, points });
+    }
+
+    /// The lines as a result keeps them (with texts).
+    fn into_lines(self) -> Vec<LedgerLine> {
+        let lines = self.lines.into_iter().zip(self.said);
+        lines
+            .map(|(l, s)| LedgerLine {
+                rule: l.rule.clone(),
+                component: l.component.clone(),
+                step: s.step,
+                points: l.points,
+                source: s.source,
+                detail: s.detail,
+            })
+            .collect()
     }
 
     /// A row's location as a line cites it (the file name is the input's, shared).
@@ -497,7 +538,7 @@ impl Ledger {
     /// Add the lines written since the sums were last read.
     fn catch_up(&mut self) {
         for l in &self.lines[self.summed..] {
-            self.sums.add(&l.component, l.points);
+            self.sums.add(l.component, l.points);
         }
         self.summed = self.lines.len();
     }
@@ -707,13 +748,13 @@ pub(super) fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
         appeals_pending: appeals(&|d| *d == AppealDecision::Pending),
         // Replicates keep ranks and grades of agencies, not of their indicators.
         nodes: if cx.nodes { node_values(cx, &tree) } else { Vec::new() },
-        ledger: if cx.texts == Texts::Keep { ledger.lines } else { Vec::new() },
+        ledger: if cx.texts == Texts::Keep { ledger.into_lines() } else { Vec::new() },
     })
 }
 
 /// Walk the indicator tree children first: each leaf scored by its method, each inner node
 /// aggregated from its children, then each node's own gate, normalisation, floor and rounding.
-fn walk_tree(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Result<Tree> {
+fn walk_tree<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) -> Result<Tree> {
     let scheme = cx.scheme;
     let n = scheme.nodes.len();
     let mut t = Tree {
@@ -758,12 +799,12 @@ fn walk_tree(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Result<Tree> {
 /// `redistribute` on an inner node: the maximum of children that do not apply spread over those
 /// that do (evenly, or in proportion to their maxima); each applicable child's points scaled by
 /// its new maximum over its old (a line on the child), so the node counts as fully applicable.
-fn redistribute(
-    cx: &AgencyCtx<'_>,
+fn redistribute<'n>(
+    cx: &AgencyCtx<'n>,
     node: usize,
     t: &mut Tree,
-    ledger: &mut Ledger,
-    dim: &Component,
+    ledger: &mut Ledger<'n>,
+    dim: &'n Component,
 ) {
     let scheme = cx.scheme;
     let Some(&how) = scheme.redistribute.get(&node) else { return };
@@ -815,13 +856,13 @@ fn redistribute(
 
 /// An inner node's value from its applicable children: their (weighted) sum, mean or geometric
 /// mean. None when no child applies.
-fn inner_value(
-    cx: &AgencyCtx<'_>,
+fn inner_value<'n>(
+    cx: &AgencyCtx<'n>,
     node: usize,
     (children, aggregate): (&[usize], Aggregate),
     t: &mut Tree,
-    ledger: &mut Ledger,
-    dim: &Component,
+    ledger: &mut Ledger<'n>,
+    dim: &'n Component,
 ) -> Result<Option<Decimal>> {
     let scheme = cx.scheme;
     let nd = &scheme.nodes[node];
@@ -881,13 +922,13 @@ fn inner_value(
 }
 
 /// A gated node counts 0 unless its gate indicator is above 0.
-fn gate(
-    cx: &AgencyCtx<'_>,
+fn gate<'n>(
+    cx: &AgencyCtx<'n>,
     node: usize,
     v: Decimal,
     t: &Tree,
-    ledger: &mut Ledger,
-    dim: &Component,
+    ledger: &mut Ledger<'n>,
+    dim: &'n Component,
 ) -> Decimal {
     let scheme = cx.scheme;
     let nd = &scheme.nodes[node];
@@ -904,13 +945,13 @@ fn gate(
 
 /// A node with its own normalisation: its aggregated value mapped onto its maximum (statistics
 /// of data-normalised nodes come from an earlier pass; until then the value stays as it is).
-fn normalise_inner(
-    cx: &AgencyCtx<'_>,
+fn normalise_inner<'n>(
+    cx: &AgencyCtx<'n>,
     node: usize,
     v: Decimal,
     t: &mut Tree,
-    ledger: &mut Ledger,
-    dim: &Component,
+    ledger: &mut Ledger<'n>,
+    dim: &'n Component,
 ) -> Result<Decimal> {
     let scheme = cx.scheme;
     let nd = &scheme.nodes[node];
@@ -951,12 +992,12 @@ fn normalise_inner(
 }
 
 /// A node's floor at 0, its own rounding, and item rounding of a leaf.
-fn floor_and_round(
-    cx: &AgencyCtx<'_>,
+fn floor_and_round<'n>(
+    cx: &AgencyCtx<'n>,
     node: usize,
     mut v: Decimal,
-    ledger: &mut Ledger,
-    dim: &Component,
+    ledger: &mut Ledger<'n>,
+    dim: &'n Component,
 ) -> Decimal {
     let scheme = cx.scheme;
     let nd = &scheme.nodes[node];
@@ -1008,7 +1049,11 @@ fn node_values(cx: &AgencyCtx<'_>, t: &Tree) -> Vec<NodeValue> {
 
 /// Each dimension's points (after its rounding, when the scheme rounds dimensions), None where
 /// nothing in it applies.
-fn dimension_points(cx: &AgencyCtx<'_>, t: &Tree, ledger: &mut Ledger) -> Vec<Option<Decimal>> {
+fn dimension_points<'n>(
+    cx: &AgencyCtx<'n>,
+    t: &Tree,
+    ledger: &mut Ledger<'n>,
+) -> Vec<Option<Decimal>> {
     let scheme = cx.scheme;
     let mut dimensions = Vec::with_capacity(scheme.roots.len());
     for &root in &scheme.roots {
@@ -1034,7 +1079,7 @@ fn dimension_points(cx: &AgencyCtx<'_>, t: &Tree, ledger: &mut Ledger) -> Vec<Op
 /// The base: the tree's points rescaled from the applicable maximum to the scheme total (the
 /// rescaled value at ledger precision, the line its exact difference), then rounded when the
 /// scheme rounds the base. Returns the applicable maximum.
-fn base(cx: &AgencyCtx<'_>, leaf_max: &[Decimal], ledger: &mut Ledger) -> Result<Decimal> {
+fn base<'n>(cx: &AgencyCtx<'n>, leaf_max: &[Decimal], ledger: &mut Ledger<'n>) -> Result<Decimal> {
     let scheme = cx.scheme;
     let agency = cx.agency;
     let applicable_max = checked::sum(leaf_max.iter().copied());
@@ -1078,9 +1123,9 @@ fn base(cx: &AgencyCtx<'_>, leaf_max: &[Decimal], ledger: &mut Ledger) -> Result
 }
 
 /// A line rounding the ledger's sum to the scheme's decimals, if that changes it.
-fn round_sum(
-    cx: &AgencyCtx<'_>,
-    ledger: &mut Ledger,
+fn round_sum<'n>(
+    cx: &AgencyCtx<'n>,
+    ledger: &mut Ledger<'n>,
     text: impl Fn(super::ledger::Arg, Decimal) -> Msg,
 ) {
     let v = ledger.sum();
@@ -1094,7 +1139,7 @@ fn round_sum(
 
 /// Bonus, penalty and look-back on the base, the floor of the total at 0, its rounding, then
 /// vetoes (after rounding, so that a cap is never rounded past: its decimals are checked).
-fn adjustments(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Option<VetoApplied> {
+fn adjustments<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) -> Option<VetoApplied> {
     let scheme = cx.scheme;
     let base = ledger.sum();
     bonus(cx, base, ledger);
@@ -1133,11 +1178,11 @@ fn geometric(values: &[(Decimal, Decimal)]) -> Option<Decimal> {
 /// 0: the geometric node's own line carries the value. Where inexact divisions (thirds) leave the
 /// lines of a dimension a few units in the 28th digit away from its value, one rounding line on
 /// the dimension closes the gap.
-fn contributions(
+fn contributions<'n>(
     scheme: &Scheme,
     order: &[usize],
     tree: &Tree,
-    ledger: &mut Ledger,
+    ledger: &mut Ledger<'n>,
 ) -> Result<Vec<Decimal>> {
     let (pts, slope, leaf_major) = (&tree.pts, &tree.slope, &tree.major);
     let n = scheme.nodes.len();
@@ -1198,22 +1243,22 @@ fn contributions(
         return Ok(major);
     }
     let mut overflowed = None;
-    let keep = ledger.keep;
-    // The line's text inside a message saying how it counts.
-    let wrap = |line: &mut LedgerLine, id: &'static str, (name, arg): (&'static str, Arg)| {
-        if keep {
+    // The line's text (kept with texts) inside a message saying how it counts.
+    let said = &mut ledger.said;
+    let mut wrap = |at: usize, id: &'static str, (name, arg): (&'static str, Arg)| {
+        if let Some(line) = said.get_mut(at) {
             let detail = Arg::Detail(Box::new(std::mem::take(&mut line.detail)));
             line.detail = Msg::new(id, vec![("detail", detail), (name, arg)]).into();
         }
     };
-    for (line, owner) in ledger.lines.iter_mut().zip(&ledger.owner) {
+    for (at, (line, owner)) in ledger.lines.iter_mut().zip(&ledger.owner).enumerate() {
         let Some((o, is_inside)) = *owner else { continue };
         let f = if is_inside { inside[o] } else { factor[o] };
         if let Some(g) = inside_geo[o] {
-            wrap(line, "ledger-inside-geometric", ("node", scheme.nodes[g].id.to_arg()));
+            wrap(at, "ledger-inside-geometric", ("node", scheme.nodes[g].id.to_arg()));
             line.points = Decimal::ZERO;
         } else if f != Decimal::ONE {
-            wrap(line, "ledger-share-of-total", ("share", cshow(f)));
+            wrap(at, "ledger-share-of-total", ("share", cshow(f)));
             let scaled = checked::mul(line.points, f).unwrap_or_else(|Overflow| {
                 overflowed.get_or_insert_with(|| line.rule.to_string());
                 Decimal::ZERO
@@ -1231,11 +1276,11 @@ fn contributions(
 /// Close each dimension's lines on its value at ledger precision: lines carried at
 /// [`LEDGER_DP`] decimals (and scaled by inexact divisions such as thirds) leave their sum a few
 /// units in the last decimal away from the value, which one rounding line makes up.
-fn close_dimensions(
-    cx: &AgencyCtx<'_>,
+fn close_dimensions<'n>(
+    cx: &AgencyCtx<'n>,
     pts: &[Option<Decimal>],
     major: &[Decimal],
-    ledger: &mut Ledger,
+    ledger: &mut Ledger<'n>,
 ) -> Result<()> {
     let scheme = cx.scheme;
     for (d, &r) in scheme.roots.iter().enumerate() {
@@ -1284,12 +1329,12 @@ pub(super) fn post_order(scheme: &Scheme) -> Vec<usize> {
 
 /// A leaf's points by its method; None when it does not apply to this agency (its maximum leaves
 /// the applicable maximum).
-fn score_leaf(
-    cx: &AgencyCtx<'_>,
+fn score_leaf<'n>(
+    cx: &AgencyCtx<'n>,
     node: usize,
     method: &Method,
-    ledger: &mut Ledger,
-    dim: &Component,
+    ledger: &mut Ledger<'n>,
+    dim: &'n Component,
 ) -> Result<Option<LeafOutcome>> {
     match method {
         Method::Deduct(kinds) => Ok(Some(deduct_leaf(cx, node, kinds, ledger, dim))),
@@ -1315,12 +1360,12 @@ fn score_leaf(
 }
 
 /// The maximum, less each kind's findings (capped per kind); major kinds pass every floor.
-fn deduct_leaf(
-    cx: &AgencyCtx<'_>,
+fn deduct_leaf<'n>(
+    cx: &AgencyCtx<'n>,
     node: usize,
     kinds: &[crate::rules::DeductKind],
-    ledger: &mut Ledger,
-    dim: &Component,
+    ledger: &mut Ledger<'n>,
+    dim: &'n Component,
 ) -> LeafOutcome {
     let nd = &cx.scheme.nodes[node];
     let rule = &cx.names.node[node];
@@ -1352,12 +1397,12 @@ fn deduct_leaf(
 
 /// The maximum when done on time, a late share or less when late, 0 when not done or after the
 /// cut-off; None when the task does not apply.
-fn deadline_leaf(
-    cx: &AgencyCtx<'_>,
+fn deadline_leaf<'n>(
+    cx: &AgencyCtx<'n>,
     node: usize,
     d: &crate::rules::Deadline,
-    ledger: &mut Ledger,
-    dim: &Component,
+    ledger: &mut Ledger<'n>,
+    dim: &'n Component,
 ) -> Option<LeafOutcome> {
     let nd = &cx.scheme.nodes[node];
     let id = &cx.names.node[node];
@@ -1424,13 +1469,13 @@ fn item_line(name: &str, text: Msg) -> Msg {
 }
 
 /// A measured or survey value mapped to points; a missing value by the item's policy.
-fn valued_leaf(
-    cx: &AgencyCtx<'_>,
+fn valued_leaf<'n>(
+    cx: &AgencyCtx<'n>,
     node: usize,
     mapping: &Mapping,
     missing: Missing,
-    ledger: &mut Ledger,
-    dim: &Component,
+    ledger: &mut Ledger<'n>,
+    dim: &'n Component,
 ) -> Result<Option<LeafOutcome>> {
     let scheme = cx.scheme;
     let nd = &scheme.nodes[node];
@@ -1494,7 +1539,7 @@ fn valued_leaf(
     Ok(outcome)
 }
 
-fn bonus(cx: &AgencyCtx<'_>, base: Decimal, ledger: &mut Ledger) {
+fn bonus<'n>(cx: &AgencyCtx<'n>, base: Decimal, ledger: &mut Ledger<'n>) {
     let (scheme, names) = (cx.scheme, cx.names);
     let awards = cx.index.awards.get(cx.agency.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
     if awards.is_empty() {
@@ -1564,9 +1609,9 @@ fn bonus(cx: &AgencyCtx<'_>, base: Decimal, ledger: &mut Ledger) {
 
 /// The findings of one kind charged to a rule: a ledger line per finding (after its appeal), then
 /// a cap line if the kind's cap binds. Returns the points charged, after the cap.
-struct KindCharge<'a> {
-    rule: &'a Arc<str>,
-    component: &'a Component,
+struct KindCharge<'a, 'n> {
+    rule: &'n Arc<str>,
+    component: &'n Component,
     step: Step,
     /// The kind, its name, points per finding and whether it is major (its lines say so).
     price: Arc<Price>,
@@ -1580,10 +1625,10 @@ fn price(kind: &str, name: &str, each: Decimal, major: bool) -> Arc<Price> {
     Arc::new(Price { kind: Arc::from(kind), name: Arc::from(name), each, major })
 }
 
-impl KindCharge<'_> {
-    fn apply(&self, findings: &[(usize, &crate::input::Finding)], ledger: &mut Ledger) -> Decimal {
+impl<'n> KindCharge<'_, 'n> {
+    fn apply(&self, found: &[(usize, &crate::input::Finding)], ledger: &mut Ledger<'n>) -> Decimal {
         let mut sum = Decimal::ZERO;
-        for (_, f) in findings {
+        for (_, f) in found {
             let priced = price_finding(f, &self.price, ledger.keep);
             let points = ledger.ok(priced.points, self.rule);
             let step = if priced.overturned { Step::Appeal } else { self.step };
@@ -1610,10 +1655,10 @@ enum Cost {
 
 /// The ledger line that brings `sum` (> `cap`) down to `cap`: points taken back from a gain, or
 /// given back from a loss.
-fn cap_line(
-    ledger: &mut Ledger,
-    rule: &Arc<str>,
-    component: &Component,
+fn cap_line<'n>(
+    ledger: &mut Ledger<'n>,
+    rule: &'n Arc<str>,
+    component: &'n Component,
     (sum, cap): (Decimal, Decimal),
     cost: Cost,
     what: Arg,
@@ -1661,7 +1706,7 @@ fn price_finding(f: &crate::input::Finding, price: &Arc<Price>, keep: bool) -> P
     Priced { points, overturned, detail: Detail::Finding(Box::new(text)) }
 }
 
-fn penalty(cx: &AgencyCtx<'_>, ledger: &mut Ledger) {
+fn penalty<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) {
     let scheme = cx.scheme;
     let mut total = Decimal::ZERO;
     for (i, k) in scheme.penalty.kinds.iter().enumerate() {
@@ -1703,7 +1748,7 @@ fn kind_name<'a>(scheme: &'a Scheme, kind: &'a str) -> &'a str {
     }
 }
 
-fn lookback(cx: &AgencyCtx<'_>, ledger: &mut Ledger) {
+fn lookback<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) {
     let Some(rule) = &cx.scheme.lookback else { return };
     let name = &cx.names.fixed[LOOKBACK];
     let prior = cx.index.lookback.get(cx.agency.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
@@ -1744,7 +1789,7 @@ fn lookback(cx: &AgencyCtx<'_>, ledger: &mut Ledger) {
 
 /// [`super::shapes::subtree_points`] of a ledger being written: its lines share the run's rule
 /// names ([`Names`]), so an indicator's are told by pointer rather than by text.
-fn subtree_points(cx: &AgencyCtx<'_>, lines: &[LedgerLine], node: usize) -> Option<Decimal> {
+fn subtree_points(cx: &AgencyCtx<'_>, lines: &[Line<'_>], node: usize) -> Option<Decimal> {
     let rules: Vec<&Arc<str>> =
         super::shapes::subtree(cx.scheme, node).into_iter().map(|n| &cx.names.node[n]).collect();
     let Component::Dimension(dim) = &cx.names.dim[node] else { return None };
@@ -1756,7 +1801,7 @@ fn subtree_points(cx: &AgencyCtx<'_>, lines: &[LedgerLine], node: usize) -> Opti
 /// Every triggered 单项否决 (`[[veto]] indicator`): a line on the node itself bringing its points
 /// to 0, inner nodes first, before dimension rounding. The node's value (and its ancestors')
 /// drop by the same amount. Nodes that do not apply to the agency get no line.
-fn node_vetoes(cx: &AgencyCtx<'_>, tree: &mut Tree, ledger: &mut Ledger) {
+fn node_vetoes<'n>(cx: &AgencyCtx<'n>, tree: &mut Tree, ledger: &mut Ledger<'n>) {
     let scheme = cx.scheme;
     ledger.current = None;
     let hits: Vec<(&crate::input::Finding, usize)> = cx
@@ -1798,7 +1843,7 @@ fn node_vetoes(cx: &AgencyCtx<'_>, tree: &mut Tree, ledger: &mut Ledger) {
 /// Every `threshold` the agency's points on its node fall below: a 0-point line, and the grade
 /// forced as by a grade veto (recorded as `threshold:<id>` unless a veto already forces a grade
 /// at least as bad; a score-only veto keeps its record and gains the grade).
-fn thresholds(cx: &AgencyCtx<'_>, ledger: &mut Ledger, veto: &mut Option<VetoApplied>) {
+fn thresholds<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>, veto: &mut Option<VetoApplied>) {
     let scheme = cx.scheme;
     let Some(group) = scheme.group(&cx.agency.group) else { return };
     let band = |name: &str| group.grades.iter().position(|b| b.name == name);
@@ -1841,11 +1886,11 @@ fn thresholds(cx: &AgencyCtx<'_>, ledger: &mut Ledger, veto: &mut Option<VetoApp
 
 /// A `score_mode = "set"` veto's line: the total becomes the veto's score (raised or lowered);
 /// after an earlier set veto only lowered, so the lowest set score wins.
-fn set_score(
-    ledger: &mut Ledger,
+fn set_score<'n>(
+    ledger: &mut Ledger<'n>,
     veto: &crate::rules::Veto,
     f: &crate::input::Finding,
-    rule: &Arc<str>,
+    rule: &'n Arc<str>,
     set_already: bool,
 ) {
     let score = veto.score.unwrap_or_default();
@@ -1859,11 +1904,11 @@ fn set_score(
 
 /// The line of one veto triggered by a finding that stands: a score set or capped, or a 0-point
 /// line naming the grade it forces.
-fn veto_line(
-    ledger: &mut Ledger,
+fn veto_line<'n>(
+    ledger: &mut Ledger<'n>,
     veto: &crate::rules::Veto,
     f: &crate::input::Finding,
-    rule: &Arc<str>,
+    rule: &'n Arc<str>,
     set_already: bool,
 ) {
     if veto.set {
@@ -1888,7 +1933,7 @@ fn veto_line(
 /// Apply every veto triggered by a finding: each score cap is a ledger line. The veto recorded
 /// (and whose grade the ranking forces) is the one forcing the worst grade of the agency's group,
 /// else the first in input order.
-fn vetoes(cx: &AgencyCtx<'_>, ledger: &mut Ledger) -> Option<VetoApplied> {
+fn vetoes<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) -> Option<VetoApplied> {
     let scheme = cx.scheme;
     let band = |grade: &Option<String>| {
         let g = scheme.group(&cx.agency.group)?;

@@ -8,10 +8,30 @@ use rust_decimal::Decimal;
 use super::ledger::{Component, LedgerLine, Msg, msg};
 use crate::rules::Scheme;
 
+/// What reading points from a ledger needs of its lines (a kept [`LedgerLine`], or a line of a
+/// ledger being written).
+pub trait Points {
+    fn rule(&self) -> &Arc<str>;
+    fn component(&self) -> &Component;
+    fn points(&self) -> Decimal;
+}
+
+impl Points for LedgerLine {
+    fn rule(&self) -> &Arc<str> {
+        &self.rule
+    }
+    fn component(&self) -> &Component {
+        &self.component
+    }
+    fn points(&self) -> Decimal {
+        self.points
+    }
+}
+
 /// Points of an indicator (any level) in a ledger: the sum of the dimension lines whose rule is
 /// the indicator or any of its descendants (a dimension's floors and rounding included). `None`
 /// when no such line exists (the indicator does not apply).
-pub fn subtree_points(scheme: &Scheme, lines: &[LedgerLine], node: usize) -> Option<Decimal> {
+pub fn subtree_points(scheme: &Scheme, lines: &[impl Points], node: usize) -> Option<Decimal> {
     let names: Vec<&str> =
         subtree(scheme, node).iter().map(|&n| scheme.nodes[n].id.as_str()).collect();
     // Only lines of the node's dimension can be its subtree's.
@@ -33,16 +53,16 @@ pub fn subtree(scheme: &Scheme, node: usize) -> Vec<usize> {
 /// The sum of the dimension lines whose (rule, dimension) `picks` accepts; `None` when there
 /// is none.
 pub fn points_where(
-    lines: &[LedgerLine],
+    lines: &[impl Points],
     picks: impl Fn(&Arc<str>, &Arc<str>) -> bool,
 ) -> Option<Decimal> {
     let mut found = false;
     let mut sum = Decimal::ZERO;
     for l in lines {
-        let Component::Dimension(d) = &l.component else { continue };
-        if picks(&l.rule, d) {
+        let Component::Dimension(d) = l.component() else { continue };
+        if picks(l.rule(), d) {
             found = true;
-            sum += l.points;
+            sum += l.points();
         }
     }
     found.then_some(sum)
@@ -50,7 +70,7 @@ pub fn points_where(
 
 /// An indicator's points in its own units: [`subtree_points`] divided by the weight of its
 /// top-level part (a weighted part's lines are its contribution to the total).
-pub fn own_points(scheme: &Scheme, lines: &[LedgerLine], node: usize) -> Option<Decimal> {
+pub fn own_points(scheme: &Scheme, lines: &[impl Points], node: usize) -> Option<Decimal> {
     in_own_units(scheme, node, subtree_points(scheme, lines, node)?)
 }
 
@@ -67,7 +87,7 @@ pub fn part_weight(scheme: &Scheme, node: usize) -> Decimal {
 
 /// The bonus gate's verdict for one agency: `None` when the gate is open (or there is none),
 /// else the explanation of the line that removes the bonus.
-pub fn bonus_gate_closed(scheme: &Scheme, lines: &[LedgerLine]) -> Option<Msg> {
+pub fn bonus_gate_closed(scheme: &Scheme, lines: &[impl Points]) -> Option<Msg> {
     let gate = scheme.bonus.gate.as_ref()?;
     let sum: Decimal =
         gate.nodes.iter().map(|&n| own_points(scheme, lines, n).unwrap_or_default()).sum();
