@@ -109,7 +109,7 @@ impl<'a> Prepared<'a> {
         surveys: &[SurveyResult],
         texts: Texts,
     ) -> Result<Vec<AgencyResult>> {
-        self.score_named(scheme, surveys, texts, &self.names)
+        self.score_on(scheme, surveys, texts, (&self.names, true))
     }
 
     /// A copy of the rule names for one worker of many scoring at once (see [`Names`]).
@@ -117,13 +117,27 @@ impl<'a> Prepared<'a> {
         Names::new(scheme)
     }
 
-    /// [`Prepared::score`] with a worker's own copy of the rule names ([`Prepared::names`]).
+    /// [`Prepared::score`] by one worker of many scoring at once (replicates): with the worker's
+    /// own copy of the rule names ([`Prepared::names`]), and its agencies scored in turn (the
+    /// workers keep every thread busy; splitting a worker's agencies among threads as well only
+    /// adds scheduling and passes results between threads' caches).
     pub fn score_named(
         &self,
         scheme: &Scheme,
         surveys: &[SurveyResult],
         texts: Texts,
         names: &Names,
+    ) -> Result<Vec<AgencyResult>> {
+        self.score_on(scheme, surveys, texts, (names, false))
+    }
+
+    /// Score with `names`, the agencies of each pass in parallel or in turn.
+    fn score_on(
+        &self,
+        scheme: &Scheme,
+        surveys: &[SurveyResult],
+        texts: Texts,
+        (names, parallel): (&Names, bool),
     ) -> Result<Vec<AgencyResult>> {
         debug_assert_eq!(scheme.nodes.len(), self.nodes);
         debug_assert_eq!(surveys.len(), self.inputs.surveys.len());
@@ -150,7 +164,7 @@ impl<'a> Prepared<'a> {
         let nodes = texts == Texts::Keep || !pending.is_empty();
         loop {
             let stats = (groups, &inner);
-            let agencies = self.pass(scheme, surveys, stats, names, (texts, nodes))?;
+            let agencies = self.pass(scheme, surveys, stats, (names, parallel), (texts, nodes))?;
             if pending.is_empty() {
                 return Ok(agencies);
             }
@@ -165,38 +179,41 @@ impl<'a> Prepared<'a> {
         }
     }
 
-    /// One pass over every agency, in parallel, into a vector in input order.
+    /// One pass over every agency (in parallel or in turn) into a vector in input order.
     fn pass(
         &self,
         scheme: &Scheme,
         surveys: &[SurveyResult],
         (groups, inner): (&Contexts, &InnerStats),
-        names: &Names,
+        (names, parallel): (&Names, bool),
         (texts, nodes): (Texts, bool),
     ) -> Result<Vec<AgencyResult>> {
-        let scored: Vec<Result<AgencyResult>> = (0..self.inputs.agencies.len())
-            .into_par_iter()
-            .map(|at| {
-                engine::score_agency(&AgencyCtx {
-                    scheme,
-                    agency: &self.inputs.agencies[at],
-                    at,
-                    applies: &self.applies[at],
-                    rows: &self.rows[at],
-                    index: &self.index,
-                    surveys,
-                    groups,
-                    norms: &self.norms,
-                    inner,
-                    findings: &self.findings[at],
-                    kinds: &self.kinds[at],
-                    names,
-                    order: &self.order,
-                    texts,
-                    nodes,
-                })
+        let one = |at: usize| {
+            engine::score_agency(&AgencyCtx {
+                scheme,
+                agency: &self.inputs.agencies[at],
+                at,
+                applies: &self.applies[at],
+                rows: &self.rows[at],
+                index: &self.index,
+                surveys,
+                groups,
+                norms: &self.norms,
+                inner,
+                findings: &self.findings[at],
+                kinds: &self.kinds[at],
+                names,
+                order: &self.order,
+                texts,
+                nodes,
             })
-            .collect();
+        };
+        let agencies = 0..self.inputs.agencies.len();
+        let scored: Vec<Result<AgencyResult>> = if parallel {
+            agencies.into_par_iter().map(one).collect()
+        } else {
+            agencies.map(one).collect()
+        };
         let mut agencies = Vec::with_capacity(scored.len());
         let mut errors = Vec::new();
         for r in scored {
