@@ -91,10 +91,3 @@ pub fn score_checked(scheme: &Scheme, inputs: &Inputs) -> Result<RunResult> {
     let agencies = crate::score::score(scheme, inputs)?;
     Ok(crate::rank::rank(scheme, inputs, agencies))
 }
-
-/// [`score_checked`] keeping totals, ranks and grades but no ledger (robustness replicates):
-/// the same lines are computed and summed, their texts and the ledgers are not kept.
-pub fn totals_checked(scheme: &Scheme, inputs: &Inputs) -> Result<RunResult> {
-    let agencies = crate::score::score_with(scheme, inputs, crate::score::Texts::TotalsOnly)?;
-    Ok(crate::rank::rank(scheme, inputs, agencies))
-}
