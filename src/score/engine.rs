@@ -1397,7 +1397,8 @@ fn deduct_leaf<'n>(
             price: cx.names.deduct[node][i].clone(),
             cap: k.cap,
             cap_text: &|| {
-                Arg::Detail(Box::new(msg::t!("ledger-kind-deductions", name = k.name).into()))
+                let name = &cx.names.deduct[node][i].name;
+                Arg::Detail(Box::new(msg::t!("ledger-kind-deductions", name = name).into()))
             },
         };
         let sum = charge.apply(found, ledger);
