@@ -329,40 +329,48 @@ impl LedgerBuilder {
     }
 
     pub fn push(&mut self, l: Charge<'_>, source: Option<Source>, detail: Detail) {
-        let (source, detail) = match (source, detail) {
-            (Some(src), Detail::Finding(f))
-                if src.column.is_none() && f.appeal.is_none() && small(src.line).is_some() =>
-            {
-                let line = small(src.line).unwrap_or_default();
-                let (text, range) = f.row.parts();
-                let Some(at) = text_at(&mut self.texts, text) else {
-                    return self.keep(l, Some(src), Detail::Finding(f));
-                };
-                if let Some(r) = &mut self.run
-                    && r.alike(&l, &src.file, &f)
-                {
-                    r.rows.push(line, range, at);
-                    return;
-                }
-                self.close();
-                let mut rows = Rows::default();
-                rows.push(line, range, at);
-                let FindingText { price, count, .. } = *f;
-                self.run = Some(Box::new(FindingRun {
-                    rule: l.rule.clone(),
-                    component: l.component.clone(),
-                    step: l.step,
-                    points: l.points,
-                    file: src.file,
-                    price,
-                    count,
-                    rows,
-                }));
-                return;
-            }
-            other => other,
+        match detail {
+            Detail::Finding(f) => self.push_finding(l, source, *f),
+            detail => self.keep(l, source, detail),
+        }
+    }
+
+    /// A finding's line: added to the run being gathered when alike, else the start of a run.
+    pub fn push_finding(&mut self, l: Charge<'_>, source: Option<Source>, f: FindingText) {
+        let line = source.as_ref().filter(|s| s.column.is_none()).and_then(|s| small(s.line));
+        let (src, line) = match (source, line, f.appeal.is_none()) {
+            (Some(src), Some(line), true) => (src, line),
+            (source, ..) => return self.keep(l, source, Detail::Finding(Box::new(f))),
         };
-        self.keep(l, source, detail);
+        let (text, range) = f.row.parts();
+        let Some(at) = text_at(&mut self.texts, text) else {
+            return self.keep(l, Some(src), Detail::Finding(Box::new(f)));
+        };
+        if let Some(r) = &mut self.run
+            && r.alike(&l, &src.file, &f)
+        {
+            r.rows.push(line, range, at);
+            return;
+        }
+        self.close();
+        let mut rows = Rows::default();
+        rows.push(line, range, at);
+        self.run = Some(Box::new(FindingRun {
+            rule: l.rule.clone(),
+            component: l.component.clone(),
+            step: l.step,
+            points: l.points,
+            file: src.file,
+            price: f.price,
+            count: f.count,
+            rows,
+        }));
+    }
+
+    fn push_line(&mut self, l: LedgerLine) {
+        let said =
+            Charge { rule: &l.rule, component: &l.component, step: l.step, points: l.points };
+        self.push(said, l.source.map(|s| *s), l.detail);
     }
 
     /// Keep a line on its own.
@@ -403,11 +411,32 @@ impl Ledger {
     pub fn from_lines(lines: impl IntoIterator<Item = LedgerLine>) -> Ledger {
         let mut b = LedgerBuilder::default();
         for l in lines {
-            let said =
-                Charge { rule: &l.rule, component: &l.component, step: l.step, points: l.points };
-            b.push(said, l.source.map(|s| *s), l.detail);
+            b.push_line(l);
         }
         b.finish()
+    }
+
+    /// Add a line at the end (joining a run when it is alike to the last line).
+    pub fn push(&mut self, line: LedgerLine) {
+        let mut b = LedgerBuilder {
+            entries: std::mem::take(&mut self.entries),
+            texts: std::mem::take(&mut self.texts),
+            run: None,
+        };
+        let last = match b.entries.pop() {
+            Some(Entry::Run(r)) => {
+                b.run = Some(r);
+                None
+            }
+            last => last,
+        };
+        for l in
+            last.into_iter().filter_map(|e| if let Entry::Line(l) = e { Some(l) } else { None })
+        {
+            b.push_line(l);
+        }
+        b.push_line(line);
+        *self = b.finish();
     }
 
     /// Every line in order (a run's lines one by one).
@@ -440,6 +469,12 @@ impl Ledger {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+impl From<Vec<LedgerLine>> for Ledger {
+    fn from(lines: Vec<LedgerLine>) -> Ledger {
+        Ledger::from_lines(lines)
     }
 }
 
