@@ -1632,7 +1632,7 @@ impl<'n> KindCharge<'_, 'n> {
             let priced = price_finding(f, &self.price, ledger.keep);
             let points = ledger.ok(priced.points, self.rule);
             let step = if priced.overturned { Step::Appeal } else { self.step };
-            ledger.push(self.rule, self.component, step, -points, Some(&f.source), priced.detail);
+            ledger.push(self.rule, self.component, step, -points, Some(&f.source()), priced.detail);
             sum = ledger.ok(checked::add(sum, points), self.rule);
         }
         match self.cap {
@@ -1698,7 +1698,7 @@ fn price_finding(f: &crate::input::Finding, price: &Arc<Price>, keep: bool) -> P
         return Priced { points, overturned, detail: Detail::Empty };
     }
     let text = FindingText {
-        row: f.text.clone(),
+        row: f.text().clone(),
         price: price.clone(),
         count: f.count,
         appeal: f.appeal.as_ref().map(|a| a.cite().into_boxed_str()),
@@ -1829,7 +1829,7 @@ fn node_vetoes<'n>(cx: &AgencyCtx<'n>, tree: &mut Tree, ledger: &mut Ledger<'n>)
             let why =
                 msg::t!("ledger-node-veto", veto = veto.name, node = nd.name, points = show(p));
             let (rule, root) = (&cx.names.node[node], &cx.names.dim[node]);
-            ledger.push(rule, root, Step::Veto, -p, Some(&f.source), why);
+            ledger.push(rule, root, Step::Veto, -p, Some(&f.source()), why);
             let own = p.checked_div(super::shapes::part_weight(scheme, node)).unwrap_or(p);
             let mut up = Some(node);
             while let Some(n) = up {
@@ -1899,7 +1899,7 @@ fn set_score<'n>(
     let change = ledger.ok(checked::sub(target, current), rule);
     let what = msg::t!("ledger-veto-set", veto = veto.name, score = score);
     let detail = Detail::with_evidence(what, f.evidence());
-    ledger.push(rule, &Component::Adjustment, Step::Veto, change, Some(&f.source), detail);
+    ledger.push(rule, &Component::Adjustment, Step::Veto, change, Some(&f.source()), detail);
 }
 
 /// The line of one veto triggered by a finding that stands: a score set or capped, or a 0-point
@@ -1919,14 +1919,14 @@ fn veto_line<'n>(
         let change = ledger.ok(change, rule);
         let what = msg::t!("ledger-veto-cap", veto = veto.name, cap = cap);
         let detail = Detail::with_evidence(what, f.evidence());
-        ledger.push(rule, &Component::Adjustment, Step::Veto, change, Some(&f.source), detail);
+        ledger.push(rule, &Component::Adjustment, Step::Veto, change, Some(&f.source()), detail);
     } else {
         let detail = match &veto.grade {
             Some(g) => msg::t!("ledger-veto-grade", veto = veto.name, grade = g),
             None => msg::t!("ledger-veto-see-indicator", veto = veto.name),
         };
         let zero = Decimal::ZERO;
-        ledger.push(rule, &Component::Adjustment, Step::Veto, zero, Some(&f.source), detail);
+        ledger.push(rule, &Component::Adjustment, Step::Veto, zero, Some(&f.source()), detail);
     }
 }
 
@@ -1956,7 +1956,7 @@ fn vetoes<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) -> Option<VetoApplied
             let appeal = f.appeal.as_ref().map(|a| a.cite()).unwrap_or_default();
             let why = msg::t!("ledger-veto-overturned", veto = veto.name, appeal = appeal);
             let (adj, zero) = (&Component::Adjustment, Decimal::ZERO);
-            ledger.push(rule, adj, Step::Appeal, zero, Some(&f.source), why);
+            ledger.push(rule, adj, Step::Appeal, zero, Some(&f.source()), why);
             continue;
         }
         veto_line(ledger, veto, f, rule, set_already);
@@ -1977,7 +1977,7 @@ fn vetoes<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) -> Option<VetoApplied
                 name: veto.name.clone(),
                 grade: veto.grade.clone(),
                 score: veto.score,
-                source: f.source.to_string(),
+                source: f.source().to_string(),
             });
         }
     }
