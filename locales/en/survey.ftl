@@ -32,6 +32,7 @@ survey-import-first-rejected = First rejected rows (all in `rejected.csv`):
 
 ## Import errors
 
+survey-internal-second-pass = internal error: duplicate screening found new out-of-order keys on its second pass; please report this with the questionnaire and the exports
 survey-same-content = this file has the same content as { $other } (SHA-256 { $sha256 }…): the same export given twice? expected each export once (its responses would be counted twice)
 survey-response-twice = response 序号 { $id } submitted `{ $submitted }` appears again: first at { $first }; the same export given twice, or two downloads of one export merged? expected each response once
 survey-no-responses = the export has a header row but no responses: expected at least one response row (exported before any came in?)

@@ -32,6 +32,7 @@ survey-import-first-rejected = 最先剔除的行（全部见 `rejected.csv`）�
 
 ## 导入错误
 
+survey-internal-second-pass = 内部错误：重复答卷筛查第二遍又发现了新的提交时间乱序的键；请连同问卷文件和导出一起报告此问题
 survey-same-content = 此文件与 { $other } 内容相同（SHA-256 { $sha256 }…）：同一导出给了两次？每个导出只应给一次（否则其答卷会计算两次）
 survey-response-twice = 序号 { $id }、提交时间 `{ $submitted }` 的答卷再次出现：第一次在 { $first }；同一导出给了两次，或同一导出的两次下载合并到了一起？每份答卷只应出现一次
 survey-no-responses = 导出只有表头，没有答卷：应至少有一行答卷（在收到答卷之前导出的？）

@@ -91,8 +91,8 @@ enum SurveyCommand {
         /// Output directory.
         #[arg(long)]
         out: PathBuf,
-        /// Resolution of the PNG charts (dots per inch, 24 to 1200).
-        #[arg(long, default_value_t = 300, value_parser = super::args::whole::<u32>(24, 1200))]
+        /// Resolution of the PNG charts (dots per inch, 20 to 1200).
+        #[arg(long, default_value_t = 300, value_parser = super::args::whole::<u32>(20, 1200))]
         dpi: u32,
     },
 }

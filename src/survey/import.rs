@@ -449,9 +449,7 @@ pub fn import(q: &Questionnaire, files: &[PathBuf], opts: Options) -> Result<Imp
     drop(acc);
     let mut acc = import_pass(q, files, opts, out_of_order)?;
     if !acc.out_of_order().is_empty() {
-        return Err(Error::Usage(
-            "internal: duplicate screening found new out-of-order keys on its second pass".into(),
-        ));
+        return Err(Error::Usage(crate::t!("survey-internal-second-pass")));
     }
     Ok(acc.finish())
 }

@@ -129,40 +129,10 @@ impl Plan {
             .as_ref()
             .map(|c| find(c, &crate::t!("scheme-check-col-self-rating")));
         if form == AnswerForm::Number {
-            for (i, qq) in q.questions.iter().enumerate() {
-                let scale = q.scale_of(i);
-                if !scale.positions_confirmed {
-                    errors.push(Error::at(
-                        Location::line(file, 1).with_column(qq.column.clone()),
-                        crate::t!(
-                            "survey-positions-unconfirmed",
-                            scale = scale.id,
-                            question = qq.id
-                        ),
-                    ));
-                }
-            }
+            errors.extend(unconfirmed_positions(q, file));
         }
         Error::collect(errors)?;
-        // Integer arithmetic for respondent scores: scale values and weights to integers.
-        let vdp =
-            q.scales.iter().flat_map(|s| &s.options).filter_map(|o| o.value).map(|v| v.scale());
-        let vdp = vdp.max().unwrap_or(0);
-        let wdp = q.questions.iter().map(|x| x.weight.scale()).max().unwrap_or(0);
-        let to_int = |d: rust_decimal::Decimal, dp: u32| -> i64 {
-            let mut d = d;
-            d.rescale(dp);
-            i64::try_from(d.mantissa()).unwrap_or(i64::MAX)
-        };
-        let values = (0..q.questions.len())
-            .map(|i| {
-                q.scale_of(i).options.iter().map(|o| o.value.map(|v| to_int(v, vdp))).collect()
-            })
-            .collect();
-        let weights = q.questions.iter().map(|x| to_int(x.weight, wdp)).collect();
-        let labels = (0..q.questions.len())
-            .map(|i| Labels::new(q.scale_of(i).options.iter().map(|o| o.label.as_str())))
-            .collect();
+        let IntegerScales { values, weights, labels, vdp } = integer_scales(q);
         let key_is_ip = keys.iter().map(|&c: &usize| headers[c] == "来自IP").collect();
         let group_names = Labels::new(
             q.groups.iter().map(|g| g.label.as_str()).chain(q.groups.iter().map(|g| g.id.as_str())),
@@ -209,6 +179,51 @@ impl Plan {
         v.dedup();
         v
     }
+}
+
+/// A by-number export reads answers by option position: a scale whose positions nobody confirmed
+/// against the 问卷星 questionnaire cannot be read that way (one error per question using it).
+fn unconfirmed_positions(q: &Questionnaire, file: &str) -> Vec<Error> {
+    let mut errors = Vec::new();
+    for (i, qq) in q.questions.iter().enumerate() {
+        let scale = q.scale_of(i);
+        if !scale.positions_confirmed {
+            errors.push(Error::at(
+                Location::line(file, 1).with_column(qq.column.clone()),
+                crate::t!("survey-positions-unconfirmed", scale = scale.id, question = qq.id),
+            ));
+        }
+    }
+    errors
+}
+
+/// Per question: option values and weights as integers (scaled by 10^decimals, for integer
+/// arithmetic on respondent scores) and the option labels; and the values' decimals.
+fn integer_scales(q: &Questionnaire) -> IntegerScales {
+    let vdp = q.scales.iter().flat_map(|s| &s.options).filter_map(|o| o.value).map(|v| v.scale());
+    let vdp = vdp.max().unwrap_or(0);
+    let wdp = q.questions.iter().map(|x| x.weight.scale()).max().unwrap_or(0);
+    let to_int = |d: rust_decimal::Decimal, dp: u32| -> i64 {
+        let mut d = d;
+        d.rescale(dp);
+        i64::try_from(d.mantissa()).unwrap_or(i64::MAX)
+    };
+    let values = (0..q.questions.len())
+        .map(|i| q.scale_of(i).options.iter().map(|o| o.value.map(|v| to_int(v, vdp))).collect())
+        .collect();
+    let weights = q.questions.iter().map(|x| to_int(x.weight, wdp)).collect();
+    let labels = (0..q.questions.len())
+        .map(|i| Labels::new(q.scale_of(i).options.iter().map(|o| o.label.as_str())))
+        .collect();
+    IntegerScales { values, weights, labels, vdp }
+}
+
+/// What [`integer_scales`] makes.
+struct IntegerScales {
+    values: Vec<Vec<Option<i64>>>,
+    weights: Vec<i64>,
+    labels: Vec<Labels>,
+    vdp: u32,
 }
 
 /// Option labels packed for matching a cell without a call to memcmp: most labels (非常满意 is 12

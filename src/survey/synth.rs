@@ -169,58 +169,9 @@ fn chunk(
             field(&mut s, &q.agencies[a].label);
         }
         s.push(',');
-        let r: f64 = rng.random();
-        let mut acc = 0.0;
-        let mut g = q.groups.len() - 1;
-        for (gi, share) in group_share.iter().enumerate() {
-            acc += share;
-            if r < acc {
-                g = gi;
-                break;
-            }
-        }
+        let g = pick_group(&mut rng, &group_share);
         field(&mut s, &q.groups[g].label);
-        let straight = rng.random_bool(STRAIGHT);
-        let all_dk = rng.random_bool(ALL_DONT_KNOW);
-        let bad = rng.random_bool(BAD_ANSWER).then(|| rng.random_range(0..q.questions.len()));
-        let missing = rng.random_bool(MISSING).then(|| rng.random_range(0..q.questions.len()));
-        let mut straight_pick = None;
-        for qi in 0..q.questions.len() {
-            s.push(',');
-            let scale = q.scale_of(qi);
-            let rated: Vec<usize> =
-                (0..scale.options.len()).filter(|&o| scale.options[o].value.is_some()).collect();
-            let dk = (0..scale.options.len()).find(|&o| scale.options[o].value.is_none());
-            if bad == Some(qi) {
-                s.push_str("满易");
-                continue;
-            }
-            if missing == Some(qi) {
-                continue;
-            }
-            if all_dk && let Some(d) = dk {
-                field(&mut s, &scale.options[d].label);
-                continue;
-            }
-            if !q.questions[qi].required && rng.random_bool(0.08) {
-                s.push_str("(跳过)");
-                continue;
-            }
-            if let Some(d) = dk
-                && rng.random_bool(0.04)
-            {
-                field(&mut s, &scale.options[d].label);
-                continue;
-            }
-            // Options are listed best first: pick around the agency's level.
-            let o = if straight {
-                *straight_pick.get_or_insert_with(|| rng.random_range(0..rated.len()))
-            } else {
-                let p = (1.0 - level + rng.random_range(-0.3..0.3)).clamp(0.0, 0.999);
-                (p * rated.len() as f64) as usize
-            };
-            field(&mut s, &scale.options[rated[o.min(rated.len() - 1)]].label);
-        }
+        write_answers(&mut s, &mut rng, q, level);
         for att in &q.screening.attention {
             s.push(',');
             if rng.random_bool(ATTENTION_FAIL) {
@@ -236,6 +187,68 @@ fn chunk(
         s.push('\n');
     }
     s
+}
+
+/// A respondent group drawn by its share (the last group when the shares fall short of 1).
+fn pick_group(rng: &mut ChaCha8Rng, shares: &[f64]) -> usize {
+    let r: f64 = rng.random();
+    let mut acc = 0.0;
+    let mut g = shares.len() - 1;
+    for (gi, share) in shares.iter().enumerate() {
+        acc += share;
+        if r < acc {
+            g = gi;
+            break;
+        }
+    }
+    g
+}
+
+/// One response's answers to the questions (after its agency and group cells), around the
+/// agency's `level`: straight-lining, all "don't know", a bad label, a missing or skipped answer
+/// at the rates the constants give.
+fn write_answers(s: &mut String, rng: &mut ChaCha8Rng, q: &Questionnaire, level: f64) {
+    let straight = rng.random_bool(STRAIGHT);
+    let all_dk = rng.random_bool(ALL_DONT_KNOW);
+    let bad = rng.random_bool(BAD_ANSWER).then(|| rng.random_range(0..q.questions.len()));
+    let missing = rng.random_bool(MISSING).then(|| rng.random_range(0..q.questions.len()));
+    let mut straight_pick = None;
+    for qi in 0..q.questions.len() {
+        s.push(',');
+        let scale = q.scale_of(qi);
+        let rated: Vec<usize> =
+            (0..scale.options.len()).filter(|&o| scale.options[o].value.is_some()).collect();
+        let dk = (0..scale.options.len()).find(|&o| scale.options[o].value.is_none());
+        if bad == Some(qi) {
+            s.push_str("满易");
+            continue;
+        }
+        if missing == Some(qi) {
+            continue;
+        }
+        if all_dk && let Some(d) = dk {
+            field(s, &scale.options[d].label);
+            continue;
+        }
+        if !q.questions[qi].required && rng.random_bool(0.08) {
+            s.push_str("(跳过)");
+            continue;
+        }
+        if let Some(d) = dk
+            && rng.random_bool(0.04)
+        {
+            field(s, &scale.options[d].label);
+            continue;
+        }
+        // Options are listed best first: pick around the agency's level.
+        let o = if straight {
+            *straight_pick.get_or_insert_with(|| rng.random_range(0..rated.len()))
+        } else {
+            let p = (1.0 - level + rng.random_range(-0.3..0.3)).clamp(0.0, 0.999);
+            (p * rated.len() as f64) as usize
+        };
+        field(s, &scale.options[rated[o.min(rated.len() - 1)]].label);
+    }
 }
 
 /// The respondent's own agency in a mutual rating: the rated agency `a` itself at rate
