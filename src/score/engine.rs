@@ -44,7 +44,7 @@ pub enum Texts {
     /// Totals, components, vetoes, appeals as [`Texts::Keep`] gives them (the same lines are
     /// written and summed, but for dimension lines no later step reads one by one, whose points
     /// the dimension's closing line carries: [`shed_lines`]), but no line text or source, no
-    /// ledger and no indicator values in the result (unless inner indicators normalised on the
+    /// ledger, no agency name or parent, and no indicator values in the result (unless inner indicators normalised on the
     /// data need them for a second pass): for replicates that keep only agencies' ranks and
     /// grades.
     TotalsOnly,
@@ -765,7 +765,7 @@ fn score_once(cx: &AgencyCtx<'_>, fixed: Option<&[Option<Fixed>]>) -> Result<Opt
         ));
     }
     let [rescale, bonus, penalty, lookback, adjustment] = components;
-    let agency = cx.agency;
+    let (agency, keep) = (cx.agency, cx.texts == Texts::Keep);
     let appeals = |keep: &dyn Fn(&AppealDecision) -> bool| -> Vec<String> {
         cx.findings
             .iter()
@@ -775,9 +775,10 @@ fn score_once(cx: &AgencyCtx<'_>, fixed: Option<&[Option<Fixed>]>) -> Result<Opt
     };
     Ok(Some(AgencyResult {
         agency_id: agency.id.clone(),
-        agency: agency.name.clone(),
+        // Replicates rank by id and group: the name and parent are the baseline's to show.
+        agency: if keep { agency.name.clone() } else { String::new() },
         group: agency.group.clone(),
-        parent: agency.parent.clone(),
+        parent: agency.parent.as_ref().filter(|_| keep).cloned(),
         rank: 0,
         grade: String::new(),
         demoted_by_quota: false,

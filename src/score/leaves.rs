@@ -48,3 +48,55 @@ impl Prepared<'_> {
         FixedLeaves { agencies }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::score::score_with;
+
+    /// Scored without texts and with the fixed leaves taken as they are, every agency of every
+    /// case of the composite schemes (means, min-max on the data, gates) and of the survey scheme
+    /// totals as a full scoring does, with the scheme's weights and with other weights.
+    #[test]
+    fn fixed_leaves_total_as_a_full_scoring_with_other_weights() {
+        let mut taken = 0;
+        for file in [
+            "scoring-rules/composite-example.toml",
+            "scoring-rules/composite-checklist.toml",
+            "scoring-rules/composite-groups.toml",
+            "tests/schemes/survey.toml",
+        ] {
+            let scheme = crate::rules::load(Path::new(file), file).unwrap();
+            let mut weighted = scheme.clone();
+            for (i, n) in weighted.nodes.iter_mut().enumerate() {
+                // 0.9, 1 or 1.1 of each indicator's weight.
+                n.weight *= Decimal::new(9 + (i % 3) as i64, 1);
+            }
+            for case in &scheme.cases {
+                let inputs = crate::input::case::inputs(case, &scheme.source);
+                crate::input::check::check(&scheme, &inputs).unwrap();
+                let prepared = Prepared::new(&scheme, &inputs).unwrap();
+                let (names, fixed) = (prepared.names(&scheme), prepared.fixed_leaves(&scheme));
+                taken += fixed.agencies.iter().flatten().flatten().count();
+                for s in [&scheme, &weighted] {
+                    let worker = (&names, Some(&fixed));
+                    let lean = prepared.score_named(s, &inputs.surveys, Texts::TotalsOnly, worker);
+                    let full = score_with(s, &inputs, Texts::Keep).unwrap();
+                    for (l, f) in lean.unwrap().iter().zip(&full) {
+                        let what = (&l.agency_id, l.total, &l.dimensions, l.rescale);
+                        assert_eq!(
+                            what,
+                            (&f.agency_id, f.total, &f.dimensions, f.rescale),
+                            "{file}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(taken > 0);
+    }
+}
