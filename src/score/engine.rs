@@ -15,8 +15,8 @@ use super::checked::{self, Checked, Overflow};
 use super::composite::{self, NormOutcome};
 use super::leaves::{Fixed, FixedLines};
 use super::ledger::{
-    Arg, Component, Detail, FindingText, IntoArg, LEDGER_DP, LedgerLine, Msg, Price, Row, Source,
-    Step, at_ledger_precision, msg, shown,
+    Arg, Component, Detail, FindingText, IntoArg, LEDGER_DP, Msg, Price, Row, Source, Step,
+    at_ledger_precision, msg, shown,
 };
 use super::methods::{self, GroupContext};
 use super::prepared::{Norms, Prepared};
@@ -108,6 +108,11 @@ pub struct Names {
     /// Per indicator, whether its lines are read one by one after the tree walk (it is under a
     /// threshold's, a node veto's or the bonus gate's indicator): see [`shed_lines`].
     read: Vec<bool>,
+    /// Each indicator's name, as its ledger lines' texts cite it.
+    name: Vec<Arc<str>>,
+    /// Each indicator's credit line before deductions (`ledger-full-before-deductions`): every
+    /// agency's ledger says it, and keeps a pointer to this one.
+    full: Vec<Arc<Detail>>,
 }
 
 const RESCALE: usize = 0;
@@ -154,6 +159,13 @@ impl Names {
                 .collect(),
             fixed: ["rescale", "rounding", "floor", "bonus", "penalty", "lookback"].map(Arc::from),
             read: read_one_by_one(scheme),
+            name: scheme.nodes.iter().map(|n| Arc::from(n.name.as_str())).collect(),
+            full: (scheme.nodes.iter())
+                .map(|n| {
+                    let full = msg::t!("ledger-full-before-deductions", name = n.name, max = n.max);
+                    Arc::new(Detail::Msg(full))
+                })
+                .collect(),
         }
     }
 
@@ -521,19 +533,19 @@ impl<'n> Ledger<'n> {
         self.lines.push(Line { rule, component, points });
     }
 
-    /// The lines as a result keeps them (with texts).
-    fn into_lines(self) -> Vec<LedgerLine> {
-        let lines = self.lines.into_iter().zip(self.said);
-        lines
-            .map(|(l, s)| LedgerLine {
-                rule: l.rule.clone(),
-                component: l.component.clone(),
+    /// The lines as a result keeps them (with texts; alike finding lines as runs).
+    fn into_lines(self) -> super::ledger::Ledger {
+        let mut kept = super::ledger::LedgerBuilder::with_capacity(self.lines.len());
+        for (l, s) in self.lines.into_iter().zip(self.said) {
+            let line = super::ledger::Charge {
+                rule: l.rule,
+                component: l.component,
                 step: s.step,
                 points: l.points,
-                source: s.source,
-                detail: s.detail,
-            })
-            .collect()
+            };
+            kept.push(line, s.source, s.detail);
+        }
+        kept.finish()
     }
 
     /// A row's location as a line cites it (the file name is the input's, shared).
@@ -796,7 +808,7 @@ fn score_once(cx: &AgencyCtx<'_>, fixed: Option<&[Option<Fixed>]>) -> Result<Opt
         appeals_pending: appeals(&|d| *d == AppealDecision::Pending),
         // Replicates keep ranks and grades of agencies, not of their indicators.
         nodes: if cx.nodes { node_values(cx, &tree) } else { Vec::new() },
-        ledger: if cx.texts == Texts::Keep { ledger.into_lines() } else { Vec::new() },
+        ledger: if cx.texts == Texts::Keep { ledger.into_lines() } else { Default::default() },
     }))
 }
 
@@ -1515,7 +1527,7 @@ fn deduct_leaf<'n>(
 ) -> LeafOutcome {
     let nd = &cx.scheme.nodes[node];
     let rule = &cx.names.node[node];
-    let full = || msg::t!("ledger-full-before-deductions", name = nd.name, max = nd.max);
+    let full = Lazy(|| Detail::Shared(cx.names.full[node].clone()));
     ledger.push(rule, dim, Step::Credit, nd.max, None, full);
     let mut floored = nd.max;
     let mut major = Decimal::ZERO;
@@ -1603,15 +1615,15 @@ fn deadline_text(
                 date = date.to_string(),
                 cutoff = c.to_string()
             ),
-            _ => item_line(name, methods::late_points(d.late, max, d.due, date).1),
+            _ => item_line(name.to_arg(), methods::late_points(d.late, max, d.due, date).1),
         },
     }
 }
 
 /// `ledger-item`: an item's name and how its points were worked out.
-fn item_line(name: &str, text: Msg) -> Msg {
+fn item_line(name: Arg, text: Msg) -> Msg {
     let text = Arg::Detail(Box::new(Detail::Msg(text)));
-    Msg::new("ledger-item", vec![("name", name.to_arg()), ("text", text)])
+    Msg::new("ledger-item", vec![("name", name), ("text", text)])
 }
 
 /// A measured or survey value mapped to points; a missing value by the item's policy.
@@ -1636,13 +1648,13 @@ fn valued_leaf<'n>(
             Missing::Zero => (
                 Decimal::ZERO,
                 None,
-                msg::t!("ledger-value-missing-zero", name = nd.name).into(),
+                msg::t!("ledger-value-missing-zero", name = cx.names.name[node]).into(),
                 zero,
             ),
             Missing::NotApplicable => (
                 Decimal::ZERO,
                 None,
-                msg::t!("ledger-value-missing-not-applicable", name = nd.name).into(),
+                msg::t!("ledger-value-missing-not-applicable", name = cx.names.name[node]).into(),
                 None,
             ),
             Missing::Error => {
@@ -1655,13 +1667,18 @@ fn valued_leaf<'n>(
         ItemValue::NotApplicable { source, why } => (
             Decimal::ZERO,
             Some(source),
-            msg::t!("ledger-value-not-applicable", name = nd.name, why = Detail::Msg(why)).into(),
+            msg::t!(
+                "ledger-value-not-applicable",
+                name = cx.names.name[node],
+                why = Detail::Msg(why)
+            )
+            .into(),
             None,
         ),
         ItemValue::Zero { source, why } => (
             Decimal::ZERO,
             Some(source),
-            msg::t!("ledger-value-zero", name = nd.name, why = Detail::Msg(why)).into(),
+            msg::t!("ledger-value-zero", name = cx.names.name[node], why = Detail::Msg(why)).into(),
             zero,
         ),
         ItemValue::Value { value, source, note } => {
@@ -1670,10 +1687,10 @@ fn valued_leaf<'n>(
                 Error::at(source.clone(), t!("run-score-item", item = id, problem = m))
             })?;
             let text = || {
-                let what = Detail::Msg(item_line(&nd.name, why.msg()));
+                let what = Detail::Msg(item_line(cx.names.name[node].to_arg(), why.msg()));
                 match note {
                     Detail::Empty => what,
-                    note => Detail::cat(vec![what, Detail::text(" — "), note]),
+                    note => Detail::cat(vec![what, Detail::Static(" — "), note]),
                 }
             };
             let rule = &cx.names.node[node];
@@ -1778,7 +1795,7 @@ impl<'n> KindCharge<'_, 'n> {
             let priced = price_finding(f, &self.price, ledger.keep);
             let points = ledger.ok(priced.points, self.rule);
             let step = if priced.overturned { Step::Appeal } else { self.step };
-            ledger.push(self.rule, self.component, step, -points, Some(&f.source), priced.detail);
+            ledger.push(self.rule, self.component, step, -points, Some(&f.source()), priced.detail);
             sum = ledger.ok(checked::add(sum, points), self.rule);
         }
         match self.cap {
@@ -1844,7 +1861,7 @@ fn price_finding(f: &crate::input::Finding, price: &Arc<Price>, keep: bool) -> P
         return Priced { points, overturned, detail: Detail::Empty };
     }
     let text = FindingText {
-        row: f.text.clone(),
+        row: f.text().clone(),
         price: price.clone(),
         count: f.count,
         appeal: f.appeal.as_ref().map(|a| a.cite().into_boxed_str()),
@@ -1975,7 +1992,7 @@ fn node_vetoes<'n>(cx: &AgencyCtx<'n>, tree: &mut Tree, ledger: &mut Ledger<'n>)
             let why =
                 msg::t!("ledger-node-veto", veto = veto.name, node = nd.name, points = show(p));
             let (rule, root) = (&cx.names.node[node], &cx.names.dim[node]);
-            ledger.push(rule, root, Step::Veto, -p, Some(&f.source), why);
+            ledger.push(rule, root, Step::Veto, -p, Some(&f.source()), why);
             let own = p.checked_div(super::shapes::part_weight(scheme, node)).unwrap_or(p);
             let mut up = Some(node);
             while let Some(n) = up {
@@ -2045,7 +2062,7 @@ fn set_score<'n>(
     let change = ledger.ok(checked::sub(target, current), rule);
     let what = msg::t!("ledger-veto-set", veto = veto.name, score = score);
     let detail = Detail::with_evidence(what, f.evidence());
-    ledger.push(rule, &Component::Adjustment, Step::Veto, change, Some(&f.source), detail);
+    ledger.push(rule, &Component::Adjustment, Step::Veto, change, Some(&f.source()), detail);
 }
 
 /// The line of one veto triggered by a finding that stands: a score set or capped, or a 0-point
@@ -2065,14 +2082,14 @@ fn veto_line<'n>(
         let change = ledger.ok(change, rule);
         let what = msg::t!("ledger-veto-cap", veto = veto.name, cap = cap);
         let detail = Detail::with_evidence(what, f.evidence());
-        ledger.push(rule, &Component::Adjustment, Step::Veto, change, Some(&f.source), detail);
+        ledger.push(rule, &Component::Adjustment, Step::Veto, change, Some(&f.source()), detail);
     } else {
         let detail = match &veto.grade {
             Some(g) => msg::t!("ledger-veto-grade", veto = veto.name, grade = g),
             None => msg::t!("ledger-veto-see-indicator", veto = veto.name),
         };
         let zero = Decimal::ZERO;
-        ledger.push(rule, &Component::Adjustment, Step::Veto, zero, Some(&f.source), detail);
+        ledger.push(rule, &Component::Adjustment, Step::Veto, zero, Some(&f.source()), detail);
     }
 }
 
@@ -2102,7 +2119,7 @@ fn vetoes<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) -> Option<VetoApplied
             let appeal = f.appeal.as_ref().map(|a| a.cite()).unwrap_or_default();
             let why = msg::t!("ledger-veto-overturned", veto = veto.name, appeal = appeal);
             let (adj, zero) = (&Component::Adjustment, Decimal::ZERO);
-            ledger.push(rule, adj, Step::Appeal, zero, Some(&f.source), why);
+            ledger.push(rule, adj, Step::Appeal, zero, Some(&f.source()), why);
             continue;
         }
         veto_line(ledger, veto, f, rule, set_already);
@@ -2123,7 +2140,7 @@ fn vetoes<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) -> Option<VetoApplied
                 name: veto.name.clone(),
                 grade: veto.grade.clone(),
                 score: veto.score,
-                source: f.source.to_string(),
+                source: f.source().to_string(),
             });
         }
     }

@@ -9,6 +9,7 @@
 //! the report). Scoring never formats a line's text, so a million findings cost a million small
 //! records, not a million Fluent calls.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -128,8 +129,9 @@ pub struct LedgerLine {
     pub component: Component,
     pub step: Step,
     pub points: Decimal,
-    /// The input row it came from (`findings.csv:12`), if any.
-    pub source: Option<Source>,
+    /// The input row it came from (`findings.csv:12`), if any (boxed: most lines cite none,
+    /// and a run keeps its findings' rows without it).
+    pub source: Option<Box<Source>>,
     /// What the line is (the finding's evidence, the arithmetic applied), rendered on demand.
     pub detail: Detail,
 }
@@ -164,87 +166,304 @@ impl Component {
     }
 }
 
-/// A ledger as scores.json writes it: line by line, except that a run of consecutive finding
-/// lines alike in all but the row they cite (same rule, component, step and points, same file,
-/// the same kind, count and price, no appeal) is one element, `[rule, component, step, points of
-/// the run, file, {"kind": …, "count": …, "each": …, "lines": [row, …]}]` (docs/scores-format.md).
-/// A million findings are then a few thousand elements, not a million.
-pub fn write_ledger<S: serde::Serializer>(lines: &[LedgerLine], s: S) -> Result<S::Ok, S::Error> {
-    let mut seq = s.serialize_seq(None)?;
-    let mut rest = lines;
-    while let Some(first) = rest.first() {
-        let n = run_len(rest);
-        let total = (n > 1).then(|| first.points.checked_mul(Decimal::from(n))).flatten();
-        match total {
-            Some(total) => seq.serialize_element(&Run { lines: &rest[..n], total })?,
-            None => seq.serialize_element(first)?,
+/// An agency's ledger as a result keeps it: its lines in order, except that a run of consecutive
+/// finding lines alike in all but the row they cite (same rule, component, step and points, same
+/// file, the same kind, count and price, no appeal) is kept as one entry listing the rows — the
+/// element scores.json writes for it (docs/scores-format.md). A million findings are then a few
+/// thousand entries holding 40 bytes per finding, not a million lines with their own texts.
+///
+/// Readers see one [`LedgerLine`] per point added or removed: [`Ledger::iter`] expands runs.
+#[derive(Debug, Clone, Default)]
+pub struct Ledger {
+    entries: Vec<Entry>,
+}
+
+/// One entry of a [`Ledger`]: a line, or a run of alike finding lines.
+#[derive(Debug, Clone)]
+pub enum Entry {
+    Line(LedgerLine),
+    Run(Box<FindingRun>),
+}
+
+/// Alike finding lines that differ only in the row they cite (see [`Ledger`]).
+#[derive(Debug, Clone)]
+pub struct FindingRun {
+    pub rule: Arc<str>,
+    pub component: Component,
+    pub step: Step,
+    /// Each line's points.
+    pub points: Decimal,
+    pub file: Arc<str>,
+    pub price: Arc<Price>,
+    pub count: u32,
+    /// Each line's row: its line number and its id and evidence.
+    pub rows: Vec<(u64, RowText)>,
+}
+
+impl FindingRun {
+    /// The run's `i`-th line.
+    fn line(&self, i: usize) -> LedgerLine {
+        let (line, row) = &self.rows[i];
+        let text = FindingText {
+            row: row.clone(),
+            price: self.price.clone(),
+            count: self.count,
+            appeal: None,
+        };
+        let source = Source { file: self.file.clone(), line: Some(*line), column: None };
+        LedgerLine {
+            rule: self.rule.clone(),
+            component: self.component.clone(),
+            step: self.step,
+            points: self.points,
+            source: Some(Box::new(source)),
+            detail: Detail::Finding(Box::new(text)),
         }
-        rest = &rest[if total.is_some() { n } else { 1 }..];
     }
-    seq.end()
+
+    /// The points of all its lines (their sum: the same decimal as the product).
+    pub fn total(&self) -> Decimal {
+        let n = self.rows.len();
+        self.points.checked_mul(Decimal::from(n)).unwrap_or_else(|| {
+            self.rows.iter().fold(Decimal::ZERO, |s, _| s.saturating_add(self.points))
+        })
+    }
+
+    /// Whether a line citing `file` for finding `f` is alike to the run's lines.
+    fn alike(&self, l: &Charge<'_>, file: &Arc<str>, f: &FindingText) -> bool {
+        (Arc::ptr_eq(&self.rule, l.rule) || self.rule == *l.rule)
+            && self.component == *l.component
+            && (self.step, self.points) == (l.step, l.points)
+            && (Arc::ptr_eq(&self.file, file) || self.file == *file)
+            && self.count == f.count
+            && (Arc::ptr_eq(&self.price, &f.price) || self.price == f.price)
+    }
 }
 
-/// What the lines of a run share: (rule, component, step, points, file, finding).
-type RunKey<'a> = (&'a str, &'a Component, Step, Decimal, &'a str, &'a FindingText);
-
-fn run_key(l: &LedgerLine) -> Option<RunKey<'_>> {
-    let src = l.source.as_ref().filter(|s| s.line.is_some() && s.column.is_none())?;
-    let Detail::Finding(f) = &l.detail else { return None };
-    f.appeal.is_none().then_some((&*l.rule, &l.component, l.step, l.points, &*src.file, &**f))
+/// What a line written into a [`LedgerBuilder`] is charged to: its rule and component are the
+/// run's shared names (cloned only when the line is kept on its own).
+pub struct Charge<'a> {
+    pub rule: &'a Arc<str>,
+    pub component: &'a Component,
+    pub step: Step,
+    pub points: Decimal,
 }
 
-/// Two findings' lines alike but for the row (its id and evidence, which the row holds).
-fn alike(a: &RunKey<'_>, b: &RunKey<'_>) -> bool {
-    let (fa, fb) = (a.5, b.5);
-    (a.0, a.1, a.2, a.3, a.4) == (b.0, b.1, b.2, b.3, b.4)
-        && fa.count == fb.count
-        && (Arc::ptr_eq(&fa.price, &fb.price) || fa.price == fb.price)
+/// A [`Ledger`] written line by line: alike finding lines are gathered into runs as they come.
+#[derive(Default)]
+pub struct LedgerBuilder {
+    entries: Vec<Entry>,
+    /// The run being gathered (a run of one line is kept as a line).
+    run: Option<Box<FindingRun>>,
 }
 
-/// How many lines from the first form a run (1 when it starts none).
-fn run_len(lines: &[LedgerLine]) -> usize {
-    let Some(key) = lines.first().and_then(run_key) else { return 1 };
-    1 + lines[1..].iter().take_while(|l| run_key(l).is_some_and(|k| alike(&key, &k))).count()
+impl LedgerBuilder {
+    pub fn with_capacity(n: usize) -> LedgerBuilder {
+        LedgerBuilder { entries: Vec::with_capacity(n), run: None }
+    }
+
+    pub fn push(&mut self, l: Charge<'_>, source: Option<Source>, detail: Detail) {
+        let (source, detail) = match (source, detail) {
+            (Some(src), Detail::Finding(f))
+                if src.column.is_none() && src.line.is_some() && f.appeal.is_none() =>
+            {
+                let line = src.line.unwrap_or_default();
+                if let Some(r) = &mut self.run
+                    && r.alike(&l, &src.file, &f)
+                {
+                    r.rows.push((line, f.row));
+                    return;
+                }
+                self.close();
+                let FindingText { row, price, count, .. } = *f;
+                self.run = Some(Box::new(FindingRun {
+                    rule: l.rule.clone(),
+                    component: l.component.clone(),
+                    step: l.step,
+                    points: l.points,
+                    file: src.file,
+                    price,
+                    count,
+                    rows: vec![(line, row)],
+                }));
+                return;
+            }
+            other => other,
+        };
+        self.close();
+        self.entries.push(Entry::Line(LedgerLine {
+            rule: l.rule.clone(),
+            component: l.component.clone(),
+            step: l.step,
+            points: l.points,
+            source: source.map(Box::new),
+            detail,
+        }));
+    }
+
+    /// Keep the run gathered so far.
+    fn close(&mut self) {
+        if let Some(mut r) = self.run.take() {
+            if r.rows.len() == 1 {
+                self.entries.push(Entry::Line(r.line(0)));
+            } else {
+                r.rows.shrink_to_fit();
+                self.entries.push(Entry::Run(r));
+            }
+        }
+    }
+
+    pub fn finish(mut self) -> Ledger {
+        self.close();
+        self.entries.shrink_to_fit();
+        Ledger { entries: self.entries }
+    }
 }
 
-/// A run of alike finding lines, as one element of scores.json's ledger.
+impl Ledger {
+    /// The lines in order, alike finding lines kept as runs.
+    pub fn from_lines(lines: impl IntoIterator<Item = LedgerLine>) -> Ledger {
+        let mut b = LedgerBuilder::default();
+        for l in lines {
+            let said =
+                Charge { rule: &l.rule, component: &l.component, step: l.step, points: l.points };
+            b.push(said, l.source.map(|s| *s), l.detail);
+        }
+        b.finish()
+    }
+
+    /// Every line in order (a run's lines one by one).
+    pub fn iter(&self) -> impl Iterator<Item = Cow<'_, LedgerLine>> + '_ {
+        self.entries.iter().flat_map(|e| {
+            let (one, run) = match e {
+                Entry::Line(l) => (Some(Cow::Borrowed(l)), None),
+                Entry::Run(r) => (None, Some((0..r.rows.len()).map(|i| Cow::Owned(r.line(i))))),
+            };
+            one.into_iter().chain(run.into_iter().flatten())
+        })
+    }
+
+    /// Every line in order, as owned lines.
+    pub fn lines(&self) -> Vec<LedgerLine> {
+        self.iter().map(Cow::into_owned).collect()
+    }
+
+    /// The entries as kept: lines and runs.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The number of lines (a run counts its lines).
+    pub fn len(&self) -> usize {
+        self.entries.iter().map(|e| if let Entry::Run(r) = e { r.rows.len() } else { 1 }).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Equal when their lines are (however they are kept).
+impl PartialEq for Ledger {
+    fn eq(&self, other: &Ledger) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Entry {
+    pub fn rule(&self) -> &Arc<str> {
+        match self {
+            Entry::Line(l) => &l.rule,
+            Entry::Run(r) => &r.rule,
+        }
+    }
+    pub fn component(&self) -> &Component {
+        match self {
+            Entry::Line(l) => &l.component,
+            Entry::Run(r) => &r.component,
+        }
+    }
+    /// The entry's points (a run's: all its lines').
+    pub fn points(&self) -> Decimal {
+        match self {
+            Entry::Line(l) => l.points,
+            Entry::Run(r) => r.total(),
+        }
+    }
+}
+
+/// In scores.json a ledger is an array of lines, a run of alike finding lines one element
+/// `[rule, component, step, points of the run, file, {"kind": …, "count": …, "each": …,
+/// "lines": [row, …]}]` (docs/scores-format.md).
+impl Serialize for Ledger {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for e in &self.entries {
+            match e {
+                Entry::Line(l) => seq.serialize_element(l)?,
+                Entry::Run(r) => {
+                    // A run whose total leaves the decimal range is written line by line until
+                    // the rest has one.
+                    let mut from = 0;
+                    while from < r.rows.len() {
+                        let n = r.rows.len() - from;
+                        match (n > 1).then(|| r.points.checked_mul(Decimal::from(n))).flatten() {
+                            Some(total) => {
+                                seq.serialize_element(&Run { run: r, from, total })?;
+                                break;
+                            }
+                            None => seq.serialize_element(&r.line(from))?,
+                        }
+                        from += 1;
+                    }
+                }
+            }
+        }
+        seq.end()
+    }
+}
+
+/// The rows of a run from `from`, as one element of scores.json's ledger.
 struct Run<'a> {
-    lines: &'a [LedgerLine],
-    /// The points of all its lines.
+    run: &'a FindingRun,
+    from: usize,
+    /// The points of those lines.
     total: Decimal,
 }
 
 impl Serialize for Run<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let first = &self.lines[0];
-        let (Some(src), Detail::Finding(f)) = (&first.source, &first.detail) else {
-            unreachable!("a run is of finding lines citing rows")
-        };
-        let rows: Vec<u64> = self.lines.iter().filter_map(|l| l.source.as_ref()?.line).collect();
+        let r = self.run;
         let mut seq = s.serialize_seq(Some(6))?;
-        seq.serialize_element(&*first.rule)?;
-        seq.serialize_element(first.component.key())?;
-        seq.serialize_element(&first.step)?;
+        seq.serialize_element(&*r.rule)?;
+        seq.serialize_element(r.component.key())?;
+        seq.serialize_element(&r.step)?;
         seq.serialize_element(&self.total.normalize())?;
-        seq.serialize_element(&*src.file)?;
-        seq.serialize_element(&RunDetail(f, &rows))?;
+        seq.serialize_element(&*r.file)?;
+        seq.serialize_element(&RunDetail(r, &r.rows[self.from..]))?;
         seq.end()
     }
 }
 
-struct RunDetail<'a>(&'a FindingText, &'a [u64]);
+struct RunDetail<'a>(&'a FindingRun, &'a [(u64, RowText)]);
 
 impl Serialize for RunDetail<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let f = self.0;
-        let mut m = s.serialize_map(Some(4 + usize::from(f.price.major)))?;
-        m.serialize_entry("kind", &*f.price.kind)?;
-        m.serialize_entry("count", &f.count)?;
-        m.serialize_entry("each", &f.price.each)?;
-        if f.price.major {
+        struct Rows<'a>(&'a [(u64, RowText)]);
+        impl Serialize for Rows<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.iter().map(|(line, _)| line))
+            }
+        }
+        let r = self.0;
+        let mut m = s.serialize_map(Some(4 + usize::from(r.price.major)))?;
+        m.serialize_entry("kind", &*r.price.kind)?;
+        m.serialize_entry("count", &r.count)?;
+        m.serialize_entry("each", &r.price.each)?;
+        if r.price.major {
             m.serialize_entry("major", &true)?;
         }
-        m.serialize_entry("lines", self.1)?;
+        m.serialize_entry("lines", &Rows(self.1))?;
         m.end()
     }
 }
@@ -252,7 +471,7 @@ impl Serialize for RunDetail<'_> {
 impl LedgerLine {
     /// The input row cited (`findings.csv:12`), or nothing.
     pub fn source_text(&self) -> String {
-        self.source.as_ref().map(Source::to_string).unwrap_or_default()
+        self.source.as_deref().map(Source::to_string).unwrap_or_default()
     }
 }
 
@@ -274,6 +493,11 @@ pub enum Detail {
     /// A finding's deduction: the [`Row`] of `ledger-per-item` (and `ledger-major`), kept in
     /// fewer bytes (a million findings make a million of these).
     Finding(Box<FindingText>),
+    /// A detail every agency's ledger repeats (an indicator's full marks before deductions),
+    /// made once per run and shared by the lines that say it.
+    Shared(Arc<Detail>),
+    /// Text fixed in the program (` — `).
+    Static(&'static str),
 }
 
 /// The parts of a finding's deduction line (see [`Detail::Finding`]).
@@ -481,6 +705,8 @@ impl Detail {
             Detail::Cat(parts) => parts.iter().for_each(|p| p.render_into(lang, out)),
             Detail::Row(r) => r.render_into(lang, out),
             Detail::Finding(f) => f.row().render_into(lang, out),
+            Detail::Shared(d) => d.render_into(lang, out),
+            Detail::Static(t) => out.push_str(t),
         }
     }
 }
@@ -536,6 +762,8 @@ impl Serialize for Detail {
             Detail::Cat(parts) => parts.serialize(s),
             Detail::Row(r) => r.serialize(s),
             Detail::Finding(f) => f.serialize(s),
+            Detail::Shared(d) => d.serialize(s),
+            Detail::Static(t) => s.serialize_str(t),
         }
     }
 }
@@ -709,7 +937,11 @@ mod tests {
             component: Component::dimension("D1"),
             step: Step::Deduction,
             points: -each,
-            source: Some(Source { file: "findings.csv".into(), line: Some(line), column: None }),
+            source: Some(Box::new(Source {
+                file: "findings.csv".into(),
+                line: Some(line),
+                column: None,
+            })),
             detail: Detail::Finding(Box::new(text)),
         }
     }
@@ -727,7 +959,10 @@ mod tests {
             finding_line(14, "b", Decimal::ONE, None),
         ];
         let mut out = Vec::new();
-        write_ledger(&lines, &mut serde_json::Serializer::new(&mut out)).unwrap();
+        let ledger = Ledger::from_lines(lines.clone());
+        ledger.serialize(&mut serde_json::Serializer::new(&mut out)).unwrap();
+        assert_eq!(ledger.entries().len(), 5);
+        assert_eq!(ledger.lines(), lines);
         let want = concat!(
             r#"[["D1.2","D1","deduction","-1.5","findings.csv",{"kind":"a","count":1,"each":"0.5","lines":[2,5,9]}],"#,
             r#"["D1.2","D1","deduction","-0.5","findings.csv:11",{"kind":"a","count":1,"each":"0.5","appeal":"维持"}],"#,
