@@ -148,7 +148,8 @@ pub fn rank_and_grade(scheme: &Scheme, agencies: &mut Vec<AgencyResult>) {
         grade(g, &mut members);
         out.extend(members);
     }
-    out.extend(slots.into_iter().flatten()); // agencies of unknown groups cannot exist after input checks
+    // Agencies of unknown groups (which cannot exist after input checks) stay last.
+    out.extend(slots.into_iter().flatten());
     *agencies = out;
 }
 

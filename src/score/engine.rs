@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use super::checked::{self, Checked, Overflow};
 use super::composite::{self, NormOutcome};
-use super::leaves::Fixed;
+use super::leaves::{Fixed, FixedLines};
 use super::ledger::{
     Arg, Component, Detail, FindingText, IntoArg, LEDGER_DP, Msg, Price, Row, Source, Step,
     at_ledger_precision, msg, shown,
@@ -44,9 +44,9 @@ pub enum Texts {
     /// Totals, components, vetoes, appeals as [`Texts::Keep`] gives them (the same lines are
     /// written and summed, but for dimension lines no later step reads one by one, whose points
     /// the dimension's closing line carries: [`shed_lines`]), but no line text or source, no
-    /// ledger, no agency name or parent, and no indicator values in the result (unless inner indicators normalised on the
-    /// data need them for a second pass): for replicates that keep only agencies' ranks and
-    /// grades.
+    /// ledger, no agency name or parent, and no indicator values in the result (unless inner
+    /// indicators normalised on the data need them for a second pass): for replicates that keep
+    /// only agencies' ranks and grades.
     TotalsOnly,
 }
 
@@ -840,9 +840,17 @@ fn walk_tree<'n>(
                 if !cx.applies[node] {
                     continue;
                 }
-                let o = match fixed.and_then(|f| f[node]) {
+                let o = match fixed.and_then(|f| f[node].as_ref()) {
                     Some(f) => {
-                        skipped += f.lines;
+                        match &f.lines {
+                            FixedLines::Shed(n) => skipped += n,
+                            FixedLines::Replay(points) => {
+                                let rule = &cx.names.node[node];
+                                for &p in points {
+                                    ledger.push(rule, dim, Step::Credit, p, None, Detail::Empty);
+                                }
+                            }
+                        }
                         f.outcome
                     }
                     None => score_leaf(cx, node, method, ledger, dim)?,
@@ -1387,18 +1395,33 @@ fn shed_lines(
 }
 
 /// Leaf `node` of `cx`'s agency scored alone, for replicates to take its outcome as it is
-/// ([`super::leaves`]): None unless the leaf applies, reads no survey index (which replicates
-/// perturb), is not read line by line ([`Names::read`]) and writes only lines [`shed_lines`] may
+/// ([`super::leaves`]): None unless the leaf applies and reads no survey index (which replicates
+/// perturb). A leaf read line by line ([`Names::read`]) keeps its lines' points to write them
+/// again (when all its lines are its own); any other must write only lines [`shed_lines`] may
 /// drop.
 pub(super) fn fixed_leaf(cx: &AgencyCtx<'_>, node: usize) -> Option<Fixed> {
     let NodeKind::Leaf(method) = &cx.scheme.nodes[node].kind else { return None };
-    if !cx.applies[node] || cx.names.read[node] || matches!(method, Method::Survey(_)) {
+    if !cx.applies[node] || matches!(method, Method::Survey(_)) {
         return None;
     }
+    let (rule, dim) = (&cx.names.node[node], &cx.names.dim[node]);
     let mut ledger = Ledger::new(Texts::TotalsOnly);
-    let outcome = score_leaf(cx, node, method, &mut ledger, &cx.names.dim[node]).ok()?;
-    let small = ledger.lines.iter().all(|l| below(&l.points, 11));
-    (ledger.overflow.is_none() && small).then_some(Fixed { outcome, lines: ledger.lines.len() })
+    let outcome = score_leaf(cx, node, method, &mut ledger, dim).ok()?;
+    if ledger.overflow.is_some() {
+        return None;
+    }
+    let lines = if cx.names.read[node] {
+        let own = |l: &Line| std::ptr::eq(l.rule, rule) && std::ptr::eq(l.component, dim);
+        if !ledger.lines.iter().all(own) {
+            return None;
+        }
+        FixedLines::Replay(ledger.lines.iter().map(|l| l.points).collect())
+    } else if ledger.lines.iter().all(|l| below(&l.points, 11)) {
+        FixedLines::Shed(ledger.lines.len())
+    } else {
+        return None;
+    };
+    Some(Fixed { outcome, lines })
 }
 
 /// Whether |d| < 10^e (told from its mantissa and scale, without decimal arithmetic).

@@ -2,7 +2,8 @@
 //! the indicator weights or the survey indices, and a leaf's outcome depends on neither unless it
 //! reads a survey index. Scored without texts, a replicate takes such a leaf's outcome as it is
 //! and writes none of its lines, which the closing line of its dimension carries instead (see
-//! `engine::shed_lines`): the same totals with less work.
+//! `engine::shed_lines`), or, for a leaf whose lines a later step reads one by one, writes them
+//! again as they were: the same totals with less work.
 
 use rayon::prelude::*;
 
@@ -10,12 +11,19 @@ use super::engine::{self, InnerStats, LeafOutcome, Texts};
 use super::prepared::{Prepared, Run};
 use crate::rules::Scheme;
 
-/// A leaf's outcome as scoring it gives it (None: it does not apply), and how many lines that
-/// writes.
-#[derive(Clone, Copy)]
+/// A leaf's outcome as scoring it gives it (None: it does not apply), and its lines.
 pub(super) struct Fixed {
     pub(super) outcome: Option<LeafOutcome>,
-    pub(super) lines: usize,
+    pub(super) lines: FixedLines,
+}
+
+/// What a replicate does with a fixed leaf's lines.
+pub(super) enum FixedLines {
+    /// Leaves them out (this many): no later step reads them one by one.
+    Shed(usize),
+    /// Writes them again, with these points (at ledger precision, in order): a threshold, a node
+    /// veto or the bonus gate reads them.
+    Replay(Box<[rust_decimal::Decimal]>),
 }
 
 /// Per agency (input order), per indicator: the outcome of each leaf replicates do not change.
