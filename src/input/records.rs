@@ -140,6 +140,15 @@ impl RowText {
         let line = Some(u64::from(self.line)).filter(|&l| l > 0);
         Location { file: self.shared.file.clone(), line, column: None }
     }
+    /// The text the row's range is in, and the range (start, id length, evidence length): what
+    /// the ledger keeps of a run of findings' rows ([`crate::score::ledger::Rows`]).
+    pub fn parts(&self) -> (&Arc<str>, [u32; 3]) {
+        (&self.text, [self.start, self.id, self.evidence])
+    }
+    /// The row whose [`RowText::parts`] these are.
+    pub fn from_parts(text: Arc<str>, [start, id, evidence]: [u32; 3]) -> RowText {
+        RowText { text, start, id, evidence }
+    }
 }
 
 #[derive(Debug, Clone)]
