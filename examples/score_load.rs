@@ -34,6 +34,8 @@ fn main() {
         inputs.findings.len(),
         std::mem::size_of::<kaohe::input::Finding>()
     );
+    // As `kaohe score` does, the inputs are not freed at exit.
+    std::mem::forget(inputs);
 }
 
 fn fail(e: kaohe::Error) -> ! {

@@ -24,15 +24,9 @@ pub fn inputs(case: &Case, rules_file: &str) -> Inputs {
         });
     }
     for (i, f) in case.findings.iter().enumerate() {
-        out.findings.push(Finding {
-            text: RowText::new(f.id.as_deref(), &f.evidence),
-            agency: Arc::from(f.agency.as_str()),
-            kind: Arc::from(f.kind.as_str()),
-            count: f.count,
-            date: None,
-            source: src("findings", i),
-            appeal: None,
-        });
+        let text = RowText::at(f.id.as_deref(), &f.evidence, &src("findings", i));
+        let (agency, kind) = (Arc::from(f.agency.as_str()), Arc::from(f.kind.as_str()));
+        out.findings.push(Finding::new(text, agency, kind, f.count));
     }
     for (i, t) in case.tasks.iter().enumerate() {
         out.tasks.push(TaskRecord {

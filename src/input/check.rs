@@ -2,6 +2,7 @@
 //! applies to it. All problems are reported together, each with its file and line.
 
 use std::hash::BuildHasher;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -67,8 +68,8 @@ struct Seen<'a> {
     /// Message ids: a duplicate id, a duplicate row.
     twice_id: &'static str,
     twice_row: &'static str,
-    ids: HashMap<&'a str, &'a Location>,
-    rows: HashMap<String, &'a Location>,
+    ids: HashMap<&'a str, Location>,
+    rows: HashMap<String, Location>,
     /// The ids are known to be distinct: they need not be remembered.
     distinct: bool,
 }
@@ -94,32 +95,43 @@ impl<'a> Seen<'a> {
         Seen { distinct, ..Seen::new(twice_id, twice_row) }
     }
 
-    /// An error when this row was seen before, naming both lines.
+    /// An error when this row was seen before, naming both lines (the row's location made only
+    /// when it is remembered).
     fn check(
         &mut self,
         inputs: &Inputs,
         id: Option<&'a str>,
         row: impl FnOnce() -> String,
-        source: &'a Location,
+        source: impl FnOnce() -> Location,
     ) -> Option<Error> {
         if let Some(id) = id {
             if self.distinct {
                 return None;
             }
-            let prev = self.ids.insert(id, source)?.to_string();
+            let source = source();
+            let prev = self.ids.insert(id, source.clone())?.to_string();
             return Some(Error::at(
-                inputs.cell(source, "id"),
+                inputs.cell(&source, "id"),
                 crate::t!(self.twice_id, id = id, first = prev),
             ));
         }
-        let prev = self.rows.insert(row(), source)?.to_string();
-        Some(Error::at(source.clone(), crate::t!(self.twice_row, first = prev)))
+        let source = source();
+        let prev = self.rows.insert(row(), source.clone())?.to_string();
+        Some(Error::at(source, crate::t!(self.twice_row, first = prev)))
     }
 }
 
 /// A row without an id, as [`Seen`] compares it: all its values together.
 fn row_key(values: &[&str]) -> String {
     values.join("\u{1f}")
+}
+
+/// A finding kind as the scheme knows it: at all, and the indicator deducting for it (unless a
+/// veto's kind, which is never refused for applying nowhere).
+#[derive(Clone, Copy)]
+struct KindFacts {
+    known: bool,
+    deducted: Option<usize>,
 }
 
 #[derive(Clone, Copy)]
@@ -374,27 +386,50 @@ impl<'a> Checker<'a> {
             inputs.findings.par_iter().filter_map(|f| f.id())
         };
         let mut seen = Seen::of_ids("input-finding-id-twice", "input-finding-row-twice", ids);
+        // Whether a row is fine depends on its agency and kind only: worked out once per chunk
+        // for each pair of the shared texts they are (by address: nothing is freed meanwhile).
         let fine: Vec<bool> = {
             use rayon::prelude::*;
-            inputs.findings.par_iter().map(|f| self.finding_fine(f)).collect()
+            let this = &*self;
+            inputs
+                .findings
+                .par_chunks(1 << 13)
+                .flat_map_iter(|chunk| {
+                    let mut memo = HashMap::<(usize, usize), bool>::default();
+                    let mut kinds = HashMap::<usize, KindFacts>::default();
+                    let at = |s: &Arc<str>| Arc::as_ptr(s) as *const u8 as usize;
+                    let fine = chunk.iter().map(|f| {
+                        let pair = (at(&f.agency), at(&f.kind));
+                        *memo.entry(pair).or_insert_with(|| {
+                            let kind = kinds.entry(pair.1).or_insert_with(|| this.kind_facts(f));
+                            this.finding_fine(f, *kind)
+                        })
+                    });
+                    fine.collect::<Vec<bool>>()
+                })
+                .collect()
         };
         for (f, fine) in inputs.findings.iter().zip(fine) {
             let row = || {
                 let date = f.date.map(|d| d.to_string()).unwrap_or_default();
                 row_key(&[&f.agency, &f.kind, &f.count.to_string(), &date, f.evidence()])
             };
-            self.errors.extend(seen.check(inputs, f.id(), row, &f.source));
-            if fine || !self.known(&f.agency, &f.source) {
+            self.errors.extend(seen.check(inputs, f.id(), row, || f.source()));
+            if fine {
+                continue;
+            }
+            let source = f.source();
+            if !self.known(&f.agency, &source) {
                 continue;
             }
             if !scheme.knows_kind(&f.kind) {
-                let at = inputs.cell(&f.source, "kind");
+                let at = inputs.cell(&source, "kind");
                 let message = crate::t!(
                     "input-unknown-kind",
                     kind = &*f.kind,
                     hint = hint_names(&f.kind, &kinds)
                 );
-                self.once("kind", &f.kind, &f.source, || Error::at(at, message));
+                self.once("kind", &f.kind, &source, || Error::at(at, message));
                 continue;
             }
             if let Some(&(node, _)) = scheme.deduct_kinds.get(&*f.kind)
@@ -403,7 +438,7 @@ impl<'a> Checker<'a> {
             {
                 let group = self.agencies[&*f.agency];
                 self.errors.push(Error::at(
-                    inputs.cell(&f.source, "kind"),
+                    inputs.cell(&source, "kind"),
                     crate::t!(
                         "input-kind-not-applicable",
                         kind = &*f.kind,
@@ -416,19 +451,22 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// What the scheme says of a finding's kind (looked up once per kind: the scheme's maps are
+    /// hashed with SipHash).
+    fn kind_facts(&self, f: &crate::input::Finding) -> KindFacts {
+        let scheme = self.scheme;
+        let deducted = match scheme.deduct_kinds.get(&*f.kind) {
+            Some(&(node, _)) if !scheme.veto_kinds.contains_key(&*f.kind) => Some(node),
+            _ => None,
+        };
+        KindFacts { known: scheme.knows_kind(&f.kind), deducted }
+    }
+
     /// Whether a finding passes every check below but the one of duplicates (found for all
     /// findings at once on rayon's threads: only the others are looked at one by one).
-    fn finding_fine(&self, f: &crate::input::Finding) -> bool {
-        let scheme = self.scheme;
+    fn finding_fine(&self, f: &crate::input::Finding, kind: KindFacts) -> bool {
         let known = self.agencies.contains_key(&*f.agency) && !self.unchecked.contains(&*f.agency);
-        known
-            && scheme.knows_kind(&f.kind)
-            && match scheme.deduct_kinds.get(&*f.kind) {
-                Some(&(node, _)) if !scheme.veto_kinds.contains_key(&*f.kind) => {
-                    self.applies(node, &f.agency)
-                }
-                _ => true,
-            }
+        known && kind.known && kind.deducted.is_none_or(|node| self.applies(node, &f.agency))
     }
 
     /// Tasks and measures name an item of one method, once per agency.
@@ -541,7 +579,7 @@ impl<'a> Checker<'a> {
         let mut seen = Seen::new("input-award-id-twice", "input-award-row-twice");
         for a in &inputs.awards {
             let row = || row_key(&[&a.agency, &a.bonus, &a.count.to_string(), &a.evidence]);
-            self.errors.extend(seen.check(inputs, a.id.as_deref(), row, &a.source));
+            self.errors.extend(seen.check(inputs, a.id.as_deref(), row, || a.source.clone()));
             if !self.known(&a.agency, &a.source) {
                 continue;
             }
@@ -591,7 +629,7 @@ impl<'a> Checker<'a> {
         let mut seen = Seen::new("input-lookback-id-twice", "input-lookback-row-twice");
         for l in &inputs.lookback {
             let row = || row_key(&[&l.agency, &l.kind, l.status.name(), &l.evidence]);
-            self.errors.extend(seen.check(inputs, l.id.as_deref(), row, &l.source));
+            self.errors.extend(seen.check(inputs, l.id.as_deref(), row, || l.source.clone()));
             self.known(&l.agency, &l.source);
             if !self.scheme.knows_kind(&l.kind) && !rule.kinds.contains(&l.kind) {
                 let at = inputs.cell(&l.source, "kind");
@@ -710,15 +748,9 @@ mod tests {
             ..Default::default()
         };
         // A file name with a colon in it: the location is data, never split apart again.
-        inputs.findings.push(Finding {
-            text: RowText::new(None, ""),
-            agency: "nonexistent-agency".into(),
-            kind: "x".into(),
-            count: 1,
-            date: None,
-            source: Location::line("C:\\in\\findings.csv", 7),
-            appeal: None,
-        });
+        let at = Location::line("C:\\in\\findings.csv", 7);
+        let text = RowText::at(None, "", &at);
+        inputs.findings.push(Finding::new(text, "nonexistent-agency".into(), "x".into(), 1));
         // Unit tests run in the default language, Chinese (the English is asserted by tests/).
         let err = check(&scheme, &inputs).unwrap_err().to_string();
         let want = [
@@ -736,14 +768,9 @@ mod tests {
         let scheme =
             crate::rules::parse(include_bytes!("../../scoring-rules/shanxi-2022.toml"), "r.toml")
                 .unwrap();
-        let finding = |id: &str, line: u64| Finding {
-            text: RowText::new(Some(id), ""),
-            agency: "a1".into(),
-            kind: "no-such-kind".into(),
-            count: 1,
-            date: None,
-            source: Location::line("f.csv", line),
-            appeal: None,
+        let finding = |id: &str, line: u64| {
+            let text = RowText::at(Some(id), "", &Location::line("f.csv", line));
+            Finding::new(text, "a1".into(), "no-such-kind".into(), 1)
         };
         let mut inputs = Inputs { agencies: vec![agency("a1", "city", 2)], ..Default::default() };
         inputs.findings = vec![finding("F1", 2), finding("F2", 3), finding("F1", 4)];
@@ -751,7 +778,7 @@ mod tests {
         let twice: Vec<&str> = err.lines().filter(|l| l.contains("F1")).collect();
         assert_eq!(twice.len(), 1, "{err}");
         assert!(twice[0].starts_with("f.csv:4: `id`:") && twice[0].contains("f.csv:2"), "{err}");
-        inputs.findings[2].text = RowText::new(Some("F3"), "");
+        inputs.findings[2].set_text(RowText::at(Some("F3"), "", &Location::line("f.csv", 4)));
         let err = check(&scheme, &inputs).unwrap_err().to_string();
         assert!(!err.contains("F1") && !err.contains("F3"), "{err}");
     }

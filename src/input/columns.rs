@@ -94,6 +94,10 @@ impl Sheet<'_> {
     pub fn at(&self, line: u64, key: &str) -> Location {
         self.cite(line).with_column(self.header(key))
     }
+    /// The file name as its rows' locations share it.
+    pub fn name(&self) -> std::sync::Arc<str> {
+        self.name.clone()
+    }
     /// Where the row on `line` is (`file:line`).
     pub fn cite(&self, line: u64) -> Location {
         Location::line(&self.name, line)

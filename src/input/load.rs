@@ -281,6 +281,11 @@ pub fn load_file(
         let table = read_table(path, display, encoding)?;
         return load_table(&table, stem, inputs, errors);
     }
+    if let Some(record) =
+        super::stream::load_in_parts(path, display, stem, encoding, inputs, errors)?
+    {
+        return Ok(record);
+    }
     let bytes = crate::util::table::read_bytes(path, display, true)?;
     let csv = CsvText::new(&bytes, display, encoding)?;
     let sheet = match super::columns::match_headers(stem, display, &csv.headers) {
@@ -292,32 +297,54 @@ pub fn load_file(
             return Err(e);
         }
     };
+    inputs.headers.insert(display.to_string(), sheet.written());
+    let before = errors.len();
     // Hashed beside reading the rows, once the file is known to be a table (a hostile file is
     // refused without the cost).
-    let (parts, sha256) = rayon::join(
+    let sha256 = || crate::util::hash::sha256_hex(&bytes);
+    let (read, sha256) = read_rows(&csv, stem, &sheet, sha256, inputs, errors)?;
+    Ok(record(stem, display, sha256, read as u64, (errors.len() - before) as u64))
+}
+
+/// Read the data rows of `csv` (kind `stem`) into `inputs` and their errors into `errors`, with
+/// `beside` run meanwhile: the rows read (used or rejected) and what `beside` gave.
+pub(super) fn read_rows<T: Send>(
+    csv: &CsvText<'_>,
+    stem: &str,
+    sheet: &Sheet<'_>,
+    beside: impl FnOnce() -> T + Send,
+    inputs: &mut Inputs,
+    errors: &mut Vec<Error>,
+) -> Result<(usize, T)> {
+    let (parts, other) = rayon::join(
         || {
             csv.fold_rows(
                 || (Inputs::default(), Vec::new(), Interner::default()),
                 |(part, errors, names): &mut (Inputs, Vec<Error>, Interner), row| {
-                    if let Err(e) = read_row(stem, &sheet, row, part, names) {
+                    if let Err(e) = read_row(stem, sheet, row, part, names) {
                         errors.push(e);
                     }
                 },
             )
         },
-        || crate::util::hash::sha256_hex(&bytes),
+        beside,
     );
-    let parts = parts?;
-    inputs.headers.insert(display.to_string(), sheet.written());
-    let (before, mut read) = (errors.len(), 0);
-    inputs.findings.reserve(parts.iter().map(|(p, _, _)| p.findings.len()).sum());
-    for (mut part, part_errors, names) in parts {
-        names.seal(&mut part.findings);
+    let (mut read, file) = (0, sheet.name());
+    // Not reserved for all the parts at once: that held every finding twice at the peak, where
+    // growing the vector as parts are moved in reallocates (large blocks are remapped, not copied).
+    let mut parts = parts?;
+    {
+        use rayon::prelude::*;
+        parts.par_iter_mut().for_each(|(part, _, names)| {
+            std::mem::take(names).seal(&file, &mut part.findings);
+        });
+    }
+    for (mut part, part_errors, _) in parts {
         read += part_errors.len() + part.rows();
         inputs.append(&mut part);
         errors.extend(part_errors);
     }
-    Ok(record(stem, display, sha256, read as u64, (errors.len() - before) as u64))
+    Ok((read, other))
 }
 
 /// Read a table of kind `stem` (a file, or a sheet of a workbook) into `inputs`.
@@ -337,13 +364,19 @@ pub fn load_table(
             errors.push(e);
         }
     }
-    names.seal(&mut inputs.findings[from..]);
+    names.seal(&sheet.name(), &mut inputs.findings[from..]);
     let (read, rejected) = (table.rows.len() as u64, (errors.len() - before) as u64);
     Ok(record(stem, &table.file, table.sha256.clone(), read, rejected))
 }
 
 /// What a file of kind `stem` held: rows read, used and rejected.
-fn record(stem: &str, path: &str, sha256: String, read: u64, rejected: u64) -> InputRecord {
+pub(super) fn record(
+    stem: &str,
+    path: &str,
+    sha256: String,
+    read: u64,
+    rejected: u64,
+) -> InputRecord {
     InputRecord {
         kind: stem.to_string(),
         path: path.to_string(),
@@ -458,6 +491,11 @@ fn read_row(
     inputs: &mut Inputs,
     names: &mut Interner,
 ) -> Result<()> {
+    if stem == "findings" {
+        // Findings may be millions: no location is made for them ([`Finding::source`]).
+        inputs.findings.push(finding_row(t, row, names)?);
+        return Ok(());
+    }
     let source = t.cite(row.line);
     let evidence = || evidence(t, row);
     match stem {
@@ -467,15 +505,6 @@ fn read_row(
             group: required(t, row, "group")?.to_string(),
             parent: optional(cell(t, row, "parent")),
             source,
-        }),
-        "findings" => inputs.findings.push(Finding {
-            text: names.row_text(cell(t, row, "id"), &evidence_text(t, row)),
-            agency: names.get(required(t, row, "agency")?),
-            kind: names.get(required(t, row, "kind")?),
-            count: parsed(t, row, "count", |s| parse::count(s, 1))?,
-            date: optional_date(t, row, "date")?,
-            source,
-            appeal: None,
         }),
         "tasks" => inputs.tasks.push(task_row(t, row, source)?),
         "measures" => inputs.measures.push(MeasureRecord {
@@ -513,6 +542,18 @@ fn read_row(
         _ => unreachable!("KINDS lists every stem"),
     }
     Ok(())
+}
+
+/// A row of findings (its cells checked in the order of the columns' keys).
+fn finding_row(t: &Sheet, row: &RowRef<'_>, names: &mut Interner) -> Result<Finding> {
+    let text = names.row_text(cell(t, row, "id"), &evidence_text(t, row), row.line);
+    let agency = names.get(required(t, row, "agency")?);
+    let kind = names.get(required(t, row, "kind")?);
+    let count = parsed(t, row, "count", |s| parse::count(s, 1))?;
+    let date = optional_date(t, row, "date")?;
+    let mut finding = Finding::new(text, agency, kind, count);
+    finding.date = date;
+    Ok(finding)
 }
 
 /// The evidence of a row: its `evidence` and `note` cells.

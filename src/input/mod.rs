@@ -8,6 +8,7 @@ pub mod load;
 pub mod parse;
 pub mod records;
 pub mod resolve;
+mod stream;
 pub mod template;
 pub mod workbook;
 

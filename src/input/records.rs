@@ -2,6 +2,7 @@
 //! provenance as a [`Location`] (shown as `findings.csv:12`) so ledger lines and errors can cite
 //! it, and an error can add the column without parsing the text back.
 
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -13,20 +14,23 @@ use crate::rules::Rectification;
 
 /// Texts of the findings read together (a chunk of a file): the ids and kinds that many rows
 /// repeat, kept once each, and every row's id and evidence in one buffer.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Interner {
-    seen: std::collections::HashSet<Arc<str>>,
-    /// The text of rows not sealed yet (one empty text, not a lookup per row: looking up ""
-    /// cost the load phase about 8% of its samples at 10^6 findings, in `memcmp`).
-    empty: Arc<str>,
+    /// (Hashed with FxHash: SipHash was 4% of the load phase at 10^6 findings.)
+    seen: rustc_hash::FxHashSet<Arc<str>>,
     /// Ids and evidence of the rows read, one after the other ([`RowText`] ranges).
     texts: String,
+    /// Evidence kept in `texts` (start, length) by its hash: rows repeating an evidence (a
+    /// checklist's wording) share its text. A hash two texts share keeps the last one.
+    evidence: rustc_hash::FxHashMap<u64, (u32, u32)>,
 }
 
-impl Default for Interner {
-    fn default() -> Self {
-        Interner { seen: Default::default(), empty: Arc::from(""), texts: String::new() }
-    }
+/// What the rows of a chunk share: the file they came from and their ids and evidence (opaque:
+/// the ledger keeps a run's rows as ranges of it, [`RowText::parts`]).
+#[derive(Debug, Default)]
+pub struct Shared {
+    file: Arc<str>,
+    text: Box<str>,
 }
 
 impl Interner {
@@ -42,38 +46,64 @@ impl Interner {
         }
     }
 
-    /// A row's id and evidence, kept in the buffer: the text is set by [`Interner::seal`].
-    pub fn row_text(&mut self, id: &str, evidence: &str) -> RowText {
-        let start = self.texts.len();
+    /// A row's id and evidence, kept in the buffer (an evidence kept before is shared), and its
+    /// line (0: none): the text and the file are set by [`Interner::seal`].
+    pub fn row_text(&mut self, id: &str, evidence: &str, line: u64) -> RowText {
+        let at = |n: usize| u32::try_from(n).expect("a chunk is far under 4 GiB");
+        let start = at(self.texts.len());
         self.texts.push_str(id);
-        self.texts.push_str(evidence);
-        let len = |s: &str| u32::try_from(s.len()).expect("a cell is at most 64 KiB");
+        let hash = rustc_hash::FxBuildHasher.hash_one(evidence);
+        let kept = self
+            .evidence
+            .get(&hash)
+            .copied()
+            .filter(|&(s, n)| self.texts.get(s as usize..(s + n) as usize) == Some(evidence));
+        let (evidence_start, len) = kept.unwrap_or_else(|| {
+            let kept = (at(self.texts.len()), at(evidence.len()));
+            self.texts.push_str(evidence);
+            self.evidence.insert(hash, kept);
+            kept
+        });
         RowText {
-            text: self.empty.clone(),
-            start: u32::try_from(start).expect("a chunk is far under 4 GiB"),
-            id: len(id),
-            evidence: len(evidence),
+            shared: empty(),
+            start,
+            id: at(id.len()),
+            evidence_start,
+            evidence: len,
+            line: u32::try_from(line).expect("a file of at most 2 GiB has fewer lines"),
         }
     }
 
-    /// Give the findings whose texts [`Interner::row_text`] kept the buffer they are ranges of.
-    pub fn seal(self, findings: &mut [Finding]) {
-        let text: Arc<str> = Arc::from(self.texts);
+    /// Give the findings whose texts [`Interner::row_text`] kept the buffer they are ranges of,
+    /// and the file they came from.
+    pub fn seal(self, file: &Arc<str>, findings: &mut [Finding]) {
+        let shared = Arc::new(Shared { file: file.clone(), text: self.texts.into_boxed_str() });
         for f in findings {
-            f.text.text = text.clone();
+            f.text.shared = shared.clone();
         }
     }
 }
 
-/// A finding's id and evidence: a range of a text the rows read together share (a chunk of a
-/// file), so a million findings cost a few hundred allocations, not two million.
+/// The texts of rows not sealed yet (one shared empty value, not an allocation per row).
+fn empty() -> Arc<Shared> {
+    static EMPTY: std::sync::OnceLock<Arc<Shared>> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(Default::default).clone()
+}
+
+/// A finding's id, evidence and line: a range of a text the rows read together share (a chunk
+/// of a file), with the file's name, so a million findings cost a few hundred allocations, not
+/// two million, and no copy of their file's name.
 #[derive(Debug, Clone)]
 pub struct RowText {
-    text: Arc<str>,
+    shared: Arc<Shared>,
+    /// Where the id starts, and its length in bytes (0: none).
     start: u32,
-    /// Lengths in bytes of the id (0: none) and of the evidence (0: none), one after the other.
     id: u32,
+    /// Where the evidence starts, and its length in bytes (0: none).
+    evidence_start: u32,
     evidence: u32,
+    /// The row's line in its file (0: none).
+    line: u32,
 }
 
 /// Equal when the id and evidence are (wherever they are kept).
@@ -85,31 +115,45 @@ impl PartialEq for RowText {
 impl Eq for RowText {}
 
 impl RowText {
-    /// A row's own id and evidence.
+    /// A row's own id and evidence, from no file.
     pub fn new(id: Option<&str>, evidence: &str) -> RowText {
+        RowText::at(id, evidence, &Location::file(""))
+    }
+    /// A row's own id and evidence, from `source` (a file and maybe a line).
+    pub fn at(id: Option<&str>, evidence: &str, source: &Location) -> RowText {
         let mut shared = Interner::default();
-        let mut t = shared.row_text(id.unwrap_or(""), evidence);
-        t.text = Arc::from(shared.texts);
+        let mut t = shared.row_text(id.unwrap_or(""), evidence, source.line.unwrap_or(0));
+        t.shared = Arc::new(Shared { file: source.file.clone(), text: shared.texts.into() });
         t
     }
     /// The finding's id, if it has one.
     pub fn id(&self) -> Option<&str> {
         let s = self.start as usize;
-        Some(&self.text[s..s + self.id as usize]).filter(|s| !s.is_empty())
+        Some(&self.shared.text[s..s + self.id as usize]).filter(|s| !s.is_empty())
     }
     /// The evidence (empty when none).
     pub fn evidence(&self) -> &str {
-        let s = (self.start + self.id) as usize;
-        &self.text[s..s + self.evidence as usize]
+        let s = self.evidence_start as usize;
+        &self.shared.text[s..s + self.evidence as usize]
     }
-    /// The text the row's range is in, and the range (start, id length, evidence length): what
-    /// the ledger keeps of a run of findings' rows ([`crate::score::ledger::Rows`]).
-    pub fn parts(&self) -> (&Arc<str>, [u32; 3]) {
-        (&self.text, [self.start, self.id, self.evidence])
+    /// Where the row is (`findings.csv:12`).
+    pub fn source(&self) -> Location {
+        let line = Some(u64::from(self.line)).filter(|&l| l > 0);
+        Location { file: self.shared.file.clone(), line, column: None }
     }
-    /// The row whose [`RowText::parts`] these are.
-    pub fn from_parts(text: Arc<str>, [start, id, evidence]: [u32; 3]) -> RowText {
-        RowText { text, start, id, evidence }
+    /// The text the row's ranges are in, and the ranges (id start and length, evidence start
+    /// and length): what the ledger keeps of a run of findings' rows, beside their lines
+    /// ([`crate::score::ledger::Rows`]).
+    pub fn parts(&self) -> (&Arc<Shared>, [u32; 4]) {
+        (&self.shared, [self.start, self.id, self.evidence_start, self.evidence])
+    }
+    /// The row at `line` whose [`RowText::parts`] these are.
+    pub fn from_parts(
+        shared: Arc<Shared>,
+        [start, id, evidence_start, evidence]: [u32; 4],
+        line: u32,
+    ) -> RowText {
+        RowText { shared, start, id, evidence_start, evidence, line }
     }
 }
 
@@ -125,24 +169,27 @@ pub struct Agency {
 /// A third-party evaluation finding (or any assessed problem): `count` findings of `kind`.
 ///
 /// Findings may be millions, so their texts are shared, not copied: the agency and kind are
-/// interned (every finding of an agency holds the same `Arc`), the id and evidence are a range of
-/// a text the rows of a chunk share ([`RowText`]), and the ledger line citing a finding holds
-/// that range, not a copy.
+/// interned (every finding of an agency holds the same `Arc`), the id, evidence and file name
+/// are kept once for the rows of a chunk ([`RowText`]: a range and a line), and the ledger line
+/// citing a finding holds the finding, not a copy.
 #[derive(Debug, Clone)]
 pub struct Finding {
-    /// The id and the evidence.
-    pub text: RowText,
+    /// The id, the evidence and where the row is.
+    text: RowText,
     pub agency: Arc<str>,
     pub kind: Arc<str>,
     pub count: u32,
     pub date: Option<NaiveDate>,
-    pub source: Location,
     /// The appeal (申诉/复核) decision on this finding, if any (boxed: most findings have none,
     /// and a million findings each holding room for one would cost 150 MB).
     pub appeal: Option<Box<Appeal>>,
 }
 
 impl Finding {
+    /// A finding with its id and evidence ([`RowText`]).
+    pub fn new(text: RowText, agency: Arc<str>, kind: Arc<str>, count: u32) -> Finding {
+        Finding { text, agency, kind, count, date: None, appeal: None }
+    }
     /// The finding's id, if it has one.
     pub fn id(&self) -> Option<&str> {
         self.text.id()
@@ -150,6 +197,27 @@ impl Finding {
     /// The evidence (empty when none).
     pub fn evidence(&self) -> &str {
         self.text.evidence()
+    }
+    /// Where the row is (`findings.csv:12`), made when asked for (a million rows do not each
+    /// keep a [`Location`]).
+    pub fn source(&self) -> Location {
+        self.text.source()
+    }
+    /// The row's line in its file, if it has one.
+    pub fn line(&self) -> Option<u64> {
+        Some(u64::from(self.text.line)).filter(|&l| l > 0)
+    }
+    /// The file the row came from.
+    pub fn file(&self) -> &Arc<str> {
+        &self.text.shared.file
+    }
+    /// The id, evidence and location.
+    pub fn text(&self) -> &RowText {
+        &self.text
+    }
+    /// Give the finding another id and evidence.
+    pub fn set_text(&mut self, text: RowText) {
+        self.text = text;
     }
 }
 
@@ -301,6 +369,10 @@ impl Inputs {
     /// Move the rows of `other` after these (files and headers are not moved).
     pub fn append(&mut self, other: &mut Inputs) {
         self.agencies.append(&mut other.agencies);
+        if self.findings.is_empty() {
+            // Taken whole, not copied (a million findings are tens of megabytes).
+            std::mem::swap(&mut self.findings, &mut other.findings);
+        }
         self.findings.append(&mut other.findings);
         self.tasks.append(&mut other.tasks);
         self.measures.append(&mut other.measures);
@@ -335,32 +407,36 @@ pub struct InputRecord {
 mod tests {
     use super::*;
 
-    fn finding(text: RowText) -> Finding {
-        Finding {
-            text,
-            agency: "a".into(),
-            kind: "k".into(),
-            count: 1,
-            date: None,
-            source: Location::line("findings.csv", 2),
-            appeal: None,
-        }
-    }
-
     /// Rows read together keep their ids and evidence in one text; each row reads back its own,
-    /// an empty id being none.
+    /// an empty id being none, and its location.
     #[test]
     fn rows_of_a_chunk_share_one_text_and_read_back_their_own() {
         let mut shared = Interner::default();
-        let texts =
-            [shared.row_text("F1", "未公开"), shared.row_text("", ""), shared.row_text("F3", "")];
+        let texts = [
+            shared.row_text("F1", "未公开", 2),
+            shared.row_text("", "", 3),
+            shared.row_text("F3", "", 0),
+        ];
         let (a, b) = (shared.get("140100"), shared.get("140100"));
         assert!(Arc::ptr_eq(&a, &b), "one copy of a repeated text");
+        let finding = |t| Finding::new(t, "a".into(), "k".into(), 1);
         let mut rows: Vec<Finding> = texts.into_iter().map(finding).collect();
-        shared.seal(&mut rows);
+        shared.seal(&"findings.csv".into(), &mut rows);
         let read: Vec<(Option<&str>, &str)> = rows.iter().map(|f| (f.id(), f.evidence())).collect();
         assert_eq!(read, [(Some("F1"), "未公开"), (None, ""), (Some("F3"), "")]);
-        assert!(Arc::ptr_eq(&rows[0].text.text, &rows[2].text.text));
+        assert!(Arc::ptr_eq(&rows[0].text.shared, &rows[2].text.shared));
+        let at = rows.iter().map(|f| f.source().to_string()).collect::<Vec<_>>();
+        assert_eq!(at, ["findings.csv:2", "findings.csv:3", "findings.csv"]);
         assert_eq!(rows[1].text, RowText::new(None, ""));
+    }
+
+    /// Rows repeating an evidence keep it once: the second row's id follows the first's
+    /// evidence ("F1" is 2 bytes, "未公开" 9), and its evidence is the first's.
+    #[test]
+    fn a_repeated_evidence_is_kept_once() {
+        let mut shared = Interner::default();
+        let rows = [shared.row_text("F1", "未公开", 2), shared.row_text("F2", "未公开", 3)];
+        assert_eq!((rows[1].start, rows[1].evidence_start), (11, 2));
+        assert_eq!(shared.texts, "F1未公开F2");
     }
 }

@@ -208,24 +208,50 @@ impl Column<'_> {
         }
     }
 
-    /// [`Column::apply`] for a shared text (a finding's agency or kind): the value becomes the
-    /// one copy of the id it names, so every row naming an id shares it.
+    /// [`Column::apply`] for a shared text (a finding's agency or kind): the one copy of the id
+    /// the value names, so every row naming an id shares it (the location made only for an
+    /// error).
     fn apply_shared(
         &self,
         inputs: &Inputs,
-        value: &mut Arc<str>,
-        source: &Location,
-    ) -> Option<Error> {
+        value: &Arc<str>,
+        source: impl FnOnce() -> Location,
+    ) -> (Arc<str>, Option<Error>) {
         if let Some(id) = self.names.ids.get(&**value) {
-            *value = id.clone();
-            return None;
+            return (id.clone(), None);
         }
         let mut text = value.to_string();
-        let error = self.apply(inputs, &mut text, source);
-        if *text != **value {
-            *value = self.names.ids.get(text.as_str()).cloned().unwrap_or_else(|| text.into());
+        let error = self.apply(inputs, &mut text, &source());
+        if *text == **value {
+            return (value.clone(), error);
         }
-        error
+        (self.names.ids.get(text.as_str()).cloned().unwrap_or_else(|| text.into()), error)
+    }
+}
+
+/// Values resolved without an error, by the address of the shared text they replace (a
+/// chunk's rows share their agencies' and kinds' texts: one lookup each, not one a row). The
+/// text is kept, so its address is not reused while remembered.
+type Memo = HashMap<usize, (Arc<str>, Arc<str>)>;
+
+impl Column<'_> {
+    /// [`Column::apply_shared`], remembered in `memo`.
+    fn memo(
+        &self,
+        inputs: &Inputs,
+        memo: &mut Memo,
+        value: &Arc<str>,
+        source: impl FnOnce() -> Location,
+    ) -> (Arc<str>, Option<Error>) {
+        let at = Arc::as_ptr(value) as *const u8 as usize;
+        if let Some((_, id)) = memo.get(&at) {
+            return (id.clone(), None);
+        }
+        let (id, error) = self.apply_shared(inputs, value, source);
+        if error.is_none() {
+            memo.insert(at, (value.clone(), id.clone()));
+        }
+        (id, error)
     }
 }
 
@@ -268,9 +294,13 @@ pub fn resolve(scheme: &Scheme, inputs: &mut Inputs) -> Result<()> {
             .map(|chunk| {
                 crate::util::table::speaking(lang, || {
                     let mut errors = Vec::new();
+                    let (mut agencies, mut kinds) = (Memo::default(), Memo::default());
                     for f in chunk {
-                        errors.extend(agency.apply_shared(&at, &mut f.agency, &f.source));
-                        errors.extend(kind.apply_shared(&at, &mut f.kind, &f.source));
+                        let (a, at_agency) =
+                            agency.memo(&at, &mut agencies, &f.agency, || f.source());
+                        let (k, at_kind) = kind.memo(&at, &mut kinds, &f.kind, || f.source());
+                        (f.agency, f.kind) = (a, k);
+                        errors.extend(at_agency.into_iter().chain(at_kind));
                     }
                     errors
                 })

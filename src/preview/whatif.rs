@@ -142,7 +142,7 @@ fn merge(out: &mut Inputs, extra: Inputs, agency: &str) -> Result<()> {
         out.agencies.push(a);
     }
     for f in extra.findings {
-        own(&f.agency, &f.source)?;
+        own(&f.agency, &f.source())?;
         if let Some(id) = f.id() {
             out.findings.retain(|x| x.id() != Some(id));
         }

@@ -19,6 +19,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq};
 
 use crate::input::RowText;
+use crate::input::records::Shared as RowShared;
 use crate::util::i18n::Lang;
 
 /// Decimals a ledger line's points are carried at: every line is rounded to this many decimals,
@@ -170,14 +171,14 @@ impl Component {
 /// finding lines alike in all but the row they cite (same rule, component, step and points, same
 /// file, the same kind, count and price, no appeal) is kept as one entry listing the rows — the
 /// element scores.json writes for it (docs/scores-format.md). A million findings are then a few
-/// thousand entries holding 40 bytes per finding, not a million lines with their own texts.
+/// thousand entries holding 22 bytes per finding, not a million lines with their own texts.
 ///
 /// Readers see one [`LedgerLine`] per point added or removed: [`Ledger::iter`] expands runs.
 #[derive(Debug, Clone, Default)]
 pub struct Ledger {
     entries: Vec<Entry>,
     /// The texts (chunks of input files) the runs' rows are ranges of, each once.
-    texts: Vec<Arc<str>>,
+    texts: Vec<Arc<RowShared>>,
 }
 
 /// One entry of a [`Ledger`]: a line, or a run of alike finding lines.
@@ -202,13 +203,13 @@ pub struct FindingRun {
     pub rows: Rows,
 }
 
-/// The rows of a run's lines, 18 bytes each: line numbers, and the range of each row's id and
+/// The rows of a run's lines, 22 bytes each: line numbers, and the range of each row's id and
 /// evidence in the text its chunk of the file shares ([`RowText::parts`]), that text by its place
 /// in the ledger's list of texts.
 #[derive(Debug, Clone, Default)]
 pub struct Rows {
     lines: Vec<u32>,
-    ranges: Vec<[u32; 3]>,
+    ranges: Vec<[u32; 4]>,
     texts: Vec<u16>,
 }
 
@@ -228,17 +229,21 @@ impl Rows {
         self.lines.iter().map(|&l| u64::from(l))
     }
     /// Row `i`'s id and evidence (`texts`: the ledger's).
-    fn text(&self, i: usize, texts: &[Arc<str>]) -> RowText {
-        RowText::from_parts(texts[usize::from(self.texts[i])].clone(), self.ranges[i])
+    fn text(&self, i: usize, texts: &[Arc<RowShared>]) -> RowText {
+        RowText::from_parts(
+            texts[usize::from(self.texts[i])].clone(),
+            self.ranges[i],
+            self.lines[i],
+        )
     }
-    fn push(&mut self, line: u32, range: [u32; 3], text: u16) {
+    fn push(&mut self, line: u32, range: [u32; 4], text: u16) {
         self.lines.push(line);
         self.ranges.push(range);
         self.texts.push(text);
     }
     /// Bytes held (the texts are the ledger's).
     pub fn capacity_bytes(&self) -> usize {
-        self.lines.capacity() * 4 + self.ranges.capacity() * 12 + self.texts.capacity() * 2
+        self.lines.capacity() * 4 + self.ranges.capacity() * 16 + self.texts.capacity() * 2
     }
     fn shrink_to_fit(&mut self) {
         self.lines.shrink_to_fit();
@@ -249,7 +254,7 @@ impl Rows {
 
 impl FindingRun {
     /// The run's `i`-th line (`texts`: the ledger's).
-    fn line(&self, i: usize, texts: &[Arc<str>]) -> LedgerLine {
+    fn line(&self, i: usize, texts: &[Arc<RowShared>]) -> LedgerLine {
         let text = FindingText {
             row: self.rows.text(i, texts),
             price: self.price.clone(),
@@ -298,7 +303,7 @@ pub struct Charge<'a> {
 
 /// Where `text` is in `texts` (added when new); `None` past 65,536 texts (a quarter of a terabyte
 /// of one agency's findings), whose rows are then kept as lines.
-fn text_at(texts: &mut Vec<Arc<str>>, text: &Arc<str>) -> Option<u16> {
+fn text_at(texts: &mut Vec<Arc<RowShared>>, text: &Arc<RowShared>) -> Option<u16> {
     let at = match texts.iter().rposition(|t| Arc::ptr_eq(t, text)) {
         Some(at) => at,
         None => {
@@ -318,7 +323,7 @@ fn small(line: Option<u64>) -> Option<u32> {
 #[derive(Default)]
 pub struct LedgerBuilder {
     entries: Vec<Entry>,
-    texts: Vec<Arc<str>>,
+    texts: Vec<Arc<RowShared>>,
     /// The run being gathered (a run of one line is kept as a line).
     run: Option<Box<FindingRun>>,
 }

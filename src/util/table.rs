@@ -202,6 +202,8 @@ pub struct CsvText<'a> {
     starts: Vec<usize>,
     /// Most data rows ([`limits::MAX_ROWS`]; fewer in tests).
     max_rows: usize,
+    /// Line breaks before the text (a later part of a file read in parts).
+    lines_before: u64,
 }
 
 /// One data row as read: its line and its cells, trimmed.
@@ -226,9 +228,7 @@ impl<'r> RowRef<'r> {
             // SAFETY: the record was read from a `str`, which the CSV parser splits only at the
             // ASCII bytes `,` `"` `\r` `\n`, removing only ASCII quotes: every field is a run of
             // whole UTF-8 characters.
-            Cells::Record(r) => {
-                r.get(i).map(|f| unsafe { std::str::from_utf8_unchecked(f) }.trim())
-            }
+            Cells::Record(r) => r.get(i).map(|f| trim(unsafe { std::str::from_utf8_unchecked(f) })),
         }
     }
     /// Number of cells.
@@ -249,6 +249,14 @@ impl<'r> RowRef<'r> {
     pub fn to_row(&self) -> Row {
         Row { line: self.line, cells: self.cells().map(str::to_string).collect() }
     }
+}
+
+/// `s` trimmed ([`str::trim`]), with no work for a side that starts (ends) with an ASCII byte that
+/// is not blank, as most cells do.
+fn trim(s: &str) -> &str {
+    let solid = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    let s = if solid(s.as_bytes().first()) { s } else { s.trim_start() };
+    if solid(s.as_bytes().last()) { s } else { s.trim_end() }
 }
 
 impl Row {
@@ -277,7 +285,7 @@ impl<'a> CsvText<'a> {
 
     /// [`CsvText::new`], the data to be read in chunks of about `chunk_bytes` (a file under two
     /// chunks is read whole).
-    fn in_chunks(
+    pub fn in_chunks(
         bytes: &'a [u8],
         file: &'a str,
         forced: Option<TextEncoding>,
@@ -307,9 +315,57 @@ impl<'a> CsvText<'a> {
             Error::at(Location::line(file, line), crate::t!("util-quote-not-closed"))
         })?;
         let (headers, max_rows) = (Vec::new(), limits::MAX_ROWS);
-        let mut csv = CsvText { file, text, encoding, headers, data: 0, starts, max_rows };
+        let mut csv =
+            CsvText { file, text, encoding, headers, data: 0, starts, max_rows, lines_before: 0 };
         csv.read_header()?;
         Ok(csv)
+    }
+
+    /// The records of a later part of a UTF-8 file (`bytes` start and end where records start;
+    /// `lines` line breaks before them, and at most `max_rows` rows in them) under the file's
+    /// `headers`. Only whether the part is fine is told: `None` (for what [`CsvText::new`] refuses
+    /// in a file) is for the caller to read the whole file again and say where.
+    pub fn continued(
+        bytes: &'a [u8],
+        file: &'a str,
+        headers: &[String],
+        lines: u64,
+        max_rows: usize,
+        chunk_bytes: usize,
+    ) -> Option<Self> {
+        use rayon::prelude::*;
+        let chunk = if bytes.len() < 2 * chunk_bytes { usize::MAX / 4 } else { chunk_bytes };
+        let starts = record_starts(bytes, chunk).ok()?;
+        // Checked chunk by chunk on rayon's threads: chunks start after a line break, so no
+        // character and no run of a cell crosses from one to the next.
+        let bounds: Vec<usize> = std::iter::once(0).chain(starts.iter().copied()).collect();
+        let fine = bounds.par_iter().enumerate().all(|(i, &start)| {
+            let part = &bytes[start..bounds.get(i + 1).copied().unwrap_or(bytes.len())];
+            simdutf8::basic::from_utf8(part).is_ok()
+                && memchr::memchr(0, part).is_none()
+                && !has_long_run(part)
+        });
+        if !fine {
+            return None;
+        }
+        // SAFETY: every chunk was checked to be UTF-8 above, and they are split at line breaks,
+        // which are whole characters.
+        let text = unsafe { std::str::from_utf8_unchecked(bytes) };
+        Some(CsvText {
+            file,
+            text: std::borrow::Cow::Borrowed(text),
+            encoding: TextEncoding::Utf8,
+            headers: headers.to_vec(),
+            data: 0,
+            starts,
+            max_rows,
+            lines_before: lines,
+        })
+    }
+
+    /// Most data rows the text may hold.
+    pub fn max_rows(&self) -> usize {
+        self.max_rows
     }
 
     /// The first record that is not blank is the header.
@@ -365,7 +421,8 @@ impl<'a> CsvText<'a> {
     fn chunks(&self) -> Vec<(usize, usize, u64)> {
         use rayon::prelude::*;
         let text = self.text.as_bytes();
-        let before = memchr::memchr_iter(b'\n', &text[..self.data]).count() as u64;
+        let before =
+            self.lines_before + memchr::memchr_iter(b'\n', &text[..self.data]).count() as u64;
         let inner = self.starts.iter().copied().filter(|&s| s > self.data && s < text.len());
         let bounds: Vec<usize> =
             std::iter::once(self.data).chain(inner).chain([text.len()]).collect();
@@ -523,6 +580,12 @@ fn check_cells(row: &RowRef<'_>, file: &str) -> Result<()> {
 /// place is then found by `check_long_runs`).
 fn has_long_run(bytes: &[u8]) -> bool {
     let limit = 2 * limits::MAX_CELL_BYTES + 2;
+    // A run over `limit` covers a whole block of `limit / 2` bytes: when every block holds a
+    // comma or line break (found in its first few bytes), there is none, and the file is not
+    // searched comma by comma.
+    if bytes.chunks(limit / 2).all(|b| memchr::memchr2(b'\n', b',', b).is_some()) {
+        return false;
+    }
     let mut last = 0;
     for i in memchr::memchr2_iter(b'\n', b',', bytes) {
         if i - last > limit {
@@ -567,11 +630,78 @@ fn check_long_runs(bytes: &[u8], file: &str) -> Result<()> {
     Ok(())
 }
 
+/// A CSV file read in parts of whole records, so that a large file is never held whole:
+/// [`Parts::read_part`] gives the bytes read since the last part (for a hash of the file) and the next
+/// part, which ends where a record starts (outside quoted fields), or at the end of the file.
+pub struct Parts {
+    file: std::fs::File,
+    buf: Vec<u8>,
+    /// Bytes of `buf` kept for the next part, and where they end.
+    from: usize,
+    to: usize,
+    /// Bytes read a time.
+    part: usize,
+    done: bool,
+}
+
+impl Parts {
+    pub fn open(path: &Path, part: usize) -> std::io::Result<Parts> {
+        let file = std::fs::File::open(path)?;
+        Ok(Parts { file, buf: Vec::new(), from: 0, to: 0, part, done: false })
+    }
+
+    /// The bytes read for this part and the part (`None` at the end of the file).
+    pub fn read_part(&mut self) -> std::io::Result<Option<(&[u8], &[u8])>> {
+        if self.from == self.to && self.done {
+            return Ok(None);
+        }
+        self.buf.copy_within(self.from..self.to, 0);
+        let kept = self.to - self.from;
+        let (mut end, mut cut) = (kept, None);
+        while cut.is_none() && !self.done {
+            self.buf.resize(end + self.part, 0);
+            let n = read_full(&mut self.file, &mut self.buf[end..])?;
+            self.done = n < self.part;
+            end += n;
+            // The last record start (found among the last MiB, or anywhere).
+            let tail = end.saturating_sub(1 << 20);
+            cut = [tail, 1].into_iter().find_map(|chunk| {
+                scan_records(&self.buf[..end], chunk).0.last().copied().filter(|&c| c > 0)
+            });
+        }
+        let cut = if self.done { end } else { cut.unwrap_or(end) };
+        (self.from, self.to) = (cut, end);
+        Ok(Some((&self.buf[kept..end], &self.buf[..cut])))
+    }
+}
+
+/// Fill `buf` from `r` (fewer bytes only at its end).
+fn read_full(r: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
 /// Where records start, about every `chunk` bytes (just after a line break outside quoted
 /// fields); or, when the text ends inside a quoted field (a file cut short, or a stray quote that
 /// swallows the rest of the file), the line that field opens on. A quote opens a field only at the
 /// field's start, as the csv crate reads it; `""` inside a quoted field is a literal quote.
 fn record_starts(text: &[u8], chunk: usize) -> std::result::Result<Vec<usize>, u64> {
+    match scan_records(text, chunk) {
+        (starts, None) => Ok(starts),
+        (_, Some(line)) => Err(line),
+    }
+}
+
+/// [`record_starts`], with the starts found before the quoted field the text ends inside.
+fn scan_records(text: &[u8], chunk: usize) -> (Vec<usize>, Option<u64>) {
     let (mut starts, mut target, mut from) = (Vec::new(), chunk, 0);
     loop {
         // Outside quoted fields from `from` to the next quote.
@@ -583,14 +713,14 @@ fn record_starts(text: &[u8], chunk: usize) -> std::result::Result<Vec<usize>, u
             starts.push(at + i + 1);
             target = at + i + 1 + chunk;
         }
-        let Some(q) = quote else { return Ok(starts) };
+        let Some(q) = quote else { return (starts, None) };
         from = q + 1;
         if q > 0 && !matches!(text[q - 1], b',' | b'\n' | b'\r') {
             continue; // a quote inside an unquoted value is a literal quote
         }
         loop {
             match memchr::memchr(b'"', &text[from..]) {
-                None => return Err(encoding::line_of(text, q)),
+                None => return (starts, Some(encoding::line_of(text, q))),
                 Some(i) if text.get(from + i + 1) == Some(&b'"') => from += i + 2,
                 Some(i) => {
                     from += i + 1;
