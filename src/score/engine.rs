@@ -110,6 +110,8 @@ pub struct Names {
     read: Vec<bool>,
     /// Each indicator's name, as its ledger lines' texts cite it.
     name: Vec<Arc<str>>,
+    /// Per deduction leaf, each kind's `ledger-kind-deductions`, as its cap lines cite it.
+    kind_cap: Vec<Vec<Arc<Detail>>>,
     /// Each indicator's credit line before deductions (`ledger-full-before-deductions`): every
     /// agency's ledger says it, and keeps a pointer to this one.
     full: Vec<Arc<Detail>>,
@@ -160,6 +162,17 @@ impl Names {
             fixed: ["rescale", "rounding", "floor", "bonus", "penalty", "lookback"].map(Arc::from),
             read: read_one_by_one(scheme),
             name: scheme.nodes.iter().map(|n| Arc::from(n.name.as_str())).collect(),
+            kind_cap: (scheme.nodes.iter())
+                .map(|n| match n.method() {
+                    Some(Method::Deduct(kinds)) => (kinds.iter())
+                        .map(|k| {
+                            let what = msg::t!("ledger-kind-deductions", name = k.name);
+                            Arc::new(Detail::Msg(what))
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                })
+                .collect(),
             full: (scheme.nodes.iter())
                 .map(|n| {
                     let full = msg::t!("ledger-full-before-deductions", name = n.name, max = n.max);
@@ -1583,10 +1596,7 @@ fn deduct_leaf<'n>(
             step: Step::Deduction,
             price: cx.names.deduct[node][i].clone(),
             cap: k.cap,
-            cap_text: &|| {
-                let name = &cx.names.deduct[node][i].name;
-                Arg::Detail(Box::new(msg::t!("ledger-kind-deductions", name = name).into()))
-            },
+            cap_text: &|| Arg::Shared(cx.names.kind_cap[node][i].clone()),
         };
         let sum = charge.apply(found, ledger);
         let left = if k.major { &mut major } else { &mut floored };

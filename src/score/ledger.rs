@@ -662,6 +662,8 @@ pub enum Arg {
     Shown(Decimal, u32),
     /// Text of another detail.
     Detail(Box<Detail>),
+    /// Text of a detail many lines cite (made once per run).
+    Shared(Arc<Detail>),
 }
 
 /// The parts of a [`Detail::Row`].
@@ -784,6 +786,7 @@ impl Arg {
             Arg::Dec(d) => FluentValue::from(d.to_string()),
             Arg::Shown(d, dp) => FluentValue::from(show_dp(*d, *dp)),
             Arg::Detail(d) => FluentValue::from(d.render(lang)),
+            Arg::Shared(d) => FluentValue::from(d.render(lang)),
         }
     }
 }
@@ -917,6 +920,7 @@ impl Serialize for Arg {
             Arg::Dec(d) => s.collect_str(d),
             Arg::Shown(d, dp) => s.serialize_str(&show_dp(*d, *dp)),
             Arg::Detail(d) => d.serialize(s),
+            Arg::Shared(d) => d.serialize(s),
         }
     }
 }
