@@ -104,17 +104,12 @@ fn main() {
         for e in a.ledger.entries() {
             if let kaohe::score::ledger::Entry::Run(r) = e {
                 len += r.rows.len();
-                cap += r.rows.capacity();
+                cap += r.rows.capacity_bytes();
                 runs += 1;
             }
         }
     }
-    let row = std::mem::size_of::<(u64, kaohe::input::RowText)>();
-    println!(
-        "runs: {runs}, rows {len} ({:.1} MB), capacity {cap} ({:.1} MB)",
-        mb(len * row),
-        mb(cap * row)
-    );
+    println!("runs: {runs}, rows {len}, holding {:.1} MB", mb(cap));
     for (k, (n, b)) in &kinds {
         println!("  {k}: {n} entries, {:.0} B heap each", *b as f64 / *n as f64);
     }

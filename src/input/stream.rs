@@ -50,7 +50,7 @@ fn load_sized(
     }
     let mut parts = Parts::open(path, part).map_err(|e| Error::io(path, e))?;
     let io = |e| Error::io(path, e);
-    let Some((fresh, bytes)) = parts.next().map_err(io)? else { return Ok(None) };
+    let Some((fresh, bytes)) = parts.read_part().map_err(io)? else { return Ok(None) };
     let Ok(first) = CsvText::in_chunks(bytes, display, encoding, CHUNK_BYTES) else {
         return Ok(None);
     };
@@ -77,9 +77,10 @@ fn load_sized(
             bytes.par_chunks(CHUNK_BYTES).map(count).sum::<u64>()
         };
         drop(csv);
-        let Some((fresh, bytes)) = parts.next().map_err(io)? else { break };
+        let Some((fresh, bytes)) = parts.read_part().map_err(io)? else { break };
         let Some(rest) = max_rows.checked_sub(rows) else { return Ok(None) };
-        let Ok(csv) = CsvText::continued(bytes, display, &headers, lines, rest, CHUNK_BYTES) else {
+        let Some(csv) = CsvText::continued(bytes, display, &headers, lines, rest, CHUNK_BYTES)
+        else {
             return Ok(None);
         };
         next = Some((fresh, bytes, csv));

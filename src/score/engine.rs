@@ -497,7 +497,24 @@ impl super::shapes::Points for Line<'_> {
 struct Said {
     step: Step,
     source: Option<Source>,
-    detail: Detail,
+    detail: Kept,
+}
+
+/// A line's text while the agency is scored: a detail, or a finding's parts (not boxed: most
+/// findings' lines join a run when the ledger is made, [`super::ledger::LedgerBuilder`]).
+enum Kept {
+    Detail(Detail),
+    Finding(FindingText),
+}
+
+impl Kept {
+    /// The text as a detail, leaving nothing in its place.
+    fn take(&mut self) -> Detail {
+        match std::mem::replace(self, Kept::Detail(Detail::Empty)) {
+            Kept::Detail(d) => d,
+            Kept::Finding(f) => Detail::Finding(Box::new(f)),
+        }
+    }
 }
 
 impl<'n> Ledger<'n> {
@@ -526,7 +543,7 @@ impl<'n> Ledger<'n> {
         // Sources and texts are kept with the texts (a ledger without them is summed, never read).
         if self.keep {
             let source = source.map(Ledger::source);
-            self.said.push(Said { step, source, detail: detail.text() });
+            self.said.push(Said { step, source, detail: detail.kept() });
         }
         self.owner.push(self.current);
         let points = at_ledger_precision(points);
@@ -543,7 +560,10 @@ impl<'n> Ledger<'n> {
                 step: s.step,
                 points: l.points,
             };
-            kept.push(line, s.source, s.detail);
+            match s.detail {
+                Kept::Detail(d) => kept.push(line, s.source, d),
+                Kept::Finding(f) => kept.push_finding(line, s.source, f),
+            }
         }
         kept.finish()
     }
@@ -631,8 +651,29 @@ impl Sums {
 
 /// A line's text as [`Ledger::push`] takes it: made, or a closure that makes it (only when the
 /// ledger keeps texts).
-trait Text {
+trait Text: Sized {
     fn text(self) -> Detail;
+    fn kept(self) -> Kept {
+        Kept::Detail(self.text())
+    }
+}
+
+impl Text for FindingText {
+    fn text(self) -> Detail {
+        Detail::Finding(Box::new(self))
+    }
+    fn kept(self) -> Kept {
+        Kept::Finding(self)
+    }
+}
+
+impl Text for Kept {
+    fn text(mut self) -> Detail {
+        self.take()
+    }
+    fn kept(self) -> Kept {
+        self
+    }
 }
 
 impl Text for Detail {
@@ -1330,8 +1371,8 @@ fn contributions<'n>(
     let said = &mut ledger.said;
     let mut wrap = |at: usize, id: &'static str, (name, arg): (&'static str, Arg)| {
         if let Some(line) = said.get_mut(at) {
-            let detail = Arg::Detail(Box::new(std::mem::take(&mut line.detail)));
-            line.detail = Msg::new(id, vec![("detail", detail), (name, arg)]).into();
+            let detail = Arg::Detail(Box::new(line.detail.take()));
+            line.detail = Kept::Detail(Msg::new(id, vec![("detail", detail), (name, arg)]).into());
         }
     };
     for (at, (line, owner)) in ledger.lines.iter_mut().zip(&ledger.owner).enumerate() {
@@ -1543,7 +1584,8 @@ fn deduct_leaf<'n>(
             price: cx.names.deduct[node][i].clone(),
             cap: k.cap,
             cap_text: &|| {
-                Arg::Detail(Box::new(msg::t!("ledger-kind-deductions", name = k.name).into()))
+                let name = &cx.names.deduct[node][i].name;
+                Arg::Detail(Box::new(msg::t!("ledger-kind-deductions", name = name).into()))
             },
         };
         let sum = charge.apply(found, ledger);
@@ -1846,7 +1888,7 @@ fn is_overturned(f: &crate::input::Finding) -> bool {
 struct Priced {
     points: Checked,
     overturned: bool,
-    detail: Detail,
+    detail: Kept,
 }
 
 fn price_finding(f: &crate::input::Finding, price: &Arc<Price>, keep: bool) -> Priced {
@@ -1858,7 +1900,7 @@ fn price_finding(f: &crate::input::Finding, price: &Arc<Price>, keep: bool) -> P
         Some(AppealDecision::Upheld | AppealDecision::Pending) => (base, false),
     };
     if !keep {
-        return Priced { points, overturned, detail: Detail::Empty };
+        return Priced { points, overturned, detail: Kept::Detail(Detail::Empty) };
     }
     let text = FindingText {
         row: f.text().clone(),
@@ -1866,7 +1908,7 @@ fn price_finding(f: &crate::input::Finding, price: &Arc<Price>, keep: bool) -> P
         count: f.count,
         appeal: f.appeal.as_ref().map(|a| a.cite().into_boxed_str()),
     };
-    Priced { points, overturned, detail: Detail::Finding(Box::new(text)) }
+    Priced { points, overturned, detail: Kept::Finding(text) }
 }
 
 fn penalty<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) {

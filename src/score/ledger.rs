@@ -19,6 +19,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq};
 
 use crate::input::RowText;
+use crate::input::records::Shared as RowShared;
 use crate::util::i18n::Lang;
 
 /// Decimals a ledger line's points are carried at: every line is rounded to this many decimals,
@@ -170,12 +171,14 @@ impl Component {
 /// finding lines alike in all but the row they cite (same rule, component, step and points, same
 /// file, the same kind, count and price, no appeal) is kept as one entry listing the rows — the
 /// element scores.json writes for it (docs/scores-format.md). A million findings are then a few
-/// thousand entries holding 40 bytes per finding, not a million lines with their own texts.
+/// thousand entries holding 22 bytes per finding, not a million lines with their own texts.
 ///
 /// Readers see one [`LedgerLine`] per point added or removed: [`Ledger::iter`] expands runs.
 #[derive(Debug, Clone, Default)]
 pub struct Ledger {
     entries: Vec<Entry>,
+    /// The texts (chunks of input files) the runs' rows are ranges of, each once.
+    texts: Vec<Arc<RowShared>>,
 }
 
 /// One entry of a [`Ledger`]: a line, or a run of alike finding lines.
@@ -197,20 +200,69 @@ pub struct FindingRun {
     pub price: Arc<Price>,
     pub count: u32,
     /// Each line's row: its line number and its id and evidence.
-    pub rows: Vec<(u64, RowText)>,
+    pub rows: Rows,
+}
+
+/// The rows of a run's lines, 22 bytes each: line numbers, and the range of each row's id and
+/// evidence in the text its chunk of the file shares ([`RowText::parts`]), that text by its place
+/// in the ledger's list of texts.
+#[derive(Debug, Clone, Default)]
+pub struct Rows {
+    lines: Vec<u32>,
+    ranges: Vec<[u32; 4]>,
+    texts: Vec<u16>,
+}
+
+impl Rows {
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+    /// Row `i`'s line number.
+    pub fn line(&self, i: usize) -> u64 {
+        u64::from(self.lines[i])
+    }
+    /// Every row's line number.
+    pub fn lines(&self) -> impl Iterator<Item = u64> + '_ {
+        self.lines.iter().map(|&l| u64::from(l))
+    }
+    /// Row `i`'s id and evidence (`texts`: the ledger's).
+    fn text(&self, i: usize, texts: &[Arc<RowShared>]) -> RowText {
+        RowText::from_parts(
+            texts[usize::from(self.texts[i])].clone(),
+            self.ranges[i],
+            self.lines[i],
+        )
+    }
+    fn push(&mut self, line: u32, range: [u32; 4], text: u16) {
+        self.lines.push(line);
+        self.ranges.push(range);
+        self.texts.push(text);
+    }
+    /// Bytes held (the texts are the ledger's).
+    pub fn capacity_bytes(&self) -> usize {
+        self.lines.capacity() * 4 + self.ranges.capacity() * 16 + self.texts.capacity() * 2
+    }
+    fn shrink_to_fit(&mut self) {
+        self.lines.shrink_to_fit();
+        self.ranges.shrink_to_fit();
+        self.texts.shrink_to_fit();
+    }
 }
 
 impl FindingRun {
-    /// The run's `i`-th line.
-    fn line(&self, i: usize) -> LedgerLine {
-        let (line, row) = &self.rows[i];
+    /// The run's `i`-th line (`texts`: the ledger's).
+    fn line(&self, i: usize, texts: &[Arc<RowShared>]) -> LedgerLine {
         let text = FindingText {
-            row: row.clone(),
+            row: self.rows.text(i, texts),
             price: self.price.clone(),
             count: self.count,
             appeal: None,
         };
-        let source = Source { file: self.file.clone(), line: Some(*line), column: None };
+        let source =
+            Source { file: self.file.clone(), line: Some(self.rows.line(i)), column: None };
         LedgerLine {
             rule: self.rule.clone(),
             component: self.component.clone(),
@@ -224,9 +276,9 @@ impl FindingRun {
     /// The points of all its lines (their sum: the same decimal as the product).
     pub fn total(&self) -> Decimal {
         let n = self.rows.len();
-        self.points.checked_mul(Decimal::from(n)).unwrap_or_else(|| {
-            self.rows.iter().fold(Decimal::ZERO, |s, _| s.saturating_add(self.points))
-        })
+        self.points
+            .checked_mul(Decimal::from(n))
+            .unwrap_or_else(|| (0..n).fold(Decimal::ZERO, |s, _| s.saturating_add(self.points)))
     }
 
     /// Whether a line citing `file` for finding `f` is alike to the run's lines.
@@ -249,47 +301,85 @@ pub struct Charge<'a> {
     pub points: Decimal,
 }
 
+/// Where `text` is in `texts` (added when new); `None` past 65,536 texts (a quarter of a terabyte
+/// of one agency's findings), whose rows are then kept as lines.
+fn text_at(texts: &mut Vec<Arc<RowShared>>, text: &Arc<RowShared>) -> Option<u16> {
+    let at = match texts.iter().rposition(|t| Arc::ptr_eq(t, text)) {
+        Some(at) => at,
+        None => {
+            texts.push(text.clone());
+            texts.len() - 1
+        }
+    };
+    u16::try_from(at).ok()
+}
+
+/// A line number that fits a run's rows (all but files of more than 4 billion lines).
+fn small(line: Option<u64>) -> Option<u32> {
+    line.and_then(|l| u32::try_from(l).ok())
+}
+
 /// A [`Ledger`] written line by line: alike finding lines are gathered into runs as they come.
 #[derive(Default)]
 pub struct LedgerBuilder {
     entries: Vec<Entry>,
+    texts: Vec<Arc<RowShared>>,
     /// The run being gathered (a run of one line is kept as a line).
     run: Option<Box<FindingRun>>,
 }
 
 impl LedgerBuilder {
     pub fn with_capacity(n: usize) -> LedgerBuilder {
-        LedgerBuilder { entries: Vec::with_capacity(n), run: None }
+        LedgerBuilder { entries: Vec::with_capacity(n), texts: Vec::new(), run: None }
     }
 
     pub fn push(&mut self, l: Charge<'_>, source: Option<Source>, detail: Detail) {
-        let (source, detail) = match (source, detail) {
-            (Some(src), Detail::Finding(f))
-                if src.column.is_none() && src.line.is_some() && f.appeal.is_none() =>
-            {
-                let line = src.line.unwrap_or_default();
-                if let Some(r) = &mut self.run
-                    && r.alike(&l, &src.file, &f)
-                {
-                    r.rows.push((line, f.row));
-                    return;
-                }
-                self.close();
-                let FindingText { row, price, count, .. } = *f;
-                self.run = Some(Box::new(FindingRun {
-                    rule: l.rule.clone(),
-                    component: l.component.clone(),
-                    step: l.step,
-                    points: l.points,
-                    file: src.file,
-                    price,
-                    count,
-                    rows: vec![(line, row)],
-                }));
-                return;
-            }
-            other => other,
+        match detail {
+            Detail::Finding(f) => self.push_finding(l, source, *f),
+            detail => self.keep(l, source, detail),
+        }
+    }
+
+    /// A finding's line: added to the run being gathered when alike, else the start of a run.
+    pub fn push_finding(&mut self, l: Charge<'_>, source: Option<Source>, f: FindingText) {
+        let line = source.as_ref().filter(|s| s.column.is_none()).and_then(|s| small(s.line));
+        let (src, line) = match (source, line, f.appeal.is_none()) {
+            (Some(src), Some(line), true) => (src, line),
+            (source, ..) => return self.keep(l, source, Detail::Finding(Box::new(f))),
         };
+        let (text, range) = f.row.parts();
+        let Some(at) = text_at(&mut self.texts, text) else {
+            return self.keep(l, Some(src), Detail::Finding(Box::new(f)));
+        };
+        if let Some(r) = &mut self.run
+            && r.alike(&l, &src.file, &f)
+        {
+            r.rows.push(line, range, at);
+            return;
+        }
+        self.close();
+        let mut rows = Rows::default();
+        rows.push(line, range, at);
+        self.run = Some(Box::new(FindingRun {
+            rule: l.rule.clone(),
+            component: l.component.clone(),
+            step: l.step,
+            points: l.points,
+            file: src.file,
+            price: f.price,
+            count: f.count,
+            rows,
+        }));
+    }
+
+    fn push_line(&mut self, l: LedgerLine) {
+        let said =
+            Charge { rule: &l.rule, component: &l.component, step: l.step, points: l.points };
+        self.push(said, l.source.map(|s| *s), l.detail);
+    }
+
+    /// Keep a line on its own.
+    fn keep(&mut self, l: Charge<'_>, source: Option<Source>, detail: Detail) {
         self.close();
         self.entries.push(Entry::Line(LedgerLine {
             rule: l.rule.clone(),
@@ -305,7 +395,7 @@ impl LedgerBuilder {
     fn close(&mut self) {
         if let Some(mut r) = self.run.take() {
             if r.rows.len() == 1 {
-                self.entries.push(Entry::Line(r.line(0)));
+                self.entries.push(Entry::Line(r.line(0, &self.texts)));
             } else {
                 r.rows.shrink_to_fit();
                 self.entries.push(Entry::Run(r));
@@ -316,7 +406,8 @@ impl LedgerBuilder {
     pub fn finish(mut self) -> Ledger {
         self.close();
         self.entries.shrink_to_fit();
-        Ledger { entries: self.entries }
+        self.texts.shrink_to_fit();
+        Ledger { entries: self.entries, texts: self.texts }
     }
 }
 
@@ -325,11 +416,32 @@ impl Ledger {
     pub fn from_lines(lines: impl IntoIterator<Item = LedgerLine>) -> Ledger {
         let mut b = LedgerBuilder::default();
         for l in lines {
-            let said =
-                Charge { rule: &l.rule, component: &l.component, step: l.step, points: l.points };
-            b.push(said, l.source.map(|s| *s), l.detail);
+            b.push_line(l);
         }
         b.finish()
+    }
+
+    /// Add a line at the end (joining a run when it is alike to the last line).
+    pub fn push(&mut self, line: LedgerLine) {
+        let mut b = LedgerBuilder {
+            entries: std::mem::take(&mut self.entries),
+            texts: std::mem::take(&mut self.texts),
+            run: None,
+        };
+        let last = match b.entries.pop() {
+            Some(Entry::Run(r)) => {
+                b.run = Some(r);
+                None
+            }
+            last => last,
+        };
+        for l in
+            last.into_iter().filter_map(|e| if let Entry::Line(l) = e { Some(l) } else { None })
+        {
+            b.push_line(l);
+        }
+        b.push_line(line);
+        *self = b.finish();
     }
 
     /// Every line in order (a run's lines one by one).
@@ -337,7 +449,9 @@ impl Ledger {
         self.entries.iter().flat_map(|e| {
             let (one, run) = match e {
                 Entry::Line(l) => (Some(Cow::Borrowed(l)), None),
-                Entry::Run(r) => (None, Some((0..r.rows.len()).map(|i| Cow::Owned(r.line(i))))),
+                Entry::Run(r) => {
+                    (None, Some((0..r.rows.len()).map(|i| Cow::Owned(r.line(i, &self.texts)))))
+                }
             };
             one.into_iter().chain(run.into_iter().flatten())
         })
@@ -360,6 +474,12 @@ impl Ledger {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+impl From<Vec<LedgerLine>> for Ledger {
+    fn from(lines: Vec<LedgerLine>) -> Ledger {
+        Ledger::from_lines(lines)
     }
 }
 
@@ -412,7 +532,7 @@ impl Serialize for Ledger {
                                 seq.serialize_element(&Run { run: r, from, total })?;
                                 break;
                             }
-                            None => seq.serialize_element(&r.line(from))?,
+                            None => seq.serialize_element(&r.line(from, &self.texts))?,
                         }
                         from += 1;
                     }
@@ -440,19 +560,19 @@ impl Serialize for Run<'_> {
         seq.serialize_element(&r.step)?;
         seq.serialize_element(&self.total.normalize())?;
         seq.serialize_element(&*r.file)?;
-        seq.serialize_element(&RunDetail(r, &r.rows[self.from..]))?;
+        seq.serialize_element(&RunDetail(r, self.from))?;
         seq.end()
     }
 }
 
-struct RunDetail<'a>(&'a FindingRun, &'a [(u64, RowText)]);
+struct RunDetail<'a>(&'a FindingRun, usize);
 
 impl Serialize for RunDetail<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Rows<'a>(&'a [(u64, RowText)]);
-        impl Serialize for Rows<'_> {
+        struct Lines<'a>(&'a Rows, usize);
+        impl Serialize for Lines<'_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_seq(self.0.iter().map(|(line, _)| line))
+                s.collect_seq(self.0.lines().skip(self.1))
             }
         }
         let r = self.0;
@@ -463,7 +583,7 @@ impl Serialize for RunDetail<'_> {
         if r.price.major {
             m.serialize_entry("major", &true)?;
         }
-        m.serialize_entry("lines", &Rows(self.1))?;
+        m.serialize_entry("lines", &Lines(&r.rows, self.1))?;
         m.end()
     }
 }

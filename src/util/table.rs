@@ -323,7 +323,7 @@ impl<'a> CsvText<'a> {
 
     /// The records of a later part of a UTF-8 file (`bytes` start and end where records start;
     /// `lines` line breaks before them, and at most `max_rows` rows in them) under the file's
-    /// `headers`. Only whether the part is fine is told: an error (what [`CsvText::new`] refuses
+    /// `headers`. Only whether the part is fine is told: `None` (for what [`CsvText::new`] refuses
     /// in a file) is for the caller to read the whole file again and say where.
     pub fn continued(
         bytes: &'a [u8],
@@ -332,10 +332,10 @@ impl<'a> CsvText<'a> {
         lines: u64,
         max_rows: usize,
         chunk_bytes: usize,
-    ) -> std::result::Result<Self, ()> {
+    ) -> Option<Self> {
         use rayon::prelude::*;
         let chunk = if bytes.len() < 2 * chunk_bytes { usize::MAX / 4 } else { chunk_bytes };
-        let starts = record_starts(bytes, chunk).map_err(|_| ())?;
+        let starts = record_starts(bytes, chunk).ok()?;
         // Checked chunk by chunk on rayon's threads: chunks start after a line break, so no
         // character and no run of a cell crosses from one to the next.
         let bounds: Vec<usize> = std::iter::once(0).chain(starts.iter().copied()).collect();
@@ -346,12 +346,12 @@ impl<'a> CsvText<'a> {
                 && !has_long_run(part)
         });
         if !fine {
-            return Err(());
+            return None;
         }
         // SAFETY: every chunk was checked to be UTF-8 above, and they are split at line breaks,
         // which are whole characters.
         let text = unsafe { std::str::from_utf8_unchecked(bytes) };
-        Ok(CsvText {
+        Some(CsvText {
             file,
             text: std::borrow::Cow::Borrowed(text),
             encoding: TextEncoding::Utf8,
@@ -631,7 +631,7 @@ fn check_long_runs(bytes: &[u8], file: &str) -> Result<()> {
 }
 
 /// A CSV file read in parts of whole records, so that a large file is never held whole:
-/// [`Parts::next`] gives the bytes read since the last part (for a hash of the file) and the next
+/// [`Parts::read_part`] gives the bytes read since the last part (for a hash of the file) and the next
 /// part, which ends where a record starts (outside quoted fields), or at the end of the file.
 pub struct Parts {
     file: std::fs::File,
@@ -651,7 +651,7 @@ impl Parts {
     }
 
     /// The bytes read for this part and the part (`None` at the end of the file).
-    pub fn next(&mut self) -> std::io::Result<Option<(&[u8], &[u8])>> {
+    pub fn read_part(&mut self) -> std::io::Result<Option<(&[u8], &[u8])>> {
         if self.from == self.to && self.done {
             return Ok(None);
         }
