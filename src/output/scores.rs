@@ -20,11 +20,14 @@ pub fn to_json(run: &RunResult) -> Result<Vec<u8>> {
     Ok(v)
 }
 
-/// scores.json written to `w` as it is serialised (the only error is `w`'s).
-pub fn write_json(run: &RunResult, mut w: &mut dyn Write) -> io::Result<()> {
+/// scores.json written to `w` as it is serialised (the only error is `w`'s). The serialiser's
+/// many small writes go to a buffer of its own (inlined), not each through `w`'s vtable.
+pub fn write_json(run: &RunResult, w: &mut dyn Write) -> io::Result<()> {
+    let mut w = io::BufWriter::with_capacity(1 << 16, w);
     let mut ser = serde_json::Serializer::with_formatter(&mut w, LineFormatter::default());
     run.serialize(&mut ser).map_err(io::Error::from)?;
-    w.write_all(b"\n")
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 /// Containers nested deeper than this are written on one line: the root object is 1, `agencies`
