@@ -35,7 +35,7 @@ fn indicator_points(
     }) {
         return a.nodes.iter().find(|n| n.id == id).map(|n| n.value);
     }
-    crate::score::shapes::own_points(scheme, &a.ledger, node)
+    crate::score::shapes::own_points(scheme, a.ledger.entries(), node)
 }
 
 /// `expect.vetoed` (the recorded veto's id, `""` for none) and `expect.unranked`.

@@ -25,9 +25,10 @@ pub struct Interner {
     evidence: rustc_hash::FxHashMap<u64, (u32, u32)>,
 }
 
-/// What the rows of a chunk share: the file they came from and their ids and evidence.
+/// What the rows of a chunk share: the file they came from and their ids and evidence (opaque:
+/// the ledger keeps a run's rows as ranges of it, [`RowText::parts`]).
 #[derive(Debug, Default)]
-struct Shared {
+pub struct Shared {
     file: Arc<str>,
     text: Box<str>,
 }
@@ -139,6 +140,20 @@ impl RowText {
     pub fn source(&self) -> Location {
         let line = Some(u64::from(self.line)).filter(|&l| l > 0);
         Location { file: self.shared.file.clone(), line, column: None }
+    }
+    /// The text the row's ranges are in, and the ranges (id start and length, evidence start
+    /// and length): what the ledger keeps of a run of findings' rows, beside their lines
+    /// ([`crate::score::ledger::Rows`]).
+    pub fn parts(&self) -> (&Arc<Shared>, [u32; 4]) {
+        (&self.shared, [self.start, self.id, self.evidence_start, self.evidence])
+    }
+    /// The row at `line` whose [`RowText::parts`] these are.
+    pub fn from_parts(
+        shared: Arc<Shared>,
+        [start, id, evidence_start, evidence]: [u32; 4],
+        line: u32,
+    ) -> RowText {
+        RowText { shared, start, id, evidence_start, evidence, line }
     }
 }
 

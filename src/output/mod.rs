@@ -9,15 +9,16 @@ use std::path::Path;
 
 use crate::error::Result;
 use crate::score::result::RunResult;
-use crate::util::fs::{commit_dir, write_atomic};
+use crate::util::fs::{commit_dir, write_atomic, write_atomic_with};
 
-/// Write rankings.csv and scores.json into `out` (each atomically: temp file + rename). Both are
-/// rendered in memory first, so a rendering problem leaves the previous outputs untouched.
+/// Write rankings.csv and scores.json into `out` (each atomically: temp file + rename).
+/// rankings.csv is rendered in memory first, so a rendering problem leaves the previous outputs
+/// untouched; scores.json (tens of megabytes at national scale) is streamed to its temp file,
+/// which a failure removes.
 pub fn write_run(run: &RunResult, out: &Path) -> Result<()> {
     let csv = rankings::to_csv(run)?;
-    let json = scores::to_json(run)?;
     write_atomic(&out.join("rankings.csv"), &csv)?;
-    write_atomic(&out.join("scores.json"), &json)?;
+    write_atomic_with(&out.join("scores.json"), |w| scores::write_json(run, w))?;
     Ok(())
 }
 

@@ -16,10 +16,15 @@ use crate::score::result::RunResult;
 
 pub fn to_json(run: &RunResult) -> Result<Vec<u8>> {
     let mut v = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(&mut v, LineFormatter::default());
-    run.serialize(&mut ser).expect("RunResult serialises");
-    v.push(b'\n');
+    write_json(run, &mut v).expect("RunResult serialises");
     Ok(v)
+}
+
+/// scores.json written to `w` as it is serialised (the only error is `w`'s).
+pub fn write_json(run: &RunResult, mut w: &mut dyn Write) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut w, LineFormatter::default());
+    run.serialize(&mut ser).map_err(io::Error::from)?;
+    w.write_all(b"\n")
 }
 
 /// Containers nested deeper than this are written on one line: the root object is 1, `agencies`

@@ -163,8 +163,8 @@ fn scenario(label: String, official: &AgencyResult, changed: &AgencyResult) -> S
         grade: changed.grade.clone(),
         rank: changed.rank,
         demoted_by_quota: changed.demoted_by_quota,
-        removed: minus(&official.ledger, &changed.ledger),
-        added: minus(&changed.ledger, &official.ledger),
+        removed: minus(&official.ledger.lines(), &changed.ledger.lines()),
+        added: minus(&changed.ledger.lines(), &official.ledger.lines()),
     }
 }
 

@@ -47,7 +47,7 @@ pub fn document(p: &Preview, chart_png: Option<(&[u8], (u32, u32))>) -> Document
     blocks.push(heading(3, crate::t!("preview-group-heading")));
     group(&mut blocks, p, chart_png);
     blocks.push(heading(4, crate::t!("preview-ledger-heading")));
-    blocks.push(Block::Table(ledger(crate::t!("preview-ledger"), &a.ledger)));
+    blocks.push(Block::Table(ledger(crate::t!("preview-ledger"), &a.ledger.lines())));
     blocks.push(Block::Paragraph(crate::t!(
         "preview-footer",
         version = env!("CARGO_PKG_VERSION"),

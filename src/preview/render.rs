@@ -4,6 +4,8 @@ use std::fmt::Write;
 
 use super::{Preview, Scenario};
 use crate::output::text::{dp, explain_agency};
+use std::borrow::Cow;
+
 use crate::score::ledger::LedgerLine;
 
 fn signed(l: &LedgerLine) -> String {
@@ -151,7 +153,7 @@ pub fn html(p: &Preview, chart_png: Option<&[u8]>) -> String {
     }
     group_comparison(&mut h, p, chart_png);
     let _ = writeln!(h, "<h2>{}</h2>", crate::t!("preview-ledger-heading"));
-    ledger_table(&mut h, &a.ledger);
+    ledger_table(&mut h, &a.ledger.lines());
     let footer =
         crate::t!("preview-footer", version = env!("CARGO_PKG_VERSION"), scheme = p.scheme.id);
     let _ = writeln!(h, "<p class=muted>{}</p>\n</body></html>", esc(&footer));
@@ -281,7 +283,7 @@ fn lost_points(h: &mut String, p: &Preview) {
         return;
     }
     let _ = writeln!(h, "<table>{}", header_row(&lost_titles()));
-    for l in lost {
+    for l in &lost {
         let _ = writeln!(
             h,
             "<tr><td class=\"n neg\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td></tr>",
@@ -297,8 +299,8 @@ fn lost_points(h: &mut String, p: &Preview) {
 
 /// The ledger lines that took points away, largest loss first. Rounding and the rescale are
 /// arithmetic, not findings: nothing to rectify.
-pub fn lost_lines(p: &Preview) -> Vec<&LedgerLine> {
-    let mut lost: Vec<&LedgerLine> = p
+pub fn lost_lines(p: &Preview) -> Vec<Cow<'_, LedgerLine>> {
+    let mut lost: Vec<Cow<'_, LedgerLine>> = p
         .agency
         .ledger
         .iter()

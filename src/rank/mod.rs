@@ -110,20 +110,28 @@ impl PartialOrd for Standing {
 /// Sets `rank`, `grade` and `demoted_by_quota`, and orders agencies by group (scheme order), rank,
 /// then id.
 pub fn rank_and_grade(scheme: &Scheme, agencies: &mut Vec<AgencyResult>) {
-    let mut out = Vec::with_capacity(agencies.len());
-    for g in &scheme.groups {
-        let mut members: Vec<AgencyResult> = Vec::new();
-        let mut rest = Vec::new();
-        for a in agencies.drain(..) {
-            if a.group == g.id { members.push(a) } else { rest.push(a) }
+    let group_of: Vec<Option<usize>> =
+        (agencies.iter()).map(|a| scheme.groups.iter().position(|g| g.id == a.group)).collect();
+    // Each result moves once into its group's members and once into the output (replicates rank
+    // every run: moving every result through each group's pass showed in their profile).
+    let mut slots: Vec<Option<AgencyResult>> = agencies.drain(..).map(Some).collect();
+    let mut out = Vec::with_capacity(slots.len());
+    let last = scheme.veto_rank != VetoRank::Score;
+    for (gi, g) in scheme.groups.iter().enumerate() {
+        let mut ranked: Vec<(Standing, usize)> = (0..slots.len())
+            .filter(|&i| group_of[i] == Some(gi))
+            .filter_map(|i| slots[i].as_ref().map(|a| (Standing::of(g, a, last), i)))
+            .collect();
+        let id = |i: usize| slots[i].as_ref().map(|a| a.agency_id.as_str());
+        ranked.sort_by(|(s, i), (t, j)| s.cmp(t).then_with(|| id(*i).cmp(&id(*j))));
+        let mut members: Vec<AgencyResult> = Vec::with_capacity(ranked.len());
+        let mut standings: Vec<Standing> = Vec::with_capacity(ranked.len());
+        for (s, i) in ranked {
+            if let Some(a) = slots[i].take() {
+                members.push(a);
+                standings.push(s);
+            }
         }
-        *agencies = rest;
-        let last = scheme.veto_rank != VetoRank::Score;
-        let mut ranked: Vec<(Standing, AgencyResult)> =
-            members.into_iter().map(|a| (Standing::of(g, &a, last), a)).collect();
-        ranked.sort_by(|(s, a), (t, b)| s.cmp(t).then_with(|| a.agency_id.cmp(&b.agency_id)));
-        let standings: Vec<Standing>;
-        (standings, members) = ranked.into_iter().unzip();
         for i in 0..members.len() {
             members[i].rank = if i > 0 && standings[i - 1] == standings[i] {
                 members[i - 1].rank
@@ -140,7 +148,8 @@ pub fn rank_and_grade(scheme: &Scheme, agencies: &mut Vec<AgencyResult>) {
         grade(g, &mut members);
         out.extend(members);
     }
-    out.append(agencies); // agencies of unknown groups cannot exist after input checks
+    // Agencies of unknown groups (which cannot exist after input checks) stay last.
+    out.extend(slots.into_iter().flatten());
     *agencies = out;
 }
 

@@ -88,10 +88,10 @@ fn build(result: &RunResult) -> std::result::Result<Vec<u8>, XlsxError> {
             let group = rankings::group_in(result, a, lang);
             // Indicator points: the ledger lines of each rule summed, in the ledger's order.
             let mut rules: Vec<(&str, Decimal)> = Vec::new();
-            for l in &a.ledger {
-                match rules.iter_mut().find(|(r, _)| *r == &*l.rule) {
-                    Some((_, p)) => *p += l.points,
-                    None => rules.push((&*l.rule, l.points)),
+            for l in a.ledger.entries() {
+                match rules.iter_mut().find(|(r, _)| *r == &**l.rule()) {
+                    Some((_, p)) => *p += l.points(),
+                    None => rules.push((&**l.rule(), l.points())),
                 }
             }
             for (rule, p) in rules {

@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::input::{Inputs, SurveyResult};
 use crate::rules::Scheme;
 use crate::score::result::{AgencyResult, RunResult};
-use crate::score::{Names, Prepared, Texts};
+use crate::score::{FixedLeaves, Names, Prepared, Texts};
 use crate::survey::stats;
 
 fn stream(seed: u64, kind: Kind, k: u32) -> ChaCha8Rng {
@@ -80,6 +80,7 @@ pub fn analyse(
     // What a replicate does not change (input indexes, applicability, the normalised items, the
     // findings by kind) is prepared once for all of them.
     let prepared = Prepared::new(scheme, inputs)?;
+    let fixed = prepared.fixed_leaves(scheme);
     // Each replicate keeps only each agency's rank and grade (scored without ledger texts): a whole
     // RunResult (every ledger) per replicate would hold hundreds of megabytes for a few hundred
     // replicates. Each worker perturbs its own copy of the survey rows and the scheme, set afresh
@@ -89,7 +90,7 @@ pub fn analyse(
         .map_init(
             || (inputs.surveys.clone(), scheme.clone(), prepared.names(scheme)),
             |(surveys, scheme, names), k| {
-                plan.replicate((&prepared, names), k, surveys, scheme)
+                plan.replicate((&prepared, names, &fixed), k, surveys, scheme)
                     .map(|r| r.into_iter().map(|a| (a.agency_id, a.rank, a.grade)).collect())
             },
         )
@@ -143,7 +144,7 @@ impl Plan<'_> {
     /// perturbs is set from the original, so what an earlier replicate left there does not matter.
     fn replicate(
         &self,
-        (prepared, names): (&Prepared<'_>, &Names),
+        (prepared, names, fixed): (&Prepared<'_>, &Names, &FixedLeaves),
         k: u32,
         surveys: &mut [SurveyResult],
         scheme: &mut Scheme,
@@ -153,7 +154,8 @@ impl Plan<'_> {
             Kind::Survey => (self.scheme, &*surveys),
             Kind::Weights => (&*scheme, self.inputs.surveys.as_slice()),
         };
-        let mut agencies = prepared.score_named(scheme, surveys, Texts::TotalsOnly, names)?;
+        let worker = (names, Some(fixed));
+        let mut agencies = prepared.score_named(scheme, surveys, Texts::TotalsOnly, worker)?;
         crate::rank::rank_and_grade(scheme, &mut agencies);
         Ok(agencies)
     }
@@ -304,9 +306,10 @@ mod tests {
             // One preparation and one pair of copies for all replicates, as a worker has.
             let prepared = Prepared::new(&scheme, &inputs).unwrap();
             let (mut i, mut s) = (inputs.surveys.clone(), scheme.clone());
-            let names = prepared.names(&scheme);
+            let (names, fixed) = (prepared.names(&scheme), prepared.fixed_leaves(&scheme));
             for k in 0..3 {
-                let lean = plan.replicate((&prepared, &names), k, &mut i, &mut s).unwrap();
+                let worker = (&prepared, &names, &fixed);
+                let lean = plan.replicate(worker, k, &mut i, &mut s).unwrap();
                 let (mut fi, mut fs) = (inputs.clone(), scheme.clone());
                 plan.perturb(k, &mut fi.surveys, &mut fs);
                 let full = crate::pipeline::score_checked(&fs, &fi).unwrap();

@@ -13,9 +13,10 @@ use rust_decimal::Decimal;
 
 use super::checked::{self, Checked, Overflow};
 use super::composite::{self, NormOutcome};
+use super::leaves::{Fixed, FixedLines};
 use super::ledger::{
-    Arg, Component, Detail, FindingText, IntoArg, LEDGER_DP, LedgerLine, Msg, Price, Row, Source,
-    Step, at_ledger_precision, msg, shown,
+    Arg, Component, Detail, FindingText, IntoArg, LEDGER_DP, Msg, Price, Row, Source, Step,
+    at_ledger_precision, msg, shown,
 };
 use super::methods::{self, GroupContext};
 use super::prepared::{Norms, Prepared};
@@ -41,9 +42,11 @@ pub enum Texts {
     /// Every line with its text (the run people read).
     Keep,
     /// Totals, components, vetoes, appeals as [`Texts::Keep`] gives them (the same lines are
-    /// written and summed), but no line text or source, no ledger and no indicator values in the
-    /// result (unless inner indicators normalised on the data need them for a second pass): for
-    /// replicates that keep only agencies' ranks and grades.
+    /// written and summed, but for dimension lines no later step reads one by one, whose points
+    /// the dimension's closing line carries: [`shed_lines`]), but no line text or source, no
+    /// ledger, no agency name or parent, and no indicator values in the result (unless inner
+    /// indicators normalised on the data need them for a second pass): for replicates that keep
+    /// only agencies' ranks and grades.
     TotalsOnly,
 }
 
@@ -102,6 +105,14 @@ pub struct Names {
     /// Per deduction leaf, each kind's id, name and price (empty for other indicators).
     pub(super) deduct: Vec<Vec<Arc<Price>>>,
     fixed: [Arc<str>; 6],
+    /// Per indicator, whether its lines are read one by one after the tree walk (it is under a
+    /// threshold's, a node veto's or the bonus gate's indicator): see [`shed_lines`].
+    read: Vec<bool>,
+    /// Each indicator's name, as its ledger lines' texts cite it.
+    name: Vec<Arc<str>>,
+    /// Each indicator's credit line before deductions (`ledger-full-before-deductions`): every
+    /// agency's ledger says it, and keeps a pointer to this one.
+    full: Vec<Arc<Detail>>,
 }
 
 const RESCALE: usize = 0;
@@ -147,8 +158,37 @@ impl Names {
                 })
                 .collect(),
             fixed: ["rescale", "rounding", "floor", "bonus", "penalty", "lookback"].map(Arc::from),
+            read: read_one_by_one(scheme),
+            name: scheme.nodes.iter().map(|n| Arc::from(n.name.as_str())).collect(),
+            full: (scheme.nodes.iter())
+                .map(|n| {
+                    let full = msg::t!("ledger-full-before-deductions", name = n.name, max = n.max);
+                    Arc::new(Detail::Msg(full))
+                })
+                .collect(),
         }
     }
+
+    /// The indicator whose id `rule` is, when it is one of these names (told by address).
+    fn node_of(&self, rule: &Arc<str>) -> Option<usize> {
+        let from = self.node.as_ptr() as usize;
+        let at = (rule as *const Arc<str> as usize).wrapping_sub(from) / size_of::<Arc<str>>();
+        (at < self.node.len() && std::ptr::eq(&self.node[at], rule)).then_some(at)
+    }
+}
+
+/// Per indicator, whether some step after the tree walk reads its lines one by one (a threshold,
+/// a node veto, the bonus gate: each sums the lines of an indicator's subtree).
+fn read_one_by_one(scheme: &Scheme) -> Vec<bool> {
+    let mut read = vec![false; scheme.nodes.len()];
+    let gate = scheme.bonus.gate.iter().flat_map(|g| g.nodes.iter().copied());
+    let vetoed = scheme.vetoes.iter().filter_map(|v| v.indicator);
+    for top in scheme.thresholds.iter().map(|t| t.node).chain(vetoed).chain(gate) {
+        for n in super::shapes::subtree(scheme, top) {
+            read[n] = true;
+        }
+    }
+    read
 }
 
 /// One agency's findings by kind (each kind's in input order), and those that trigger a veto.
@@ -457,7 +497,24 @@ impl super::shapes::Points for Line<'_> {
 struct Said {
     step: Step,
     source: Option<Source>,
-    detail: Detail,
+    detail: Kept,
+}
+
+/// A line's text while the agency is scored: a detail, or a finding's parts (not boxed: most
+/// findings' lines join a run when the ledger is made, [`super::ledger::LedgerBuilder`]).
+enum Kept {
+    Detail(Detail),
+    Finding(FindingText),
+}
+
+impl Kept {
+    /// The text as a detail, leaving nothing in its place.
+    fn take(&mut self) -> Detail {
+        match std::mem::replace(self, Kept::Detail(Detail::Empty)) {
+            Kept::Detail(d) => d,
+            Kept::Finding(f) => Detail::Finding(Box::new(f)),
+        }
+    }
 }
 
 impl<'n> Ledger<'n> {
@@ -486,26 +543,29 @@ impl<'n> Ledger<'n> {
         // Sources and texts are kept with the texts (a ledger without them is summed, never read).
         if self.keep {
             let source = source.map(Ledger::source);
-            self.said.push(Said { step, source, detail: detail.text() });
+            self.said.push(Said { step, source, detail: detail.kept() });
         }
         self.owner.push(self.current);
         let points = at_ledger_precision(points);
         self.lines.push(Line { rule, component, points });
     }
 
-    /// The lines as a result keeps them (with texts).
-    fn into_lines(self) -> Vec<LedgerLine> {
-        let lines = self.lines.into_iter().zip(self.said);
-        lines
-            .map(|(l, s)| LedgerLine {
-                rule: l.rule.clone(),
-                component: l.component.clone(),
+    /// The lines as a result keeps them (with texts; alike finding lines as runs).
+    fn into_lines(self) -> super::ledger::Ledger {
+        let mut kept = super::ledger::LedgerBuilder::with_capacity(self.lines.len());
+        for (l, s) in self.lines.into_iter().zip(self.said) {
+            let line = super::ledger::Charge {
+                rule: l.rule,
+                component: l.component,
                 step: s.step,
                 points: l.points,
-                source: s.source,
-                detail: s.detail,
-            })
-            .collect()
+            };
+            match s.detail {
+                Kept::Detail(d) => kept.push(line, s.source, d),
+                Kept::Finding(f) => kept.push_finding(line, s.source, f),
+            }
+        }
+        kept.finish()
     }
 
     /// A row's location as a line cites it (the file name is the input's, shared).
@@ -591,8 +651,29 @@ impl Sums {
 
 /// A line's text as [`Ledger::push`] takes it: made, or a closure that makes it (only when the
 /// ledger keeps texts).
-trait Text {
+trait Text: Sized {
     fn text(self) -> Detail;
+    fn kept(self) -> Kept {
+        Kept::Detail(self.text())
+    }
+}
+
+impl Text for FindingText {
+    fn text(self) -> Detail {
+        Detail::Finding(Box::new(self))
+    }
+    fn kept(self) -> Kept {
+        Kept::Finding(self)
+    }
+}
+
+impl Text for Kept {
+    fn text(mut self) -> Detail {
+        self.take()
+    }
+    fn kept(self) -> Kept {
+        self
+    }
 }
 
 impl Text for Detail {
@@ -623,7 +704,8 @@ impl<F: FnOnce() -> Detail> Text for Lazy<F> {
 }
 
 /// A leaf's outcome: points subject to floors, and major deductions that pass every floor.
-struct LeafOutcome {
+#[derive(Clone, Copy)]
+pub(super) struct LeafOutcome {
     floored: Decimal,
     major: Decimal,
 }
@@ -653,6 +735,9 @@ pub(super) struct AgencyCtx<'a> {
     pub(super) texts: Texts,
     /// Whether the result keeps indicator values (with texts, or for a later pass's statistics).
     pub(super) nodes: bool,
+    /// Per indicator, the outcome of a leaf the scoring does not change, worked out once
+    /// ([`super::leaves`]; only without texts).
+    pub(super) fixed: Option<&'a [Option<Fixed>]>,
 }
 
 impl AgencyCtx<'_> {
@@ -684,6 +769,18 @@ struct Tree {
 /// One agency's ledger and result: the tree, then the base (rescaled, rounded), then the
 /// adjustments (bonus, penalty, look-back, floor, rounding, vetoes).
 pub(super) fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
+    let mut fixed = cx.fixed.filter(|_| cx.texts == Texts::TotalsOnly);
+    loop {
+        if let Some(result) = score_once(cx, fixed)? {
+            return Ok(result);
+        }
+        fixed = None; // the fixed leaves' lines could not be shed: score every leaf
+    }
+}
+
+/// [`score_agency`] taking the outcomes of the leaves in `fixed` as they are (their lines left
+/// out: [`shed_lines`]); None when the other lines cannot be shed after all.
+fn score_once(cx: &AgencyCtx<'_>, fixed: Option<&[Option<Fixed>]>) -> Result<Option<AgencyResult>> {
     let scheme = cx.scheme;
     let mut ledger = Ledger::new(cx.texts);
     // About a line per indicator and per finding, and a sum per dimension and adjustment.
@@ -691,9 +788,12 @@ pub(super) fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
     ledger.lines.reserve(lines);
     ledger.owner.reserve(lines);
     ledger.sums.by.reserve(scheme.roots.len() + 5);
-    let mut tree = walk_tree(cx, &mut ledger)?;
-    let major = contributions(scheme, cx.order, &tree, &mut ledger)?;
-    close_dimensions(cx, &tree.pts, &major, &mut ledger)?;
+    let (mut tree, skipped) = walk_tree(cx, fixed, &mut ledger)?;
+    let (major, shed) = contributions((scheme, cx.names), cx.order, (&tree, skipped), &mut ledger)?;
+    if skipped > 0 && !shed {
+        return Ok(None);
+    }
+    close_dimensions(cx, &tree.pts, (&major, shed), &mut ledger)?;
     node_vetoes(cx, &mut tree, &mut ledger);
     let dimensions = dimension_points(cx, &tree, &mut ledger);
     let leaf_max: Vec<Decimal> =
@@ -718,7 +818,7 @@ pub(super) fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
         ));
     }
     let [rescale, bonus, penalty, lookback, adjustment] = components;
-    let agency = cx.agency;
+    let (agency, keep) = (cx.agency, cx.texts == Texts::Keep);
     let appeals = |keep: &dyn Fn(&AppealDecision) -> bool| -> Vec<String> {
         cx.findings
             .iter()
@@ -726,11 +826,12 @@ pub(super) fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
             .filter_map(|f| f.id().map(String::from))
             .collect()
     };
-    Ok(AgencyResult {
+    Ok(Some(AgencyResult {
         agency_id: agency.id.clone(),
-        agency: agency.name.clone(),
+        // Replicates rank by id and group: the name and parent are the baseline's to show.
+        agency: if keep { agency.name.clone() } else { String::new() },
         group: agency.group.clone(),
-        parent: agency.parent.clone(),
+        parent: agency.parent.as_ref().filter(|_| keep).cloned(),
         rank: 0,
         grade: String::new(),
         demoted_by_quota: false,
@@ -748,13 +849,19 @@ pub(super) fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
         appeals_pending: appeals(&|d| *d == AppealDecision::Pending),
         // Replicates keep ranks and grades of agencies, not of their indicators.
         nodes: if cx.nodes { node_values(cx, &tree) } else { Vec::new() },
-        ledger: if cx.texts == Texts::Keep { ledger.into_lines() } else { Vec::new() },
-    })
+        ledger: if cx.texts == Texts::Keep { ledger.into_lines() } else { Default::default() },
+    }))
 }
 
 /// Walk the indicator tree children first: each leaf scored by its method, each inner node
 /// aggregated from its children, then each node's own gate, normalisation, floor and rounding.
-fn walk_tree<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) -> Result<Tree> {
+/// Leaves in `fixed` take their outcome from it and write no line; returns the tree and the
+/// number of lines they would have written.
+fn walk_tree<'n>(
+    cx: &AgencyCtx<'n>,
+    fixed: Option<&[Option<Fixed>]>,
+    ledger: &mut Ledger<'n>,
+) -> Result<(Tree, usize)> {
     let scheme = cx.scheme;
     let n = scheme.nodes.len();
     let mut t = Tree {
@@ -764,6 +871,7 @@ fn walk_tree<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) -> Result<Tree> {
         slope: vec![Decimal::ONE; n],
         before: vec![None; n],
     };
+    let mut skipped = 0;
     for &node in cx.order {
         let nd = &scheme.nodes[node];
         let dim = &cx.names.dim[node];
@@ -773,7 +881,22 @@ fn walk_tree<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) -> Result<Tree> {
                 if !cx.applies[node] {
                     continue;
                 }
-                let Some(o) = score_leaf(cx, node, method, ledger, dim)? else { continue };
+                let o = match fixed.and_then(|f| f[node].as_ref()) {
+                    Some(f) => {
+                        match &f.lines {
+                            FixedLines::Shed(n) => skipped += n,
+                            FixedLines::Replay(points) => {
+                                let rule = &cx.names.node[node];
+                                for &p in points {
+                                    ledger.push(rule, dim, Step::Credit, p, None, Detail::Empty);
+                                }
+                            }
+                        }
+                        f.outcome
+                    }
+                    None => score_leaf(cx, node, method, ledger, dim)?,
+                };
+                let Some(o) = o else { continue };
                 t.major[node] = o.major;
                 t.amax[node] = nd.max;
                 o.floored
@@ -793,7 +916,7 @@ fn walk_tree<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) -> Result<Tree> {
         t.pts[node] = Some(floor_and_round(cx, node, v, ledger, dim));
     }
     ledger.current = None;
-    Ok(t)
+    Ok((t, skipped))
 }
 
 /// `redistribute` on an inner node: the maximum of children that do not apply spread over those
@@ -1179,11 +1302,11 @@ fn geometric(values: &[(Decimal, Decimal)]) -> Option<Decimal> {
 /// lines of a dimension a few units in the 28th digit away from its value, one rounding line on
 /// the dimension closes the gap.
 fn contributions<'n>(
-    scheme: &Scheme,
+    (scheme, names): (&Scheme, &Names),
     order: &[usize],
-    tree: &Tree,
+    (tree, skipped): (&Tree, usize),
     ledger: &mut Ledger<'n>,
-) -> Result<Vec<Decimal>> {
+) -> Result<(Vec<Decimal>, bool)> {
     let (pts, slope, leaf_major) = (&tree.pts, &tree.slope, &tree.major);
     let n = scheme.nodes.len();
     // factor: a node's own lines (after its normalisation); inside: its children's units.
@@ -1239,16 +1362,17 @@ fn contributions<'n>(
             major[nd.dimension] = ledger.ok(m, &nd.id);
         }
     }
+    let shed = !ledger.keep && shed_lines(names, ([&factor, &inside], skipped), ledger);
     if !any {
-        return Ok(major);
+        return Ok((major, shed));
     }
     let mut overflowed = None;
     // The line's text (kept with texts) inside a message saying how it counts.
     let said = &mut ledger.said;
     let mut wrap = |at: usize, id: &'static str, (name, arg): (&'static str, Arg)| {
         if let Some(line) = said.get_mut(at) {
-            let detail = Arg::Detail(Box::new(std::mem::take(&mut line.detail)));
-            line.detail = Msg::new(id, vec![("detail", detail), (name, arg)]).into();
+            let detail = Arg::Detail(Box::new(line.detail.take()));
+            line.detail = Kept::Detail(Msg::new(id, vec![("detail", detail), (name, arg)]).into());
         }
     };
     for (at, (line, owner)) in ledger.lines.iter_mut().zip(&ledger.owner).enumerate() {
@@ -1270,7 +1394,81 @@ fn contributions<'n>(
     if let Some(rule) = overflowed {
         ledger.overflow.get_or_insert(rule);
     }
-    Ok(major)
+    Ok((major, shed))
+}
+
+/// Without texts, a dimension's lines are summed only for [`close_dimensions`] to close them on
+/// the dimension's value: the lines no later step reads one by one ([`Names::read`]) are dropped
+/// before they are scaled, and the closing line carries their points. Its sum is the value either
+/// way as long as no sum of the lines rounds: so only while each line is below 10^11 points, each
+/// factor within ±1000 and there are at most 10^4 lines (at 10 decimals every partial sum then
+/// stays below 10^18, well inside the decimal's 28 digits). `skipped` lines of fixed leaves
+/// ([`super::leaves`], each below the bound) were never written. Returns whether lines were
+/// dropped (or left unwritten).
+fn shed_lines(
+    names: &Names,
+    (factors, skipped): ([&[Decimal]; 2], usize),
+    ledger: &mut Ledger<'_>,
+) -> bool {
+    let lines = &ledger.lines;
+    if lines.len() + skipped > 10_000
+        || !factors.iter().flat_map(|f| f.iter()).all(|f| below(f, 3))
+        || !lines.iter().all(|l| below(&l.points, 11))
+    {
+        return false;
+    }
+    let kept = |l: &Line| match l.component {
+        Component::Dimension(_) => names.node_of(l.rule).is_none_or(|n| names.read[n]),
+        _ => true,
+    };
+    let mut k = 0;
+    for i in 0..ledger.lines.len() {
+        if kept(&ledger.lines[i]) {
+            ledger.lines.swap(i, k);
+            ledger.owner.swap(i, k);
+            k += 1;
+        }
+    }
+    ledger.lines.truncate(k);
+    ledger.owner.truncate(k);
+    ledger.resum();
+    true
+}
+
+/// Leaf `node` of `cx`'s agency scored alone, for replicates to take its outcome as it is
+/// ([`super::leaves`]): None unless the leaf applies and reads no survey index (which replicates
+/// perturb). A leaf read line by line ([`Names::read`]) keeps its lines' points to write them
+/// again (when all its lines are its own); any other must write only lines [`shed_lines`] may
+/// drop.
+pub(super) fn fixed_leaf(cx: &AgencyCtx<'_>, node: usize) -> Option<Fixed> {
+    let NodeKind::Leaf(method) = &cx.scheme.nodes[node].kind else { return None };
+    if !cx.applies[node] || matches!(method, Method::Survey(_)) {
+        return None;
+    }
+    let (rule, dim) = (&cx.names.node[node], &cx.names.dim[node]);
+    let mut ledger = Ledger::new(Texts::TotalsOnly);
+    let outcome = score_leaf(cx, node, method, &mut ledger, dim).ok()?;
+    if ledger.overflow.is_some() {
+        return None;
+    }
+    let lines = if cx.names.read[node] {
+        let own = |l: &Line| std::ptr::eq(l.rule, rule) && std::ptr::eq(l.component, dim);
+        if !ledger.lines.iter().all(own) {
+            return None;
+        }
+        FixedLines::Replay(ledger.lines.iter().map(|l| l.points).collect())
+    } else if ledger.lines.iter().all(|l| below(&l.points, 11)) {
+        FixedLines::Shed(ledger.lines.len())
+    } else {
+        return None;
+    };
+    Some(Fixed { outcome, lines })
+}
+
+/// Whether |d| < 10^e (told from its mantissa and scale, without decimal arithmetic).
+fn below(d: &Decimal, e: u32) -> bool {
+    let m = d.mantissa().unsigned_abs();
+    10u128.checked_pow(e + d.scale()).is_none_or(|l| m < l)
 }
 
 /// Close each dimension's lines on its value at ledger precision: lines carried at
@@ -1279,7 +1477,7 @@ fn contributions<'n>(
 fn close_dimensions<'n>(
     cx: &AgencyCtx<'n>,
     pts: &[Option<Decimal>],
-    major: &[Decimal],
+    (major, shed): (&[Decimal], bool),
     ledger: &mut Ledger<'n>,
 ) -> Result<()> {
     let scheme = cx.scheme;
@@ -1293,10 +1491,11 @@ fn close_dimensions<'n>(
             return Ok(()); // reported with the agency's result
         }
         // Each line is off by at most half a unit in the last decimal; anything larger would be a
-        // mistake in the factors above, which the residue line must not hide.
+        // mistake in the factors above, which the residue line must not hide. (Without texts, the
+        // lines may have been shed, the residue then carrying theirs: see [`shed_lines`].)
         let lines = ledger.count_of(comp);
         let gap = v - sum;
-        if gap.abs() > Decimal::new(lines as i64 + 1, LEDGER_DP) {
+        if !shed && gap.abs() > Decimal::new(lines as i64 + 1, LEDGER_DP) {
             return Err(Error::at(
                 Location::line(&scheme.source, scheme.nodes[r].line),
                 t!("run-score-ledger-mismatch", item = scheme.nodes[r].id, sum = sum, value = v),
@@ -1369,7 +1568,7 @@ fn deduct_leaf<'n>(
 ) -> LeafOutcome {
     let nd = &cx.scheme.nodes[node];
     let rule = &cx.names.node[node];
-    let full = || msg::t!("ledger-full-before-deductions", name = nd.name, max = nd.max);
+    let full = Lazy(|| Detail::Shared(cx.names.full[node].clone()));
     ledger.push(rule, dim, Step::Credit, nd.max, None, full);
     let mut floored = nd.max;
     let mut major = Decimal::ZERO;
@@ -1385,7 +1584,8 @@ fn deduct_leaf<'n>(
             price: cx.names.deduct[node][i].clone(),
             cap: k.cap,
             cap_text: &|| {
-                Arg::Detail(Box::new(msg::t!("ledger-kind-deductions", name = k.name).into()))
+                let name = &cx.names.deduct[node][i].name;
+                Arg::Detail(Box::new(msg::t!("ledger-kind-deductions", name = name).into()))
             },
         };
         let sum = charge.apply(found, ledger);
@@ -1457,15 +1657,15 @@ fn deadline_text(
                 date = date.to_string(),
                 cutoff = c.to_string()
             ),
-            _ => item_line(name, methods::late_points(d.late, max, d.due, date).1),
+            _ => item_line(name.to_arg(), methods::late_points(d.late, max, d.due, date).1),
         },
     }
 }
 
 /// `ledger-item`: an item's name and how its points were worked out.
-fn item_line(name: &str, text: Msg) -> Msg {
+fn item_line(name: Arg, text: Msg) -> Msg {
     let text = Arg::Detail(Box::new(Detail::Msg(text)));
-    Msg::new("ledger-item", vec![("name", name.to_arg()), ("text", text)])
+    Msg::new("ledger-item", vec![("name", name), ("text", text)])
 }
 
 /// A measured or survey value mapped to points; a missing value by the item's policy.
@@ -1490,13 +1690,13 @@ fn valued_leaf<'n>(
             Missing::Zero => (
                 Decimal::ZERO,
                 None,
-                msg::t!("ledger-value-missing-zero", name = nd.name).into(),
+                msg::t!("ledger-value-missing-zero", name = cx.names.name[node]).into(),
                 zero,
             ),
             Missing::NotApplicable => (
                 Decimal::ZERO,
                 None,
-                msg::t!("ledger-value-missing-not-applicable", name = nd.name).into(),
+                msg::t!("ledger-value-missing-not-applicable", name = cx.names.name[node]).into(),
                 None,
             ),
             Missing::Error => {
@@ -1509,13 +1709,18 @@ fn valued_leaf<'n>(
         ItemValue::NotApplicable { source, why } => (
             Decimal::ZERO,
             Some(source),
-            msg::t!("ledger-value-not-applicable", name = nd.name, why = Detail::Msg(why)).into(),
+            msg::t!(
+                "ledger-value-not-applicable",
+                name = cx.names.name[node],
+                why = Detail::Msg(why)
+            )
+            .into(),
             None,
         ),
         ItemValue::Zero { source, why } => (
             Decimal::ZERO,
             Some(source),
-            msg::t!("ledger-value-zero", name = nd.name, why = Detail::Msg(why)).into(),
+            msg::t!("ledger-value-zero", name = cx.names.name[node], why = Detail::Msg(why)).into(),
             zero,
         ),
         ItemValue::Value { value, source, note } => {
@@ -1524,10 +1729,10 @@ fn valued_leaf<'n>(
                 Error::at(source.clone(), t!("run-score-item", item = id, problem = m))
             })?;
             let text = || {
-                let what = Detail::Msg(item_line(&nd.name, why.msg()));
+                let what = Detail::Msg(item_line(cx.names.name[node].to_arg(), why.msg()));
                 match note {
                     Detail::Empty => what,
-                    note => Detail::cat(vec![what, Detail::text(" — "), note]),
+                    note => Detail::cat(vec![what, Detail::Static(" — "), note]),
                 }
             };
             let rule = &cx.names.node[node];
@@ -1683,7 +1888,7 @@ fn is_overturned(f: &crate::input::Finding) -> bool {
 struct Priced {
     points: Checked,
     overturned: bool,
-    detail: Detail,
+    detail: Kept,
 }
 
 fn price_finding(f: &crate::input::Finding, price: &Arc<Price>, keep: bool) -> Priced {
@@ -1695,7 +1900,7 @@ fn price_finding(f: &crate::input::Finding, price: &Arc<Price>, keep: bool) -> P
         Some(AppealDecision::Upheld | AppealDecision::Pending) => (base, false),
     };
     if !keep {
-        return Priced { points, overturned, detail: Detail::Empty };
+        return Priced { points, overturned, detail: Kept::Detail(Detail::Empty) };
     }
     let text = FindingText {
         row: f.text().clone(),
@@ -1703,7 +1908,7 @@ fn price_finding(f: &crate::input::Finding, price: &Arc<Price>, keep: bool) -> P
         count: f.count,
         appeal: f.appeal.as_ref().map(|a| a.cite().into_boxed_str()),
     };
-    Priced { points, overturned, detail: Detail::Finding(Box::new(text)) }
+    Priced { points, overturned, detail: Kept::Finding(text) }
 }
 
 fn penalty<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) {

@@ -9,6 +9,7 @@
 //! the report). Scoring never formats a line's text, so a million findings cost a million small
 //! records, not a million Fluent calls.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -18,6 +19,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq};
 
 use crate::input::RowText;
+use crate::input::records::Shared as RowShared;
 use crate::util::i18n::Lang;
 
 /// Decimals a ledger line's points are carried at: every line is rounded to this many decimals,
@@ -128,8 +130,9 @@ pub struct LedgerLine {
     pub component: Component,
     pub step: Step,
     pub points: Decimal,
-    /// The input row it came from (`findings.csv:12`), if any.
-    pub source: Option<Source>,
+    /// The input row it came from (`findings.csv:12`), if any (boxed: most lines cite none,
+    /// and a run keeps its findings' rows without it).
+    pub source: Option<Box<Source>>,
     /// What the line is (the finding's evidence, the arithmetic applied), rendered on demand.
     pub detail: Detail,
 }
@@ -164,87 +167,423 @@ impl Component {
     }
 }
 
-/// A ledger as scores.json writes it: line by line, except that a run of consecutive finding
-/// lines alike in all but the row they cite (same rule, component, step and points, same file,
-/// the same kind, count and price, no appeal) is one element, `[rule, component, step, points of
-/// the run, file, {"kind": …, "count": …, "each": …, "lines": [row, …]}]` (docs/scores-format.md).
-/// A million findings are then a few thousand elements, not a million.
-pub fn write_ledger<S: serde::Serializer>(lines: &[LedgerLine], s: S) -> Result<S::Ok, S::Error> {
-    let mut seq = s.serialize_seq(None)?;
-    let mut rest = lines;
-    while let Some(first) = rest.first() {
-        let n = run_len(rest);
-        let total = (n > 1).then(|| first.points.checked_mul(Decimal::from(n))).flatten();
-        match total {
-            Some(total) => seq.serialize_element(&Run { lines: &rest[..n], total })?,
-            None => seq.serialize_element(first)?,
-        }
-        rest = &rest[if total.is_some() { n } else { 1 }..];
+/// An agency's ledger as a result keeps it: its lines in order, except that a run of consecutive
+/// finding lines alike in all but the row they cite (same rule, component, step and points, same
+/// file, the same kind, count and price, no appeal) is kept as one entry listing the rows — the
+/// element scores.json writes for it (docs/scores-format.md). A million findings are then a few
+/// thousand entries holding 22 bytes per finding, not a million lines with their own texts.
+///
+/// Readers see one [`LedgerLine`] per point added or removed: [`Ledger::iter`] expands runs.
+#[derive(Debug, Clone, Default)]
+pub struct Ledger {
+    entries: Vec<Entry>,
+    /// The texts (chunks of input files) the runs' rows are ranges of, each once.
+    texts: Vec<Arc<RowShared>>,
+}
+
+/// One entry of a [`Ledger`]: a line, or a run of alike finding lines.
+#[derive(Debug, Clone)]
+pub enum Entry {
+    Line(LedgerLine),
+    Run(Box<FindingRun>),
+}
+
+/// Alike finding lines that differ only in the row they cite (see [`Ledger`]).
+#[derive(Debug, Clone)]
+pub struct FindingRun {
+    pub rule: Arc<str>,
+    pub component: Component,
+    pub step: Step,
+    /// Each line's points.
+    pub points: Decimal,
+    pub file: Arc<str>,
+    pub price: Arc<Price>,
+    pub count: u32,
+    /// Each line's row: its line number and its id and evidence.
+    pub rows: Rows,
+}
+
+/// The rows of a run's lines, 22 bytes each: line numbers, and the range of each row's id and
+/// evidence in the text its chunk of the file shares ([`RowText::parts`]), that text by its place
+/// in the ledger's list of texts.
+#[derive(Debug, Clone, Default)]
+pub struct Rows {
+    lines: Vec<u32>,
+    ranges: Vec<[u32; 4]>,
+    texts: Vec<u16>,
+}
+
+impl Rows {
+    pub fn len(&self) -> usize {
+        self.lines.len()
     }
-    seq.end()
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+    /// Row `i`'s line number.
+    pub fn line(&self, i: usize) -> u64 {
+        u64::from(self.lines[i])
+    }
+    /// Every row's line number.
+    pub fn lines(&self) -> impl Iterator<Item = u64> + '_ {
+        self.lines.iter().map(|&l| u64::from(l))
+    }
+    /// Row `i`'s id and evidence (`texts`: the ledger's).
+    fn text(&self, i: usize, texts: &[Arc<RowShared>]) -> RowText {
+        RowText::from_parts(
+            texts[usize::from(self.texts[i])].clone(),
+            self.ranges[i],
+            self.lines[i],
+        )
+    }
+    fn push(&mut self, line: u32, range: [u32; 4], text: u16) {
+        self.lines.push(line);
+        self.ranges.push(range);
+        self.texts.push(text);
+    }
+    /// Bytes held (the texts are the ledger's).
+    pub fn capacity_bytes(&self) -> usize {
+        self.lines.capacity() * 4 + self.ranges.capacity() * 16 + self.texts.capacity() * 2
+    }
+    fn shrink_to_fit(&mut self) {
+        self.lines.shrink_to_fit();
+        self.ranges.shrink_to_fit();
+        self.texts.shrink_to_fit();
+    }
 }
 
-/// What the lines of a run share: (rule, component, step, points, file, finding).
-type RunKey<'a> = (&'a str, &'a Component, Step, Decimal, &'a str, &'a FindingText);
+impl FindingRun {
+    /// The run's `i`-th line (`texts`: the ledger's).
+    fn line(&self, i: usize, texts: &[Arc<RowShared>]) -> LedgerLine {
+        let text = FindingText {
+            row: self.rows.text(i, texts),
+            price: self.price.clone(),
+            count: self.count,
+            appeal: None,
+        };
+        let source =
+            Source { file: self.file.clone(), line: Some(self.rows.line(i)), column: None };
+        LedgerLine {
+            rule: self.rule.clone(),
+            component: self.component.clone(),
+            step: self.step,
+            points: self.points,
+            source: Some(Box::new(source)),
+            detail: Detail::Finding(Box::new(text)),
+        }
+    }
 
-fn run_key(l: &LedgerLine) -> Option<RunKey<'_>> {
-    let src = l.source.as_ref().filter(|s| s.line.is_some() && s.column.is_none())?;
-    let Detail::Finding(f) = &l.detail else { return None };
-    f.appeal.is_none().then_some((&*l.rule, &l.component, l.step, l.points, &*src.file, &**f))
+    /// The points of all its lines (their sum: the same decimal as the product).
+    pub fn total(&self) -> Decimal {
+        let n = self.rows.len();
+        self.points
+            .checked_mul(Decimal::from(n))
+            .unwrap_or_else(|| (0..n).fold(Decimal::ZERO, |s, _| s.saturating_add(self.points)))
+    }
+
+    /// Whether a line citing `file` for finding `f` is alike to the run's lines.
+    fn alike(&self, l: &Charge<'_>, file: &Arc<str>, f: &FindingText) -> bool {
+        (Arc::ptr_eq(&self.rule, l.rule) || self.rule == *l.rule)
+            && self.component == *l.component
+            && (self.step, self.points) == (l.step, l.points)
+            && (Arc::ptr_eq(&self.file, file) || self.file == *file)
+            && self.count == f.count
+            && (Arc::ptr_eq(&self.price, &f.price) || self.price == f.price)
+    }
 }
 
-/// Two findings' lines alike but for the row (its id and evidence, which the row holds).
-fn alike(a: &RunKey<'_>, b: &RunKey<'_>) -> bool {
-    let (fa, fb) = (a.5, b.5);
-    (a.0, a.1, a.2, a.3, a.4) == (b.0, b.1, b.2, b.3, b.4)
-        && fa.count == fb.count
-        && (Arc::ptr_eq(&fa.price, &fb.price) || fa.price == fb.price)
+/// What a line written into a [`LedgerBuilder`] is charged to: its rule and component are the
+/// run's shared names (cloned only when the line is kept on its own).
+pub struct Charge<'a> {
+    pub rule: &'a Arc<str>,
+    pub component: &'a Component,
+    pub step: Step,
+    pub points: Decimal,
 }
 
-/// How many lines from the first form a run (1 when it starts none).
-fn run_len(lines: &[LedgerLine]) -> usize {
-    let Some(key) = lines.first().and_then(run_key) else { return 1 };
-    1 + lines[1..].iter().take_while(|l| run_key(l).is_some_and(|k| alike(&key, &k))).count()
+/// Where `text` is in `texts` (added when new); `None` past 65,536 texts (a quarter of a terabyte
+/// of one agency's findings), whose rows are then kept as lines.
+fn text_at(texts: &mut Vec<Arc<RowShared>>, text: &Arc<RowShared>) -> Option<u16> {
+    let at = match texts.iter().rposition(|t| Arc::ptr_eq(t, text)) {
+        Some(at) => at,
+        None => {
+            texts.push(text.clone());
+            texts.len() - 1
+        }
+    };
+    u16::try_from(at).ok()
 }
 
-/// A run of alike finding lines, as one element of scores.json's ledger.
+/// A line number that fits a run's rows (all but files of more than 4 billion lines).
+fn small(line: Option<u64>) -> Option<u32> {
+    line.and_then(|l| u32::try_from(l).ok())
+}
+
+/// A [`Ledger`] written line by line: alike finding lines are gathered into runs as they come.
+#[derive(Default)]
+pub struct LedgerBuilder {
+    entries: Vec<Entry>,
+    texts: Vec<Arc<RowShared>>,
+    /// The run being gathered (a run of one line is kept as a line).
+    run: Option<Box<FindingRun>>,
+}
+
+impl LedgerBuilder {
+    pub fn with_capacity(n: usize) -> LedgerBuilder {
+        LedgerBuilder { entries: Vec::with_capacity(n), texts: Vec::new(), run: None }
+    }
+
+    pub fn push(&mut self, l: Charge<'_>, source: Option<Source>, detail: Detail) {
+        match detail {
+            Detail::Finding(f) => self.push_finding(l, source, *f),
+            detail => self.keep(l, source, detail),
+        }
+    }
+
+    /// A finding's line: added to the run being gathered when alike, else the start of a run.
+    pub fn push_finding(&mut self, l: Charge<'_>, source: Option<Source>, f: FindingText) {
+        let line = source.as_ref().filter(|s| s.column.is_none()).and_then(|s| small(s.line));
+        let (src, line) = match (source, line, f.appeal.is_none()) {
+            (Some(src), Some(line), true) => (src, line),
+            (source, ..) => return self.keep(l, source, Detail::Finding(Box::new(f))),
+        };
+        let (text, range) = f.row.parts();
+        let Some(at) = text_at(&mut self.texts, text) else {
+            return self.keep(l, Some(src), Detail::Finding(Box::new(f)));
+        };
+        if let Some(r) = &mut self.run
+            && r.alike(&l, &src.file, &f)
+        {
+            r.rows.push(line, range, at);
+            return;
+        }
+        self.close();
+        let mut rows = Rows::default();
+        rows.push(line, range, at);
+        self.run = Some(Box::new(FindingRun {
+            rule: l.rule.clone(),
+            component: l.component.clone(),
+            step: l.step,
+            points: l.points,
+            file: src.file,
+            price: f.price,
+            count: f.count,
+            rows,
+        }));
+    }
+
+    fn push_line(&mut self, l: LedgerLine) {
+        let said =
+            Charge { rule: &l.rule, component: &l.component, step: l.step, points: l.points };
+        self.push(said, l.source.map(|s| *s), l.detail);
+    }
+
+    /// Keep a line on its own.
+    fn keep(&mut self, l: Charge<'_>, source: Option<Source>, detail: Detail) {
+        self.close();
+        self.entries.push(Entry::Line(LedgerLine {
+            rule: l.rule.clone(),
+            component: l.component.clone(),
+            step: l.step,
+            points: l.points,
+            source: source.map(Box::new),
+            detail,
+        }));
+    }
+
+    /// Keep the run gathered so far.
+    fn close(&mut self) {
+        if let Some(mut r) = self.run.take() {
+            if r.rows.len() == 1 {
+                self.entries.push(Entry::Line(r.line(0, &self.texts)));
+            } else {
+                r.rows.shrink_to_fit();
+                self.entries.push(Entry::Run(r));
+            }
+        }
+    }
+
+    pub fn finish(mut self) -> Ledger {
+        self.close();
+        self.entries.shrink_to_fit();
+        self.texts.shrink_to_fit();
+        Ledger { entries: self.entries, texts: self.texts }
+    }
+}
+
+impl Ledger {
+    /// The lines in order, alike finding lines kept as runs.
+    pub fn from_lines(lines: impl IntoIterator<Item = LedgerLine>) -> Ledger {
+        let mut b = LedgerBuilder::default();
+        for l in lines {
+            b.push_line(l);
+        }
+        b.finish()
+    }
+
+    /// Add a line at the end (joining a run when it is alike to the last line).
+    pub fn push(&mut self, line: LedgerLine) {
+        let mut b = LedgerBuilder {
+            entries: std::mem::take(&mut self.entries),
+            texts: std::mem::take(&mut self.texts),
+            run: None,
+        };
+        let last = match b.entries.pop() {
+            Some(Entry::Run(r)) => {
+                b.run = Some(r);
+                None
+            }
+            last => last,
+        };
+        for l in
+            last.into_iter().filter_map(|e| if let Entry::Line(l) = e { Some(l) } else { None })
+        {
+            b.push_line(l);
+        }
+        b.push_line(line);
+        *self = b.finish();
+    }
+
+    /// Every line in order (a run's lines one by one).
+    pub fn iter(&self) -> impl Iterator<Item = Cow<'_, LedgerLine>> + '_ {
+        self.entries.iter().flat_map(|e| {
+            let (one, run) = match e {
+                Entry::Line(l) => (Some(Cow::Borrowed(l)), None),
+                Entry::Run(r) => {
+                    (None, Some((0..r.rows.len()).map(|i| Cow::Owned(r.line(i, &self.texts)))))
+                }
+            };
+            one.into_iter().chain(run.into_iter().flatten())
+        })
+    }
+
+    /// Every line in order, as owned lines.
+    pub fn lines(&self) -> Vec<LedgerLine> {
+        self.iter().map(Cow::into_owned).collect()
+    }
+
+    /// The entries as kept: lines and runs.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The number of lines (a run counts its lines).
+    pub fn len(&self) -> usize {
+        self.entries.iter().map(|e| if let Entry::Run(r) = e { r.rows.len() } else { 1 }).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+impl From<Vec<LedgerLine>> for Ledger {
+    fn from(lines: Vec<LedgerLine>) -> Ledger {
+        Ledger::from_lines(lines)
+    }
+}
+
+/// Equal when their lines are (however they are kept).
+impl PartialEq for Ledger {
+    fn eq(&self, other: &Ledger) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Entry {
+    pub fn rule(&self) -> &Arc<str> {
+        match self {
+            Entry::Line(l) => &l.rule,
+            Entry::Run(r) => &r.rule,
+        }
+    }
+    pub fn component(&self) -> &Component {
+        match self {
+            Entry::Line(l) => &l.component,
+            Entry::Run(r) => &r.component,
+        }
+    }
+    /// The entry's points (a run's: all its lines').
+    pub fn points(&self) -> Decimal {
+        match self {
+            Entry::Line(l) => l.points,
+            Entry::Run(r) => r.total(),
+        }
+    }
+}
+
+/// In scores.json a ledger is an array of lines, a run of alike finding lines one element
+/// `[rule, component, step, points of the run, file, {"kind": …, "count": …, "each": …,
+/// "lines": [row, …]}]` (docs/scores-format.md).
+impl Serialize for Ledger {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for e in &self.entries {
+            match e {
+                Entry::Line(l) => seq.serialize_element(l)?,
+                Entry::Run(r) => {
+                    // A run whose total leaves the decimal range is written line by line until
+                    // the rest has one.
+                    let mut from = 0;
+                    while from < r.rows.len() {
+                        let n = r.rows.len() - from;
+                        match (n > 1).then(|| r.points.checked_mul(Decimal::from(n))).flatten() {
+                            Some(total) => {
+                                seq.serialize_element(&Run { run: r, from, total })?;
+                                break;
+                            }
+                            None => seq.serialize_element(&r.line(from, &self.texts))?,
+                        }
+                        from += 1;
+                    }
+                }
+            }
+        }
+        seq.end()
+    }
+}
+
+/// The rows of a run from `from`, as one element of scores.json's ledger.
 struct Run<'a> {
-    lines: &'a [LedgerLine],
-    /// The points of all its lines.
+    run: &'a FindingRun,
+    from: usize,
+    /// The points of those lines.
     total: Decimal,
 }
 
 impl Serialize for Run<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let first = &self.lines[0];
-        let (Some(src), Detail::Finding(f)) = (&first.source, &first.detail) else {
-            unreachable!("a run is of finding lines citing rows")
-        };
-        let rows: Vec<u64> = self.lines.iter().filter_map(|l| l.source.as_ref()?.line).collect();
+        let r = self.run;
         let mut seq = s.serialize_seq(Some(6))?;
-        seq.serialize_element(&*first.rule)?;
-        seq.serialize_element(first.component.key())?;
-        seq.serialize_element(&first.step)?;
+        seq.serialize_element(&*r.rule)?;
+        seq.serialize_element(r.component.key())?;
+        seq.serialize_element(&r.step)?;
         seq.serialize_element(&self.total.normalize())?;
-        seq.serialize_element(&*src.file)?;
-        seq.serialize_element(&RunDetail(f, &rows))?;
+        seq.serialize_element(&*r.file)?;
+        seq.serialize_element(&RunDetail(r, self.from))?;
         seq.end()
     }
 }
 
-struct RunDetail<'a>(&'a FindingText, &'a [u64]);
+struct RunDetail<'a>(&'a FindingRun, usize);
 
 impl Serialize for RunDetail<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let f = self.0;
-        let mut m = s.serialize_map(Some(4 + usize::from(f.price.major)))?;
-        m.serialize_entry("kind", &*f.price.kind)?;
-        m.serialize_entry("count", &f.count)?;
-        m.serialize_entry("each", &f.price.each)?;
-        if f.price.major {
+        struct Lines<'a>(&'a Rows, usize);
+        impl Serialize for Lines<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.lines().skip(self.1))
+            }
+        }
+        let r = self.0;
+        let mut m = s.serialize_map(Some(4 + usize::from(r.price.major)))?;
+        m.serialize_entry("kind", &*r.price.kind)?;
+        m.serialize_entry("count", &r.count)?;
+        m.serialize_entry("each", &r.price.each)?;
+        if r.price.major {
             m.serialize_entry("major", &true)?;
         }
-        m.serialize_entry("lines", self.1)?;
+        m.serialize_entry("lines", &Lines(&r.rows, self.1))?;
         m.end()
     }
 }
@@ -252,7 +591,7 @@ impl Serialize for RunDetail<'_> {
 impl LedgerLine {
     /// The input row cited (`findings.csv:12`), or nothing.
     pub fn source_text(&self) -> String {
-        self.source.as_ref().map(Source::to_string).unwrap_or_default()
+        self.source.as_deref().map(Source::to_string).unwrap_or_default()
     }
 }
 
@@ -274,6 +613,11 @@ pub enum Detail {
     /// A finding's deduction: the [`Row`] of `ledger-per-item` (and `ledger-major`), kept in
     /// fewer bytes (a million findings make a million of these).
     Finding(Box<FindingText>),
+    /// A detail every agency's ledger repeats (an indicator's full marks before deductions),
+    /// made once per run and shared by the lines that say it.
+    Shared(Arc<Detail>),
+    /// Text fixed in the program (` — `).
+    Static(&'static str),
 }
 
 /// The parts of a finding's deduction line (see [`Detail::Finding`]).
@@ -481,6 +825,8 @@ impl Detail {
             Detail::Cat(parts) => parts.iter().for_each(|p| p.render_into(lang, out)),
             Detail::Row(r) => r.render_into(lang, out),
             Detail::Finding(f) => f.row().render_into(lang, out),
+            Detail::Shared(d) => d.render_into(lang, out),
+            Detail::Static(t) => out.push_str(t),
         }
     }
 }
@@ -536,6 +882,8 @@ impl Serialize for Detail {
             Detail::Cat(parts) => parts.serialize(s),
             Detail::Row(r) => r.serialize(s),
             Detail::Finding(f) => f.serialize(s),
+            Detail::Shared(d) => d.serialize(s),
+            Detail::Static(t) => s.serialize_str(t),
         }
     }
 }
@@ -709,7 +1057,11 @@ mod tests {
             component: Component::dimension("D1"),
             step: Step::Deduction,
             points: -each,
-            source: Some(Source { file: "findings.csv".into(), line: Some(line), column: None }),
+            source: Some(Box::new(Source {
+                file: "findings.csv".into(),
+                line: Some(line),
+                column: None,
+            })),
             detail: Detail::Finding(Box::new(text)),
         }
     }
@@ -727,7 +1079,10 @@ mod tests {
             finding_line(14, "b", Decimal::ONE, None),
         ];
         let mut out = Vec::new();
-        write_ledger(&lines, &mut serde_json::Serializer::new(&mut out)).unwrap();
+        let ledger = Ledger::from_lines(lines.clone());
+        ledger.serialize(&mut serde_json::Serializer::new(&mut out)).unwrap();
+        assert_eq!(ledger.entries().len(), 5);
+        assert_eq!(ledger.lines(), lines);
         let want = concat!(
             r#"[["D1.2","D1","deduction","-1.5","findings.csv",{"kind":"a","count":1,"each":"0.5","lines":[2,5,9]}],"#,
             r#"["D1.2","D1","deduction","-0.5","findings.csv:11",{"kind":"a","count":1,"each":"0.5","appeal":"维持"}],"#,

@@ -3,6 +3,7 @@
 pub(crate) mod checked;
 pub(crate) mod composite;
 pub(crate) mod engine;
+pub mod leaves;
 pub mod ledger;
 pub(crate) mod methods;
 pub mod prepared;
@@ -10,4 +11,5 @@ pub mod result;
 pub mod shapes;
 
 pub use engine::{Names, Texts, score, score_with};
+pub use leaves::FixedLeaves;
 pub use prepared::Prepared;

@@ -15,6 +15,7 @@ use super::engine::{
     self, AgencyCtx, Contexts, InnerStats, InputIndex, KindIndex, LeafRow, Names, Texts,
     group_contexts, is_ancestor, post_order,
 };
+use super::leaves::FixedLeaves;
 use super::result::AgencyResult;
 use crate::error::{Error, Result};
 use crate::input::{Finding, Inputs, SurveyResult};
@@ -22,6 +23,19 @@ use crate::rules::{Method, Normalise, Scheme};
 
 /// Normalised items' outcomes by (indicator, agency position in the inputs).
 pub(super) type Norms = HashMap<(usize, usize), NormOutcome>;
+
+/// What one pass scores every agency with.
+pub(super) struct Run<'s> {
+    pub(super) scheme: &'s Scheme,
+    pub(super) surveys: &'s [SurveyResult],
+    pub(super) groups: &'s Contexts,
+    pub(super) inner: &'s InnerStats,
+    pub(super) names: &'s Names,
+    pub(super) texts: Texts,
+    /// Whether results keep indicator values.
+    pub(super) nodes: bool,
+    pub(super) fixed: Option<&'s FixedLeaves>,
+}
 
 /// Scoring's preparation for one scheme and one set of inputs (see the module doc).
 pub struct Prepared<'a> {
@@ -109,7 +123,7 @@ impl<'a> Prepared<'a> {
         surveys: &[SurveyResult],
         texts: Texts,
     ) -> Result<Vec<AgencyResult>> {
-        self.score_on(scheme, surveys, texts, (&self.names, true))
+        self.score_on(scheme, surveys, texts, (&self.names, true, None))
     }
 
     /// A copy of the rule names for one worker of many scoring at once (see [`Names`]).
@@ -120,15 +134,16 @@ impl<'a> Prepared<'a> {
     /// [`Prepared::score`] by one worker of many scoring at once (replicates): with the worker's
     /// own copy of the rule names ([`Prepared::names`]), and its agencies scored in turn (the
     /// workers keep every thread busy; splitting a worker's agencies among threads as well only
-    /// adds scheduling and passes results between threads' caches).
+    /// adds scheduling and passes results between threads' caches). Without texts, the leaves in
+    /// `fixed` ([`Prepared::fixed_leaves`]) are not scored again.
     pub fn score_named(
         &self,
         scheme: &Scheme,
         surveys: &[SurveyResult],
         texts: Texts,
-        names: &Names,
+        (names, fixed): (&Names, Option<&FixedLeaves>),
     ) -> Result<Vec<AgencyResult>> {
-        self.score_on(scheme, surveys, texts, (names, false))
+        self.score_on(scheme, surveys, texts, (names, false, fixed))
     }
 
     /// Score with `names`, the agencies of each pass in parallel or in turn.
@@ -137,7 +152,7 @@ impl<'a> Prepared<'a> {
         scheme: &Scheme,
         surveys: &[SurveyResult],
         texts: Texts,
-        (names, parallel): (&Names, bool),
+        (names, parallel, fixed): (&Names, bool, Option<&FixedLeaves>),
     ) -> Result<Vec<AgencyResult>> {
         debug_assert_eq!(scheme.nodes.len(), self.nodes);
         debug_assert_eq!(surveys.len(), self.inputs.surveys.len());
@@ -163,8 +178,8 @@ impl<'a> Prepared<'a> {
         let mut inner = InnerStats::new();
         let nodes = texts == Texts::Keep || !pending.is_empty();
         loop {
-            let stats = (groups, &inner);
-            let agencies = self.pass(scheme, surveys, stats, (names, parallel), (texts, nodes))?;
+            let run = Run { scheme, surveys, groups, inner: &inner, names, texts, nodes, fixed };
+            let agencies = self.pass(&run, parallel)?;
             if pending.is_empty() {
                 return Ok(agencies);
             }
@@ -179,35 +194,32 @@ impl<'a> Prepared<'a> {
         }
     }
 
+    /// What scoring agency `at` in `run` reads.
+    pub(super) fn ctx<'s>(&'s self, at: usize, run: &Run<'s>) -> AgencyCtx<'s> {
+        AgencyCtx {
+            scheme: run.scheme,
+            agency: &self.inputs.agencies[at],
+            at,
+            applies: &self.applies[at],
+            rows: &self.rows[at],
+            index: &self.index,
+            surveys: run.surveys,
+            groups: run.groups,
+            norms: &self.norms,
+            inner: run.inner,
+            findings: &self.findings[at],
+            kinds: &self.kinds[at],
+            names: run.names,
+            order: &self.order,
+            texts: run.texts,
+            nodes: run.nodes,
+            fixed: run.fixed.map(|f| &*f.agencies[at]),
+        }
+    }
+
     /// One pass over every agency (in parallel or in turn) into a vector in input order.
-    fn pass(
-        &self,
-        scheme: &Scheme,
-        surveys: &[SurveyResult],
-        (groups, inner): (&Contexts, &InnerStats),
-        (names, parallel): (&Names, bool),
-        (texts, nodes): (Texts, bool),
-    ) -> Result<Vec<AgencyResult>> {
-        let one = |at: usize| {
-            engine::score_agency(&AgencyCtx {
-                scheme,
-                agency: &self.inputs.agencies[at],
-                at,
-                applies: &self.applies[at],
-                rows: &self.rows[at],
-                index: &self.index,
-                surveys,
-                groups,
-                norms: &self.norms,
-                inner,
-                findings: &self.findings[at],
-                kinds: &self.kinds[at],
-                names,
-                order: &self.order,
-                texts,
-                nodes,
-            })
-        };
+    fn pass(&self, run: &Run<'_>, parallel: bool) -> Result<Vec<AgencyResult>> {
+        let one = |at: usize| engine::score_agency(&self.ctx(at, run));
         let agencies = 0..self.inputs.agencies.len();
         let scored: Vec<Result<AgencyResult>> = if parallel {
             agencies.into_par_iter().map(one).collect()
@@ -302,6 +314,12 @@ mod tests {
             let fresh = super::super::score_with(&scheme, &changed, texts).unwrap();
             assert_eq!(totals(&scored), totals(&fresh));
         }
+        // A replicate's worker takes the leaves that read no survey index as scored once.
+        let (names, fixed) = (prepared.names(&scheme), prepared.fixed_leaves(&scheme));
+        assert!(fixed.agencies.iter().flatten().any(Option::is_some));
+        let worker = (&names, Some(&fixed));
+        let lean = prepared.score_named(&scheme, &changed.surveys, Texts::TotalsOnly, worker);
+        assert_eq!(totals(&lean.unwrap()), [("a", d("27")), ("b", d("22"))]);
 
         // W1 weighs 0.5 in D4: D4 counts 5 of 10, the applicable maximum is 35, rescaled to 40.
         // a: 8 + 7.5 + 7.5 + 5 = 28 → 28 × 40/35 = 32.
@@ -313,5 +331,7 @@ mod tests {
         assert_eq!(totals(&scored), [("a", d("32")), ("b", d("26.86"))]);
         let fresh = super::super::score_with(&weighted, &inputs, Texts::Keep).unwrap();
         assert_eq!(totals(&scored), totals(&fresh));
+        let lean = prepared.score_named(&weighted, &inputs.surveys, Texts::TotalsOnly, worker);
+        assert_eq!(totals(&lean.unwrap()), [("a", d("32")), ("b", d("26.86"))]);
     }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 // Input provenance is the input layer's; re-exported for readers of a run.
 pub use crate::input::InputRecord;
-use crate::score::ledger::LedgerLine;
+use crate::score::ledger::Ledger;
 
 /// A completed run: scheme summary, per-agency results in output order, input provenance.
 #[derive(Debug, Clone, Serialize)]
@@ -110,10 +110,9 @@ pub struct AgencyResult {
     /// (a domain's mean, an item's points), its rank in the group, and for normalised items the
     /// stages the value went through (docs/composite.md).
     pub nodes: Vec<NodeValue>,
-    /// Written with a run of finding lines that differ only in their row as one element
-    /// ([`crate::score::ledger::write_ledger`]).
-    #[serde(serialize_with = "crate::score::ledger::write_ledger")]
-    pub ledger: Vec<LedgerLine>,
+    /// Every line; a run of finding lines that differ only in their row is kept (and written)
+    /// as one entry ([`crate::score::ledger::Ledger`]).
+    pub ledger: Ledger,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::ledger::{Component, LedgerLine, Msg, msg};
+use super::ledger::{Component, Entry, LedgerLine, Msg, msg};
 use crate::rules::Scheme;
 
 /// What reading points from a ledger needs of its lines (a kept [`LedgerLine`], or a line of a
@@ -14,6 +14,18 @@ pub trait Points {
     fn rule(&self) -> &Arc<str>;
     fn component(&self) -> &Component;
     fn points(&self) -> Decimal;
+}
+
+impl Points for Entry {
+    fn rule(&self) -> &Arc<str> {
+        Entry::rule(self)
+    }
+    fn component(&self) -> &Component {
+        Entry::component(self)
+    }
+    fn points(&self) -> Decimal {
+        Entry::points(self)
+    }
 }
 
 impl Points for LedgerLine {

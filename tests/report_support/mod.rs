@@ -288,7 +288,7 @@ fn agency(
         appeals_changed: Vec::new(),
         appeals_pending: Vec::new(),
         nodes: Vec::new(),
-        ledger,
+        ledger: ledger.into(),
     }
 }
 
