@@ -143,7 +143,7 @@ impl RowText {
     }
     /// The text the row's ranges are in, and the ranges (id start and length, evidence start
     /// and length): what the ledger keeps of a run of findings' rows, beside their lines
-    /// ([`crate::score::ledger::Rows`]).
+    /// (the score layer's `ledger::Rows`).
     pub fn parts(&self) -> (&Arc<Shared>, [u32; 4]) {
         (&self.shared, [self.start, self.id, self.evidence_start, self.evidence])
     }
