@@ -1169,14 +1169,16 @@ fn node_values(cx: &AgencyCtx<'_>, t: &Tree) -> Vec<NodeValue> {
         .nodes
         .iter()
         .enumerate()
-        .filter_map(|(i, nd)| {
+        .filter_map(|(i, _)| {
             t.pts[i].map(|value| NodeValue {
-                id: nd.id.clone(),
+                id: cx.names.node[i].clone(),
                 value,
                 rank: 0,
                 stages: match cx.norms.get(&(i, cx.at)) {
-                    Some(NormOutcome::Value { stages, .. }) => Some(stages.clone()),
-                    _ => t.before[i].map(|b| Stages { raw: Some(b), ..Stages::default() }),
+                    Some(NormOutcome::Value { stages, .. }) => Some(Box::new(stages.clone())),
+                    _ => {
+                        t.before[i].map(|b| Box::new(Stages { raw: Some(b), ..Stages::default() }))
+                    }
                 },
             })
         })

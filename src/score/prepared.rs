@@ -251,7 +251,7 @@ impl<'a> Prepared<'a> {
             let Some(v) = r
                 .nodes
                 .iter()
-                .find(|v| v.id == scheme.nodes[n].id)
+                .find(|v| *v.id == *scheme.nodes[n].id)
                 .and_then(|v| v.stages.as_ref())
                 .and_then(|s| s.raw)
             else {
