@@ -15,8 +15,8 @@ use super::checked::{self, Checked, Overflow};
 use super::composite::{self, NormOutcome};
 use super::leaves::{Fixed, FixedLines};
 use super::ledger::{
-    Arg, Component, Detail, FindingText, IntoArg, LEDGER_DP, Msg, Price, Row, Source, Step,
-    at_ledger_precision, msg, shown,
+    Arg, Component, Detail, IntoArg, LEDGER_DP, Msg, Price, Row, Source, Step, at_ledger_precision,
+    msg, shown,
 };
 use super::methods::{self, GroupContext};
 use super::prepared::{Norms, Prepared};
@@ -104,6 +104,8 @@ pub struct Names {
     threshold: Vec<Arc<str>>,
     /// Per deduction leaf, each kind's id, name and price (empty for other indicators).
     pub(super) deduct: Vec<Vec<Arc<Price>>>,
+    /// Each penalty kind's id, name and price.
+    penalty_price: Vec<Arc<Price>>,
     fixed: [Arc<str>; 6],
     /// Per indicator, whether its lines are read one by one after the tree walk (it is under a
     /// threshold's, a node veto's or the bonus gate's indicator): see [`shed_lines`].
@@ -142,6 +144,9 @@ impl Names {
                 .kinds
                 .iter()
                 .map(|k| Arc::from(format!("penalty:{}", k.kind)))
+                .collect(),
+            penalty_price: (scheme.penalty.kinds.iter())
+                .map(|k| price(&k.kind, &k.name, k.points, false))
                 .collect(),
             veto: scheme.vetoes.iter().map(|v| Arc::from(format!("veto:{}", v.id))).collect(),
             threshold: scheme
@@ -466,7 +471,7 @@ struct Ledger<'n> {
     /// [`Names`]: no reference counting per line).
     lines: Vec<Line<'n>>,
     /// The rest of each line, kept only with the texts.
-    said: Vec<Said>,
+    said: Vec<Said<'n>>,
     /// The indicator each line was written for, while the tree is walked: lines are first written
     /// in the indicator's own units and scaled to their contribution to the total once the whole
     /// tree is known (a mean's weights depend on which siblings apply).
@@ -507,25 +512,31 @@ impl super::shapes::Points for Line<'_> {
 }
 
 /// A ledger line's step, source and text.
-struct Said {
+struct Said<'n> {
     step: Step,
-    source: Option<Source>,
-    detail: Kept,
+    /// (Boxed: few lines cite a row other than a finding's, whose row is the finding's.)
+    source: Option<Box<Source>>,
+    detail: Kept<'n>,
 }
 
-/// A line's text while the agency is scored: a detail, or a finding's parts (not boxed: most
-/// findings' lines join a run when the ledger is made, [`super::ledger::LedgerBuilder`]).
-enum Kept {
+/// A line's text while the agency is scored: a detail, or the finding it charges and its kind's
+/// price (borrowed: most findings' lines join a run when the ledger is made, which keeps their
+/// rows as ranges, [`super::ledger::LedgerBuilder::push_found`]; nothing is copied or counted per
+/// finding before).
+enum Kept<'n> {
     Detail(Detail),
-    Finding(FindingText),
+    Finding(&'n crate::input::Finding, &'n Arc<Price>),
 }
 
-impl Kept {
-    /// The text as a detail, leaving nothing in its place.
+impl Said<'_> {
+    /// The text as a detail, leaving nothing in its place (a finding's row moves to the source).
     fn take(&mut self) -> Detail {
-        match std::mem::replace(self, Kept::Detail(Detail::Empty)) {
+        match std::mem::replace(&mut self.detail, Kept::Detail(Detail::Empty)) {
             Kept::Detail(d) => d,
-            Kept::Finding(f) => Detail::Finding(Box::new(f)),
+            Kept::Finding(f, price) => {
+                self.source = Some(Box::new(Ledger::source(&f.source())));
+                Detail::Finding(Box::new(super::ledger::finding_text(f, price)))
+            }
         }
     }
 }
@@ -555,11 +566,27 @@ impl<'n> Ledger<'n> {
     ) {
         // Sources and texts are kept with the texts (a ledger without them is summed, never read).
         if self.keep {
-            let source = source.map(Ledger::source);
-            self.said.push(Said { step, source, detail: detail.kept() });
+            let source = source.map(|s| Box::new(Ledger::source(s)));
+            self.said.push(Said { step, source, detail: Kept::Detail(detail.text()) });
         }
         self.owner.push(self.current);
         let points = at_ledger_precision(points);
+        self.lines.push(Line { rule, component, points });
+    }
+
+    /// A line charging finding `f` at `price` (its row is the line's source and its text), of
+    /// `points` already at ledger precision.
+    fn push_found(
+        &mut self,
+        (rule, component): (&'n Arc<str>, &'n Component),
+        step: Step,
+        points: Decimal,
+        (f, price): (&'n crate::input::Finding, &'n Arc<Price>),
+    ) {
+        if self.keep {
+            self.said.push(Said { step, source: None, detail: Kept::Finding(f, price) });
+        }
+        self.owner.push(self.current);
         self.lines.push(Line { rule, component, points });
     }
 
@@ -575,7 +602,7 @@ impl<'n> Ledger<'n> {
             };
             match s.detail {
                 Kept::Detail(d) => kept.push(line, s.source, d),
-                Kept::Finding(f) => kept.push_finding(line, s.source, f),
+                Kept::Finding(f, price) => kept.push_found(line, f, price),
             }
         }
         kept.finish()
@@ -666,27 +693,6 @@ impl Sums {
 /// ledger keeps texts).
 trait Text: Sized {
     fn text(self) -> Detail;
-    fn kept(self) -> Kept {
-        Kept::Detail(self.text())
-    }
-}
-
-impl Text for FindingText {
-    fn text(self) -> Detail {
-        Detail::Finding(Box::new(self))
-    }
-    fn kept(self) -> Kept {
-        Kept::Finding(self)
-    }
-}
-
-impl Text for Kept {
-    fn text(mut self) -> Detail {
-        self.take()
-    }
-    fn kept(self) -> Kept {
-        self
-    }
 }
 
 impl Text for Detail {
@@ -800,6 +806,9 @@ fn score_once(cx: &AgencyCtx<'_>, fixed: Option<&[Option<Fixed>]>) -> Result<Opt
     let lines = scheme.nodes.len() + cx.findings.len() + 16;
     ledger.lines.reserve(lines);
     ledger.owner.reserve(lines);
+    if ledger.keep {
+        ledger.said.reserve(lines);
+    }
     ledger.sums.by.reserve(scheme.roots.len() + 5);
     let (mut tree, skipped) = walk_tree(cx, fixed, &mut ledger)?;
     let (major, shed) = contributions((scheme, cx.names), cx.order, (&tree, skipped), &mut ledger)?;
@@ -1386,7 +1395,7 @@ fn contributions<'n>(
     let said = &mut ledger.said;
     let mut wrap = |at: usize, id: &'static str, (name, arg): (&'static str, Arg)| {
         if let Some(line) = said.get_mut(at) {
-            let detail = Arg::Detail(Box::new(line.detail.take()));
+            let detail = Arg::Detail(Box::new(line.take()));
             line.detail = Kept::Detail(Msg::new(id, vec![("detail", detail), (name, arg)]).into());
         }
     };
@@ -1596,7 +1605,7 @@ fn deduct_leaf<'n>(
             rule,
             component: dim,
             step: Step::Deduction,
-            price: cx.names.deduct[node][i].clone(),
+            price: &cx.names.deduct[node][i],
             cap: k.cap,
             cap_text: &|| Arg::Shared(cx.names.kind_cap[node][i].clone()),
         };
@@ -1831,7 +1840,7 @@ struct KindCharge<'a, 'n> {
     component: &'n Component,
     step: Step,
     /// The kind, its name, points per finding and whether it is major (its lines say so).
-    price: Arc<Price>,
+    price: &'n Arc<Price>,
     cap: Option<Decimal>,
     /// What the cap line names (made only when the cap binds).
     cap_text: &'a dyn Fn() -> Arg,
@@ -1843,13 +1852,31 @@ fn price(kind: &str, name: &str, each: Decimal, major: bool) -> Arc<Price> {
 }
 
 impl<'n> KindCharge<'_, 'n> {
-    fn apply(&self, found: &[(usize, &crate::input::Finding)], ledger: &mut Ledger<'n>) -> Decimal {
+    fn apply(
+        &self,
+        found: &[(usize, &'n crate::input::Finding)],
+        ledger: &mut Ledger<'n>,
+    ) -> Decimal {
         let mut sum = Decimal::ZERO;
-        for (_, f) in found {
-            let priced = price_finding(f, &self.price, ledger.keep);
-            let points = ledger.ok(priced.points, self.rule);
-            let step = if priced.overturned { Step::Appeal } else { self.step };
-            ledger.push(self.rule, self.component, step, -points, Some(&f.source()), priced.detail);
+        // A finding with no appeal costs what the one before did when its count is the same:
+        // (count, points, the line's points at ledger precision).
+        let mut last: Option<(u32, Decimal, Decimal)> = None;
+        for &(_, f) in found {
+            let (points, line, step) = match last {
+                Some((count, points, line)) if count == f.count && f.appeal.is_none() => {
+                    (points, line, self.step)
+                }
+                _ => {
+                    let (priced, overturned) = price_finding(f, self.price.each);
+                    let points = ledger.ok(priced, self.rule);
+                    let line = at_ledger_precision(-points);
+                    if f.appeal.is_none() && priced.is_ok() {
+                        last = Some((f.count, points, line));
+                    }
+                    (points, line, if overturned { Step::Appeal } else { self.step })
+                }
+            };
+            ledger.push_found((self.rule, self.component), step, line, (f, self.price));
             sum = ledger.ok(checked::add(sum, points), self.rule);
         }
         match self.cap {
@@ -1896,31 +1923,16 @@ fn is_overturned(f: &crate::input::Finding) -> bool {
     f.appeal.as_ref().is_some_and(|a| a.decision == AppealDecision::Overturned)
 }
 
-/// A finding's points after any appeal decision, and the ledger text citing both.
-struct Priced {
-    points: Checked,
-    overturned: bool,
-    detail: Kept,
-}
-
-fn price_finding(f: &crate::input::Finding, price: &Arc<Price>, keep: bool) -> Priced {
-    let base = checked::mul(price.each, Decimal::from(f.count));
-    let (points, overturned) = match f.appeal.as_ref().map(|a| a.decision) {
+/// A finding's points at `each` a finding after any appeal decision, and whether the appeal
+/// overturned it.
+fn price_finding(f: &crate::input::Finding, each: Decimal) -> (Checked, bool) {
+    let base = checked::mul(each, Decimal::from(f.count));
+    match f.appeal.as_ref().map(|a| a.decision) {
         None => (base, false),
         Some(AppealDecision::Overturned) => (Ok(Decimal::ZERO), true),
         Some(AppealDecision::Partly(p)) => (Ok(p), false),
         Some(AppealDecision::Upheld | AppealDecision::Pending) => (base, false),
-    };
-    if !keep {
-        return Priced { points, overturned, detail: Kept::Detail(Detail::Empty) };
     }
-    let text = FindingText {
-        row: f.text().clone(),
-        price: price.clone(),
-        count: f.count,
-        appeal: f.appeal.as_ref().map(|a| a.cite().into_boxed_str()),
-    };
-    Priced { points, overturned, detail: Kept::Finding(text) }
 }
 
 fn penalty<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) {
@@ -1935,7 +1947,7 @@ fn penalty<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) {
             rule: &cx.names.penalty[i],
             component: &Component::Penalty,
             step: Step::Penalty,
-            price: price(&k.kind, &k.name, k.points, false),
+            price: &cx.names.penalty_price[i],
             cap: k.cap,
             cap_text: &|| k.name.to_arg(),
         };
