@@ -492,6 +492,15 @@ struct Ledger<'n> {
     summed: usize,
 }
 
+/// The room one worker writes its agencies' ledgers in, one agency after another: the lines'
+/// vectors are used again rather than allocated (and their pages faulted in) per agency.
+#[derive(Default)]
+pub(super) struct Room<'n> {
+    lines: Vec<Line<'n>>,
+    said: Vec<Said<'n>>,
+    owner: Vec<Option<(usize, bool)>>,
+}
+
 /// A ledger line as scoring sums and reads it.
 struct Line<'n> {
     rule: &'n Arc<str>,
@@ -555,6 +564,24 @@ impl<'n> Ledger<'n> {
         }
     }
 
+    /// A ledger written in `room`'s vectors (give them back with [`Ledger::vacate`]).
+    fn in_room(texts: Texts, room: &mut Room<'n>) -> Ledger<'n> {
+        Ledger {
+            lines: std::mem::take(&mut room.lines),
+            said: std::mem::take(&mut room.said),
+            owner: std::mem::take(&mut room.owner),
+            ..Ledger::new(texts)
+        }
+    }
+
+    /// Give the ledger's vectors, emptied, back to `room`.
+    fn vacate(mut self, room: &mut Room<'n>) {
+        self.lines.clear();
+        self.said.clear();
+        self.owner.clear();
+        (room.lines, room.said, room.owner) = (self.lines, self.said, self.owner);
+    }
+
     fn push(
         &mut self,
         rule: &'n Arc<str>,
@@ -591,9 +618,9 @@ impl<'n> Ledger<'n> {
     }
 
     /// The lines as a result keeps them (with texts; alike finding lines as runs).
-    fn into_lines(self) -> super::ledger::Ledger {
-        let mut kept = super::ledger::LedgerBuilder::with_capacity(self.lines.len());
-        for (l, s) in self.lines.into_iter().zip(self.said) {
+    fn into_lines(&mut self) -> super::ledger::Ledger {
+        let mut kept = super::ledger::LedgerBuilder::with_capacity(self.entries());
+        for (l, s) in self.lines.drain(..).zip(self.said.drain(..)) {
             let line = super::ledger::Charge {
                 rule: l.rule,
                 component: l.component,
@@ -608,6 +635,22 @@ impl<'n> Ledger<'n> {
         kept.finish()
     }
 
+    /// About how many entries the ledger keeps: a line per line that is not a finding's, and per
+    /// finding that cannot join the one before (another kind or count, an appeal).
+    fn entries(&self) -> usize {
+        let mut before: Option<(u32, &Arc<Price>)> = None;
+        let mut n = 0;
+        for s in &self.said {
+            let now = match s.detail {
+                Kept::Finding(f, price) if f.appeal.is_none() => Some((f.count, price)),
+                _ => None,
+            };
+            let joins = matches!((before, now), (Some((c, p)), Some((d, q))) if c == d && std::ptr::eq(p, q));
+            n += usize::from(!joins);
+            before = now;
+        }
+        n
+    }
     /// A row's location as a line cites it (the file name is the input's, shared).
     fn source(l: &Location) -> Source {
         Source { file: l.file.clone(), line: l.line, column: l.column.as_deref().map(Box::from) }
@@ -635,10 +678,14 @@ impl<'n> Ledger<'n> {
         self.catch_up();
         self.sums.of(c).map_or(0, |(_, n)| n)
     }
-    /// Add the lines written since the sums were last read.
+    /// Add the lines written since the sums were last read (a component looked up once for the
+    /// lines of it that follow one another).
     fn catch_up(&mut self) {
-        for l in &self.lines[self.summed..] {
-            self.sums.add(l.component, l.points);
+        let mut lines = &self.lines[self.summed..];
+        while let Some(first) = lines.first() {
+            let n = lines.iter().take_while(|l| std::ptr::eq(l.component, first.component)).count();
+            self.sums.add(first.component, lines[..n].iter().map(|l| l.points));
+            lines = &lines[n..];
         }
         self.summed = self.lines.len();
     }
@@ -663,15 +710,23 @@ impl Default for Sums {
 }
 
 impl Sums {
-    fn add(&mut self, c: &Component, points: Decimal) {
-        self.total = self.total.and_then(|t| checked::add(t, points));
-        match self.position(c) {
-            Some(i) => {
-                let (_, s, n) = &mut self.by[i];
-                *s = s.and_then(|t| checked::add(t, points));
-                *n += 1;
+    /// Add the points of lines of component `c`, one after the other.
+    fn add(&mut self, c: &Component, mut points: impl Iterator<Item = Decimal>) {
+        let i = match self.position(c) {
+            Some(i) => i,
+            // A new component's sum starts at its first line's points.
+            None => {
+                let Some(p) = points.next() else { return };
+                self.total = self.total.and_then(|t| checked::add(t, p));
+                self.by.push((c.clone(), Ok(p), 1));
+                self.by.len() - 1
             }
-            None => self.by.push((c.clone(), Ok(points), 1)),
+        };
+        let (_, s, n) = &mut self.by[i];
+        for p in points {
+            self.total = self.total.and_then(|t| checked::add(t, p));
+            *s = s.and_then(|t| checked::add(t, p));
+            *n += 1;
         }
     }
     fn of(&self, c: &Component) -> Option<(Checked, usize)> {
@@ -787,10 +842,11 @@ struct Tree {
 
 /// One agency's ledger and result: the tree, then the base (rescaled, rounded), then the
 /// adjustments (bonus, penalty, look-back, floor, rounding, vetoes).
-pub(super) fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
+/// The ledger is written in `room` (one per worker, used again for each agency).
+pub(super) fn score_agency<'n>(cx: &AgencyCtx<'n>, room: &mut Room<'n>) -> Result<AgencyResult> {
     let mut fixed = cx.fixed.filter(|_| cx.texts == Texts::TotalsOnly);
     loop {
-        if let Some(result) = score_once(cx, fixed)? {
+        if let Some(result) = score_once(cx, fixed, room)? {
             return Ok(result);
         }
         fixed = None; // the fixed leaves' lines could not be shed: score every leaf
@@ -799,9 +855,13 @@ pub(super) fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
 
 /// [`score_agency`] taking the outcomes of the leaves in `fixed` as they are (their lines left
 /// out: [`shed_lines`]); None when the other lines cannot be shed after all.
-fn score_once(cx: &AgencyCtx<'_>, fixed: Option<&[Option<Fixed>]>) -> Result<Option<AgencyResult>> {
+fn score_once<'n>(
+    cx: &AgencyCtx<'n>,
+    fixed: Option<&[Option<Fixed>]>,
+    room: &mut Room<'n>,
+) -> Result<Option<AgencyResult>> {
     let scheme = cx.scheme;
-    let mut ledger = Ledger::new(cx.texts);
+    let mut ledger = Ledger::in_room(cx.texts, room);
     // About a line per indicator and per finding, and a sum per dimension and adjustment.
     let lines = scheme.nodes.len() + cx.findings.len() + 16;
     ledger.lines.reserve(lines);
@@ -848,7 +908,7 @@ fn score_once(cx: &AgencyCtx<'_>, fixed: Option<&[Option<Fixed>]>) -> Result<Opt
             .filter_map(|f| f.id().map(String::from))
             .collect()
     };
-    Ok(Some(AgencyResult {
+    let result = AgencyResult {
         agency_id: agency.id.clone(),
         // Replicates rank by id and group: the name and parent are the baseline's to show.
         agency: if keep { agency.name.clone() } else { String::new() },
@@ -872,7 +932,9 @@ fn score_once(cx: &AgencyCtx<'_>, fixed: Option<&[Option<Fixed>]>) -> Result<Opt
         // Replicates keep ranks and grades of agencies, not of their indicators.
         nodes: if cx.nodes { node_values(cx, &tree) } else { Vec::new() },
         ledger: if cx.texts == Texts::Keep { ledger.into_lines() } else { Default::default() },
-    }))
+    };
+    ledger.vacate(room);
+    Ok(Some(result))
 }
 
 /// Walk the indicator tree children first: each leaf scored by its method, each inner node

@@ -245,10 +245,10 @@ impl Rows {
     pub fn capacity_bytes(&self) -> usize {
         self.lines.capacity() * 4 + self.ranges.capacity() * 16 + self.texts.capacity() * 2
     }
-    fn shrink_to_fit(&mut self) {
-        self.lines.shrink_to_fit();
-        self.ranges.shrink_to_fit();
-        self.texts.shrink_to_fit();
+    fn clear(&mut self) {
+        self.lines.clear();
+        self.ranges.clear();
+        self.texts.clear();
     }
 }
 
@@ -286,7 +286,8 @@ impl FindingRun {
     fn alike(&self, l: &Charge<'_>, (file, price, count): Found<'_>) -> bool {
         (Arc::ptr_eq(&self.rule, l.rule) || self.rule == *l.rule)
             && self.component == *l.component
-            && (self.step, self.points) == (l.step, l.points)
+            && self.step == l.step
+            && (self.points.serialize() == l.points.serialize() || self.points == l.points)
             && (Arc::ptr_eq(&self.file, file) || self.file == *file)
             && self.count == count
             && (Arc::ptr_eq(&self.price, price) || *self.price == **price)
@@ -340,11 +341,15 @@ pub struct LedgerBuilder {
     texts: Vec<Arc<RowShared>>,
     /// The run being gathered (a run of one line is kept as a line).
     run: Option<Box<FindingRun>>,
+    /// The rows of the run being gathered: its own are made when it is kept, exactly as many
+    /// (this one's room is used again by the next run).
+    rows: Rows,
 }
 
 impl LedgerBuilder {
+    /// A builder for `n` entries (lines kept on their own, and runs).
     pub fn with_capacity(n: usize) -> LedgerBuilder {
-        LedgerBuilder { entries: Vec::with_capacity(n), texts: Vec::new(), run: None }
+        LedgerBuilder { entries: Vec::with_capacity(n), ..Default::default() }
     }
 
     pub fn push(&mut self, l: Charge<'_>, source: Option<Box<Source>>, detail: Detail) {
@@ -387,15 +392,14 @@ impl LedgerBuilder {
     /// Add a finding's row (line, ranges, text) to the run being gathered when alike, else
     /// start a run with it.
     fn join(&mut self, l: Charge<'_>, found: Found<'_>, (line, range, at): (u32, [u32; 4], u16)) {
-        if let Some(r) = &mut self.run
+        if let Some(r) = &self.run
             && r.alike(&l, found)
         {
-            r.rows.push(line, range, at);
+            self.rows.push(line, range, at);
             return;
         }
         self.close();
-        let mut rows = Rows::default();
-        rows.push(line, range, at);
+        self.rows.push(line, range, at);
         let (file, price, count) = found;
         self.run = Some(Box::new(FindingRun {
             rule: l.rule.clone(),
@@ -405,7 +409,7 @@ impl LedgerBuilder {
             file: file.clone(),
             price: price.clone(),
             count,
-            rows,
+            rows: Rows::default(),
         }));
     }
 
@@ -431,10 +435,11 @@ impl LedgerBuilder {
     /// Keep the run gathered so far.
     fn close(&mut self) {
         if let Some(mut r) = self.run.take() {
+            r.rows = self.rows.clone();
+            self.rows.clear();
             if r.rows.len() == 1 {
                 self.entries.push(Entry::Line(r.line(0, &self.texts)));
             } else {
-                r.rows.shrink_to_fit();
                 self.entries.push(Entry::Run(r));
             }
         }
@@ -463,10 +468,11 @@ impl Ledger {
         let mut b = LedgerBuilder {
             entries: std::mem::take(&mut self.entries),
             texts: std::mem::take(&mut self.texts),
-            run: None,
+            ..Default::default()
         };
         let last = match b.entries.pop() {
-            Some(Entry::Run(r)) => {
+            Some(Entry::Run(mut r)) => {
+                b.rows = std::mem::take(&mut r.rows);
                 b.run = Some(r);
                 None
             }
