@@ -204,7 +204,13 @@ pub struct CsvText<'a> {
     max_rows: usize,
     /// Line breaks before the text (a later part of a file read in parts).
     lines_before: u64,
+    /// The data's chunks ([`CsvText::chunks`]) and the line breaks before the text's end,
+    /// counted once.
+    counted: std::sync::OnceLock<(Vec<Span>, u64)>,
 }
+
+/// A chunk of a CSV text's data: (start, end, line breaks before start).
+type Span = (usize, usize, u64);
 
 /// One data row as read: its line and its cells, trimmed.
 pub struct RowRef<'r> {
@@ -315,8 +321,17 @@ impl<'a> CsvText<'a> {
             Error::at(Location::line(file, line), crate::t!("util-quote-not-closed"))
         })?;
         let (headers, max_rows) = (Vec::new(), limits::MAX_ROWS);
-        let mut csv =
-            CsvText { file, text, encoding, headers, data: 0, starts, max_rows, lines_before: 0 };
+        let mut csv = CsvText {
+            file,
+            text,
+            encoding,
+            headers,
+            data: 0,
+            starts,
+            max_rows,
+            lines_before: 0,
+            counted: Default::default(),
+        };
         csv.read_header()?;
         Ok(csv)
     }
@@ -325,8 +340,10 @@ impl<'a> CsvText<'a> {
     /// `lines` line breaks before them, and at most `max_rows` rows in them) under the file's
     /// `headers`. Only whether the part is fine is told: `None` (for what [`CsvText::new`] refuses
     /// in a file) is for the caller to read the whole file again and say where.
+    /// `starts`: where records start in `bytes` about every `chunk_bytes` ([`Part::starts`]).
     pub fn continued(
         bytes: &'a [u8],
+        starts: std::result::Result<Vec<usize>, u64>,
         file: &'a str,
         headers: &[String],
         lines: u64,
@@ -334,8 +351,10 @@ impl<'a> CsvText<'a> {
         chunk_bytes: usize,
     ) -> Option<Self> {
         use rayon::prelude::*;
-        let chunk = if bytes.len() < 2 * chunk_bytes { usize::MAX / 4 } else { chunk_bytes };
-        let starts = record_starts(bytes, chunk).ok()?;
+        let mut starts = starts.ok()?;
+        if bytes.len() < 2 * chunk_bytes {
+            starts.clear();
+        }
         // Checked chunk by chunk on rayon's threads: chunks start after a line break, so no
         // character and no run of a cell crosses from one to the next.
         let bounds: Vec<usize> = std::iter::once(0).chain(starts.iter().copied()).collect();
@@ -360,6 +379,7 @@ impl<'a> CsvText<'a> {
             starts,
             max_rows,
             lines_before: lines,
+            counted: Default::default(),
         })
     }
 
@@ -412,13 +432,24 @@ impl<'a> CsvText<'a> {
                 })
             })
             .collect();
-        let states = self.first_error(&chunks, done)?;
+        let states = self.first_error(chunks, done)?;
         check_duplicate_headers(&self.headers, self.file)?;
         Ok(states)
     }
 
     /// The data's chunks: (start, end, newlines before start).
-    fn chunks(&self) -> Vec<(usize, usize, u64)> {
+    fn chunks(&self) -> &[Span] {
+        &self.counted.get_or_init(|| self.count_chunks()).0
+    }
+
+    /// Line breaks before the end of the text, those before it included (counted with the
+    /// chunks: after [`CsvText::fold_rows`], no further count).
+    pub fn lines_at_end(&self) -> u64 {
+        self.counted.get_or_init(|| self.count_chunks()).1
+    }
+
+    /// [`CsvText::chunks`] and [`CsvText::lines_at_end`], counted.
+    fn count_chunks(&self) -> (Vec<Span>, u64) {
         use rayon::prelude::*;
         let text = self.text.as_bytes();
         let before =
@@ -436,7 +467,7 @@ impl<'a> CsvText<'a> {
             out.push((w[0], w[1], lines));
             lines += n;
         }
-        out
+        (out, lines)
     }
 
     /// Read the rows of `text[start..end]` (`lines` line breaks before it) into `state`; the
@@ -641,37 +672,65 @@ pub struct Parts {
     to: usize,
     /// Bytes read a time.
     part: usize,
+    /// Bytes between the record starts a part gives.
+    chunk: usize,
     done: bool,
 }
 
+/// A part of a file read by [`Parts::read_part`].
+pub struct Part<'p> {
+    /// The bytes read for this part (for a hash of the file).
+    pub fresh: &'p [u8],
+    /// The part: whole records.
+    pub bytes: &'p [u8],
+    /// Where records start in the part, about every `chunk` bytes of [`Parts::open`] (found
+    /// while looking for the part's end, so the part is not scanned again); `Err` when the file
+    /// ends inside a quoted field.
+    pub starts: std::result::Result<Vec<usize>, u64>,
+}
+
 impl Parts {
-    pub fn open(path: &Path, part: usize) -> std::io::Result<Parts> {
+    /// Read `path` in parts of about `part` bytes, finding record starts about every `chunk`.
+    pub fn open(path: &Path, part: usize, chunk: usize) -> std::io::Result<Parts> {
         let file = std::fs::File::open(path)?;
-        Ok(Parts { file, buf: Vec::new(), from: 0, to: 0, part, done: false })
+        Ok(Parts { file, buf: Vec::new(), from: 0, to: 0, part, chunk, done: false })
     }
 
-    /// The bytes read for this part and the part (`None` at the end of the file).
-    pub fn read_part(&mut self) -> std::io::Result<Option<(&[u8], &[u8])>> {
+    /// The next part (`None` at the end of the file).
+    pub fn read_part(&mut self) -> std::io::Result<Option<Part<'_>>> {
         if self.from == self.to && self.done {
             return Ok(None);
         }
         self.buf.copy_within(self.from..self.to, 0);
         let kept = self.to - self.from;
-        let (mut end, mut cut) = (kept, None);
-        while cut.is_none() && !self.done {
+        let mut end = kept;
+        loop {
             self.buf.resize(end + self.part, 0);
             let n = read_full(&mut self.file, &mut self.buf[end..])?;
             self.done = n < self.part;
             end += n;
-            // The last record start (found among the last MiB, or anywhere).
-            let tail = end.saturating_sub(1 << 20);
-            cut = [tail, 1].into_iter().find_map(|chunk| {
-                scan_records(&self.buf[..end], chunk).0.last().copied().filter(|&c| c > 0)
-            });
+            let (starts, open) = scan_records(&self.buf[..end], self.chunk);
+            if self.done {
+                (self.from, self.to) = (end, end);
+                let starts = match open {
+                    None => Ok(starts),
+                    Some(line) => Err(line),
+                };
+                let (fresh, bytes) = (&self.buf[kept..end], &self.buf[..end]);
+                return Ok(Some(Part { fresh, bytes, starts }));
+            }
+            // The part ends at the last record start found (or, when none is `chunk` bytes in,
+            // at the last of all, the part then read as one chunk); none: a longer part.
+            let (mut starts, cut) = match starts.is_empty() {
+                true => (Vec::new(), scan_records(&self.buf[..end], 1).0.pop()),
+                false => (starts, None),
+            };
+            if let Some(cut) = cut.or_else(|| starts.pop()).filter(|&c| c > 0) {
+                (self.from, self.to) = (cut, end);
+                let (fresh, bytes) = (&self.buf[kept..end], &self.buf[..cut]);
+                return Ok(Some(Part { fresh, bytes, starts: Ok(starts) }));
+            }
         }
-        let cut = if self.done { end } else { cut.unwrap_or(end) };
-        (self.from, self.to) = (cut, end);
-        Ok(Some((&self.buf[kept..end], &self.buf[..cut])))
     }
 }
 
