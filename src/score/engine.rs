@@ -617,8 +617,9 @@ impl<'n> Ledger<'n> {
         self.lines.push(Line { rule, component, points });
     }
 
-    /// The lines as a result keeps them (with texts; alike finding lines as runs).
-    fn into_lines(&mut self) -> super::ledger::Ledger {
+    /// The lines as a result keeps them (with texts; alike finding lines as runs), leaving the
+    /// ledger's vectors empty (their room kept for the next agency).
+    fn take_lines(&mut self) -> super::ledger::Ledger {
         let mut kept = super::ledger::LedgerBuilder::with_capacity(self.entries());
         for (l, s) in self.lines.drain(..).zip(self.said.drain(..)) {
             let line = super::ledger::Charge {
@@ -931,7 +932,7 @@ fn score_once<'n>(
         appeals_pending: appeals(&|d| *d == AppealDecision::Pending),
         // Replicates keep ranks and grades of agencies, not of their indicators.
         nodes: if cx.nodes { node_values(cx, &tree) } else { Vec::new() },
-        ledger: if cx.texts == Texts::Keep { ledger.into_lines() } else { Default::default() },
+        ledger: if cx.texts == Texts::Keep { ledger.take_lines() } else { Default::default() },
     };
     ledger.vacate(room);
     Ok(Some(result))
