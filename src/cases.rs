@@ -33,7 +33,7 @@ fn indicator_points(
             || n.transform().is_some()
             || (n.weight != Decimal::ONE && n.parent.is_some())
     }) {
-        return a.nodes.iter().find(|n| n.id == id).map(|n| n.value);
+        return a.nodes.iter().find(|n| &*n.id == id).map(|n| n.value);
     }
     crate::score::shapes::own_points(scheme, a.ledger.entries(), node)
 }

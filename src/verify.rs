@@ -35,36 +35,52 @@ fn first_difference(a: &[u8], b: &[u8]) -> String {
     t!("run-verify-line-count", published = la.len(), recomputed = lb.len())
 }
 
-/// The language scores.json records (`lang`); English when it records none (files written
-/// before runs recorded their language were English).
-pub fn recorded_lang(json: &serde_json::Value) -> Lang {
-    json["lang"].as_str().and_then(|s| s.parse().ok()).unwrap_or(Lang::En)
+/// What verification reads of a published scores.json: its language, engine version and inputs.
+/// The agencies (nearly all of the file: 65 MB at a million findings) are skipped as they are
+/// parsed, not built into a tree.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Published {
+    #[serde(default)]
+    lang: serde_json::Value,
+    #[serde(default)]
+    engine_version: serde_json::Value,
+    #[serde(default)]
+    inputs: serde_json::Value,
+}
+
+impl Published {
+    /// The language scores.json records (`lang`); English when it records none (files written
+    /// before runs recorded their language were English).
+    pub fn lang(&self) -> Lang {
+        self.lang.as_str().and_then(|s| s.parse().ok()).unwrap_or(Lang::En)
+    }
 }
 
 pub fn verify(out: &Path, cfg: &RunConfig) -> Result<Verification> {
     let mut v = Verification::default();
     let scores_path = out.join("scores.json");
     let published = std::fs::read(&scores_path).map_err(|e| Error::io(&scores_path, e))?;
-    let json: serde_json::Value = serde_json::from_slice(&published).map_err(|e| {
+    let json: Published = serde_json::from_slice(&published).map_err(|e| {
         Error::at(
             crate::error::Location::line(scores_path.display().to_string(), e.line() as u64),
             t!("run-verify-not-json", reason = e.to_string()),
         )
     })?;
-    let recorded = json["inputs"].as_array().cloned().unwrap_or_default();
+    let recorded = json.inputs.as_array().cloned().unwrap_or_default();
     if recorded.is_empty() {
         v.problems.push(t!("run-verify-no-inputs"));
     }
     check_hashes(&recorded, cfg, &mut v);
     check_unread_inputs(&recorded, cfg, &mut v)?;
-    if json["engine_version"].as_str() != Some(crate::ENGINE_VERSION) {
+    if json.engine_version.as_str() != Some(crate::ENGINE_VERSION) {
         v.problems.push(t!(
             "run-verify-engine-version",
-            published = json["engine_version"].as_str().unwrap_or("?"),
+            published = json.engine_version.as_str().unwrap_or("?"),
             running = crate::ENGINE_VERSION
         ));
     }
-    recompute(out, cfg, recorded_lang(&json), &mut v)?;
+    let outputs = Outputs { rankings: out.join("rankings.csv"), scores: (scores_path, published) };
+    recompute(&outputs, cfg, json.lang(), &mut v)?;
     Ok(v)
 }
 
@@ -117,8 +133,17 @@ fn check_unread_inputs(
     Ok(())
 }
 
+/// The published outputs a recomputation is compared with: rankings.csv's path, and scores.json's
+/// path and bytes (already read).
+struct Outputs {
+    rankings: std::path::PathBuf,
+    scores: (std::path::PathBuf, Vec<u8>),
+}
+
 /// Recompute the run in the language it was published in and compare the outputs byte for byte.
-fn recompute(out: &Path, cfg: &RunConfig, lang: Lang, v: &mut Verification) -> Result<()> {
+/// scores.json is compared as it is written (it is not built in memory a second time); where it
+/// differs, it is made again to say at which line.
+fn recompute(out: &Outputs, cfg: &RunConfig, lang: Lang, v: &mut Verification) -> Result<()> {
     let speaking = crate::util::i18n::lang();
     crate::util::i18n::set_lang(lang);
     let run = crate::pipeline::score_files(cfg);
@@ -130,25 +155,52 @@ fn recompute(out: &Path, cfg: &RunConfig, lang: Lang, v: &mut Verification) -> R
         }
         Ok(run) => run,
     };
-    let expected = [
-        ("rankings.csv", crate::output::rankings::to_csv(&run)?),
-        ("scores.json", crate::output::scores::to_json(&run)?),
-    ];
-    for (name, bytes) in expected {
-        let p = out.join(name);
-        match std::fs::read(&p) {
-            Err(_) => v.problems.push(t!("run-verify-missing-output", path = p)),
-            Ok(have) => {
-                v.checked_files += 1;
-                if have != bytes {
-                    v.problems.push(t!(
-                        "run-verify-output-differs",
-                        path = p,
-                        difference = first_difference(&have, &bytes)
-                    ));
-                }
-            }
+    match std::fs::read(&out.rankings) {
+        Err(_) => v.problems.push(t!("run-verify-missing-output", path = out.rankings)),
+        Ok(have) => {
+            v.checked_files += 1;
+            compare(&out.rankings, &have, &crate::output::rankings::to_csv(&run)?, v);
         }
     }
+    let (path, have) = &out.scores;
+    v.checked_files += 1;
+    let mut same = SameBytes { expected: have, at: 0, differs: false };
+    crate::output::scores::write_json(&run, &mut same).map_err(|e| Error::io(path, e))?;
+    if same.differs || same.at != have.len() {
+        compare(path, have, &crate::output::scores::to_json(&run)?, v);
+    }
     Ok(())
+}
+
+/// A problem naming the first line where `have` (published) and `want` (recomputed) differ.
+fn compare(path: &Path, have: &[u8], want: &[u8], v: &mut Verification) {
+    if have != want {
+        v.problems.push(t!(
+            "run-verify-output-differs",
+            path = path,
+            difference = first_difference(have, want)
+        ));
+    }
+}
+
+/// A writer that only checks that what is written is `expected`, byte for byte.
+struct SameBytes<'a> {
+    expected: &'a [u8],
+    /// How much has been written (and compared).
+    at: usize,
+    differs: bool,
+}
+
+impl std::io::Write for SameBytes<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.differs {
+            let end = self.at + buf.len();
+            self.differs = self.expected.get(self.at..end) != Some(buf);
+        }
+        self.at += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

@@ -6,14 +6,16 @@ use std::path::Path;
 
 use util::*;
 
-/// Change one digit (the middle one of the file) to another digit.
-fn edit_one_char(p: &Path) {
+/// Change one digit (the middle one of the file) to another digit; the line it is on (1-based).
+fn edit_one_char(p: &Path) -> usize {
     let mut bytes = std::fs::read(p).unwrap();
     let digits: Vec<usize> =
         bytes.iter().enumerate().filter(|(_, b)| b.is_ascii_digit()).map(|(i, _)| i).collect();
     let i = digits[digits.len() / 2];
     bytes[i] = if bytes[i] == b'9' { b'8' } else { bytes[i] + 1 };
+    let line = 1 + bytes[..i].iter().filter(|&&b| b == b'\n').count();
     std::fs::write(p, bytes).unwrap();
+    line
 }
 
 #[test]
@@ -50,7 +52,7 @@ fn verify_catches_any_one_character_edit() {
     assert!(targets.len() >= 9);
     for t in targets {
         let saved = std::fs::read(&t).unwrap();
-        edit_one_char(&t);
+        let line = edit_one_char(&t);
         let out = verify().assert().code(1).get_output().stdout.clone();
         let s = String::from_utf8(out).unwrap();
         let name = t.file_name().unwrap().to_str().unwrap();
@@ -58,7 +60,20 @@ fn verify_catches_any_one_character_edit() {
             s.contains("NOT verified") && s.contains(name),
             "an edit to {name} went unnoticed:\n{s}"
         );
+        if name == "scores.json" || name == "rankings.csv" {
+            assert!(s.contains(&format!("line {line} differs")), "{name}: line {line}?\n{s}");
+        }
         std::fs::write(&t, saved).unwrap();
     }
     verify().assert().success();
+
+    // scores.json one line short, and one byte longer: both differ from the recomputed run.
+    let scores = w.out().join("scores.json");
+    let saved = std::fs::read(&scores).unwrap();
+    for changed in [saved[..saved.len() - 1].to_vec(), [saved.as_slice(), b" "].concat()] {
+        std::fs::write(&scores, &changed).unwrap();
+        let out = verify().assert().code(1).get_output().stdout.clone();
+        let s = String::from_utf8(out).unwrap();
+        assert!(s.contains("scores.json: does not match"), "{s}");
+    }
 }

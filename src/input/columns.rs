@@ -72,6 +72,20 @@ pub struct Sheet<'a> {
     /// (A list, sorted by key: a row's cells are looked up by key millions of times, and a
     /// scan comparing lengths first costs less than a tree's string ordering.)
     columns: Vec<(&'static str, usize)>,
+    /// The columns a findings row reads, looked up once, not once a cell.
+    pub finding: FindingColumns,
+}
+
+/// The column index of each key a findings row reads, if the table has it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FindingColumns {
+    pub id: Option<usize>,
+    pub agency: Option<usize>,
+    pub kind: Option<usize>,
+    pub count: Option<usize>,
+    pub date: Option<usize>,
+    pub evidence: Option<usize>,
+    pub note: Option<usize>,
 }
 
 impl Sheet<'_> {
@@ -164,8 +178,18 @@ pub fn match_headers<'a>(stem: &str, file: &'a str, headers: &'a [String]) -> Re
             ));
         }
     }
+    let at = |k: &str| columns.get(k).copied();
+    let finding = FindingColumns {
+        id: at("id"),
+        agency: at("agency"),
+        kind: at("kind"),
+        count: at("count"),
+        date: at("date"),
+        evidence: at("evidence"),
+        note: at("note"),
+    };
     let columns = columns.into_iter().collect();
-    Ok(Sheet { file, headers, name: file.into(), columns })
+    Ok(Sheet { file, headers, name: file.into(), columns, finding })
 }
 
 #[cfg(test)]

@@ -302,24 +302,35 @@ pub fn load_file(
     // Hashed beside reading the rows, once the file is known to be a table (a hostile file is
     // refused without the cost).
     let sha256 = || crate::util::hash::sha256_hex(&bytes);
-    let (read, sha256) = read_rows(&csv, stem, &sheet, sha256, inputs, errors)?;
+    let (read, sha256) = read_rows(&csv, stem, &sheet, sha256, &Spare::default(), inputs, errors)?;
     Ok(record(stem, display, sha256, read as u64, (errors.len() - before) as u64))
 }
 
+/// Vectors a chunk's findings were moved out of, to hold another chunk's (no fresh pages to
+/// clear, no growing).
+pub(super) type Spare = std::sync::Mutex<Vec<Vec<Finding>>>;
+
 /// Read the data rows of `csv` (kind `stem`) into `inputs` and their errors into `errors`, with
-/// `beside` run meanwhile: the rows read (used or rejected) and what `beside` gave.
+/// `beside` run meanwhile: the rows read (used or rejected) and what `beside` gave. A chunk's
+/// findings go first into a vector of `spare`, which gets it back.
 pub(super) fn read_rows<T: Send>(
     csv: &CsvText<'_>,
     stem: &str,
     sheet: &Sheet<'_>,
     beside: impl FnOnce() -> T + Send,
+    spare: &Spare,
     inputs: &mut Inputs,
     errors: &mut Vec<Error>,
 ) -> Result<(usize, T)> {
+    let file = sheet.name();
+    let init = || {
+        let findings = spare.lock().ok().and_then(|mut s| s.pop()).unwrap_or_default();
+        (Inputs { findings, ..Default::default() }, Vec::new(), Interner::new(file.clone()))
+    };
     let (parts, other) = rayon::join(
         || {
             csv.fold_rows(
-                || (Inputs::default(), Vec::new(), Interner::default()),
+                init,
                 |(part, errors, names): &mut (Inputs, Vec<Error>, Interner), row| {
                     if let Err(e) = read_row(stem, sheet, row, part, names) {
                         errors.push(e);
@@ -329,22 +340,46 @@ pub(super) fn read_rows<T: Send>(
         },
         beside,
     );
-    let (mut read, file) = (0, sheet.name());
-    // Not reserved for all the parts at once: that held every finding twice at the peak, where
-    // growing the vector as parts are moved in reallocates (large blocks are remapped, not copied).
     let mut parts = parts?;
-    {
-        use rayon::prelude::*;
-        parts.par_iter_mut().for_each(|(part, _, names)| {
-            std::mem::take(names).seal(&file, &mut part.findings);
-        });
-    }
+    let read = parts.iter().map(|(part, errors, _)| part.rows() + errors.len()).sum();
+    move_findings(&mut parts, &mut inputs.findings);
     for (mut part, part_errors, _) in parts {
-        read += part_errors.len() + part.rows();
+        let emptied = std::mem::take(&mut part.findings);
+        if let Ok(mut spare) = spare.lock()
+            && emptied.capacity() > 0
+        {
+            spare.push(emptied);
+        }
         inputs.append(&mut part);
         errors.extend(part_errors);
     }
     Ok((read, other))
+}
+
+/// Seal each chunk's texts and move its findings after `findings`, the chunks side by side on
+/// rayon's threads (the findings of a part are tens of megabytes).
+fn move_findings(parts: &mut [(Inputs, Vec<Error>, Interner)], findings: &mut Vec<Finding>) {
+    use rayon::prelude::*;
+    let found: usize = parts.iter().map(|(part, _, _)| part.findings.len()).sum();
+    // Grown part by part, not reserved for the whole file: the part's findings are held twice
+    // meanwhile, not every finding (large blocks are remapped as they grow, not copied).
+    findings.reserve(found);
+    let mut spare = &mut findings.spare_capacity_mut()[..found];
+    let mut slots = Vec::with_capacity(parts.len());
+    for (part, _, _) in parts.iter() {
+        let (mine, rest) = std::mem::take(&mut spare).split_at_mut(part.findings.len());
+        slots.push(mine);
+        spare = rest;
+    }
+    parts.par_iter_mut().zip(slots).for_each(|((part, _, names), slots)| {
+        std::mem::take(names).seal();
+        for (slot, f) in slots.iter_mut().zip(part.findings.drain(..)) {
+            slot.write(f);
+        }
+    });
+    // SAFETY: the `found` slots after the findings were each written once above (each chunk's
+    // slots are as many as its findings, and every finding was moved into one).
+    unsafe { findings.set_len(findings.len() + found) };
 }
 
 /// Read a table of kind `stem` (a file, or a sheet of a workbook) into `inputs`.
@@ -357,14 +392,13 @@ pub fn load_table(
     let sheet = super::columns::match_headers(stem, &table.file, &table.headers)?;
     inputs.headers.insert(table.file.clone(), sheet.written());
     let before = errors.len();
-    let mut names = Interner::default();
-    let from = inputs.findings.len();
+    let mut names = Interner::new(sheet.name());
     for row in &table.rows {
         if let Err(e) = read_row(stem, &sheet, &row.view(), inputs, &mut names) {
             errors.push(e);
         }
     }
-    names.seal(&sheet.name(), &mut inputs.findings[from..]);
+    names.seal();
     let (read, rejected) = (table.rows.len() as u64, (errors.len() - before) as u64);
     Ok(record(stem, &table.file, table.sha256.clone(), read, rejected))
 }
@@ -450,14 +484,23 @@ fn inputs_cell(
 }
 
 fn cell<'a>(t: &Sheet, row: &RowRef<'a>, key: &str) -> &'a str {
-    t.column(key).and_then(|i| row.cell(i)).unwrap_or("")
+    cell_at(row, t.column(key))
+}
+
+/// The cell of column `i` (empty when none).
+fn cell_at<'a>(row: &RowRef<'a>, i: Option<usize>) -> &'a str {
+    i.and_then(|i| row.cell(i)).unwrap_or("")
 }
 
 fn required<'a>(t: &Sheet, row: &RowRef<'a>, key: &str) -> Result<&'a str> {
-    let v = cell(t, row, key);
+    filled(t, row.line, key, cell(t, row, key))
+}
+
+/// `v`, the cell of `key` on `line`, which must not be empty.
+fn filled<'a>(t: &Sheet, line: u64, key: &str, v: &'a str) -> Result<&'a str> {
     if v.is_empty() {
         let header = t.header(key);
-        return Err(Error::at(t.at(row.line, key), crate::t!("input-empty-cell", column = header)));
+        return Err(Error::at(t.at(line, key), crate::t!("input-empty-cell", column = header)));
     }
     Ok(v)
 }
@@ -545,12 +588,18 @@ fn read_row(
 }
 
 /// A row of findings (its cells checked in the order of the columns' keys).
+/// (The columns are the sheet's [`super::columns::FindingColumns`], not looked up by key.)
 fn finding_row(t: &Sheet, row: &RowRef<'_>, names: &mut Interner) -> Result<Finding> {
-    let text = names.row_text(cell(t, row, "id"), &evidence_text(t, row), row.line);
-    let agency = names.get(required(t, row, "agency")?);
-    let kind = names.get(required(t, row, "kind")?);
-    let count = parsed(t, row, "count", |s| parse::count(s, 1))?;
-    let date = optional_date(t, row, "date")?;
+    let (c, line) = (&t.finding, row.line);
+    let at = |i| cell_at(row, i);
+    let text = names.row_text(at(c.id), &joined(at(c.evidence), at(c.note)), line);
+    let agency = names.get_again(filled(t, line, "agency", at(c.agency))?);
+    let kind = names.get(filled(t, line, "kind", at(c.kind))?);
+    let count = parse::count(at(c.count), 1).map_err(|m| Error::at(t.at(line, "count"), m))?;
+    let date = match at(c.date) {
+        "" => None,
+        s => Some(parse::date(s).map_err(|m| Error::at(t.at(line, "date"), m))?),
+    };
     let mut finding = Finding::new(text, agency, kind, count);
     finding.date = date;
     Ok(finding)
@@ -558,13 +607,12 @@ fn finding_row(t: &Sheet, row: &RowRef<'_>, names: &mut Interner) -> Result<Find
 
 /// The evidence of a row: its `evidence` and `note` cells.
 fn evidence(t: &Sheet, row: &RowRef<'_>) -> String {
-    evidence_text(t, row).into_owned()
+    joined(cell(t, row, "evidence"), cell(t, row, "note")).into_owned()
 }
 
-/// [`evidence`], borrowed from the row when one cell holds it.
-fn evidence_text<'a>(t: &Sheet, row: &RowRef<'a>) -> Cow<'a, str> {
-    let e = cell(t, row, "evidence");
-    let n = cell(t, row, "note");
+/// The evidence of evidence cell `e` and note cell `n`, borrowed from the row when one cell
+/// holds it.
+fn joined<'a>(e: &'a str, n: &'a str) -> Cow<'a, str> {
     match (e.is_empty(), n.is_empty()) {
         (false, false) => Cow::Owned(format!("{e} ({n})")),
         (false, true) => Cow::Borrowed(e),
@@ -580,6 +628,20 @@ pub const TASK_STATUS_WORDS: [(&str, &[&str]); 3] = [
     ("not_applicable", &["不适用", "not_applicable"]),
 ];
 
+/// What `word` (a cell's [`super::resolve::key`]) says among `words` (their keys made once, in
+/// `keys`).
+fn word_of(
+    keys: &'static std::sync::OnceLock<Vec<(&'static str, Vec<String>)>>,
+    words: &[(&'static str, &[&str])],
+    word: &str,
+) -> Option<&'static str> {
+    let keys = keys.get_or_init(|| {
+        let each = |ws: &[&str]| ws.iter().map(|w| super::resolve::key(w)).collect();
+        words.iter().map(|(what, ws)| (*what, each(ws))).collect()
+    });
+    keys.iter().find(|(_, ws)| ws.iter().any(|w| w == word)).map(|(what, _)| *what)
+}
+
 /// A row of tasks: the status, and a completion date exactly when it is done.
 fn task_row(t: &Sheet, row: &RowRef<'_>, source: Location) -> Result<TaskRecord> {
     let completed = cell(t, row, "completed");
@@ -592,11 +654,9 @@ fn task_row(t: &Sheet, row: &RowRef<'_>, source: Location) -> Result<TaskRecord>
             crate::t!("input-status-with-date", status = name),
         ))
     };
+    static KEYS: std::sync::OnceLock<Vec<(&str, Vec<String>)>> = std::sync::OnceLock::new();
     let word = super::resolve::key(cell(t, row, "status"));
-    let status = TASK_STATUS_WORDS
-        .iter()
-        .find(|(_, words)| words.iter().any(|w| super::resolve::key(w) == word))
-        .map(|(s, _)| *s);
+    let status = word_of(&KEYS, &TASK_STATUS_WORDS, &word);
     let status = match status {
         None if word.is_empty() && completed.is_empty() => TaskStatus::NotDone,
         None if word.is_empty() => TaskStatus::Done(parsed(t, row, "completed", parse::date)?),
@@ -659,11 +719,9 @@ pub const DECISION_WORDS: [(&str, &[&str]); 4] = [
 /// A row of appeals: the decision, and new points exactly when partly upheld.
 fn appeal_row(t: &Sheet, row: &RowRef<'_>, source: Location) -> Result<Appeal> {
     let points = cell(t, row, "points");
+    static KEYS: std::sync::OnceLock<Vec<(&str, Vec<String>)>> = std::sync::OnceLock::new();
     let word = super::resolve::key(cell(t, row, "decision"));
-    let decision = DECISION_WORDS
-        .iter()
-        .find(|(_, words)| words.iter().any(|w| super::resolve::key(w) == word))
-        .map(|(d, _)| *d);
+    let decision = word_of(&KEYS, &DECISION_WORDS, &word);
     let decision = match decision {
         Some("upheld") => AppealDecision::Upheld,
         Some("overturned") => AppealDecision::Overturned,

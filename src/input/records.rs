@@ -18,11 +18,17 @@ use crate::rules::Rectification;
 pub struct Interner {
     /// (Hashed with FxHash: SipHash was 4% of the load phase at 10^6 findings.)
     seen: rustc_hash::FxHashSet<Arc<str>>,
+    /// The text last given by [`Interner::get_again`] (rows are usually written agency by
+    /// agency: no hash for a run of them).
+    last: Option<Arc<str>>,
     /// Ids and evidence of the rows read, one after the other ([`RowText`] ranges).
     texts: String,
     /// Evidence kept in `texts` (start, length) by its hash: rows repeating an evidence (a
     /// checklist's wording) share its text. A hash two texts share keeps the last one.
     evidence: rustc_hash::FxHashMap<u64, (u32, u32)>,
+    /// What the rows share, given to each as it is read; its text is set by [`Interner::seal`]
+    /// (one handle of this chunk's own per row: no row waits on another thread's count).
+    shared: Arc<Shared>,
 }
 
 /// What the rows of a chunk share: the file they came from and their ids and evidence (opaque:
@@ -30,10 +36,24 @@ pub struct Interner {
 #[derive(Debug, Default)]
 pub struct Shared {
     file: Arc<str>,
-    text: Box<str>,
+    /// Set once the chunk is read ([`Interner::seal`]).
+    text: std::sync::OnceLock<Box<str>>,
+}
+
+impl Shared {
+    /// The ids and evidence (empty before the chunk is sealed).
+    fn text(&self) -> &str {
+        self.text.get().map_or("", |t| t)
+    }
 }
 
 impl Interner {
+    /// An interner for rows of `file`.
+    pub fn new(file: Arc<str>) -> Interner {
+        let shared = Arc::new(Shared { file, text: Default::default() });
+        Interner { shared, ..Default::default() }
+    }
+
     /// The shared copy of `s`.
     pub fn get(&mut self, s: &str) -> Arc<str> {
         match self.seen.get(s) {
@@ -46,8 +66,20 @@ impl Interner {
         }
     }
 
+    /// [`Interner::get`], quicker when `s` is the text this gave last.
+    pub fn get_again(&mut self, s: &str) -> Arc<str> {
+        if let Some(last) = &self.last
+            && **last == *s
+        {
+            return last.clone();
+        }
+        let a = self.get(s);
+        self.last = Some(a.clone());
+        a
+    }
+
     /// A row's id and evidence, kept in the buffer (an evidence kept before is shared), and its
-    /// line (0: none): the text and the file are set by [`Interner::seal`].
+    /// line (0: none): the text is set by [`Interner::seal`].
     pub fn row_text(&mut self, id: &str, evidence: &str, line: u64) -> RowText {
         let at = |n: usize| u32::try_from(n).expect("a chunk is far under 4 GiB");
         let start = at(self.texts.len());
@@ -65,7 +97,7 @@ impl Interner {
             kept
         });
         RowText {
-            shared: empty(),
+            shared: self.shared.clone(),
             start,
             id: at(id.len()),
             evidence_start,
@@ -74,20 +106,12 @@ impl Interner {
         }
     }
 
-    /// Give the findings whose texts [`Interner::row_text`] kept the buffer they are ranges of,
-    /// and the file they came from.
-    pub fn seal(self, file: &Arc<str>, findings: &mut [Finding]) {
-        let shared = Arc::new(Shared { file: file.clone(), text: self.texts.into_boxed_str() });
-        for f in findings {
-            f.text.shared = shared.clone();
-        }
+    /// Give the rows [`Interner::row_text`] made the text they are ranges of: nothing of theirs
+    /// is read before.
+    pub fn seal(self) {
+        let set = self.shared.text.set(self.texts.into_boxed_str());
+        debug_assert!(set.is_ok(), "an interner seals once");
     }
-}
-
-/// The texts of rows not sealed yet (one shared empty value, not an allocation per row).
-fn empty() -> Arc<Shared> {
-    static EMPTY: std::sync::OnceLock<Arc<Shared>> = std::sync::OnceLock::new();
-    EMPTY.get_or_init(Default::default).clone()
 }
 
 /// A finding's id, evidence and line: a range of a text the rows read together share (a chunk
@@ -121,20 +145,20 @@ impl RowText {
     }
     /// A row's own id and evidence, from `source` (a file and maybe a line).
     pub fn at(id: Option<&str>, evidence: &str, source: &Location) -> RowText {
-        let mut shared = Interner::default();
-        let mut t = shared.row_text(id.unwrap_or(""), evidence, source.line.unwrap_or(0));
-        t.shared = Arc::new(Shared { file: source.file.clone(), text: shared.texts.into() });
+        let mut shared = Interner::new(source.file.clone());
+        let t = shared.row_text(id.unwrap_or(""), evidence, source.line.unwrap_or(0));
+        shared.seal();
         t
     }
     /// The finding's id, if it has one.
     pub fn id(&self) -> Option<&str> {
         let s = self.start as usize;
-        Some(&self.shared.text[s..s + self.id as usize]).filter(|s| !s.is_empty())
+        Some(&self.shared.text()[s..s + self.id as usize]).filter(|s| !s.is_empty())
     }
     /// The evidence (empty when none).
     pub fn evidence(&self) -> &str {
         let s = self.evidence_start as usize;
-        &self.shared.text[s..s + self.evidence as usize]
+        &self.shared.text()[s..s + self.evidence as usize]
     }
     /// Where the row is (`findings.csv:12`).
     pub fn source(&self) -> Location {
@@ -193,6 +217,10 @@ impl Finding {
     /// The finding's id, if it has one.
     pub fn id(&self) -> Option<&str> {
         self.text.id()
+    }
+    /// Whether the finding has an id (known without reading its text).
+    pub fn has_id(&self) -> bool {
+        self.text.id > 0
     }
     /// The evidence (empty when none).
     pub fn evidence(&self) -> &str {
@@ -411,7 +439,7 @@ mod tests {
     /// an empty id being none, and its location.
     #[test]
     fn rows_of_a_chunk_share_one_text_and_read_back_their_own() {
-        let mut shared = Interner::default();
+        let mut shared = Interner::new("findings.csv".into());
         let texts = [
             shared.row_text("F1", "未公开", 2),
             shared.row_text("", "", 3),
@@ -419,12 +447,16 @@ mod tests {
         ];
         let (a, b) = (shared.get("140100"), shared.get("140100"));
         assert!(Arc::ptr_eq(&a, &b), "one copy of a repeated text");
+        let (c, d) = (shared.get_again("140100"), shared.get_again("140100"));
+        assert!(Arc::ptr_eq(&a, &c) && Arc::ptr_eq(&c, &d));
+        assert_eq!(&*shared.get_again("140200"), "140200");
         let finding = |t| Finding::new(t, "a".into(), "k".into(), 1);
-        let mut rows: Vec<Finding> = texts.into_iter().map(finding).collect();
-        shared.seal(&"findings.csv".into(), &mut rows);
+        let rows: Vec<Finding> = texts.into_iter().map(finding).collect();
+        shared.seal();
         let read: Vec<(Option<&str>, &str)> = rows.iter().map(|f| (f.id(), f.evidence())).collect();
         assert_eq!(read, [(Some("F1"), "未公开"), (None, ""), (Some("F3"), "")]);
         assert!(Arc::ptr_eq(&rows[0].text.shared, &rows[2].text.shared));
+        assert_eq!(rows.iter().map(Finding::has_id).collect::<Vec<_>>(), [true, false, true]);
         let at = rows.iter().map(|f| f.source().to_string()).collect::<Vec<_>>();
         assert_eq!(at, ["findings.csv:2", "findings.csv:3", "findings.csv"]);
         assert_eq!(rows[1].text, RowText::new(None, ""));
@@ -434,7 +466,7 @@ mod tests {
     /// evidence ("F1" is 2 bytes, "未公开" 9), and its evidence is the first's.
     #[test]
     fn a_repeated_evidence_is_kept_once() {
-        let mut shared = Interner::default();
+        let mut shared = Interner::new("findings.csv".into());
         let rows = [shared.row_text("F1", "未公开", 2), shared.row_text("F2", "未公开", 3)];
         assert_eq!((rows[1].start, rows[1].evidence_start), (11, 2));
         assert_eq!(shared.texts, "F1未公开F2");

@@ -210,29 +210,30 @@ impl Column<'_> {
 
     /// [`Column::apply`] for a shared text (a finding's agency or kind): the one copy of the id
     /// the value names, so every row naming an id shares it (the location made only for an
-    /// error).
+    /// error); `None` when the value is the id already (the row keeps its own copy: no count
+    /// of a copy every thread shares is touched).
     fn apply_shared(
         &self,
         inputs: &Inputs,
         value: &Arc<str>,
         source: impl FnOnce() -> Location,
-    ) -> (Arc<str>, Option<Error>) {
-        if let Some(id) = self.names.ids.get(&**value) {
-            return (id.clone(), None);
+    ) -> (Option<Arc<str>>, Option<Error>) {
+        if self.names.ids.contains(&**value) {
+            return (None, None);
         }
         let mut text = value.to_string();
         let error = self.apply(inputs, &mut text, &source());
         if *text == **value {
-            return (value.clone(), error);
+            return (None, error);
         }
-        (self.names.ids.get(text.as_str()).cloned().unwrap_or_else(|| text.into()), error)
+        (Some(self.names.ids.get(text.as_str()).cloned().unwrap_or_else(|| text.into())), error)
     }
 }
 
 /// Values resolved without an error, by the address of the shared text they replace (a
 /// chunk's rows share their agencies' and kinds' texts: one lookup each, not one a row). The
 /// text is kept, so its address is not reused while remembered.
-type Memo = HashMap<usize, (Arc<str>, Arc<str>)>;
+type Memo = HashMap<usize, (Arc<str>, Option<Arc<str>>)>;
 
 impl Column<'_> {
     /// [`Column::apply_shared`], remembered in `memo`.
@@ -242,7 +243,7 @@ impl Column<'_> {
         memo: &mut Memo,
         value: &Arc<str>,
         source: impl FnOnce() -> Location,
-    ) -> (Arc<str>, Option<Error>) {
+    ) -> (Option<Arc<str>>, Option<Error>) {
         let at = Arc::as_ptr(value) as *const u8 as usize;
         if let Some((_, id)) = memo.get(&at) {
             return (id.clone(), None);
@@ -299,7 +300,12 @@ pub fn resolve(scheme: &Scheme, inputs: &mut Inputs) -> Result<()> {
                         let (a, at_agency) =
                             agency.memo(&at, &mut agencies, &f.agency, || f.source());
                         let (k, at_kind) = kind.memo(&at, &mut kinds, &f.kind, || f.source());
-                        (f.agency, f.kind) = (a, k);
+                        if let Some(a) = a {
+                            f.agency = a;
+                        }
+                        if let Some(k) = k {
+                            f.kind = k;
+                        }
                         errors.extend(at_agency.into_iter().chain(at_kind));
                     }
                     errors

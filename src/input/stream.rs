@@ -9,11 +9,11 @@ use std::path::Path;
 use sha2::Digest;
 
 use super::columns::match_headers;
-use super::load::{read_rows, record};
+use super::load::{Spare, read_rows, record};
 use super::records::{InputRecord, Inputs};
 use crate::error::{Error, Result};
 use crate::util::encoding::TextEncoding;
-use crate::util::table::{CsvText, Parts, limits};
+use crate::util::table::{CsvText, Part, Parts, limits};
 
 /// Bytes read a time (a file under two parts is read whole).
 const PART_BYTES: usize = 16 << 20;
@@ -30,16 +30,16 @@ pub(super) fn load_in_parts(
     inputs: &mut Inputs,
     errors: &mut Vec<Error>,
 ) -> Result<Option<InputRecord>> {
-    load_sized(path, display, stem, encoding, PART_BYTES, inputs, errors)
+    load_sized(path, display, stem, encoding, (PART_BYTES, CHUNK_BYTES), inputs, errors)
 }
 
-/// [`load_in_parts`] with parts of `part` bytes (small in tests).
+/// [`load_in_parts`] with parts of `part` bytes read in chunks of `chunk` (small in tests).
 fn load_sized(
     path: &Path,
     display: &str,
     stem: &str,
     encoding: Option<TextEncoding>,
-    part: usize,
+    (part, chunk): (usize, usize),
     inputs: &mut Inputs,
     errors: &mut Vec<Error>,
 ) -> Result<Option<InputRecord>> {
@@ -48,10 +48,10 @@ fn load_sized(
     if !utf8 || size < 2 * part as u64 || size > limits::MAX_CSV_BYTES {
         return Ok(None);
     }
-    let mut parts = Parts::open(path, part).map_err(|e| Error::io(path, e))?;
+    let mut parts = Parts::open(path, part, chunk).map_err(|e| Error::io(path, e))?;
     let io = |e| Error::io(path, e);
-    let Some((fresh, bytes)) = parts.read_part().map_err(io)? else { return Ok(None) };
-    let Ok(first) = CsvText::in_chunks(bytes, display, encoding, CHUNK_BYTES) else {
+    let Some(Part { fresh, bytes, .. }) = parts.read_part().map_err(io)? else { return Ok(None) };
+    let Ok(first) = CsvText::in_chunks(bytes, display, encoding, chunk) else {
         return Ok(None);
     };
     let headers = first.headers.clone();
@@ -62,28 +62,21 @@ fn load_sized(
     let Ok(sheet) = match_headers(stem, display, &headers) else { return Ok(None) };
     let (mut mine, mut mine_errors) = (Inputs::default(), Vec::new());
     let mut sha = sha2::Sha256::new();
-    let (mut lines, mut rows) = (0u64, 0usize);
-    let mut next = Some((fresh, bytes, first));
-    while let Some((fresh, bytes, csv)) = next.take() {
+    let (mut rows, spare) = (0usize, Spare::default());
+    let mut next = Some((fresh, first));
+    while let Some((fresh, csv)) = next.take() {
         let hash = || sha.update(fresh);
-        let Ok((read, ())) = read_rows(&csv, stem, &sheet, hash, &mut mine, &mut mine_errors)
-        else {
-            return Ok(None);
-        };
+        let read = read_rows(&csv, stem, &sheet, hash, &spare, &mut mine, &mut mine_errors);
+        let Ok((read, ())) = read else { return Ok(None) };
         rows += read;
-        lines += {
-            use rayon::prelude::*;
-            let count = |b: &[u8]| memchr::memchr_iter(b'\n', b).count() as u64;
-            bytes.par_chunks(CHUNK_BYTES).map(count).sum::<u64>()
-        };
+        // Counted as the rows were read.
+        let lines = csv.lines_at_end();
         drop(csv);
-        let Some((fresh, bytes)) = parts.read_part().map_err(io)? else { break };
+        let Some(Part { fresh, bytes, starts }) = parts.read_part().map_err(io)? else { break };
         let Some(rest) = max_rows.checked_sub(rows) else { return Ok(None) };
-        let Some(csv) = CsvText::continued(bytes, display, &headers, lines, rest, CHUNK_BYTES)
-        else {
-            return Ok(None);
-        };
-        next = Some((fresh, bytes, csv));
+        let csv = CsvText::continued(bytes, starts, display, &headers, lines, rest, chunk);
+        let Some(csv) = csv else { return Ok(None) };
+        next = Some((fresh, csv));
     }
     inputs.headers.insert(display.to_string(), sheet.written());
     inputs.append(&mut mine);
@@ -144,8 +137,9 @@ mod tests {
         rows.chain(errors).chain([record]).collect()
     }
 
-    /// Read in parts of 64..300 bytes, a file reads as when read whole: the same rows with
-    /// the same lines, the same row errors and the same hash.
+    /// Read in parts of 64..300 bytes (each part in chunks of 16 or 40 bytes, or whole), a file
+    /// reads as when read whole: the same rows with the same lines, the same row errors and the
+    /// same hash.
     #[test]
     fn a_file_read_in_parts_reads_as_when_read_whole() {
         let dir = tempfile::tempdir().unwrap();
@@ -165,13 +159,20 @@ mod tests {
         let want = read(&whole, &errors, &record);
         assert_eq!(record.sha256, crate::util::hash::sha256_hex(&bytes));
         assert!(want.iter().any(|e| e.starts_with("findings.csv:")), "{want:?}");
-        for part in [64, 100, 171, 300] {
+        for sizes in [64, 100, 171, 300].into_iter().flat_map(|p| [(p, 16), (p, 40), (p, 1000)]) {
             let (mut inputs, mut errors) = (Inputs::default(), Vec::new());
-            let record =
-                load_sized(&path, "findings.csv", "findings", None, part, &mut inputs, &mut errors)
-                    .unwrap()
-                    .expect("read in parts");
-            assert_eq!(read(&inputs, &errors, &record), want, "parts of {part} bytes");
+            let record = load_sized(
+                &path,
+                "findings.csv",
+                "findings",
+                None,
+                sizes,
+                &mut inputs,
+                &mut errors,
+            )
+            .unwrap()
+            .expect("read in parts");
+            assert_eq!(read(&inputs, &errors, &record), want, "parts and chunks {sizes:?}");
         }
     }
 
@@ -185,8 +186,15 @@ mod tests {
         bytes.extend_from_slice(b"F999,a1\n");
         std::fs::write(&path, &bytes).unwrap();
         let (mut inputs, mut errors) = (Inputs::default(), Vec::new());
-        let read =
-            load_sized(&path, "findings.csv", "findings", None, 100, &mut inputs, &mut errors);
+        let read = load_sized(
+            &path,
+            "findings.csv",
+            "findings",
+            None,
+            (100, 40),
+            &mut inputs,
+            &mut errors,
+        );
         assert!(read.unwrap().is_none());
         assert!(inputs.findings.is_empty() && errors.is_empty());
     }

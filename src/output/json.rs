@@ -608,7 +608,7 @@ pub(super) mod tests {
                     id: "E.1".into(),
                     value: Decimal::new(-5, 1),
                     rank: 3,
-                    stages: Some(stages),
+                    stages: Some(Box::new(stages)),
                 },
             ],
             ledger: Ledger::from_lines(ledger),

@@ -15,8 +15,8 @@ use super::checked::{self, Checked, Overflow};
 use super::composite::{self, NormOutcome};
 use super::leaves::{Fixed, FixedLines};
 use super::ledger::{
-    Arg, Component, Detail, FindingText, IntoArg, LEDGER_DP, Msg, Price, Row, Source, Step,
-    at_ledger_precision, msg, shown,
+    Arg, Component, Detail, IntoArg, LEDGER_DP, Msg, Price, Row, Source, Step, at_ledger_precision,
+    msg, shown,
 };
 use super::methods::{self, GroupContext};
 use super::prepared::{Norms, Prepared};
@@ -104,6 +104,8 @@ pub struct Names {
     threshold: Vec<Arc<str>>,
     /// Per deduction leaf, each kind's id, name and price (empty for other indicators).
     pub(super) deduct: Vec<Vec<Arc<Price>>>,
+    /// Each penalty kind's id, name and price.
+    penalty_price: Vec<Arc<Price>>,
     fixed: [Arc<str>; 6],
     /// Per indicator, whether its lines are read one by one after the tree walk (it is under a
     /// threshold's, a node veto's or the bonus gate's indicator): see [`shed_lines`].
@@ -142,6 +144,9 @@ impl Names {
                 .kinds
                 .iter()
                 .map(|k| Arc::from(format!("penalty:{}", k.kind)))
+                .collect(),
+            penalty_price: (scheme.penalty.kinds.iter())
+                .map(|k| price(&k.kind, &k.name, k.points, false))
                 .collect(),
             veto: scheme.vetoes.iter().map(|v| Arc::from(format!("veto:{}", v.id))).collect(),
             threshold: scheme
@@ -466,7 +471,7 @@ struct Ledger<'n> {
     /// [`Names`]: no reference counting per line).
     lines: Vec<Line<'n>>,
     /// The rest of each line, kept only with the texts.
-    said: Vec<Said>,
+    said: Vec<Said<'n>>,
     /// The indicator each line was written for, while the tree is walked: lines are first written
     /// in the indicator's own units and scaled to their contribution to the total once the whole
     /// tree is known (a mean's weights depend on which siblings apply).
@@ -485,6 +490,15 @@ struct Ledger<'n> {
     /// are written would be wasted. The same additions in the same order either way.
     sums: Sums,
     summed: usize,
+}
+
+/// The room one worker writes its agencies' ledgers in, one agency after another: the lines'
+/// vectors are used again rather than allocated (and their pages faulted in) per agency.
+#[derive(Default)]
+pub(super) struct Room<'n> {
+    lines: Vec<Line<'n>>,
+    said: Vec<Said<'n>>,
+    owner: Vec<Option<(usize, bool)>>,
 }
 
 /// A ledger line as scoring sums and reads it.
@@ -507,25 +521,31 @@ impl super::shapes::Points for Line<'_> {
 }
 
 /// A ledger line's step, source and text.
-struct Said {
+struct Said<'n> {
     step: Step,
-    source: Option<Source>,
-    detail: Kept,
+    /// (Boxed: few lines cite a row other than a finding's, whose row is the finding's.)
+    source: Option<Box<Source>>,
+    detail: Kept<'n>,
 }
 
-/// A line's text while the agency is scored: a detail, or a finding's parts (not boxed: most
-/// findings' lines join a run when the ledger is made, [`super::ledger::LedgerBuilder`]).
-enum Kept {
+/// A line's text while the agency is scored: a detail, or the finding it charges and its kind's
+/// price (borrowed: most findings' lines join a run when the ledger is made, which keeps their
+/// rows as ranges, [`super::ledger::LedgerBuilder::push_found`]; nothing is copied or counted per
+/// finding before).
+enum Kept<'n> {
     Detail(Detail),
-    Finding(FindingText),
+    Finding(&'n crate::input::Finding, &'n Arc<Price>),
 }
 
-impl Kept {
-    /// The text as a detail, leaving nothing in its place.
+impl Said<'_> {
+    /// The text as a detail, leaving nothing in its place (a finding's row moves to the source).
     fn take(&mut self) -> Detail {
-        match std::mem::replace(self, Kept::Detail(Detail::Empty)) {
+        match std::mem::replace(&mut self.detail, Kept::Detail(Detail::Empty)) {
             Kept::Detail(d) => d,
-            Kept::Finding(f) => Detail::Finding(Box::new(f)),
+            Kept::Finding(f, price) => {
+                self.source = Some(Box::new(Ledger::source(&f.source())));
+                Detail::Finding(Box::new(super::ledger::finding_text(f, price)))
+            }
         }
     }
 }
@@ -544,6 +564,24 @@ impl<'n> Ledger<'n> {
         }
     }
 
+    /// A ledger written in `room`'s vectors (give them back with [`Ledger::vacate`]).
+    fn in_room(texts: Texts, room: &mut Room<'n>) -> Ledger<'n> {
+        Ledger {
+            lines: std::mem::take(&mut room.lines),
+            said: std::mem::take(&mut room.said),
+            owner: std::mem::take(&mut room.owner),
+            ..Ledger::new(texts)
+        }
+    }
+
+    /// Give the ledger's vectors, emptied, back to `room`.
+    fn vacate(mut self, room: &mut Room<'n>) {
+        self.lines.clear();
+        self.said.clear();
+        self.owner.clear();
+        (room.lines, room.said, room.owner) = (self.lines, self.said, self.owner);
+    }
+
     fn push(
         &mut self,
         rule: &'n Arc<str>,
@@ -555,18 +593,35 @@ impl<'n> Ledger<'n> {
     ) {
         // Sources and texts are kept with the texts (a ledger without them is summed, never read).
         if self.keep {
-            let source = source.map(Ledger::source);
-            self.said.push(Said { step, source, detail: detail.kept() });
+            let source = source.map(|s| Box::new(Ledger::source(s)));
+            self.said.push(Said { step, source, detail: Kept::Detail(detail.text()) });
         }
         self.owner.push(self.current);
         let points = at_ledger_precision(points);
         self.lines.push(Line { rule, component, points });
     }
 
-    /// The lines as a result keeps them (with texts; alike finding lines as runs).
-    fn into_lines(self) -> super::ledger::Ledger {
-        let mut kept = super::ledger::LedgerBuilder::with_capacity(self.lines.len());
-        for (l, s) in self.lines.into_iter().zip(self.said) {
+    /// A line charging finding `f` at `price` (its row is the line's source and its text), of
+    /// `points` already at ledger precision.
+    fn push_found(
+        &mut self,
+        (rule, component): (&'n Arc<str>, &'n Component),
+        step: Step,
+        points: Decimal,
+        (f, price): (&'n crate::input::Finding, &'n Arc<Price>),
+    ) {
+        if self.keep {
+            self.said.push(Said { step, source: None, detail: Kept::Finding(f, price) });
+        }
+        self.owner.push(self.current);
+        self.lines.push(Line { rule, component, points });
+    }
+
+    /// The lines as a result keeps them (with texts; alike finding lines as runs), leaving the
+    /// ledger's vectors empty (their room kept for the next agency).
+    fn take_lines(&mut self) -> super::ledger::Ledger {
+        let mut kept = super::ledger::LedgerBuilder::with_capacity(self.entries());
+        for (l, s) in self.lines.drain(..).zip(self.said.drain(..)) {
             let line = super::ledger::Charge {
                 rule: l.rule,
                 component: l.component,
@@ -575,12 +630,28 @@ impl<'n> Ledger<'n> {
             };
             match s.detail {
                 Kept::Detail(d) => kept.push(line, s.source, d),
-                Kept::Finding(f) => kept.push_finding(line, s.source, f),
+                Kept::Finding(f, price) => kept.push_found(line, f, price),
             }
         }
         kept.finish()
     }
 
+    /// About how many entries the ledger keeps: a line per line that is not a finding's, and per
+    /// finding that cannot join the one before (another kind or count, an appeal).
+    fn entries(&self) -> usize {
+        let mut before: Option<(u32, &Arc<Price>)> = None;
+        let mut n = 0;
+        for s in &self.said {
+            let now = match s.detail {
+                Kept::Finding(f, price) if f.appeal.is_none() => Some((f.count, price)),
+                _ => None,
+            };
+            let joins = matches!((before, now), (Some((c, p)), Some((d, q))) if c == d && std::ptr::eq(p, q));
+            n += usize::from(!joins);
+            before = now;
+        }
+        n
+    }
     /// A row's location as a line cites it (the file name is the input's, shared).
     fn source(l: &Location) -> Source {
         Source { file: l.file.clone(), line: l.line, column: l.column.as_deref().map(Box::from) }
@@ -608,10 +679,14 @@ impl<'n> Ledger<'n> {
         self.catch_up();
         self.sums.of(c).map_or(0, |(_, n)| n)
     }
-    /// Add the lines written since the sums were last read.
+    /// Add the lines written since the sums were last read (a component looked up once for the
+    /// lines of it that follow one another).
     fn catch_up(&mut self) {
-        for l in &self.lines[self.summed..] {
-            self.sums.add(l.component, l.points);
+        let mut lines = &self.lines[self.summed..];
+        while let Some(first) = lines.first() {
+            let n = lines.iter().take_while(|l| std::ptr::eq(l.component, first.component)).count();
+            self.sums.add(first.component, lines[..n].iter().map(|l| l.points));
+            lines = &lines[n..];
         }
         self.summed = self.lines.len();
     }
@@ -636,15 +711,23 @@ impl Default for Sums {
 }
 
 impl Sums {
-    fn add(&mut self, c: &Component, points: Decimal) {
-        self.total = self.total.and_then(|t| checked::add(t, points));
-        match self.position(c) {
-            Some(i) => {
-                let (_, s, n) = &mut self.by[i];
-                *s = s.and_then(|t| checked::add(t, points));
-                *n += 1;
+    /// Add the points of lines of component `c`, one after the other.
+    fn add(&mut self, c: &Component, mut points: impl Iterator<Item = Decimal>) {
+        let i = match self.position(c) {
+            Some(i) => i,
+            // A new component's sum starts at its first line's points.
+            None => {
+                let Some(p) = points.next() else { return };
+                self.total = self.total.and_then(|t| checked::add(t, p));
+                self.by.push((c.clone(), Ok(p), 1));
+                self.by.len() - 1
             }
-            None => self.by.push((c.clone(), Ok(points), 1)),
+        };
+        let (_, s, n) = &mut self.by[i];
+        for p in points {
+            self.total = self.total.and_then(|t| checked::add(t, p));
+            *s = s.and_then(|t| checked::add(t, p));
+            *n += 1;
         }
     }
     fn of(&self, c: &Component) -> Option<(Checked, usize)> {
@@ -666,27 +749,6 @@ impl Sums {
 /// ledger keeps texts).
 trait Text: Sized {
     fn text(self) -> Detail;
-    fn kept(self) -> Kept {
-        Kept::Detail(self.text())
-    }
-}
-
-impl Text for FindingText {
-    fn text(self) -> Detail {
-        Detail::Finding(Box::new(self))
-    }
-    fn kept(self) -> Kept {
-        Kept::Finding(self)
-    }
-}
-
-impl Text for Kept {
-    fn text(mut self) -> Detail {
-        self.take()
-    }
-    fn kept(self) -> Kept {
-        self
-    }
 }
 
 impl Text for Detail {
@@ -781,10 +843,11 @@ struct Tree {
 
 /// One agency's ledger and result: the tree, then the base (rescaled, rounded), then the
 /// adjustments (bonus, penalty, look-back, floor, rounding, vetoes).
-pub(super) fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
+/// The ledger is written in `room` (one per worker, used again for each agency).
+pub(super) fn score_agency<'n>(cx: &AgencyCtx<'n>, room: &mut Room<'n>) -> Result<AgencyResult> {
     let mut fixed = cx.fixed.filter(|_| cx.texts == Texts::TotalsOnly);
     loop {
-        if let Some(result) = score_once(cx, fixed)? {
+        if let Some(result) = score_once(cx, fixed, room)? {
             return Ok(result);
         }
         fixed = None; // the fixed leaves' lines could not be shed: score every leaf
@@ -793,13 +856,20 @@ pub(super) fn score_agency(cx: &AgencyCtx<'_>) -> Result<AgencyResult> {
 
 /// [`score_agency`] taking the outcomes of the leaves in `fixed` as they are (their lines left
 /// out: [`shed_lines`]); None when the other lines cannot be shed after all.
-fn score_once(cx: &AgencyCtx<'_>, fixed: Option<&[Option<Fixed>]>) -> Result<Option<AgencyResult>> {
+fn score_once<'n>(
+    cx: &AgencyCtx<'n>,
+    fixed: Option<&[Option<Fixed>]>,
+    room: &mut Room<'n>,
+) -> Result<Option<AgencyResult>> {
     let scheme = cx.scheme;
-    let mut ledger = Ledger::new(cx.texts);
+    let mut ledger = Ledger::in_room(cx.texts, room);
     // About a line per indicator and per finding, and a sum per dimension and adjustment.
     let lines = scheme.nodes.len() + cx.findings.len() + 16;
     ledger.lines.reserve(lines);
     ledger.owner.reserve(lines);
+    if ledger.keep {
+        ledger.said.reserve(lines);
+    }
     ledger.sums.by.reserve(scheme.roots.len() + 5);
     let (mut tree, skipped) = walk_tree(cx, fixed, &mut ledger)?;
     let (major, shed) = contributions((scheme, cx.names), cx.order, (&tree, skipped), &mut ledger)?;
@@ -839,7 +909,7 @@ fn score_once(cx: &AgencyCtx<'_>, fixed: Option<&[Option<Fixed>]>) -> Result<Opt
             .filter_map(|f| f.id().map(String::from))
             .collect()
     };
-    Ok(Some(AgencyResult {
+    let result = AgencyResult {
         agency_id: agency.id.clone(),
         // Replicates rank by id and group: the name and parent are the baseline's to show.
         agency: if keep { agency.name.clone() } else { String::new() },
@@ -862,8 +932,10 @@ fn score_once(cx: &AgencyCtx<'_>, fixed: Option<&[Option<Fixed>]>) -> Result<Opt
         appeals_pending: appeals(&|d| *d == AppealDecision::Pending),
         // Replicates keep ranks and grades of agencies, not of their indicators.
         nodes: if cx.nodes { node_values(cx, &tree) } else { Vec::new() },
-        ledger: if cx.texts == Texts::Keep { ledger.into_lines() } else { Default::default() },
-    }))
+        ledger: if cx.texts == Texts::Keep { ledger.take_lines() } else { Default::default() },
+    };
+    ledger.vacate(room);
+    Ok(Some(result))
 }
 
 /// Walk the indicator tree children first: each leaf scored by its method, each inner node
@@ -1169,14 +1241,16 @@ fn node_values(cx: &AgencyCtx<'_>, t: &Tree) -> Vec<NodeValue> {
         .nodes
         .iter()
         .enumerate()
-        .filter_map(|(i, nd)| {
+        .filter_map(|(i, _)| {
             t.pts[i].map(|value| NodeValue {
-                id: nd.id.clone(),
+                id: cx.names.node[i].clone(),
                 value,
                 rank: 0,
                 stages: match cx.norms.get(&(i, cx.at)) {
-                    Some(NormOutcome::Value { stages, .. }) => Some(stages.clone()),
-                    _ => t.before[i].map(|b| Stages { raw: Some(b), ..Stages::default() }),
+                    Some(NormOutcome::Value { stages, .. }) => Some(Box::new(stages.clone())),
+                    _ => {
+                        t.before[i].map(|b| Box::new(Stages { raw: Some(b), ..Stages::default() }))
+                    }
                 },
             })
         })
@@ -1384,7 +1458,7 @@ fn contributions<'n>(
     let said = &mut ledger.said;
     let mut wrap = |at: usize, id: &'static str, (name, arg): (&'static str, Arg)| {
         if let Some(line) = said.get_mut(at) {
-            let detail = Arg::Detail(Box::new(line.detail.take()));
+            let detail = Arg::Detail(Box::new(line.take()));
             line.detail = Kept::Detail(Msg::new(id, vec![("detail", detail), (name, arg)]).into());
         }
     };
@@ -1594,7 +1668,7 @@ fn deduct_leaf<'n>(
             rule,
             component: dim,
             step: Step::Deduction,
-            price: cx.names.deduct[node][i].clone(),
+            price: &cx.names.deduct[node][i],
             cap: k.cap,
             cap_text: &|| Arg::Shared(cx.names.kind_cap[node][i].clone()),
         };
@@ -1829,7 +1903,7 @@ struct KindCharge<'a, 'n> {
     component: &'n Component,
     step: Step,
     /// The kind, its name, points per finding and whether it is major (its lines say so).
-    price: Arc<Price>,
+    price: &'n Arc<Price>,
     cap: Option<Decimal>,
     /// What the cap line names (made only when the cap binds).
     cap_text: &'a dyn Fn() -> Arg,
@@ -1841,13 +1915,31 @@ fn price(kind: &str, name: &str, each: Decimal, major: bool) -> Arc<Price> {
 }
 
 impl<'n> KindCharge<'_, 'n> {
-    fn apply(&self, found: &[(usize, &crate::input::Finding)], ledger: &mut Ledger<'n>) -> Decimal {
+    fn apply(
+        &self,
+        found: &[(usize, &'n crate::input::Finding)],
+        ledger: &mut Ledger<'n>,
+    ) -> Decimal {
         let mut sum = Decimal::ZERO;
-        for (_, f) in found {
-            let priced = price_finding(f, &self.price, ledger.keep);
-            let points = ledger.ok(priced.points, self.rule);
-            let step = if priced.overturned { Step::Appeal } else { self.step };
-            ledger.push(self.rule, self.component, step, -points, Some(&f.source()), priced.detail);
+        // A finding with no appeal costs what the one before did when its count is the same:
+        // (count, points, the line's points at ledger precision).
+        let mut last: Option<(u32, Decimal, Decimal)> = None;
+        for &(_, f) in found {
+            let (points, line, step) = match last {
+                Some((count, points, line)) if count == f.count && f.appeal.is_none() => {
+                    (points, line, self.step)
+                }
+                _ => {
+                    let (priced, overturned) = price_finding(f, self.price.each);
+                    let points = ledger.ok(priced, self.rule);
+                    let line = at_ledger_precision(-points);
+                    if f.appeal.is_none() && priced.is_ok() {
+                        last = Some((f.count, points, line));
+                    }
+                    (points, line, if overturned { Step::Appeal } else { self.step })
+                }
+            };
+            ledger.push_found((self.rule, self.component), step, line, (f, self.price));
             sum = ledger.ok(checked::add(sum, points), self.rule);
         }
         match self.cap {
@@ -1894,31 +1986,16 @@ fn is_overturned(f: &crate::input::Finding) -> bool {
     f.appeal.as_ref().is_some_and(|a| a.decision == AppealDecision::Overturned)
 }
 
-/// A finding's points after any appeal decision, and the ledger text citing both.
-struct Priced {
-    points: Checked,
-    overturned: bool,
-    detail: Kept,
-}
-
-fn price_finding(f: &crate::input::Finding, price: &Arc<Price>, keep: bool) -> Priced {
-    let base = checked::mul(price.each, Decimal::from(f.count));
-    let (points, overturned) = match f.appeal.as_ref().map(|a| a.decision) {
+/// A finding's points at `each` a finding after any appeal decision, and whether the appeal
+/// overturned it.
+fn price_finding(f: &crate::input::Finding, each: Decimal) -> (Checked, bool) {
+    let base = checked::mul(each, Decimal::from(f.count));
+    match f.appeal.as_ref().map(|a| a.decision) {
         None => (base, false),
         Some(AppealDecision::Overturned) => (Ok(Decimal::ZERO), true),
         Some(AppealDecision::Partly(p)) => (Ok(p), false),
         Some(AppealDecision::Upheld | AppealDecision::Pending) => (base, false),
-    };
-    if !keep {
-        return Priced { points, overturned, detail: Kept::Detail(Detail::Empty) };
     }
-    let text = FindingText {
-        row: f.text().clone(),
-        price: price.clone(),
-        count: f.count,
-        appeal: f.appeal.as_ref().map(|a| a.cite().into_boxed_str()),
-    };
-    Priced { points, overturned, detail: Kept::Finding(text) }
 }
 
 fn penalty<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) {
@@ -1933,7 +2010,7 @@ fn penalty<'n>(cx: &AgencyCtx<'n>, ledger: &mut Ledger<'n>) {
             rule: &cx.names.penalty[i],
             component: &Component::Penalty,
             step: Step::Penalty,
-            price: price(&k.kind, &k.name, k.points, false),
+            price: &cx.names.penalty_price[i],
             cap: k.cap,
             cap_text: &|| k.name.to_arg(),
         };

@@ -18,8 +18,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq};
 
-use crate::input::RowText;
 use crate::input::records::Shared as RowShared;
+use crate::input::{Finding, RowText};
 use crate::util::i18n::Lang;
 
 /// Decimals a ledger line's points are carried at: every line is rounded to this many decimals,
@@ -68,7 +68,7 @@ impl Component {
     }
 }
 
-fn arc_str<S: serde::Serializer>(s: &Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn arc_str<S: serde::Serializer>(s: &Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
     ser.serialize_str(s)
 }
 
@@ -245,10 +245,10 @@ impl Rows {
     pub fn capacity_bytes(&self) -> usize {
         self.lines.capacity() * 4 + self.ranges.capacity() * 16 + self.texts.capacity() * 2
     }
-    fn shrink_to_fit(&mut self) {
-        self.lines.shrink_to_fit();
-        self.ranges.shrink_to_fit();
-        self.texts.shrink_to_fit();
+    fn clear(&mut self) {
+        self.lines.clear();
+        self.ranges.clear();
+        self.texts.clear();
     }
 }
 
@@ -281,14 +281,16 @@ impl FindingRun {
             .unwrap_or_else(|| (0..n).fold(Decimal::ZERO, |s, _| s.saturating_add(self.points)))
     }
 
-    /// Whether a line citing `file` for finding `f` is alike to the run's lines.
-    fn alike(&self, l: &Charge<'_>, file: &Arc<str>, f: &FindingText) -> bool {
+    /// Whether a line citing `file` for a finding of `count` at `price` is alike to the run's
+    /// lines.
+    fn alike(&self, l: &Charge<'_>, (file, price, count): Found<'_>) -> bool {
         (Arc::ptr_eq(&self.rule, l.rule) || self.rule == *l.rule)
             && self.component == *l.component
-            && (self.step, self.points) == (l.step, l.points)
+            && self.step == l.step
+            && (self.points.serialize() == l.points.serialize() || self.points == l.points)
             && (Arc::ptr_eq(&self.file, file) || self.file == *file)
-            && self.count == f.count
-            && (Arc::ptr_eq(&self.price, &f.price) || self.price == f.price)
+            && self.count == count
+            && (Arc::ptr_eq(&self.price, price) || *self.price == **price)
     }
 }
 
@@ -299,6 +301,19 @@ pub struct Charge<'a> {
     pub component: &'a Component,
     pub step: Step,
     pub points: Decimal,
+}
+
+/// What a finding's line shares with the run it may join: the file cited, the price, the count.
+type Found<'a> = (&'a Arc<str>, &'a Arc<Price>, u32);
+
+/// The text of a line charging finding `f` at `price`.
+pub fn finding_text(f: &Finding, price: &Arc<Price>) -> FindingText {
+    FindingText {
+        row: f.text().clone(),
+        price: price.clone(),
+        count: f.count,
+        appeal: f.appeal.as_ref().map(|a| a.cite().into_boxed_str()),
+    }
 }
 
 /// Where `text` is in `texts` (added when new); `None` past 65,536 texts (a quarter of a terabyte
@@ -326,14 +341,18 @@ pub struct LedgerBuilder {
     texts: Vec<Arc<RowShared>>,
     /// The run being gathered (a run of one line is kept as a line).
     run: Option<Box<FindingRun>>,
+    /// The rows of the run being gathered: its own are made when it is kept, exactly as many
+    /// (this one's room is used again by the next run).
+    rows: Rows,
 }
 
 impl LedgerBuilder {
+    /// A builder for `n` entries (lines kept on their own, and runs).
     pub fn with_capacity(n: usize) -> LedgerBuilder {
-        LedgerBuilder { entries: Vec::with_capacity(n), texts: Vec::new(), run: None }
+        LedgerBuilder { entries: Vec::with_capacity(n), ..Default::default() }
     }
 
-    pub fn push(&mut self, l: Charge<'_>, source: Option<Source>, detail: Detail) {
+    pub fn push(&mut self, l: Charge<'_>, source: Option<Box<Source>>, detail: Detail) {
         match detail {
             Detail::Finding(f) => self.push_finding(l, source, *f),
             detail => self.keep(l, source, detail),
@@ -341,7 +360,7 @@ impl LedgerBuilder {
     }
 
     /// A finding's line: added to the run being gathered when alike, else the start of a run.
-    pub fn push_finding(&mut self, l: Charge<'_>, source: Option<Source>, f: FindingText) {
+    pub fn push_finding(&mut self, l: Charge<'_>, source: Option<Box<Source>>, f: FindingText) {
         let line = source.as_ref().filter(|s| s.column.is_none()).and_then(|s| small(s.line));
         let (src, line) = match (source, line, f.appeal.is_none()) {
             (Some(src), Some(line), true) => (src, line),
@@ -351,42 +370,64 @@ impl LedgerBuilder {
         let Some(at) = text_at(&mut self.texts, text) else {
             return self.keep(l, Some(src), Detail::Finding(Box::new(f)));
         };
-        if let Some(r) = &mut self.run
-            && r.alike(&l, &src.file, &f)
+        self.join(l, (&src.file, &f.price, f.count), (line, range, at));
+    }
+
+    /// The line of finding `f` charged at `price` (its row is the line's source): added to the
+    /// run being gathered when alike, else the start of a run. Nothing is copied or counted for
+    /// a line that joins a run but its row's line and ranges.
+    pub fn push_found(&mut self, l: Charge<'_>, f: &Finding, price: &Arc<Price>) {
+        let (text, range) = f.text().parts();
+        let line = small(f.line()).filter(|_| f.appeal.is_none());
+        match line.and_then(|line| Some((line, text_at(&mut self.texts, text)?))) {
+            Some((line, at)) => self.join(l, (f.file(), price, f.count), (line, range, at)),
+            None => {
+                let source = Source { file: f.file().clone(), line: f.line(), column: None };
+                let detail = Detail::Finding(Box::new(finding_text(f, price)));
+                self.keep(l, Some(Box::new(source)), detail)
+            }
+        }
+    }
+
+    /// Add a finding's row (line, ranges, text) to the run being gathered when alike, else
+    /// start a run with it.
+    fn join(&mut self, l: Charge<'_>, found: Found<'_>, (line, range, at): (u32, [u32; 4], u16)) {
+        if let Some(r) = &self.run
+            && r.alike(&l, found)
         {
-            r.rows.push(line, range, at);
+            self.rows.push(line, range, at);
             return;
         }
         self.close();
-        let mut rows = Rows::default();
-        rows.push(line, range, at);
+        self.rows.push(line, range, at);
+        let (file, price, count) = found;
         self.run = Some(Box::new(FindingRun {
             rule: l.rule.clone(),
             component: l.component.clone(),
             step: l.step,
             points: l.points,
-            file: src.file,
-            price: f.price,
-            count: f.count,
-            rows,
+            file: file.clone(),
+            price: price.clone(),
+            count,
+            rows: Rows::default(),
         }));
     }
 
     fn push_line(&mut self, l: LedgerLine) {
         let said =
             Charge { rule: &l.rule, component: &l.component, step: l.step, points: l.points };
-        self.push(said, l.source.map(|s| *s), l.detail);
+        self.push(said, l.source, l.detail);
     }
 
     /// Keep a line on its own.
-    fn keep(&mut self, l: Charge<'_>, source: Option<Source>, detail: Detail) {
+    fn keep(&mut self, l: Charge<'_>, source: Option<Box<Source>>, detail: Detail) {
         self.close();
         self.entries.push(Entry::Line(LedgerLine {
             rule: l.rule.clone(),
             component: l.component.clone(),
             step: l.step,
             points: l.points,
-            source: source.map(Box::new),
+            source,
             detail,
         }));
     }
@@ -394,10 +435,11 @@ impl LedgerBuilder {
     /// Keep the run gathered so far.
     fn close(&mut self) {
         if let Some(mut r) = self.run.take() {
+            r.rows = self.rows.clone();
+            self.rows.clear();
             if r.rows.len() == 1 {
                 self.entries.push(Entry::Line(r.line(0, &self.texts)));
             } else {
-                r.rows.shrink_to_fit();
                 self.entries.push(Entry::Run(r));
             }
         }
@@ -426,10 +468,11 @@ impl Ledger {
         let mut b = LedgerBuilder {
             entries: std::mem::take(&mut self.entries),
             texts: std::mem::take(&mut self.texts),
-            run: None,
+            ..Default::default()
         };
         let last = match b.entries.pop() {
-            Some(Entry::Run(r)) => {
+            Some(Entry::Run(mut r)) => {
+                b.rows = std::mem::take(&mut r.rows);
                 b.run = Some(r);
                 None
             }

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use super::composite::{self, NormOutcome};
 use super::engine::{
-    self, AgencyCtx, Contexts, InnerStats, InputIndex, KindIndex, LeafRow, Names, Texts,
+    self, AgencyCtx, Contexts, InnerStats, InputIndex, KindIndex, LeafRow, Names, Room, Texts,
     group_contexts, is_ancestor, post_order,
 };
 use super::leaves::FixedLeaves;
@@ -70,8 +70,10 @@ impl<'a> Prepared<'a> {
     /// it whose indicator weights differ.
     pub fn new(scheme: &Scheme, inputs: &'a Inputs) -> Result<Prepared<'a>> {
         let mut index = InputIndex::new(inputs);
+        // Per agency in parallel: with a million findings, indexing each agency's by kind is a
+        // good part of the preparation.
         let applies: Vec<Box<[bool]>> =
-            inputs.agencies.iter().map(|a| applicability(scheme, a)).collect();
+            inputs.agencies.par_iter().map(|a| applicability(scheme, a)).collect();
         let position: HashMap<&str, usize> =
             inputs.agencies.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
         let by_id = |a: &crate::input::Agency| position[a.id.as_str()];
@@ -80,7 +82,7 @@ impl<'a> Prepared<'a> {
                 .into_iter()
                 .map(|((n, id), o)| ((n, position[id.as_str()]), o))
                 .collect();
-        let rows: Vec<Box<[LeafRow]>> = (inputs.agencies.iter())
+        let rows: Vec<Box<[LeafRow]>> = (inputs.agencies.par_iter())
             .map(|a| {
                 (0..scheme.nodes.len()).map(|n| LeafRow::find(scheme, n, &a.id, &index)).collect()
             })
@@ -94,7 +96,8 @@ impl<'a> Prepared<'a> {
             .iter()
             .map(|a| index.findings.remove(a.id.as_str()).unwrap_or_default())
             .collect();
-        let kinds: Vec<KindIndex> = findings.iter().map(|f| KindIndex::new(scheme, f)).collect();
+        let kinds: Vec<KindIndex> =
+            findings.par_iter().map(|f| KindIndex::new(scheme, f)).collect();
         let relative_surveys = (0..scheme.nodes.len()).any(|n| {
             is_survey(scheme, n) && engine::mapping_of(scheme, n).is_some_and(|m| m.is_relative())
         });
@@ -218,13 +221,15 @@ impl<'a> Prepared<'a> {
     }
 
     /// One pass over every agency (in parallel or in turn) into a vector in input order.
-    fn pass(&self, run: &Run<'_>, parallel: bool) -> Result<Vec<AgencyResult>> {
-        let one = |at: usize| engine::score_agency(&self.ctx(at, run));
+    fn pass<'s>(&'s self, run: &Run<'s>, parallel: bool) -> Result<Vec<AgencyResult>> {
+        // Each worker writes its agencies' ledgers in a room of its own (used again for each).
+        let one = |room: &mut Room<'s>, at: usize| engine::score_agency(&self.ctx(at, run), room);
         let agencies = 0..self.inputs.agencies.len();
         let scored: Vec<Result<AgencyResult>> = if parallel {
-            agencies.into_par_iter().map(one).collect()
+            agencies.into_par_iter().map_init(Room::default, one).collect()
         } else {
-            agencies.map(one).collect()
+            let mut room = Room::default();
+            agencies.map(|at| one(&mut room, at)).collect()
         };
         let mut agencies = Vec::with_capacity(scored.len());
         let mut errors = Vec::new();
@@ -251,7 +256,7 @@ impl<'a> Prepared<'a> {
             let Some(v) = r
                 .nodes
                 .iter()
-                .find(|v| v.id == scheme.nodes[n].id)
+                .find(|v| *v.id == *scheme.nodes[n].id)
                 .and_then(|v| v.stages.as_ref())
                 .and_then(|s| s.raw)
             else {

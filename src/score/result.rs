@@ -4,6 +4,8 @@
 //! Everything downstream of the engine (rankings.csv, scores.json, charts, the report, previews)
 //! reads these types and nothing else.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -115,14 +117,17 @@ pub struct AgencyResult {
     pub ledger: Ledger,
 }
 
+/// 48 bytes: a national run keeps one per indicator per agency (180,000 for 3,000 agencies), so
+/// the id is the scheme's shared text and the rarely present stages are boxed.
 #[derive(Debug, Clone, Serialize)]
 pub struct NodeValue {
-    pub id: String,
+    #[serde(serialize_with = "crate::score::ledger::arc_str")]
+    pub id: Arc<str>,
     pub value: Decimal,
     /// Rank in the group by value (higher is better), with the group's tie style.
     pub rank: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub stages: Option<Stages>,
+    pub stages: Option<Box<Stages>>,
 }
 
 /// A normalised item's value before normalisation: as measured, divided by its denominator,

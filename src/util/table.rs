@@ -204,7 +204,13 @@ pub struct CsvText<'a> {
     max_rows: usize,
     /// Line breaks before the text (a later part of a file read in parts).
     lines_before: u64,
+    /// The data's chunks ([`CsvText::chunks`]) and the line breaks before the text's end,
+    /// counted once.
+    counted: std::sync::OnceLock<(Vec<Span>, u64)>,
 }
+
+/// A chunk of a CSV text's data: (start, end, line breaks before start).
+type Span = (usize, usize, u64);
 
 /// One data row as read: its line and its cells, trimmed.
 pub struct RowRef<'r> {
@@ -218,6 +224,8 @@ enum Cells<'r> {
     Trimmed(&'r [String]),
     /// The fields of a CSV record read from a `str`, trimmed when read.
     Record(&'r csv::ByteRecord),
+    /// The same, read by [`Records`].
+    Fields(&'r Fields),
 }
 
 impl<'r> RowRef<'r> {
@@ -229,6 +237,8 @@ impl<'r> RowRef<'r> {
             // ASCII bytes `,` `"` `\r` `\n`, removing only ASCII quotes: every field is a run of
             // whole UTF-8 characters.
             Cells::Record(r) => r.get(i).map(|f| trim(unsafe { std::str::from_utf8_unchecked(f) })),
+            // SAFETY: as above.
+            Cells::Fields(r) => r.get(i).map(|f| trim(unsafe { std::str::from_utf8_unchecked(f) })),
         }
     }
     /// Number of cells.
@@ -236,6 +246,7 @@ impl<'r> RowRef<'r> {
         match self.cells {
             Cells::Trimmed(c) => c.len(),
             Cells::Record(r) => r.len(),
+            Cells::Fields(r) => r.len,
         }
     }
     /// Whether the row has no cells.
@@ -266,8 +277,9 @@ impl Row {
     }
 }
 
-/// Data bytes per chunk of a CSV file read on several threads.
-const CHUNK_BYTES: usize = 4 << 20;
+/// Data bytes per chunk of a CSV file read on several threads (a file of tasks or look-back
+/// rows of a few MB is read on both threads, too).
+const CHUNK_BYTES: usize = 1 << 20;
 
 /// What reading one chunk of rows left: its state, its rows and the first error in it.
 struct Chunk<S> {
@@ -315,8 +327,17 @@ impl<'a> CsvText<'a> {
             Error::at(Location::line(file, line), crate::t!("util-quote-not-closed"))
         })?;
         let (headers, max_rows) = (Vec::new(), limits::MAX_ROWS);
-        let mut csv =
-            CsvText { file, text, encoding, headers, data: 0, starts, max_rows, lines_before: 0 };
+        let mut csv = CsvText {
+            file,
+            text,
+            encoding,
+            headers,
+            data: 0,
+            starts,
+            max_rows,
+            lines_before: 0,
+            counted: Default::default(),
+        };
         csv.read_header()?;
         Ok(csv)
     }
@@ -325,8 +346,10 @@ impl<'a> CsvText<'a> {
     /// `lines` line breaks before them, and at most `max_rows` rows in them) under the file's
     /// `headers`. Only whether the part is fine is told: `None` (for what [`CsvText::new`] refuses
     /// in a file) is for the caller to read the whole file again and say where.
+    /// `starts`: where records start in `bytes` about every `chunk_bytes` ([`Part::starts`]).
     pub fn continued(
         bytes: &'a [u8],
+        starts: std::result::Result<Vec<usize>, u64>,
         file: &'a str,
         headers: &[String],
         lines: u64,
@@ -334,8 +357,10 @@ impl<'a> CsvText<'a> {
         chunk_bytes: usize,
     ) -> Option<Self> {
         use rayon::prelude::*;
-        let chunk = if bytes.len() < 2 * chunk_bytes { usize::MAX / 4 } else { chunk_bytes };
-        let starts = record_starts(bytes, chunk).ok()?;
+        let mut starts = starts.ok()?;
+        if bytes.len() < 2 * chunk_bytes {
+            starts.clear();
+        }
         // Checked chunk by chunk on rayon's threads: chunks start after a line break, so no
         // character and no run of a cell crosses from one to the next.
         let bounds: Vec<usize> = std::iter::once(0).chain(starts.iter().copied()).collect();
@@ -360,6 +385,7 @@ impl<'a> CsvText<'a> {
             starts,
             max_rows,
             lines_before: lines,
+            counted: Default::default(),
         })
     }
 
@@ -412,13 +438,24 @@ impl<'a> CsvText<'a> {
                 })
             })
             .collect();
-        let states = self.first_error(&chunks, done)?;
+        let states = self.first_error(chunks, done)?;
         check_duplicate_headers(&self.headers, self.file)?;
         Ok(states)
     }
 
     /// The data's chunks: (start, end, newlines before start).
-    fn chunks(&self) -> Vec<(usize, usize, u64)> {
+    fn chunks(&self) -> &[Span] {
+        &self.counted.get_or_init(|| self.count_chunks()).0
+    }
+
+    /// Line breaks before the end of the text, those before it included (counted with the
+    /// chunks: after [`CsvText::fold_rows`], no further count).
+    pub fn lines_at_end(&self) -> u64 {
+        self.counted.get_or_init(|| self.count_chunks()).1
+    }
+
+    /// [`CsvText::chunks`] and [`CsvText::lines_at_end`], counted.
+    fn count_chunks(&self) -> (Vec<Span>, u64) {
         use rayon::prelude::*;
         let text = self.text.as_bytes();
         let before =
@@ -436,7 +473,7 @@ impl<'a> CsvText<'a> {
             out.push((w[0], w[1], lines));
             lines += n;
         }
-        out
+        (out, lines)
     }
 
     /// Read the rows of `text[start..end]` (`lines` line breaks before it) into `state`; the
@@ -449,18 +486,12 @@ impl<'a> CsvText<'a> {
         state: &mut S,
         each: &impl Fn(&mut S, &RowRef<'_>),
     ) -> (usize, Option<(Error, bool)>) {
-        let chunk = &self.text.as_bytes()[start..end];
-        let mut reader = reader(chunk);
-        let mut record = csv::ByteRecord::new();
+        let mut records = Records::new(&self.text.as_bytes()[start..end]);
         let mut rows = 0;
         loop {
-            match read_record(&mut reader, &mut record, self.file, lines) {
-                Ok(false) => return (rows, None),
-                Ok(true) => {}
-                Err(e) => return (rows, Some((e, true))),
-            }
-            let line = lines + record.position().map(|p| record_line(chunk, p)).unwrap_or(0);
-            let row = RowRef { line, cells: Cells::Record(&record) };
+            let Some(line) = records.next() else { return (rows, None) };
+            let line = lines + line;
+            let row = RowRef { line, cells: Cells::Fields(&records.fields) };
             if row.cells().all(str::is_empty) {
                 continue; // blank lines (also trailing `,,,` lines Excel leaves) carry no data
             }
@@ -510,13 +541,11 @@ impl<'a> CsvText<'a> {
 
     /// The line of the `n`th (0-based) row that is not blank in a chunk (for the row limit).
     fn line_of_row(&self, start: usize, end: usize, lines: u64, n: usize) -> u64 {
-        let chunk = &self.text.as_bytes()[start..end];
-        let mut reader = reader(chunk);
-        let mut record = csv::ByteRecord::new();
+        let mut records = Records::new(&self.text.as_bytes()[start..end]);
         let mut seen = 0;
-        while let Ok(true) = read_record(&mut reader, &mut record, self.file, lines) {
-            let line = lines + record.position().map(|p| record_line(chunk, p)).unwrap_or(0);
-            let row = RowRef { line, cells: Cells::Record(&record) };
+        while let Some(line) = records.next() {
+            let line = lines + line;
+            let row = RowRef { line, cells: Cells::Fields(&records.fields) };
             if row.cells().all(str::is_empty) {
                 continue;
             }
@@ -543,6 +572,71 @@ pub fn speaking<T>(lang: crate::util::i18n::Lang, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// The records of a text, read by the csv crate's parser straight from the text (a
+/// `csv::Reader` would copy the text through its buffer first), as `csv::Reader` reads them
+/// with no headers and rows of any width: no record is an error.
+struct Records<'t> {
+    core: csv_core::Reader,
+    text: &'t [u8],
+    /// Bytes read so far.
+    at: usize,
+    /// The fields of the last record read.
+    fields: Fields,
+}
+
+/// A record's fields: their bytes one after the other and where each ends.
+struct Fields {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+    /// Fields in the record.
+    len: usize,
+}
+
+impl Fields {
+    /// Field `i`, if the record has it.
+    fn get(&self, i: usize) -> Option<&[u8]> {
+        let end = *self.ends[..self.len].get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Some(&self.bytes[start..end])
+    }
+    /// The bytes of all the fields.
+    fn bytes(&self) -> usize {
+        if self.len == 0 { 0 } else { self.ends[self.len - 1] }
+    }
+}
+
+impl<'t> Records<'t> {
+    fn new(text: &'t [u8]) -> Self {
+        let fields = Fields { bytes: vec![0; 1 << 10], ends: vec![0; 16], len: 0 };
+        Records { core: csv_core::Reader::new(), text, at: 0, fields }
+    }
+
+    /// Read the next record: its line (1-based; blank lines before it counted), or `None` at
+    /// the end of the text.
+    fn next(&mut self) -> Option<u64> {
+        use csv_core::ReadRecordResult::*;
+        let (start, line) = (self.at, self.core.line());
+        let (mut out, mut ends) = (0, 0);
+        loop {
+            let f = &mut self.fields;
+            let input = &self.text[self.at..];
+            let (res, nin, nout, nend) =
+                self.core.read_record(input, &mut f.bytes[out..], &mut f.ends[ends..]);
+            (self.at, out, ends) = (self.at + nin, out + nout, ends + nend);
+            match res {
+                InputEmpty => {}
+                OutputFull => f.bytes.resize(2 * f.bytes.len(), 0),
+                OutputEndsFull => f.ends.resize(2 * f.ends.len(), 0),
+                Record => {
+                    f.len = ends;
+                    return Some(line_after(self.text, start, line));
+                }
+                End => return None,
+            }
+        }
+    }
+}
+
 fn reader(text: &[u8]) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text)
 }
@@ -566,6 +660,13 @@ fn read_record(
 
 /// A cell over [`limits::MAX_CELL_BYTES`] is an error naming its column.
 fn check_cells(row: &RowRef<'_>, file: &str) -> Result<()> {
+    // A record's fields together under the limit hold no cell over it (a cell is its field
+    // trimmed): no cell is looked at.
+    if let Cells::Fields(r) = row.cells
+        && r.bytes() <= limits::MAX_CELL_BYTES
+    {
+        return Ok(());
+    }
     if let Some((i, c)) = row.cells().enumerate().find(|(_, c)| c.len() > limits::MAX_CELL_BYTES) {
         return Err(Error::at(
             Location::line(file, row.line)
@@ -641,37 +742,65 @@ pub struct Parts {
     to: usize,
     /// Bytes read a time.
     part: usize,
+    /// Bytes between the record starts a part gives.
+    chunk: usize,
     done: bool,
 }
 
+/// A part of a file read by [`Parts::read_part`].
+pub struct Part<'p> {
+    /// The bytes read for this part (for a hash of the file).
+    pub fresh: &'p [u8],
+    /// The part: whole records.
+    pub bytes: &'p [u8],
+    /// Where records start in the part, about every `chunk` bytes of [`Parts::open`] (found
+    /// while looking for the part's end, so the part is not scanned again); `Err` when the file
+    /// ends inside a quoted field.
+    pub starts: std::result::Result<Vec<usize>, u64>,
+}
+
 impl Parts {
-    pub fn open(path: &Path, part: usize) -> std::io::Result<Parts> {
+    /// Read `path` in parts of about `part` bytes, finding record starts about every `chunk`.
+    pub fn open(path: &Path, part: usize, chunk: usize) -> std::io::Result<Parts> {
         let file = std::fs::File::open(path)?;
-        Ok(Parts { file, buf: Vec::new(), from: 0, to: 0, part, done: false })
+        Ok(Parts { file, buf: Vec::new(), from: 0, to: 0, part, chunk, done: false })
     }
 
-    /// The bytes read for this part and the part (`None` at the end of the file).
-    pub fn read_part(&mut self) -> std::io::Result<Option<(&[u8], &[u8])>> {
+    /// The next part (`None` at the end of the file).
+    pub fn read_part(&mut self) -> std::io::Result<Option<Part<'_>>> {
         if self.from == self.to && self.done {
             return Ok(None);
         }
         self.buf.copy_within(self.from..self.to, 0);
         let kept = self.to - self.from;
-        let (mut end, mut cut) = (kept, None);
-        while cut.is_none() && !self.done {
+        let mut end = kept;
+        loop {
             self.buf.resize(end + self.part, 0);
             let n = read_full(&mut self.file, &mut self.buf[end..])?;
             self.done = n < self.part;
             end += n;
-            // The last record start (found among the last MiB, or anywhere).
-            let tail = end.saturating_sub(1 << 20);
-            cut = [tail, 1].into_iter().find_map(|chunk| {
-                scan_records(&self.buf[..end], chunk).0.last().copied().filter(|&c| c > 0)
-            });
+            let (starts, open) = scan_records(&self.buf[..end], self.chunk);
+            if self.done {
+                (self.from, self.to) = (end, end);
+                let starts = match open {
+                    None => Ok(starts),
+                    Some(line) => Err(line),
+                };
+                let (fresh, bytes) = (&self.buf[kept..end], &self.buf[..end]);
+                return Ok(Some(Part { fresh, bytes, starts }));
+            }
+            // The part ends at the last record start found (or, when none is `chunk` bytes in,
+            // at the last of all, the part then read as one chunk); none: a longer part.
+            let (mut starts, cut) = match starts.is_empty() {
+                true => (Vec::new(), scan_records(&self.buf[..end], 1).0.pop()),
+                false => (starts, None),
+            };
+            if let Some(cut) = cut.or_else(|| starts.pop()).filter(|&c| c > 0) {
+                (self.from, self.to) = (cut, end);
+                let (fresh, bytes) = (&self.buf[kept..end], &self.buf[..cut]);
+                return Ok(Some(Part { fresh, bytes, starts: Ok(starts) }));
+            }
         }
-        let cut = if self.done { end } else { cut.unwrap_or(end) };
-        (self.from, self.to) = (cut, end);
-        Ok(Some((&self.buf[kept..end], &self.buf[..cut])))
     }
 }
 
@@ -768,8 +897,13 @@ fn unterminated_quote_bytewise(text: &[u8]) -> Option<u64> {
 /// The csv crate reports a record's position at the end of the previous one, so blank lines
 /// skipped before it would shift the line: count them in.
 pub fn record_line(text: &[u8], pos: &csv::Position) -> u64 {
-    let mut line = pos.line();
-    for &b in text.get(pos.byte() as usize..).unwrap_or(&[]) {
+    line_after(text, pos.byte() as usize, pos.line())
+}
+
+/// The line of the record after the one ending at byte `end` on line `line` (blank lines
+/// counted in, as [`record_line`]).
+fn line_after(text: &[u8], end: usize, mut line: u64) -> u64 {
+    for &b in text.get(end..).unwrap_or(&[]) {
         match b {
             b'\n' => line += 1,
             b'\r' => {}
