@@ -10,10 +10,14 @@
 //! The escaping is serde_json's: `"` and `\` by a backslash, `\b \f \n \r \t`, other control
 //! characters as `\u00xx` (lower-case hex); everything else, 0x7f and non-ASCII included, as is.
 
+use std::cell::RefCell;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use rust_decimal::Decimal;
 
 use crate::score::ledger::{
-    Detail, Entry, FindingRun, FindingText, LedgerLine, Msg, Price, Row, Source, Step,
+    Arg, Detail, Entry, FindingRun, FindingText, LedgerLine, Msg, Price, Row, Source, Step,
 };
 use crate::score::result::{AgencyResult, NodeValue};
 
@@ -195,8 +199,16 @@ pub(crate) fn writes(a: &AgencyResult) -> bool {
     })
 }
 
-/// An agency, an element of `agencies` (depth 3), when [`writes`] says so.
-pub(crate) fn agency(out: &mut Vec<u8>, a: &AgencyResult) {
+/// An agency, an element of `agencies` (depth 3), when [`writes`] says so; `write`: the number of
+/// this write of the run ([`new_write`]).
+pub(crate) fn agency(out: &mut Vec<u8>, a: &AgencyResult, write: u64) {
+    SHARED.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.write != write {
+            c.bytes.clear();
+            c.write = write;
+        }
+    });
     let mut f = Fields::open(out, 3);
     str(f.key(out, "agency_id"), &a.agency_id);
     str(f.key(out, "agency"), &a.agency);
@@ -341,12 +353,51 @@ fn detail(out: &mut Vec<u8>, d: &Detail) {
         }
         Detail::Row(r) => row(out, r),
         Detail::Finding(f) => finding(out, f),
-        Detail::Shared(d) => detail(out, d),
+        Detail::Shared(d) => shared(out, d),
+    }
+}
+
+thread_local! {
+    /// The bytes of the details every agency repeats, on this thread, for one write.
+    static SHARED: RefCell<Shared> = RefCell::new(Shared::default());
+}
+
+/// The bytes of shared details ([`Detail::Shared`], [`Arg::Shared`]: an indicator's full marks,
+/// a kind's cap text, made once per run) by the detail's address, for one write of a run (its
+/// number, [`new_write`]): while a run is written every detail it shares is alive at its own
+/// address, so an address is one detail. A write finding the bytes of another write clears them.
+#[derive(Default)]
+struct Shared {
+    write: u64,
+    bytes: rustc_hash::FxHashMap<usize, Box<[u8]>>,
+}
+
+/// A number for a write of a run, never given before: the shared details' bytes cached on a
+/// thread are used by agencies of the same write only ([`agency`]).
+pub(crate) fn new_write() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A shared detail: written once per thread and write, copied after.
+fn shared(out: &mut Vec<u8>, d: &Arc<Detail>) {
+    let key = Arc::as_ptr(d) as usize;
+    let found = SHARED.with(|c| match c.borrow().bytes.get(&key) {
+        Some(bytes) => {
+            out.extend_from_slice(bytes);
+            true
+        }
+        None => false,
+    });
+    if !found {
+        let from = out.len();
+        detail(out, d);
+        let bytes = out[from..].into();
+        SHARED.with(|c| c.borrow_mut().bytes.insert(key, bytes));
     }
 }
 
 fn msg(out: &mut Vec<u8>, m: &Msg) {
-    use crate::score::ledger::Arg;
     out.extend_from_slice(b"{\"msg\":");
     str(out, m.id);
     if !m.args.is_empty() {
@@ -363,7 +414,7 @@ fn msg(out: &mut Vec<u8>, m: &Msg) {
                 Arg::Dec(d) => dec(out, *d),
                 Arg::Shown(d, dp) => str(out, &crate::score::ledger::show_dp(*d, *dp)),
                 Arg::Detail(d) => detail(out, d),
-                Arg::Shared(d) => detail(out, d),
+                Arg::Shared(d) => shared(out, d),
             }
         }
         out.push(b'}');
@@ -429,11 +480,9 @@ fn finding(out: &mut Vec<u8>, f: &FindingText) {
 
 #[cfg(test)]
 pub(super) mod tests {
-    use std::sync::Arc;
-
     use super::*;
     use crate::input::RowText;
-    use crate::score::ledger::{Arg, Component, Ledger, shown};
+    use crate::score::ledger::{Component, Ledger, shown};
     use crate::score::result::{Stages, VetoApplied};
 
     fn serde_str(s: &str) -> String {
@@ -642,11 +691,11 @@ pub(super) mod tests {
         assert!(a.ledger.entries().iter().any(|e| matches!(e, Entry::Run(_))));
         assert!(writes(&a));
         let mut out = Vec::new();
-        super::super::scores::agency_into(&mut out, &a);
+        super::super::scores::agency_into(&mut out, &a, new_write());
         assert_eq!(String::from_utf8(out).unwrap(), by_serde(&a));
         let empty = AgencyResult { nodes: vec![], veto: None, rank: 4, ..agency(vec![]) };
         let mut out = Vec::new();
-        super::agency(&mut out, &empty);
+        super::agency(&mut out, &empty, new_write());
         assert_eq!(String::from_utf8(out).unwrap(), by_serde(&empty));
     }
 
@@ -664,6 +713,29 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_shared_detail_is_written_from_its_bytes_only_in_the_write_that_made_them() {
+        // Each round frees its run; the next one's shared detail may get the same address.
+        for round in 0..20u32 {
+            let d = crate::score::ledger::msg::t!("ledger-full-before-deductions", max = round);
+            let shared = Arc::new(Detail::Msg(d));
+            let lines = (0..3)
+                .map(|i| LedgerLine {
+                    rule: "D1".into(),
+                    component: Component::dimension("D1"),
+                    step: Step::Credit,
+                    points: Decimal::from(i),
+                    source: None,
+                    detail: Detail::Shared(shared.clone()),
+                })
+                .collect();
+            let a = agency(lines);
+            let mut out = Vec::new();
+            super::super::scores::agency_into(&mut out, &a, new_write());
+            assert_eq!(String::from_utf8(out).unwrap(), by_serde(&a));
+        }
+    }
+
+    #[test]
     fn a_run_whose_total_leaves_the_decimal_range_is_left_to_serde() {
         let big = Decimal::MAX / Decimal::TWO;
         let a = agency(vec![
@@ -673,7 +745,7 @@ pub(super) mod tests {
         ]);
         assert!(!writes(&a));
         let mut out = Vec::new();
-        super::super::scores::agency_into(&mut out, &a);
+        super::super::scores::agency_into(&mut out, &a, new_write());
         assert_eq!(String::from_utf8(out).unwrap(), by_serde(&a));
     }
 }

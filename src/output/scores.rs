@@ -24,10 +24,9 @@ pub fn to_json(run: &RunResult) -> Result<Vec<u8>> {
 
 /// scores.json written to `w` as it is serialised (the only error is `w`'s): the bytes of
 /// `RunResult`'s `Serialize` with [`LineFormatter`], each agency serialised on its own, several
-/// at a time (rayon) into buffers written in order ([`write_agencies`]). The serialiser's many
-/// small writes go to a buffer of its own (inlined), not each through `w`'s vtable.
+/// at a time (rayon) into buffers written in order ([`write_agencies`]). Only whole parts (the
+/// head, each agency, the tail) go through `w`, which buffers them.
 pub fn write_json(run: &RunResult, w: &mut dyn Write) -> io::Result<()> {
-    let mut w = io::BufWriter::with_capacity(1 << 16, w);
     // The root object's fields as the derived `Serialize` writes them, in its order.
     let mut out = Vec::new();
     let mut root = Fields::open(&mut out, 1);
@@ -36,7 +35,7 @@ pub fn write_json(run: &RunResult, w: &mut dyn Write) -> io::Result<()> {
     root.serde(&mut out, "scheme", &run.scheme);
     root.key(&mut out, "agencies");
     w.write_all(&out)?;
-    write_agencies(&run.agencies, &mut w, WINDOW)?;
+    write_agencies(&run.agencies, w, WINDOW)?;
     out.clear();
     root.serde(&mut out, "inputs", &run.inputs);
     root.serde(&mut out, "surveys", &run.surveys);
@@ -78,7 +77,7 @@ const WINDOW: Window = Window { ahead: 64 << 10, stream: 16 << 20 };
 /// and hands each buffer to the next agency. An agency larger than `window.stream` is serialised
 /// straight to `w` when its turn comes. Inside a rayon thread (which must not block on its own
 /// pool), every agency is serialised here, one after the other.
-fn write_agencies<W: Write>(
+fn write_agencies<W: Write + ?Sized>(
     agencies: &[AgencyResult],
     w: &mut W,
     window: Window,
@@ -87,15 +86,16 @@ fn write_agencies<W: Write>(
         return w.write_all(b"[]");
     }
     w.write_all(b"[")?;
+    let write = json::new_write();
     if rayon::current_thread_index().is_some() {
         let mut buf = Vec::new();
         for (i, a) in agencies.iter().enumerate() {
             buf.clear();
-            agency_into(&mut buf, a);
+            agency_into(&mut buf, a, write);
             write_agency(w, i, &buf)?;
         }
     } else {
-        rayon::in_place_scope(|s| Ahead::new(agencies, window).run(s, w))?;
+        rayon::in_place_scope(|s| Ahead::new(agencies, window, write).run(s, w))?;
     }
     w.write_all(b"\n  ]")
 }
@@ -104,6 +104,8 @@ fn write_agencies<W: Write>(
 struct Ahead<'a> {
     agencies: &'a [AgencyResult],
     window: Window,
+    /// This write's number ([`json::new_write`]).
+    write: u64,
     /// From the agency to write next, each agency handed out: its buffer once serialised (`None`
     /// until then; left empty for one to stream) and its estimated size.
     slots: std::collections::VecDeque<(Option<Vec<u8>>, usize)>,
@@ -117,20 +119,23 @@ struct Ahead<'a> {
 }
 
 impl<'a> Ahead<'a> {
-    fn new(agencies: &'a [AgencyResult], window: Window) -> Ahead<'a> {
+    fn new(agencies: &'a [AgencyResult], window: Window, write: u64) -> Ahead<'a> {
         let (send, done) = std::sync::mpsc::channel();
         let (slots, free) = (Default::default(), Vec::new());
-        Ahead { agencies, window, slots, written: 0, handed: 0, bytes: 0, free, done, send }
+        let (written, handed, bytes) = (0, 0, 0);
+        Ahead { agencies, window, write, slots, written, handed, bytes, free, done, send }
     }
 
-    fn run<W: Write>(mut self, s: &rayon::Scope<'a>, w: &mut W) -> io::Result<()> {
+    fn run<W: Write + ?Sized>(mut self, s: &rayon::Scope<'a>, w: &mut W) -> io::Result<()> {
         while self.written < self.agencies.len() {
             self.hand_out(s);
             let (i, a) = (self.written, &self.agencies[self.written]);
             match self.slots.front_mut() {
                 Some((Some(buf), _)) if buf.is_empty() => {
                     write_agency(w, i, b"")?;
-                    value_at(w, a, 2)?;
+                    let mut w = io::BufWriter::new(&mut *w);
+                    value_at(&mut w, a, 2)?;
+                    w.flush()?;
                 }
                 Some((Some(buf), size)) => {
                     write_agency(w, i, buf)?;
@@ -158,12 +163,12 @@ impl<'a> Ahead<'a> {
             if size > self.window.stream {
                 self.slots.push_back((Some(Vec::new()), 0));
             } else if self.bytes == 0 || self.bytes + size <= self.window.ahead {
-                let (i, send) = (self.handed, self.send.clone());
+                let (i, send, write) = (self.handed, self.send.clone(), self.write);
                 let mut buf = self.free.pop().unwrap_or_default();
                 s.spawn(move |_| {
                     let mut sent = Sent { i, buf: None, send };
                     buf.clear();
-                    agency_into(&mut buf, a);
+                    agency_into(&mut buf, a, write);
                     sent.buf = Some(buf);
                 });
                 self.slots.push_back((None, size));
@@ -203,16 +208,16 @@ fn estimate(a: &AgencyResult) -> usize {
 }
 
 /// An agency (depth 2: an element of `agencies`), by [`super::json`] when it can.
-pub(super) fn agency_into(buf: &mut Vec<u8>, a: &AgencyResult) {
+pub(super) fn agency_into(buf: &mut Vec<u8>, a: &AgencyResult, write: u64) {
     if json::writes(a) {
-        json::agency(buf, a);
+        json::agency(buf, a, write);
     } else {
         value_at(buf, a, 2).expect("writing to memory");
     }
 }
 
 /// Agency `i`'s bytes on a line of their own, after the previous one's comma.
-fn write_agency<W: Write>(w: &mut W, i: usize, bytes: &[u8]) -> io::Result<()> {
+fn write_agency<W: Write + ?Sized>(w: &mut W, i: usize, bytes: &[u8]) -> io::Result<()> {
     w.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
     w.write_all(bytes)
 }
