@@ -396,6 +396,7 @@ impl<'a> Checker<'a> {
                 .par_chunks(1 << 13)
                 .flat_map_iter(|chunk| {
                     let mut memo = HashMap::<(usize, usize), bool>::default();
+                    memo.reserve(1 << 10);
                     let mut kinds = HashMap::<usize, KindFacts>::default();
                     let at = |s: &Arc<str>| Arc::as_ptr(s) as *const u8 as usize;
                     let fine = chunk.iter().map(|f| {

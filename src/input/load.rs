@@ -302,25 +302,35 @@ pub fn load_file(
     // Hashed beside reading the rows, once the file is known to be a table (a hostile file is
     // refused without the cost).
     let sha256 = || crate::util::hash::sha256_hex(&bytes);
-    let (read, sha256) = read_rows(&csv, stem, &sheet, sha256, inputs, errors)?;
+    let (read, sha256) = read_rows(&csv, stem, &sheet, sha256, &Spare::default(), inputs, errors)?;
     Ok(record(stem, display, sha256, read as u64, (errors.len() - before) as u64))
 }
 
+/// Vectors a chunk's findings were moved out of, to hold another chunk's (no fresh pages to
+/// clear, no growing).
+pub(super) type Spare = std::sync::Mutex<Vec<Vec<Finding>>>;
+
 /// Read the data rows of `csv` (kind `stem`) into `inputs` and their errors into `errors`, with
-/// `beside` run meanwhile: the rows read (used or rejected) and what `beside` gave.
+/// `beside` run meanwhile: the rows read (used or rejected) and what `beside` gave. A chunk's
+/// findings go first into a vector of `spare`, which gets it back.
 pub(super) fn read_rows<T: Send>(
     csv: &CsvText<'_>,
     stem: &str,
     sheet: &Sheet<'_>,
     beside: impl FnOnce() -> T + Send,
+    spare: &Spare,
     inputs: &mut Inputs,
     errors: &mut Vec<Error>,
 ) -> Result<(usize, T)> {
     let file = sheet.name();
+    let init = || {
+        let findings = spare.lock().ok().and_then(|mut s| s.pop()).unwrap_or_default();
+        (Inputs { findings, ..Default::default() }, Vec::new(), Interner::new(file.clone()))
+    };
     let (parts, other) = rayon::join(
         || {
             csv.fold_rows(
-                || (Inputs::default(), Vec::new(), Interner::new(file.clone())),
+                init,
                 |(part, errors, names): &mut (Inputs, Vec<Error>, Interner), row| {
                     if let Err(e) = read_row(stem, sheet, row, part, names) {
                         errors.push(e);
@@ -334,6 +344,12 @@ pub(super) fn read_rows<T: Send>(
     let read = parts.iter().map(|(part, errors, _)| part.rows() + errors.len()).sum();
     move_findings(&mut parts, &mut inputs.findings);
     for (mut part, part_errors, _) in parts {
+        let emptied = std::mem::take(&mut part.findings);
+        if let Ok(mut spare) = spare.lock()
+            && emptied.capacity() > 0
+        {
+            spare.push(emptied);
+        }
         inputs.append(&mut part);
         errors.extend(part_errors);
     }
@@ -612,6 +628,20 @@ pub const TASK_STATUS_WORDS: [(&str, &[&str]); 3] = [
     ("not_applicable", &["不适用", "not_applicable"]),
 ];
 
+/// What `word` (a cell's [`super::resolve::key`]) says among `words` (their keys made once, in
+/// `keys`).
+fn word_of(
+    keys: &'static std::sync::OnceLock<Vec<(&'static str, Vec<String>)>>,
+    words: &[(&'static str, &[&str])],
+    word: &str,
+) -> Option<&'static str> {
+    let keys = keys.get_or_init(|| {
+        let each = |ws: &[&str]| ws.iter().map(|w| super::resolve::key(w)).collect();
+        words.iter().map(|(what, ws)| (*what, each(ws))).collect()
+    });
+    keys.iter().find(|(_, ws)| ws.iter().any(|w| w == word)).map(|(what, _)| *what)
+}
+
 /// A row of tasks: the status, and a completion date exactly when it is done.
 fn task_row(t: &Sheet, row: &RowRef<'_>, source: Location) -> Result<TaskRecord> {
     let completed = cell(t, row, "completed");
@@ -624,11 +654,9 @@ fn task_row(t: &Sheet, row: &RowRef<'_>, source: Location) -> Result<TaskRecord>
             crate::t!("input-status-with-date", status = name),
         ))
     };
+    static KEYS: std::sync::OnceLock<Vec<(&str, Vec<String>)>> = std::sync::OnceLock::new();
     let word = super::resolve::key(cell(t, row, "status"));
-    let status = TASK_STATUS_WORDS
-        .iter()
-        .find(|(_, words)| words.iter().any(|w| super::resolve::key(w) == word))
-        .map(|(s, _)| *s);
+    let status = word_of(&KEYS, &TASK_STATUS_WORDS, &word);
     let status = match status {
         None if word.is_empty() && completed.is_empty() => TaskStatus::NotDone,
         None if word.is_empty() => TaskStatus::Done(parsed(t, row, "completed", parse::date)?),
@@ -691,11 +719,9 @@ pub const DECISION_WORDS: [(&str, &[&str]); 4] = [
 /// A row of appeals: the decision, and new points exactly when partly upheld.
 fn appeal_row(t: &Sheet, row: &RowRef<'_>, source: Location) -> Result<Appeal> {
     let points = cell(t, row, "points");
+    static KEYS: std::sync::OnceLock<Vec<(&str, Vec<String>)>> = std::sync::OnceLock::new();
     let word = super::resolve::key(cell(t, row, "decision"));
-    let decision = DECISION_WORDS
-        .iter()
-        .find(|(_, words)| words.iter().any(|w| super::resolve::key(w) == word))
-        .map(|(d, _)| *d);
+    let decision = word_of(&KEYS, &DECISION_WORDS, &word);
     let decision = match decision {
         Some("upheld") => AppealDecision::Upheld,
         Some("overturned") => AppealDecision::Overturned,

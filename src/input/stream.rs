@@ -9,7 +9,7 @@ use std::path::Path;
 use sha2::Digest;
 
 use super::columns::match_headers;
-use super::load::{read_rows, record};
+use super::load::{Spare, read_rows, record};
 use super::records::{InputRecord, Inputs};
 use crate::error::{Error, Result};
 use crate::util::encoding::TextEncoding;
@@ -62,14 +62,12 @@ fn load_sized(
     let Ok(sheet) = match_headers(stem, display, &headers) else { return Ok(None) };
     let (mut mine, mut mine_errors) = (Inputs::default(), Vec::new());
     let mut sha = sha2::Sha256::new();
-    let mut rows = 0usize;
+    let (mut rows, spare) = (0usize, Spare::default());
     let mut next = Some((fresh, first));
     while let Some((fresh, csv)) = next.take() {
         let hash = || sha.update(fresh);
-        let Ok((read, ())) = read_rows(&csv, stem, &sheet, hash, &mut mine, &mut mine_errors)
-        else {
-            return Ok(None);
-        };
+        let read = read_rows(&csv, stem, &sheet, hash, &spare, &mut mine, &mut mine_errors);
+        let Ok((read, ())) = read else { return Ok(None) };
         rows += read;
         // Counted as the rows were read.
         let lines = csv.lines_at_end();

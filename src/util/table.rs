@@ -224,6 +224,8 @@ enum Cells<'r> {
     Trimmed(&'r [String]),
     /// The fields of a CSV record read from a `str`, trimmed when read.
     Record(&'r csv::ByteRecord),
+    /// The same, read by [`Records`].
+    Fields(&'r Fields),
 }
 
 impl<'r> RowRef<'r> {
@@ -235,6 +237,8 @@ impl<'r> RowRef<'r> {
             // ASCII bytes `,` `"` `\r` `\n`, removing only ASCII quotes: every field is a run of
             // whole UTF-8 characters.
             Cells::Record(r) => r.get(i).map(|f| trim(unsafe { std::str::from_utf8_unchecked(f) })),
+            // SAFETY: as above.
+            Cells::Fields(r) => r.get(i).map(|f| trim(unsafe { std::str::from_utf8_unchecked(f) })),
         }
     }
     /// Number of cells.
@@ -242,6 +246,7 @@ impl<'r> RowRef<'r> {
         match self.cells {
             Cells::Trimmed(c) => c.len(),
             Cells::Record(r) => r.len(),
+            Cells::Fields(r) => r.len,
         }
     }
     /// Whether the row has no cells.
@@ -272,8 +277,9 @@ impl Row {
     }
 }
 
-/// Data bytes per chunk of a CSV file read on several threads.
-const CHUNK_BYTES: usize = 4 << 20;
+/// Data bytes per chunk of a CSV file read on several threads (a file of tasks or look-back
+/// rows of a few MB is read on both threads, too).
+const CHUNK_BYTES: usize = 1 << 20;
 
 /// What reading one chunk of rows left: its state, its rows and the first error in it.
 struct Chunk<S> {
@@ -480,18 +486,12 @@ impl<'a> CsvText<'a> {
         state: &mut S,
         each: &impl Fn(&mut S, &RowRef<'_>),
     ) -> (usize, Option<(Error, bool)>) {
-        let chunk = &self.text.as_bytes()[start..end];
-        let mut reader = reader(chunk);
-        let mut record = csv::ByteRecord::new();
+        let mut records = Records::new(&self.text.as_bytes()[start..end]);
         let mut rows = 0;
         loop {
-            match read_record(&mut reader, &mut record, self.file, lines) {
-                Ok(false) => return (rows, None),
-                Ok(true) => {}
-                Err(e) => return (rows, Some((e, true))),
-            }
-            let line = lines + record.position().map(|p| record_line(chunk, p)).unwrap_or(0);
-            let row = RowRef { line, cells: Cells::Record(&record) };
+            let Some(line) = records.next() else { return (rows, None) };
+            let line = lines + line;
+            let row = RowRef { line, cells: Cells::Fields(&records.fields) };
             if row.cells().all(str::is_empty) {
                 continue; // blank lines (also trailing `,,,` lines Excel leaves) carry no data
             }
@@ -541,13 +541,11 @@ impl<'a> CsvText<'a> {
 
     /// The line of the `n`th (0-based) row that is not blank in a chunk (for the row limit).
     fn line_of_row(&self, start: usize, end: usize, lines: u64, n: usize) -> u64 {
-        let chunk = &self.text.as_bytes()[start..end];
-        let mut reader = reader(chunk);
-        let mut record = csv::ByteRecord::new();
+        let mut records = Records::new(&self.text.as_bytes()[start..end]);
         let mut seen = 0;
-        while let Ok(true) = read_record(&mut reader, &mut record, self.file, lines) {
-            let line = lines + record.position().map(|p| record_line(chunk, p)).unwrap_or(0);
-            let row = RowRef { line, cells: Cells::Record(&record) };
+        while let Some(line) = records.next() {
+            let line = lines + line;
+            let row = RowRef { line, cells: Cells::Fields(&records.fields) };
             if row.cells().all(str::is_empty) {
                 continue;
             }
@@ -574,6 +572,71 @@ pub fn speaking<T>(lang: crate::util::i18n::Lang, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// The records of a text, read by the csv crate's parser straight from the text (a
+/// `csv::Reader` would copy the text through its buffer first), as `csv::Reader` reads them
+/// with no headers and rows of any width: no record is an error.
+struct Records<'t> {
+    core: csv_core::Reader,
+    text: &'t [u8],
+    /// Bytes read so far.
+    at: usize,
+    /// The fields of the last record read.
+    fields: Fields,
+}
+
+/// A record's fields: their bytes one after the other and where each ends.
+struct Fields {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+    /// Fields in the record.
+    len: usize,
+}
+
+impl Fields {
+    /// Field `i`, if the record has it.
+    fn get(&self, i: usize) -> Option<&[u8]> {
+        let end = *self.ends[..self.len].get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Some(&self.bytes[start..end])
+    }
+    /// The bytes of all the fields.
+    fn bytes(&self) -> usize {
+        if self.len == 0 { 0 } else { self.ends[self.len - 1] }
+    }
+}
+
+impl<'t> Records<'t> {
+    fn new(text: &'t [u8]) -> Self {
+        let fields = Fields { bytes: vec![0; 1 << 10], ends: vec![0; 16], len: 0 };
+        Records { core: csv_core::Reader::new(), text, at: 0, fields }
+    }
+
+    /// Read the next record: its line (1-based; blank lines before it counted), or `None` at
+    /// the end of the text.
+    fn next(&mut self) -> Option<u64> {
+        use csv_core::ReadRecordResult::*;
+        let (start, line) = (self.at, self.core.line());
+        let (mut out, mut ends) = (0, 0);
+        loop {
+            let f = &mut self.fields;
+            let input = &self.text[self.at..];
+            let (res, nin, nout, nend) =
+                self.core.read_record(input, &mut f.bytes[out..], &mut f.ends[ends..]);
+            (self.at, out, ends) = (self.at + nin, out + nout, ends + nend);
+            match res {
+                InputEmpty => {}
+                OutputFull => f.bytes.resize(2 * f.bytes.len(), 0),
+                OutputEndsFull => f.ends.resize(2 * f.ends.len(), 0),
+                Record => {
+                    f.len = ends;
+                    return Some(line_after(self.text, start, line));
+                }
+                End => return None,
+            }
+        }
+    }
+}
+
 fn reader(text: &[u8]) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text)
 }
@@ -597,6 +660,13 @@ fn read_record(
 
 /// A cell over [`limits::MAX_CELL_BYTES`] is an error naming its column.
 fn check_cells(row: &RowRef<'_>, file: &str) -> Result<()> {
+    // A record's fields together under the limit hold no cell over it (a cell is its field
+    // trimmed): no cell is looked at.
+    if let Cells::Fields(r) = row.cells
+        && r.bytes() <= limits::MAX_CELL_BYTES
+    {
+        return Ok(());
+    }
     if let Some((i, c)) = row.cells().enumerate().find(|(_, c)| c.len() > limits::MAX_CELL_BYTES) {
         return Err(Error::at(
             Location::line(file, row.line)
@@ -827,8 +897,13 @@ fn unterminated_quote_bytewise(text: &[u8]) -> Option<u64> {
 /// The csv crate reports a record's position at the end of the previous one, so blank lines
 /// skipped before it would shift the line: count them in.
 pub fn record_line(text: &[u8], pos: &csv::Position) -> u64 {
-    let mut line = pos.line();
-    for &b in text.get(pos.byte() as usize..).unwrap_or(&[]) {
+    line_after(text, pos.byte() as usize, pos.line())
+}
+
+/// The line of the record after the one ending at byte `end` on line `line` (blank lines
+/// counted in, as [`record_line`]).
+fn line_after(text: &[u8], end: usize, mut line: u64) -> u64 {
+    for &b in text.get(end..).unwrap_or(&[]) {
         match b {
             b'\n' => line += 1,
             b'\r' => {}
