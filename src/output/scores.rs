@@ -36,7 +36,7 @@ pub fn write_json(run: &RunResult, w: &mut dyn Write) -> io::Result<()> {
     root.serde(&mut out, "scheme", &run.scheme);
     root.key(&mut out, "agencies");
     w.write_all(&out)?;
-    write_agencies(&run.agencies, &mut w, BATCH_BYTES)?;
+    write_agencies(&run.agencies, &mut w, WINDOW)?;
     out.clear();
     root.serde(&mut out, "inputs", &run.inputs);
     root.serde(&mut out, "surveys", &run.surveys);
@@ -60,71 +60,134 @@ pub(super) fn value_at<T: Serialize + ?Sized, W: Write>(
     value.serialize(&mut ser).map_err(io::Error::from)
 }
 
-/// Agencies serialised together are about this many bytes (estimated by [`estimate`]), so the
-/// batch being written and the one being serialised hold a few megabytes between them.
-const BATCH_BYTES: usize = 4 << 20;
+/// How many bytes of agencies (estimated by [`estimate`]) may be serialised ahead of the one
+/// being written, and the size of an agency streamed instead (its bytes never all in memory).
+#[derive(Clone, Copy)]
+struct Window {
+    ahead: usize,
+    stream: usize,
+}
 
-/// The `agencies` array (depth 2). Agencies are serialised in batches of consecutive agencies,
-/// the agencies of a batch in parallel, each into a buffer of its own; while one batch is
-/// written in order, the next is serialised. An agency larger than a batch is serialised
-/// straight to `w` when its turn comes (its bytes are never all in memory).
+/// 64 KB ahead: a few agencies of the benchmark's (~20 KB each), enough to keep two threads
+/// serialising; more adds to the peak of `kaohe score` (256 KB: +0.6 MB, 1 MB: +3.5 MB at 10^6).
+const WINDOW: Window = Window { ahead: 64 << 10, stream: 16 << 20 };
+
+/// The `agencies` array (depth 2). Each agency is serialised on its own into a buffer by one of
+/// rayon's threads, several at once, as far ahead of the one being written as the window allows;
+/// this thread writes the buffers in order as they come (no batch waits for its slowest agency)
+/// and hands each buffer to the next agency. An agency larger than `window.stream` is serialised
+/// straight to `w` when its turn comes. Inside a rayon thread (which must not block on its own
+/// pool), every agency is serialised here, one after the other.
 fn write_agencies<W: Write>(
     agencies: &[AgencyResult],
     w: &mut W,
-    batch_bytes: usize,
+    window: Window,
 ) -> io::Result<()> {
     if agencies.is_empty() {
         return w.write_all(b"[]");
     }
     w.write_all(b"[")?;
-    let mut batches = Batches { rest: agencies, bytes: batch_bytes };
-    let mut ready: Vec<Vec<u8>> = Vec::new();
-    let mut next: Vec<Vec<u8>> = Vec::new();
-    let mut batch = batches.next().unwrap_or_default();
-    render(batch, &mut ready, batch_bytes);
-    let mut first = true;
-    loop {
-        let following = batches.next();
-        // The next batch is serialised by rayon's threads while this one is written here.
-        rayon::in_place_scope(|s| {
-            let next = &mut next;
-            s.spawn(move |_| render(following.unwrap_or_default(), next, batch_bytes));
-            write_batch(w, batch, &ready, &mut first)
-        })?;
-        match following {
-            Some(b) => batch = b,
-            None => break,
+    if rayon::current_thread_index().is_some() {
+        let mut buf = Vec::new();
+        for (i, a) in agencies.iter().enumerate() {
+            buf.clear();
+            agency_into(&mut buf, a);
+            write_agency(w, i, &buf)?;
         }
-        std::mem::swap(&mut ready, &mut next);
+    } else {
+        rayon::in_place_scope(|s| Ahead::new(agencies, window).run(s, w))?;
     }
     w.write_all(b"\n  ]")
 }
 
-/// Consecutive agencies of about `bytes` ([`BATCH_BYTES`]; at least one agency).
-struct Batches<'a> {
-    rest: &'a [AgencyResult],
+/// The agencies serialised ahead of the one written ([`write_agencies`]).
+struct Ahead<'a> {
+    agencies: &'a [AgencyResult],
+    window: Window,
+    /// From the agency to write next, each agency handed out: its buffer once serialised (`None`
+    /// until then; left empty for one to stream) and its estimated size.
+    slots: std::collections::VecDeque<(Option<Vec<u8>>, usize)>,
+    /// The next agency to write, the next to hand out, the bytes handed out and not written.
+    written: usize,
+    handed: usize,
     bytes: usize,
+    free: Vec<Vec<u8>>,
+    done: std::sync::mpsc::Receiver<(usize, Option<Vec<u8>>)>,
+    send: std::sync::mpsc::Sender<(usize, Option<Vec<u8>>)>,
 }
 
-impl<'a> Iterator for Batches<'a> {
-    type Item = &'a [AgencyResult];
-    fn next(&mut self) -> Option<&'a [AgencyResult]> {
-        if self.rest.is_empty() {
-            return None;
+impl<'a> Ahead<'a> {
+    fn new(agencies: &'a [AgencyResult], window: Window) -> Ahead<'a> {
+        let (send, done) = std::sync::mpsc::channel();
+        let (slots, free) = (Default::default(), Vec::new());
+        Ahead { agencies, window, slots, written: 0, handed: 0, bytes: 0, free, done, send }
+    }
+
+    fn run<W: Write>(mut self, s: &rayon::Scope<'a>, w: &mut W) -> io::Result<()> {
+        while self.written < self.agencies.len() {
+            self.hand_out(s);
+            let (i, a) = (self.written, &self.agencies[self.written]);
+            match self.slots.front_mut() {
+                Some((Some(buf), _)) if buf.is_empty() => {
+                    write_agency(w, i, b"")?;
+                    value_at(w, a, 2)?;
+                }
+                Some((Some(buf), size)) => {
+                    write_agency(w, i, buf)?;
+                    self.bytes -= *size;
+                    let buf = std::mem::take(buf);
+                    self.free.push(buf);
+                }
+                _ => {
+                    let (at, buf) = self.done.recv().expect("every agency handed out is sent");
+                    let buf = buf.expect("an agency serialises (else rayon reports the panic)");
+                    self.slots[at - self.written].0 = Some(buf);
+                    continue;
+                }
+            }
+            self.slots.pop_front();
+            self.written += 1;
         }
-        let mut bytes = 0;
-        let n = self
-            .rest
-            .iter()
-            .take_while(|a| {
-                bytes += estimate(a);
-                bytes <= self.bytes
-            })
-            .count()
-            .max(1);
-        let (batch, rest) = self.rest.split_at(n);
-        self.rest = rest;
-        Some(batch)
+        Ok(())
+    }
+
+    /// Agencies handed to rayon while the window has room (at least the next to write).
+    fn hand_out(&mut self, s: &rayon::Scope<'a>) {
+        while let Some(a) = self.agencies.get(self.handed) {
+            let size = estimate(a);
+            if size > self.window.stream {
+                self.slots.push_back((Some(Vec::new()), 0));
+            } else if self.bytes == 0 || self.bytes + size <= self.window.ahead {
+                let (i, send) = (self.handed, self.send.clone());
+                let mut buf = self.free.pop().unwrap_or_default();
+                s.spawn(move |_| {
+                    let mut sent = Sent { i, buf: None, send };
+                    buf.clear();
+                    agency_into(&mut buf, a);
+                    sent.buf = Some(buf);
+                });
+                self.slots.push_back((None, size));
+                self.bytes += size;
+            } else {
+                return;
+            }
+            self.handed += 1;
+        }
+    }
+}
+
+/// What a thread serialising agency `i` sends when it is done: the buffer, or `None` when it
+/// panicked (sent as it unwinds, so the writer never waits for an agency that will not come).
+struct Sent {
+    i: usize,
+    buf: Option<Vec<u8>>,
+    send: std::sync::mpsc::Sender<(usize, Option<Vec<u8>>)>,
+}
+
+impl Drop for Sent {
+    fn drop(&mut self) {
+        // The receiver is gone only when writing failed.
+        let _ = self.send.send((self.i, self.buf.take()));
     }
 }
 
@@ -139,19 +202,6 @@ fn estimate(a: &AgencyResult) -> usize {
     2048 + 64 * a.nodes.len() + lines
 }
 
-/// Each agency of `batch` serialised into `bufs[i]` (depth 2: an element of `agencies`), all at
-/// once; an agency larger than a batch is left empty, for [`write_batch`] to stream.
-fn render(batch: &[AgencyResult], bufs: &mut Vec<Vec<u8>>, batch_bytes: usize) {
-    use rayon::prelude::*;
-    bufs.resize_with(batch.len(), Vec::new);
-    bufs.par_iter_mut().zip(batch).for_each(|(buf, a)| {
-        buf.clear();
-        if estimate(a) <= batch_bytes {
-            agency_into(buf, a);
-        }
-    });
-}
-
 /// An agency (depth 2: an element of `agencies`), by [`super::json`] when it can.
 pub(super) fn agency_into(buf: &mut Vec<u8>, a: &AgencyResult) {
     if json::writes(a) {
@@ -161,23 +211,10 @@ pub(super) fn agency_into(buf: &mut Vec<u8>, a: &AgencyResult) {
     }
 }
 
-/// A batch's agencies written in order, each on a line of its own after the previous one's comma.
-fn write_batch<W: Write>(
-    w: &mut W,
-    batch: &[AgencyResult],
-    bufs: &[Vec<u8>],
-    first: &mut bool,
-) -> io::Result<()> {
-    for (a, buf) in batch.iter().zip(bufs) {
-        w.write_all(if *first { b"\n    " } else { b",\n    " })?;
-        *first = false;
-        if buf.is_empty() {
-            value_at(w, a, 2)?;
-        } else {
-            w.write_all(buf)?;
-        }
-    }
-    Ok(())
+/// Agency `i`'s bytes on a line of their own, after the previous one's comma.
+fn write_agency<W: Write>(w: &mut W, i: usize, bytes: &[u8]) -> io::Result<()> {
+    w.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+    w.write_all(bytes)
 }
 
 /// Containers nested deeper than this are written on one line: the root object is 1, `agencies`
@@ -321,11 +358,15 @@ mod tests {
             let mut want = Vec::new();
             value_at(&mut want, &run.agencies, 1).unwrap();
             let one = run.agencies.first().map_or(1, estimate);
-            // A batch of one agency, of two, of all; every agency larger than a batch (streamed).
-            for batch in [one, 2 * one + 1, usize::MAX, 1] {
+            // One agency ahead, two, all; every agency streamed.
+            for (ahead, stream) in [(one, one), (2 * one + 1, one), (usize::MAX, one), (1, 1)] {
                 let mut got = Vec::new();
-                write_agencies(&run.agencies, &mut got, batch).unwrap();
-                assert_eq!(got, want, "batches of {batch} bytes");
+                write_agencies(&run.agencies, &mut got, Window { ahead, stream }).unwrap();
+                assert_eq!(got, want, "{ahead} bytes ahead, streamed from {stream}");
+                // As written from inside a rayon thread.
+                let mut inside = Vec::new();
+                rayon::scope(|_| write_agencies(&run.agencies, &mut inside, WINDOW)).unwrap();
+                assert_eq!(inside, want);
             }
         }
     }
