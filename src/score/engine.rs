@@ -802,7 +802,8 @@ pub(super) struct AgencyCtx<'a> {
     pub(super) groups: &'a Contexts,
     pub(super) norms: &'a Norms,
     pub(super) inner: &'a InnerStats,
-    pub(super) findings: &'a [&'a crate::input::Finding],
+    /// The number of the agency's findings and those with an appeal.
+    pub(super) findings: &'a super::prepared::Found<'a>,
     pub(super) kinds: &'a KindIndex<'a>,
     pub(super) names: &'a Names,
     /// Indicators children first.
@@ -864,7 +865,7 @@ fn score_once<'n>(
     let scheme = cx.scheme;
     let mut ledger = Ledger::in_room(cx.texts, room);
     // About a line per indicator and per finding, and a sum per dimension and adjustment.
-    let lines = scheme.nodes.len() + cx.findings.len() + 16;
+    let lines = scheme.nodes.len() + cx.findings.count + 16;
     ledger.lines.reserve(lines);
     ledger.owner.reserve(lines);
     if ledger.keep {
@@ -903,8 +904,7 @@ fn score_once<'n>(
     let [rescale, bonus, penalty, lookback, adjustment] = components;
     let (agency, keep) = (cx.agency, cx.texts == Texts::Keep);
     let appeals = |keep: &dyn Fn(&AppealDecision) -> bool| -> Vec<String> {
-        cx.findings
-            .iter()
+        (cx.findings.appealed.iter())
             .filter(|f| f.appeal.as_ref().is_some_and(|a| keep(&a.decision)))
             .filter_map(|f| f.id().map(String::from))
             .collect()
