@@ -106,8 +106,9 @@ pub fn shown_points(a: &AgencyResult, dp: u32) -> (Decimal, Vec<Option<Decimal>>
     (total, dims, [round(a.applicable_max, dp), parts[0], parts[1], parts[2], parts[3], adjustment])
 }
 
-/// One agency's row of rankings.csv in `lang`.
-pub fn record_in(run: &RunResult, a: &AgencyResult, lang: Lang) -> Vec<String> {
+/// One agency's row of rankings.csv in `lang` (`yes_no`: [`flag_in`]'s words for true and false,
+/// looked up once for all rows).
+fn record_in(run: &RunResult, a: &AgencyResult, lang: Lang, yes_no: &[String; 2]) -> Vec<String> {
     let (total, dims, tail) = shown_points(a, run.scheme.decimals);
     let mut row = vec![
         group_in(run, a, lang),
@@ -121,7 +122,7 @@ pub fn record_in(run: &RunResult, a: &AgencyResult, lang: Lang) -> Vec<String> {
     row.extend(tail.iter().map(Decimal::to_string));
     row.extend([
         veto_in(a, lang),
-        flag_in(a.demoted_by_quota, lang),
+        yes_no[usize::from(!a.demoted_by_quota)].clone(),
         a.appeals_changed.join(" "),
         a.appeals_pending.join(" "),
     ]);
@@ -139,8 +140,9 @@ pub fn to_csv_in(run: &RunResult, lang: Lang) -> Result<Vec<u8>> {
     {
         let mut w = crate::util::csv_out::Writer::from_writer(&mut buf);
         w.write_record(header_in(run, lang)).expect("write to memory");
+        let yes_no = [flag_in(true, lang), flag_in(false, lang)];
         for a in &run.agencies {
-            w.write_record(record_in(run, a, lang)).expect("write to memory");
+            w.write_record(record_in(run, a, lang, &yes_no)).expect("write to memory");
         }
         w.flush().expect("write to memory");
     }

@@ -617,8 +617,9 @@ impl<'n> Ledger<'n> {
         self.lines.push(Line { rule, component, points });
     }
 
-    /// The lines as a result keeps them (with texts; alike finding lines as runs).
-    fn into_lines(&mut self) -> super::ledger::Ledger {
+    /// The lines as a result keeps them (with texts; alike finding lines as runs), leaving the
+    /// ledger's vectors empty (their room kept for the next agency).
+    fn take_lines(&mut self) -> super::ledger::Ledger {
         let mut kept = super::ledger::LedgerBuilder::with_capacity(self.entries());
         for (l, s) in self.lines.drain(..).zip(self.said.drain(..)) {
             let line = super::ledger::Charge {
@@ -801,7 +802,8 @@ pub(super) struct AgencyCtx<'a> {
     pub(super) groups: &'a Contexts,
     pub(super) norms: &'a Norms,
     pub(super) inner: &'a InnerStats,
-    pub(super) findings: &'a [&'a crate::input::Finding],
+    /// The number of the agency's findings and those with an appeal.
+    pub(super) findings: &'a super::prepared::Found<'a>,
     pub(super) kinds: &'a KindIndex<'a>,
     pub(super) names: &'a Names,
     /// Indicators children first.
@@ -863,7 +865,7 @@ fn score_once<'n>(
     let scheme = cx.scheme;
     let mut ledger = Ledger::in_room(cx.texts, room);
     // About a line per indicator and per finding, and a sum per dimension and adjustment.
-    let lines = scheme.nodes.len() + cx.findings.len() + 16;
+    let lines = scheme.nodes.len() + cx.findings.count + 16;
     ledger.lines.reserve(lines);
     ledger.owner.reserve(lines);
     if ledger.keep {
@@ -902,8 +904,7 @@ fn score_once<'n>(
     let [rescale, bonus, penalty, lookback, adjustment] = components;
     let (agency, keep) = (cx.agency, cx.texts == Texts::Keep);
     let appeals = |keep: &dyn Fn(&AppealDecision) -> bool| -> Vec<String> {
-        cx.findings
-            .iter()
+        (cx.findings.appealed.iter())
             .filter(|f| f.appeal.as_ref().is_some_and(|a| keep(&a.decision)))
             .filter_map(|f| f.id().map(String::from))
             .collect()
@@ -931,7 +932,7 @@ fn score_once<'n>(
         appeals_pending: appeals(&|d| *d == AppealDecision::Pending),
         // Replicates keep ranks and grades of agencies, not of their indicators.
         nodes: if cx.nodes { node_values(cx, &tree) } else { Vec::new() },
-        ledger: if cx.texts == Texts::Keep { ledger.into_lines() } else { Default::default() },
+        ledger: if cx.texts == Texts::Keep { ledger.take_lines() } else { Default::default() },
     };
     ledger.vacate(room);
     Ok(Some(result))

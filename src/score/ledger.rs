@@ -1140,6 +1140,51 @@ mod tests {
         assert_eq!(String::from_utf8(out).unwrap(), want);
     }
 
+    /// Findings pushed as findings and their price (as scoring pushes them) keep the lines they
+    /// charge, as those pushed with their texts and sources do: alike ones as a run, one with an
+    /// appeal on its own, the one after it alone.
+    #[test]
+    fn findings_pushed_as_findings_keep_the_lines_they_charge() {
+        use crate::error::Location;
+        use crate::input::{Appeal, AppealDecision};
+        let half = Decimal::new(5, 1);
+        let price = Price { kind: "a".into(), name: "栏目".into(), each: half, major: false };
+        let price = Arc::new(price);
+        let finding = |line: u64, note: Option<&str>| {
+            let at = Location::line("findings.csv", line);
+            let text = RowText::at(Some(&format!("F{line}")), "证据", &at);
+            let mut f = Finding::new(text, "A1".into(), "a".into(), 1);
+            f.appeal = note.map(|note| {
+                Box::new(Appeal {
+                    finding: format!("F{line}"),
+                    decision: AppealDecision::Upheld,
+                    date: None,
+                    note: note.into(),
+                    source: Location::line("appeals.csv", 2),
+                })
+            });
+            f
+        };
+        let found = [2, 5, 9, 11, 12].map(|l| finding(l, (l == 11).then_some("维持")));
+        let (rule, component): (Arc<str>, _) = ("D1.2".into(), Component::dimension("D1"));
+        let mut b = LedgerBuilder::default();
+        for f in &found {
+            let step = Step::Deduction;
+            b.push_found(
+                Charge { rule: &rule, component: &component, step, points: -half },
+                f,
+                &price,
+            );
+        }
+        let ledger = b.finish();
+        assert_eq!(ledger.entries().len(), 3);
+        let cited = found[3].appeal.as_ref().unwrap().cite();
+        let want: Vec<LedgerLine> = [2, 5, 9, 11, 12]
+            .map(|l| finding_line(l, "a", half, (l == 11).then_some(cited.as_str())))
+            .into();
+        assert_eq!(ledger.lines(), want);
+    }
+
     #[test]
     fn shown_numbers_keep_four_places_and_mark_rounding() {
         assert_eq!(show_dp(Decimal::new(123456, 5), 4), "1.2346…");

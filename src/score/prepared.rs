@@ -37,12 +37,18 @@ pub(super) struct Run<'s> {
     pub(super) fixed: Option<&'s FixedLeaves>,
 }
 
+/// How many findings an agency has, and those with an appeal, in input order.
+pub(super) struct Found<'a> {
+    pub(super) count: usize,
+    pub(super) appealed: Vec<&'a Finding>,
+}
+
 /// Scoring's preparation for one scheme and one set of inputs (see the module doc).
 pub struct Prepared<'a> {
     pub(super) inputs: &'a Inputs,
     pub(super) index: InputIndex<'a>,
-    /// Per agency (input order): its findings in input order, and by kind.
-    pub(super) findings: Vec<Vec<&'a Finding>>,
+    /// Per agency (input order): its findings by kind, and their number and appeals.
+    pub(super) findings: Vec<Found<'a>>,
     pub(super) kinds: Vec<KindIndex<'a>>,
     /// Per agency, per indicator: the input row it reads (a task, a measure, a survey row).
     pub(super) rows: Vec<Box<[LeafRow<'a>]>>,
@@ -96,8 +102,14 @@ impl<'a> Prepared<'a> {
             .iter()
             .map(|a| index.findings.remove(a.id.as_str()).unwrap_or_default())
             .collect();
-        let kinds: Vec<KindIndex> =
-            findings.par_iter().map(|f| KindIndex::new(scheme, f)).collect();
+        // Indexed by kind, an agency's findings are read in input order only for their appeals:
+        // those are kept, the rest of the list is freed now (8 bytes a finding).
+        let (kinds, findings): (Vec<KindIndex>, Vec<Found>) = (findings.into_par_iter())
+            .map(|f| {
+                let appealed = f.iter().copied().filter(|f| f.appeal.is_some()).collect();
+                (KindIndex::new(scheme, &f), Found { count: f.len(), appealed })
+            })
+            .unzip();
         let relative_surveys = (0..scheme.nodes.len()).any(|n| {
             is_survey(scheme, n) && engine::mapping_of(scheme, n).is_some_and(|m| m.is_relative())
         });

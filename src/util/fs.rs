@@ -86,9 +86,10 @@ pub fn write_atomic_with(
     let tmp = beside(path, "tmp");
     let _ = std::fs::remove_file(&tmp);
     let result = (|| {
-        let mut w = BufWriter::with_capacity(1 << 20, create_new(&tmp)?);
+        let file = Writeback { file: create_new(&tmp)?, written: 0, started: 0 };
+        let mut w = BufWriter::with_capacity(1 << 20, file);
         body(&mut w)?;
-        let f = w.into_inner().map_err(|e| e.into_error())?;
+        let f = w.into_inner().map_err(|e| e.into_error())?.file;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
@@ -97,6 +98,46 @@ pub fn write_atomic_with(
         return Err(Error::io(path, e));
     }
     Ok(())
+}
+
+/// A file whose written pages are handed to the disk every [`WRITEBACK`] bytes (Linux's
+/// `sync_file_range`, which does not wait), so the `sync_all` that ends a large write waits for
+/// its last pages instead of all of them: the disk writes while the rest is produced.
+struct Writeback {
+    file: File,
+    written: u64,
+    /// Bytes before this offset are handed to the disk.
+    started: u64,
+}
+
+const WRITEBACK: u64 = 8 << 20;
+
+impl Write for Writeback {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.written += n as u64;
+        if self.written - self.started >= WRITEBACK {
+            #[cfg(target_os = "linux")]
+            {
+                use std::os::fd::AsRawFd;
+                let (from, len) = (self.started as libc::off64_t, self.written - self.started);
+                // Only a head start: an error here is left for `sync_all` to report.
+                let _ = unsafe {
+                    libc::sync_file_range(
+                        self.file.as_raw_fd(),
+                        from,
+                        len as libc::off64_t,
+                        libc::SYNC_FILE_RANGE_WRITE,
+                    )
+                };
+            }
+            self.started = self.written;
+        }
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
 }
 
 /// `path` made absolute and free of `.`, `..` and links as far as it exists (the rest is
