@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rust_decimal::Decimal;
 
-use super::records::Inputs;
+use super::records::{Finding, Inputs};
 use super::resolve::Names;
 use crate::error::{Error, Location, Result};
 use crate::rules::{Method, Scheme};
@@ -386,31 +386,8 @@ impl<'a> Checker<'a> {
             inputs.findings.par_iter().filter_map(|f| f.id())
         };
         let mut seen = Seen::of_ids("input-finding-id-twice", "input-finding-row-twice", ids);
-        // Whether a row is fine depends on its agency and kind only: worked out once per chunk
-        // for each pair of the shared texts they are (by address: nothing is freed meanwhile).
-        let fine: Vec<bool> = {
-            use rayon::prelude::*;
-            let this = &*self;
-            inputs
-                .findings
-                .par_chunks(1 << 13)
-                .flat_map_iter(|chunk| {
-                    let mut memo = HashMap::<(usize, usize), bool>::default();
-                    memo.reserve(1 << 10);
-                    let mut kinds = HashMap::<usize, KindFacts>::default();
-                    let at = |s: &Arc<str>| Arc::as_ptr(s) as *const u8 as usize;
-                    let fine = chunk.iter().map(|f| {
-                        let pair = (at(&f.agency), at(&f.kind));
-                        *memo.entry(pair).or_insert_with(|| {
-                            let kind = kinds.entry(pair.1).or_insert_with(|| this.kind_facts(f));
-                            this.finding_fine(f, *kind)
-                        })
-                    });
-                    fine.collect::<Vec<bool>>()
-                })
-                .collect()
-        };
-        for (f, fine) in inputs.findings.iter().zip(fine) {
+        for (i, fine) in self.to_look_at(&inputs.findings, seen.distinct) {
+            let f = &inputs.findings[i];
             let row = || {
                 let date = f.date.map(|d| d.to_string()).unwrap_or_default();
                 row_key(&[&f.agency, &f.kind, &f.count.to_string(), &date, f.evidence()])
@@ -457,7 +434,7 @@ impl<'a> Checker<'a> {
 
     /// What the scheme says of a finding's kind (looked up once per kind: the scheme's maps are
     /// hashed with SipHash).
-    fn kind_facts(&self, f: &crate::input::Finding) -> KindFacts {
+    fn kind_facts(&self, f: &Finding) -> KindFacts {
         let scheme = self.scheme;
         let deducted = match scheme.deduct_kinds.get(&*f.kind) {
             Some(&(node, _)) if !scheme.veto_kinds.contains_key(&*f.kind) => Some(node),
@@ -466,11 +443,51 @@ impl<'a> Checker<'a> {
         KindFacts { known: scheme.knows_kind(&f.kind), deducted }
     }
 
-    /// Whether a finding passes every check below but the one of duplicates (found for all
-    /// findings at once on rayon's threads: only the others are looked at one by one).
-    fn finding_fine(&self, f: &crate::input::Finding, kind: KindFacts) -> bool {
-        let known = self.agencies.contains_key(&*f.agency) && !self.unchecked.contains(&*f.agency);
-        known && kind.known && kind.deducted.is_none_or(|node| self.applies(node, &f.agency))
+    /// The findings [`Checker::findings`] looks at one by one, by position, each with whether it
+    /// passes every check there but the one of duplicates: those that do not, and those whose
+    /// duplicates are looked for one by one (all but rows with an id when the ids are
+    /// `distinct`). Worked out on rayon's threads: whether a row is fine depends on its agency
+    /// and kind only, so each agency, kind and (agency, deducting indicator) is looked at once
+    /// per chunk, by the address of its shared text (nothing is freed meanwhile).
+    fn to_look_at(&self, findings: &[Finding], distinct: bool) -> Vec<(usize, bool)> {
+        use rayon::prelude::*;
+        const CHUNK: usize = 1 << 13;
+        let at = |s: &Arc<str>| Arc::as_ptr(s) as *const u8 as usize;
+        let look = |(c, chunk): (usize, &[Finding])| {
+            let mut agencies = HashMap::<usize, bool>::default();
+            let mut kinds = HashMap::<usize, KindFacts>::default();
+            let mut applies = HashMap::<(usize, usize), bool>::default();
+            let mut last = None;
+            let mut out = Vec::new();
+            for (i, f) in chunk.iter().enumerate() {
+                let a = at(&f.agency);
+                let known = match last {
+                    Some((p, known)) if p == a => known,
+                    _ => {
+                        let known = *agencies.entry(a).or_insert_with(|| self.checked(&f.agency));
+                        last = Some((a, known));
+                        known
+                    }
+                };
+                let fine = known && {
+                    let kind = *kinds.entry(at(&f.kind)).or_insert_with(|| self.kind_facts(f));
+                    let applies = |node| {
+                        *applies.entry((a, node)).or_insert_with(|| self.applies(node, &f.agency))
+                    };
+                    kind.known && kind.deducted.is_none_or(applies)
+                };
+                if !(fine && distinct && f.has_id()) {
+                    out.push((c * CHUNK + i, fine));
+                }
+            }
+            out
+        };
+        findings.par_chunks(CHUNK).enumerate().flat_map_iter(look).collect()
+    }
+
+    /// Whether `agency` is in the agencies file with a known group (its rows are checked).
+    fn checked(&self, agency: &str) -> bool {
+        self.agencies.contains_key(agency) && !self.unchecked.contains(agency)
     }
 
     /// Tasks and measures name an item of one method, once per agency.
@@ -537,7 +554,8 @@ impl<'a> Checker<'a> {
             ItemKind::Task => matches!(m, Some(Method::Deadline(_))),
             ItemKind::Measure => matches!(m, Some(Method::Measure(_))),
         };
-        let at = self.inputs.cell(source, column);
+        let inputs = self.inputs;
+        let at = || inputs.cell(source, column);
         let Some(node) = scheme.node_index(item).filter(|&i| of_kind(scheme.nodes[i].method()))
         else {
             let names = match kind {
@@ -552,13 +570,13 @@ impl<'a> Checker<'a> {
                 what = what,
                 hint = hint_names(item, &names)
             );
-            self.once(column, item, source, || Error::at(at, message));
+            self.once(column, item, source, || Error::at(at(), message));
             return;
         };
         if !self.applies(node, agency) {
             let group = self.agencies[agency];
             self.errors.push(Error::at(
-                at.clone(),
+                at(),
                 crate::t!(
                     "input-item-not-applicable",
                     item = item,
@@ -570,7 +588,7 @@ impl<'a> Checker<'a> {
         }
         if !first {
             self.errors.push(Error::at(
-                at,
+                at(),
                 crate::t!("input-item-twice", item = item, what = what, agency = agency),
             ));
         }
@@ -587,7 +605,7 @@ impl<'a> Checker<'a> {
             if !self.known(&a.agency, &a.source) {
                 continue;
             }
-            let at = inputs.cell(&a.source, "bonus");
+            let at = || inputs.cell(&a.source, "bonus");
             match scheme.bonus_index(&a.bonus) {
                 None => {
                     let message = crate::t!(
@@ -595,7 +613,7 @@ impl<'a> Checker<'a> {
                         bonus = a.bonus.as_str(),
                         hint = hint_names(&a.bonus, &bonuses)
                     );
-                    self.once("bonus", &a.bonus, &a.source, || Error::at(at, message));
+                    self.once("bonus", &a.bonus, &a.source, || Error::at(at(), message));
                 }
                 Some(b)
                     if !scheme.bonus.items[b]
@@ -603,7 +621,7 @@ impl<'a> Checker<'a> {
                         .applies(&a.agency, self.agencies[a.agency.as_str()]) =>
                 {
                     self.errors.push(Error::at(
-                        at,
+                        at(),
                         crate::t!(
                             "input-bonus-not-applicable",
                             bonus = a.bonus.as_str(),

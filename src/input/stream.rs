@@ -13,12 +13,13 @@ use super::load::{Spare, read_rows, record};
 use super::records::{InputRecord, Inputs};
 use crate::error::{Error, Result};
 use crate::util::encoding::TextEncoding;
-use crate::util::table::{CsvText, Part, Parts, limits};
+use crate::util::table::{CsvText, Parts, limits};
 
-/// Bytes read a time (a file under two parts is read whole).
-const PART_BYTES: usize = 16 << 20;
+/// Bytes read a time (a file under two parts is read whole). Two parts are held at once: the
+/// one whose rows are read and the next.
+const PART_BYTES: usize = 8 << 20;
 /// Bytes per chunk of a part read on several threads.
-const CHUNK_BYTES: usize = 2 << 20;
+const CHUNK_BYTES: usize = 1 << 20;
 
 /// Read the CSV file `path` of kind `stem` in parts into `inputs` (row errors into `errors`);
 /// `None` when it is to be read whole: small, not UTF-8, or not fine (nothing is added then).
@@ -50,8 +51,8 @@ fn load_sized(
     }
     let mut parts = Parts::open(path, part, chunk).map_err(|e| Error::io(path, e))?;
     let io = |e| Error::io(path, e);
-    let Some(Part { fresh, bytes, .. }) = parts.read_part().map_err(io)? else { return Ok(None) };
-    let Ok(first) = CsvText::in_chunks(bytes, display, encoding, chunk) else {
+    let Some(mut this) = parts.read_part(None, Vec::new()).map_err(io)? else { return Ok(None) };
+    let Ok(first) = CsvText::in_chunks(this.bytes(), display, encoding, chunk) else {
         return Ok(None);
     };
     let headers = first.headers.clone();
@@ -62,21 +63,27 @@ fn load_sized(
     let Ok(sheet) = match_headers(stem, display, &headers) else { return Ok(None) };
     let (mut mine, mut mine_errors) = (Inputs::default(), Vec::new());
     let mut sha = sha2::Sha256::new();
-    let (mut rows, spare) = (0usize, Spare::default());
-    let mut next = Some((fresh, first));
-    while let Some((fresh, csv)) = next.take() {
-        let hash = || sha.update(fresh);
-        let read = read_rows(&csv, stem, &sheet, hash, &spare, &mut mine, &mut mine_errors);
-        let Ok((read, ())) = read else { return Ok(None) };
+    let (mut rows, spare, mut free) = (0usize, Spare::default(), Vec::new());
+    let mut csv = first;
+    loop {
+        // The part hashed and the next one read while this one's rows are.
+        let beside = || {
+            sha.update(this.fresh());
+            parts.read_part(Some(&this), std::mem::take(&mut free))
+        };
+        let read = read_rows(&csv, stem, &sheet, beside, &spare, &mut mine, &mut mine_errors);
+        let Ok((read, next)) = read else { return Ok(None) };
         rows += read;
         // Counted as the rows were read.
         let lines = csv.lines_at_end();
         drop(csv);
-        let Some(Part { fresh, bytes, starts }) = parts.read_part().map_err(io)? else { break };
+        let Some(next) = next.map_err(io)? else { break };
+        free = std::mem::replace(&mut this, next).into_buffer();
         let Some(rest) = max_rows.checked_sub(rows) else { return Ok(None) };
-        let csv = CsvText::continued(bytes, starts, display, &headers, lines, rest, chunk);
-        let Some(csv) = csv else { return Ok(None) };
-        next = Some((fresh, csv));
+        let starts = std::mem::replace(&mut this.starts, Ok(Vec::new()));
+        let part = CsvText::continued(this.bytes(), starts, display, &headers, lines, rest, chunk);
+        let Some(part) = part else { return Ok(None) };
+        csv = part;
     }
     inputs.headers.insert(display.to_string(), sheet.written());
     inputs.append(&mut mine);

@@ -732,14 +732,11 @@ fn check_long_runs(bytes: &[u8], file: &str) -> Result<()> {
 }
 
 /// A CSV file read in parts of whole records, so that a large file is never held whole:
-/// [`Parts::read_part`] gives the bytes read since the last part (for a hash of the file) and the next
-/// part, which ends where a record starts (outside quoted fields), or at the end of the file.
+/// [`Parts::read_part`] gives the next part, which ends where a record starts (outside quoted
+/// fields), or at the end of the file, with the bytes read for it (for a hash of the file). Each
+/// part is in a buffer of its own, so the next can be read while the last one's rows are.
 pub struct Parts {
     file: std::fs::File,
-    buf: Vec<u8>,
-    /// Bytes of `buf` kept for the next part, and where they end.
-    from: usize,
-    to: usize,
     /// Bytes read a time.
     part: usize,
     /// Bytes between the record starts a part gives.
@@ -748,74 +745,84 @@ pub struct Parts {
 }
 
 /// A part of a file read by [`Parts::read_part`].
-pub struct Part<'p> {
-    /// The bytes read for this part (for a hash of the file).
-    pub fresh: &'p [u8],
-    /// The part: whole records.
-    pub bytes: &'p [u8],
+pub struct Part {
+    /// The bytes read up to this part's, after its end: from the last part's end, the bytes read
+    /// for this one, the part's end and the bytes after it (the next part's start).
+    buf: Vec<u8>,
+    fresh: usize,
+    cut: usize,
     /// Where records start in the part, about every `chunk` bytes of [`Parts::open`] (found
     /// while looking for the part's end, so the part is not scanned again); `Err` when the file
     /// ends inside a quoted field.
     pub starts: std::result::Result<Vec<usize>, u64>,
 }
 
+impl Part {
+    /// The bytes read for this part (for a hash of the file).
+    pub fn fresh(&self) -> &[u8] {
+        &self.buf[self.fresh..]
+    }
+    /// The part: whole records.
+    pub fn bytes(&self) -> &[u8] {
+        &self.buf[..self.cut]
+    }
+    /// The part's buffer, to read a later part into.
+    pub fn into_buffer(self) -> Vec<u8> {
+        self.buf
+    }
+}
+
 impl Parts {
     /// Read `path` in parts of about `part` bytes, finding record starts about every `chunk`.
     pub fn open(path: &Path, part: usize, chunk: usize) -> std::io::Result<Parts> {
         let file = std::fs::File::open(path)?;
-        Ok(Parts { file, buf: Vec::new(), from: 0, to: 0, part, chunk, done: false })
+        Ok(Parts { file, part, chunk, done: false })
     }
 
-    /// The next part (`None` at the end of the file).
-    pub fn read_part(&mut self) -> std::io::Result<Option<Part<'_>>> {
-        if self.from == self.to && self.done {
+    /// The part after `last` (the first when `None`), read into `buf`; `None` at the end of the
+    /// file.
+    pub fn read_part(
+        &mut self,
+        last: Option<&Part>,
+        mut buf: Vec<u8>,
+    ) -> std::io::Result<Option<Part>> {
+        let kept = last.map_or(&[][..], |p| &p.buf[p.cut..]);
+        if kept.is_empty() && self.done {
             return Ok(None);
         }
-        self.buf.copy_within(self.from..self.to, 0);
-        let kept = self.to - self.from;
+        buf.clear();
+        buf.extend_from_slice(kept);
+        let kept = buf.len();
         let mut end = kept;
         loop {
-            self.buf.resize(end + self.part, 0);
-            let n = read_full(&mut self.file, &mut self.buf[end..])?;
-            self.done = n < self.part;
+            // A part with no record start in it (one huge line) is read on in ever longer steps,
+            // so the file is scanned a few times, not once a step.
+            // (Read into room reserved, not cleared first: nothing is written twice.)
+            let more = self.part.max(end);
+            buf.reserve(more);
+            let mut next = std::io::Read::take(&mut self.file, more as u64);
+            let n = std::io::Read::read_to_end(&mut next, &mut buf)?;
+            self.done = n < more;
             end += n;
-            let (starts, open) = scan_records(&self.buf[..end], self.chunk);
+            let (starts, open) = scan_records(&buf, self.chunk);
             if self.done {
-                (self.from, self.to) = (end, end);
                 let starts = match open {
                     None => Ok(starts),
                     Some(line) => Err(line),
                 };
-                let (fresh, bytes) = (&self.buf[kept..end], &self.buf[..end]);
-                return Ok(Some(Part { fresh, bytes, starts }));
+                return Ok(Some(Part { buf, fresh: kept, cut: end, starts }));
             }
             // The part ends at the last record start found (or, when none is `chunk` bytes in,
             // at the last of all, the part then read as one chunk); none: a longer part.
             let (mut starts, cut) = match starts.is_empty() {
-                true => (Vec::new(), scan_records(&self.buf[..end], 1).0.pop()),
+                true => (Vec::new(), scan_records(&buf, 1).0.pop()),
                 false => (starts, None),
             };
             if let Some(cut) = cut.or_else(|| starts.pop()).filter(|&c| c > 0) {
-                (self.from, self.to) = (cut, end);
-                let (fresh, bytes) = (&self.buf[kept..end], &self.buf[..cut]);
-                return Ok(Some(Part { fresh, bytes, starts: Ok(starts) }));
+                return Ok(Some(Part { buf, fresh: kept, cut, starts: Ok(starts) }));
             }
         }
     }
-}
-
-/// Fill `buf` from `r` (fewer bytes only at its end).
-fn read_full(r: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut n = 0;
-    while n < buf.len() {
-        match r.read(&mut buf[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(n)
 }
 
 /// Where records start, about every `chunk` bytes (just after a line break outside quoted
