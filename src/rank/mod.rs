@@ -7,8 +7,8 @@
 //! grade whatever the points and takes no quota place.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::input::Inputs;
@@ -159,7 +159,7 @@ fn rank_nodes(scheme: &Scheme, g: &Group, members: &mut [AgencyResult]) {
     if members.iter().all(|a| a.nodes.is_empty()) {
         return; // results kept without indicator values (robustness replicates)
     }
-    let index: HashMap<&str, usize> =
+    let index: rustc_hash::FxHashMap<&str, usize> =
         scheme.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
     let round = |i: usize, v: Decimal| match scheme.nodes[i].rank_decimals {
         Some(dp) => {
@@ -178,21 +178,25 @@ fn rank_nodes(scheme: &Scheme, g: &Group, members: &mut [AgencyResult]) {
             }
         }
     }
-    let mut distinct: Vec<Vec<Decimal>> = Vec::with_capacity(by_node.len());
-    for values in &mut by_node {
-        values.sort_unstable_by(|a, b| b.cmp(a));
-        let mut d = values.clone();
-        d.dedup();
-        distinct.push(d);
-    }
-    for a in members.iter_mut() {
+    // The sorts and the look-ups are independent per indicator and per agency: on every thread
+    // (a national group has thousands of agencies and dozens of indicators each).
+    let distinct: Vec<Vec<Decimal>> = by_node
+        .par_iter_mut()
+        .map(|values| {
+            values.sort_unstable_by(|a, b| b.cmp(a));
+            let mut d = values.clone();
+            d.dedup();
+            d
+        })
+        .collect();
+    members.par_iter_mut().for_each(|a| {
         for nv in &mut a.nodes {
             let Some(i) = at(&nv.id) else { continue };
             let mine = round(i, nv.value);
             let values = if dense(i) { &distinct[i] } else { &by_node[i] };
             nv.rank = values.partition_point(|v| *v > mine) as u32 + 1;
         }
-    }
+    });
 }
 
 fn grade(g: &Group, members: &mut [AgencyResult]) {
